@@ -1,0 +1,142 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// Signing in with email and password, signing out, and setting a password from an invitation.
+struct SignInController {
+    struct SignInForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    struct SetPasswordForm: Content {
+        var password: String?
+        var confirmation: String?
+    }
+
+    static let wrongCredentials = "The email address or password is not right. Check both and try again."
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.signIn.pathComponents, use: showSignIn)
+        routes.post(SiteURL.signIn.pathComponents, use: signIn)
+        routes.post(SiteURL.signOut.pathComponents, use: signOut)
+        routes.get(SiteURL.setPassword(token: "").pathComponents, use: showSetPassword)
+        routes.post(SiteURL.setPassword(token: "").pathComponents, use: setPassword)
+    }
+
+    @Sendable func showSignIn(req: Request) async throws -> Response {
+        if req.viewer != nil { return .redirect(to: SiteURL.home.path) }
+        let next = req.query[String.self, at: "next"]
+        return req.page("Sign in", SignInPage.content(csrf: req.csrfToken, email: "", next: next, errors: []))
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignInForm.self)
+        let typedEmail = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form.password ?? ""
+        let next = Self.safeNext(form.next)
+        var errors: [(field: String, message: String)] = []
+        if typedEmail.isEmpty { errors.append(("email", "Enter your email address")) }
+        if password.isEmpty { errors.append(("password", "Enter your password")) }
+        guard errors.isEmpty else {
+            return req.page("Sign in", status: .badRequest, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: errors))
+        }
+
+        let email = EmailAddress.normalised(typedEmail)
+        let now = req.now
+        let throttle = try await SignInThrottleModel.query(on: req.db).filter(\.$email == email).first()
+        if let throttle, let wait = SignInThrottle.waitRemaining(failures: throttle.failures, lastFailure: throttle.lastFailureAt, now: now) {
+            let minutes = max(1, Int((wait / 60).rounded(.up)))
+            let message = "There have been too many attempts to sign in with this email address. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
+            return req.page("Sign in", status: .tooManyRequests, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)]))
+        }
+
+        let person = try await PersonModel.query(on: req.db).filter(\.$email == email).filter(\.$isActive == true).first()
+        let credential: CredentialModel?
+        if let id = person?.id {
+            credential = try await CredentialModel.query(on: req.db).filter(\.$person.$id == id).first()
+        } else {
+            credential = nil
+        }
+        // Always run bcrypt once, so the time taken does not tell whether the address is known.
+        let digest = credential?.passwordHash ?? req.application.signInDecoyHash
+        let matches = try await req.password.async.verify(password, created: digest).get()
+
+        guard matches, let person, credential != nil else {
+            try await recordFailure(email: email, existing: throttle, now: now, on: req.db)
+            return req.page("Sign in", status: .unauthorized, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
+        }
+        if let throttle { try await throttle.delete(on: req.db) }
+        let token = try await Sessions.create(for: try person.requireID(), on: req.db, clients: req.clients)
+        let response = Response.redirect(to: next ?? SiteURL.home.path)
+        response.cookies[Sessions.cookieName] = Sessions.cookie(token, secure: req.application.footholdConfiguration.usesHTTPS)
+        return response
+    }
+
+    @Sendable func signOut(req: Request) async throws -> Response {
+        if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.db) }
+        let response = Response.redirect(to: SiteURL.signIn.path)
+        response.cookies[Sessions.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+                                                                 isSecure: req.application.footholdConfiguration.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    @Sendable func showSetPassword(req: Request) async throws -> Response {
+        let token = req.parameters.get(SiteURL.tokenParameter) ?? ""
+        guard try await Accounts(app: req.application).usableInvitation(token: token) != nil else {
+            return req.page("This link no longer works", status: .notFound, SignInPage.linkNotUsable())
+        }
+        return req.page("Set your password", SignInPage.setPassword(csrf: req.csrfToken, token: token, errors: []))
+    }
+
+    @Sendable func setPassword(req: Request) async throws -> Response {
+        let token = req.parameters.get(SiteURL.tokenParameter) ?? ""
+        let form = try req.content.decode(SetPasswordForm.self)
+        let password = form.password ?? ""
+        var errors: [(field: String, message: String)] = []
+        if let problem = PasswordRules.problem(with: password) {
+            errors.append(("password", problem))
+        } else if password != (form.confirmation ?? "") {
+            errors.append(("confirmation", "The two passwords are not the same"))
+        }
+        guard errors.isEmpty else {
+            return req.page("Set your password", status: .badRequest, SignInPage.setPassword(csrf: req.csrfToken, token: token, errors: errors))
+        }
+        let personID: UUID
+        do {
+            personID = try await Accounts(app: req.application).redeemInvitation(token: token, password: password)
+        } catch Accounts.Problem.linkNotUsable {
+            return req.page("This link no longer works", status: .notFound, SignInPage.linkNotUsable())
+        }
+        let sessionToken = try await Sessions.create(for: personID, on: req.db, clients: req.clients)
+        let response = Response.redirect(to: SiteURL.home.path)
+        response.cookies[Sessions.cookieName] = Sessions.cookie(sessionToken, secure: req.application.footholdConfiguration.usesHTTPS)
+        return response
+    }
+
+    func recordFailure(email: String, existing: SignInThrottleModel?, now: Date, on database: any Database) async throws {
+        let throttle = existing ?? SignInThrottleModel()
+        throttle.email = email
+        throttle.failures = (existing?.failures ?? 0) + 1
+        throttle.lastFailureAt = now
+        try await throttle.save(on: database)
+    }
+
+    /// Only a path on this site, so the sign-in form cannot send anyone elsewhere.
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return nil }
+        return next
+    }
+}
+
+extension Application {
+    private struct DecoyHashKey: StorageKey { typealias Value = String }
+
+    /// A bcrypt hash of nothing anyone knows, made once at start-up at the configured cost.
+    var signInDecoyHash: String {
+        get { storage[DecoyHashKey.self] ?? "" }
+        set { storage[DecoyHashKey.self] = newValue }
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// What the command-line tool can ask of Foothold. Each operation opens the configured database,
+/// brings its tables up to date and closes it again; the tool itself only parses arguments.
+public enum Operations {
+    public typealias Progress = @Sendable (Int, Int) -> Void
+
+    static func withApplication<T>(_ configuration: Configuration, _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await makeApplication(configuration: configuration)
+        do {
+            try await app.autoMigrate()
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    public static func migrate(_ configuration: Configuration) async throws {
+        try await withApplication(configuration) { _ in }
+    }
+
+    /// Serves the web app until SIGINT or SIGTERM. With `demo` and an empty database, fills it with
+    /// the demo organisation first and prints whom to sign in as.
+    public static func serve(_ configuration: Configuration, hostname: String, port: Int, demo: Bool) async throws {
+        let app = try await makeApplication(configuration: configuration)
+        do {
+            try await app.autoMigrate()
+            if demo {
+                if try await DemoLoader.isEmpty(app.db) {
+                    let result = try await DemoLoader.load(people: 60, seed: 1, on: app)
+                    say("Created the demo organisation: \(result.people) people in \(result.units) units.")
+                    say(demoAccounts(result, baseURL: "http://\(hostname):\(port)"))
+                } else {
+                    say("The database already has people in it, so the demo organisation was not created again.")
+                    say("Every demo account's password is \(DemoLoader.password).")
+                }
+            }
+            app.http.server.configuration.hostname = hostname
+            app.http.server.configuration.port = port
+            say("Foothold is running at http://\(hostname):\(port) on \(configuration.storage.summary). Press Ctrl-C to stop.")
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    public static func demoAccounts(_ result: DemoLoader.Result, baseURL: String) -> String {
+        var lines = ["Sign in at \(baseURL)/sign-in as any of these, with the password \(DemoLoader.password):"]
+        let width = result.accounts.map(\.role.count).max() ?? 0
+        for account in result.accounts {
+            lines.append("  \(account.role.padding(toLength: width, withPad: " ", startingAt: 0))  \(account.email)  (\(account.name))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func demo(_ configuration: Configuration, people: Int, seed: UInt64, progress: Progress?) async throws -> DemoLoader.Result {
+        try await withApplication(configuration) { app in
+            try await DemoLoader.load(people: people, seed: seed, on: app, progress: progress)
+        }
+    }
+
+    public static func importPeople(_ configuration: Configuration, csv: String, deactivateMissing: Bool,
+                                    progress: Progress?) async throws -> Result<PeopleImporter.Outcome, PeopleImport.Failure> {
+        try await withApplication(configuration) { app in
+            try await PeopleImporter.run(csv: csv, deactivateMissing: deactivateMissing, on: app.db, now: app.clients.now(), progress: progress)
+        }
+    }
+
+    public static func createAdministrator(_ configuration: Configuration, email: String, name: String?) async throws -> (created: Bool, link: String) {
+        try await withApplication(configuration) { app in
+            try await Accounts(app: app).createAdministrator(email: email, name: name)
+        }
+    }
+
+    public static func invite(_ configuration: Configuration, email: String) async throws -> String {
+        try await withApplication(configuration) { app in try await Accounts(app: app).invite(email: email) }
+    }
+
+    public static func setPassword(_ configuration: Configuration, email: String, password: String) async throws {
+        try await withApplication(configuration) { app in try await Accounts(app: app).setPassword(email: email, password: password) }
+    }
+}
+
+/// Writes a line to standard output straight away (unbuffered), so it shows even when the output
+/// goes to a pipe or a log file and the program runs on for hours.
+public func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Crypto
+import Vapor
+
+/// The side effects the app depends on, behind small closures so tests can pin them.
+public struct AppClients: Sendable {
+    /// The current time.
+    public var now: @Sendable () -> Date
+    /// A fresh secret token: 32 random bytes, URL-safe base64.
+    public var makeToken: @Sendable () -> String
+
+    public init(now: @escaping @Sendable () -> Date, makeToken: @escaping @Sendable () -> String) {
+        self.now = now
+        self.makeToken = makeToken
+    }
+
+    public static let live = AppClients(
+        now: { Date() },
+        makeToken: {
+            var generator = SystemRandomNumberGenerator()
+            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            return Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+    )
+}
+
+/// Tokens are stored only as their SHA-256, so a copy of the database opens no sessions.
+enum TokenHash {
+    static func of(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Application {
+    private struct ConfigurationKey: StorageKey { typealias Value = Configuration }
+    private struct ClientsKey: StorageKey { typealias Value = AppClients }
+
+    public var footholdConfiguration: Configuration {
+        get { storage[ConfigurationKey.self] ?? Configuration(storage: .sqlite(path: "foothold.sqlite")) }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+
+    public var clients: AppClients {
+        get { storage[ClientsKey.self] ?? .live }
+        set { storage[ClientsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var clients: AppClients { application.clients }
+    var now: Date { application.clients.now() }
+}

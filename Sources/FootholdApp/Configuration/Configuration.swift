@@ -1,0 +1,90 @@
+import Foundation
+
+/// Everything Foothold reads from its environment, read once at start-up and checked. A wrong value
+/// stops the program with one line that names the variable and what was wrong with it.
+public struct Configuration: Sendable, Equatable {
+    public enum Storage: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String, host: String, port: Int, database: String)
+
+        public var summary: String {
+            switch self {
+            case .sqlite(let path): "SQLite at \(path)"
+            case .postgres(_, let host, let port, let database): "PostgreSQL database \(database) at \(host):\(port)"
+            }
+        }
+    }
+
+    public struct Problem: Error, CustomStringConvertible, Equatable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+        public var description: String { message }
+    }
+
+    public var storage: Storage
+    /// The address people reach Foothold at; used in invitation links and to decide whether
+    /// cookies are marked Secure.
+    public var baseURL: String
+    /// bcrypt's work factor. 12 by default; tests lower it to keep the suite fast.
+    public var bcryptCost: Int
+
+    public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
+
+    public init(storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12) {
+        self.storage = storage
+        self.baseURL = baseURL
+        self.bcryptCost = bcryptCost
+    }
+
+    public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem) -> Configuration {
+        let storage = try parseDatabaseURL(environment["DATABASE_URL"] ?? defaultDatabaseURL)
+        var baseURL = environment["FOOTHOLD_BASE_URL"] ?? "http://127.0.0.1:8080"
+        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw Problem("FOOTHOLD_BASE_URL must be an http:// or https:// address such as https://foothold.example.org, not '\(baseURL)'")
+        }
+        while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        var cost = 12
+        if let raw = environment["FOOTHOLD_BCRYPT_COST"] {
+            guard let value = Int(raw), (4...16).contains(value) else {
+                throw Problem("FOOTHOLD_BCRYPT_COST must be a whole number from 4 to 16, not '\(raw)'")
+            }
+            cost = value
+        }
+        return Configuration(storage: storage, baseURL: baseURL, bcryptCost: cost)
+    }
+
+    public static func parseDatabaseURL(_ raw: String) throws(Problem) -> Storage {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("sqlite:") {
+            var path = String(value.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else {
+                throw Problem("DATABASE_URL: sqlite: needs a file path after it, such as sqlite:foothold.sqlite")
+            }
+            return .sqlite(path: path)
+        }
+        if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
+            guard let url = URL(string: value), let host = url.host, !host.isEmpty else {
+                throw Problem("DATABASE_URL: '\(redacted(value))' is not a valid address; expected postgres://user:password@host:port/database")
+            }
+            let database = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            guard !database.isEmpty else {
+                throw Problem("DATABASE_URL: '\(redacted(value))' names no database; expected postgres://user:password@host:port/database")
+            }
+            guard url.user != nil else {
+                throw Problem("DATABASE_URL: '\(redacted(value))' names no user; expected postgres://user:password@host:port/database")
+            }
+            return .postgres(url: value, host: host, port: url.port ?? 5432, database: database)
+        }
+        throw Problem("DATABASE_URL: '\(redacted(value))' is not understood; use sqlite:PATH or postgres://user:password@host:port/database")
+    }
+
+    /// The address with any password hidden, safe to print.
+    static func redacted(_ value: String) -> String {
+        guard let at = value.firstIndex(of: "@"), let schemeEnd = value.range(of: "://")?.upperBound,
+              let colon = value[schemeEnd..<at].firstIndex(of: ":") else { return value }
+        return value[..<value.index(after: colon)] + "…" + value[at...]
+    }
+}

@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Sets up a Foothold application: storage, migrations, passwords, middleware and routes.
+/// Fails with a `Configuration.Problem` when the database cannot be used.
+public func configure(_ app: Application, configuration: Configuration, clients: AppClients = .live) async throws {
+    app.footholdConfiguration = configuration
+    app.clients = clients
+    try DatabaseSetup.register(configuration.storage, on: app)
+    try await DatabaseSetup.check(configuration.storage, on: app.db)
+
+    // Migrations, in order; never change one once shipped.
+    app.migrations.add(M001_CreateOrganisation())  // units and people
+    app.migrations.add(M002_CreateAccounts())      // passwords, sessions, invitations, throttle
+
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
+        .hash(clients.makeToken()).get()
+    app.routes.defaultMaxBodySize = "64kb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(SiteErrorMiddleware())
+    try routes(app)
+}
+
+/// Builds and configures an application for the command-line tool and tests, turning a
+/// configuration problem into one line.
+public func makeApplication(
+    configuration: Configuration, clients: AppClients = .live, environment: Environment = .production,
+    logLevel: Logger.Level = .notice
+) async throws -> Application {
+    var environment = environment
+    environment.arguments = ["foothold"]
+    let app = try await Application.make(environment)
+    app.logger.logLevel = logLevel
+    do {
+        try await configure(app, configuration: configuration, clients: clients)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    return app
+}

@@ -1,0 +1,107 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// The home page: what this person can do in Foothold, by their roles.
+struct HomeController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.home.pathComponents, use: show)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let model = try await HomePage.Model.load(for: viewer.personID, on: req.db)
+        return req.page("Home", HomePage.content(model))
+    }
+}
+
+enum HomePage {
+    struct Model {
+        var person: OrganisationQueries.PersonDetails
+        var roles: Set<Role>
+        var team: [OrganisationQueries.PersonSummary]
+        var units: [OrganisationQueries.UnitOverview]
+        var administration: (activePeople: Int, units: Int, withoutPassword: Int)?
+
+        static func load(for personID: UUID, on database: any Database) async throws -> Model {
+            guard let person = try await OrganisationQueries.person(personID, on: database) else { throw SiteError.notFound }
+            let roles = try await OrganisationQueries.roleFacts(for: person, on: database).roles
+            let team = roles.contains(.lineManager) ? try await OrganisationQueries.directReports(of: personID, on: database) : []
+            var units: [OrganisationQueries.UnitOverview] = []
+            if roles.contains(.director) {
+                for headed in try await OrganisationQueries.unitsHeaded(by: personID, on: database) {
+                    if let overview = try await OrganisationQueries.unit(headed.id, on: database) { units.append(overview) }
+                }
+            }
+            let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: database) : nil
+            return Model(person: person, roles: roles, team: team, units: units, administration: administration)
+        }
+    }
+
+    static func content(_ model: Model) -> [BodyNode] {
+        let firstName = model.person.name.split(separator: " ").first.map(String.init) ?? model.person.name
+        var nodes: [BodyNode] = [
+            H.heading(1, "Welcome, \(firstName)"),
+            H.el("p", [H.attr("class", "lead")] + [H.text("Your roles in Foothold: ")] + RoleTags.tags(model.roles)),
+            profile(model.person),
+        ]
+        if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
+        for unit in model.units { nodes.append(unitCard(unit)) }
+        if let administration = model.administration { nodes.append(adminCard(administration)) }
+        return nodes
+    }
+
+    static func profile(_ person: OrganisationQueries.PersonDetails) -> BodyNode {
+        H.card(labelledBy: "profile-title", [
+            H.heading(2, "Your profile", id: "profile-title"),
+            H.summaryList([
+                ("Name", H.text(person.name)),
+                ("Job title", H.text(person.jobTitle)),
+                ("Email", H.text(person.email)),
+                ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
+                ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
+            ]),
+            H.link("See how others see your page", to: SiteURL.person(person.id).path),
+        ])
+    }
+
+    static func team(_ team: [OrganisationQueries.PersonSummary]) -> BodyNode {
+        H.card(labelledBy: "team-title", [
+            H.heading(2, "Your team", id: "team-title"),
+            H.paragraph("\(team.count) \(team.count == 1 ? "person reports" : "people report") to you."),
+            H.table(caption: "Your team", headers: ["Name", "Job title"],
+                    rows: team.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }),
+        ])
+    }
+
+    static func unitCard(_ unit: OrganisationQueries.UnitOverview) -> BodyNode {
+        let id = "unit-\(unit.id.uuidString.lowercased().prefix(8))"
+        return H.card(labelledBy: id, [
+            H.heading(2, "You lead \(unit.name)", id: id),
+            H.paragraph("\(unit.headcount) \(unit.headcount == 1 ? "person" : "people") in \(unit.name) and the units within it."),
+            unit.children.isEmpty
+                ? H.paragraph("\(unit.name) has no units within it.")
+                : H.table(caption: "Units within \(unit.name)", headers: ["Unit", "People"],
+                          rows: unit.children.map { [H.link($0.name, to: SiteURL.unit($0.id).path), H.text("\($0.headcount)")] }),
+            H.link("Open \(unit.name)", to: SiteURL.unit(unit.id).path),
+        ])
+    }
+
+    static func adminCard(_ counts: (activePeople: Int, units: Int, withoutPassword: Int)) -> BodyNode {
+        H.card(labelledBy: "admin-title", [
+            H.heading(2, "Administration", id: "admin-title"),
+            H.paragraph("\(counts.activePeople) active people in \(counts.units) units. \(counts.withoutPassword) have not set a password yet."),
+            H.el("ul", class: "link-list",
+                 H.el("li", H.link("Import people from a CSV file", to: SiteURL.adminImport.path)),
+                 H.el("li", H.link("People", to: SiteURL.adminPeople.path)),
+                 H.el("li", H.link("Units", to: SiteURL.adminUnits.path))),
+        ])
+    }
+}
+
+enum RoleTags {
+    static func tags(_ roles: Set<Role>) -> [BodyNode] {
+        roles.sorted().map { H.tag($0.title, .brand) }
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// The people directory and each person's page.
+struct PeopleController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.people.pathComponents, use: directory)
+        routes.get(SiteURL.person(UUID()).pathComponents, use: person)
+    }
+
+    @Sendable func directory(req: Request) async throws -> Response {
+        let query = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let results = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: req.db)
+        return req.page("People", PeoplePages.directory(query: query, results: results))
+    }
+
+    @Sendable func person(req: Request) async throws -> Response {
+        guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self),
+              let person = try await OrganisationQueries.person(id, on: req.db) else { throw SiteError.notFound }
+        async let reports = OrganisationQueries.directReports(of: id, on: req.db)
+        async let facts = OrganisationQueries.roleFacts(for: person, on: req.db)
+        return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)],
+                        PeoplePages.person(person, roles: try await facts.roles, reports: try await reports))
+    }
+}
+
+enum PeoplePages {
+    static func directory(query: String, results: OrganisationQueries.Page<(OrganisationQueries.PersonSummary, String?)>) -> [BodyNode] {
+        var nodes: [BodyNode] = [
+            H.heading(1, "People"),
+            H.el("form", [H.attr("method", "get"), H.attr("action", SiteURL.people.path), H.attr("class", "search"), H.attr("role", "search")],
+                 H.field(name: "q", label: "Search by name, email or job title", value: query, type: "search"),
+                 H.button("Search", style: .secondary)),
+        ]
+        if results.items.isEmpty {
+            nodes.append(query.isEmpty
+                ? H.emptyState("No one is here yet", "People appear here once an HR administrator imports them.")
+                : H.emptyState("No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
+        } else {
+            nodes.append(H.table(caption: query.isEmpty ? "Everyone" : "People matching “\(query)”", headers: ["Name", "Job title", "Unit"],
+                                 rows: results.items.map { person, unit in
+                                     [H.link(person.name, to: SiteURL.person(person.id).path), H.text(person.jobTitle), H.text(unit ?? "")]
+                                 }))
+            nodes.append(H.pagination(current: results.number, hasNext: results.hasNext) { page in
+                SiteURL.people.with(query: [("q", query), ("page", String(page))])
+            })
+        }
+        return nodes
+    }
+
+    static func person(_ person: OrganisationQueries.PersonDetails, roles: Set<Role>, reports: [OrganisationQueries.PersonSummary]) -> [BodyNode] {
+        var nodes: [BodyNode] = [
+            H.heading(1, person.name),
+            H.paragraph(person.jobTitle, class: "lead"),
+        ]
+        if !person.isActive {
+            nodes.append(H.notice("\(person.name) has left and is no longer active in Foothold."))
+        } else {
+            nodes.append(H.el("p", RoleTags.tags(roles)))
+        }
+        nodes.append(H.summaryList([
+            ("Email", H.link(person.email, to: "mailto:\(person.email)")),
+            ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
+            ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
+        ]))
+        if !reports.isEmpty {
+            nodes.append(H.heading(2, "Reporting to \(person.name)"))
+            nodes.append(H.table(caption: "Reporting to \(person.name)", headers: ["Name", "Job title"],
+                                 rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }))
+        }
+        return nodes
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// Fills an empty database with the demo organisation.
+public enum DemoLoader {
+    /// Every demo account signs in with this password.
+    public static let password = "foothold-demo"
+
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public struct Result: Sendable {
+        public var people: Int
+        public var units: Int
+        /// Role title and email of someone good to sign in as, one per role.
+        public var accounts: [(role: String, name: String, email: String)]
+    }
+
+    public static func isEmpty(_ database: any Database) async throws -> Bool {
+        try await PersonModel.query(on: database).count() == 0
+    }
+
+    public static func load(people count: Int, seed: UInt64, on app: Application,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result {
+        guard try await isEmpty(app.db) else {
+            throw Problem(description: "The database already has people in it; the demo fills an empty database only.")
+        }
+        let organisation = DemoOrganisation(people: count, seed: seed)
+        let personIDs = organisation.people.map { _ in UUID() }
+        let unitIDs = organisation.units.map { _ in UUID() }
+        let now = app.clients.now()
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
+
+        try await app.db.transaction { database in
+            try await OrganisationWriter.insert(
+                units: organisation.units.enumerated().map { index, unit in
+                    .init(id: unitIDs[index], name: unit.path.name, path: unit.path.description,
+                          parentID: unit.parent.map { unitIDs[$0] }, headID: personIDs[unit.head])
+                },
+                createdAt: now, on: database)
+            // The generator creates every manager before the people who report to them.
+            try await OrganisationWriter.insert(
+                people: organisation.people.enumerated().map { index, person in
+                    .init(id: personIDs[index], email: person.email, name: person.name, jobTitle: person.jobTitle,
+                          unitID: unitIDs[person.unit], managerID: person.manager.map { personIDs[$0] },
+                          isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
+                },
+                createdAt: now, on: database) { written in progress?(written, count) }
+            try await OrganisationWriter.insertCredentials(for: personIDs, passwordHash: hash, at: now, on: database)
+        }
+
+        let cast = organisation.cast()
+        let accounts = [
+            ("Employee", cast.employee), ("Line manager", cast.lineManager), ("Director", cast.director),
+            ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator),
+        ].map { role, index in (role: role, name: organisation.people[index].name, email: organisation.people[index].email) }
+        return Result(people: organisation.people.count, units: organisation.units.count, accounts: accounts)
+    }
+}

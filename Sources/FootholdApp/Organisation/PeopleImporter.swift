@@ -1,0 +1,120 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+
+/// Imports a people CSV: the whole file is checked by `PeopleImport` first; only a file with no
+/// problem is written, in one transaction. Importing the same file twice changes nothing.
+public enum PeopleImporter {
+    public struct Outcome: Sendable, Equatable {
+        public var created = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var deactivated = 0
+        public var unitsCreated = 0
+        public var warnings: [PeopleImport.Warning] = []
+
+        public var summary: String {
+            "\(created) added, \(updated) updated, \(unchanged) unchanged, \(deactivated) deactivated; \(unitsCreated) new unit\(unitsCreated == 1 ? "" : "s")"
+        }
+    }
+
+    public static func run(csv: String, deactivateMissing: Bool, on database: any Database, now: Date,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result<Outcome, PeopleImport.Failure> {
+        let units = try await UnitModel.query(on: database).all()
+        let people = try await PersonModel.query(on: database).all()
+        let unitPathByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.path) } })
+        let emailByID = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.email) } })
+        let existing = people.map { person in
+            PeopleImport.ExistingPerson(
+                email: person.email, name: person.name,
+                managerEmail: person.$manager.id.flatMap { emailByID[$0] },
+                unit: person.$unit.id.flatMap { unitPathByID[$0] }.flatMap(UnitPath.init(parsing:)),
+                isActive: person.isActive)
+        }
+
+        let plan: PeopleImport.Plan
+        switch PeopleImport.plan(csv: csv, existing: existing, deactivateMissing: deactivateMissing) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let success): plan = success
+        }
+
+        let outcome = try await database.transaction { database -> Outcome in
+            var outcome = Outcome(warnings: plan.warnings)
+            // Units: every unit a row names, and every unit above it.
+            var unitIDByPath = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { (unit.path, $0) } })
+            var newUnits: [OrganisationWriter.UnitRow] = []
+            for path in Set(plan.rows.flatMap(\.unit.lineage)).sorted(by: { ($0.depth, $0.description) < ($1.depth, $1.description) })
+            where unitIDByPath[path.description] == nil {
+                let id = UUID()
+                unitIDByPath[path.description] = id
+                newUnits.append(.init(id: id, name: path.name, path: path.description,
+                                      parentID: path.parent.flatMap { unitIDByPath[$0.description] }, headID: nil))
+            }
+            try await OrganisationWriter.insert(units: newUnits, createdAt: now, on: database)
+            outcome.unitsCreated = newUnits.count
+
+            // People: new ones in bulk, managers first; changed ones one by one.
+            let personByEmail = Dictionary(uniqueKeysWithValues: people.map { ($0.email, $0) })
+            var idByEmail = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { (person.email, $0) } })
+            for row in plan.rows where idByEmail[row.email] == nil { idByEmail[row.email] = UUID() }
+
+            var newRows: [String: OrganisationWriter.PersonRow] = [:]
+            var changed: [PersonModel] = []
+            for row in plan.rows {
+                let unitID = unitIDByPath[row.unit.description]
+                let managerID = row.managerEmail.flatMap { idByEmail[$0] }
+                if let person = personByEmail[row.email] {
+                    let same = person.name == row.name && person.jobTitle == row.jobTitle && person.$unit.id == unitID
+                        && person.$manager.id == managerID && person.isLeadershipTeam == row.isLeadershipTeam
+                        && person.isHRAdministrator == row.isHRAdministrator && person.isActive
+                    if same { outcome.unchanged += 1; continue }
+                    person.name = row.name
+                    person.jobTitle = row.jobTitle
+                    person.searchText = PersonModel.searchText(name: row.name, email: row.email, jobTitle: row.jobTitle)
+                    person.$unit.id = unitID
+                    person.$manager.id = managerID
+                    person.isLeadershipTeam = row.isLeadershipTeam
+                    person.isHRAdministrator = row.isHRAdministrator
+                    person.isActive = true
+                    changed.append(person)
+                } else {
+                    newRows[row.email] = .init(id: idByEmail[row.email]!, email: row.email, name: row.name, jobTitle: row.jobTitle,
+                                               unitID: unitID, managerID: managerID, isLeadershipTeam: row.isLeadershipTeam,
+                                               isHRAdministrator: row.isHRAdministrator)
+                }
+            }
+            let managerOf = Dictionary(uniqueKeysWithValues: newRows.values.compactMap { row in row.managerID.map { (row.id, $0) } })
+            let emailOfNewID = Dictionary(uniqueKeysWithValues: newRows.values.map { ($0.id, $0.email) })
+            let ordered = ReportingLines.managersFirst(newRows.values.map(\.id).sorted(by: { $0.uuidString < $1.uuidString }), managerOf: managerOf)
+            let total = ordered.count + changed.count
+            try await OrganisationWriter.insert(people: ordered.map { newRows[emailOfNewID[$0]!]! }, createdAt: now, on: database) { written in
+                progress?(written, total)
+            }
+            outcome.created = ordered.count
+            for (index, person) in changed.enumerated() {
+                try await person.save(on: database)
+                progress?(ordered.count + index + 1, total)
+            }
+            outcome.updated = changed.count
+
+            // Heads of the units the file has people in.
+            let unitByPath = Dictionary(uniqueKeysWithValues: units.map { ($0.path, $0) })
+            for (path, headEmail) in plan.unitHeads {
+                let headID = headEmail.flatMap { idByEmail[$0] }
+                guard let unitID = unitIDByPath[path.description] else { continue }
+                if let existingUnit = unitByPath[path.description], existingUnit.headID == headID { continue }
+                try await UnitModel.query(on: database).filter(\.$id == unitID).set(\.$headID, to: headID).update()
+            }
+
+            // People missing from the file, when asked.
+            let leaving = plan.deactivate.compactMap { idByEmail[$0] }
+            for batch in leaving.chunked(into: OrganisationWriter.batchSize) {
+                try await PersonModel.query(on: database).filter(\.$id ~~ Array(batch)).set(\.$isActive, to: false).update()
+            }
+            outcome.deactivated = leaving.count
+            return outcome
+        }
+        return .success(outcome)
+    }
+}

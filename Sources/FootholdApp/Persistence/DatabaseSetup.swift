@@ -1,0 +1,81 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Opens the database that the configuration names and proves it answers, or fails with one line
+/// that says what is wrong.
+enum DatabaseSetup {
+    /// PostgreSQL connections per event loop. Vapor runs one event loop per core, so on two cores
+    /// this is eight connections per app instance: enough to keep both cores busy while some
+    /// queries wait on the server, and small enough that a dozen instances stay inside
+    /// PostgreSQL's default limit of 100 connections. SQLite always uses one connection per event
+    /// loop: its driver fixes that, since more would only contend for the same file lock.
+    static let postgresConnectionsPerEventLoop = 4
+
+    static func register(_ storage: Configuration.Storage, on app: Application) throws {
+        switch storage {
+        case .sqlite(let path):
+            try checkWritable(sqlitePath: path)
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .postgres(let url, _, _, _):
+            app.databases.use(
+                try .postgres(url: url, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                              connectionPoolTimeout: .seconds(10)),
+                as: .psql)
+        }
+    }
+
+    /// Runs a first statement: WAL mode for SQLite (kept in the file), a plain query for PostgreSQL.
+    static func check(_ storage: Configuration.Storage, on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        do {
+            switch storage {
+            case .sqlite:
+                _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+            case .postgres:
+                _ = try await sql.raw("SELECT 1").all()
+            }
+        } catch {
+            throw Configuration.Problem(describe(error, storage: storage))
+        }
+    }
+
+    static func checkWritable(sqlitePath path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        let files = FileManager.default
+        guard files.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Configuration.Problem("DATABASE_URL: cannot create the SQLite database \(path): the folder \(folder) does not exist")
+        }
+        if files.fileExists(atPath: url.path) {
+            guard files.isWritableFile(atPath: url.path) else {
+                throw Configuration.Problem("DATABASE_URL: the SQLite database \(path) cannot be written to (check its permissions)")
+            }
+        } else if !files.isWritableFile(atPath: folder) {
+            throw Configuration.Problem("DATABASE_URL: cannot create the SQLite database \(path): the folder \(folder) cannot be written to")
+        }
+    }
+
+    static func describe(_ error: any Error, storage: Configuration.Storage) -> String {
+        switch storage {
+        case .sqlite(let path):
+            return "DATABASE_URL: cannot open the SQLite database \(path): \(String(describing: error))"
+        case .postgres(_, let host, let port, let database):
+            let reason: String
+            if let psql = error as? PSQLError {
+                switch psql.code {
+                case .connectionError: reason = "the server does not answer (is PostgreSQL running there?)"
+                case .server: reason = psql.serverInfo?[.message] ?? "the server refused the connection"
+                default: reason = String(describing: psql.code)
+                }
+            } else {
+                reason = String(describing: error)
+            }
+            return "DATABASE_URL: cannot use PostgreSQL database \(database) at \(host):\(port): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+
+/// A unit of the organisation: a directorate, a division, a team. Units form a tree.
+final class UnitModel: Model, @unchecked Sendable {
+    // Fluent models are reference types with property wrappers and cannot be checked for Sendable
+    // by the compiler; each instance is used by one request at a time.
+    static let schema = "units"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+
+    // data
+    @Field(key: "name") var name: String
+    /// The full path from the top, `Ridgeway/Housing/Planning`; unique.
+    @Field(key: "path") var path: String
+    /// The head (director) of the unit. Not a foreign key in the database, because units and
+    /// people refer to each other; the import and the demo keep it true.
+    @OptionalField(key: "head_id") var headID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    // relationships
+    @OptionalParent(key: "parent_id") var parent: UnitModel?
+
+    init() {}
+
+    init(id: UUID = UUID(), name: String, path: String, parentID: UUID?, headID: UUID?, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.path = path
+        self.$parent.id = parentID
+        self.headID = headID
+        self.createdAt = createdAt
+    }
+}

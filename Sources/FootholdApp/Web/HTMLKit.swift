@@ -1,0 +1,175 @@
+import Foundation
+import Plot
+
+typealias BodyNode = Node<HTML.BodyContext>
+
+extension String {
+    /// Plot writes attribute values exactly as given, so every value that may hold a person's
+    /// words passes through here first.
+    var attributeEscaped: String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Text content with every special character escaped. Plot's own text escaping leaves
+    /// anything that looks like an entity alone, which would let "&lt;" typed by a person show as "<".
+    var textEscaped: String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The building blocks every page is made of (DESIGN.md: components built once and reused).
+enum H {
+    static func attr(_ name: String, _ value: String) -> BodyNode {
+        .attribute(named: name, value: value.attributeEscaped, ignoreIfValueIsEmpty: false)
+    }
+
+    static func text(_ value: String) -> BodyNode { .raw(value.textEscaped) }
+
+    static func el(_ name: String, _ nodes: [BodyNode]) -> BodyNode { .element(named: name, nodes: nodes) }
+    static func el(_ name: String, _ nodes: BodyNode...) -> BodyNode { .element(named: name, nodes: nodes) }
+    static func el(_ name: String, _ first: [BodyNode], _ rest: BodyNode...) -> BodyNode { .element(named: name, nodes: first + rest) }
+    static func el(_ name: String, class className: String, _ nodes: BodyNode...) -> BodyNode {
+        .element(named: name, nodes: [attr("class", className)] + nodes)
+    }
+    static func link(_ label: String, to path: String, class className: String? = nil) -> BodyNode {
+        el("a", [attr("href", path)] + (className.map { [attr("class", $0)] } ?? []) + [text(label)])
+    }
+
+    static func heading(_ level: Int, _ label: String, id: String? = nil) -> BodyNode {
+        el("h\(level)", (id.map { [attr("id", $0)] } ?? []) + [text(label)])
+    }
+
+    static func paragraph(_ label: String, class className: String? = nil) -> BodyNode {
+        el("p", (className.map { [attr("class", $0)] } ?? []) + [text(label)])
+    }
+
+    /// A label/value list (`dl`).
+    static func summaryList(_ rows: [(String, BodyNode)]) -> BodyNode {
+        el("dl", [attr("class", "summary-list")] + rows.map { label, value in
+            el("div", class: "summary-list__row", el("dt", text(label)), el("dd", value))
+        })
+    }
+
+    enum TagStyle: String { case neutral, brand, met, scheduled, due, overdue, declined, inactive }
+
+    /// Status as words with colour, never colour alone.
+    static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode {
+        el("strong", attr("class", "tag tag--\(style.rawValue)"), text(label))
+    }
+
+    static func card(_ nodes: BodyNode...) -> BodyNode { el("section", [attr("class", "card")] + nodes) }
+
+    static func card(labelledBy id: String, _ nodes: [BodyNode]) -> BodyNode {
+        el("section", [attr("class", "card"), attr("aria-labelledby", id)] + nodes)
+    }
+
+    static func table(caption: String, headers: [String], rows: [[BodyNode]], captionHidden: Bool = true) -> BodyNode {
+        el("div", class: "table-wrap",
+           el("table", [attr("class", "table"),
+                        el("caption", [attr("class", captionHidden ? "visually-hidden" : "table__caption"), text(caption)]),
+                        el("thead", el("tr", headers.map { el("th", attr("scope", "col"), text($0)) })),
+                        el("tbody", rows.map { cells in el("tr", cells.map { el("td", $0) }) })]))
+    }
+
+    /// What an empty list shows instead: what will appear here, and the next step.
+    static func emptyState(_ title: String, _ explanation: String, action: BodyNode? = nil) -> BodyNode {
+        el("div", [attr("class", "empty-state"), el("p", class: "empty-state__title", text(title)), paragraph(explanation)] + (action.map { [$0] } ?? []))
+    }
+
+    static func notice(_ message: String, style: String = "info") -> BodyNode {
+        el("div", attr("class", "notice notice--\(style)"), attr("role", style == "success" ? "status" : "note"), el("p", text(message)))
+    }
+
+    // MARK: forms
+
+    /// A form that carries the CSRF token every state-changing request needs.
+    static func form(action: String, csrf: String, multipart: Bool = false, class className: String? = nil, _ nodes: [BodyNode]) -> BodyNode {
+        var attributes: [BodyNode] = [attr("method", "post"), attr("action", action)]
+        if multipart { attributes.append(attr("enctype", "multipart/form-data")) }
+        if let className { attributes.append(attr("class", className)) }
+        return el("form", attributes + [hidden(name: CSRF.fieldName, value: csrf)] + nodes)
+    }
+
+    static func hidden(name: String, value: String) -> BodyNode {
+        .raw("<input type=\"hidden\" name=\"\(name.attributeEscaped)\" value=\"\(value.attributeEscaped)\">")
+    }
+
+    static func input(_ attributes: [(String, String)]) -> BodyNode {
+        .raw("<input " + attributes.map { "\($0.0)=\"\($0.1.attributeEscaped)\"" }.joined(separator: " ") + ">")
+    }
+
+    /// A labelled field with an optional hint and error; the error is linked from the summary.
+    static func field(name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
+                      error: String? = nil, autocomplete: String? = nil, required: Bool = false) -> BodyNode {
+        let id = "field-\(name)"
+        var describedBy: [String] = []
+        if hint != nil { describedBy.append("\(id)-hint") }
+        if error != nil { describedBy.append("\(id)-error") }
+        var attributes: [(String, String)] = [("type", type), ("id", id), ("name", name), ("class", error == nil ? "input" : "input input--error")]
+        if type != "password" && type != "file" { attributes.append(("value", value)) }
+        if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
+        if !describedBy.isEmpty { attributes.append(("aria-describedby", describedBy.joined(separator: " "))) }
+        if error != nil { attributes.append(("aria-invalid", "true")) }
+        if required { attributes.append(("required", "required")) }
+        return el("div", [attr("class", error == nil ? "field" : "field field--error"),
+                          el("label", attr("class", "field__label"), attr("for", id), text(label))]
+                  + (hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(id)-hint"), text($0))] } ?? [])
+                  + (error.map { [el("p", attr("class", "field__error"), attr("id", "\(id)-error"),
+                                     el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
+                  + [input(attributes)])
+    }
+
+    static func checkbox(name: String, label: String, checked: Bool, hint: String? = nil) -> BodyNode {
+        let id = "field-\(name)"
+        var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", name), ("value", "yes"), ("class", "checkbox__input")]
+        if checked { attributes.append(("checked", "checked")) }
+        if hint != nil { attributes.append(("aria-describedby", "\(id)-hint")) }
+        return el("div", [attr("class", "checkbox"), input(attributes), el("label", attr("class", "checkbox__label"), attr("for", id), text(label))]
+                  + (hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(id)-hint"), text($0))] } ?? []))
+    }
+
+    enum ButtonStyle: String { case primary, secondary, warning, link }
+
+    static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode {
+        el("button", attr("type", "submit"), attr("class", "button button--\(style.rawValue)"), text(label))
+    }
+
+    /// The list of problems at the top of a form, each linking to its field.
+    static func errorSummary(_ errors: [(field: String, message: String)]) -> BodyNode {
+        guard !errors.isEmpty else { return .empty }
+        return el("div", attr("class", "error-summary"), attr("role", "alert"), attr("tabindex", "-1"), attr("aria-labelledby", "error-summary-title"),
+                  el("h2", attr("class", "error-summary__title"), attr("id", "error-summary-title"), text("There is a problem")),
+                  el("ul", errors.map { error in el("li", link(error.message, to: "#field-\(error.field)")) }))
+    }
+
+    static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {
+        guard current > 1 || hasNext else { return .empty }
+        var items: [BodyNode] = []
+        if current > 1 { items.append(el("li", H.link("Previous page", to: link(current - 1), class: "pagination__link"))) }
+        items.append(el("li", attr("class", "pagination__current"), text("Page \(current)")))
+        if hasNext { items.append(el("li", H.link("Next page", to: link(current + 1), class: "pagination__link"))) }
+        return el("nav", attr("class", "pagination"), attr("aria-label", "Pages"), el("ul", items))
+    }
+}
