@@ -53,18 +53,35 @@ public struct DemoOrganisation: Sendable {
         public var hrAdministrator: Int
     }
 
+    /// Five different people, one per role, chosen so each shows their role at its clearest.
     public func cast() -> Cast {
         let reports = directReports()
         let heads = Set(units.map(\.head))
-        let hr = people.indices.first { people[$0].isHRAdministrator && !heads.contains($0) } ?? people.indices.first { people[$0].isHRAdministrator } ?? 0
-        let leadership = people.indices.first { people[$0].isLeadershipTeam && $0 != 0 } ?? 0
-        let director = units.first(where: { $0.path.depth == 2 && $0.head != leadership })?.head ?? units[0].head
-        // A manager of a front-line team (whose reports manage no one), not a director.
-        let manager = people.indices.first { index in
-            guard let team = reports[index], team.count >= 3, !heads.contains(index) else { return false }
-            return team.allSatisfy { reports[$0] == nil }
-        } ?? people.indices.first { reports[$0] != nil && !heads.contains($0) } ?? director
-        let employee = reports[manager]?.first { reports[$0] == nil } ?? people.indices.last!
+        var used: Set<Int> = []
+        func choose(_ preferences: [(Int) -> Bool]) -> Int {
+            for preference in preferences {
+                if let found = people.indices.first(where: { !used.contains($0) && preference($0) }) {
+                    used.insert(found)
+                    return found
+                }
+            }
+            let fallback = people.indices.first { !used.contains($0) } ?? 0
+            used.insert(fallback)
+            return fallback
+        }
+        // A manager of a front-line team (whose reports manage no one) who heads no unit.
+        let manager = choose([
+            { index in
+                guard let team = reports[index], team.count >= 3, !heads.contains(index) else { return false }
+                return team.allSatisfy { reports[$0] == nil }
+            },
+            { reports[$0] != nil && !heads.contains($0) },
+        ])
+        let employee = choose([{ self.people[$0].manager == manager && reports[$0] == nil }, { reports[$0] == nil }])
+        let hr = choose([{ self.people[$0].isHRAdministrator && !heads.contains($0) }, { self.people[$0].isHRAdministrator }])
+        let director = choose([{ index in heads.contains(index) && !self.people[index].isLeadershipTeam && reports[index] != nil },
+                               { heads.contains($0) }])
+        let leadership = choose([{ self.people[$0].isLeadershipTeam && $0 != 0 }, { self.people[$0].isLeadershipTeam }])
         return Cast(employee: employee, lineManager: manager, director: director, leadershipTeamMember: leadership, hrAdministrator: hr)
     }
 }

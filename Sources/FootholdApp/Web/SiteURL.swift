@@ -51,10 +51,13 @@ enum SiteURL: Equatable {
 
     /// The path with a query string; empty values are left out.
     func with(query items: [(String, String?)]) -> String {
-        var components = URLComponents()
-        components.path = path
-        let kept = items.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
-        components.queryItems = kept.isEmpty ? nil : kept
-        return components.string ?? path
+        let kept = items.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(Self.encode(name))=\(Self.encode($0))" } }
+        return kept.isEmpty ? path : path + "?" + kept.joined(separator: "&")
+    }
+
+    private static let queryValueCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? text
     }
 }

@@ -102,6 +102,7 @@ enum HomePage {
 
 enum RoleTags {
     static func tags(_ roles: Set<Role>) -> [BodyNode] {
-        roles.sorted().map { H.tag($0.title, .brand) }
+        // Spaces between the tags, so they read as separate words to everyone.
+        roles.sorted().flatMap { [H.tag($0.title, .brand), H.text(" ")] }
     }
 }

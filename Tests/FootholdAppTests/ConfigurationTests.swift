@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+@testable import FootholdApp
+
+final class ConfigurationTests: XCTestCase {
+    func testDatabaseURLChoosesTheStorage() throws {
+        XCTAssertEqual(try Configuration.fromEnvironment([:]).storage, .sqlite(path: "foothold.sqlite"))
+        XCTAssertEqual(try Configuration.parseDatabaseURL("sqlite:/var/lib/foothold/data.sqlite"), .sqlite(path: "/var/lib/foothold/data.sqlite"))
+        XCTAssertEqual(try Configuration.parseDatabaseURL("postgres://foothold:secret@db.internal:5433/foothold"),
+                       .postgres(url: "postgres://foothold:secret@db.internal:5433/foothold", host: "db.internal", port: 5433, database: "foothold"))
+    }
+
+    func testAWrongDatabaseURLIsNamedWithoutItsPassword() {
+        for (value, expected) in [
+            ("mysql://root:hunter2@localhost/foothold", "DATABASE_URL: 'mysql://root:…@localhost/foothold' is not understood"),
+            ("sqlite:", "DATABASE_URL: sqlite: needs a file path"),
+            ("postgres://foothold:hunter2@localhost:5432", "names no database"),
+        ] {
+            XCTAssertThrowsError(try Configuration.parseDatabaseURL(value)) { error in
+                let message = String(describing: error)
+                XCTAssertTrue(message.contains(expected), message)
+                XCTAssertFalse(message.contains("hunter2"), message)
+            }
+        }
+        XCTAssertThrowsError(try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "foothold.example"])) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("FOOTHOLD_BASE_URL must be"))
+        }
+        XCTAssertThrowsError(try Configuration.fromEnvironment(["FOOTHOLD_BCRYPT_COST": "40"]))
+    }
+
+    func testHTTPSBaseURLMarksCookiesSecure() throws {
+        XCTAssertTrue(try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "https://foothold.example.org/"]).usesHTTPS)
+        XCTAssertEqual(try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "https://foothold.example.org/"]).baseURL, "https://foothold.example.org")
+    }
+
+    func testAnUnwritableSQLitePathStopsStartUpWithOneLine() async throws {
+        await XCTAssertThrowsErrorAsync(try await makeApplication(configuration: Configuration(storage: .sqlite(path: "/no/such/folder/foothold.sqlite")))) { error in
+            XCTAssertEqual(String(describing: error), "DATABASE_URL: cannot create the SQLite database /no/such/folder/foothold.sqlite: the folder /no/such/folder does not exist")
+        }
+    }
+
+    func testAnUnreachablePostgreSQLServerStopsStartUpWithOneLine() async throws {
+        // Port 9 on loopback has nothing listening.
+        let storage = try Configuration.parseDatabaseURL("postgres://foothold@127.0.0.1:9/foothold")
+        await XCTAssertThrowsErrorAsync(try await makeApplication(configuration: Configuration(storage: storage))) { error in
+            XCTAssertEqual(String(describing: error),
+                           "DATABASE_URL: cannot use PostgreSQL database foothold at 127.0.0.1:9: the server does not answer (is PostgreSQL running there?)")
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Fluent
+import FootholdCore
+import Foundation
+import XCTest
+@testable import FootholdApp
+
+final class PeopleImportTests: XCTestCase {
+    /// Everything an import can change, in a form that compares whole.
+    func snapshot(_ testApp: TestApp) async throws -> [String] {
+        let units = try await UnitModel.query(on: testApp.db).all()
+        let people = try await PersonModel.query(on: testApp.db).all()
+        let emailByID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.email) })
+        let pathByID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.path) })
+        return (units.map { "unit \($0.path) head=\($0.headID.flatMap { emailByID[$0] } ?? "-") parent=\($0.$parent.id.flatMap { pathByID[$0] } ?? "-")" }
+            + people.map { "person \($0.email) \($0.name) \($0.jobTitle) \($0.$unit.id.flatMap { pathByID[$0] } ?? "-") manager=\($0.$manager.id.flatMap { emailByID[$0] } ?? "-") lt=\($0.isLeadershipTeam) hr=\($0.isHRAdministrator) active=\($0.isActive)" })
+            .sorted()
+    }
+
+    func testAnImportCreatesPeopleUnitsReportingLinesAndHeads() async throws {
+        try await withApp { testApp in
+            let result = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
+
+            let outcome = try result.get()
+            XCTAssertEqual(outcome.created, 9)
+            XCTAssertEqual(outcome.unitsCreated, 4)
+            let state = try await snapshot(testApp)
+            XCTAssertTrue(state.contains("unit Ridgeway/Housing/Tenancy Services head=ines.kennedy@ridgeway.example parent=Ridgeway/Housing"))
+            XCTAssertTrue(state.contains("unit Ridgeway head=sophie.hughes@ridgeway.example parent=-"))
+            XCTAssertTrue(state.contains("person ben.khan@ridgeway.example Ben Khan Team Leader Ridgeway/Housing/Tenancy Services manager=ines.kennedy@ridgeway.example lt=false hr=false active=true"))
+        }
+    }
+
+    func testImportingTheSameFileTwiceChangesNothing() async throws {
+        try await withApp { testApp in
+            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let before = try await snapshot(testApp)
+
+            let again = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+
+            XCTAssertEqual(again.created, 0)
+            XCTAssertEqual(again.updated, 0)
+            XCTAssertEqual(again.unchanged, 9)
+            XCTAssertEqual(again.deactivated, 0)
+            XCTAssertEqual(again.unitsCreated, 0)
+            let after = try await snapshot(testApp)
+            XCTAssertEqual(before, after)
+        }
+    }
+
+    func testAFileWithOneBadRowWritesNothing() async throws {
+        try await withApp { testApp in
+            let csv = Fixtures.organisationCSV + "new.person@ridgeway.example,New Person,Officer,Ridgeway/Housing,ghost@ridgeway.example,no,no\n"
+
+            let result = try await PeopleImporter.run(csv: csv, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
+
+            guard case .failure(let failure) = result else { return XCTFail("the file should have been refused") }
+            XCTAssertEqual(failure.problems.map(\.description), ["Line 11, manager_email: no one with the email ghost@ridgeway.example is in this file or in Foothold"])
+            let people = try await PersonModel.query(on: testApp.db).count()
+            let units = try await UnitModel.query(on: testApp.db).count()
+            XCTAssertEqual(people, 0)
+            XCTAssertEqual(units, 0)
+        }
+    }
+
+    func testChangesAreUpdatedAndMissingPeopleDeactivatedOnlyWhenAsked() async throws {
+        try await withApp { testApp in
+            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let changed = Fixtures.organisationCSV
+                .replacingOccurrences(of: "Lewis Iqbal,Building Surveyor", with: "Lewis Iqbal,Senior Building Surveyor")
+                .split(separator: "\n").filter { !$0.hasPrefix("freya.parker") }.joined(separator: "\n")
+
+            let kept = try await PeopleImporter.run(csv: changed, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            XCTAssertEqual(kept.updated, 1)
+            XCTAssertEqual(kept.deactivated, 0)
+            let freyaStillActive = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!.isActive
+            XCTAssertTrue(freyaStillActive)
+
+            let removed = try await PeopleImporter.run(csv: changed, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            XCTAssertEqual(removed.deactivated, 1)
+            let freya = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!
+            XCTAssertFalse(freya.isActive)
+        }
+    }
+
+    func testACycleThroughPeopleAlreadyInFootholdIsRefused() async throws {
+        try await withApp { testApp in
+            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let csv = """
+            email,name,job_title,unit,manager_email,leadership_team,hr_admin
+            sophie.hughes@ridgeway.example,Sophie Hughes,Chief Executive,Ridgeway,ben.khan@ridgeway.example,yes,no
+            """
+
+            let result = try await PeopleImporter.run(csv: csv, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
+
+            guard case .failure(let failure) = result else { return XCTFail("the cycle should have been refused") }
+            let message = try XCTUnwrap(failure.problems.first?.description)
+            XCTAssertTrue(message.hasPrefix("Line 2, manager_email: these reporting lines go round in a loop:"), message)
+            for name in ["Sophie Hughes", "Ben Khan", "Ines Kennedy", "Kate Iqbal"] { XCTAssertTrue(message.contains(name), message) }
+        }
+    }
+
+    func testAnHRAdministratorUploadsTheFileInTheWebApp() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let csv = Fixtures.organisationCSV + "amara.okafor@ridgeway.example,Amara Okafor,Housing Officer,Ridgeway/Housing/Allocations,kate.iqbal@ridgeway.example,no,no\n"
+
+            let page = try await browser.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
+
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.visibleText.contains("people.csv was imported"))
+            XCTAssertTrue(page.body.visibleText.contains("Added 1 Updated 0 Unchanged 9"))
+            let amara = try await PersonModel.query(on: testApp.db).filter(\.$email == "amara.okafor@ridgeway.example").first()
+            XCTAssertNotNil(amara)
+        }
+    }
+
+    func testAWebUploadWithProblemsListsThemByLineAndWritesNothing() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let before = try await snapshot(testApp)
+            let csv = """
+            email,name,job_title,unit,manager_email,leadership_team,hr_admin
+            new.one@ridgeway.example,New One,Officer,Ridgeway/Housing,kate.iqbal@ridgeway.example,maybe,no
+            not-an-email,New Two,Officer,Ridgeway/Housing,kate.iqbal@ridgeway.example,no,no
+            """
+
+            let page = try await browser.upload(SiteURL.adminImport.path, fields: ["deactivate_missing": "yes"], fileField: "file", filename: "people.csv", content: csv)
+
+            XCTAssertEqual(page.status, .unprocessableEntity)
+            let text = page.body.visibleText
+            XCTAssertTrue(text.contains("Nothing was imported"))
+            XCTAssertTrue(text.contains("2 leadership_team 'maybe' is not yes or no"))
+            XCTAssertTrue(text.contains("3 email 'not-an-email' should contain exactly one @"))
+            XCTAssertTrue(page.body.contains("checked=\"checked\""), "the option chosen is kept")
+            let after = try await snapshot(testApp)
+            XCTAssertEqual(before, after)
+        }
+    }
+
+    func testAnUploadWithoutAFileSaysSo() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+
+            let page = try await browser.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "", content: "")
+
+            XCTAssertEqual(page.status, .badRequest)
+            XCTAssertTrue(page.body.visibleText.contains("Choose a CSV file to import"))
+            XCTAssertTrue(page.body.contains("href=\"#field-file\""))
+        }
+    }
+
+    func testOnlyHRAdministratorsCanImport() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.director, in: testApp)
+            let before = try await snapshot(testApp)
+
+            let page = try await browser.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv",
+                                                content: Fixtures.organisationCSV.replacingOccurrences(of: "Team Leader", with: "Boss"))
+
+            XCTAssertEqual(page.status, .forbidden)
+            let after = try await snapshot(testApp)
+            XCTAssertEqual(before, after)
+        }
+    }
+
+    func testAdministrationListsPeopleAndUnits() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix("lewis") }.joined(separator: "\n"),
+                                             deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+
+            let people = try await browser.get(SiteURL.adminPeople.with(query: [("q", "iqbal")])).body.visibleText
+            let units = try await browser.get(SiteURL.adminUnits.path).body.visibleText
+
+            XCTAssertTrue(people.contains("Lewis Iqbal lewis.iqbal@ridgeway.example Building Surveyor Ridgeway/Housing/Tenancy Services Left"))
+            XCTAssertTrue(people.contains("Kate Iqbal kate.iqbal@ridgeway.example Director of Housing Ridgeway/Housing Active"))
+            XCTAssertTrue(units.contains("Ridgeway 2 8"), units)
+            XCTAssertTrue(units.contains("Tenancy Services 3 3"), units)
+        }
+    }
+}

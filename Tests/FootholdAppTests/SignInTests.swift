@@ -1,0 +1,177 @@
+import Fluent
+import FootholdCore
+import Foundation
+import XCTest
+@testable import FootholdApp
+
+final class SignInTests: XCTestCase {
+    func testTheRightPasswordOpensASessionAndTheHomePage() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = testApp.browser()
+
+            let response = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
+
+            XCTAssertEqual(response.status, .seeOther)
+            XCTAssertEqual(response.location, "/")
+            let cookie = try XCTUnwrap(response.setCookies.first { $0.hasPrefix("\(Sessions.cookieName)=") })
+            XCTAssertTrue(cookie.contains("HttpOnly"))
+            XCTAssertTrue(cookie.contains("SameSite=Lax"))
+            XCTAssertFalse(cookie.contains("Secure"), "served over plain HTTP, the cookie cannot be Secure")
+            let home = try await browser.get("/")
+            XCTAssertEqual(home.status, .ok)
+            XCTAssertTrue(home.body.visibleText.contains("Welcome, Freya"))
+        }
+    }
+
+    func testAWrongPasswordGetsOneMessageKeepsTheEmailAndOpensNoSession() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            for email in [Fixtures.employee, "nobody@ridgeway.example"] {
+                let browser = testApp.browser()
+
+                let response = try await browser.signIn(email, password: "not the password")
+
+                XCTAssertEqual(response.status, .unauthorized)
+                XCTAssertTrue(response.body.visibleText.contains(SignInController.wrongCredentials), "for \(email)")
+                XCTAssertTrue(response.body.contains("value=\"\(email)\""), "what was typed is kept")
+                XCTAssertNil(browser.cookies[Sessions.cookieName])
+            }
+            let sessions = try await SessionModel.query(on: testApp.db).count()
+            XCTAssertEqual(sessions, 0)
+        }
+    }
+
+    func testEmptyFieldsAreNamed() async throws {
+        try await withApp { testApp in
+            let response = try await testApp.browser().post(SiteURL.signIn.path, ["email": "", "password": ""])
+
+            XCTAssertEqual(response.status, .badRequest)
+            XCTAssertTrue(response.body.visibleText.contains("Enter your email address"))
+            XCTAssertTrue(response.body.visibleText.contains("Enter your password"))
+            XCTAssertTrue(response.body.contains("href=\"#field-email\""), "the error summary links to the field")
+        }
+    }
+
+    func testAFormPostWithoutAValidCSRFTokenIsRefused() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = testApp.browser()
+
+            let forged = try await browser.post(SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password],
+                                                csrf: "forged-token-forged-token-forged-token")
+            XCTAssertEqual(forged.status, .forbidden)
+            XCTAssertTrue(forged.body.visibleText.contains("This form has expired"))
+
+            browser.forgetCookie(CSRF.cookieName)
+            let withoutCookie = try await browser.send(.POST, SiteURL.signIn.path, body: "email=\(Fixtures.employee)&password=x&csrf_token=abc",
+                                                       contentType: "application/x-www-form-urlencoded")
+            XCTAssertEqual(withoutCookie.status, .forbidden)
+
+            let sessions = try await SessionModel.query(on: testApp.db).count()
+            XCTAssertEqual(sessions, 0)
+        }
+    }
+
+    func testSignedInFormsNeedTheTokenToo() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+
+            let forged = try await browser.post(SiteURL.signOut.path, [:], csrf: "0123456789abcdef0123456789abcdef0123")
+
+            XCTAssertEqual(forged.status, .forbidden)
+            let home = try await browser.get("/")
+            XCTAssertEqual(home.status, .ok, "the refused sign-out left the session alone")
+        }
+    }
+
+    func testRepeatedFailuresForOneAccountAreSlowedDown() async throws {
+        let clock = TestClock()
+        try await withApp(clock: clock) { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = testApp.browser()
+            for _ in 0..<SignInThrottle.freeAttempts {
+                let response = try await browser.signIn(Fixtures.employee, password: "guess")
+                XCTAssertEqual(response.status, .unauthorized)
+            }
+
+            let blocked = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
+            XCTAssertEqual(blocked.status, .tooManyRequests)
+            XCTAssertTrue(blocked.body.visibleText.contains("too many attempts"))
+            XCTAssertNil(browser.cookies[Sessions.cookieName])
+
+            clock.advance(by: SignInThrottle.firstWait + 1)
+            let allowed = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
+            XCTAssertEqual(allowed.status, .seeOther)
+        }
+    }
+
+    func testSignOutEndsTheSession() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let token = try XCTUnwrap(browser.cookies[Sessions.cookieName])
+
+            let response = try await browser.post(SiteURL.signOut.path, [:])
+
+            XCTAssertEqual(response.status, .seeOther)
+            let sessions = try await SessionModel.query(on: testApp.db).count()
+            XCTAssertEqual(sessions, 0)
+            browser.setCookie(Sessions.cookieName, token)
+            let home = try await browser.get("/")
+            XCTAssertEqual(home.status, .seeOther, "the old cookie no longer works")
+            XCTAssertEqual(home.location, "/sign-in?next=/")
+        }
+    }
+
+    func testSessionsExpire() async throws {
+        let clock = TestClock()
+        try await withApp(clock: clock) { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+
+            clock.advance(by: Sessions.lifetime + 60)
+
+            let home = try await browser.get("/")
+            XCTAssertEqual(home.status, .seeOther)
+        }
+    }
+
+    func testASessionCreatedByOneInstanceIsHonouredByAnother() async throws {
+        try await withApp { first in
+            try await Fixtures.organisation(in: first)
+            let browser = try await Fixtures.signedIn(Fixtures.manager, in: first)
+            let second = try await first.sibling()
+            let other = second.browser()
+            for (name, value) in browser.cookies { other.setCookie(name, value) }
+
+            let home = try await other.get("/")
+
+            XCTAssertEqual(home.status, .ok)
+            XCTAssertTrue(home.body.visibleText.contains("Welcome, Ben"))
+            try await second.app.asyncShutdown()
+        }
+    }
+
+    func testSignInSendsPeopleOnlyToPagesOfThisSite() {
+        XCTAssertEqual(SignInController.safeNext("/people?q=ben"), "/people?q=ben")
+        XCTAssertNil(SignInController.safeNext("https://elsewhere.example/"))
+        XCTAssertNil(SignInController.safeNext("//elsewhere.example/"))
+        XCTAssertNil(SignInController.safeNext("/\\elsewhere.example"))
+        XCTAssertNil(SignInController.safeNext(nil))
+    }
+
+    func testAfterSigningInPeopleGoWhereTheyWereHeading() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let browser = testApp.browser()
+            let redirect = try await browser.get("/people?q=ben")
+            XCTAssertEqual(redirect.location, "/sign-in?next=/people%3Fq%3Dben")
+
+            let response = try await browser.post(SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password, "next": "/people?q=ben"])
+
+            XCTAssertEqual(response.location, "/people?q=ben")
+        }
+    }
+}

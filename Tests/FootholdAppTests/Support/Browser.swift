@@ -1,0 +1,82 @@
+import Foundation
+import Vapor
+import XCTVapor
+@testable import FootholdApp
+
+/// Talks to the app as a browser would: keeps cookies, and puts the CSRF token in forms.
+final class Browser: @unchecked Sendable {
+    struct Page {
+        var status: HTTPStatus
+        var headers: HTTPHeaders
+        var body: String
+
+        var location: String? { headers.first(name: .location) }
+        var setCookies: [String] { headers[.setCookie] }
+    }
+
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+
+    init(app: Application) { self.app = app }
+
+    func get(_ path: String) async throws -> Page {
+        try await send(.GET, path, body: nil, contentType: nil)
+    }
+
+    /// Posts a form. The CSRF token is the one the site gave this browser, unless `csrf` says otherwise.
+    func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> Page {
+        if cookies[CSRF.cookieName] == nil { _ = try await get(SiteURL.signIn.path) }
+        var fields = fields
+        if fields[CSRF.fieldName] == nil { fields[CSRF.fieldName] = csrf ?? cookies[CSRF.cookieName] ?? "" }
+        let body = fields.sorted { $0.key < $1.key }
+            .map { "\(Self.formEscape($0.key))=\(Self.formEscape($0.value))" }
+            .joined(separator: "&")
+        return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// Posts a multipart form with one file.
+    func upload(_ path: String, fields: [String: String], fileField: String, filename: String, content: String) async throws -> Page {
+        if cookies[CSRF.cookieName] == nil { _ = try await get(SiteURL.signIn.path) }
+        var fields = fields
+        if fields[CSRF.fieldName] == nil { fields[CSRF.fieldName] = cookies[CSRF.cookieName] ?? "" }
+        let boundary = "----foothold-test-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n"
+        body += "--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    @discardableResult
+    func signIn(_ email: String, password: String = DemoLoader.password) async throws -> Page {
+        try await post(SiteURL.signIn.path, ["email": email, "password": password])
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String?) async throws -> Page {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if let contentType { headers.add(name: .contentType, value: contentType) }
+        let buffer = body.map { ByteBuffer(string: $0) }
+        let response = try await app.testable().sendRequest(method, path, headers: headers, body: buffer)
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";", maxSplits: 1)[0]
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[1].isEmpty { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+        }
+        return Page(status: response.status, headers: response.headers, body: response.body.string)
+    }
+
+    func forgetCookie(_ name: String) { cookies[name] = nil }
+    func setCookie(_ name: String, _ value: String) { cookies[name] = value }
+
+    static func formEscape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+    }
+}

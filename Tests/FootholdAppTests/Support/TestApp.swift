@@ -1,0 +1,146 @@
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+import XCTVapor
+@testable import FootholdApp
+
+/// A clock tests can move.
+final class TestClock: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var current: Date
+
+    init(_ start: Date = TestDatabase.fixedNow) { current = start }
+
+    var now: Date { lock.withLock { current } }
+    func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+}
+
+/// Gives each test a fresh, migrated database: a new SQLite file, or — when scripts/test provides
+/// a PostgreSQL server in FOOTHOLD_TEST_POSTGRES_URL — a new database cloned from a template that
+/// was migrated once for the whole run.
+enum TestDatabase {
+    /// Thursday 19 November 2026, 10:00 UTC.
+    static let fixedNow = Date(timeIntervalSince1970: 1_795_082_400)
+
+    static var postgresServerURL: String? {
+        ProcessInfo.processInfo.environment["FOOTHOLD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var isPostgres: Bool { postgresServerURL != nil }
+
+    struct Handle: Sendable {
+        var storage: Configuration.Storage
+        var drop: @Sendable () async -> Void
+    }
+
+    static func make() async throws -> Handle {
+        guard let server = postgresServerURL else {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-test-\(UUID().uuidString).sqlite").path
+            return Handle(storage: .sqlite(path: path)) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+        let template = try await PostgresTemplate.shared.name(server: server)
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await PostgresTemplate.admin(server: server, "CREATE DATABASE \(name) TEMPLATE \(template)")
+        let url = PostgresTemplate.url(server: server, database: name)
+        return Handle(storage: try Configuration.parseDatabaseURL(url)) {
+            try? await PostgresTemplate.admin(server: server, "DROP DATABASE IF EXISTS \(name)")
+        }
+    }
+}
+
+/// The PostgreSQL database every test database is cloned from, migrated once per run.
+actor PostgresTemplate {
+    static let shared = PostgresTemplate()
+    private var prepared: String?
+
+    func name(server: String) async throws -> String {
+        if let prepared { return prepared }
+        let name = "foothold_template_\(ProcessInfo.processInfo.processIdentifier)"
+        try await Self.admin(server: server, "DROP DATABASE IF EXISTS \(name)")
+        try await Self.admin(server: server, "CREATE DATABASE \(name)")
+        let app = try await makeApplication(
+            configuration: Configuration(storage: try Configuration.parseDatabaseURL(Self.url(server: server, database: name)), bcryptCost: 4),
+            environment: .testing)
+        try await app.autoMigrate()
+        try await app.asyncShutdown()
+        prepared = name
+        return name
+    }
+
+    static func url(server: String, database: String) -> String {
+        guard let slash = server.range(of: "/", options: .backwards), server[..<slash.lowerBound].contains("@") else { return server }
+        return server[..<slash.lowerBound] + "/" + database
+    }
+
+    /// Runs one statement on the server's maintenance database.
+    static func admin(server: String, _ statement: String) async throws {
+        let app = try await makeApplication(
+            configuration: Configuration(storage: try Configuration.parseDatabaseURL(server), bcryptCost: 4), environment: .testing)
+        do {
+            _ = try await (app.db as! any SQLDatabase).raw(SQLQueryString(statement)).all()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+/// One Foothold application on a fresh database, plus what a test needs around it.
+final class TestApp: @unchecked Sendable {
+    let app: Application
+    let clock: TestClock
+    let database: TestDatabase.Handle
+
+    private init(app: Application, clock: TestClock, database: TestDatabase.Handle) {
+        self.app = app
+        self.clock = clock
+        self.database = database
+    }
+
+    static func make(clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil) async throws -> TestApp {
+        let handle: TestDatabase.Handle
+        if let database { handle = database } else { handle = try await TestDatabase.make() }
+        let app = try await makeApplication(
+            configuration: Configuration(storage: handle.storage, bcryptCost: 4),
+            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
+            environment: .testing, logLevel: .warning)
+        try await app.autoMigrate()
+        return TestApp(app: app, clock: clock, database: handle)
+    }
+
+    /// A second instance on the same database, as a load balancer would run.
+    func sibling() async throws -> TestApp {
+        let clock = self.clock
+        let app = try await makeApplication(
+            configuration: Configuration(storage: database.storage, bcryptCost: 4),
+            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
+            environment: .testing, logLevel: .warning)
+        return TestApp(app: app, clock: clock, database: TestDatabase.Handle(storage: database.storage, drop: {}))
+    }
+
+    func shutdown() async {
+        try? await app.asyncShutdown()
+        await database.drop()
+    }
+
+    var db: any Database { app.db }
+
+    func browser() -> Browser { Browser(app: app) }
+}
+
+/// Runs `body` with a fresh app and always shuts it down.
+func withApp(clock: TestClock = TestClock(), _ body: (TestApp) async throws -> Void) async throws {
+    let testApp = try await TestApp.make(clock: clock)
+    do {
+        try await body(testApp)
+    } catch {
+        await testApp.shutdown()
+        throw error
+    }
+    await testApp.shutdown()
+}
