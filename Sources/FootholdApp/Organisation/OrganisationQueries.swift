@@ -103,7 +103,7 @@ enum OrganisationQueries {
         let rows = try await sql.raw("""
             SELECT u.path AS path, COUNT(p.id) AS people
             FROM units u JOIN people p ON p.unit_id = u.id AND p.active = \(bind: true)
-            WHERE u.path = \(bind: path) OR substr(u.path, 1, \(bind: path.count + 1)) = \(bind: path + "/")
+            WHERE u.path = \(bind: path) OR substr(u.path, 1, CAST(\(bind: path.count + 1) AS INTEGER)) = \(bind: path + "/")
             GROUP BY u.path
             """).all()
         var byPath: [String: Int] = [:]

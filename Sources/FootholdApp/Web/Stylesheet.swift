@@ -42,6 +42,7 @@ enum Stylesheet {
     h1 { font-size: 2rem; letter-spacing: -0.01em; }
     h2 { font-size: 1.5rem; }
     h3 { font-size: 1.1875rem; }
+    .main > h2, .main > form + h2 { margin-top: 2.25rem; }
     p { margin: 0 0 1rem; max-width: var(--measure); }
     .lead { font-size: 1.1875rem; color: var(--ink-soft); }
     .muted { color: var(--ink-soft); font-size: 0.9375rem; }

@@ -1,0 +1,196 @@
+"""Drives the demo in a real browser, as a person would, and saves screenshots.
+
+scripts/test starts `foothold serve --demo` and sets:
+  FOOTHOLD_URL         where the server listens
+  FOOTHOLD_SERVER_LOG  its output, which names the demo accounts
+  FOOTHOLD_ARTIFACTS   where screenshots go
+Prints 'browser: N passed, M failed' last and exits non-zero on any failure.
+"""
+import os
+import re
+import sys
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+BASE = os.environ["FOOTHOLD_URL"].rstrip("/")
+ARTIFACTS = os.environ.get("FOOTHOLD_ARTIFACTS", "test-artifacts")
+PASSWORD = "foothold-demo"
+
+
+def demo_accounts():
+    """Role → email, read from what `serve --demo` printed."""
+    accounts = {}
+    with open(os.environ["FOOTHOLD_SERVER_LOG"], encoding="utf-8") as log:
+        for line in log:
+            match = re.match(r"\s+(Employee|Line manager|Director|Leadership Team member|HR administrator)\s+(\S+@\S+)", line)
+            if match:
+                accounts[match.group(1)] = match.group(2)
+    missing = {"Employee", "Line manager", "Director", "HR administrator"} - accounts.keys()
+    assert not missing, f"the server did not print accounts for {missing}"
+    return accounts
+
+
+def make_driver(width=1280, height=900, phone=False):
+    options = webdriver.ChromeOptions()
+    if phone:
+        # A headless window is at least 500px wide; emulation gives a true phone viewport.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--window-size={width},{height}", "--force-device-scale-factor=1"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(5)
+    return driver
+
+
+def shot(driver, name):
+    path = os.path.join(ARTIFACTS, f"{name}.png")
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    width = driver.get_window_size()["width"]
+    driver.set_window_size(width, max(600, min(height, 4000)))
+    driver.save_screenshot(path)
+    return path
+
+
+def sign_in(driver, email):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    assert "Welcome" in driver.find_element(By.TAG_NAME, "h1").text, driver.page_source[:500]
+
+
+def text(driver):
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def test_sign_in_page_is_accessible_by_keyboard(driver, accounts):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/")
+    assert driver.current_url.startswith(BASE + "/sign-in"), driver.current_url
+    labels = {label.get_attribute("for") for label in driver.find_elements(By.CSS_SELECTOR, "label")}
+    assert {"field-email", "field-password"} <= labels, labels
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    focused = driver.switch_to.active_element
+    assert focused.text == "Skip to main content", focused.text
+    shot(driver, "01-sign-in")
+
+
+def test_wrong_password_keeps_email(driver, accounts):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.NAME, "email").send_keys(accounts["Employee"])
+    driver.find_element(By.NAME, "password").send_keys("not the password")
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    assert "The email address or password is not right" in text(driver)
+    assert driver.find_element(By.NAME, "email").get_attribute("value") == accounts["Employee"]
+    shot(driver, "02-sign-in-error")
+
+
+def test_manager_sees_team(driver, accounts):
+    sign_in(driver, accounts["Line manager"])
+    main = text(driver)
+    assert "Your team" in main, main
+    rows = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=team-title] tbody tr")
+    assert len(rows) >= 3, f"expected a team, found {len(rows)} rows"
+    first = rows[0].find_element(By.TAG_NAME, "a")
+    name = first.text
+    shot(driver, "03-manager-home")
+    first.click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == name
+    shot(driver, "04-person")
+
+
+def test_directory_search(driver, accounts):
+    sign_in(driver, accounts["Line manager"])
+    driver.find_element(By.LINK_TEXT, "People").click()
+    field = driver.find_element(By.NAME, "q")
+    field.send_keys("officer")
+    field.submit()
+    rows = driver.find_elements(By.CSS_SELECTOR, "main tbody tr")
+    assert rows, "a search for officer finds people"
+    assert all("officer" in row.text.lower() for row in rows), [row.text for row in rows]
+    shot(driver, "05-directory")
+
+
+def test_director_sees_units(driver, accounts):
+    sign_in(driver, accounts["Director"])
+    main = text(driver)
+    assert "You lead" in main, main
+    shot(driver, "06-director-home")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Open ").click()
+    assert "Units within" in text(driver) or "People in" in text(driver)
+    shot(driver, "07-unit")
+
+
+def test_hr_administrator_sees_administration(driver, accounts):
+    sign_in(driver, accounts["HR administrator"])
+    driver.find_element(By.LINK_TEXT, "Administration").click()
+    driver.find_element(By.LINK_TEXT, "Import people").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Import people"
+    shot(driver, "08-import")
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    assert "Choose a CSV file to import" in text(driver)
+    shot(driver, "09-import-error")
+
+
+def test_employee_is_refused_administration(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    assert "Administration" not in driver.find_element(By.TAG_NAME, "header").text
+    driver.get(BASE + "/admin")
+    assert "You do not have access to this page" in text(driver)
+    shot(driver, "10-forbidden")
+
+
+def test_phone_layout(driver, accounts):
+    phone = make_driver(width=360, height=740, phone=True)
+    try:
+        sign_in(phone, accounts["Line manager"])
+        viewport, width = phone.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+        assert viewport == 360, f"the phone viewport is {viewport}px"
+        assert width <= viewport, f"the page is {width}px wide on a {viewport}px phone"
+        phone.save_screenshot(os.path.join(ARTIFACTS, "11-phone-home.png"))
+    finally:
+        phone.quit()
+
+
+TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
+         test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
+         test_employee_is_refused_administration, test_phone_layout]
+
+
+def main():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    accounts = demo_accounts()
+    driver = make_driver()
+    passed = failed = 0
+    try:
+        for test in TESTS:
+            driver.set_window_size(1280, 900)
+            try:
+                test(driver, accounts)
+                passed += 1
+                print(f"ok   {test.__name__}")
+            except Exception:  # one failing test must not hide the others
+                failed += 1
+                print(f"FAIL {test.__name__}")
+                traceback.print_exc()
+                try:
+                    shot(driver, f"failed-{test.__name__}")
+                except Exception:
+                    pass
+    finally:
+        driver.quit()
+    print(f"browser: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
