@@ -77,6 +77,7 @@ wait_for_url() {
   local url=$1 limit=${2:-60} waited=0
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     sleep 0.5; waited=$((waited + 1))
-    [ $waited -ge $((limit * 2)) ] && return 1
+    if [ $waited -ge $((limit * 2)) ]; then return 1; fi
   done
+  return 0
 }

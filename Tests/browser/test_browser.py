@@ -15,6 +15,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["FOOTHOLD_URL"].rstrip("/")
 ARTIFACTS = os.environ.get("FOOTHOLD_ARTIFACTS", "test-artifacts")
@@ -57,12 +59,24 @@ def shot(driver, name):
     return path
 
 
+def navigate(driver, action):
+    """Does something that loads a new page, and waits until the new page has replaced the old."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def click(driver, by, value):
+    navigate(driver, lambda: driver.find_element(by, value).click())
+
+
 def sign_in(driver, email):
     driver.delete_all_cookies()
     driver.get(BASE + "/sign-in")
     driver.find_element(By.NAME, "email").send_keys(email)
     driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
     assert "Welcome" in driver.find_element(By.TAG_NAME, "h1").text, driver.page_source[:500]
 
 
@@ -88,7 +102,7 @@ def test_wrong_password_keeps_email(driver, accounts):
     driver.get(BASE + "/sign-in")
     driver.find_element(By.NAME, "email").send_keys(accounts["Employee"])
     driver.find_element(By.NAME, "password").send_keys("not the password")
-    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
     assert "The email address or password is not right" in text(driver)
     assert driver.find_element(By.NAME, "email").get_attribute("value") == accounts["Employee"]
     shot(driver, "02-sign-in-error")
@@ -103,17 +117,17 @@ def test_manager_sees_team(driver, accounts):
     first = rows[0].find_element(By.TAG_NAME, "a")
     name = first.text
     shot(driver, "03-manager-home")
-    first.click()
+    navigate(driver, first.click)
     assert driver.find_element(By.TAG_NAME, "h1").text == name
     shot(driver, "04-person")
 
 
 def test_directory_search(driver, accounts):
     sign_in(driver, accounts["Line manager"])
-    driver.find_element(By.LINK_TEXT, "People").click()
+    click(driver, By.LINK_TEXT, "People")
     field = driver.find_element(By.NAME, "q")
     field.send_keys("officer")
-    field.submit()
+    navigate(driver, field.submit)
     rows = driver.find_elements(By.CSS_SELECTOR, "main tbody tr")
     assert rows, "a search for officer finds people"
     assert all("officer" in row.text.lower() for row in rows), [row.text for row in rows]
@@ -125,18 +139,18 @@ def test_director_sees_units(driver, accounts):
     main = text(driver)
     assert "You lead" in main, main
     shot(driver, "06-director-home")
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Open ").click()
+    click(driver, By.PARTIAL_LINK_TEXT, "Open ")
     assert "Units within" in text(driver) or "People in" in text(driver)
     shot(driver, "07-unit")
 
 
 def test_hr_administrator_sees_administration(driver, accounts):
     sign_in(driver, accounts["HR administrator"])
-    driver.find_element(By.LINK_TEXT, "Administration").click()
-    driver.find_element(By.LINK_TEXT, "Import people").click()
+    click(driver, By.LINK_TEXT, "Administration")
+    click(driver, By.LINK_TEXT, "Import people")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Import people"
     shot(driver, "08-import")
-    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
     assert "Choose a CSV file to import" in text(driver)
     shot(driver, "09-import-error")
 
