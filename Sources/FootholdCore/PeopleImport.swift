@@ -132,6 +132,7 @@ public enum PeopleImport {
         // Each row on its own.
         var rows: [Row] = []
         var lineOfEmail: [String: Int] = [:]
+        var managerReferences: [(line: Int, manager: String)] = []
         for record in table.records.dropFirst() {
             let line = record.line
             guard record.fields.count == header.fields.count else {
@@ -201,6 +202,7 @@ public enum PeopleImport {
                     rowIsSound = false
                 } else {
                     managerEmail = EmailAddress.normalised(rawManager)
+                    managerReferences.append((line, managerEmail!))
                     if managerEmail == email {
                         problems.append(Problem(line: line, field: "manager_email", message: "is this person's own email; someone cannot manage themselves"))
                         rowIsSound = false
@@ -223,16 +225,16 @@ public enum PeopleImport {
         let existingByEmail = Dictionary(existing.map { ($0.email, $0) }, uniquingKeysWith: { first, _ in first })
         let rowByEmail = Dictionary(rows.map { ($0.email, $0) }, uniquingKeysWith: { first, _ in first })
         let staying: [ExistingPerson] = deactivateMissing ? [] : existing.filter { $0.isActive && rowByEmail[$0.email] == nil }
-        for row in rows {
-            guard let manager = row.managerEmail, rowByEmail[manager] == nil else { continue }
+        // Every row's manager, even on rows with other problems, so that all are listed at once.
+        for (line, manager) in managerReferences where lineOfEmail[manager] == nil {
             if let known = existingByEmail[manager] {
                 if !known.isActive {
-                    problems.append(Problem(line: row.line, field: "manager_email", message: "\(manager) (\(known.name)) has left and is no longer active in Foothold"))
+                    problems.append(Problem(line: line, field: "manager_email", message: "\(manager) (\(known.name)) has left and is no longer active in Foothold"))
                 } else if deactivateMissing {
-                    problems.append(Problem(line: row.line, field: "manager_email", message: "\(manager) (\(known.name)) is not in this file, and people missing from the file are being deactivated"))
+                    problems.append(Problem(line: line, field: "manager_email", message: "\(manager) (\(known.name)) is not in this file, and people missing from the file are being deactivated"))
                 }
-            } else if lineOfEmail[manager] == nil {
-                problems.append(Problem(line: row.line, field: "manager_email", message: "no one with the email \(manager) is in this file or in Foothold"))
+            } else {
+                problems.append(Problem(line: line, field: "manager_email", message: "no one with the email \(manager) is in this file or in Foothold"))
             }
         }
 

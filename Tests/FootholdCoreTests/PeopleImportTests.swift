@@ -56,6 +56,14 @@ final class PeopleImportTests: XCTestCase {
         ])
     }
 
+    func testARowWithSeveralProblemsHasThemAllListed() {
+        XCTAssertEqual(problems(["x@r.example,,Officer,R,ghost@r.example,maybe,no"]), [
+            "Line 2, leadership_team: 'maybe' is not yes or no (write yes/no, true/false or 1/0)",
+            "Line 2, manager_email: no one with the email ghost@r.example is in this file or in Foothold",
+            "Line 2, name: a value is required",
+        ])
+    }
+
     func testMissingColumnsAreNamedAndUnknownOnesIgnoredWithAWarning() throws {
         XCTAssertEqual(problems(["a@b.example,A,T,R,no,no"], header: "email,name,job_title,unit,leadership_team,hr_admin"),
                        ["Line 1, manager_email: this column is missing; the columns are email,name,job_title,unit,manager_email,leadership_team,hr_admin and optionally unit_head"])

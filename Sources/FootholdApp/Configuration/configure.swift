@@ -8,6 +8,10 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.footholdConfiguration = configuration
     app.clients = clients
     try DatabaseSetup.register(configuration.storage, on: app)
+    // The driver logs a failed first connection loudly; the check below says it in one line instead.
+    let logLevel = app.logger.logLevel
+    app.logger.logLevel = .critical
+    defer { app.logger.logLevel = logLevel }
     try await DatabaseSetup.check(configuration.storage, on: app.db)
 
     // Migrations, in order; never change one once shipped.
