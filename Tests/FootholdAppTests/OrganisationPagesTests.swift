@@ -112,6 +112,20 @@ final class OrganisationPagesTests: XCTestCase {
         }
     }
 
+    func testAnUnexpectedErrorGetsTheFriendlyPageAndNoInternals() async throws {
+        struct DatabaseExploded: Error, CustomStringConvertible { var description: String { "secret table people_private is on fire" } }
+        try await withApp { testApp in
+            testApp.app.get("explode") { _ -> String in throw DatabaseExploded() }
+
+            let page = try await testApp.browser().get("/explode")
+
+            XCTAssertEqual(page.status, .internalServerError)
+            XCTAssertTrue(page.body.visibleText.contains("Sorry, something went wrong"))
+            XCTAssertFalse(page.body.contains("on fire"))
+            XCTAssertTrue(page.body.contains("class=\"site-header\""))
+        }
+    }
+
     func testHealthAndStylesheet() async throws {
         try await withApp { testApp in
             let health = try await testApp.browser().get(SiteURL.health.path)

@@ -154,6 +154,20 @@ final class SignInTests: XCTestCase {
         }
     }
 
+    func testCookiesAreSecureWhenFootholdIsServedOverHTTPS() async throws {
+        let testApp = try await TestApp.make(baseURL: "https://foothold.example.org")
+        do {
+            try await Fixtures.organisation(in: testApp)
+            let response = try await testApp.browser().signIn(Fixtures.employee, password: Fixtures.password)
+            XCTAssertEqual(response.status, .seeOther)
+            XCTAssertFalse(response.setCookies.isEmpty)
+            for cookie in response.setCookies { XCTAssertTrue(cookie.contains("Secure"), cookie) }
+        } catch {
+            XCTFail("\(error)")
+        }
+        await testApp.shutdown()
+    }
+
     func testSignInSendsPeopleOnlyToPagesOfThisSite() {
         XCTAssertEqual(SignInController.safeNext("/people?q=ben"), "/people?q=ben")
         XCTAssertNil(SignInController.safeNext("https://elsewhere.example/"))

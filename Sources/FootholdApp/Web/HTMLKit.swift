@@ -6,25 +6,13 @@ typealias BodyNode = Node<HTML.BodyContext>
 extension String {
     /// Plot writes attribute values exactly as given, so every value that may hold a person's
     /// words passes through here first.
-    var attributeEscaped: String {
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    var attributeEscaped: String { escapingHTML(quotes: true) }
 
     /// Text content with every special character escaped. Plot's own text escaping leaves
     /// anything that looks like an entity alone, which would let "&lt;" typed by a person show as "<".
-    var textEscaped: String {
+    var textEscaped: String { escapingHTML(quotes: false) }
+
+    private func escapingHTML(quotes: Bool) -> String {
         var result = ""
         result.reserveCapacity(count)
         for character in self {
@@ -32,6 +20,8 @@ extension String {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
+            case "\"" where quotes: result += "&quot;"
+            case "'" where quotes: result += "&#39;"
             default: result.append(character)
             }
         }
@@ -162,6 +152,13 @@ enum H {
         return el("div", attr("class", "error-summary"), attr("role", "alert"), attr("tabindex", "-1"), attr("aria-labelledby", "error-summary-title"),
                   el("h2", attr("class", "error-summary__title"), attr("id", "error-summary-title"), text("There is a problem")),
                   el("ul", errors.map { error in el("li", link(error.message, to: "#field-\(error.field)")) }))
+    }
+
+    /// A search box that sends its query with GET, so results can be bookmarked and shared.
+    static func searchForm(action: String, query: String) -> BodyNode {
+        el("form", [attr("method", "get"), attr("action", action), attr("class", "search"), attr("role", "search")],
+           field(name: "q", label: "Search by name, email or job title", value: query, type: "search"),
+           button("Search", style: .secondary))
     }
 
     static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {

@@ -102,11 +102,12 @@ final class TestApp: @unchecked Sendable {
         self.database = database
     }
 
-    static func make(clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil) async throws -> TestApp {
+    static func make(clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil,
+                     baseURL: String = "http://127.0.0.1:8080") async throws -> TestApp {
         let handle: TestDatabase.Handle
         if let database { handle = database } else { handle = try await TestDatabase.make() }
         let app = try await makeApplication(
-            configuration: Configuration(storage: handle.storage, bcryptCost: 4),
+            configuration: Configuration(storage: handle.storage, baseURL: baseURL, bcryptCost: 4),
             clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
             environment: .testing, logLevel: .warning)
         try await app.autoMigrate()

@@ -80,9 +80,7 @@ enum AdminPages {
     static func people(query: String, results: OrganisationQueries.Page<(OrganisationQueries.PersonSummary, String?)>) -> [BodyNode] {
         var nodes: [BodyNode] = [
             H.heading(1, "People"),
-            H.el("form", [H.attr("method", "get"), H.attr("action", SiteURL.adminPeople.path), H.attr("class", "search"), H.attr("role", "search")],
-                 H.field(name: "q", label: "Search by name, email or job title", value: query, type: "search"),
-                 H.button("Search", style: .secondary)),
+            H.searchForm(action: SiteURL.adminPeople.path, query: query),
         ]
         if results.items.isEmpty {
             nodes.append(query.isEmpty

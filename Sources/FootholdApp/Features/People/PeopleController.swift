@@ -31,9 +31,7 @@ enum PeoplePages {
     static func directory(query: String, results: OrganisationQueries.Page<(OrganisationQueries.PersonSummary, String?)>) -> [BodyNode] {
         var nodes: [BodyNode] = [
             H.heading(1, "People"),
-            H.el("form", [H.attr("method", "get"), H.attr("action", SiteURL.people.path), H.attr("class", "search"), H.attr("role", "search")],
-                 H.field(name: "q", label: "Search by name, email or job title", value: query, type: "search"),
-                 H.button("Search", style: .secondary)),
+            H.searchForm(action: SiteURL.people.path, query: query),
         ]
         if results.items.isEmpty {
             nodes.append(query.isEmpty
