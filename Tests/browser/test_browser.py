@@ -14,8 +14,8 @@ import traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["FOOTHOLD_URL"].rstrip("/")
@@ -60,11 +60,21 @@ def shot(driver, name):
 
 
 def navigate(driver, action):
-    """Does something that loads a new page, and waits until the new page has replaced the old."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    action()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    """Does something that loads a new page, and waits until the new page has loaded.
+
+    The old page is marked on `window`; a new page starts without the mark. (This chromedriver
+    answers questions about elements of a page that is going away with an inspector error, so
+    element staleness cannot be relied on.)"""
+    driver.execute_script("window.footholdOldPage = true")
+    try:
+        action()
+    except WebDriverException as error:
+        # The click's own navigation can replace the page under chromedriver as it reports back;
+        # the wait below still insists that a new page arrives.
+        if "does not belong to the document" not in str(error) and "stale element" not in str(error):
+            raise
+    WebDriverWait(driver, 20, ignored_exceptions=[WebDriverException]).until(
+        lambda d: d.execute_script("return window.footholdOldPage === undefined && document.readyState === 'complete'"))
 
 
 def click(driver, by, value):
