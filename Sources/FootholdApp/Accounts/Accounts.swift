@@ -53,6 +53,7 @@ public struct Accounts: Sendable {
             person.name = name ?? Self.nameFromEmail(email)
             person.jobTitle = "HR administrator"
             person.isLeadershipTeam = false
+            person.sharesHistoryWithManager = false
             person.createdAt = app.clients.now()
             created = true
         }

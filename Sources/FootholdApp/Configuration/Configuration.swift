@@ -27,13 +27,17 @@ public struct Configuration: Sendable, Equatable {
     public var baseURL: String
     /// bcrypt's work factor. 12 by default; tests lower it to keep the suite fast.
     public var bcryptCost: Int
+    /// The organisation's time zone: checkpoint windows are days in it, and times are shown in it.
+    public var timeZone: TimeZone
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
-    public init(storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12) {
+    public init(storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
+                timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) {
         self.storage = storage
         self.baseURL = baseURL
         self.bcryptCost = bcryptCost
+        self.timeZone = timeZone
     }
 
     public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -52,7 +56,14 @@ public struct Configuration: Sendable, Equatable {
             }
             cost = value
         }
-        return Configuration(storage: storage, baseURL: baseURL, bcryptCost: cost)
+        var timeZone = TimeZone(identifier: "Europe/London")!
+        if let raw = environment["FOOTHOLD_TIME_ZONE"] {
+            guard let zone = TimeZone(identifier: raw) else {
+                throw Problem("FOOTHOLD_TIME_ZONE must be a time zone name such as Europe/London, not '\(raw)'")
+            }
+            timeZone = zone
+        }
+        return Configuration(storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone)
     }
 
     public static func parseDatabaseURL(_ raw: String) throws(Problem) -> Storage {

@@ -17,6 +17,9 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     // Migrations, in order; never change one once shipped.
     app.migrations.add(M001_CreateOrganisation())  // units and people
     app.migrations.add(M002_CreateAccounts())      // passwords, sessions, invitations, throttle
+    app.migrations.add(M003_CreateCareerYears())   // career years, checkpoints, themes, question bank
+    app.migrations.add(M004_CreateConversations()) // conversations, preparation, notes, actions, audit log
+    app.migrations.add(M005_AddHistorySharing())   // people.share_history_with_manager
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

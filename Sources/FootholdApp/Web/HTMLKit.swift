@@ -131,6 +131,66 @@ enum H {
                   + [input(attributes)])
     }
 
+    static func textarea(name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
+                         rows: Int = 4, privacy: String? = nil) -> BodyNode {
+        let id = "field-\(name)"
+        var describedBy: [String] = []
+        if privacy != nil { describedBy.append("\(id)-privacy") }
+        if hint != nil { describedBy.append("\(id)-hint") }
+        if error != nil { describedBy.append("\(id)-error") }
+        var attributes = "id=\"\(id)\" name=\"\(name.attributeEscaped)\" rows=\"\(rows)\" class=\"\(error == nil ? "input textarea" : "input textarea input--error")\""
+        if !describedBy.isEmpty { attributes += " aria-describedby=\"\(describedBy.joined(separator: " "))\"" }
+        if error != nil { attributes += " aria-invalid=\"true\"" }
+        return el("div", [attr("class", error == nil ? "field" : "field field--error"),
+                          el("label", attr("class", "field__label"), attr("for", id), text(label))]
+                  + (privacy.map { [el("p", attr("class", "privacy"), attr("id", "\(id)-privacy"), text($0))] } ?? [])
+                  + (hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(id)-hint"), text($0))] } ?? [])
+                  + (error.map { [el("p", attr("class", "field__error"), attr("id", "\(id)-error"),
+                                     el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
+                  + [.raw("<textarea \(attributes)>\(value.textEscaped)</textarea>")])
+    }
+
+    /// A choice of one from a few, as radio buttons in a fieldset.
+    static func radios(name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String?,
+                       error: String? = nil) -> BodyNode {
+        let id = "field-\(name)"
+        return el("fieldset", [attr("class", error == nil ? "field fieldset" : "field fieldset field--error"), attr("id", id),
+                               el("legend", attr("class", "field__label"), text(legend))]
+                  + (error.map { [el("p", attr("class", "field__error"), el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
+                  + options.enumerated().map { index, option in
+                      let optionID = "\(id)-\(index)"
+                      var attributes: [(String, String)] = [("type", "radio"), ("id", optionID), ("name", name), ("value", option.value), ("class", "radio__input")]
+                      if option.value == selected { attributes.append(("checked", "checked")) }
+                      if option.hint != nil { attributes.append(("aria-describedby", "\(optionID)-hint")) }
+                      return el("div", [attr("class", "radio"), input(attributes), el("label", attr("class", "radio__label"), attr("for", optionID), text(option.label))]
+                                + (option.hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(optionID)-hint"), text($0))] } ?? []))
+                  })
+    }
+
+    static func select(name: String, label: String, options: [(value: String, label: String)], selected: String?,
+                       hint: String? = nil, error: String? = nil) -> BodyNode {
+        let id = "field-\(name)"
+        let optionsHTML = options.map { option in
+            "<option value=\"\(option.value.attributeEscaped)\"\(option.value == selected ? " selected" : "")>\(option.label.textEscaped)</option>"
+        }.joined()
+        return el("div", [attr("class", error == nil ? "field" : "field field--error"),
+                          el("label", attr("class", "field__label"), attr("for", id), text(label))]
+                  + (hint.map { [el("p", attr("class", "field__hint"), text($0))] } ?? [])
+                  + (error.map { [el("p", attr("class", "field__error"), el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
+                  + [.raw("<select id=\"\(id)\" name=\"\(name.attributeEscaped)\" class=\"input\">\(optionsHTML)</select>")])
+    }
+
+    /// Who can read what is written here (DESIGN.md: privacy is shown, not promised).
+    static func privacy(_ label: String) -> BodyNode {
+        el("p", attr("class", "privacy"), text(label))
+    }
+
+    /// A button that posts a one-step form, such as "Cancel the conversation".
+    static func actionButton(_ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
+                             hidden fields: [(String, String)] = []) -> BodyNode {
+        form(action: action, csrf: csrf, class: "inline-form", fields.map { hidden(name: $0.0, value: $0.1) } + [button(label, style: style)])
+    }
+
     static func checkbox(name: String, label: String, checked: Bool, hint: String? = nil) -> BodyNode {
         let id = "field-\(name)"
         var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", name), ("value", "yes"), ("class", "checkbox__input")]

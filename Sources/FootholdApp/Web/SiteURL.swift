@@ -17,10 +17,40 @@ enum SiteURL: Equatable {
     case adminImport
     case stylesheet
     case health
+    // Conversations
+    case conversations
+    case newConversation
+    case conversation(UUID)
+    case accept(UUID)
+    case decline(UUID)
+    case reschedule(UUID)
+    case cancel(UUID)
+    case markHeld(UUID)
+    case calendar(UUID)
+    case prepare(UUID)
+    case guided(UUID)
+    case record(UUID)
+    case actions(UUID)
+    case action(UUID, UUID)
+    case team
+    case teamInvite
+    case sharing
+    // Administration of the programme
+    case adminCareerYear
+    case adminCheckpoint(UUID)
+    case adminNextYear
+    case adminThemes
+    case adminQuestionBank
+    case adminQuestionBankExport
+    case adminQuestionBankImport
+    case adminAudit
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
     static let tokenParameter = "token"
+    static let conversationParameter = "conversationID"
+    static let actionParameter = "actionID"
+    static let checkpointParameter = "checkpointID"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -37,6 +67,31 @@ enum SiteURL: Equatable {
         case .adminImport: ["admin", "import"]
         case .stylesheet: ["assets", .constant(Stylesheet.fileName)]
         case .health: ["healthz"]
+        case .conversations: ["conversations"]
+        case .newConversation: ["conversations", "new"]
+        case .conversation: ["conversations", .parameter(Self.conversationParameter)]
+        case .accept: ["conversations", .parameter(Self.conversationParameter), "accept"]
+        case .decline: ["conversations", .parameter(Self.conversationParameter), "decline"]
+        case .reschedule: ["conversations", .parameter(Self.conversationParameter), "reschedule"]
+        case .cancel: ["conversations", .parameter(Self.conversationParameter), "cancel"]
+        case .markHeld: ["conversations", .parameter(Self.conversationParameter), "held"]
+        case .calendar: ["conversations", .parameter(Self.conversationParameter), "conversation.ics"]
+        case .prepare: ["conversations", .parameter(Self.conversationParameter), "prepare"]
+        case .guided: ["conversations", .parameter(Self.conversationParameter), "guide"]
+        case .record: ["conversations", .parameter(Self.conversationParameter), "record"]
+        case .actions: ["conversations", .parameter(Self.conversationParameter), "actions"]
+        case .action: ["conversations", .parameter(Self.conversationParameter), "actions", .parameter(Self.actionParameter)]
+        case .team: ["team"]
+        case .teamInvite: ["team", "invite"]
+        case .sharing: ["settings", "sharing"]
+        case .adminCareerYear: ["admin", "career-year"]
+        case .adminCheckpoint: ["admin", "career-year", "checkpoints", .parameter(Self.checkpointParameter)]
+        case .adminNextYear: ["admin", "career-year", "next"]
+        case .adminThemes: ["admin", "themes"]
+        case .adminQuestionBank: ["admin", "question-bank"]
+        case .adminQuestionBankExport: ["admin", "question-bank", "foothold-question-bank.json"]
+        case .adminQuestionBankImport: ["admin", "question-bank", "import"]
+        case .adminAudit: ["admin", "audit"]
         }
     }
 
@@ -45,9 +100,24 @@ enum SiteURL: Equatable {
         case .setPassword(let token): "/set-password/\(token)"
         case .person(let id): "/people/\(id.uuidString.lowercased())"
         case .unit(let id): "/units/\(id.uuidString.lowercased())"
+        case .conversation(let id): "/conversations/\(Self.slug(id))"
+        case .accept(let id): "/conversations/\(Self.slug(id))/accept"
+        case .decline(let id): "/conversations/\(Self.slug(id))/decline"
+        case .reschedule(let id): "/conversations/\(Self.slug(id))/reschedule"
+        case .cancel(let id): "/conversations/\(Self.slug(id))/cancel"
+        case .markHeld(let id): "/conversations/\(Self.slug(id))/held"
+        case .calendar(let id): "/conversations/\(Self.slug(id))/conversation.ics"
+        case .prepare(let id): "/conversations/\(Self.slug(id))/prepare"
+        case .guided(let id): "/conversations/\(Self.slug(id))/guide"
+        case .record(let id): "/conversations/\(Self.slug(id))/record"
+        case .actions(let id): "/conversations/\(Self.slug(id))/actions"
+        case .action(let id, let action): "/conversations/\(Self.slug(id))/actions/\(Self.slug(action))"
+        case .adminCheckpoint(let id): "/admin/career-year/checkpoints/\(Self.slug(id))"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }
+
+    static func slug(_ id: UUID) -> String { id.uuidString.lowercased() }
 
     /// The path with a query string; empty values are left out.
     func with(query items: [(String, String?)]) -> String {

@@ -113,6 +113,21 @@ enum Stylesheet {
     .checkbox { display: grid; grid-template-columns: 2rem 1fr; align-items: start; gap: 0 0.5rem; margin: 0 0 1.25rem; }
     .checkbox__input { width: 1.5rem; height: 1.5rem; margin: 0.1rem 0 0; accent-color: var(--brand); }
     .checkbox .field__hint { grid-column: 2; }
+    .textarea { max-width: 42rem; min-height: 6rem; resize: vertical; line-height: 1.5; }
+    select.input { max-width: 30rem; }
+    .fieldset { border: none; padding: 0; margin: 0 0 1.25rem; }
+    .fieldset legend { padding: 0; margin-bottom: 0.5rem; }
+    .radio { display: grid; grid-template-columns: 2rem 1fr; align-items: start; gap: 0 0.5rem; margin: 0 0 0.6rem; }
+    .radio__input { width: 1.4rem; height: 1.4rem; margin: 0.15rem 0 0; accent-color: var(--brand); }
+    .radio .field__hint { grid-column: 2; margin: 0; }
+    .privacy { display: inline-flex; align-items: center; gap: 0.35rem; font-size: 0.875rem; font-weight: 600; color: var(--brand-dark);
+      background: var(--brand-tint); border-radius: 999px; padding: 0.1rem 0.6rem; margin: 0 0 0.4rem; }
+    .privacy::before { content: ""; width: 0.55rem; height: 0.7rem; border: 2px solid currentColor; border-radius: 2px 2px 3px 3px; box-sizing: border-box; }
+    .inline-form { display: inline-block; margin: 0 0.5rem 0.5rem 0; }
+    .button-row { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; margin: 0 0 1.5rem; }
+    .button-row .inline-form { margin: 0; }
+    .answer { white-space: pre-wrap; margin: 0 0 1rem; max-width: var(--measure); }
+    .muted-box { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
 
     .button { display: inline-block; font: inherit; font-weight: 600; line-height: 1.2; min-height: 44px; padding: 0.7rem 1.2rem; border-radius: var(--radius);
       border: 2px solid transparent; cursor: pointer; text-decoration: none; text-align: center; }

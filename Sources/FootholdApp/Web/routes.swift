@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     HomeController().register(signedIn)
     PeopleController().register(signedIn)
     UnitsController().register(signedIn)
+    ConversationsController().register(signedIn)
 
     let administration = signedIn.grouped(RequireHRAdministrator())
     AdminController().register(administration)

@@ -19,6 +19,8 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "hr_admin") var isHRAdministrator: Bool
     @Field(key: "active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// Lets the line manager read summaries of conversations held with someone else.
+    @Field(key: "share_history_with_manager") var sharesHistoryWithManager: Bool
 
     // relationships
     @OptionalParent(key: "unit_id") var unit: UnitModel?

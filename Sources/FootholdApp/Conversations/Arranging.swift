@@ -1,0 +1,186 @@
+import Fluent
+import FootholdCore
+import Foundation
+
+/// Inviting, requesting, answering, rescheduling, cancelling and marking conversations held.
+/// Handlers call these; each checks the lifecycle rules in FootholdCore and writes the audit log.
+enum Arranging {
+    enum Problem: Error, Equatable {
+        case fields(FieldProblems)
+        case notAllowed
+    }
+
+    struct Proposal {
+        var otherID: UUID
+        var kind: ConversationKind
+        var checkpointID: UUID?
+        var purpose: String
+        var meeting: MeetingDraft
+    }
+
+    /// How the viewer stands to someone they want a conversation with.
+    struct Relationship {
+        var other: PersonModel
+        /// The other person reports to the viewer, so the viewer invites and guides.
+        var viewerIsTheirManager: Bool
+        /// The other person is the viewer's line manager.
+        var isViewersManager: Bool
+
+        var viewerSide: ConversationSide { viewerIsTheirManager ? .guide : .employee }
+
+        /// The kinds of conversation that make sense between the two.
+        var kinds: [ConversationKind] {
+            if viewerIsTheirManager { return [.checkpoint, .checkIn] }
+            var kinds: [ConversationKind] = []
+            if isViewersManager { kinds += [.checkpoint, .checkIn] }
+            if other.isLeadershipTeam { kinds.append(.leadership) }
+            kinds.append(.mentoring)
+            return kinds
+        }
+    }
+
+    static func relationship(viewer: UUID, other otherID: UUID, on database: any Database) async throws -> Relationship {
+        guard otherID != viewer, let other = try await PersonModel.find(otherID, on: database), other.isActive,
+              let me = try await PersonModel.find(viewer, on: database) else { throw SiteError.notFound }
+        return Relationship(other: other, viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
+    }
+
+    /// Creates an invitation (the viewer guides) or a request (the viewer is the employee).
+    static func propose(_ proposal: Proposal, by viewer: UUID, on database: any Database, timeZone: TimeZone, now: Date,
+                        year: CareerYear) async throws -> Result<UUID, FieldProblems> {
+        let relationship = try await relationship(viewer: viewer, other: proposal.otherID, on: database)
+        var problems = FieldProblems()
+        if !relationship.kinds.contains(proposal.kind) {
+            problems.add("kind", "Choose one of the kinds of conversation offered")
+        }
+        var checkpointID: UUID?
+        if proposal.kind == .checkpoint {
+            let today = CalendarDate(now, in: timeZone)
+            if let chosen = year.checkpoints.first(where: { $0.id == proposal.checkpointID }), chosen.closes >= today {
+                checkpointID = chosen.id
+            } else {
+                problems.add("checkpoint", "Choose a checkpoint whose window has not closed")
+            }
+        }
+        let purpose = proposal.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+        if purpose.count > 1_000 { problems.add("purpose", "Keep this to 1,000 characters or fewer") }
+        var meeting: MeetingDraft.Meeting?
+        switch proposal.meeting.validated(in: timeZone, now: now, required: false) {
+        case .success(let value): meeting = value
+        case .failure(let more): for item in more.items { problems.add(item.field, item.message) }
+        }
+        guard problems.isEmpty else { return .failure(problems) }
+
+        let conversation = ConversationModel()
+        conversation.kind = proposal.kind
+        conversation.state = .requested
+        conversation.requestedBy = relationship.viewerSide
+        conversation.$employee.id = relationship.viewerIsTheirManager ? proposal.otherID : viewer
+        conversation.$guide.id = relationship.viewerIsTheirManager ? viewer : proposal.otherID
+        conversation.$checkpoint.id = checkpointID
+        conversation.withLineManager = relationship.viewerIsTheirManager || relationship.isViewersManager
+        conversation.purpose = purpose
+        conversation.startsAt = meeting?.startsAt
+        conversation.minutes = meeting?.minutes ?? year.checkpoints.first { $0.id == checkpointID }?.suggestedMinutes ?? 30
+        conversation.place = meeting?.place ?? ""
+        conversation.expectations = ""
+        conversation.summary = ""
+        conversation.employeePreparationShared = false
+        conversation.guidePreparationShared = false
+        conversation.createdAt = now
+        conversation.updatedAt = now
+        try await conversation.create(on: database)
+        try await ConversationRecords.audit("arranged", conversation: conversation.id!, by: viewer, at: now, on: database)
+        return .success(conversation.id!)
+    }
+
+    /// Accepting or rescheduling: both need a time.
+    static func schedule(_ record: ConversationForViewer, step: ConversationLifecycle.Step, meeting draft: MeetingDraft,
+                         on database: any Database, timeZone: TimeZone, now: Date) async throws -> Result<Void, FieldProblems> {
+        guard record.may(step) else { throw SiteError.forbidden }
+        switch draft.validated(in: timeZone, now: now, required: true) {
+        case .failure(let problems):
+            return .failure(problems)
+        case .success(let meeting):
+            let conversation = record.conversation
+            conversation.startsAt = meeting!.startsAt
+            conversation.minutes = meeting!.minutes
+            conversation.place = meeting!.place
+            conversation.state = ConversationLifecycle.state(after: step, from: conversation.state)
+            conversation.updatedAt = now
+            try await conversation.save(on: database)
+            try await ConversationRecords.audit(step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
+            return .success(())
+        }
+    }
+
+    /// "Not now": one step, with an optional private reason and, for the employee, when to be asked again.
+    static func decline(_ record: ConversationForViewer, reason: String, returnOn: String, on database: any Database, now: Date,
+                        timeZone: TimeZone) async throws -> Result<Void, FieldProblems> {
+        guard record.may(.decline) else { throw SiteError.forbidden }
+        var problems = FieldProblems()
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason.count > 1_000 { problems.add("reason", "Keep this to 1,000 characters or fewer") }
+        var returnDay: CalendarDate?
+        let returnText = returnOn.trimmingCharacters(in: .whitespaces)
+        if !returnText.isEmpty {
+            returnDay = CalendarDate(iso: returnText)
+            if returnDay == nil {
+                problems.add("return_on", "Enter the date as year-month-day, such as 2027-01-15")
+            } else if returnDay! <= CalendarDate(now, in: timeZone) {
+                problems.add("return_on", "Choose a date in the future")
+            }
+        }
+        guard problems.isEmpty else { return .failure(problems) }
+        let conversation = record.conversation
+        conversation.state = .declined
+        // Only the employee's reason is kept: it is theirs alone to read.
+        conversation.declineReason = record.side == .employee && !reason.isEmpty ? reason : nil
+        conversation.returnOn = record.side == .employee ? returnDay?.iso : nil
+        conversation.updatedAt = now
+        try await conversation.save(on: database)
+        try await ConversationRecords.audit("declined", conversation: record.id, by: record.viewerID, at: now, on: database)
+        return .success(())
+    }
+
+    static func cancel(_ record: ConversationForViewer, on database: any Database, now: Date) async throws {
+        guard record.may(.cancel) else { throw SiteError.forbidden }
+        record.conversation.state = .cancelled
+        record.conversation.updatedAt = now
+        try await record.conversation.save(on: database)
+        try await ConversationRecords.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
+    }
+
+    /// Marks a conversation held: when, for how long, and which checkpoint it meets.
+    static func markHeld(_ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
+                         on database: any Database, now: Date, timeZone: TimeZone) async throws -> Result<Void, FieldProblems> {
+        guard record.may(.markHeld) else { throw SiteError.forbidden }
+        var problems = FieldProblems()
+        let day = CalendarDate(iso: date)
+        let today = CalendarDate(now, in: timeZone)
+        if day == nil { problems.add("date", "Enter the date it was held, such as \(today.iso)") }
+        if let day, day > today { problems.add("date", "A conversation cannot be held in the future") }
+        let length = Int(minutes.trimmingCharacters(in: .whitespaces))
+        if length == nil || !(5...480).contains(length!) { problems.add("minutes", "Enter how long it took, from 5 to 480 minutes") }
+        var checkpoint: Checkpoint?
+        if let checkpointID {
+            checkpoint = year.checkpoints.first { $0.id == checkpointID }
+            if checkpoint == nil { problems.add("checkpoint", "Choose a checkpoint of this career year") }
+        }
+        guard problems.isEmpty, let day, let length else { return .failure(problems) }
+        let conversation = record.conversation
+        // Held at the agreed time of day when it was held on the agreed day; otherwise at midday.
+        var heldAt = day.start(in: timeZone).addingTimeInterval(12 * 3600)
+        if let startsAt = conversation.startsAt, CalendarDate(startsAt, in: timeZone) == day { heldAt = startsAt }
+        conversation.state = .held
+        conversation.heldAt = heldAt
+        conversation.heldMinutes = length
+        conversation.$checkpoint.id = checkpoint?.id
+        if checkpoint != nil && conversation.kind == .checkIn { conversation.kind = .checkpoint }
+        conversation.withLineManager = record.employee.$manager.id == record.guide.id
+        conversation.updatedAt = now
+        try await conversation.save(on: database)
+        try await ConversationRecords.audit("marked held", conversation: record.id, by: record.viewerID, at: now, on: database)
+        return .success(())
+    }
+}

@@ -1,0 +1,72 @@
+import Fluent
+import FootholdCore
+import Foundation
+
+/// Career years as stored. The year that holds today is created with the standard checkpoints the
+/// first time anyone needs it; HR administrators change its checkpoints and open the next one.
+enum CareerYears {
+    struct Stored {
+        var id: UUID
+        var year: CareerYear
+    }
+
+    static func load(startYear: Int, on database: any Database) async throws -> Stored? {
+        guard let model = try await CareerYearModel.query(on: database).filter(\.$startYear == startYear).with(\.$checkpoints).first() else {
+            return nil
+        }
+        return Stored(id: model.id!, year: CareerYear(startYear: startYear, checkpoints: model.checkpoints.map(\.checkpoint)))
+    }
+
+    /// The career year that holds `today`, created with the standard checkpoints if it is not there yet.
+    static func current(today: CalendarDate, on database: any Database, now: Date) async throws -> Stored {
+        let startYear = CareerYear.startYear(containing: today)
+        if let stored = try await load(startYear: startYear, on: database) { return stored }
+        do {
+            return try await create(CareerYear.standard(startingIn: startYear), on: database, now: now)
+        } catch {
+            // Another request may have created it at the same moment.
+            if let stored = try await load(startYear: startYear, on: database) { return stored }
+            throw error
+        }
+    }
+
+    /// Every stored year, newest first.
+    static func all(on database: any Database) async throws -> [Int] {
+        try await CareerYearModel.query(on: database).sort(\.$startYear, .descending).all().map(\.startYear)
+    }
+
+    @discardableResult
+    static func create(_ year: CareerYear, on database: any Database, now: Date) async throws -> Stored {
+        try await database.transaction { database in
+            let model = CareerYearModel()
+            model.startYear = year.startYear
+            model.createdAt = now
+            try await model.create(on: database)
+            var checkpoints: [Checkpoint] = []
+            for checkpoint in year.checkpoints {
+                let row = CheckpointModel()
+                row.id = checkpoint.id
+                row.$careerYear.id = model.id!
+                row.update(from: checkpoint)
+                try await row.create(on: database)
+                checkpoints.append(checkpoint)
+            }
+            return Stored(id: model.id!, year: CareerYear(startYear: year.startYear, checkpoints: checkpoints))
+        }
+    }
+
+    /// The year after `year`: the same checkpoints, a year later.
+    static func following(_ year: CareerYear) -> CareerYear {
+        CareerYear(startYear: year.startYear + 1, checkpoints: year.checkpoints.map { checkpoint in
+            func later(_ date: CalendarDate) -> CalendarDate {
+                let day = min(date.day, CalendarDate.days(inMonth: date.month, year: date.year + 1))
+                // The end of February moves with leap years.
+                let lastOfFebruary = date.month == 2 && date.day == CalendarDate.days(inMonth: 2, year: date.year)
+                return CalendarDate(year: date.year + 1, month: date.month,
+                                    day: lastOfFebruary ? CalendarDate.days(inMonth: 2, year: date.year + 1) : day)!
+            }
+            return Checkpoint(name: checkpoint.name, opens: later(checkpoint.opens), closes: later(checkpoint.closes),
+                              suggestedMinutes: checkpoint.suggestedMinutes, focus: checkpoint.focus, stage: checkpoint.stage)
+        })
+    }
+}

@@ -1,0 +1,247 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// Arranging conversations: the list, inviting and asking, answering, rescheduling, cancelling,
+/// marking held, and the calendar file.
+struct ConversationsController {
+    struct ProposalForm: Content {
+        var with: UUID?
+        var kind: String?
+        var checkpoint: String?
+        var purpose: String?
+        var date: String?
+        var time: String?
+        var minutes: String?
+        var place: String?
+    }
+
+    struct MeetingForm: Content {
+        var date: String?
+        var time: String?
+        var minutes: String?
+        var place: String?
+
+        var draft: MeetingDraft { MeetingDraft(date: date ?? "", time: time ?? "", minutes: minutes ?? "", place: place ?? "") }
+    }
+
+    struct DeclineForm: Content {
+        var reason: String?
+        var return_on: String?
+    }
+
+    struct HeldForm: Content {
+        var date: String?
+        var minutes: String?
+        var checkpoint: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.conversations.pathComponents, use: list)
+        routes.get(SiteURL.newConversation.pathComponents, use: newForm)
+        routes.post(SiteURL.conversations.pathComponents, use: create)
+        routes.get(SiteURL.conversation(UUID()).pathComponents, use: show)
+        routes.get(SiteURL.accept(UUID()).pathComponents, use: acceptForm)
+        routes.post(SiteURL.accept(UUID()).pathComponents, use: accept)
+        routes.get(SiteURL.reschedule(UUID()).pathComponents, use: rescheduleForm)
+        routes.post(SiteURL.reschedule(UUID()).pathComponents, use: reschedule)
+        routes.get(SiteURL.decline(UUID()).pathComponents, use: declineForm)
+        routes.post(SiteURL.decline(UUID()).pathComponents, use: decline)
+        routes.post(SiteURL.cancel(UUID()).pathComponents, use: cancel)
+        routes.get(SiteURL.markHeld(UUID()).pathComponents, use: heldForm)
+        routes.post(SiteURL.markHeld(UUID()).pathComponents, use: markHeld)
+        routes.get(SiteURL.calendar(UUID()).pathComponents, use: calendar)
+    }
+
+    // MARK: - Helpers
+
+    static func record(_ req: Request) async throws -> ConversationForViewer {
+        guard let id = req.parameters.get(SiteURL.conversationParameter, as: UUID.self) else { throw SiteError.notFound }
+        return try await ConversationRecords.load(id, for: try req.requireViewer(), on: req.db)
+    }
+
+    static func year(_ req: Request) async throws -> CareerYear {
+        try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now).year
+    }
+
+    static func crumbs(_ record: ConversationForViewer) -> [(label: String, path: String)] {
+        [("Conversations", SiteURL.conversations.path), (ConversationPages.title(record), SiteURL.conversation(record.id).path)]
+    }
+
+    // MARK: - List
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let conversations = try await ConversationModel.query(on: req.db)
+            .group(.or) { $0.filter(\.$employee.$id == viewer.personID).filter(\.$guide.$id == viewer.personID) }
+            .with(\.$employee).with(\.$guide).with(\.$checkpoint)
+            .sort(\.$createdAt, .descending)
+            .all()
+        return req.page("Your conversations", ConversationPages.list(conversations, viewer: viewer.personID, display: req.display))
+    }
+
+    // MARK: - Inviting and asking
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let otherID = req.query[UUID.self, at: "with"] else { throw SiteError.notFound }
+        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.db)
+        let year = try await Self.year(req)
+        let kind = req.query[String.self, at: "kind"].flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
+        let checkpoint = year.current(on: req.display.today())?.id.uuidString
+        let form = ProposalForm(with: otherID, kind: kind.rawValue, checkpoint: checkpoint, purpose: "", date: "", time: "",
+                                minutes: String(year.current(on: req.display.today())?.suggestedMinutes ?? 30), place: "")
+        return req.page(ConversationPages.proposalTitle(relationship), ConversationPages.proposal(
+            relationship, form: form, year: year, today: req.display.today(), problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let form = try req.content.decode(ProposalForm.self)
+        guard let otherID = form.with else { throw SiteError.notFound }
+        let year = try await Self.year(req)
+        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.db)
+        let proposal = Arranging.Proposal(
+            otherID: otherID, kind: ConversationKind(rawValue: form.kind ?? "") ?? .mentoring,
+            checkpointID: form.checkpoint.flatMap(UUID.init(uuidString:)), purpose: form.purpose ?? "",
+            meeting: MeetingDraft(date: form.date ?? "", time: form.time ?? "", minutes: form.minutes ?? "", place: form.place ?? ""))
+        let invalidKind = ConversationKind(rawValue: form.kind ?? "") == nil
+        switch try await Arranging.propose(proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year) {
+        case .success(let id) where !invalidKind:
+            return .redirect(to: SiteURL.conversation(id).path)
+        case .success:
+            throw SiteError.notFound
+        case .failure(let problems):
+            return req.page(ConversationPages.proposalTitle(relationship), status: .badRequest, ConversationPages.proposal(
+                relationship, form: form, year: year, today: req.display.today(), problems: problems, csrf: req.csrfToken))
+        }
+    }
+
+    // MARK: - One conversation
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        let firstTogether: Bool
+        if record.side != nil {
+            firstTogether = try await ConversationModel.query(on: req.db)
+                .filter(\.$employee.$id == record.employee.id!).filter(\.$guide.$id == record.guide.id!)
+                .filter(\.$state == .held).filter(\.$id != record.id).count() == 0
+        } else {
+            firstTogether = false
+        }
+        try await ConversationRecords.audit("viewed", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        return req.page(ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
+                        ConversationPages.detail(record, firstTogether: firstTogether, display: req.display, csrf: req.csrfToken))
+    }
+
+    @Sendable func acceptForm(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        guard record.may(.accept) else { throw SiteError.forbidden }
+        return req.page("Accept", breadcrumbs: Self.crumbs(record), ConversationPages.meetingForm(
+            record, step: .accept, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func accept(req: Request) async throws -> Response {
+        try await schedule(req, step: .accept)
+    }
+
+    @Sendable func rescheduleForm(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        guard record.may(.reschedule) else { throw SiteError.forbidden }
+        return req.page("Change the time", breadcrumbs: Self.crumbs(record), ConversationPages.meetingForm(
+            record, step: .reschedule, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func reschedule(req: Request) async throws -> Response {
+        try await schedule(req, step: .reschedule)
+    }
+
+    func schedule(_ req: Request, step: ConversationLifecycle.Step) async throws -> Response {
+        let record = try await Self.record(req)
+        let form = try req.content.decode(MeetingForm.self)
+        switch try await Arranging.schedule(record, step: step, meeting: form.draft, on: req.db, timeZone: req.display.timeZone, now: req.now) {
+        case .success:
+            return .redirect(to: SiteURL.conversation(record.id).path)
+        case .failure(let problems):
+            return req.page(step == .accept ? "Accept" : "Change the time", status: .badRequest, breadcrumbs: Self.crumbs(record),
+                            ConversationPages.meetingForm(record, step: step, form: form, problems: problems, csrf: req.csrfToken))
+        }
+    }
+
+    static func meetingForm(_ record: ConversationForViewer, display: DisplayDate) -> MeetingForm {
+        let fields = record.conversation.startsAt.map(display.formFields)
+        return MeetingForm(date: fields?.date ?? "", time: fields?.time ?? "", minutes: String(record.conversation.minutes), place: record.conversation.place)
+    }
+
+    @Sendable func declineForm(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        guard record.may(.decline) else { throw SiteError.forbidden }
+        return req.page("Not now", breadcrumbs: Self.crumbs(record),
+                        ConversationPages.declineForm(record, form: DeclineForm(), problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func decline(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        let form = try req.content.decode(DeclineForm.self)
+        switch try await Arranging.decline(record, reason: form.reason ?? "", returnOn: form.return_on ?? "", on: req.db, now: req.now,
+                                           timeZone: req.display.timeZone) {
+        case .success:
+            return .redirect(to: SiteURL.conversation(record.id).path)
+        case .failure(let problems):
+            return req.page("Not now", status: .badRequest, breadcrumbs: Self.crumbs(record),
+                            ConversationPages.declineForm(record, form: form, problems: problems, csrf: req.csrfToken))
+        }
+    }
+
+    @Sendable func cancel(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        try await Arranging.cancel(record, on: req.db, now: req.now)
+        return .redirect(to: SiteURL.conversation(record.id).path)
+    }
+
+    @Sendable func heldForm(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        guard record.may(.markHeld) else { throw SiteError.forbidden }
+        let year = try await Self.year(req)
+        let today = req.display.today()
+        let scheduledDay = record.conversation.startsAt.map { CalendarDate($0, in: req.display.timeZone) }
+        let form = HeldForm(date: min(scheduledDay ?? today, today).iso, minutes: String(record.conversation.minutes),
+                            checkpoint: (record.checkpoint ?? (record.conversation.withLineManager ? year.current(on: today) : nil))?.id.uuidString ?? "")
+        return req.page("Mark as held", breadcrumbs: Self.crumbs(record),
+                        ConversationPages.heldForm(record, form: form, year: year, problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func markHeld(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        let form = try req.content.decode(HeldForm.self)
+        let year = try await Self.year(req)
+        let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
+        switch try await Arranging.markHeld(record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
+                                            on: req.db, now: req.now, timeZone: req.display.timeZone) {
+        case .success:
+            return .redirect(to: SiteURL.record(record.id).path)
+        case .failure(let problems):
+            return req.page("Mark as held", status: .badRequest, breadcrumbs: Self.crumbs(record),
+                            ConversationPages.heldForm(record, form: form, year: year, problems: problems, csrf: req.csrfToken))
+        }
+    }
+
+    /// The meeting as an iCalendar file. It names the two people and the place, never what will be said.
+    @Sendable func calendar(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        guard record.side != nil, let startsAt = record.conversation.startsAt else { throw SiteError.notFound }
+        let event = ICalendar.Event(
+            uid: "\(record.id.uuidString.lowercased())@foothold", stamp: record.conversation.updatedAt, start: startsAt,
+            minutes: record.conversation.minutes,
+            summary: "Career conversation: \(record.employee.name) and \(record.guide.name)",
+            location: record.conversation.place,
+            description: "A confidential career conversation. Prepare and follow up in Foothold: \(req.application.footholdConfiguration.baseURL)\(SiteURL.conversation(record.id).path)",
+            cancelled: record.conversation.state == .cancelled)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"career-conversation.ics\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(event)))
+    }
+}

@@ -1,0 +1,144 @@
+import Fluent
+import FootholdCore
+import Foundation
+
+/// A career conversation between an employee and a guide.
+final class ConversationModel: Model, @unchecked Sendable {
+    static let schema = "conversations"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data
+    @Enum(key: "kind") var kind: ConversationKind
+    @Enum(key: "state") var state: ConversationState
+    @Enum(key: "requested_by") var requestedBy: ConversationSide
+    /// Whether the guide was the employee's line manager when it was arranged or held.
+    @Field(key: "with_line_manager") var withLineManager: Bool
+    /// What the invitation or request says it is for.
+    @Field(key: "purpose") var purpose: String
+    @OptionalField(key: "starts_at") var startsAt: Date?
+    @Field(key: "minutes") var minutes: Int
+    @Field(key: "place") var place: String
+    @OptionalField(key: "held_at") var heldAt: Date?
+    @OptionalField(key: "held_minutes") var heldMinutes: Int?
+    /// Only the employee ever reads this.
+    @OptionalField(key: "decline_reason") var declineReason: String?
+    /// When a declined invitation should be offered again, as `YYYY-MM-DD`.
+    @OptionalField(key: "return_on") var returnOn: String?
+    /// What both agreed at the start: time, focus, how it is recorded.
+    @Field(key: "expectations") var expectations: String
+    @Field(key: "summary") var summary: String
+    @OptionalField(key: "summary_confirmed_at") var summaryConfirmedAt: Date?
+    @Field(key: "employee_prep_shared") var employeePreparationShared: Bool
+    @Field(key: "guide_prep_shared") var guidePreparationShared: Bool
+
+    // relationships
+    @Parent(key: "employee_id") var employee: PersonModel
+    @Parent(key: "guide_id") var guide: PersonModel
+    @OptionalParent(key: "checkpoint_id") var checkpoint: CheckpointModel?
+
+    init() {}
+}
+
+/// One side's preparation for one conversation.
+final class PreparationModel: Model, @unchecked Sendable {
+    static let schema = "preparations"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data
+    @Enum(key: "side") var side: ConversationSide
+    /// The answers as JSON, keyed by `PreparationField`.
+    @Field(key: "answers") var answers: String
+
+    // relationships
+    @Parent(key: "conversation_id") var conversation: ConversationModel
+
+    init() {}
+}
+
+/// Notes only their author ever reads.
+final class PrivateNoteModel: Model, @unchecked Sendable {
+    static let schema = "private_notes"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data
+    @Field(key: "body") var body: String
+
+    // relationships
+    @Parent(key: "conversation_id") var conversation: ConversationModel
+    @Parent(key: "author_id") var author: PersonModel
+
+    init() {}
+}
+
+final class ConversationThemeModel: Model, @unchecked Sendable {
+    static let schema = "conversation_themes"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Parent(key: "conversation_id") var conversation: ConversationModel
+    @Parent(key: "theme_id") var theme: ThemeModel
+
+    init() {}
+}
+
+/// Something agreed in a conversation. Success measure, progress notes and the SMART check come
+/// with a later migration; the owner may be the employee, the guide or the organisation.
+final class AgreedActionModel: Model, @unchecked Sendable {
+    static let schema = "agreed_actions"
+
+    enum Owner: String, Codable, CaseIterable {
+        case employee, guide, organisation
+    }
+
+    enum Status: String, Codable, CaseIterable {
+        case open, done
+    }
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data
+    @Field(key: "description") var description: String
+    @Enum(key: "owner") var owner: Owner
+    @OptionalField(key: "due_on") var dueOn: String?
+    @Enum(key: "status") var status: Status
+
+    // relationships
+    @Parent(key: "conversation_id") var conversation: ConversationModel
+    /// The employee the action belongs to, so their open actions are one indexed query.
+    @Parent(key: "employee_id") var employee: PersonModel
+
+    init() {}
+}
+
+/// Who read or changed which conversation record, and when. Never what it said.
+final class AuditEventModel: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+
+    // data
+    @Field(key: "at") var at: Date
+    @Field(key: "event") var event: String
+
+    // relationships
+    @Parent(key: "actor_id") var actor: PersonModel
+    @Parent(key: "conversation_id") var conversation: ConversationModel
+
+    init() {}
+}

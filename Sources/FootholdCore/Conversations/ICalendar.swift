@@ -1,0 +1,92 @@
+import Foundation
+
+/// A meeting as an iCalendar file (RFC 5545) that any calendar program can add.
+public enum ICalendar {
+    public struct Event: Sendable {
+        public var uid: String
+        public var stamp: Date
+        public var start: Date
+        public var minutes: Int
+        public var summary: String
+        public var location: String
+        public var description: String
+        public var cancelled: Bool
+
+        public init(uid: String, stamp: Date, start: Date, minutes: Int, summary: String, location: String, description: String, cancelled: Bool = false) {
+            self.uid = uid
+            self.stamp = stamp
+            self.start = start
+            self.minutes = minutes
+            self.summary = summary
+            self.location = location
+            self.description = description
+            self.cancelled = cancelled
+        }
+    }
+
+    public static func document(_ event: Event) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Foothold//Career conversations//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "BEGIN:VEVENT",
+            "UID:\(escape(event.uid))",
+            "DTSTAMP:\(utc(event.stamp))",
+            "DTSTART:\(utc(event.start))",
+            "DTEND:\(utc(event.start.addingTimeInterval(TimeInterval(event.minutes * 60))))",
+            "SUMMARY:\(escape(event.summary))",
+        ]
+        if !event.location.isEmpty { lines.append("LOCATION:\(escape(event.location))") }
+        if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
+        lines.append("STATUS:\(event.cancelled ? "CANCELLED" : "CONFIRMED")")
+        lines.append("TRANSP:OPAQUE")
+        lines += ["END:VEVENT", "END:VCALENDAR"]
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func utc(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
+    }
+
+    /// Text values escape backslashes, semicolons, commas and line breaks (RFC 5545 §3.3.11).
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n", "\r\n": result += "\\n"
+            case "\r": break
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space (§3.1), never
+    /// splitting a character.
+    static func fold(_ line: String) -> String {
+        var lines: [String] = []
+        var current = ""
+        var octets = 0
+        for character in line {
+            let size = String(character).utf8.count
+            let limit = lines.isEmpty ? 75 : 74
+            if octets + size > limit {
+                lines.append(current)
+                current = ""
+                octets = 0
+            }
+            current.append(character)
+            octets += size
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n ")
+    }
+}

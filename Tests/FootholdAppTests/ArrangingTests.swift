@@ -1,0 +1,134 @@
+import Fluent
+import FootholdCore
+import Foundation
+import XCTest
+@testable import FootholdApp
+
+/// Inviting, answering and holding a conversation through the web app.
+final class ArrangingTests: XCTestCase {
+    /// Thursday 19 November 2026: Progress review 2 is open (1–30 November).
+    func checkpointID(_ name: String, in testApp: TestApp) async throws -> UUID {
+        let year = try await CareerYears.current(today: CalendarDate(testApp.clock.now, in: TimeZone(identifier: "Europe/London")!),
+                                                 on: testApp.db, now: testApp.clock.now)
+        return try XCTUnwrap(year.year.checkpoints.first { $0.name == name }).id
+    }
+
+    func conversationID(from page: Browser.Page) throws -> UUID {
+        let location = try XCTUnwrap(page.location, "expected a redirect, got \(page.status): \(page.body.visibleText.prefix(300))")
+        return try XCTUnwrap(UUID(uuidString: String(location.split(separator: "/")[1])))
+    }
+
+    func testAManagerInvitesAReportWhoAcceptsAndTheyHoldIt() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let review = try await checkpointID("Progress review 2", in: testApp)
+
+            let form = try await manager.get(SiteURL.newConversation.with(query: [("with", freya.uuidString)]))
+            XCTAssertTrue(form.body.visibleText.contains("Invite Freya Parker to a career conversation"))
+            let sent = try await manager.post(SiteURL.conversations.path, [
+                "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.uuidString,
+                "purpose": "Your November progress review", "date": "", "time": "", "minutes": "30", "place": "",
+            ])
+            let id = try conversationID(from: sent)
+
+            let waiting = try await employee.get(SiteURL.conversations.path).body.visibleText
+            XCTAssertTrue(waiting.contains("Waiting for your answer Waiting for your answer With About When Status Ben Khan Progress review 2"), waiting)
+            let detail = try await employee.get(SiteURL.conversation(id).path).body.visibleText
+            XCTAssertTrue(detail.contains("Your first career conversation with Ben"))
+            XCTAssertTrue(detail.contains("About Your November progress review"))
+
+            let accepted = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
+            XCTAssertEqual(accepted.status, .seeOther)
+            let scheduled = try await manager.get(SiteURL.conversation(id).path).body.visibleText
+            XCTAssertTrue(scheduled.contains("When Tuesday 24 November, 14:00, 30 minutes"), scheduled)
+
+            let ics = try await employee.get(SiteURL.calendar(id).path)
+            XCTAssertEqual(ics.headers.first(name: .contentType), "text/calendar; charset=utf-8")
+            XCTAssertTrue(ics.body.contains("DTSTART:20261124T140000Z"), ics.body)
+            XCTAssertTrue(ics.body.contains("LOCATION:Room 4"))
+            XCTAssertFalse(ics.body.contains("November progress review"), "the calendar file carries no content")
+
+            let refused = try await employee.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+            XCTAssertEqual(refused.status, .forbidden, "only the guide marks it held")
+
+            let held = try await manager.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "35", "checkpoint": review.uuidString])
+            XCTAssertEqual(held.status, .seeOther)
+            let stored = try await ConversationModel.find(id, on: testApp.db)
+            XCTAssertEqual(stored?.state, .held)
+            XCTAssertEqual(stored?.heldMinutes, 35)
+            XCTAssertEqual(stored?.$checkpoint.id, review)
+            XCTAssertEqual(stored?.withLineManager, true)
+        }
+    }
+
+    func testAFormWithAnErrorKeepsWhatWasTyped() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+
+            let page = try await manager.post(SiteURL.conversations.path, [
+                "with": freya.uuidString, "kind": "check_in", "purpose": "Catch up on the “Allocations” secondment",
+                "date": "24/11/2026", "time": "2pm", "minutes": "30", "place": "The café",
+            ])
+
+            XCTAssertEqual(page.status, .badRequest)
+            let text = page.body.visibleText
+            XCTAssertTrue(text.contains("Enter the date as year-month-day"))
+            XCTAssertTrue(text.contains("Enter the time as hours and minutes"))
+            XCTAssertTrue(page.body.contains("Catch up on the “Allocations” secondment</textarea>"))
+            XCTAssertTrue(page.body.contains("value=\"The café\""))
+            XCTAssertTrue(page.body.contains("value=\"check_in\" class=\"radio__input\" checked=\"checked\""))
+            let count = try await ConversationModel.query(on: testApp.db).count()
+            XCTAssertEqual(count, 0)
+        }
+    }
+
+    func testNotNowIsOneStepItsReasonStaysWithTheEmployee() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let review = try await checkpointID("Progress review 2", in: testApp)
+            let id = try conversationID(from: try await manager.post(SiteURL.conversations.path, [
+                "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.uuidString, "minutes": "30",
+            ]))
+
+            let declined = try await employee.post(SiteURL.decline(id).path, ["reason": "Caring for my dad this month", "return_on": "2027-01-11"])
+            XCTAssertEqual(declined.status, .seeOther)
+
+            let mine = try await employee.get(SiteURL.conversation(id).path).body.visibleText
+            XCTAssertTrue(mine.contains("Caring for my dad this month"))
+            XCTAssertTrue(mine.contains("offered again from 11 January 2027"))
+            let theirs = try await manager.get(SiteURL.conversation(id).path).body
+            XCTAssertFalse(theirs.contains("Caring for my dad"))
+            XCTAssertTrue(theirs.visibleText.contains("Freya Parker said not now"))
+        }
+    }
+
+    func testOnlyThePeopleInvolvedLearnOfAMentoringConversation() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let omar = try await Fixtures.personID(Fixtures.leadership, in: testApp)
+            let id = try conversationID(from: try await employee.post(SiteURL.conversations.path, [
+                "with": omar.uuidString, "kind": "leadership", "purpose": "Thinking about a move to policy", "minutes": "30",
+            ]))
+
+            for email in [Fixtures.manager, Fixtures.director, Fixtures.hrAdmin, Fixtures.colleague] {
+                let browser = try await Fixtures.signedIn(email, in: testApp)
+                let page = try await browser.get(SiteURL.conversation(id).path)
+                XCTAssertEqual(page.status, .notFound, email)
+                XCTAssertFalse(page.body.contains("move to policy"), email)
+            }
+            let guide = try await Fixtures.signedIn(Fixtures.leadership, in: testApp)
+            let page = try await guide.get(SiteURL.conversation(id).path)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.visibleText.contains("Thinking about a move to policy"))
+        }
+    }
+}
