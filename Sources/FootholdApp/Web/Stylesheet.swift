@@ -127,6 +127,16 @@ enum Stylesheet {
     .button-row { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; margin: 0 0 1.5rem; }
     .button-row .inline-form { margin: 0; }
     .answer { white-space: pre-wrap; margin: 0 0 1rem; max-width: var(--measure); }
+    .stepper ol { list-style: none; counter-reset: stage; display: flex; flex-wrap: wrap; gap: 0.35rem; padding: 0; margin: 0 0 1.5rem; }
+    .stepper li { counter-increment: stage; }
+    .stepper a { display: inline-block; padding: 0.35rem 0.7rem; border-radius: 999px; background: var(--surface); border: 1px solid var(--line);
+      text-decoration: none; font-size: 0.9375rem; min-height: 44px; line-height: 1.9; }
+    .stepper a::before { content: counter(stage) ". "; font-weight: 700; color: var(--brand); }
+    .stage-number { display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 50%; background: var(--brand); color: #fff;
+      font-size: 1rem; margin-right: 0.25rem; vertical-align: 0.15em; }
+    .tip { border-left: 4px solid #9fd8c6; padding-left: 0.8rem; }
+    .questions li { margin-bottom: 0.35rem; }
+    .stage { scroll-margin-top: 1rem; }
     .muted-box { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
 
     .button { display: inline-block; font: inherit; font-weight: 600; line-height: 1.2; min-height: 44px; padding: 0.7rem 1.2rem; border-radius: var(--radius);

@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     PeopleController().register(signedIn)
     UnitsController().register(signedIn)
     ConversationsController().register(signedIn)
+    ConversationWorkController().register(signedIn)
 
     let administration = signedIn.grouped(RequireHRAdministrator())
     AdminController().register(administration)

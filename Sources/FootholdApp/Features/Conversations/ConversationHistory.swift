@@ -1,0 +1,88 @@
+import Fluent
+import FootholdCore
+import Foundation
+
+/// What two people agreed before: the summaries of their earlier conversations and the actions
+/// still open. Both sides may read these (the access policy's shared summary and actions).
+struct ConversationHistory {
+    struct Earlier {
+        var id: UUID
+        var heldAt: Date
+        var title: String
+        var summary: String
+    }
+
+    var earlier: [Earlier]
+    var openActions: [AgreedActionModel]
+
+    /// Two queries, whatever the length of the history.
+    static func load(_ record: ConversationForViewer, on database: any Database, limit: Int = 5) async throws -> ConversationHistory {
+        precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
+        let earlier = try await ConversationModel.query(on: database)
+            .filter(\.$employee.$id == record.employee.id!)
+            .filter(\.$guide.$id == record.guide.id!)
+            .filter(\.$state == .held)
+            .filter(\.$id != record.id)
+            .with(\.$checkpoint)
+            .sort(\.$heldAt, .descending)
+            .limit(limit)
+            .all()
+        let open = try await AgreedActionModel.query(on: database)
+            .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
+            .filter(ConversationModel.self, \.$employee.$id == record.employee.id!)
+            .filter(ConversationModel.self, \.$guide.$id == record.guide.id!)
+            .filter(\.$status == .open)
+            .filter(\.$conversation.$id != record.id)
+            .sort(\.$createdAt)
+            .all()
+        return ConversationHistory(
+            earlier: earlier.compactMap { c in
+                c.heldAt.map { Earlier(id: c.id!, heldAt: $0, title: c.checkpoint?.name ?? c.kind.title, summary: c.summary) }
+            },
+            openActions: open)
+    }
+}
+
+/// How actions and earlier summaries look wherever they appear.
+enum HistoryViews {
+    static func ownerLabel(_ owner: AgreedActionModel.Owner, record: ConversationForViewer) -> String {
+        switch owner {
+        case .employee: record.side == .employee ? "You" : record.employee.name
+        case .guide: record.side == .guide ? "You" : record.guide.name
+        case .organisation: "The organisation"
+        }
+    }
+
+    static func actionsTable(_ actions: [AgreedActionModel], record: ConversationForViewer, display: DisplayDate, csrf: String,
+                             returnTo: String, caption: String) -> BodyNode {
+        H.table(caption: caption, headers: ["Action", "Who", "By", "Status", ""], rows: actions.map { action in
+            let done = action.status == .done
+            return [
+                H.el("span", class: "answer", H.text(action.description)),
+                H.text(ownerLabel(action.owner, record: record)),
+                H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
+                done ? H.tag("Done", .met) : H.tag("Open", .due),
+                H.actionButton(done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id!).path, csrf: csrf,
+                               style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
+            ]
+        })
+    }
+
+    static func earlier(_ history: ConversationHistory, record: ConversationForViewer, display: DisplayDate, csrf: String, returnTo: String) -> [BodyNode] {
+        var nodes: [BodyNode] = [H.heading(2, "What you agreed before")]
+        if history.earlier.isEmpty && history.openActions.isEmpty {
+            nodes.append(H.paragraph("This is the first conversation between \(record.employee.name) and \(record.guide.name) in Foothold. Summaries and actions you agree will appear here next time.", class: "muted"))
+            return nodes
+        }
+        nodes.append(H.privacy("You and \(ConversationPages.firstName(record.other))"))
+        if !history.openActions.isEmpty {
+            nodes.append(actionsTable(history.openActions, record: record, display: display, csrf: csrf, returnTo: returnTo, caption: "Actions still open"))
+        }
+        for earlier in history.earlier {
+            nodes.append(H.el("div", class: "muted-box",
+                              H.el("p", H.el("strong", H.text("\(earlier.title), \(display.day(earlier.heldAt))"))),
+                              earlier.summary.isEmpty ? H.paragraph("No summary was written.", class: "muted") : H.el("p", class: "answer", H.text(earlier.summary))))
+        }
+        return nodes
+    }
+}

@@ -1,0 +1,236 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// The work of a conversation: preparing, the guided view, and the record afterwards.
+struct ConversationWorkController {
+    struct ExpectationsForm: Content {
+        var expectations: String?
+    }
+
+    struct RecordForm: Content {
+        var summary: String?
+        var notes: String?
+        var themes: [String]?
+        var confirm: String?
+    }
+
+    struct ActionForm: Content {
+        var description: String?
+        var owner: String?
+        var due_on: String?
+    }
+
+    struct ActionStatusForm: Content {
+        var status: String?
+        var return_to: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.prepare(UUID()).pathComponents, use: preparation)
+        routes.post(SiteURL.prepare(UUID()).pathComponents, use: savePreparation)
+        routes.get(SiteURL.guided(UUID()).pathComponents, use: guided)
+        routes.post(SiteURL.guided(UUID()).pathComponents, use: saveExpectations)
+        routes.get(SiteURL.record(UUID()).pathComponents, use: record)
+        routes.post(SiteURL.record(UUID()).pathComponents, use: saveRecord)
+        routes.post(SiteURL.actions(UUID()).pathComponents, use: addAction)
+        routes.post(SiteURL.action(UUID(), UUID()).pathComponents, use: updateAction)
+    }
+
+    /// The two people only: a line manager who is not the guide never reaches these pages.
+    static func participant(_ req: Request) async throws -> (ConversationForViewer, ConversationSide) {
+        let record = try await ConversationsController.record(req)
+        guard let side = record.side else { throw SiteError.forbidden }
+        return (record, side)
+    }
+
+    // MARK: - Preparation
+
+    @Sendable func preparation(req: Request) async throws -> Response {
+        let (record, side) = try await Self.participant(req)
+        try await ConversationRecords.audit("viewed preparation", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
+        let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
+        return req.page(PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
+                        PreparationPage.content(model, typed: own, shared: model.sharedOwn, problems: FieldProblems(),
+                                                saved: req.query[String.self, at: "saved"] != nil, display: req.display, csrf: req.csrfToken))
+    }
+
+    @Sendable func savePreparation(req: Request) async throws -> Response {
+        let (record, side) = try await Self.participant(req)
+        guard record.conversation.state.isOpen else { throw SiteError.forbidden }
+        let raw = try req.content.decode([String: String].self)
+        let share = raw["share"] == "yes"
+        switch PreparationAnswers.from(raw, side: side) {
+        case .failure(let problems):
+            let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
+            return req.page(PreparationPage.title(record), status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                            PreparationPage.content(model, typed: raw, shared: share, problems: problems, saved: false, display: req.display, csrf: req.csrfToken))
+        case .success(let answers):
+            try await req.db.transaction { database in
+                let row = try await PreparationModel.query(on: database)
+                    .filter(\.$conversation.$id == record.id).filter(\.$side == side).first() ?? PreparationModel()
+                row.$conversation.id = record.id
+                row.side = side
+                row.answers = ConversationRecords.encode(answers)
+                row.updatedAt = req.now
+                try await row.save(on: database)
+                if side == .employee { record.conversation.employeePreparationShared = share } else { record.conversation.guidePreparationShared = share }
+                record.conversation.updatedAt = req.now
+                try await record.conversation.save(on: database)
+                try await ConversationRecords.audit("changed preparation", conversation: record.id, by: record.viewerID, at: req.now, on: database)
+            }
+            return .redirect(to: SiteURL.prepare(record.id).with(query: [("saved", "1")]))
+        }
+    }
+
+    // MARK: - The guided conversation
+
+    @Sendable func guided(req: Request) async throws -> Response {
+        let (record, _) = try await Self.participant(req)
+        guard record.conversation.state == .scheduled || record.conversation.state == .held else { throw SiteError.notFound }
+        try await ConversationRecords.audit("viewed guided conversation", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        let model = try await GuidedPage.Model.load(record, on: req.db)
+        return req.page("Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
+                        GuidedPage.content(model, display: req.display, csrf: req.csrfToken))
+    }
+
+    @Sendable func saveExpectations(req: Request) async throws -> Response {
+        let (record, _) = try await Self.participant(req)
+        guard record.conversation.state == .scheduled || record.conversation.state == .held else { throw SiteError.forbidden }
+        let text = (try req.content.decode(ExpectationsForm.self).expectations ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count <= 2_000 else {
+            let model = try await GuidedPage.Model.load(record, on: req.db)
+            var problems = FieldProblems()
+            problems.add("expectations", "Keep this to 2,000 characters or fewer")
+            return req.page("Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                            GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
+        }
+        record.conversation.expectations = text
+        record.conversation.updatedAt = req.now
+        try await record.conversation.save(on: req.db)
+        try await ConversationRecords.audit("changed expectations", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        return .redirect(to: SiteURL.guided(record.id).path + "#expectations")
+    }
+
+    // MARK: - The record
+
+    @Sendable func record(req: Request) async throws -> Response {
+        let (record, side) = try await Self.participant(req)
+        guard record.conversation.state == .held else { throw SiteError.notFound }
+        try await ConversationRecords.audit("viewed record", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        let model = try await RecordPage.Model.load(record, side: side, on: req.db)
+        return req.page("The record", breadcrumbs: ConversationsController.crumbs(record),
+                        RecordPage.content(model, typed: nil, problems: FieldProblems(), saved: req.query[String.self, at: "saved"],
+                                           display: req.display, csrf: req.csrfToken))
+    }
+
+    @Sendable func saveRecord(req: Request) async throws -> Response {
+        let (record, side) = try await Self.participant(req)
+        guard record.conversation.state == .held else { throw SiteError.forbidden }
+        let form = try req.content.decode(RecordForm.self)
+        let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let notes = (form.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems = FieldProblems()
+        if summary.count > 10_000 { problems.add("summary", "Keep the summary to 10,000 characters or fewer") }
+        if notes.count > 10_000 { problems.add("notes", "Keep your notes to 10,000 characters or fewer") }
+        let activeThemes = try await ThemeModel.query(on: req.db).filter(\.$isActive == true).all()
+        let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes.map { $0.id! })
+        if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
+        guard problems.isEmpty else {
+            let model = try await RecordPage.Model.load(record, side: side, on: req.db)
+            return req.page("The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                            RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
+        }
+        let conversation = record.conversation
+        let summaryChanged = summary != conversation.summary
+        try await req.db.transaction { database in
+            conversation.summary = summary
+            if side == .employee && !summary.isEmpty && (summaryChanged || form.confirm == "yes") {
+                // The employee confirms by saving or amending the summary.
+                conversation.summaryConfirmedAt = req.now
+            } else if side == .guide && summaryChanged {
+                // A guide's change needs the employee to look again.
+                conversation.summaryConfirmedAt = nil
+            }
+            conversation.updatedAt = req.now
+            try await conversation.save(on: database)
+
+            let note = try await PrivateNoteModel.query(on: database)
+                .filter(\.$conversation.$id == record.id).filter(\.$author.$id == record.viewerID).first()
+            if notes.isEmpty {
+                try await note?.delete(on: database)
+            } else {
+                let row = note ?? PrivateNoteModel()
+                row.$conversation.id = record.id
+                row.$author.id = record.viewerID
+                row.body = notes
+                row.updatedAt = req.now
+                try await row.save(on: database)
+            }
+
+            try await ConversationThemeModel.query(on: database).filter(\.$conversation.$id == record.id).delete()
+            for themeID in chosen.sorted(by: { $0.uuidString < $1.uuidString }) {
+                let link = ConversationThemeModel()
+                link.$conversation.id = record.id
+                link.$theme.id = themeID
+                try await link.create(on: database)
+            }
+            try await ConversationRecords.audit("changed record", conversation: record.id, by: record.viewerID, at: req.now, on: database)
+        }
+        return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "record")]))
+    }
+
+    @Sendable func addAction(req: Request) async throws -> Response {
+        let (record, side) = try await Self.participant(req)
+        guard record.conversation.state == .held else { throw SiteError.forbidden }
+        let form = try req.content.decode(ActionForm.self)
+        var problems = FieldProblems()
+        let description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if description.isEmpty { problems.add("description", "Describe the action") }
+        if description.count > 1_000 { problems.add("description", "Keep the action to 1,000 characters or fewer") }
+        let owner = AgreedActionModel.Owner(rawValue: form.owner ?? "")
+        if owner == nil { problems.add("owner", "Choose who will do it") }
+        let dueText = (form.due_on ?? "").trimmingCharacters(in: .whitespaces)
+        let due = dueText.isEmpty ? nil : CalendarDate(iso: dueText)
+        if !dueText.isEmpty && due == nil { problems.add("due_on", "Enter the date as year-month-day, such as 2027-01-31") }
+        guard problems.isEmpty, let owner else {
+            let model = try await RecordPage.Model.load(record, side: side, on: req.db)
+            return req.page("The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                            RecordPage.content(model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
+        }
+        let action = AgreedActionModel()
+        action.$conversation.id = record.id
+        action.$employee.id = record.employee.id!
+        action.description = description
+        action.owner = owner
+        action.dueOn = due?.iso
+        action.status = .open
+        action.createdAt = req.now
+        action.updatedAt = req.now
+        try await action.create(on: req.db)
+        try await ConversationRecords.audit("added an action", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
+    }
+
+    @Sendable func updateAction(req: Request) async throws -> Response {
+        let (record, _) = try await Self.participant(req)
+        // An action from any conversation between these same two people can be ticked off from the latest.
+        guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self),
+              let action = try await AgreedActionModel.query(on: req.db)
+                .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
+                .filter(\.$id == actionID)
+                .filter(ConversationModel.self, \.$employee.$id == record.employee.id!)
+                .filter(ConversationModel.self, \.$guide.$id == record.guide.id!)
+                .first()
+        else { throw SiteError.notFound }
+        let form = try req.content.decode(ActionStatusForm.self)
+        guard let status = AgreedActionModel.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
+        action.status = status
+        action.updatedAt = req.now
+        try await action.save(on: req.db)
+        try await ConversationRecords.audit("changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: req.db)
+        return .redirect(to: (SignInController.safeNext(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
+    }
+}

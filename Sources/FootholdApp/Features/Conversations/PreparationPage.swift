@@ -1,0 +1,93 @@
+import Fluent
+import FootholdCore
+import Foundation
+
+/// Each side's private preparation, with what the other side has chosen to share.
+enum PreparationPage {
+    struct Model {
+        var record: ConversationForViewer
+        var side: ConversationSide
+        var own: PreparationAnswers
+        var sharedOwn: Bool
+        /// The other side's answers, when they have shared them.
+        var other: PreparationAnswers?
+        var bank: QuestionBank
+        var history: ConversationHistory
+
+        static func load(_ record: ConversationForViewer, side: ConversationSide, on database: any Database) async throws -> Model {
+            let otherSide: ConversationSide = side == .employee ? .guide : .employee
+            let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
+            let other = record.allows(otherPart) ? try await ConversationRecords.preparation(of: record.id, side: otherSide, on: database) : nil
+            return Model(
+                record: record, side: side,
+                own: try await ConversationRecords.preparation(of: record.id, side: side, on: database),
+                sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
+                other: other, bank: try await ConversationRecords.questionBank(on: database),
+                history: try await ConversationHistory.load(record, on: database))
+        }
+    }
+
+    static func title(_ record: ConversationForViewer) -> String {
+        "Prepare for your conversation with \(ConversationPages.firstName(record.other))"
+    }
+
+    static func content(_ model: Model, typed: [String: String], shared: Bool, problems: FieldProblems, saved: Bool,
+                        display: DisplayDate, csrf: String) -> [BodyNode] {
+        let record = model.record
+        let other = ConversationPages.firstName(record.other)
+        let editable = record.conversation.state.isOpen
+        var nodes: [BodyNode] = [H.errorSummary(problems.items)]
+        if saved { nodes.append(H.notice(shared ? "Saved. \(other) can read your preparation." : "Saved as a draft. Only you can read it.", style: "success")) }
+        nodes.append(H.heading(1, title(record)))
+        nodes.append(H.paragraph(model.side == .employee
+            ? "Take your time: answer what helps and leave the rest. Your answers are private until you choose to share them with \(other), and you can change them until the conversation is held."
+            : "A few minutes of thought beforehand makes the conversation \(ConversationPages.firstName(record.employee))'s, not yours. Your notes stay private unless you share them.", class: "lead"))
+
+        let privacy = shared ? "You and \(other)" : "Only you"
+        var fields: [BodyNode] = []
+        if model.side == .employee {
+            for group in PreparationGroup.allCases {
+                let groupFields = PreparationField.fields(for: .employee).filter { $0.group == group }
+                fields.append(H.el("fieldset", [H.attr("class", "fieldset card"), H.el("legend", class: "field__label", H.text(group.title))]
+                                   + groupFields.map { field in fieldNode(field, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable) }))
+            }
+        } else {
+            fields += PreparationField.fields(for: .guide).map { fieldNode($0, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable) }
+        }
+        if editable {
+            fields.append(H.checkbox(name: "share", label: "Share my preparation with \(other)", checked: shared,
+                                     hint: "\(other) will be able to read these answers before and during the conversation. You can stop sharing at any time."))
+            fields.append(H.button("Save"))
+            nodes.append(H.form(action: SiteURL.prepare(record.id).path, csrf: csrf, fields))
+        } else {
+            nodes.append(H.notice("This conversation has been held, so the preparation can no longer be changed."))
+            nodes += fields
+        }
+
+        nodes.append(H.heading(2, "\(other)'s preparation"))
+        if let theirs = model.other, !theirs.isEmpty {
+            nodes.append(H.privacy("Shared with you by \(other)"))
+            let otherSide: ConversationSide = model.side == .employee ? .guide : .employee
+            nodes.append(H.summaryList(PreparationField.fields(for: otherSide).compactMap { field in
+                theirs.answers[field].map { (model.bank.wording(for: field), H.el("p", class: "answer", H.text($0))) }
+            }))
+        } else {
+            nodes.append(H.paragraph("\(other) has not shared their preparation. That is their choice; you will see it here if they do.", class: "muted"))
+        }
+        nodes += HistoryViews.earlier(model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.prepare(record.id).path)
+        return nodes
+    }
+
+    static func fieldNode(_ field: PreparationField, model: Model, typed: [String: String], problems: FieldProblems, privacy: String, editable: Bool) -> BodyNode {
+        let value = typed[field.rawValue] ?? model.own.answers[field] ?? ""
+        if !editable {
+            return H.el("div", class: "field", H.el("p", class: "field__label", H.text(model.bank.wording(for: field))),
+                        H.el("p", class: "answer", H.text(value.isEmpty ? "—" : value)))
+        }
+        if field == .profileLink {
+            return H.field(name: field.rawValue, label: model.bank.wording(for: field), value: value, type: "url", error: problems.message(for: field.rawValue))
+        }
+        return H.textarea(name: field.rawValue, label: model.bank.wording(for: field), value: value, error: problems.message(for: field.rawValue),
+                          rows: 3, privacy: privacy)
+    }
+}

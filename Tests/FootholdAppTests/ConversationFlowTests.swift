@@ -1,0 +1,190 @@
+import Fluent
+import FootholdCore
+import Foundation
+import XCTest
+@testable import FootholdApp
+
+/// From invitation to record through the web app, with who can and cannot see each part.
+final class ConversationFlowTests: XCTestCase {
+    struct Cast {
+        var manager: Browser
+        var employee: Browser
+        var conversation: UUID
+    }
+
+    /// Ben invites Freya to Progress review 2 and she accepts.
+    func scheduled(in testApp: TestApp) async throws -> Cast {
+        try await Fixtures.organisation(in: testApp)
+        let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+        let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+        let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.db, now: testApp.clock.now)
+        let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
+        let sent = try await manager.post(SiteURL.conversations.path, [
+            "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
+            "date": "2026-11-24", "time": "14:00", "place": "Room 4",
+        ])
+        let id = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
+        let accepted = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
+        XCTAssertEqual(accepted.status, .seeOther)
+        return Cast(manager: manager, employee: employee, conversation: id)
+    }
+
+    func testPreparationIsPrivateUntilShared() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            let prepare = SiteURL.prepare(cast.conversation).path
+
+            let draft = try await cast.employee.post(prepare, ["influence_objective": "A place on the spring data course", "strengths": "Untangling messy cases"])
+            XCTAssertEqual(draft.status, .seeOther)
+            XCTAssertEqual(draft.location, prepare + "?saved=1")
+            let ownPage = try await cast.employee.get(try XCTUnwrap(draft.location))
+            XCTAssertTrue(ownPage.body.visibleText.contains("Saved as a draft. Only you can read it."))
+            XCTAssertTrue(ownPage.body.contains("A place on the spring data course</textarea>"))
+
+            let guideBefore = try await cast.manager.get(prepare).body
+            XCTAssertFalse(guideBefore.contains("spring data course"))
+            XCTAssertTrue(guideBefore.visibleText.contains("Freya has not shared their preparation"))
+            let guidedBefore = try await cast.manager.get(SiteURL.guided(cast.conversation).path).body
+            XCTAssertFalse(guidedBefore.contains("spring data course"))
+
+            _ = try await cast.manager.post(prepare, ["noticed": "Freya has been coaching the new starters"])
+            _ = try await cast.employee.post(prepare, ["influence_objective": "A place on the spring data course", "share": "yes"])
+
+            let guideAfter = try await cast.manager.get(prepare).body.visibleText
+            XCTAssertTrue(guideAfter.contains("A place on the spring data course"))
+            let guided = try await cast.manager.get(SiteURL.guided(cast.conversation).path).body.visibleText
+            XCTAssertTrue(guided.contains("A place on the spring data course"), "shown at the stage where it helps")
+            XCTAssertTrue(guided.contains("1 Prepare") && guided.contains("8 Close and follow up"))
+            XCTAssertTrue(guided.contains("How have the steps you've taken so far changed your thinking"), "the mid-year questions for this checkpoint")
+            let employeeView = try await cast.employee.get(prepare).body
+            XCTAssertFalse(employeeView.contains("coaching the new starters"), "the guide did not share")
+        }
+    }
+
+    func testAPreparationFormWithAnErrorKeepsEverythingTyped() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+
+            let page = try await cast.employee.post(SiteURL.prepare(cast.conversation).path, [
+                "strengths": "Listening", "profile_link": "my cv is on the shared drive", "share": "yes",
+            ])
+
+            XCTAssertEqual(page.status, .badRequest)
+            XCTAssertTrue(page.body.visibleText.contains("Enter a web address starting with https://"))
+            XCTAssertTrue(page.body.contains("Listening</textarea>"))
+            XCTAssertTrue(page.body.contains("value=\"my cv is on the shared drive\""))
+            let stored = try await PreparationModel.query(on: testApp.db).count()
+            XCTAssertEqual(stored, 0)
+        }
+    }
+
+    func testTheRecordSummaryNotesThemesAndActions() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            let review = try await ConversationModel.find(cast.conversation, on: testApp.db)!.$checkpoint.id!
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "40", "checkpoint": review.uuidString])
+            let theme = try await ThemeModel.query(on: testApp.db).filter(\.$name == "Learning and development").first()!
+
+            let saved = try await cast.manager.post(SiteURL.record(cast.conversation).path, [
+                "summary": "Freya wants to build data skills; we agreed to look for a course.",
+                "notes": "Check the training budget before promising anything",
+                "themes[]": theme.id!.uuidString,
+            ])
+            XCTAssertEqual(saved.status, .seeOther)
+            let added = try await cast.manager.post(SiteURL.actions(cast.conversation).path, [
+                "description": "Find two data courses that start before April", "owner": "guide", "due_on": "2026-12-18",
+            ])
+            XCTAssertEqual(added.status, .seeOther)
+
+            let employeeRecord = try await cast.employee.get(SiteURL.record(cast.conversation).path).body
+            XCTAssertTrue(employeeRecord.contains("Freya wants to build data skills"))
+            XCTAssertTrue(employeeRecord.visibleText.contains("Ben has drafted this summary"))
+            XCTAssertTrue(employeeRecord.visibleText.contains("Find two data courses that start before April Ben Khan 18 December 2026 Open"))
+            XCTAssertFalse(employeeRecord.contains("training budget"), "the guide's private notes are never shown to the employee")
+
+            _ = try await cast.employee.post(SiteURL.record(cast.conversation).path, [
+                "summary": "Freya wants to build data skills; we agreed Ben looks for a course.", "notes": "Ask Kate about the analytics team",
+                "themes[]": theme.id!.uuidString, "confirm": "yes",
+            ])
+            let managerRecord = try await cast.manager.get(SiteURL.record(cast.conversation).path).body
+            XCTAssertTrue(managerRecord.visibleText.contains("Confirmed by Freya"))
+            XCTAssertTrue(managerRecord.contains("we agreed Ben looks for a course"))
+            XCTAssertFalse(managerRecord.contains("analytics team"), "the employee's notes are hers alone")
+            XCTAssertTrue(managerRecord.contains("Check the training budget"))
+        }
+    }
+
+    func testActionsCarryIntoTheNextConversation() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
+            _ = try await cast.manager.post(SiteURL.actions(cast.conversation).path, ["description": "Shadow the allocations panel", "owner": "employee"])
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let next = try await cast.manager.post(SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
+            let nextID = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(next.location).split(separator: "/")[1])))
+
+            let preparation = try await cast.employee.get(SiteURL.prepare(nextID).path).body.visibleText
+            XCTAssertTrue(preparation.contains("Actions still open"))
+            XCTAssertTrue(preparation.contains("Shadow the allocations panel You"))
+
+            let action = try await AgreedActionModel.query(on: testApp.db).first()!
+            let done = try await cast.employee.post(SiteURL.action(nextID, action.id!).path, ["status": "done", "return_to": SiteURL.prepare(nextID).path])
+            XCTAssertEqual(done.location, SiteURL.prepare(nextID).path + "#actions")
+            let after = try await cast.employee.get(SiteURL.prepare(nextID).path).body.visibleText
+            XCTAssertFalse(after.contains("Shadow the allocations panel"), "done actions no longer carry forward")
+        }
+    }
+
+    func testOnlyTheTwoPeopleReachPreparationGuidedViewAndRecord() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            let review = try await ConversationModel.find(cast.conversation, on: testApp.db)!.$checkpoint.id!
+            _ = try await cast.employee.post(SiteURL.prepare(cast.conversation).path, ["strengths": "Secret strength", "share": "yes"])
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+            _ = try await cast.manager.post(SiteURL.record(cast.conversation).path, ["summary": "Secret summary", "notes": "Secret note"])
+
+            // Ines manages Ben, Kate heads Housing, Rosie is an HR administrator, Omar is on the Leadership Team.
+            for email in [Fixtures.unitHead, Fixtures.director, Fixtures.hrAdmin, Fixtures.leadership, Fixtures.colleague] {
+                let browser = try await Fixtures.signedIn(email, in: testApp)
+                for path in [SiteURL.conversation(cast.conversation).path, SiteURL.prepare(cast.conversation).path,
+                             SiteURL.guided(cast.conversation).path, SiteURL.record(cast.conversation).path] {
+                    let page = try await browser.get(path)
+                    XCTAssertTrue([.notFound, .forbidden].contains(page.status), "\(email) \(path): \(page.status)")
+                    XCTAssertFalse(page.body.contains("Secret"), "\(email) \(path)")
+                }
+            }
+        }
+    }
+
+    func testANewManagerSeesEarlierSummariesOnlyWhenTheEmployeeAllows() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            let review = try await ConversationModel.find(cast.conversation, on: testApp.db)!.$checkpoint.id!
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+            _ = try await cast.manager.post(SiteURL.record(cast.conversation).path, ["summary": "Summary from Ben's time"])
+            // Freya moves to report to Ines.
+            let freya = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!
+            freya.$manager.id = try await Fixtures.personID(Fixtures.unitHead, in: testApp)
+            try await freya.save(on: testApp.db)
+            let ines = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
+
+            let without = try await ines.get(SiteURL.conversation(cast.conversation).path)
+            XCTAssertEqual(without.status, .ok, "a line manager sees that a checkpoint conversation happened")
+            XCTAssertFalse(without.body.contains("Summary from Ben"))
+            let record = try await ConversationRecords.load(cast.conversation, for: Viewer(
+                personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines", email: Fixtures.unitHead,
+                isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
+            XCTAssertFalse(record.allows(.sharedSummary))
+
+            freya.sharesHistoryWithManager = true
+            try await freya.save(on: testApp.db)
+            let allowed = try await ConversationRecords.load(cast.conversation, for: Viewer(
+                personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines", email: Fixtures.unitHead,
+                isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
+            XCTAssertTrue(allowed.allows(.sharedSummary))
+            XCTAssertFalse(allowed.allows(.guideNotes))
+            XCTAssertFalse(allowed.allows(.employeePreparation))
+        }
+    }
+}
