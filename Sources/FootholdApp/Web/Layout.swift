@@ -37,7 +37,7 @@ enum Layout {
     static func header(_ context: Context) -> BodyNode {
         var nodes: [BodyNode] = [H.link("Foothold", to: SiteURL.home.path, class: "brand")]
         if let viewer = context.viewer {
-            var items: [(String, String)] = [("Home", SiteURL.home.path), ("People", SiteURL.people.path)]
+            var items: [(String, String)] = [("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("People", SiteURL.people.path)]
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }
             nodes.append(H.el("nav", [H.attr("class", "site-nav"), H.attr("aria-label", "Main")],
                               H.el("ul", items.map { label, path in

@@ -23,6 +23,8 @@ func routes(_ app: Application) throws {
     UnitsController().register(signedIn)
     ConversationsController().register(signedIn)
     ConversationWorkController().register(signedIn)
+    TeamController().register(signedIn)
+    SharingController().register(signedIn)
 
     let administration = signedIn.grouped(RequireHRAdministrator())
     AdminController().register(administration)

@@ -12,7 +12,7 @@ struct HomeController {
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let model = try await HomePage.Model.load(for: viewer.personID, on: req.db)
-        return req.page("Home", HomePage.content(model))
+        return req.page("Home", HomePage.content(model, display: req.display))
     }
 }
 
@@ -23,6 +23,9 @@ enum HomePage {
         var team: [OrganisationQueries.PersonSummary]
         var units: [OrganisationQueries.UnitOverview]
         var administration: (activePeople: Int, units: Int, withoutPassword: Int)?
+        /// Invitations and requests waiting for this person's answer.
+        var waiting: [ConversationModel]
+        var upcoming: [ConversationModel]
 
         static func load(for personID: UUID, on database: any Database) async throws -> Model {
             guard let person = try await OrganisationQueries.person(personID, on: database) else { throw SiteError.notFound }
@@ -35,21 +38,58 @@ enum HomePage {
                 }
             }
             let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: database) : nil
-            return Model(person: person, roles: roles, team: team, units: units, administration: administration)
+            let open = try await ConversationModel.query(on: database)
+                .group(.or) { $0.filter(\.$employee.$id == personID).filter(\.$guide.$id == personID) }
+                .filter(\.$state ~~ [.requested, .scheduled])
+                .with(\.$employee).with(\.$guide).with(\.$checkpoint)
+                .all()
+            let waiting = open.filter { c in
+                c.state == .requested && ((c.requestedBy == .guide && c.$employee.id == personID) || (c.requestedBy == .employee && c.$guide.id == personID))
+            }
+            let upcoming = open.filter { c in !waiting.contains { $0 === c } }
+                .sorted { ($0.startsAt ?? .distantFuture) < ($1.startsAt ?? .distantFuture) }
+            return Model(person: person, roles: roles, team: team, units: units, administration: administration, waiting: waiting, upcoming: upcoming)
         }
     }
 
-    static func content(_ model: Model) -> [BodyNode] {
+    static func content(_ model: Model, display: DisplayDate) -> [BodyNode] {
         let firstName = model.person.name.split(separator: " ").first.map(String.init) ?? model.person.name
         var nodes: [BodyNode] = [
             H.heading(1, "Welcome, \(firstName)"),
             H.el("p", [H.attr("class", "lead")] + [H.text("Your roles in Foothold: ")] + RoleTags.tags(model.roles)),
-            profile(model.person),
         ]
+        nodes.append(conversations(model, display: display))
+        nodes.append(profile(model.person))
         if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
         for unit in model.units { nodes.append(unitCard(unit)) }
         if let administration = model.administration { nodes.append(adminCard(administration)) }
         return nodes
+    }
+
+    static func conversations(_ model: Model, display: DisplayDate) -> BodyNode {
+        let me = model.person.id
+        func other(_ c: ConversationModel) -> PersonModel { c.$employee.id == me ? c.guide : c.employee }
+        func about(_ c: ConversationModel) -> String { c.checkpoint?.name ?? c.kind.title }
+        var nodes: [BodyNode] = [H.heading(2, "Your career conversations", id: "conversations-title")]
+        if !model.waiting.isEmpty {
+            nodes.append(H.heading(3, "Waiting for your answer"))
+            nodes.append(H.el("ul", [H.attr("class", "link-list")] + model.waiting.map { c in
+                H.el("li", H.link("\(other(c).name): \(about(c))", to: SiteURL.conversation(c.id!).path),
+                     H.text(c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? ""))
+            }))
+        }
+        if !model.upcoming.isEmpty {
+            nodes.append(H.heading(3, "Coming up"))
+            nodes.append(H.el("ul", [H.attr("class", "link-list")] + model.upcoming.map { c in
+                H.el("li", H.link("\(other(c).name): \(about(c))", to: SiteURL.conversation(c.id!).path),
+                     H.text(c.startsAt.map { ", \(display.dateTime($0))" } ?? (c.state == .requested ? ", waiting for \(ConversationPages.firstName(other(c)))'s answer" : "")))
+            }))
+        }
+        if model.waiting.isEmpty && model.upcoming.isEmpty {
+            nodes.append(H.paragraph("Nothing arranged at the moment. You can ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page."))
+        }
+        nodes.append(H.link("All your conversations", to: SiteURL.conversations.path))
+        return H.card(labelledBy: "conversations-title", nodes)
     }
 
     static func profile(_ person: OrganisationQueries.PersonDetails) -> BodyNode {
@@ -62,7 +102,9 @@ enum HomePage {
                 ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
                 ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
             ]),
-            H.link("See how others see your page", to: SiteURL.person(person.id).path),
+            H.el("ul", class: "link-list",
+                 H.el("li", H.link("See how others see your page", to: SiteURL.person(person.id).path)),
+                 H.el("li", H.link("Choose what your line manager can see", to: SiteURL.sharing.path))),
         ])
     }
 
@@ -72,6 +114,7 @@ enum HomePage {
             H.paragraph("\(team.count) \(team.count == 1 ? "person reports" : "people report") to you."),
             H.table(caption: "Your team", headers: ["Name", "Job title"],
                     rows: team.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }),
+            H.link("Your team's career conversations", to: SiteURL.team.path, class: "button button--secondary"),
         ])
     }
 

@@ -22,8 +22,9 @@ struct PeopleController {
               let person = try await OrganisationQueries.person(id, on: req.db) else { throw SiteError.notFound }
         async let reports = OrganisationQueries.directReports(of: id, on: req.db)
         async let facts = OrganisationQueries.roleFacts(for: person, on: req.db)
+        let viewer = try req.requireViewer()
         return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)],
-                        PeoplePages.person(person, roles: try await facts.roles, reports: try await reports))
+                        PeoplePages.person(person, roles: try await facts.roles, reports: try await reports, viewer: viewer.personID))
     }
 }
 
@@ -49,7 +50,7 @@ enum PeoplePages {
         return nodes
     }
 
-    static func person(_ person: OrganisationQueries.PersonDetails, roles: Set<Role>, reports: [OrganisationQueries.PersonSummary]) -> [BodyNode] {
+    static func person(_ person: OrganisationQueries.PersonDetails, roles: Set<Role>, reports: [OrganisationQueries.PersonSummary], viewer: UUID) -> [BodyNode] {
         var nodes: [BodyNode] = [
             H.heading(1, person.name),
             H.paragraph(person.jobTitle, class: "lead"),
@@ -58,6 +59,13 @@ enum PeoplePages {
             nodes.append(H.notice("\(person.name) has left and is no longer active in Foothold."))
         } else {
             nodes.append(H.el("p", RoleTags.tags(roles)))
+        }
+        let firstName = person.name.split(separator: " ").first.map(String.init) ?? person.name
+        if person.id == viewer {
+            nodes.append(H.el("p", H.link("Your conversations", to: SiteURL.conversations.path, class: "button button--secondary")))
+        } else if person.isActive {
+            let label = person.manager?.id == viewer ? "Invite \(firstName) to a career conversation" : "Ask \(firstName) for a career conversation"
+            nodes.append(H.el("p", H.link(label, to: SiteURL.newConversation.with(query: [("with", person.id.uuidString)]), class: "button")))
         }
         nodes.append(H.summaryList([
             ("Email", H.link(person.email, to: "mailto:\(person.email)")),

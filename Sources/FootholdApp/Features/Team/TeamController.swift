@@ -1,0 +1,147 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// A line manager's team board: each report's cadence for every checkpoint of the year, the next
+/// conversation, and one-click invitations.
+struct TeamController {
+    struct InviteForm: Content {
+        var employee: UUID?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.team.pathComponents, use: board)
+        routes.post(SiteURL.teamInvite.pathComponents, use: invite)
+    }
+
+    @Sendable func board(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let model = try await TeamBoard.Model.load(manager: viewer.personID, display: req.display, on: req.db, now: req.now)
+        return req.page("Your team's career conversations", TeamBoard.content(model, display: req.display, csrf: req.csrfToken,
+                                                                              invited: req.query[String.self, at: "invited"]))
+    }
+
+    @Sendable func invite(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let employeeID = try req.content.decode(InviteForm.self).employee,
+              let employee = try await PersonModel.find(employeeID, on: req.db), employee.$manager.id == viewer.personID, employee.isActive
+        else { throw SiteError.forbidden }
+        let year = try await ConversationsController.year(req)
+        guard let checkpoint = year.current(on: req.display.today()) else { throw SiteError.notFound }
+        let proposal = Arranging.Proposal(
+            otherID: employeeID, kind: .checkpoint, checkpointID: checkpoint.id,
+            purpose: "Our \(checkpoint.name) conversation. \(checkpoint.focus)", meeting: MeetingDraft())
+        switch try await Arranging.propose(proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year) {
+        case .success:
+            return .redirect(to: SiteURL.team.with(query: [("invited", employee.name)]))
+        case .failure:
+            throw Abort(.badRequest)
+        }
+    }
+}
+
+enum TeamBoard {
+    struct Row {
+        var person: PersonModel
+        var statuses: [CadenceStatus]
+        var next: ConversationModel?
+        /// An invitation for the current checkpoint is waiting for the person's answer.
+        var invitationWaiting: Bool
+        var askAgainFrom: CalendarDate?
+    }
+
+    struct Model {
+        var year: CareerYear
+        var current: Checkpoint?
+        var rows: [Row]
+
+        /// Three queries for the whole team, whatever its size: the reports, the year, their conversations.
+        static func load(manager: UUID, display: DisplayDate, on database: any Database, now: Date) async throws -> Model {
+            let today = display.today()
+            let year = try await CareerYears.current(today: today, on: database, now: now).year
+            let reports = try await PersonModel.query(on: database)
+                .filter(\.$manager.$id == manager).filter(\.$isActive == true).sort(\.$name).all()
+            let reportIDs = reports.map { $0.id! }
+            let checkpointIDs = year.checkpoints.map(\.id)
+            let conversations = reportIDs.isEmpty ? [] : try await ConversationModel.query(on: database)
+                .filter(\.$employee.$id ~~ reportIDs)
+                .group(.or) { group in
+                    group.filter(\.$checkpoint.$id ~~ checkpointIDs)
+                    group.filter(\.$state ~~ [.scheduled, .requested])
+                }
+                .all()
+            let byEmployee = Dictionary(grouping: conversations) { $0.$employee.id }
+            let current = year.current(on: today)
+            let rows = reports.map { person -> Row in
+                // A manager follows only what the access policy lets them know of.
+                let visible = (byEmployee[person.id!] ?? []).filter { c in
+                    ConversationAccess.allows(.init(isGuide: c.$guide.id == manager, isLineManager: true), .occurrence, .init(kind: c.kind))
+                }
+                let cadence = visible.map { c in
+                    Cadence.Conversation(checkpointID: c.$checkpoint.id, state: c.state, withLineManager: c.withLineManager,
+                                         heldOn: c.heldAt.map { CalendarDate($0, in: display.timeZone) },
+                                         scheduledFor: c.startsAt.map { CalendarDate($0, in: display.timeZone) })
+                }
+                let joined = CalendarDate(person.createdAt, in: display.timeZone)
+                let statuses = year.checkpoints.map { Cadence.status(for: $0, today: today, joinedOn: joined, conversations: cadence) }
+                let next = visible.filter { $0.state == .scheduled && ($0.startsAt ?? .distantPast) >= now.addingTimeInterval(-3600) }
+                    .min { ($0.startsAt ?? .distantFuture) < ($1.startsAt ?? .distantFuture) }
+                let forCurrent = visible.filter { $0.$checkpoint.id == current?.id }
+                let waiting = forCurrent.contains { $0.state == .requested }
+                let askAgain = forCurrent.filter { $0.state == .declined }.compactMap { $0.returnOn.flatMap(CalendarDate.init(iso:)) }.max()
+                return Row(person: person, statuses: statuses, next: next, invitationWaiting: waiting, askAgainFrom: askAgain)
+            }
+            return Model(year: year, current: current, rows: rows)
+        }
+    }
+
+    static func tag(_ status: CadenceStatus) -> BodyNode {
+        switch status {
+        case .met: H.tag(status.title, .met)
+        case .scheduled: H.tag(status.title, .scheduled)
+        case .due: H.tag(status.title, .due)
+        case .overdue: H.tag(status.title, .overdue)
+        case .declined: H.tag(status.title, .declined)
+        case .upcoming, .notExpected: H.tag(status.title, .neutral)
+        }
+    }
+
+    static func content(_ model: Model, display: DisplayDate, csrf: String, invited: String?) -> [BodyNode] {
+        var nodes: [BodyNode] = []
+        if let invited { nodes.append(H.notice("\(invited) has been invited. They will see it on their home page.", style: "success")) }
+        nodes.append(H.heading(1, "Your team's career conversations"))
+        nodes.append(H.paragraph("Career year \(model.year.label). Everyone is offered a conversation at each checkpoint; “declined” means offered, not missed.", class: "lead"))
+        guard !model.rows.isEmpty else {
+            nodes.append(H.emptyState("No one reports to you", "When people report to you, their checkpoints and conversations appear here."))
+            return nodes
+        }
+        let currentIndex = model.current.flatMap { current in model.year.checkpoints.firstIndex { $0.id == current.id } }
+        let headers = ["Name"] + model.year.checkpoints.map(\.name) + ["Next conversation", ""]
+        let rows: [[BodyNode]] = model.rows.map { row in
+            var cells: [BodyNode] = [H.link(row.person.name, to: SiteURL.person(row.person.id!).path)]
+            cells += row.statuses.map(tag)
+            cells.append(row.next.map { c in H.link(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id!).path) } ?? H.text("None arranged"))
+            var action: BodyNode = .empty
+            if let currentIndex, let current = model.current {
+                let status = row.statuses[currentIndex]
+                let today = display.today()
+                let mayAskAgain = status != .declined || (row.askAgainFrom.map { $0 <= today } ?? false)
+                if row.invitationWaiting {
+                    action = H.text("Invitation sent")
+                } else if [.due, .upcoming, .declined].contains(status) && mayAskAgain {
+                    action = H.actionButton("Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
+                                            hidden: [("employee", row.person.id!.uuidString)])
+                } else if status == .declined, let from = row.askAgainFrom {
+                    action = H.text("Ask again from \(display.day(from))")
+                } else if status == .declined {
+                    action = H.text("Said not now: ask again at the next checkpoint")
+                }
+            }
+            cells.append(action)
+            return cells
+        }
+        nodes.append(H.table(caption: "Your team's checkpoints in \(model.year.label)", headers: headers, rows: rows))
+        return nodes
+    }
+}
