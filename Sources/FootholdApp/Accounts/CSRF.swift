@@ -10,7 +10,11 @@ struct CSRF: AsyncMiddleware {
 
     /// Forms are small; the people import is the one upload.
     static func bodyLimit(for path: String) -> Int {
-        path == SiteURL.adminImport.path ? 50 * 1024 * 1024 : 256 * 1024
+        switch path {
+        case SiteURL.adminImport.path: 50 * 1024 * 1024
+        case SiteURL.adminQuestionBankImport.path: 2 * 1024 * 1024
+        default: 256 * 1024
+        }
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -28,4 +28,5 @@ func routes(_ app: Application) throws {
 
     let administration = signedIn.grouped(RequireHRAdministrator())
     AdminController().register(administration)
+    ProgrammeAdminController().register(administration)
 }

@@ -73,7 +73,15 @@ enum AdminPages {
                  H.card(H.heading(2, "People"), H.paragraph("Everyone in Foothold, including people who have left."),
                         H.link("See people", to: SiteURL.adminPeople.path)),
                  H.card(H.heading(2, "Units"), H.paragraph("The organisation's units with their headcounts."),
-                        H.link("See units", to: SiteURL.adminUnits.path))),
+                        H.link("See units", to: SiteURL.adminUnits.path)),
+                 H.card(H.heading(2, "Career year"), H.paragraph("The checkpoints at which everyone is offered a career conversation."),
+                        H.link("See the career year", to: SiteURL.adminCareerYear.path)),
+                 H.card(H.heading(2, "Question bank"), H.paragraph("Preparation questions, the eight stages and their tips. Export and import as JSON."),
+                        H.link("Edit the question bank", to: SiteURL.adminQuestionBank.path)),
+                 H.card(H.heading(2, "Themes"), H.paragraph("The themes conversations are tagged with, for anonymous reporting."),
+                        H.link("Edit the themes", to: SiteURL.adminThemes.path)),
+                 H.card(H.heading(2, "Audit log"), H.paragraph("Who opened or changed conversation records, and when. Never what they said."),
+                        H.link("See the audit log", to: SiteURL.adminAudit.path))),
         ]
     }
 

@@ -1,0 +1,198 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// HR administration of the programme: the career year and its checkpoints, the theme list, the
+/// question bank, and the audit log.
+struct ProgrammeAdminController {
+    struct CheckpointForm: Content {
+        var name: String?
+        var opens: String?
+        var closes: String?
+        var suggested_minutes: String?
+        var focus: String?
+        var stage: String?
+
+        var draft: CheckpointDraft {
+            CheckpointDraft(name: name ?? "", opens: opens ?? "", closes: closes ?? "", suggestedMinutes: suggested_minutes ?? "",
+                            focus: focus ?? "", stage: stage ?? "")
+        }
+    }
+
+    struct ThemeForm: Content {
+        var name: String?
+        var theme: UUID?
+        var active: String?
+    }
+
+    struct ImportForm: Content {
+        var file: File?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.adminCareerYear.pathComponents, use: careerYear)
+        routes.post(SiteURL.adminNextYear.pathComponents, use: openNextYear)
+        routes.get(SiteURL.adminCheckpoint(UUID()).pathComponents, use: checkpointForm)
+        routes.post(SiteURL.adminCheckpoint(UUID()).pathComponents, use: saveCheckpoint)
+        routes.get(SiteURL.adminThemes.pathComponents, use: themes)
+        routes.post(SiteURL.adminThemes.pathComponents, use: saveTheme)
+        routes.get(SiteURL.adminQuestionBank.pathComponents, use: questionBank)
+        routes.post(SiteURL.adminQuestionBank.pathComponents, use: saveQuestionBank)
+        routes.get(SiteURL.adminQuestionBankExport.pathComponents, use: exportQuestionBank)
+        routes.post(SiteURL.adminQuestionBankImport.pathComponents, use: importQuestionBank)
+        routes.get(SiteURL.adminAudit.pathComponents, use: audit)
+    }
+
+    static let crumbs = [("Administration", SiteURL.admin.path)]
+
+    // MARK: - Career year
+
+    @Sendable func careerYear(req: Request) async throws -> Response {
+        let current = try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now)
+        let chosenYear = req.query[Int.self, at: "year"] ?? current.year.startYear
+        guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.db) else { throw SiteError.notFound }
+        let years = try await CareerYears.all(on: req.db)
+        return req.page("Career year", breadcrumbs: Self.crumbs, ProgrammeAdminPages.careerYear(
+            shown.year, current: current.year.startYear, years: years, display: req.display, csrf: req.csrfToken,
+            opened: req.query[Int.self, at: "opened"]))
+    }
+
+    @Sendable func openNextYear(req: Request) async throws -> Response {
+        let years = try await CareerYears.all(on: req.db)
+        let current = try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now)
+        let latest = years.max() ?? current.year.startYear
+        guard let base = try await CareerYears.load(startYear: latest, on: req.db) else { throw SiteError.notFound }
+        let next = CareerYears.following(base.year)
+        try await CareerYears.create(next, on: req.db, now: req.now)
+        return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(next.startYear)), ("opened", String(next.startYear))]))
+    }
+
+    static func checkpoint(_ req: Request) async throws -> (CheckpointModel, CareerYear) {
+        guard let id = req.parameters.get(SiteURL.checkpointParameter, as: UUID.self),
+              let model = try await CheckpointModel.query(on: req.db).filter(\.$id == id).with(\.$careerYear).first(),
+              let year = try await CareerYears.load(startYear: model.careerYear.startYear, on: req.db) else { throw SiteError.notFound }
+        return (model, year.year)
+    }
+
+    @Sendable func checkpointForm(req: Request) async throws -> Response {
+        let (model, year) = try await Self.checkpoint(req)
+        let draft = CheckpointDraft(model.checkpoint)
+        return req.page("Change \(model.name)", breadcrumbs: Self.crumbs + [("Career year", SiteURL.adminCareerYear.path)],
+                        ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func saveCheckpoint(req: Request) async throws -> Response {
+        let (model, year) = try await Self.checkpoint(req)
+        let draft = try req.content.decode(CheckpointForm.self).draft
+        switch draft.validated(id: model.id!, in: year) {
+        case .failure(let problems):
+            return req.page("Change \(model.name)", status: .badRequest, breadcrumbs: Self.crumbs + [("Career year", SiteURL.adminCareerYear.path)],
+                            ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: problems, csrf: req.csrfToken))
+        case .success(let checkpoint):
+            model.update(from: checkpoint)
+            try await model.save(on: req.db)
+            return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(year.startYear))]))
+        }
+    }
+
+    // MARK: - Themes
+
+    @Sendable func themes(req: Request) async throws -> Response {
+        let themes = try await ThemeModel.query(on: req.db).sort(\.$position).all()
+        return req.page("Themes", breadcrumbs: Self.crumbs, ProgrammeAdminPages.themes(themes, typed: "", problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func saveTheme(req: Request) async throws -> Response {
+        let form = try req.content.decode(ThemeForm.self)
+        if let id = form.theme {
+            guard let theme = try await ThemeModel.find(id, on: req.db) else { throw SiteError.notFound }
+            theme.isActive = form.active == "yes"
+            try await theme.save(on: req.db)
+            return .redirect(to: SiteURL.adminThemes.path)
+        }
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems = FieldProblems()
+        let existing = try await ThemeModel.query(on: req.db).sort(\.$position).all()
+        if name.isEmpty { problems.add("name", "Enter the theme's name") }
+        if name.count > 80 { problems.add("name", "Use 80 characters or fewer") }
+        if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { problems.add("name", "There is already a theme called \(name)") }
+        guard problems.isEmpty else {
+            return req.page("Themes", status: .badRequest, breadcrumbs: Self.crumbs,
+                            ProgrammeAdminPages.themes(existing, typed: name, problems: problems, csrf: req.csrfToken))
+        }
+        let theme = ThemeModel()
+        theme.name = name
+        theme.position = (existing.map(\.position).max() ?? -1) + 1
+        theme.isActive = true
+        try await theme.create(on: req.db)
+        return .redirect(to: SiteURL.adminThemes.path)
+    }
+
+    // MARK: - Question bank
+
+    @Sendable func questionBank(req: Request) async throws -> Response {
+        let bank = try await ConversationRecords.questionBank(on: req.db)
+        return req.page("Question bank", breadcrumbs: Self.crumbs, ProgrammeAdminPages.questionBank(
+            bank, problems: FieldProblems(), csrf: req.csrfToken, saved: req.query[String.self, at: "saved"] != nil))
+    }
+
+    @Sendable func saveQuestionBank(req: Request) async throws -> Response {
+        let raw = try req.content.decode([String: String].self)
+        let bank = ProgrammeAdminPages.bank(fromForm: raw)
+        let problems = bank.validated()
+        guard problems.isEmpty else {
+            return req.page("Question bank", status: .badRequest, breadcrumbs: Self.crumbs,
+                            ProgrammeAdminPages.questionBank(bank, problems: problems, csrf: req.csrfToken, saved: false))
+        }
+        try await store(bank, on: req)
+        return .redirect(to: SiteURL.adminQuestionBank.with(query: [("saved", "1")]))
+    }
+
+    @Sendable func exportQuestionBank(req: Request) async throws -> Response {
+        let bank = try await ConversationRecords.questionBank(on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"foothold-question-bank.json\"")
+        return Response(status: .ok, headers: headers, body: .init(data: bank.json()))
+    }
+
+    @Sendable func importQuestionBank(req: Request) async throws -> Response {
+        let current = try await ConversationRecords.questionBank(on: req.db)
+        var problems = FieldProblems()
+        guard let file = try req.content.decode(ImportForm.self).file, file.data.readableBytes > 0 else {
+            problems.add("file", "Choose a question bank file (JSON) to import")
+            return req.page("Question bank", status: .badRequest, breadcrumbs: Self.crumbs,
+                            ProgrammeAdminPages.questionBank(current, problems: problems, csrf: req.csrfToken, saved: false))
+        }
+        switch QuestionBank.parse(Data(file.data.readableBytesView)) {
+        case .failure(let found):
+            return req.page("Question bank", status: .unprocessableEntity, breadcrumbs: Self.crumbs,
+                            ProgrammeAdminPages.questionBank(current, problems: found, csrf: req.csrfToken, saved: false, importFailed: file.filename))
+        case .success(let bank):
+            try await store(bank, on: req)
+            return .redirect(to: SiteURL.adminQuestionBank.with(query: [("saved", "1")]))
+        }
+    }
+
+    func store(_ bank: QuestionBank, on req: Request) async throws {
+        let row = try await QuestionBankModel.query(on: req.db).first() ?? QuestionBankModel()
+        row.document = String(decoding: bank.json(), as: UTF8.self)
+        row.updatedAt = req.now
+        try await row.save(on: req.db)
+    }
+
+    // MARK: - Audit log
+
+    @Sendable func audit(req: Request) async throws -> Response {
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let size = 100
+        let events = try await AuditEventModel.query(on: req.db)
+            .with(\.$actor)
+            .sort(\.$at, .descending)
+            .range(((page - 1) * size)..<(page * size + 1))
+            .all()
+        return req.page("Audit log", breadcrumbs: Self.crumbs, ProgrammeAdminPages.audit(
+            Array(events.prefix(size)), page: page, hasNext: events.count > size, display: req.display))
+    }
+}
