@@ -106,16 +106,19 @@ struct Demo: AsyncParsableCommand {
     var people = 60
     @ArgumentParser.Option(help: "The same seed gives the same organisation.")
     var seed: UInt64 = 1
+    @ArgumentParser.Option(help: "Career years of conversation history, ending with the current one.")
+    var years = 1
 
     func validate() throws {
         guard people >= 1 && people <= 1_000_000 else { throw ValidationError("--people must be between 1 and 1000000") }
+        guard years >= 1 && years <= 20 else { throw ValidationError("--years must be between 1 and 20") }
     }
 
     func run() async throws {
         try await Foothold_run { configuration in
             let started = Date()
             let bar = ProgressBar(label: "Creating people")
-            let result = try await Operations.demo(configuration, people: people, seed: seed, progress: bar.update)
+            let result = try await Operations.demo(configuration, people: people, seed: seed, years: years, progress: bar.update)
             bar.finish()
             let seconds = Date().timeIntervalSince(started)
             say("Created \(result.people) people in \(result.units) units in \(String(format: "%.1f", seconds)) s.")

@@ -151,3 +151,30 @@ final class ConversationLifecycleTests: XCTestCase {
         XCTAssertEqual(ConversationLifecycle.state(after: .markHeld, from: .scheduled), .held)
     }
 }
+
+final class DemoHistoryTests: XCTestCase {
+    func testTheSameSeedGivesTheSameHistoryWithEveryKindOfOutcome() {
+        let organisation = DemoOrganisation(people: 200, seed: 5)
+        let years = [CareerYear.standard(startingIn: 2025), CareerYear.standard(startingIn: 2026)]
+        let today = CalendarDate(iso: "2026-11-19")!
+        let london = TimeZone(identifier: "Europe/London")!
+        let first = DemoHistory(organisation: organisation, years: years, today: today, timeZone: london, themeCount: 10, seed: 5, cast: organisation.cast())
+        let again = DemoHistory(organisation: organisation, years: years, today: today, timeZone: london, themeCount: 10, seed: 5, cast: organisation.cast())
+
+        XCTAssertEqual(first.conversations.map(\.summary), again.conversations.map(\.summary))
+        XCTAssertEqual(Set(first.conversations.map(\.state)), [.held, .declined, .scheduled, .requested])
+        XCTAssertTrue(first.conversations.contains { $0.kind == .mentoring || $0.kind == .leadership })
+        for conversation in first.conversations where conversation.state == .held {
+            let held = CalendarDate(conversation.heldAt!, in: london)
+            XCTAssertLessThanOrEqual(held, today, "nothing is held in the future")
+            if let checkpoint = years.flatMap(\.checkpoints).first(where: { $0.id == conversation.checkpoint }) {
+                XCTAssertTrue(checkpoint.contains(held), "held inside its window")
+            }
+        }
+        XCTAssertFalse(first.conversations.contains { $0.checkpoint.flatMap { id in years[1].checkpoints.first { $0.id == id } }.map { $0.opens > today } ?? false },
+                       "nothing for a checkpoint that has not opened")
+        let cast = organisation.cast()
+        XCTAssertTrue(first.conversations.contains { $0.employee == cast.employee && $0.guide == cast.lineManager && $0.state == .scheduled },
+                      "the demo employee has a conversation coming up with their manager")
+    }
+}

@@ -173,6 +173,65 @@ def test_employee_is_refused_administration(driver, accounts):
     shot(driver, "10-forbidden")
 
 
+def test_manager_team_board(driver, accounts):
+    sign_in(driver, accounts["Line manager"])
+    driver.get(BASE + "/team")
+    main = text(driver)
+    assert "Your team's career conversations" in main, main
+    assert any(status in main for status in ["Met", "Scheduled", "Due", "Overdue"]), main
+    shot(driver, "12-team-board")
+
+
+def open_upcoming_conversation(driver):
+    driver.get(BASE + "/conversations")
+    links = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr a")
+    assert links, "the demo employee has conversations"
+    for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
+        if "Scheduled" in row.text:
+            navigate(driver, row.find_element(By.TAG_NAME, "a").click)
+            return
+    raise AssertionError("no scheduled conversation for the demo employee")
+
+
+def test_employee_prepares(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    open_upcoming_conversation(driver)
+    click(driver, By.LINK_TEXT, "Prepare")
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Prepare for your conversation with")
+    field = driver.find_element(By.NAME, "support_wanted")
+    field.clear()
+    field.send_keys("Time each month to learn from the data team.")
+    click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Saved" in text(driver), text(driver)[:300]
+    assert driver.find_element(By.NAME, "support_wanted").get_attribute("value") == "Time each month to learn from the data team."
+    shot(driver, "13-preparation")
+
+
+def test_guided_conversation(driver, accounts):
+    sign_in(driver, accounts["Line manager"])
+    driver.get(BASE + "/conversations")
+    rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Scheduled" in row.text]
+    assert rows, "the demo manager has a scheduled conversation"
+    navigate(driver, rows[0].find_element(By.TAG_NAME, "a").click)
+    click(driver, By.LINK_TEXT, "Open the guided conversation")
+    main = text(driver)
+    for stage in ["Prepare", "Agree actions", "Close and follow up"]:
+        assert stage in main, stage
+    shot(driver, "14-guided-conversation")
+
+
+def test_record_of_a_held_conversation(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    driver.get(BASE + "/conversations")
+    rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Held" in row.text]
+    assert rows, "the demo employee has held conversations"
+    navigate(driver, rows[0].find_element(By.TAG_NAME, "a").click)
+    click(driver, By.LINK_TEXT, "The record")
+    main = text(driver)
+    assert "Shared summary" in main and "Your private notes" in main and "Actions agreed" in main, main[:400]
+    shot(driver, "15-record")
+
+
 def test_phone_layout(driver, accounts):
     phone = make_driver(width=360, height=740, phone=True)
     try:
@@ -187,7 +246,8 @@ def test_phone_layout(driver, accounts):
 
 TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
-         test_employee_is_refused_administration, test_phone_layout]
+         test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
+         test_record_of_a_held_conversation, test_phone_layout]
 
 
 def main():

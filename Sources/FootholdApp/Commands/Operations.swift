@@ -61,9 +61,9 @@ public enum Operations {
         return lines.joined(separator: "\n")
     }
 
-    public static func demo(_ configuration: Configuration, people: Int, seed: UInt64, progress: Progress?) async throws -> DemoLoader.Result {
+    public static func demo(_ configuration: Configuration, people: Int, seed: UInt64, years: Int, progress: Progress?) async throws -> DemoLoader.Result {
         try await withApplication(configuration) { app in
-            try await DemoLoader.load(people: people, seed: seed, on: app, progress: progress)
+            try await DemoLoader.load(people: people, seed: seed, years: years, on: app, progress: progress)
         }
     }
 

@@ -23,7 +23,7 @@ public enum DemoLoader {
         try await PersonModel.query(on: database).count() == 0
     }
 
-    public static func load(people count: Int, seed: UInt64, on app: Application,
+    public static func load(people count: Int, seed: UInt64, years: Int = 1, on app: Application,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result {
         guard try await isEmpty(app.db) else {
             throw Problem(description: "The database already has people in it; the demo fills an empty database only.")
@@ -32,6 +32,11 @@ public enum DemoLoader {
         let personIDs = organisation.people.map { _ in UUID() }
         let unitIDs = organisation.units.map { _ in UUID() }
         let now = app.clients.now()
+        let timeZone = app.footholdConfiguration.timeZone
+        let today = CalendarDate(now, in: timeZone)
+        let currentYear = CareerYear.startYear(containing: today)
+        // Everyone joined before the oldest year of history, so every checkpoint was expected of them.
+        let joined = CareerYear.standard(startingIn: currentYear - years + 1).firstDay.adding(days: -30).start(in: timeZone)
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
 
         try await app.db.transaction { database in
@@ -48,11 +53,19 @@ public enum DemoLoader {
                           unitID: unitIDs[person.unit], managerID: person.manager.map { personIDs[$0] },
                           isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
                 },
-                createdAt: now, on: database) { written in progress?(written, count) }
+                createdAt: joined, on: database) { written in progress?(written, count) }
             try await OrganisationWriter.insertCredentials(for: personIDs, passwordHash: hash, at: now, on: database)
         }
 
         let cast = organisation.cast()
+        var careerYears: [CareerYear] = []
+        for start in (currentYear - years + 1)...currentYear {
+            careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
+        }
+        let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
+        let history = DemoHistory(organisation: organisation, years: careerYears, today: today, timeZone: timeZone,
+                                  themeCount: themes.count, seed: seed, cast: cast)
+        try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now)
         let accounts = [
             ("Employee", cast.employee), ("Line manager", cast.lineManager), ("Director", cast.director),
             ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator),

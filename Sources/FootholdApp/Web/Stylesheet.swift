@@ -120,7 +120,7 @@ enum Stylesheet {
     .radio { display: grid; grid-template-columns: 2rem 1fr; align-items: start; gap: 0 0.5rem; margin: 0 0 0.6rem; }
     .radio__input { width: 1.4rem; height: 1.4rem; margin: 0.15rem 0 0; accent-color: var(--brand); }
     .radio .field__hint { grid-column: 2; margin: 0; }
-    .privacy { display: inline-flex; align-items: center; gap: 0.35rem; font-size: 0.875rem; font-weight: 600; color: var(--brand-dark);
+    .privacy { display: flex; width: fit-content; align-items: center; gap: 0.35rem; font-size: 0.875rem; font-weight: 600; color: var(--brand-dark);
       background: var(--brand-tint); border-radius: 999px; padding: 0.1rem 0.6rem; margin: 0 0 0.4rem; }
     .privacy::before { content: ""; width: 0.55rem; height: 0.7rem; border: 2px solid currentColor; border-radius: 2px 2px 3px 3px; box-sizing: border-box; }
     .inline-form { display: inline-block; margin: 0 0.5rem 0.5rem 0; }
