@@ -115,7 +115,15 @@ enum ConversationPages {
 
     // MARK: one conversation
 
-    static func detail(_ record: ConversationForViewer, firstTogether: Bool, display: DisplayDate, csrf: String) -> [BodyNode] {
+    /// What a line manager who is not the guide may read of a held conversation, when the
+    /// employee has chosen to share their history: the summary, themes and actions.
+    struct SharedHistory {
+        var summary: String
+        var themes: [String]
+        var actions: [AgreedActionModel]
+    }
+
+    static func detail(_ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, csrf: String) -> [BodyNode] {
         let c = record.conversation
         var nodes: [BodyNode] = [
             H.heading(1, title(record)),
@@ -134,7 +142,22 @@ enum ConversationPages {
         nodes.append(H.summaryList(rows))
 
         guard let side = record.side else {
-            nodes.append(H.notice("You can see that this conversation is arranged because you are \(record.employee.name)'s line manager. What is prepared and said in it is for \(record.employee.name) and \(record.guide.name) only."))
+            if let shared {
+                nodes.append(H.heading(2, "What they agreed"))
+                nodes.append(H.privacy("Shared with you by \(record.employee.name)"))
+                nodes.append(shared.summary.isEmpty ? H.paragraph("No summary was written.", class: "muted") : H.el("p", class: "answer", H.text(shared.summary)))
+                if !shared.themes.isEmpty { nodes.append(H.el("p", [H.text("Themes: ")] + shared.themes.flatMap { [H.tag($0, .neutral), H.text(" ")] })) }
+                if !shared.actions.isEmpty {
+                    nodes.append(H.table(caption: "Actions agreed", headers: ["Action", "By", "Status"], rows: shared.actions.map { action in
+                        [H.el("span", class: "answer", H.text(action.description)),
+                         H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
+                         action.status == .done ? H.tag("Done", .met) : H.tag("Open", .due)]
+                    }, captionHidden: false))
+                }
+                nodes.append(H.notice("\(record.employee.name) has chosen to let their line manager read the summaries of earlier conversations. Preparation and private notes are never shared."))
+            } else {
+                nodes.append(H.notice("You can see that this conversation is arranged because you are \(record.employee.name)'s line manager. What is prepared and said in it is for \(record.employee.name) and \(record.guide.name) only."))
+            }
             return nodes
         }
         if c.state == .declined {

@@ -130,9 +130,15 @@ struct ConversationsController {
         } else {
             firstTogether = false
         }
+        var shared: ConversationPages.SharedHistory?
+        if record.side == nil && record.conversation.state == .held && record.allows(.sharedSummary) && record.allows(.actions) && record.allows(.themes) {
+            let themes = try await ConversationThemeModel.query(on: req.db).filter(\.$conversation.$id == record.id).with(\.$theme).all().map(\.theme.name)
+            let actions = try await AgreedActionModel.query(on: req.db).filter(\.$conversation.$id == record.id).sort(\.$createdAt).all()
+            shared = .init(summary: record.conversation.summary, themes: themes.sorted(), actions: actions)
+        }
         try await ConversationRecords.audit("viewed", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
         return req.page(ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
-                        ConversationPages.detail(record, firstTogether: firstTogether, display: req.display, csrf: req.csrfToken))
+                        ConversationPages.detail(record, firstTogether: firstTogether, shared: shared, display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func acceptForm(req: Request) async throws -> Response {
