@@ -51,6 +51,11 @@ final class ArrangingTests: XCTestCase {
             XCTAssertTrue(ics.body.contains("LOCATION:Room 4"))
             XCTAssertFalse(ics.body.contains("November progress review"), "the calendar file carries no content")
 
+            let ownPage = try await employee.get(SiteURL.person(freya).path).body.visibleText
+            XCTAssertTrue(ownPage.contains("Coming up") && ownPage.contains("Ben Khan Progress review 2 Tuesday 24 November, 14:00 Scheduled"), ownPage)
+            let bensView = try await manager.get(SiteURL.person(freya).path).body.visibleText
+            XCTAssertFalse(bensView.contains("Coming up"), "someone else's page does not list their conversations")
+
             let refused = try await employee.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
             XCTAssertEqual(refused.status, .forbidden, "only the guide marks it held")
 

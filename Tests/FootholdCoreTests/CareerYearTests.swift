@@ -87,6 +87,18 @@ final class CadenceTests: XCTestCase {
                        "a mentoring chat is welcome but is not the checkpoint conversation")
     }
 
+    func testTheDayHeldIsTheDayInTheOrganisationsTimeZone() {
+        let aspirations = CareerYear.standard(startingIn: 2026).checkpoints[0]
+        let lateOn31May = ISO8601DateFormatter().date(from: "2026-05-31T23:30:00Z")!
+        func status(in zone: String) -> CadenceStatus {
+            let held = Cadence.Conversation(checkpointID: aspirations.id, state: .held, withLineManager: true,
+                                            heldOn: CalendarDate(lateOn31May, in: TimeZone(identifier: zone)!))
+            return Cadence.status(for: aspirations, today: day("2026-06-10"), joinedOn: nil, conversations: [held])
+        }
+        XCTAssertEqual(status(in: "UTC"), .met, "still 31 May in UTC")
+        XCTAssertEqual(status(in: "Europe/London"), .overdue, "already 1 June in London")
+    }
+
     func testAConversationWithAPreviousManagerStillCounts() {
         // Held with the manager of the time, who has since handed the person on.
         XCTAssertEqual(status(today: "2026-12-15", [held(on: "2026-11-05", withLineManager: true)]), .met)

@@ -23,8 +23,17 @@ struct PeopleController {
         async let reports = OrganisationQueries.directReports(of: id, on: req.db)
         async let facts = OrganisationQueries.roleFacts(for: person, on: req.db)
         let viewer = try req.requireViewer()
-        return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)],
-                        PeoplePages.person(person, roles: try await facts.roles, reports: try await reports, viewer: viewer.personID))
+        var nodes = PeoplePages.person(person, roles: try await facts.roles, reports: try await reports, viewer: viewer.personID)
+        if id == viewer.personID {
+            // Your own page lists your conversations; other people's pages never do.
+            let conversations = try await ConversationModel.query(on: req.db)
+                .group(.or) { $0.filter(\.$employee.$id == id).filter(\.$guide.$id == id) }
+                .with(\.$employee).with(\.$guide).with(\.$checkpoint)
+                .sort(\.$createdAt, .descending)
+                .all()
+            nodes += ConversationPages.list(conversations, viewer: id, display: req.display).dropFirst(2)
+        }
+        return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)], nodes)
     }
 }
 
