@@ -170,8 +170,14 @@ final class DemoHistoryTests: XCTestCase {
         let years = [CareerYear.standard(startingIn: 2025), CareerYear.standard(startingIn: 2026)]
         let today = CalendarDate(iso: "2026-11-19")!
         let london = TimeZone(identifier: "Europe/London")!
-        let first = DemoHistory(organisation: organisation, years: years, today: today, timeZone: london, themeCount: 10, seed: 5, cast: organisation.cast())
-        let again = DemoHistory(organisation: organisation, years: years, today: today, timeZone: london, themeCount: 10, seed: 5, cast: organisation.cast())
+        func history() -> DemoHistory {
+            var all = DemoHistory(organisation: organisation, year: years[0], isCurrentYear: false, today: today, timeZone: london, themeCount: 10, seed: 5)
+            all.conversations += DemoHistory(organisation: organisation, year: years[1], isCurrentYear: true, today: today, timeZone: london,
+                                             themeCount: 10, seed: 5, cast: organisation.cast()).conversations
+            return all
+        }
+        let first = history()
+        let again = history()
 
         XCTAssertEqual(first.conversations.map(\.summary), again.conversations.map(\.summary))
         XCTAssertEqual(Set(first.conversations.map(\.state)), [.held, .declined, .scheduled, .requested])

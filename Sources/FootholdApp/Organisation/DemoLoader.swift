@@ -63,9 +63,11 @@ public enum DemoLoader {
             careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
         }
         let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
-        let history = DemoHistory(organisation: organisation, years: careerYears, today: today, timeZone: timeZone,
-                                  themeCount: themes.count, seed: seed, cast: cast)
-        try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now)
+        for (index, year) in careerYears.enumerated() {
+            let history = DemoHistory(organisation: organisation, year: year, isCurrentYear: index == careerYears.count - 1, today: today,
+                                      timeZone: timeZone, themeCount: themes.count, seed: seed, cast: cast)
+            try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now)
+        }
         let accounts = [
             ("Employee", cast.employee), ("Line manager", cast.lineManager), ("Director", cast.director),
             ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator),

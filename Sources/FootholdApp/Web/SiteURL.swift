@@ -17,6 +17,7 @@ enum SiteURL: Equatable {
     case adminImport
     case stylesheet
     case health
+    case ping
     // Conversations
     case conversations
     case newConversation
@@ -67,6 +68,7 @@ enum SiteURL: Equatable {
         case .adminImport: ["admin", "import"]
         case .stylesheet: ["assets", .constant(Stylesheet.fileName)]
         case .health: ["healthz"]
+        case .ping: ["ping"]
         case .conversations: ["conversations"]
         case .newConversation: ["conversations", "new"]
         case .conversation: ["conversations", .parameter(Self.conversationParameter)]

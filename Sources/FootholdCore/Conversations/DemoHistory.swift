@@ -39,12 +39,13 @@ public struct DemoHistory: Sendable {
 
     public var conversations: [Conversation] = []
 
+    /// One career year of history; call it for each year wanted, so that a large organisation's
+    /// history is written a year at a time rather than held in memory all at once.
     /// - Parameters:
-    ///   - years: the career years to fill, oldest first; the last is the current one.
     ///   - themeCount: how many themes there are to choose from.
-    public init(organisation: DemoOrganisation, years: [CareerYear], today: CalendarDate, timeZone: TimeZone, themeCount: Int,
-                seed: UInt64, cast: DemoOrganisation.Cast? = nil) {
-        var random = SeededGenerator(seed: seed ^ 0x4869_7374_6F72_79)
+    public init(organisation: DemoOrganisation, year: CareerYear, isCurrentYear: Bool, today: CalendarDate, timeZone: TimeZone,
+                themeCount: Int, seed: UInt64, cast: DemoOrganisation.Cast? = nil) {
+        var random = SeededGenerator(seed: seed ^ 0x4869_7374_6F72_79 ^ UInt64(year.startYear))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         func at(_ day: CalendarDate, hour: Int, minute: Int = 0) -> Date {
@@ -57,8 +58,7 @@ public struct DemoHistory: Sendable {
         let places = ["Meeting room 2", "The quiet room, third floor", "Video call", "Café on the ground floor", "Meeting room 5", "A walk round the park"]
         let reports = organisation.directReports()
 
-        for (yearIndex, year) in years.enumerated() {
-            let isCurrentYear = yearIndex == years.count - 1
+        do {
             for (employee, person) in organisation.people.enumerated() {
                 guard let manager = person.manager else { continue }
                 var openActionsLeft = 2
