@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import XCTest
 @testable import FootholdApp
 
@@ -46,5 +47,21 @@ final class ConfigurationTests: XCTestCase {
             XCTAssertEqual(String(describing: error),
                            "DATABASE_URL: cannot use PostgreSQL database foothold at 127.0.0.1:9: the server does not answer (is PostgreSQL running there?)")
         }
+    }
+}
+
+final class SQLiteSettingsTests: XCTestCase {
+    func testEveryConnectionIsTuned() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-pragmas-\(UUID().uuidString).sqlite").path
+        let app = try await makeApplication(configuration: Configuration(storage: .sqlite(path: path), bcryptCost: 4), environment: .testing)
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        for loop in app.eventLoopGroup.makeIterator() {
+            let database = app.databases.database(logger: app.logger, on: loop) as! any SQLDatabase
+            let synchronous = try await database.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+            XCTAssertEqual(synchronous, 1, "NORMAL on every connection")
+            let journal = try await database.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            XCTAssertEqual(journal, "wal")
+        }
+        try await app.asyncShutdown()
     }
 }

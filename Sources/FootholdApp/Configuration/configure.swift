@@ -13,6 +13,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.logger.logLevel = .critical
     defer { app.logger.logLevel = logLevel }
     try await DatabaseSetup.check(configuration.storage, on: app.db)
+    if case .sqlite = configuration.storage { try await DatabaseSetup.tuneSQLite(app) }
 
     // Migrations, in order; never change one once shipped.
     app.migrations.add(M001_CreateOrganisation())  // units and people
