@@ -21,6 +21,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M003_CreateCareerYears())   // career years, checkpoints, themes, question bank
     app.migrations.add(M004_CreateConversations()) // conversations, preparation, notes, actions, audit log
     app.migrations.add(M005_AddHistorySharing())   // people.share_history_with_manager
+    app.migrations.add(M006_AddUnitHeadcounts())   // units.people_direct, units.people_total
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

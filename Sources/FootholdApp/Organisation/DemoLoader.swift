@@ -55,6 +55,7 @@ public enum DemoLoader {
                 },
                 createdAt: joined, on: database) { written in progress?(written, count) }
             try await OrganisationWriter.insertCredentials(for: personIDs, passwordHash: hash, at: now, on: database)
+            try await OrganisationWriter.refreshHeadcounts(on: database)
         }
 
         let cast = organisation.cast()

@@ -85,30 +85,11 @@ enum OrganisationQueries {
                          isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
     }
 
-    /// The units a person heads, each with its whole headcount.
+    /// The units a person heads, each with its whole headcount: one query.
     static func unitsHeaded(by id: UUID, on database: any Database) async throws -> [UnitCount] {
-        let units = try await UnitModel.query(on: database).filter(\.$headID == id).sort(\.$path).all()
-        var result: [UnitCount] = []
-        for unit in units {  // a person heads one unit, rarely two
-            result.append(UnitCount(id: unit.id!, name: unit.name, path: unit.path,
-                                    headcount: try await headcounts(under: unit.path, on: database).total))
+        try await UnitModel.query(on: database).filter(\.$headID == id).sort(\.$path).all().map { unit in
+            UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: unit.peopleTotal)
         }
-        return result
-    }
-
-    /// Active people in the unit at `path` and in every unit below it, in total and per unit.
-    /// One query: units are matched by the start of their path.
-    static func headcounts(under path: String, on database: any Database) async throws -> (total: Int, byPath: [String: Int]) {
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.raw("""
-            SELECT u.path AS path, COUNT(p.id) AS people
-            FROM units u JOIN people p ON p.unit_id = u.id AND p.active = \(bind: true)
-            WHERE u.path = \(bind: path) OR substr(u.path, 1, CAST(\(bind: path.count + 1) AS INTEGER)) = \(bind: path + "/")
-            GROUP BY u.path
-            """).all()
-        var byPath: [String: Int] = [:]
-        for row in rows { byPath[try row.decode(column: "path", as: String.self)] = try row.decode(column: "people", as: Int.self) }
-        return (byPath.values.reduce(0, +), byPath)
     }
 
     /// A unit, its head, its child units with their headcounts and the people directly in it.
@@ -117,18 +98,14 @@ enum OrganisationQueries {
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
         let ancestors = lineage.isEmpty ? [] : try await UnitModel.query(on: database).filter(\.$path ~~ lineage).all()
         let children = try await UnitModel.query(on: database).filter(\.$parent.$id == id).sort(\.$name).all()
-        let counts = try await headcounts(under: unit.path, on: database)
         let members = try await PersonModel.query(on: database)
             .filter(\.$unit.$id == id).filter(\.$isActive == true).sort(\.$name).all()
         let head = try await unit.headID.asyncMap { try await PersonModel.find($0, on: database) }.flatMap { $0 }
-        let childCounts = children.map { child in
-            UnitCount(id: child.id!, name: child.name, path: child.path,
-                      headcount: counts.byPath.filter { $0.key == child.path || $0.key.hasPrefix(child.path + "/") }.values.reduce(0, +))
-        }
+        let childCounts = children.map { UnitCount(id: $0.id!, name: $0.name, path: $0.path, headcount: $0.peopleTotal) }
         return UnitOverview(
             id: id, name: unit.name, path: unit.path,
             ancestors: ancestors.sorted { $0.path.count < $1.path.count }.map { ($0.id!, $0.name) },
-            head: head.map(summary), headcount: counts.total, children: childCounts, members: members.map(summary))
+            head: head.map(summary), headcount: unit.peopleTotal, children: childCounts, members: members.map(summary))
     }
 
     static let pageSize = 50
@@ -158,27 +135,13 @@ enum OrganisationQueries {
         return (active, try await units, active - (try await credentials))
     }
 
-    /// Every unit with its own and its whole headcount, in tree order: two queries.
+    /// Every unit with its own and its whole headcount, in tree order: one query.
     static func allUnits(on database: any Database) async throws -> [(unit: UnitCount, depth: Int, own: Int)] {
-        let units = try await UnitModel.query(on: database).all()
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.raw("""
-            SELECT p.unit_id AS unit_id, COUNT(p.id) AS people FROM people p
-            WHERE p.active = \(bind: true) AND p.unit_id IS NOT NULL GROUP BY p.unit_id
-            """).all()
-        var own: [UUID: Int] = [:]
-        for row in rows { own[try row.decode(column: "unit_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self) }
-        let pathByID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.path) })
-        var totals: [String: Int] = [:]
-        for (id, count) in own {
-            guard let path = pathByID[id] else { continue }
-            for ancestor in UnitPath(parsing: path)?.lineage ?? [] { totals[ancestor.description, default: 0] += count }
-        }
-        return units
+        try await UnitModel.query(on: database).all()
             .map { unit in (unit, UnitPath(parsing: unit.path)?.names ?? [unit.path]) }
             .sorted { $0.1.lexicographicallyPrecedes($1.1) }
             .map { unit, names in
-                (UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: totals[unit.path] ?? 0), names.count - 1, own[unit.id!] ?? 0)
+                (UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: unit.peopleTotal), names.count - 1, unit.peopleDirect)
             }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import FootholdCore
 import Foundation
 import SQLKit
 
@@ -66,6 +67,41 @@ enum OrganisationWriter {
             var insert = sql.insert(into: CredentialModel.schema).columns("id", "person_id", "password_hash", "updated_at")
             for id in batch { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(passwordHash), SQLBind(date)) }
             try await insert.run()
+        }
+    }
+}
+
+extension OrganisationWriter {
+    /// Recounts every unit's active people, directly and with the units below it, and writes the
+    /// counts that changed. Two reads and one update per changed unit; run after anything that
+    /// adds, moves or deactivates people.
+    static func refreshHeadcounts(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        let units = try await sql.raw("SELECT id, path, people_direct, people_total FROM units").all()
+        let counts = try await sql.raw("""
+            SELECT unit_id, COUNT(*) AS people FROM people WHERE active = \(bind: true) AND unit_id IS NOT NULL GROUP BY unit_id
+            """).all()
+        var direct: [UUID: Int] = [:]
+        for row in counts { direct[try row.decode(column: "unit_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self) }
+        var pathByID: [UUID: String] = [:]
+        var stored: [UUID: (Int, Int)] = [:]
+        for row in units {
+            let id = try row.decode(column: "id", as: UUID.self)
+            pathByID[id] = try row.decode(column: "path", as: String.self)
+            stored[id] = (try row.decode(column: "people_direct", as: Int.self), try row.decode(column: "people_total", as: Int.self))
+        }
+        var totalByPath: [String: Int] = [:]
+        for (id, count) in direct {
+            guard let path = pathByID[id] else { continue }
+            for ancestor in UnitPath(parsing: path)?.lineage ?? [] { totalByPath[ancestor.description, default: 0] += count }
+        }
+        for (id, path) in pathByID {
+            let fresh = (direct[id] ?? 0, totalByPath[path] ?? 0)
+            guard stored[id]! != fresh else { continue }
+            try await sql.update(UnitModel.schema)
+                .set("people_direct", to: SQLBind(fresh.0)).set("people_total", to: SQLBind(fresh.1))
+                .where("id", .equal, SQLBind(id))
+                .run()
         }
     }
 }

@@ -113,6 +113,7 @@ public enum PeopleImporter {
                 try await PersonModel.query(on: database).filter(\.$id ~~ Array(batch)).set(\.$isActive, to: false).update()
             }
             outcome.deactivated = leaving.count
+            try await OrganisationWriter.refreshHeadcounts(on: database)
             return outcome
         }
         return .success(outcome)

@@ -18,6 +18,10 @@ final class UnitModel: Model, @unchecked Sendable {
     /// people refer to each other; the import and the demo keep it true.
     @OptionalField(key: "head_id") var headID: UUID?
     @Field(key: "created_at") var createdAt: Date
+    /// Active people in this unit itself, and in it and every unit below it; kept by
+    /// `OrganisationWriter.refreshHeadcounts`.
+    @Field(key: "people_direct") var peopleDirect: Int
+    @Field(key: "people_total") var peopleTotal: Int
 
     // relationships
     @OptionalParent(key: "parent_id") var parent: UnitModel?
