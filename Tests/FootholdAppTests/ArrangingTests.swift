@@ -51,6 +51,14 @@ final class ArrangingTests: XCTestCase {
             XCTAssertTrue(ics.body.contains("LOCATION:Room 4"))
             XCTAssertFalse(ics.body.contains("November progress review"), "the calendar file carries no content")
 
+            let changeForm = try await employee.get(SiteURL.reschedule(id).path)
+            XCTAssertTrue(changeForm.body.contains("value=\"14:00\"") && changeForm.body.contains("value=\"2026-11-24\""), "filled with what is agreed")
+            let moved = try await employee.post(SiteURL.reschedule(id).path, ["date": "2026-11-25", "time": "15:30", "minutes": "30", "place": "Room 4"])
+            XCTAssertEqual(moved.status, .seeOther)
+            let movedText = try await manager.get(SiteURL.conversation(id).path).body.visibleText
+            XCTAssertTrue(movedText.contains("When Wednesday 25 November, 15:30, 30 minutes"), movedText)
+            _ = try await employee.post(SiteURL.reschedule(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
+
             let ownPage = try await employee.get(SiteURL.person(freya).path).body.visibleText
             XCTAssertTrue(ownPage.contains("Coming up") && ownPage.contains("Ben Khan Progress review 2 Tuesday 24 November, 14:00 Scheduled"), ownPage)
             let bensView = try await manager.get(SiteURL.person(freya).path).body.visibleText

@@ -182,20 +182,17 @@ def test_manager_team_board(driver, accounts):
     shot(driver, "12-team-board")
 
 
-def open_upcoming_conversation(driver):
+def open_conversation(driver, state):
+    """Opens the first of the signed-in person's conversations in the given state."""
     driver.get(BASE + "/conversations")
-    links = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr a")
-    assert links, "the demo employee has conversations"
-    for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
-        if "Scheduled" in row.text:
-            navigate(driver, row.find_element(By.TAG_NAME, "a").click)
-            return
-    raise AssertionError("no scheduled conversation for the demo employee")
+    rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if state in row.text]
+    assert rows, f"the demo person has a conversation that is {state}"
+    navigate(driver, rows[0].find_element(By.TAG_NAME, "a").click)
 
 
 def test_employee_prepares(driver, accounts):
     sign_in(driver, accounts["Employee"])
-    open_upcoming_conversation(driver)
+    open_conversation(driver, "Scheduled")
     click(driver, By.LINK_TEXT, "Prepare")
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Prepare for your conversation with")
     field = driver.find_element(By.NAME, "support_wanted")
@@ -209,10 +206,7 @@ def test_employee_prepares(driver, accounts):
 
 def test_guided_conversation(driver, accounts):
     sign_in(driver, accounts["Line manager"])
-    driver.get(BASE + "/conversations")
-    rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Scheduled" in row.text]
-    assert rows, "the demo manager has a scheduled conversation"
-    navigate(driver, rows[0].find_element(By.TAG_NAME, "a").click)
+    open_conversation(driver, "Scheduled")
     click(driver, By.LINK_TEXT, "Open the guided conversation")
     main = text(driver)
     for stage in ["Prepare", "Agree actions", "Close and follow up"]:
@@ -222,10 +216,7 @@ def test_guided_conversation(driver, accounts):
 
 def test_record_of_a_held_conversation(driver, accounts):
     sign_in(driver, accounts["Employee"])
-    driver.get(BASE + "/conversations")
-    rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Held" in row.text]
-    assert rows, "the demo employee has held conversations"
-    navigate(driver, rows[0].find_element(By.TAG_NAME, "a").click)
+    open_conversation(driver, "Held")
     click(driver, By.LINK_TEXT, "The record")
     main = text(driver)
     assert "Shared summary" in main and "Your private notes" in main and "Actions agreed" in main, main[:400]

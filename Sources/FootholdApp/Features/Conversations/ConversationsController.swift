@@ -141,26 +141,19 @@ struct ConversationsController {
                         ConversationPages.detail(record, firstTogether: firstTogether, shared: shared, display: req.display, csrf: req.csrfToken))
     }
 
-    @Sendable func acceptForm(req: Request) async throws -> Response {
+    @Sendable func acceptForm(req: Request) async throws -> Response { try await meetingFormPage(req, step: .accept) }
+    @Sendable func accept(req: Request) async throws -> Response { try await schedule(req, step: .accept) }
+    @Sendable func rescheduleForm(req: Request) async throws -> Response { try await meetingFormPage(req, step: .reschedule) }
+    @Sendable func reschedule(req: Request) async throws -> Response { try await schedule(req, step: .reschedule) }
+
+    static func meetingTitle(_ step: ConversationLifecycle.Step) -> String { step == .accept ? "Accept" : "Change the time" }
+
+    /// The form for accepting with a time, or for changing the time, filled with what is agreed so far.
+    func meetingFormPage(_ req: Request, step: ConversationLifecycle.Step) async throws -> Response {
         let record = try await Self.record(req)
-        guard record.may(.accept) else { throw SiteError.forbidden }
-        return req.page("Accept", breadcrumbs: Self.crumbs(record), ConversationPages.meetingForm(
-            record, step: .accept, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
-    }
-
-    @Sendable func accept(req: Request) async throws -> Response {
-        try await schedule(req, step: .accept)
-    }
-
-    @Sendable func rescheduleForm(req: Request) async throws -> Response {
-        let record = try await Self.record(req)
-        guard record.may(.reschedule) else { throw SiteError.forbidden }
-        return req.page("Change the time", breadcrumbs: Self.crumbs(record), ConversationPages.meetingForm(
-            record, step: .reschedule, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
-    }
-
-    @Sendable func reschedule(req: Request) async throws -> Response {
-        try await schedule(req, step: .reschedule)
+        guard record.may(step) else { throw SiteError.forbidden }
+        return req.page(Self.meetingTitle(step), breadcrumbs: Self.crumbs(record), ConversationPages.meetingForm(
+            record, step: step, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     func schedule(_ req: Request, step: ConversationLifecycle.Step) async throws -> Response {
@@ -170,7 +163,7 @@ struct ConversationsController {
         case .success:
             return .redirect(to: SiteURL.conversation(record.id).path)
         case .failure(let problems):
-            return req.page(step == .accept ? "Accept" : "Change the time", status: .badRequest, breadcrumbs: Self.crumbs(record),
+            return req.page(Self.meetingTitle(step), status: .badRequest, breadcrumbs: Self.crumbs(record),
                             ConversationPages.meetingForm(record, step: step, form: form, problems: problems, csrf: req.csrfToken))
         }
     }
