@@ -87,6 +87,22 @@ final class AccountsTests: XCTestCase {
         }
     }
 
+    func testCreateAdminBringsSomeoneWhoLeftBackIntoTheirUnitsHeadcount() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let without = Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix("lewis") }.joined(separator: "\n")
+            _ = try await PeopleImporter.run(csv: without, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            let tenancy = try await Fixtures.unitID("Ridgeway/Housing/Tenancy Services", in: testApp)
+            let before = try await UnitModel.find(tenancy, on: testApp.db)!.peopleTotal
+            XCTAssertEqual(before, 3)
+
+            _ = try await Accounts(app: testApp.app).createAdministrator(email: Fixtures.colleague, name: nil)
+
+            let after = try await UnitModel.find(tenancy, on: testApp.db)!.peopleTotal
+            XCTAssertEqual(after, 4)
+        }
+    }
+
     func testTheDemoFillsAnEmptyDatabaseOnce() async throws {
         try await withApp { testApp in
             let result = try await DemoLoader.load(people: 120, seed: 7, on: testApp.app)
