@@ -11,7 +11,9 @@ struct Foothold: AsyncParsableCommand {
         discussion: """
         Storage is chosen by DATABASE_URL: sqlite:PATH (the default is sqlite:foothold.sqlite) or \
         postgres://user:password@host:port/database. FOOTHOLD_BASE_URL is the address people reach \
-        Foothold at, used in invitation links (default http://127.0.0.1:8080).
+        Foothold at, used in invitation links (default http://127.0.0.1:8080). \
+        FOOTHOLD_TIME_ZONE is the organisation's time zone (default Europe/London); \
+        FOOTHOLD_BCRYPT_COST the password hashing cost (default 12).
         """,
         subcommands: [Serve.self, Migrate.self, Import.self, Demo.self, User.self]
     )
@@ -100,7 +102,7 @@ struct Import: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Fill an empty database with a realistic fictional organisation.")
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with a realistic fictional organisation and its conversation history.")
 
     @ArgumentParser.Option(help: "How many people.")
     var people = 60
