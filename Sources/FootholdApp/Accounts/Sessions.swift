@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Sessions live in the database, so any app instance can honour a session another one created.
@@ -21,17 +22,18 @@ enum Sessions {
         return token
     }
 
+    /// One indexed query on every request, written by hand (decision 0005).
     static func viewer(forToken token: String, now: Date, on database: any Database) async throws -> Viewer? {
-        guard let session = try await SessionModel.query(on: database)
-            .join(PersonModel.self, on: \SessionModel.$person.$id == \PersonModel.$id)
-            .filter(\.$tokenHash == TokenHash.of(token))
-            .filter(\.$expiresAt > now)
-            .filter(PersonModel.self, \.$isActive == true)
-            .first()
-        else { return nil }
-        let person = try session.joined(PersonModel.self)
-        return Viewer(personID: try person.requireID(), sessionID: try session.requireID(), name: person.name,
-                      email: person.email, isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
+        let query: SQLQueryString = """
+            SELECT s.id AS session_id, p.id, p.name, p.email, p.leadership_team, p.hr_admin \
+            FROM sessions s JOIN people p ON p.id = s.person_id \
+            WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) AND p.active = \(bind: true)
+            """
+        guard let row = try await database.sql.raw(query).first() else { return nil }
+        return Viewer(personID: try row.decode(column: "id", as: UUID.self), sessionID: try row.decode(column: "session_id", as: UUID.self),
+                      name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
+                      isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),
+                      isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self))
     }
 
     static func end(_ sessionID: UUID, on database: any Database) async throws {

@@ -23,6 +23,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M005_AddHistorySharing())   // people.share_history_with_manager
     app.migrations.add(M006_AddUnitHeadcounts())   // units.people_direct, units.people_total
     app.migrations.add(M007_IndexConversationsByState()) // conversations by (employee, state) and (guide, state)
+    app.migrations.add(M008_IndexPeopleByNameAndEmail()) // people by (name, email), for ordered lists
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

@@ -1,6 +1,7 @@
 import Fluent
 import FootholdCore
 import Foundation
+import SQLKit
 
 /// Career years as stored. The year that holds today is created with the standard checkpoints the
 /// first time anyone needs it; HR administrators change its checkpoints and open the next one.
@@ -11,10 +12,13 @@ enum CareerYears {
     }
 
     static func load(startYear: Int, on database: any Database) async throws -> Stored? {
-        guard let model = try await CareerYearModel.query(on: database).filter(\.$startYear == startYear).with(\.$checkpoints).first() else {
-            return nil
-        }
-        return Stored(id: model.id!, year: CareerYear(startYear: startYear, checkpoints: model.checkpoints.map(\.checkpoint)))
+        let rows = try await database.sql.raw("""
+            SELECT y.id AS year_id, \(unsafeRaw: CheckpointModel.columns("k")) \
+            FROM career_years y LEFT JOIN checkpoints k ON k.career_year_id = y.id WHERE y.start_year = \(bind: startYear)
+            """).all()
+        guard let first = rows.first else { return nil }
+        return Stored(id: try first.decode(column: "year_id", as: UUID.self),
+                      year: CareerYear(startYear: startYear, checkpoints: try rows.compactMap { try CheckpointModel.readOptional($0, "k")?.checkpoint }))
     }
 
     /// The career year that holds `today`, created with the standard checkpoints if it is not there yet.

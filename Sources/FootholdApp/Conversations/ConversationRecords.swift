@@ -1,6 +1,8 @@
 import Fluent
 import FootholdCore
 import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
 
 /// A conversation loaded for one person, with what the access policy lets them read. Every page
 /// that shows a conversation gets it from here, so nothing reaches a page the policy has not allowed.
@@ -31,17 +33,69 @@ struct ConversationForViewer {
     }
 }
 
+/// A conversation as a line in a list: who, what about, when, and where it stands. Nothing here is
+/// beyond what the access policy calls occurrence, which both people in it may always know.
+struct ConversationLine {
+    var id: UUID
+    var kind: ConversationKind
+    var state: ConversationState
+    var requestedBy: ConversationSide
+    var startsAt: Date?
+    var heldAt: Date?
+    var createdAt: Date
+    var updatedAt: Date
+    var employee: (id: UUID, name: String)
+    var guide: (id: UUID, name: String)
+    var checkpointName: String?
+
+    /// What it is about: the checkpoint, or the kind of conversation.
+    var about: String { checkpointName ?? kind.title }
+
+    /// The other person, for one of the two.
+    func other(than personID: UUID) -> (id: UUID, name: String) { employee.id == personID ? guide : employee }
+
+    /// Whether it waits for this person's answer.
+    func awaitsAnswer(from personID: UUID) -> Bool {
+        state == .requested && ((requestedBy == .guide && employee.id == personID) || (requestedBy == .employee && guide.id == personID))
+    }
+
+    static let columns = """
+        c.id, c.kind, c.state, c.requested_by, c.starts_at, c.held_at, c.created_at, c.updated_at, c.employee_id, c.guide_id, \
+        e.name AS employee_name, g.name AS guide_name, k.name AS checkpoint_name \
+        FROM conversations c JOIN people e ON e.id = c.employee_id JOIN people g ON g.id = c.guide_id \
+        LEFT JOIN checkpoints k ON k.id = c.checkpoint_id
+        """
+
+    init(_ row: any SQLRow) throws {
+        func value<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
+            let raw = try row.decode(column: column, as: String.self)
+            guard let value = T(rawValue: raw) else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column): \(raw)")) }
+            return value
+        }
+        func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
+            try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
+        }
+        id = try row.decode(column: "id", as: UUID.self)
+        kind = try value("kind")
+        state = try value("state")
+        requestedBy = try value("requested_by")
+        startsAt = try optional("starts_at", Date.self)
+        heldAt = try optional("held_at", Date.self)
+        createdAt = try row.decode(column: "created_at", as: Date.self)
+        updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        employee = (try row.decode(column: "employee_id", as: UUID.self), try row.decode(column: "employee_name", as: String.self))
+        guide = (try row.decode(column: "guide_id", as: UUID.self), try row.decode(column: "guide_name", as: String.self))
+        checkpointName = try optional("checkpoint_name", String.self)
+    }
+}
+
 enum ConversationRecords {
     /// Loads a conversation for `viewerID`. Someone who may not know it exists gets "not found",
     /// so a 404 reveals nothing either.
     static func load(_ id: UUID, for viewer: Viewer, on database: any Database) async throws -> ConversationForViewer {
-        guard let conversation = try await ConversationModel.query(on: database)
-            .filter(\.$id == id)
-            .with(\.$employee)
-            .with(\.$guide)
-            .with(\.$checkpoint)
-            .first()
-        else { throw SiteError.notFound }
+        let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
+        guard let row = try await database.sql.raw(query).first() else { throw SiteError.notFound }
+        let conversation = try ConversationModel.readWithPeople(row)
         let employee = conversation.employee
         var access = ConversationAccess.Viewer(
             isEmployee: employee.id == viewer.personID,
@@ -64,30 +118,65 @@ enum ConversationRecords {
         return record
     }
 
-    static func isDirector(_ personID: UUID, over employee: PersonModel, on database: any Database) async throws -> Bool {
-        guard let unitID = employee.$unit.id, let unit = try await UnitModel.find(unitID, on: database),
-              let path = UnitPath(parsing: unit.path) else { return false }
-        return try await UnitModel.query(on: database)
-            .filter(\.$headID == personID)
-            .filter(\.$path ~~ path.lineage.map(\.description))
-            .count() > 0
+    /// Conversations asked for or arranged that the person is in, either side: one query on the
+    /// (person, state) indexes.
+    static func open(for personID: UUID, on database: any Database) async throws -> [ConversationLine] {
+        let query: SQLQueryString = """
+            SELECT \(unsafeRaw: ConversationLine.columns) WHERE c.id IN (SELECT id FROM conversations WHERE employee_id = \(bind: personID) \
+            AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)) \
+            UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID) \
+            AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)))
+            """
+        return try await database.sql.raw(query).all().map(ConversationLine.init)
     }
+
+    /// Conversations the person was in that are over (held, declined or cancelled), most recent
+    /// first, a page at a time: one query.
+    static func earlier(for personID: UUID, page: Int, size: Int, on database: any Database) async throws -> (items: [ConversationLine], hasNext: Bool) {
+        var query: SQLQueryString = """
+            SELECT \(unsafeRaw: ConversationLine.columns) WHERE c.id IN (SELECT id FROM conversations WHERE employee_id = \(bind: personID) \
+            UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID)) \
+            AND c.state NOT IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)) \
+            ORDER BY COALESCE(c.held_at, c.starts_at, c.updated_at) DESC, c.id
+            """
+        query.appendLiteral(" LIMIT ")
+        query.appendInterpolation(literal: size + 1)
+        query.appendLiteral(" OFFSET ")
+        query.appendInterpolation(literal: (max(page, 1) - 1) * size)
+        let rows = try await database.sql.raw(query).all().map(ConversationLine.init)
+        return (Array(rows.prefix(size)), rows.count > size)
+    }
+
+    /// Whether the person heads the employee's unit or a unit above it: one query.
+    static func isDirector(_ personID: UUID, over employee: PersonModel, on database: any Database) async throws -> Bool {
+        guard let unitID = employee.$unit.id else { return false }
+        // Units above a unit are those whose path starts the unit's path and a "/" after it.
+        let query: SQLQueryString = """
+            SELECT 1 AS found FROM units u JOIN units h ON h.head_id = \(bind: personID) \
+            AND (h.id = u.id OR substr(u.path, 1, \(unsafeRaw: Self.lengthPlusOne("h.path"))) = (h.path || '/')) \
+            WHERE u.id = \(bind: unitID) LIMIT 1
+            """
+        return try await database.sql.raw(query).first() != nil
+    }
+
+    /// `length(path) + 1` as an integer on both databases.
+    static func lengthPlusOne(_ column: String) -> String { "CAST(length(\(column)) + 1 AS INTEGER)" }
 
     /// Records that `actorID` read or changed a conversation. What it says is never logged.
     static func audit(_ event: String, conversation: UUID, by actorID: UUID, at: Date, on database: any Database) async throws {
-        let entry = AuditEventModel()
-        entry.at = at
-        entry.event = event
-        entry.$actor.id = actorID
-        entry.$conversation.id = conversation
-        try await entry.create(on: database)
+        try await database.sql.raw("""
+            INSERT INTO audit_events (id, at, actor_id, conversation_id, event) \
+            VALUES (\(bind: UUID()), \(bind: at), \(bind: actorID), \(bind: conversation), \(bind: event))
+            """).run()
     }
 
     /// One side's preparation answers.
     static func preparation(of conversationID: UUID, side: ConversationSide, on database: any Database) async throws -> PreparationAnswers {
-        guard let row = try await PreparationModel.query(on: database)
-            .filter(\.$conversation.$id == conversationID).filter(\.$side == side).first() else { return PreparationAnswers() }
-        return decode(row.answers)
+        let query: SQLQueryString = """
+            SELECT answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side = \(bind: side.rawValue)
+            """
+        guard let row = try await database.sql.raw(query).first() else { return PreparationAnswers() }
+        return decode(try row.decode(column: "answers", as: String.self))
     }
 
     static func decode(_ json: String) -> PreparationAnswers {
@@ -102,10 +191,15 @@ enum ConversationRecords {
         return String(decoding: try! encoder.encode(raw), as: UTF8.self)
     }
 
-    /// The question bank in use.
+    /// The question bank in use, parsed once for each version of the document.
     static func questionBank(on database: any Database) async throws -> QuestionBank {
-        guard let row = try await QuestionBankModel.query(on: database).first(),
-              case .success(let bank) = QuestionBank.parse(Data(row.document.utf8)) else { return .standard }
+        guard let row = try await database.sql.raw("SELECT document FROM question_banks LIMIT 1").first() else { return .standard }
+        let document = try row.decode(column: "document", as: String.self)
+        if let cached = parsedBank.withLockedValue({ $0 }), cached.document == document { return cached.bank }
+        guard case .success(let bank) = QuestionBank.parse(Data(document.utf8)) else { return .standard }
+        parsedBank.withLockedValue { $0 = (document, bank) }
         return bank
     }
+
+    private static let parsedBank = NIOLockedValueBox<(document: String, bank: QuestionBank)?>(nil)
 }

@@ -55,74 +55,110 @@ enum OrganisationQueries {
 
     /// A person with their unit and manager: one query.
     static func person(_ id: UUID, on database: any Database) async throws -> PersonDetails? {
-        guard let person = try await PersonModel.query(on: database)
-            .filter(\.$id == id)
-            .with(\.$unit)
-            .with(\.$manager)
-            .first()
-        else { return nil }
+        let query: SQLQueryString = """
+            SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")) \
+            FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people m ON m.id = p.manager_id \
+            WHERE p.id = \(bind: id)
+            """
+        guard let row = try await database.sql.raw(query).first() else { return nil }
+        let person = try PersonModel.read(row, "p")
         return PersonDetails(
             id: id, name: person.name, email: person.email, jobTitle: person.jobTitle, isActive: person.isActive,
             isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator,
-            unit: person.unit.map { ($0.id!, $0.path) }, manager: person.manager.map(summary))
+            unit: try person.$unit.id.map { ($0, try row.decode(column: "u_path", as: String.self)) },
+            manager: try PersonModel.readOptional(row, "m").map(summary))
+    }
+
+    static let summaryColumns = "p.id AS p_id, p.name AS p_name, p.job_title AS p_job_title, p.email AS p_email, p.active AS p_active"
+
+    /// A person's summary from a row selected with `summaryColumns`.
+    static func summary(_ row: any SQLRow) throws -> PersonSummary {
+        let r = AliasedRow(row, "p")
+        return PersonSummary(id: try r("id"), name: try r("name"), jobTitle: try r("job_title"), email: try r("email"), isActive: try r("active"))
     }
 
     /// Active direct reports, by name: one query.
     static func directReports(of id: UUID, on database: any Database) async throws -> [PersonSummary] {
-        try await PersonModel.query(on: database)
-            .filter(\.$manager.$id == id)
-            .filter(\.$isActive == true)
-            .sort(\.$name)
-            .all()
-            .map(summary)
+        try await database.sql.raw("""
+            SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.manager_id = \(bind: id) AND p.active = \(bind: true) \
+            ORDER BY p.name, p.id
+            """).all().map(summary)
     }
 
-    /// The facts a person's roles come from: two counting queries.
+    /// The facts a person's roles come from: one query counting on two indexes.
     static func roleFacts(for person: PersonDetails, on database: any Database) async throws -> RoleFacts {
-        async let reports = PersonModel.query(on: database).filter(\.$manager.$id == person.id).filter(\.$isActive == true).count()
-        async let headed = UnitModel.query(on: database).filter(\.$headID == person.id).count()
-        return RoleFacts(isActive: person.isActive, activeDirectReports: try await reports, unitsHeaded: try await headed,
+        let query: SQLQueryString = """
+            SELECT (SELECT COUNT(*) FROM people r WHERE r.manager_id = \(bind: person.id) AND r.active = \(bind: true)) AS reports, \
+            (SELECT COUNT(*) FROM units h WHERE h.head_id = \(bind: person.id)) AS headed
+            """
+        let row = try await database.sql.raw(query).first()
+        return RoleFacts(isActive: person.isActive, activeDirectReports: try row?.decode(column: "reports", as: Int.self) ?? 0,
+                         unitsHeaded: try row?.decode(column: "headed", as: Int.self) ?? 0,
                          isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
     }
 
     /// The units a person heads, each with its whole headcount: one query.
     static func unitsHeaded(by id: UUID, on database: any Database) async throws -> [UnitCount] {
-        try await UnitModel.query(on: database).filter(\.$headID == id).sort(\.$path).all().map { unit in
-            UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: unit.peopleTotal)
-        }
+        try await database.sql.raw("SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: id) ORDER BY u.path")
+            .all().map { row in
+                let unit = try UnitModel.read(row, "u")
+                return UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: unit.peopleTotal)
+            }
     }
 
-    /// A unit, its head, its child units with their headcounts and the people directly in it.
+    /// A unit, its head, its child units with their headcounts and the people directly in it:
+    /// three queries.
     static func unit(_ id: UUID, on database: any Database) async throws -> UnitOverview? {
-        guard let unit = try await UnitModel.find(id, on: database) else { return nil }
+        let sql = database.sql
+        guard let row = try await sql.raw("""
+            SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
+            FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
+            """).first() else { return nil }
+        let unit = try UnitModel.read(row, "u")
+        let head = try row.decodeNil(column: "p_id") ? nil : try summary(row)
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
-        let ancestors = lineage.isEmpty ? [] : try await UnitModel.query(on: database).filter(\.$path ~~ lineage).all()
-        let children = try await UnitModel.query(on: database).filter(\.$parent.$id == id).sort(\.$name).all()
-        let members = try await PersonModel.query(on: database)
-            .filter(\.$unit.$id == id).filter(\.$isActive == true).sort(\.$name).all()
-        let head = try await unit.headID.asyncMap { try await PersonModel.find($0, on: database) }.flatMap { $0 }
-        let childCounts = children.map { UnitCount(id: $0.id!, name: $0.name, path: $0.path, headcount: $0.peopleTotal) }
+        // The unit's ancestors and children together.
+        var family: SQLQueryString = "SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.parent_id = \(bind: id)"
+        if !lineage.isEmpty {
+            family.appendLiteral(" OR u.path IN (")
+            family.appendInterpolation(binds: lineage)
+            family.appendLiteral(")")
+        }
+        let relatives = try await sql.raw(family).all().map { try UnitModel.read($0, "u") }
+        let children = relatives.filter { $0.$parent.id == id }.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
+        let ancestors = relatives.filter { $0.$parent.id != id }.sorted { $0.path.count < $1.path.count }
+        let members = try await sql.raw("""
+            SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.unit_id = \(bind: id) AND p.active = \(bind: true) \
+            ORDER BY p.name, p.id
+            """).all().map(summary)
         return UnitOverview(
-            id: id, name: unit.name, path: unit.path,
-            ancestors: ancestors.sorted { $0.path.count < $1.path.count }.map { ($0.id!, $0.name) },
-            head: head.map(summary), headcount: unit.peopleTotal, children: childCounts, members: members.map(summary))
+            id: id, name: unit.name, path: unit.path, ancestors: ancestors.map { ($0.id!, $0.name) },
+            head: head, headcount: unit.peopleTotal,
+            children: children.map { UnitCount(id: $0.id!, name: $0.name, path: $0.path, headcount: $0.peopleTotal) },
+            members: members)
     }
 
     static let pageSize = 50
 
-    /// People whose name, email or job title contains the query, by name, a page at a time.
+    /// People whose name, email or job title contains every word of the query, by name, a page at a time.
     static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database) async throws -> Page<(PersonSummary, String?)> {
-        var builder = PersonModel.query(on: database).with(\.$unit)
-        if !includeInactive { builder = builder.filter(\.$isActive == true) }
-        let terms = query.lowercased().split(whereSeparator: \.isWhitespace).prefix(5)
-        for term in terms {
+        var sql: SQLQueryString = """
+            SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1
+            """
+        if !includeInactive { sql.appendLiteral(" AND p.active = "); sql.appendInterpolation(bind: true) }
+        for term in query.lowercased().split(whereSeparator: \.isWhitespace).prefix(5) {
             let cleaned = term.filter { $0 != "%" && $0 != "_" && $0 != "\\" }
-            if !cleaned.isEmpty { builder = builder.filter(\.$searchText ~~ String(cleaned)) }
+            if !cleaned.isEmpty { sql.appendLiteral(" AND p.search_text LIKE "); sql.appendInterpolation(bind: "%\(cleaned)%") }
         }
-        let rows = try await builder.sort(\.$name).sort(\.$email)
-            .range(((page - 1) * pageSize)..<(page * pageSize + 1))
-            .all()
-        return Page(items: rows.prefix(pageSize).map { (summary($0), $0.unit?.path) }, number: page, hasNext: rows.count > pageSize)
+        sql.appendLiteral(" ORDER BY p.name, p.email LIMIT ")
+        sql.appendInterpolation(literal: pageSize + 1)
+        sql.appendLiteral(" OFFSET ")
+        sql.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
+        let rows = try await database.sql.raw(sql).all()
+        let items = try rows.prefix(pageSize).map { row in
+            (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))
+        }
+        return Page(items: items, number: page, hasNext: rows.count > pageSize)
     }
 
     static func counts(on database: any Database) async throws -> (activePeople: Int, units: Int, withoutPassword: Int) {

@@ -12,27 +12,27 @@ enum Layout {
 
     static func render(title: String, context: Context, breadcrumbs: [(label: String, path: String)] = [],
                        content: [BodyNode]) -> String {
-        let page = HTML(
-            .attribute(named: "lang", value: "en-GB"),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) – Foothold"),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
-            ),
-            .body(
-                H.link("Skip to main content", to: "#main", class: "skip-link"),
-                header(context),
-                H.el("div", class: "container",
-                     breadcrumbTrail(breadcrumbs),
-                     H.el("main", [H.attr("id", "main"), H.attr("class", "main"), H.attr("tabindex", "-1")] + content)),
-                H.el("footer", class: "site-footer",
-                     H.el("div", class: "container",
-                          H.paragraph("Foothold keeps career conversations confidential: what you say stays between you and the people you choose.")))
-            )
-        )
-        return page.render()
+        // The parts that never change are written once; Plot renders the rest.
+        let body: BodyNode = .group(
+            header(context),
+            H.el("div", class: "container",
+                 breadcrumbTrail(breadcrumbs),
+                 H.el("main", [H.attr("id", "main"), H.attr("class", "main"), H.attr("tabindex", "-1")] + content)))
+        return Self.beforeTitle + "\(title) – Foothold".textEscaped + Self.afterTitle + body.render() + Self.footer
     }
+
+    static let beforeTitle = """
+        <!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"/>\
+        <meta name="viewport" content="width=device-width, initial-scale=1"/><title>
+        """
+    static let afterTitle = """
+        </title><link rel="stylesheet" href="\(SiteURL.stylesheet.path.attributeEscaped)"/></head><body>\
+        <a href="#main" class="skip-link">Skip to main content</a>
+        """
+    static let footer = """
+        <footer class="site-footer"><div class="container"><p>Foothold keeps career conversations confidential: \
+        what you say stays between you and the people you choose.</p></div></footer></body></html>
+        """
 
     static func header(_ context: Context) -> BodyNode {
         var nodes: [BodyNode] = [H.link("Foothold", to: SiteURL.home.path, class: "brand")]
@@ -81,7 +81,7 @@ extension Response {
         headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         headers.replaceOrAdd(name: "Content-Security-Policy",
                              value: "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-        return Response(status: status, headers: headers, body: .init(string: "<!DOCTYPE html>" + html.dropFirst(html.hasPrefix("<!DOCTYPE html>") ? 15 : 0)))
+        return Response(status: status, headers: headers, body: .init(string: html))
     }
 
     static func redirect(to path: String) -> Response {

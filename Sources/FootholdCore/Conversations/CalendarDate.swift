@@ -23,15 +23,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// The day on which `instant` falls in `timeZone`.
     public init(_ instant: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.year = parts.year!
-        self.month = parts.month!
-        self.day = parts.day!
+        let local = LocalTime(instant, in: timeZone)
+        self.year = local.year
+        self.month = local.month
+        self.day = local.day
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String {
+        let y = String(year)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + LocalTime.twoDigits(month) + "-" + LocalTime.twoDigits(day)
+    }
     public var description: String { iso }
 
     /// The instant this day begins in `timeZone`.
@@ -42,9 +43,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     public func adding(days: Int) -> CalendarDate {
-        let utc = TimeZone(identifier: "UTC")!
-        return CalendarDate(start(in: utc).addingTimeInterval(TimeInterval(days) * 86_400), in: utc)
+        let (year, month, day) = LocalTime.civil(fromDays: LocalTime.days(year: year, month: month, day: day) + days)
+        return CalendarDate(year: year, month: month, day: day)!
     }
+
+    /// 1 is Monday, 7 is Sunday.
+    public var weekday: Int { LocalTime.floorModulo(LocalTime.days(year: year, month: month, day: day) + 3, 7) + 1 }
 
     public static func days(inMonth month: Int, year: Int) -> Int {
         switch month {

@@ -47,10 +47,9 @@ public enum ICalendar {
     }
 
     static func utc(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
+        let t = LocalTime(date, in: TimeZone(secondsFromGMT: 0)!)
+        return t.date.iso.replacingOccurrences(of: "-", with: "") + "T" + LocalTime.twoDigits(t.hour) + LocalTime.twoDigits(t.minute)
+            + LocalTime.twoDigits(t.second) + "Z"
     }
 
     /// Text values escape backslashes, semicolons, commas and line breaks (RFC 5545 §3.3.11).

@@ -25,21 +25,19 @@ enum ConversationPages {
 
     // MARK: list
 
-    static func list(_ conversations: [ConversationModel], viewer: UUID, display: DisplayDate) -> [BodyNode] {
-        func awaitingMe(_ c: ConversationModel) -> Bool {
-            c.state == .requested && ((c.requestedBy == .guide && c.$employee.id == viewer) || (c.requestedBy == .employee && c.$guide.id == viewer))
-        }
-        let waiting = conversations.filter(awaitingMe)
-        let upcoming = conversations.filter { $0.state.isOpen && !awaitingMe($0) }
-            .sorted { ($0.startsAt ?? .distantFuture) < ($1.startsAt ?? .distantFuture) }
-        let past = conversations.filter { !$0.state.isOpen }
-            .sorted { ($0.heldAt ?? $0.startsAt ?? $0.updatedAt) > ($1.heldAt ?? $1.startsAt ?? $1.updatedAt) }
-        func rows(_ list: [ConversationModel]) -> [[BodyNode]] {
+    static let earlierPageSize = 25
+
+    /// Open conversations all at once; earlier ones a page at a time, most recent first.
+    static func list(open: [ConversationLine], earlier past: [ConversationLine], page: Int, hasNext: Bool, viewer: UUID,
+                     display: DisplayDate) -> [BodyNode] {
+        let waiting = open.filter { $0.awaitsAnswer(from: viewer) }
+        let upcoming = open.filter { !$0.awaitsAnswer(from: viewer) }
+            .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
+        func rows(_ list: [ConversationLine]) -> [[BodyNode]] {
             list.map { c in
-                let other = c.$employee.id == viewer ? c.guide : c.employee
                 let when = c.heldAt ?? c.startsAt
-                return [H.link(other.name, to: SiteURL.conversation(c.id!).path),
-                        H.text(c.checkpoint?.name ?? c.kind.title),
+                return [H.link(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
+                        H.text(c.about),
                         H.text(when.map(display.dateTime) ?? "No time yet"),
                         stateTag(c.state)]
             }
@@ -60,7 +58,8 @@ enum ConversationPages {
         nodes.append(H.heading(2, "Earlier"))
         nodes.append(past.isEmpty
             ? H.emptyState("No earlier conversations", "Conversations you have held, and ones that were declined or cancelled, appear here.")
-            : H.table(caption: "Earlier", headers: ["With", "About", "When", "Status"], rows: rows(past)))
+            : H.table(caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"], rows: rows(past)))
+        nodes.append(H.pagination(current: page, hasNext: hasNext) { SiteURL.conversations.with(query: [("page", String($0))]) })
         return nodes
     }
 

@@ -73,12 +73,11 @@ struct ConversationsController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let conversations = try await ConversationModel.query(on: req.db)
-            .group(.or) { $0.filter(\.$employee.$id == viewer.personID).filter(\.$guide.$id == viewer.personID) }
-            .with(\.$employee).with(\.$guide).with(\.$checkpoint)
-            .sort(\.$createdAt, .descending)
-            .all()
-        return req.page("Your conversations", ConversationPages.list(conversations, viewer: viewer.personID, display: req.display))
+        let page = max(req.query[Int.self, at: "page"] ?? 1, 1)
+        let open = try await ConversationRecords.open(for: viewer.personID, on: req.db)
+        let earlier = try await ConversationRecords.earlier(for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.db)
+        return req.page("Your conversations", ConversationPages.list(
+            open: open, earlier: earlier.items, page: page, hasNext: earlier.hasNext, viewer: viewer.personID, display: req.display))
     }
 
     // MARK: - Inviting and asking

@@ -1,6 +1,7 @@
 import Fluent
 import FootholdCore
 import Foundation
+import SQLKit
 import Vapor
 
 /// The home page: what this person can do in Foothold, by their roles.
@@ -24,8 +25,8 @@ enum HomePage {
         var units: [OrganisationQueries.UnitOverview]
         var administration: (activePeople: Int, units: Int, withoutPassword: Int)?
         /// Invitations and requests waiting for this person's answer.
-        var waiting: [ConversationModel]
-        var upcoming: [ConversationModel]
+        var waiting: [ConversationLine]
+        var upcoming: [ConversationLine]
 
         static func load(for personID: UUID, on database: any Database) async throws -> Model {
             guard let person = try await OrganisationQueries.person(personID, on: database) else { throw SiteError.notFound }
@@ -38,16 +39,10 @@ enum HomePage {
                 }
             }
             let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: database) : nil
-            let open = try await ConversationModel.query(on: database)
-                .group(.or) { $0.filter(\.$employee.$id == personID).filter(\.$guide.$id == personID) }
-                .filter(\.$state ~~ [.requested, .scheduled])
-                .with(\.$employee).with(\.$guide).with(\.$checkpoint)
-                .all()
-            let waiting = open.filter { c in
-                c.state == .requested && ((c.requestedBy == .guide && c.$employee.id == personID) || (c.requestedBy == .employee && c.$guide.id == personID))
-            }
-            let upcoming = open.filter { c in !waiting.contains { $0 === c } }
-                .sorted { ($0.startsAt ?? .distantFuture) < ($1.startsAt ?? .distantFuture) }
+            let open = try await ConversationRecords.open(for: personID, on: database)
+            let waiting = open.filter { $0.awaitsAnswer(from: personID) }
+            let upcoming = open.filter { !$0.awaitsAnswer(from: personID) }
+                .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
             return Model(person: person, roles: roles, team: team, units: units, administration: administration, waiting: waiting, upcoming: upcoming)
         }
     }
@@ -68,21 +63,21 @@ enum HomePage {
 
     static func conversations(_ model: Model, display: DisplayDate) -> BodyNode {
         let me = model.person.id
-        func other(_ c: ConversationModel) -> PersonModel { c.$employee.id == me ? c.guide : c.employee }
-        func about(_ c: ConversationModel) -> String { c.checkpoint?.name ?? c.kind.title }
+        func other(_ c: ConversationLine) -> String { c.other(than: me).name }
+        func firstName(_ name: String) -> String { name.split(separator: " ").first.map(String.init) ?? name }
         var nodes: [BodyNode] = [H.heading(2, "Your career conversations", id: "conversations-title")]
         if !model.waiting.isEmpty {
             nodes.append(H.heading(3, "Waiting for your answer"))
             nodes.append(H.el("ul", [H.attr("class", "link-list")] + model.waiting.map { c in
-                H.el("li", H.link("\(other(c).name): \(about(c))", to: SiteURL.conversation(c.id!).path),
+                H.el("li", H.link("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path),
                      H.text(c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? ""))
             }))
         }
         if !model.upcoming.isEmpty {
             nodes.append(H.heading(3, "Coming up"))
             nodes.append(H.el("ul", [H.attr("class", "link-list")] + model.upcoming.map { c in
-                H.el("li", H.link("\(other(c).name): \(about(c))", to: SiteURL.conversation(c.id!).path),
-                     H.text(c.startsAt.map { ", \(display.dateTime($0))" } ?? (c.state == .requested ? ", waiting for \(ConversationPages.firstName(other(c)))'s answer" : "")))
+                H.el("li", H.link("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path),
+                     H.text(c.startsAt.map { ", \(display.dateTime($0))" } ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")))
             }))
         }
         if model.waiting.isEmpty && model.upcoming.isEmpty {

@@ -26,12 +26,10 @@ struct PeopleController {
         var nodes = PeoplePages.person(person, roles: try await facts.roles, reports: try await reports, viewer: viewer.personID)
         if id == viewer.personID {
             // Your own page lists your conversations; other people's pages never do.
-            let conversations = try await ConversationModel.query(on: req.db)
-                .group(.or) { $0.filter(\.$employee.$id == id).filter(\.$guide.$id == id) }
-                .with(\.$employee).with(\.$guide).with(\.$checkpoint)
-                .sort(\.$createdAt, .descending)
-                .all()
-            nodes += ConversationPages.list(conversations, viewer: id, display: req.display).dropFirst(2)
+            let open = try await ConversationRecords.open(for: id, on: req.db)
+            let earlier = try await ConversationRecords.earlier(for: id, page: 1, size: ConversationPages.earlierPageSize, on: req.db)
+            nodes += ConversationPages.list(open: open, earlier: earlier.items, page: 1, hasNext: earlier.hasNext, viewer: id,
+                                            display: req.display).dropFirst(2)
         }
         return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)], nodes)
     }

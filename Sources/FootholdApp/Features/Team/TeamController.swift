@@ -1,6 +1,7 @@
 import Fluent
 import FootholdCore
 import Foundation
+import SQLKit
 import Vapor
 
 /// A line manager's team board: each report's cadence for every checkpoint of the year, the next
@@ -60,17 +61,23 @@ enum TeamBoard {
         static func load(manager: UUID, display: DisplayDate, on database: any Database, now: Date) async throws -> Model {
             let today = display.today()
             let year = try await CareerYears.current(today: today, on: database, now: now).year
-            let reports = try await PersonModel.query(on: database)
-                .filter(\.$manager.$id == manager).filter(\.$isActive == true).sort(\.$name).all()
-            let reportIDs = reports.map { $0.id! }
-            let checkpointIDs = year.checkpoints.map(\.id)
-            let conversations = reportIDs.isEmpty ? [] : try await ConversationModel.query(on: database)
-                .filter(\.$employee.$id ~~ reportIDs)
-                .group(.or) { group in
-                    group.filter(\.$checkpoint.$id ~~ checkpointIDs)
-                    group.filter(\.$state ~~ [.scheduled, .requested])
-                }
-                .all()
+            let reports = try await database.sql.raw("""
+                SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
+                ORDER BY p.name, p.id
+                """).all().map { try PersonModel.read($0, "p") }
+            let checkpointIDs: [any Encodable & Sendable] = year.checkpoints.map(\.id)
+            var query: SQLQueryString = """
+                SELECT \(unsafeRaw: ConversationModel.columns("c")) FROM people p JOIN conversations c ON c.employee_id = p.id \
+                WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND (c.state IN (\(bind: ConversationState.scheduled.rawValue), \
+                \(bind: ConversationState.requested.rawValue))
+                """
+            if !checkpointIDs.isEmpty {
+                query.appendLiteral(" OR c.checkpoint_id IN (")
+                query.appendInterpolation(binds: checkpointIDs)
+                query.appendLiteral(")")
+            }
+            query.appendLiteral(")")
+            let conversations = reports.isEmpty ? [] : try await database.sql.raw(query).all().map { try ConversationModel.read($0, "c") }
             let byEmployee = Dictionary(grouping: conversations) { $0.$employee.id }
             let current = year.current(on: today)
             let rows = reports.map { person -> Row in
