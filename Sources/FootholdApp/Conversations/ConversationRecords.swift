@@ -67,18 +67,13 @@ struct ConversationLine {
         """
 
     init(_ row: any SQLRow) throws {
-        func value<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
-            let raw = try row.decode(column: column, as: String.self)
-            guard let value = T(rawValue: raw) else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column): \(raw)")) }
-            return value
-        }
         func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
             try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
         }
         id = try row.decode(column: "id", as: UUID.self)
-        kind = try value("kind")
-        state = try value("state")
-        requestedBy = try value("requested_by")
+        kind = try rawValue(row.decode(column: "kind", as: String.self))
+        state = try rawValue(row.decode(column: "state", as: String.self))
+        requestedBy = try rawValue(row.decode(column: "requested_by", as: String.self))
         startsAt = try optional("starts_at", Date.self)
         heldAt = try optional("held_at", Date.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
@@ -177,6 +172,20 @@ enum ConversationRecords {
             """
         guard let row = try await database.sql.raw(query).first() else { return PreparationAnswers() }
         return decode(try row.decode(column: "answers", as: String.self))
+    }
+
+    /// Both sides' preparation answers in one query; a side the caller may not read is not asked for.
+    static func preparations(of conversationID: UUID, sides: [ConversationSide], on database: any Database) async throws -> [ConversationSide: PreparationAnswers] {
+        guard !sides.isEmpty else { return [:] }
+        var query: SQLQueryString = "SELECT side, answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side IN ("
+        query.appendInterpolation(binds: sides.map(\.rawValue))
+        query.appendLiteral(")")
+        var answers: [ConversationSide: PreparationAnswers] = [:]
+        for side in sides { answers[side] = PreparationAnswers() }
+        for row in try await database.sql.raw(query).all() {
+            answers[try rawValue(row.decode(column: "side", as: String.self))] = decode(try row.decode(column: "answers", as: String.self))
+        }
+        return answers
     }
 
     static func decode(_ json: String) -> PreparationAnswers {

@@ -120,9 +120,9 @@ extension ConversationModel: HandRead {
         c.$id.exists = true
         c.createdAt = try r("created_at")
         c.updatedAt = try r("updated_at")
-        c.kind = try Self.value(r("kind"), ConversationKind.self)
-        c.state = try Self.value(r("state"), ConversationState.self)
-        c.requestedBy = try Self.value(r("requested_by"), ConversationSide.self)
+        c.kind = try rawValue(r("kind"))
+        c.state = try rawValue(r("state"))
+        c.requestedBy = try rawValue(r("requested_by"))
         c.withLineManager = try r("with_line_manager")
         c.purpose = try r("purpose")
         c.startsAt = try r.optional("starts_at")
@@ -143,13 +143,6 @@ extension ConversationModel: HandRead {
         return c
     }
 
-    private static func value<T: RawRepresentable>(_ raw: String, _ type: T.Type) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: raw) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Unknown \(T.self) \(raw)"))
-        }
-        return value
-    }
-
     /// A conversation with its employee, guide and checkpoint, from a row selected with
     /// `conversationColumns`.
     static func readWithPeople(_ row: any SQLRow) throws -> ConversationModel {
@@ -166,4 +159,47 @@ extension ConversationModel: HandRead {
         FROM conversations c JOIN people e ON e.id = c.employee_id JOIN people g ON g.id = c.guide_id \
         LEFT JOIN checkpoints k ON k.id = c.checkpoint_id
         """
+}
+
+extension AgreedActionModel: HandRead {
+    static let readColumns = ["id", "created_at", "updated_at", "description", "owner", "due_on", "status", "conversation_id", "employee_id"]
+
+    static func read(_ row: any SQLRow, _ alias: String) throws -> AgreedActionModel {
+        let r = AliasedRow(row, alias)
+        let action = AgreedActionModel()
+        action.id = try r("id", as: UUID.self)
+        action.$id.exists = true
+        action.createdAt = try r("created_at")
+        action.updatedAt = try r("updated_at")
+        action.description = try r("description")
+        action.owner = try rawValue(r("owner"))
+        action.dueOn = try r.optional("due_on")
+        action.status = try rawValue(r("status"))
+        action.$conversation.id = try r("conversation_id")
+        action.$employee.id = try r("employee_id")
+        return action
+    }
+}
+
+extension ThemeModel: HandRead {
+    static let readColumns = ["id", "name", "position", "active"]
+
+    static func read(_ row: any SQLRow, _ alias: String) throws -> ThemeModel {
+        let r = AliasedRow(row, alias)
+        let theme = ThemeModel()
+        theme.id = try r("id", as: UUID.self)
+        theme.$id.exists = true
+        theme.name = try r("name")
+        theme.position = try r("position")
+        theme.isActive = try r("active")
+        return theme
+    }
+}
+
+/// A stored enumeration's case, or a decoding error naming the value.
+func rawValue<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
+    guard let value = T(rawValue: raw) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Unknown \(T.self) \(raw)"))
+    }
+    return value
 }

@@ -1,6 +1,7 @@
 import Fluent
 import FootholdCore
 import Foundation
+import SQLKit
 
 /// What two people agreed before: the summaries of their earlier conversations and the actions
 /// still open. Both sides may read these (the access policy's shared summary and actions).
@@ -18,27 +19,26 @@ struct ConversationHistory {
     /// Two queries, whatever the length of the history.
     static func load(_ record: ConversationForViewer, on database: any Database, limit: Int = 5) async throws -> ConversationHistory {
         precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
-        let earlier = try await ConversationModel.query(on: database)
-            .filter(\.$employee.$id == record.employee.id!)
-            .filter(\.$guide.$id == record.guide.id!)
-            .filter(\.$state == .held)
-            .filter(\.$id != record.id)
-            .with(\.$checkpoint)
-            .sort(\.$heldAt, .descending)
-            .limit(limit)
-            .all()
-        let open = try await AgreedActionModel.query(on: database)
-            .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
-            .filter(ConversationModel.self, \.$employee.$id == record.employee.id!)
-            .filter(ConversationModel.self, \.$guide.$id == record.guide.id!)
-            .filter(\.$status == .open)
-            .filter(\.$conversation.$id != record.id)
-            .sort(\.$createdAt)
-            .all()
+        let sql = database.sql
+        let employeeID = record.employee.id!, guideID = record.guide.id!
+        let earlier = try await sql.raw("""
+            SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
+            LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
+            WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND c.state = \(bind: ConversationState.held.rawValue) \
+            AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id LIMIT \(literal: limit)
+            """).all().map { row in
+                let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
+                let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)
+                return Earlier(id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
+                               title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
+            }
+        let open = try await sql.raw("""
+            SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id \
+            WHERE a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
+            AND a.conversation_id <> \(bind: record.id) ORDER BY a.created_at, a.id
+            """).all().map { try AgreedActionModel.read($0, "a") }
         return ConversationHistory(
-            earlier: earlier.compactMap { c in
-                c.heldAt.map { Earlier(id: c.id!, heldAt: $0, title: c.checkpoint?.name ?? c.kind.title, summary: c.summary) }
-            },
+            earlier: earlier,
             openActions: open)
     }
 }

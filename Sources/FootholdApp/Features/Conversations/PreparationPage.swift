@@ -17,12 +17,13 @@ enum PreparationPage {
         static func load(_ record: ConversationForViewer, side: ConversationSide, on database: any Database) async throws -> Model {
             let otherSide: ConversationSide = side == .employee ? .guide : .employee
             let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
-            let other = record.allows(otherPart) ? try await ConversationRecords.preparation(of: record.id, side: otherSide, on: database) : nil
+            let answers = try await ConversationRecords.preparations(
+                of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: database)
             return Model(
                 record: record, side: side,
-                own: try await ConversationRecords.preparation(of: record.id, side: side, on: database),
+                own: answers[side] ?? PreparationAnswers(),
                 sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
-                other: other, bank: try await ConversationRecords.questionBank(on: database),
+                other: answers[otherSide], bank: try await ConversationRecords.questionBank(on: database),
                 history: try await ConversationHistory.load(record, on: database))
         }
     }
