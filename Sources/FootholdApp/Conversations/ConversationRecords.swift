@@ -193,11 +193,34 @@ enum ConversationRecords {
         return PreparationAnswers(Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in PreparationField(rawValue: key).map { ($0, value) } }))
     }
 
+    /// The answers as a JSON object with its keys in order; written by hand because the demo writes
+    /// hundreds of thousands of these.
     static func encode(_ answers: PreparationAnswers) -> String {
-        let raw = Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try! encoder.encode(raw), as: UTF8.self)
+        var json = "{"
+        for (index, (key, value)) in answers.answers.map({ ($0.key.rawValue, $0.value) }).sorted(by: { $0.0 < $1.0 }).enumerated() {
+            if index > 0 { json += "," }
+            json += jsonString(key) + ":" + jsonString(value)
+        }
+        return json + "}"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// The question bank in use, parsed once for each version of the document.

@@ -5,55 +5,80 @@ import SQLKit
 
 /// Writes demo conversation history in batches, inside one transaction per kind of row.
 enum DemoHistoryWriter {
-    static func write(_ history: DemoHistory, people: [UUID], themes: [UUID], on database: any Database, now: Date) async throws {
-        let ids = history.conversations.map { _ in UUID() }
+    static func write(_ history: DemoHistory, people: [UUID], themes: [UUID], on database: any Database, now: Date,
+                      ids newID: inout OrderedIDs) async throws {
+        let ids = history.conversations.map { _ in newID.next() }
+        // Everything below is written in the order of its ids, so each primary key and unique index
+        // grows at its end instead of at random places all over the file.
+        var preparations: [(UUID, UUID, ConversationSide, String)] = []
+        var links: [(UUID, UUID, UUID)] = []
+        var actions: [(UUID, UUID, UUID, DemoHistory.Action, Date)] = []
+        for (id, c) in zip(ids, history.conversations) {
+            if !c.employeePreparation.isEmpty {
+                preparations.append((newID.next(), id, .employee, ConversationRecords.encode(PreparationAnswers(c.employeePreparation))))
+            }
+            if !c.guidePreparation.isEmpty {
+                preparations.append((newID.next(), id, .guide, ConversationRecords.encode(PreparationAnswers(c.guidePreparation))))
+            }
+            for theme in c.themes where theme < themes.count { links.append((newID.next(), id, themes[theme])) }
+            for action in c.actions { actions.append((newID.next(), id, people[c.employee], action, c.heldAt ?? c.createdAt)) }
+        }
+        let (preparationRows, linkRows, actionRows) = (preparations, links, actions)
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
-            // Rows per statement: 22 values each stays well inside both databases' limits.
-            for batch in Array(zip(ids, history.conversations)).chunked(into: 200) {
-                var insert = sql.insert(into: ConversationModel.schema).columns(
-                    "id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
-                    "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
-                    "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at")
-                for (id, c) in batch {
-                    insert = insert.values(
-                        SQLBind(id), SQLBind(c.kind.rawValue), SQLBind(c.state.rawValue), SQLBind(c.requestedBy.rawValue),
-                        SQLBind(people[c.employee]), SQLBind(people[c.guide]), SQLBind(c.checkpoint), SQLBind(c.withLineManager), SQLBind(c.purpose),
-                        SQLBind(c.startsAt), SQLBind(c.minutes), SQLBind(c.place), SQLBind(c.heldAt), SQLBind(c.heldAt == nil ? nil : c.minutes),
-                        SQLBind(c.expectations), SQLBind(c.summary), SQLBind(c.summaryConfirmed ? c.heldAt : nil),
-                        SQLBind(c.employeePreparationShared), SQLBind(false), SQLBind(c.createdAt), SQLBind(c.heldAt ?? c.createdAt))
-                }
-                try await insert.run()
+            if sql.dialect.name == "sqlite" {
+                // A large page cache for the load: the indexes being written stay in memory.
+                try await sql.raw("PRAGMA cache_size = -262144").run()
             }
-
-            var preparations: [(UUID, ConversationSide, String)] = []
-            var links: [(UUID, UUID)] = []
-            var actions: [(UUID, UUID, DemoHistory.Action, Date)] = []
-            for (id, c) in zip(ids, history.conversations) {
-                if !c.employeePreparation.isEmpty { preparations.append((id, .employee, ConversationRecords.encode(PreparationAnswers(c.employeePreparation)))) }
-                if !c.guidePreparation.isEmpty { preparations.append((id, .guide, ConversationRecords.encode(PreparationAnswers(c.guidePreparation)))) }
-                for theme in c.themes where theme < themes.count { links.append((id, themes[theme])) }
-                for action in c.actions { actions.append((id, people[c.employee], action, c.heldAt ?? c.createdAt)) }
-            }
-            for batch in preparations.chunked(into: 500) {
-                var insert = sql.insert(into: PreparationModel.schema).columns("id", "conversation_id", "side", "answers", "updated_at")
-                for (id, side, answers) in batch { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(side.rawValue), SQLBind(answers), SQLBind(now)) }
-                try await insert.run()
-            }
-            for batch in links.chunked(into: 500) {
-                var insert = sql.insert(into: ConversationThemeModel.schema).columns("id", "conversation_id", "theme_id")
-                for (conversation, theme) in batch { insert = insert.values(SQLBind(UUID()), SQLBind(conversation), SQLBind(theme)) }
-                try await insert.run()
-            }
-            for batch in actions.chunked(into: 400) {
-                var insert = sql.insert(into: AgreedActionModel.schema).columns(
-                    "id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at", "updated_at")
-                for (conversation, employee, action, at) in batch {
-                    insert = insert.values(SQLBind(UUID()), SQLBind(conversation), SQLBind(employee), SQLBind(action.description), SQLBind(action.owner),
-                                           SQLBind(action.dueOn?.iso), SQLBind(action.done ? "done" : "open"), SQLBind(at), SQLBind(at))
-                }
-                try await insert.run()
-            }
+            try await BulkLoad.insert(
+                into: ConversationModel.schema,
+                columns: ["id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
+                          "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
+                          "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at"],
+                rows: zip(ids, history.conversations).map { id, c in
+                    [.uuid(id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue),
+                     .uuid(people[c.employee]), .uuid(people[c.guide]), .uuid(c.checkpoint), .bool(c.withLineManager), .text(c.purpose),
+                     .date(c.startsAt), .int(c.minutes), .text(c.place), .date(c.heldAt), .int(c.heldAt == nil ? nil : c.minutes),
+                     .text(c.expectations), .text(c.summary), .date(c.summaryConfirmed ? c.heldAt : nil),
+                     .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt)]
+                },
+                on: sql)
+            try await BulkLoad.insert(
+                into: PreparationModel.schema, columns: ["id", "conversation_id", "side", "answers", "updated_at"],
+                rows: preparationRows.map { row, id, side, answers in [.uuid(row), .uuid(id), .text(side.rawValue), .text(answers), .date(now)] },
+                on: sql)
+            try await BulkLoad.insert(
+                into: ConversationThemeModel.schema, columns: ["id", "conversation_id", "theme_id"],
+                rows: linkRows.map { row, conversation, theme in [.uuid(row), .uuid(conversation), .uuid(theme)] },
+                on: sql)
+            try await BulkLoad.insert(
+                into: AgreedActionModel.schema,
+                columns: ["id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at", "updated_at"],
+                rows: actionRows.map { row, conversation, employee, action, at in
+                    [.uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
+                     .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at)]
+                },
+                on: sql)
         }
+    }
+}
+
+/// Identifiers that sort in the order they are made: a millisecond clock and a counter in the first
+/// 48 bits, then random bits, laid out as a version 7 UUID.
+struct OrderedIDs {
+    private var counter: UInt64
+    private var generator = SystemRandomNumberGenerator()
+
+    init(startingAt date: Date) { counter = UInt64(max(0, date.timeIntervalSince1970 * 1000)) }
+
+    mutating func next() -> UUID {
+        counter += 1
+        let random = generator.next() as UInt64
+        let time = counter & 0xFFFF_FFFF_FFFF
+        return UUID(uuid: (
+            UInt8(time >> 40 & 0xFF), UInt8(time >> 32 & 0xFF), UInt8(time >> 24 & 0xFF), UInt8(time >> 16 & 0xFF),
+            UInt8(time >> 8 & 0xFF), UInt8(time & 0xFF), 0x70 | UInt8(random & 0x0F), UInt8(random >> 8 & 0xFF),
+            0x80 | UInt8(random >> 16 & 0x3F), UInt8(random >> 24 & 0xFF), UInt8(random >> 32 & 0xFF), UInt8(random >> 40 & 0xFF),
+            UInt8(random >> 48 & 0xFF), UInt8(random >> 56 & 0xFF), UInt8(random >> 4 & 0xF0), UInt8(random >> 12 & 0xF0)))
     }
 }

@@ -64,10 +64,25 @@ public enum DemoLoader {
             careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
         }
         let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
-        for (index, year) in careerYears.enumerated() {
-            let history = DemoHistory(organisation: organisation, year: year, isCurrentYear: index == careerYears.count - 1, today: today,
-                                      timeZone: timeZone, themeCount: themes.count, seed: seed, cast: cast)
-            try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now)
+        let historyTables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema]
+        var ids = OrderedIDs(startingAt: now)
+        try await BulkLoad.withIndexesSetAside(on: historyTables, app.db) {
+            // Each year's history is made while the year before is written.
+            let themeCount = themes.count
+            func make(_ index: Int) -> Task<DemoHistory, Never> {
+                let year = careerYears[index], isCurrentYear = index == careerYears.count - 1
+                return Task.detached {
+                    DemoHistory(organisation: organisation, year: year, isCurrentYear: isCurrentYear, today: today,
+                                timeZone: timeZone, themeCount: themeCount, seed: seed, cast: cast)
+                }
+            }
+            var next = careerYears.isEmpty ? nil : make(0)
+            for index in careerYears.indices {
+                guard let making = next else { break }
+                let history = await making.value
+                next = index + 1 < careerYears.count ? make(index + 1) : nil
+                try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now, ids: &ids)
+            }
         }
         let accounts = [
             ("Employee", cast.employee), ("Line manager", cast.lineManager), ("Director", cast.director),
