@@ -53,3 +53,53 @@ final class BulkWritingTests: XCTestCase {
         }
     }
 }
+
+/// The directory finds people by the start of any word of their name, email or job title.
+final class DirectorySearchTests: XCTestCase {
+    func testWordsAndPrefixRanges() {
+        XCTAssertEqual(SearchWords.words(of: "Siân O'Brien-Smith sian.obrien@ridgeway.example Planning Officer"),
+                       ["siân", "o'brien-smith", "o", "brien", "smith", "sian.obrien@ridgeway.example", "sian", "obrien", "ridgeway",
+                        "example", "planning", "officer"])
+        let range = SearchWords.range(of: "smi")
+        for word in ["smi", "smith", "smiłowski", "smi\u{10FFFF}"] { XCTAssertTrue(word >= range.lower && word < range.upper, word) }
+        for word in ["sm", "smj", "smh", "sn"] { XCTAssertFalse(word >= range.lower && word < range.upper, word) }
+    }
+
+    func testSearchFindsByTheStartOfWordsWithRareAndBroadTermsAndAfterChanges() async throws {
+        try await withApp { testApp in
+            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                        "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no"]
+            // 2,100 housing officers: more than a rare term's limit, so both ways of searching run.
+            for index in 0..<2100 {
+                rows.append("o\(index)@ridgeway.example,Officer \(String(format: "%04d", index)),Housing Officer,Ridgeway,chief@ridgeway.example,no,no")
+            }
+            rows.append("sian.obrien@ridgeway.example,Siân O'Brien,Planning Officer,Ridgeway,chief@ridgeway.example,no,no")
+            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            func names(_ query: String, page: Int = 1) async throws -> [String] {
+                try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db).items.map(\.0.name)
+            }
+            let rare = try await names("planning")
+            XCTAssertEqual(rare, ["Siân O'Brien"])
+            let prefix = try await names("O'BRI")
+            XCTAssertEqual(prefix, ["Siân O'Brien"])
+            let byEmail = try await names("sian.ob")
+            XCTAssertEqual(byEmail, ["Siân O'Brien"])
+            let broad = try await names("officer")
+            XCTAssertEqual(broad, (0..<50).map { "Officer " + String(format: "%04d", $0) }, "broad terms page in name order")
+            let second = try await names("officer", page: 2)
+            XCTAssertEqual(second.first, "Officer 0050")
+            let both = try await names("officer planning")
+            XCTAssertEqual(both, ["Siân O'Brien"], "every term must match, the rare one leading")
+            let middleOfWord = try await names("fficer")
+            XCTAssertEqual(middleOfWord, [], "words match from their start")
+
+            // A change of job title is found at once, and the old title no longer is.
+            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n").replacingOccurrences(of: "Planning Officer", with: "Lettings Adviser"),
+                                             deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let renamed = try await names("lettings")
+            XCTAssertEqual(renamed, ["Siân O'Brien"])
+            let old = try await names("planning")
+            XCTAssertEqual(old, [])
+        }
+    }
+}

@@ -24,6 +24,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M006_AddUnitHeadcounts())   // units.people_direct, units.people_total
     app.migrations.add(M007_IndexConversationsByState()) // conversations by (employee, state) and (guide, state)
     app.migrations.add(M008_IndexPeopleByNameAndEmail()) // people by (name, email), for ordered lists
+    app.migrations.add(M009_CreatePersonSearchWords())   // words of names, emails and job titles, for search
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

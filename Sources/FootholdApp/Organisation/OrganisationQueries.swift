@@ -140,21 +140,66 @@ enum OrganisationQueries {
 
     static let pageSize = 50
 
-    /// People whose name, email or job title contains every word of the query, by name, a page at a time.
+    /// A term that more people match than this is searched by walking everyone in name order (a
+    /// page fills quickly); a rarer one by reading its matches and sorting them.
+    static let broadTerm = 2000
+
+    /// People with a word starting with each word of the query, by name, a page at a time.
     static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database) async throws -> Page<(PersonSummary, String?)> {
-        var sql: SQLQueryString = """
-            SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1
-            """
-        if !includeInactive { sql.appendLiteral(" AND p.active = "); sql.appendInterpolation(bind: true) }
-        for term in query.lowercased().split(whereSeparator: \.isWhitespace).prefix(5) {
-            let cleaned = term.filter { $0 != "%" && $0 != "_" && $0 != "\\" }
-            if !cleaned.isEmpty { sql.appendLiteral(" AND p.search_text LIKE "); sql.appendInterpolation(bind: "%\(cleaned)%") }
+        let sql = database.sql
+        var terms: [String] = []
+        for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
+            terms.append(term)
         }
-        sql.appendLiteral(" ORDER BY p.name, p.email LIMIT ")
-        sql.appendInterpolation(literal: pageSize + 1)
-        sql.appendLiteral(" OFFSET ")
-        sql.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
-        let rows = try await database.sql.raw(sql).all()
+        // How many people the rarest term matches, counted no further than `broadTerm`.
+        var rarest: (term: String, count: Int)?
+        if !terms.isEmpty {
+            var counting: SQLQueryString = "SELECT "
+            for (index, term) in terms.enumerated() {
+                let range = SearchWords.range(of: term)
+                if index > 0 { counting.appendLiteral(", ") }
+                counting.appendLiteral("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM person_search_words WHERE word >= ")
+                counting.appendInterpolation(bind: range.lower)
+                counting.appendLiteral(" AND word < ")
+                counting.appendInterpolation(bind: range.upper)
+                counting.appendLiteral(" LIMIT \(broadTerm + 1)) AS capped) AS t\(index)")
+            }
+            let row = try await sql.raw(counting).first()
+            for (index, term) in terms.enumerated() {
+                let count = try row?.decode(column: "t\(index)", as: Int.self) ?? 0
+                if rarest == nil || count < rarest!.count { rarest = (term, count) }
+            }
+            if rarest?.count == 0 { return Page(items: [], number: page, hasNext: false) }
+        }
+
+        var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM "
+        var others = terms
+        if let rarest, rarest.count <= broadTerm {
+            // Few matches: start from them (the cross join keeps SQLite from starting elsewhere).
+            let range = SearchWords.range(of: rarest.term)
+            select.appendLiteral("(SELECT DISTINCT person_id FROM person_search_words WHERE word >= ")
+            select.appendInterpolation(bind: range.lower)
+            select.appendLiteral(" AND word < ")
+            select.appendInterpolation(bind: range.upper)
+            select.appendLiteral(") matched CROSS JOIN people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = matched.person_id")
+            others.removeAll { $0 == rarest.term }
+        } else {
+            select.appendLiteral("people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1")
+        }
+        for term in others {
+            let range = SearchWords.range(of: term)
+            select.appendLiteral(" AND EXISTS (SELECT 1 FROM person_search_words w WHERE w.person_id = p.id AND w.word >= ")
+            select.appendInterpolation(bind: range.lower)
+            select.appendLiteral(" AND w.word < ")
+            select.appendInterpolation(bind: range.upper)
+            select.appendLiteral(")")
+        }
+        if !includeInactive { select.appendLiteral(" AND p.active = "); select.appendInterpolation(bind: true) }
+        select.appendLiteral(" ORDER BY p.name, p.email LIMIT ")
+        select.appendInterpolation(literal: pageSize + 1)
+        select.appendLiteral(" OFFSET ")
+        select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
+        let rows = try await sql.raw(select).all()
         let items = try rows.prefix(pageSize).map { row in
             (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))
         }

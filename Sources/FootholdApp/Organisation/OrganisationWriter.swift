@@ -56,6 +56,8 @@ enum OrganisationWriter {
                     SQLBind(person.isHRAdministrator), SQLBind(true), SQLBind(createdAt))
             }
             try await insert.run()
+            try await SearchWords.insert(batch.map { ($0.id, PersonModel.searchText(name: $0.name, email: $0.email, jobTitle: $0.jobTitle)) },
+                                         on: database)
             written += batch.count
             progress?(written)
         }

@@ -96,6 +96,7 @@ public enum PeopleImporter {
                 try await person.save(on: database)
                 progress?(ordered.count + index + 1, total)
             }
+            try await SearchWords.replace(changed.map { ($0.id!, $0.searchText) }, on: database)
             outcome.updated = changed.count
 
             // Heads of the units the file has people in.

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// The people directory finds people by the start of any word of their name, email or job title
+/// ("smi" finds Smith, "plan" a Planning Officer). Each person's words are kept in
+/// `person_search_words`, indexed both ways, so a search reads only the people who match instead
+/// of every row (decision 0005).
+enum SearchWords {
+    static let table = "person_search_words"
+
+    /// The words of a person's search text: each run of letters and digits, and each
+    /// space-separated token whole (so an email address can be typed from its start).
+    static func words(of text: String) -> Set<String> {
+        var words = Set<String>()
+        for token in text.lowercased().split(whereSeparator: \.isWhitespace) {
+            words.insert(String(token))
+            for part in token.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { words.insert(String(part)) }
+        }
+        return words.filter { !$0.isEmpty && $0.utf8.count <= 200 }
+    }
+
+    /// Writes the words of people just created.
+    static func insert(_ people: [(id: UUID, text: String)], on database: any Database) async throws {
+        let rows: [[BulkValue]] = people.flatMap { person in words(of: person.text).sorted().map { [.text($0), .uuid(person.id)] } }
+        try await BulkLoad.insert(into: table, columns: ["word", "person_id"], rows: rows, on: database.sql)
+    }
+
+    /// Rewrites the words of people whose name, email or job title changed.
+    static func replace(_ people: [(id: UUID, text: String)], on database: any Database) async throws {
+        for batch in people.chunked(into: 500) {
+            var delete: SQLQueryString = "DELETE FROM person_search_words WHERE person_id IN ("
+            delete.appendInterpolation(binds: batch.map(\.id))
+            delete.appendLiteral(")")
+            try await database.sql.raw(delete).run()
+        }
+        try await insert(people, on: database)
+    }
+
+    /// The condition that a person (`p`) has a word starting with `term`, and its two bounds.
+    static func range(of term: String) -> (lower: String, upper: String) {
+        // The first string after every string that starts with `term`, in byte order.
+        var scalars = Array(term.unicodeScalars)
+        if let last = scalars.last, let next = Unicode.Scalar(last.value + (last.value == 0xD7FF ? 0x801 : 1)) {
+            scalars[scalars.count - 1] = next
+        } else {
+            scalars.append("\u{10FFFF}")
+        }
+        var upper = ""
+        upper.unicodeScalars.append(contentsOf: scalars)
+        return (term, upper)
+    }
+}
