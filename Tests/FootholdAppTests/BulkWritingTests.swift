@@ -69,14 +69,19 @@ final class DirectorySearchTests: XCTestCase {
         try await withApp { testApp in
             var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
                         "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no"]
-            // 2,100 housing officers: more than a rare term's limit, so both ways of searching run.
-            for index in 0..<2100 {
+            for index in 0..<120 {
                 rows.append("o\(index)@ridgeway.example,Officer \(String(format: "%04d", index)),Housing Officer,Ridgeway,chief@ridgeway.example,no,no")
             }
             rows.append("sian.obrien@ridgeway.example,Siân O'Brien,Planning Officer,Ridgeway,chief@ridgeway.example,no,no")
             _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            // Each query both ways: as a rare term (read the matches, then sort) and as a broad one
+            // (walk everyone in name order); both must give the same page.
             func names(_ query: String, page: Int = 1) async throws -> [String] {
-                try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db).items.map(\.0.name)
+                let rare = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db, broadTerm: 10_000)
+                let broad = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db, broadTerm: 0)
+                XCTAssertEqual(rare.items.map(\.0.id), broad.items.map(\.0.id), "\(query), page \(page)")
+                XCTAssertEqual(rare.hasNext, broad.hasNext, "\(query), page \(page)")
+                return rare.items.map(\.0.name)
             }
             let rare = try await names("planning")
             XCTAssertEqual(rare, ["Siân O'Brien"])
@@ -88,6 +93,8 @@ final class DirectorySearchTests: XCTestCase {
             XCTAssertEqual(broad, (0..<50).map { "Officer " + String(format: "%04d", $0) }, "broad terms page in name order")
             let second = try await names("officer", page: 2)
             XCTAssertEqual(second.first, "Officer 0050")
+            let third = try await names("officer", page: 3)
+            XCTAssertEqual(third.count, 21, "120 officers and Siân")
             let both = try await names("officer planning")
             XCTAssertEqual(both, ["Siân O'Brien"], "every term must match, the rare one leading")
             let middleOfWord = try await names("fficer")
@@ -100,6 +107,14 @@ final class DirectorySearchTests: XCTestCase {
             XCTAssertEqual(renamed, ["Siân O'Brien"])
             let old = try await names("planning")
             XCTAssertEqual(old, [])
+
+            // Someone who leaves drops out of the directory but stays in the HR list.
+            _ = try await PeopleImporter.run(csv: rows.filter { !$0.hasPrefix("sian.") }.joined(separator: "\n"),
+                                             deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            let gone = try await names("lettings")
+            XCTAssertEqual(gone, [])
+            let hrList = try await OrganisationQueries.search("siân", page: 1, includeInactive: true, on: testApp.db, broadTerm: 10_000)
+            XCTAssertEqual(hrList.items.map(\.0.name), ["Siân O'Brien"])
         }
     }
 }

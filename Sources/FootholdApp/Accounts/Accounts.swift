@@ -62,7 +62,7 @@ public struct Accounts: Sendable {
         person.isActive = true
         person.searchText = PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle)
         try await person.save(on: database)
-        try await SearchWords.replace([(try person.requireID(), person.searchText)], on: database)
+        try await SearchWords.replace([try SearchWords.person(person)], on: database)
         // Someone who had left may be back in a unit: its stored headcounts must count them again.
         try await OrganisationWriter.refreshHeadcounts(on: database)
         return (created, try await invitationLink(for: try person.requireID()))

@@ -142,10 +142,11 @@ enum OrganisationQueries {
 
     /// A term that more people match than this is searched by walking everyone in name order (a
     /// page fills quickly); a rarer one by reading its matches and sorting them.
-    static let broadTerm = 2000
+    static let broadTerm = 5000
 
     /// People with a word starting with each word of the query, by name, a page at a time.
-    static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database) async throws -> Page<(PersonSummary, String?)> {
+    static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database,
+                       broadTerm: Int = broadTerm) async throws -> Page<(PersonSummary, String?)> {
         let sql = database.sql
         var terms: [String] = []
         for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
@@ -172,33 +173,45 @@ enum OrganisationQueries {
             if rarest?.count == 0 { return Page(items: [], number: page, hasNext: false) }
         }
 
-        var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM "
-        var others = terms
-        if let rarest, rarest.count <= broadTerm {
-            // Few matches: start from them (the cross join keeps SQLite from starting elsewhere).
-            let range = SearchWords.range(of: rarest.term)
-            select.appendLiteral("(SELECT DISTINCT person_id FROM person_search_words WHERE word >= ")
-            select.appendInterpolation(bind: range.lower)
-            select.appendLiteral(" AND word < ")
-            select.appendInterpolation(bind: range.upper)
-            select.appendLiteral(") matched CROSS JOIN people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = matched.person_id")
-            others.removeAll { $0 == rarest.term }
-        } else {
-            select.appendLiteral("people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1")
+        func requireOthers(_ others: [String], of alias: String, into query: inout SQLQueryString) {
+            for term in others {
+                let range = SearchWords.range(of: term)
+                query.appendLiteral(" AND EXISTS (SELECT 1 FROM person_search_words o WHERE o.person_id = \(alias) AND o.word >= ")
+                query.appendInterpolation(bind: range.lower)
+                query.appendLiteral(" AND o.word < ")
+                query.appendInterpolation(bind: range.upper)
+                query.appendLiteral(")")
+            }
         }
-        for term in others {
-            let range = SearchWords.range(of: term)
-            select.appendLiteral(" AND EXISTS (SELECT 1 FROM person_search_words w WHERE w.person_id = p.id AND w.word >= ")
+        var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM "
+        if let rarest, rarest.count <= broadTerm {
+            // Few matches: choose the page from the words table alone, then read those people.
+            let range = SearchWords.range(of: rarest.term)
+            select.appendLiteral("(SELECT DISTINCT w.person_id, w.name, w.email FROM person_search_words w WHERE w.word >= ")
             select.appendInterpolation(bind: range.lower)
             select.appendLiteral(" AND w.word < ")
             select.appendInterpolation(bind: range.upper)
-            select.appendLiteral(")")
+            if !includeInactive { select.appendLiteral(" AND w.active = "); select.appendInterpolation(bind: true) }
+            requireOthers(terms.filter { $0 != rarest.term }, of: "w.person_id", into: &select)
+            select.appendLiteral(" ORDER BY w.name, w.email LIMIT ")
+            select.appendInterpolation(literal: pageSize + 1)
+            select.appendLiteral(" OFFSET ")
+            select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
+            // The cross join keeps SQLite reading the page first.
+            select.appendLiteral("""
+                ) matched CROSS JOIN people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = matched.person_id \
+                ORDER BY matched.name, matched.email
+                """)
+        } else {
+            // Many matches, or no query: walk everyone in name order until the page is full.
+            select.appendLiteral("people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1")
+            requireOthers(terms, of: "p.id", into: &select)
+            if !includeInactive { select.appendLiteral(" AND p.active = "); select.appendInterpolation(bind: true) }
+            select.appendLiteral(" ORDER BY p.name, p.email LIMIT ")
+            select.appendInterpolation(literal: pageSize + 1)
+            select.appendLiteral(" OFFSET ")
+            select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
         }
-        if !includeInactive { select.appendLiteral(" AND p.active = "); select.appendInterpolation(bind: true) }
-        select.appendLiteral(" ORDER BY p.name, p.email LIMIT ")
-        select.appendInterpolation(literal: pageSize + 1)
-        select.appendLiteral(" OFFSET ")
-        select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
         let rows = try await sql.raw(select).all()
         let items = try rows.prefix(pageSize).map { row in
             (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))

@@ -56,8 +56,10 @@ enum OrganisationWriter {
                     SQLBind(person.isHRAdministrator), SQLBind(true), SQLBind(createdAt))
             }
             try await insert.run()
-            try await SearchWords.insert(batch.map { ($0.id, PersonModel.searchText(name: $0.name, email: $0.email, jobTitle: $0.jobTitle)) },
-                                         on: database)
+            try await SearchWords.insert(batch.map { person in
+                SearchWords.Person(id: person.id, text: PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle),
+                                   name: person.name, email: person.email, isActive: true)
+            }, on: database)
             written += batch.count
             progress?(written)
         }

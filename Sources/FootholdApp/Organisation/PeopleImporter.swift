@@ -96,7 +96,7 @@ public enum PeopleImporter {
                 try await person.save(on: database)
                 progress?(ordered.count + index + 1, total)
             }
-            try await SearchWords.replace(changed.map { ($0.id!, $0.searchText) }, on: database)
+            try await SearchWords.replace(changed.map(SearchWords.person), on: database)
             outcome.updated = changed.count
 
             // Heads of the units the file has people in.
@@ -113,6 +113,7 @@ public enum PeopleImporter {
             for batch in leaving.chunked(into: OrganisationWriter.batchSize) {
                 try await PersonModel.query(on: database).filter(\.$id ~~ Array(batch)).set(\.$isActive, to: false).update()
             }
+            try await SearchWords.deactivate(leaving, on: database)
             outcome.deactivated = leaving.count
             try await OrganisationWriter.refreshHeadcounts(on: database)
             return outcome

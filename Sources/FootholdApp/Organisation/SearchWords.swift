@@ -9,6 +9,14 @@ import SQLKit
 enum SearchWords {
     static let table = "person_search_words"
 
+    struct Person {
+        var id: UUID
+        var text: String
+        var name: String
+        var email: String
+        var isActive: Bool
+    }
+
     /// The words of a person's search text: each run of letters and digits, and each
     /// space-separated token whole (so an email address can be typed from its start).
     static func words(of text: String) -> Set<String> {
@@ -21,13 +29,29 @@ enum SearchWords {
     }
 
     /// Writes the words of people just created.
-    static func insert(_ people: [(id: UUID, text: String)], on database: any Database) async throws {
-        let rows: [[BulkValue]] = people.flatMap { person in words(of: person.text).sorted().map { [.text($0), .uuid(person.id)] } }
-        try await BulkLoad.insert(into: table, columns: ["word", "person_id"], rows: rows, on: database.sql)
+    static func insert(_ people: [Person], on database: any Database) async throws {
+        let rows: [[BulkValue]] = people.flatMap { person in
+            words(of: person.text).sorted().map { [.text($0), .uuid(person.id), .text(person.name), .text(person.email), .bool(person.isActive)] }
+        }
+        try await BulkLoad.insert(into: table, columns: ["word", "person_id", "name", "email", "active"], rows: rows, on: database.sql)
+    }
+
+    static func person(_ model: PersonModel) throws -> Person {
+        Person(id: try model.requireID(), text: model.searchText, name: model.name, email: model.email, isActive: model.isActive)
+    }
+
+    /// Marks people who have left, so searches that leave them out can.
+    static func deactivate(_ ids: [UUID], on database: any Database) async throws {
+        for batch in ids.chunked(into: 500) {
+            var update: SQLQueryString = "UPDATE person_search_words SET active = \(bind: false) WHERE person_id IN ("
+            update.appendInterpolation(binds: batch.map { $0 })
+            update.appendLiteral(")")
+            try await database.sql.raw(update).run()
+        }
     }
 
     /// Rewrites the words of people whose name, email or job title changed.
-    static func replace(_ people: [(id: UUID, text: String)], on database: any Database) async throws {
+    static func replace(_ people: [Person], on database: any Database) async throws {
         for batch in people.chunked(into: 500) {
             var delete: SQLQueryString = "DELETE FROM person_search_words WHERE person_id IN ("
             delete.appendInterpolation(binds: batch.map(\.id))
