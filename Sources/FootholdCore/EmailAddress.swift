@@ -4,7 +4,7 @@ import Foundation
 public enum EmailAddress {
     /// The normal form: trimmed and lower-cased.
     public static func normalised(_ raw: String) -> String {
-        raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        raw.trimmed().lowercased()
     }
 
     /// Why `raw` is not a usable email address, in plain words, or nil when it is fine.

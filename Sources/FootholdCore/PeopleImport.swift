@@ -114,7 +114,7 @@ public enum PeopleImport {
         // The header.
         var column: [String: Int] = [:]
         for (index, raw) in header.fields.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimmed(newlines: false).lowercased()
             if column[name] != nil {
                 problems.append(Problem(line: header.line, field: name, message: "this column appears more than once"))
             } else if requiredColumns.contains(name) || optionalColumns.contains(name) {
@@ -140,7 +140,7 @@ public enum PeopleImport {
                 continue
             }
             func value(_ name: String) -> String {
-                record.fields[column[name]!].trimmingCharacters(in: .whitespacesAndNewlines)
+                record.fields[column[name]!].trimmed()
             }
             var rowIsSound = true
             func required(_ name: String) -> String {

@@ -10,7 +10,7 @@ public struct UnitPath: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Reads `A/B/C`; spaces around each name are dropped. Nil when any name is empty.
     public init?(parsing text: String) {
         let names = text.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed(newlines: false) }
         guard !names.isEmpty, !names.contains(where: \.isEmpty) else { return nil }
         self.names = names
     }

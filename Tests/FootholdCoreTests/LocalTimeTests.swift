@@ -44,3 +44,12 @@ final class LocalTimeTests: XCTestCase {
         XCTAssertEqual(CalendarDate(year: 987, month: 5, day: 12)!.iso, "0987-05-12")
     }
 }
+
+final class TrimmingTests: XCTestCase {
+    func testTrimsLikeFoundation() {
+        for text in ["", "   ", " a ", "\ta b\t", "\n x \n", " \u{00A0}Siân\u{2003} ", "a", "\r\n", " \n "] {
+            XCTAssertEqual(text.trimmed(), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+            XCTAssertEqual(text.trimmed(newlines: false), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+    }
+}

@@ -56,13 +56,14 @@ enum OrganisationWriter {
                     SQLBind(person.isHRAdministrator), SQLBind(true), SQLBind(createdAt))
             }
             try await insert.run()
-            try await SearchWords.insert(batch.map { person in
-                SearchWords.Person(id: person.id, text: PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle),
-                                   name: person.name, email: person.email, isActive: true)
-            }, on: database)
             written += batch.count
             progress?(written)
         }
+        // All the new words at once, in key order, so the index grows at its end.
+        try await SearchWords.insert(people.map { person in
+            SearchWords.Person(id: person.id, text: PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle),
+                               name: person.name, email: person.email, isActive: true)
+        }, on: database)
     }
 
     static func insertCredentials(for personIDs: [UUID], passwordHash: String, at date: Date, on database: any Database) async throws {

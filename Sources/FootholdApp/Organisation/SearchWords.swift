@@ -21,19 +21,36 @@ enum SearchWords {
     /// space-separated token whole (so an email address can be typed from its start).
     static func words(of text: String) -> Set<String> {
         var words = Set<String>()
-        for token in text.lowercased().split(whereSeparator: \.isWhitespace) {
+        for token in text.lowercased().split(separator: " ") {
             words.insert(String(token))
-            for part in token.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { words.insert(String(part)) }
+            var part = String.UnicodeScalarView()
+            for scalar in token.unicodeScalars {
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    part.append(scalar)
+                } else if !part.isEmpty {
+                    words.insert(String(part))
+                    part = String.UnicodeScalarView()
+                }
+            }
+            if !part.isEmpty { words.insert(String(part)) }
         }
         return words.filter { !$0.isEmpty && $0.utf8.count <= 200 }
     }
 
     /// Writes the words of people just created.
     static func insert(_ people: [Person], on database: any Database) async throws {
-        let rows: [[BulkValue]] = people.flatMap { person in
-            words(of: person.text).sorted().map { [.text($0), .uuid(person.id), .text(person.name), .text(person.email), .bool(person.isActive)] }
+        let rows: [[BulkValue]] = people.flatMap { person in words(of: person.text).map { (word: $0, person: person) } }
+            .sorted { $0.word < $1.word }
+            .map { [.text($0.word), .uuid($0.person.id), .text($0.person.name), .text($0.person.email), .bool($0.person.isActive)] }
+        let columns = ["word", "person_id", "name", "email", "active"]
+        if rows.count > 20_000 {
+            // A whole organisation at once: build the second index after, not row by row.
+            try await BulkLoad.withIndexesSetAside(on: [table], database) {
+                try await BulkLoad.insert(into: table, columns: columns, rows: rows, on: database.sql)
+            }
+        } else {
+            try await BulkLoad.insert(into: table, columns: columns, rows: rows, on: database.sql)
         }
-        try await BulkLoad.insert(into: table, columns: ["word", "person_id", "name", "email", "active"], rows: rows, on: database.sql)
     }
 
     static func person(_ model: PersonModel) throws -> Person {
