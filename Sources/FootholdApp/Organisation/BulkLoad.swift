@@ -95,17 +95,24 @@ extension BulkLoad {
     /// Inserts rows a few hundred at a time: straight to SQLite's driver there, through SQLKit on
     /// PostgreSQL.
     static func insert(into table: String, columns: [String], rows: [[BulkValue]], on sql: any SQLDatabase) async throws {
+        try await insert(into: table, columns: columns, count: rows.count, row: { rows[$0] }, on: sql)
+    }
+
+    /// The same, with each row made only when its statement is, so a year of demo history never
+    /// sits in memory twice.
+    static func insert(into table: String, columns: [String], count: Int, row: (Int) -> [BulkValue], on sql: any SQLDatabase) async throws {
         // Both databases take at least 32,766 parameters a statement; stay well inside.
         let perStatement = max(1, 4000 / max(columns.count, 1))
-        for batch in rows.chunked(into: perStatement) {
+        for start in stride(from: 0, to: count, by: perStatement) {
+            let batch = (start..<min(start + perStatement, count)).map(row)
             if let sqlite = sql as? any SQLiteDatabase {
-                let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+                let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
                 let statement = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
-                    + Array(repeating: row, count: batch.count).joined(separator: ",")
+                    + Array(repeating: placeholders, count: batch.count).joined(separator: ",")
                 _ = try await sqlite.query(statement, batch.flatMap { $0.map(\.sqlite) })
             } else {
                 var insert = sql.insert(into: table).columns(columns)
-                for row in batch { insert = insert.values(row.map { SQLBind($0.bind) }) }
+                for values in batch { insert = insert.values(values.map { SQLBind($0.bind) }) }
                 try await insert.run()
             }
         }

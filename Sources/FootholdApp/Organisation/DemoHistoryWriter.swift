@@ -35,28 +35,37 @@ enum DemoHistoryWriter {
                 columns: ["id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
                           "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
                           "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at"],
-                rows: zip(ids, history.conversations).map { id, c in
-                    [.uuid(id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue),
-                     .uuid(people[c.employee]), .uuid(people[c.guide]), .uuid(c.checkpoint), .bool(c.withLineManager), .text(c.purpose),
-                     .date(c.startsAt), .int(c.minutes), .text(c.place), .date(c.heldAt), .int(c.heldAt == nil ? nil : c.minutes),
-                     .text(c.expectations), .text(c.summary), .date(c.summaryConfirmed ? c.heldAt : nil),
-                     .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt)]
+                count: ids.count,
+                row: { index in
+                    let id = ids[index], c = history.conversations[index]
+                    return [.uuid(id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue),
+                            .uuid(people[c.employee]), .uuid(people[c.guide]), .uuid(c.checkpoint), .bool(c.withLineManager), .text(c.purpose),
+                            .date(c.startsAt), .int(c.minutes), .text(c.place), .date(c.heldAt), .int(c.heldAt == nil ? nil : c.minutes),
+                            .text(c.expectations), .text(c.summary), .date(c.summaryConfirmed ? c.heldAt : nil),
+                            .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt)]
                 },
                 on: sql)
             try await BulkLoad.insert(
                 into: PreparationModel.schema, columns: ["id", "conversation_id", "side", "answers", "updated_at"],
-                rows: preparationRows.map { row, id, side, answers in [.uuid(row), .uuid(id), .text(side.rawValue), .text(answers), .date(now)] },
+                count: preparationRows.count,
+                row: { index in
+                    let (row, id, side, answers) = preparationRows[index]
+                    return [.uuid(row), .uuid(id), .text(side.rawValue), .text(answers), .date(now)]
+                },
                 on: sql)
             try await BulkLoad.insert(
                 into: ConversationThemeModel.schema, columns: ["id", "conversation_id", "theme_id"],
-                rows: linkRows.map { row, conversation, theme in [.uuid(row), .uuid(conversation), .uuid(theme)] },
+                count: linkRows.count,
+                row: { index in [.uuid(linkRows[index].0), .uuid(linkRows[index].1), .uuid(linkRows[index].2)] },
                 on: sql)
             try await BulkLoad.insert(
                 into: AgreedActionModel.schema,
                 columns: ["id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at", "updated_at"],
-                rows: actionRows.map { row, conversation, employee, action, at in
-                    [.uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
-                     .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at)]
+                count: actionRows.count,
+                row: { index in
+                    let (row, conversation, employee, action, at) = actionRows[index]
+                    return [.uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
+                            .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at)]
                 },
                 on: sql)
         }
