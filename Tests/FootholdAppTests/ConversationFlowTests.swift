@@ -14,19 +14,7 @@ final class ConversationFlowTests: XCTestCase {
 
     /// Ben invites Freya to Progress review 2 and she accepts.
     func scheduled(in testApp: TestApp) async throws -> Cast {
-        try await Fixtures.organisation(in: testApp)
-        let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
-        let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-        let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
-        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.db, now: testApp.clock.now)
-        let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
-        let sent = try await manager.post(SiteURL.conversations.path, [
-            "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
-            "date": "2026-11-24", "time": "14:00", "place": "Room 4",
-        ])
-        let id = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
-        let accepted = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
-        XCTAssertEqual(accepted.status, .seeOther)
+        let (manager, employee, id) = try await Fixtures.scheduledConversation(in: testApp)
         return Cast(manager: manager, employee: employee, conversation: id)
     }
 

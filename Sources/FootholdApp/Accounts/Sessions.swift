@@ -29,7 +29,7 @@ enum Sessions {
             FROM sessions s JOIN people p ON p.id = s.person_id \
             WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) AND p.active = \(bind: true)
             """
-        guard let row = try await database.sql.raw(query).first() else { return nil }
+        guard let row = try await database.firstRow(query) else { return nil }
         return Viewer(personID: try row.decode(column: "id", as: UUID.self), sessionID: try row.decode(column: "session_id", as: UUID.self),
                       name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
                       isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),

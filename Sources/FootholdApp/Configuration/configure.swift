@@ -13,7 +13,12 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.logger.logLevel = .critical
     defer { app.logger.logLevel = logLevel }
     try await DatabaseSetup.check(configuration.storage, on: app.db)
-    if case .sqlite = configuration.storage { try await DatabaseSetup.tuneSQLite(app) }
+    if case .sqlite(let path) = configuration.storage {
+        try await DatabaseSetup.tuneSQLite(app)
+        let reads = SQLiteReads(path: path)
+        app.sqliteReads = reads
+        app.lifecycle.use(reads)
+    }
 
     // Migrations, in order; never change one once shipped.
     app.migrations.add(M001_CreateOrganisation())  // units and people
@@ -25,6 +30,13 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M007_IndexConversationsByState()) // conversations by (employee, state) and (guide, state)
     app.migrations.add(M008_IndexPeopleByNameAndEmail()) // people by (name, email), for ordered lists
     app.migrations.add(M009_CreatePersonSearchWords())   // words of names, emails and job titles, for search
+
+    let audit = ReadAudit(logger: app.logger) { [weak app] in
+        guard let app else { fatalError("the read audit outlived its application") }
+        return app.db
+    }
+    app.readAudit = audit
+    app.lifecycle.use(audit)
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

@@ -12,10 +12,10 @@ enum CareerYears {
     }
 
     static func load(startYear: Int, on database: any Database) async throws -> Stored? {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.rows("""
             SELECT y.id AS year_id, \(unsafeRaw: CheckpointModel.columns("k")) \
             FROM career_years y LEFT JOIN checkpoints k ON k.career_year_id = y.id WHERE y.start_year = \(bind: startYear)
-            """).all()
+            """)
         guard let first = rows.first else { return nil }
         return Stored(id: try first.decode(column: "year_id", as: UUID.self),
                       year: CareerYear(startYear: startYear, checkpoints: try rows.compactMap { try CheckpointModel.readOptional($0, "k")?.checkpoint }))

@@ -89,7 +89,7 @@ enum ConversationRecords {
     /// so a 404 reveals nothing either.
     static func load(_ id: UUID, for viewer: Viewer, on database: any Database) async throws -> ConversationForViewer {
         let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
-        guard let row = try await database.sql.raw(query).first() else { throw SiteError.notFound }
+        guard let row = try await database.firstRow(query) else { throw SiteError.notFound }
         let conversation = try ConversationModel.readWithPeople(row)
         let employee = conversation.employee
         var access = ConversationAccess.Viewer(
@@ -122,7 +122,7 @@ enum ConversationRecords {
             UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID) \
             AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)))
             """
-        return try await database.sql.raw(query).all().map(ConversationLine.init)
+        return try await database.rows(query).map(ConversationLine.init)
     }
 
     /// Conversations the person was in that are over (held, declined or cancelled), most recent
@@ -138,7 +138,7 @@ enum ConversationRecords {
         query.appendInterpolation(literal: size + 1)
         query.appendLiteral(" OFFSET ")
         query.appendInterpolation(literal: (max(page, 1) - 1) * size)
-        let rows = try await database.sql.raw(query).all().map(ConversationLine.init)
+        let rows = try await database.rows(query).map(ConversationLine.init)
         return (Array(rows.prefix(size)), rows.count > size)
     }
 
@@ -151,7 +151,7 @@ enum ConversationRecords {
             AND (h.id = u.id OR substr(u.path, 1, \(unsafeRaw: Self.lengthPlusOne("h.path"))) = (h.path || '/')) \
             WHERE u.id = \(bind: unitID) LIMIT 1
             """
-        return try await database.sql.raw(query).first() != nil
+        return try await database.firstRow(query) != nil
     }
 
     /// `length(path) + 1` as an integer on both databases.
@@ -170,7 +170,7 @@ enum ConversationRecords {
         let query: SQLQueryString = """
             SELECT answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side = \(bind: side.rawValue)
             """
-        guard let row = try await database.sql.raw(query).first() else { return PreparationAnswers() }
+        guard let row = try await database.firstRow(query) else { return PreparationAnswers() }
         return decode(try row.decode(column: "answers", as: String.self))
     }
 
@@ -182,7 +182,7 @@ enum ConversationRecords {
         query.appendLiteral(")")
         var answers: [ConversationSide: PreparationAnswers] = [:]
         for side in sides { answers[side] = PreparationAnswers() }
-        for row in try await database.sql.raw(query).all() {
+        for row in try await database.rows(query) {
             answers[try rawValue(row.decode(column: "side", as: String.self))] = decode(try row.decode(column: "answers", as: String.self))
         }
         return answers
@@ -225,7 +225,7 @@ enum ConversationRecords {
 
     /// The question bank in use, parsed once for each version of the document.
     static func questionBank(on database: any Database) async throws -> QuestionBank {
-        guard let row = try await database.sql.raw("SELECT document FROM question_banks LIMIT 1").first() else { return .standard }
+        guard let row = try await database.firstRow("SELECT document FROM question_banks LIMIT 1") else { return .standard }
         let document = try row.decode(column: "document", as: String.self)
         if let cached = parsedBank.withLockedValue({ $0 }), cached.document == document { return cached.bank }
         guard case .success(let bank) = QuestionBank.parse(Data(document.utf8)) else { return .standard }

@@ -60,7 +60,7 @@ enum OrganisationQueries {
             FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: id)
             """
-        guard let row = try await database.sql.raw(query).first() else { return nil }
+        guard let row = try await database.firstRow(query) else { return nil }
         let person = try PersonModel.read(row, "p")
         return PersonDetails(
             id: id, name: person.name, email: person.email, jobTitle: person.jobTitle, isActive: person.isActive,
@@ -79,10 +79,10 @@ enum OrganisationQueries {
 
     /// Active direct reports, by name: one query.
     static func directReports(of id: UUID, on database: any Database) async throws -> [PersonSummary] {
-        try await database.sql.raw("""
+        try await database.rows("""
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.manager_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
-            """).all().map(summary)
+            """).map(summary)
     }
 
     /// The facts a person's roles come from: one query counting on two indexes.
@@ -91,7 +91,7 @@ enum OrganisationQueries {
             SELECT (SELECT COUNT(*) FROM people r WHERE r.manager_id = \(bind: person.id) AND r.active = \(bind: true)) AS reports, \
             (SELECT COUNT(*) FROM units h WHERE h.head_id = \(bind: person.id)) AS headed
             """
-        let row = try await database.sql.raw(query).first()
+        let row = try await database.firstRow(query)
         return RoleFacts(isActive: person.isActive, activeDirectReports: try row?.decode(column: "reports", as: Int.self) ?? 0,
                          unitsHeaded: try row?.decode(column: "headed", as: Int.self) ?? 0,
                          isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
@@ -99,8 +99,7 @@ enum OrganisationQueries {
 
     /// The units a person heads, each with its whole headcount: one query.
     static func unitsHeaded(by id: UUID, on database: any Database) async throws -> [UnitCount] {
-        try await database.sql.raw("SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: id) ORDER BY u.path")
-            .all().map { row in
+        try await database.rows("SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: id) ORDER BY u.path").map { row in
                 let unit = try UnitModel.read(row, "u")
                 return UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: unit.peopleTotal)
             }
@@ -109,11 +108,10 @@ enum OrganisationQueries {
     /// A unit, its head, its child units with their headcounts and the people directly in it:
     /// three queries.
     static func unit(_ id: UUID, on database: any Database) async throws -> UnitOverview? {
-        let sql = database.sql
-        guard let row = try await sql.raw("""
+        guard let row = try await database.firstRow("""
             SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
             FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
-            """).first() else { return nil }
+            """) else { return nil }
         let unit = try UnitModel.read(row, "u")
         let head = try row.decodeNil(column: "p_id") ? nil : try summary(row)
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
@@ -124,13 +122,13 @@ enum OrganisationQueries {
             family.appendInterpolation(binds: lineage)
             family.appendLiteral(")")
         }
-        let relatives = try await sql.raw(family).all().map { try UnitModel.read($0, "u") }
+        let relatives = try await database.rows(family).map { try UnitModel.read($0, "u") }
         let children = relatives.filter { $0.$parent.id == id }.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
         let ancestors = relatives.filter { $0.$parent.id != id }.sorted { $0.path.count < $1.path.count }
-        let members = try await sql.raw("""
+        let members = try await database.rows("""
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.unit_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
-            """).all().map(summary)
+            """).map(summary)
         return UnitOverview(
             id: id, name: unit.name, path: unit.path, ancestors: ancestors.map { ($0.id!, $0.name) },
             head: head, headcount: unit.peopleTotal,
@@ -147,7 +145,6 @@ enum OrganisationQueries {
     /// People with a word starting with each word of the query, by name, a page at a time.
     static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database,
                        broadTerm: Int = broadTerm) async throws -> Page<(PersonSummary, String?)> {
-        let sql = database.sql
         var terms: [String] = []
         for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
             terms.append(term)
@@ -165,7 +162,7 @@ enum OrganisationQueries {
                 counting.appendInterpolation(bind: range.upper)
                 counting.appendLiteral(" LIMIT \(broadTerm + 1)) AS capped) AS t\(index)")
             }
-            let row = try await sql.raw(counting).first()
+            let row = try await database.firstRow(counting)
             for (index, term) in terms.enumerated() {
                 let count = try row?.decode(column: "t\(index)", as: Int.self) ?? 0
                 if rarest == nil || count < rarest!.count { rarest = (term, count) }
@@ -212,7 +209,7 @@ enum OrganisationQueries {
             select.appendLiteral(" OFFSET ")
             select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
         }
-        let rows = try await sql.raw(select).all()
+        let rows = try await database.rows(select)
         let items = try rows.prefix(pageSize).map { row in
             (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))
         }

@@ -6,7 +6,9 @@ import Vapor
 struct SiteErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
-            return try await next.respond(to: request)
+            return try await SQLiteReads.$current.withValue(request.application.sqliteReads) {
+                try await next.respond(to: request)
+            }
         } catch {
             return response(for: error, request: request)
         }

@@ -1,4 +1,5 @@
 import Fluent
+import FootholdCore
 import Foundation
 import XCTest
 @testable import FootholdApp
@@ -54,6 +55,25 @@ enum Fixtures {
 
     static func unitID(_ path: String, in testApp: TestApp) async throws -> UUID {
         try await UnitModel.query(on: testApp.db).filter(\.$path == path).first()!.requireID()
+    }
+
+    /// Ben invites Freya to Progress review 2 and she accepts: Ben's and Freya's browsers and the
+    /// conversation.
+    static func scheduledConversation(in testApp: TestApp) async throws -> (manager: Browser, employee: Browser, conversation: UUID) {
+        try await organisation(in: testApp)
+        let ben = try await signedIn(manager, in: testApp)
+        let freyaBrowser = try await signedIn(employee, in: testApp)
+        let freya = try await personID(employee, in: testApp)
+        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.db, now: testApp.clock.now)
+        let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
+        let sent = try await ben.post(SiteURL.conversations.path, [
+            "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
+            "date": "2026-11-24", "time": "14:00", "place": "Room 4",
+        ])
+        let id = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
+        let accepted = try await freyaBrowser.post(SiteURL.accept(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
+        XCTAssertEqual(accepted.status, .seeOther)
+        return (ben, freyaBrowser, id)
     }
 }
 

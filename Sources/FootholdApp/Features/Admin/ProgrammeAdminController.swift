@@ -187,6 +187,7 @@ struct ProgrammeAdminController {
     @Sendable func audit(req: Request) async throws -> Response {
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let size = 100
+        await req.application.readAudit.flush()
         let events = try await AuditEventModel.query(on: req.db)
             .with(\.$actor)
             .sort(\.$at, .descending)

@@ -19,24 +19,23 @@ struct ConversationHistory {
     /// Two queries, whatever the length of the history.
     static func load(_ record: ConversationForViewer, on database: any Database, limit: Int = 5) async throws -> ConversationHistory {
         precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
-        let sql = database.sql
         let employeeID = record.employee.id!, guideID = record.guide.id!
-        let earlier = try await sql.raw("""
+        let earlier = try await database.rows("""
             SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
             LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
             WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND c.state = \(bind: ConversationState.held.rawValue) \
             AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id LIMIT \(literal: limit)
-            """).all().map { row in
+            """).map { row in
                 let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
                 let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)
                 return Earlier(id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
                                title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
             }
-        let open = try await sql.raw("""
+        let open = try await database.rows("""
             SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id \
             WHERE a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
             AND a.conversation_id <> \(bind: record.id) ORDER BY a.created_at, a.id
-            """).all().map { try AgreedActionModel.read($0, "a") }
+            """).map { try AgreedActionModel.read($0, "a") }
         return ConversationHistory(
             earlier: earlier,
             openActions: open)

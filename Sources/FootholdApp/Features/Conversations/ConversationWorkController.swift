@@ -49,7 +49,7 @@ struct ConversationWorkController {
 
     @Sendable func preparation(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
-        try await ConversationRecords.audit("viewed preparation", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        req.auditRead("viewed preparation", of: record)
         let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
         let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         return req.page(PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
@@ -90,7 +90,7 @@ struct ConversationWorkController {
     @Sendable func guided(req: Request) async throws -> Response {
         let (record, _) = try await Self.participant(req)
         guard record.conversation.state == .scheduled || record.conversation.state == .held else { throw SiteError.notFound }
-        try await ConversationRecords.audit("viewed guided conversation", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        req.auditRead("viewed guided conversation", of: record)
         let model = try await GuidedPage.Model.load(record, on: req.db)
         return req.page("Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
                         GuidedPage.content(model, display: req.display, csrf: req.csrfToken))
@@ -119,7 +119,7 @@ struct ConversationWorkController {
     @Sendable func record(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         guard record.conversation.state == .held else { throw SiteError.notFound }
-        try await ConversationRecords.audit("viewed record", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        req.auditRead("viewed record", of: record)
         let model = try await RecordPage.Model.load(record, side: side, on: req.db)
         return req.page("The record", breadcrumbs: ConversationsController.crumbs(record),
                         RecordPage.content(model, typed: nil, problems: FieldProblems(), saved: req.query[String.self, at: "saved"],

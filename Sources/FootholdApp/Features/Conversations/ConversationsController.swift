@@ -135,7 +135,7 @@ struct ConversationsController {
             let actions = try await AgreedActionModel.query(on: req.db).filter(\.$conversation.$id == record.id).sort(\.$createdAt).all()
             shared = .init(summary: record.conversation.summary, themes: themes.sorted(), actions: actions)
         }
-        try await ConversationRecords.audit("viewed", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        req.auditRead("viewed", of: record)
         return req.page(ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
                         ConversationPages.detail(record, firstTogether: firstTogether, shared: shared, display: req.display, csrf: req.csrfToken))
     }

@@ -19,22 +19,21 @@ enum RecordPage {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
-            let sql = database.sql
-            let notes = try await sql.raw("""
+            let notes = try await database.firstRow("""
                 SELECT body FROM private_notes WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: record.viewerID)
-                """).first()?.decode(column: "body", as: String.self) ?? ""
+                """)?.decode(column: "body", as: String.self) ?? ""
             // Active themes, and any retired theme this conversation was tagged with.
-            let themeRows = try await sql.raw("""
+            let themeRows = try await database.rows("""
                 SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen FROM themes t \
                 LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
                 WHERE t.active = \(bind: true) OR ct.id IS NOT NULL ORDER BY t.position, t.name
-                """).all()
+                """)
             let themes = try themeRows.map { try ThemeModel.read($0, "t") }
             let chosen = try zip(themes, themeRows).filter { try !$1.decodeNil(column: "chosen") }.map { $0.0.id! }
-            let actions = try await sql.raw("""
+            let actions = try await database.rows("""
                 SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a WHERE a.conversation_id = \(bind: record.id) \
                 ORDER BY a.created_at, a.id
-                """).all().map { try AgreedActionModel.read($0, "a") }
+                """).map { try AgreedActionModel.read($0, "a") }
             return Model(record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: actions,
                          history: try await ConversationHistory.load(record, on: database))
         }

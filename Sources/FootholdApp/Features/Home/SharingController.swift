@@ -21,7 +21,7 @@ struct SharingController {
             SELECT p.share_history_with_manager AS shares, m.name AS manager_name FROM people p LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: viewer.personID)
             """
-        guard let row = try await req.db.sql.raw(query).first() else { throw SiteError.notFound }
+        guard let row = try await req.db.firstRow(query) else { throw SiteError.notFound }
         let manager = try row.decodeNil(column: "manager_name") ? nil : try row.decode(column: "manager_name", as: String.self)
         return req.page("What your line manager can see", content(shares: try row.decode(column: "shares", as: Bool.self), manager: manager,
                                                                   csrf: req.csrfToken, saved: req.query[String.self, at: "saved"] != nil))

@@ -61,10 +61,10 @@ enum TeamBoard {
         static func load(manager: UUID, display: DisplayDate, on database: any Database, now: Date) async throws -> Model {
             let today = display.today()
             let year = try await CareerYears.current(today: today, on: database, now: now).year
-            let reports = try await database.sql.raw("""
+            let reports = try await database.rows("""
                 SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
                 ORDER BY p.name, p.id
-                """).all().map { try PersonModel.read($0, "p") }
+                """).map { try PersonModel.read($0, "p") }
             let checkpointIDs: [any Encodable & Sendable] = year.checkpoints.map(\.id)
             var query: SQLQueryString = """
                 SELECT \(unsafeRaw: ConversationModel.columns("c")) FROM people p JOIN conversations c ON c.employee_id = p.id \
@@ -77,7 +77,7 @@ enum TeamBoard {
                 query.appendLiteral(")")
             }
             query.appendLiteral(")")
-            let conversations = reports.isEmpty ? [] : try await database.sql.raw(query).all().map { try ConversationModel.read($0, "c") }
+            let conversations = reports.isEmpty ? [] : try await database.rows(query).map { try ConversationModel.read($0, "c") }
             let byEmployee = Dictionary(grouping: conversations) { $0.$employee.id }
             let current = year.current(on: today)
             let rows = reports.map { person -> Row in
