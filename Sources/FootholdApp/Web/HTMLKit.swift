@@ -49,16 +49,25 @@ enum H {
     static func el(_ name: String, class className: String, _ nodes: BodyNode...) -> BodyNode {
         .element(named: name, nodes: [attr("class", className)] + nodes)
     }
+    // The helpers below whose parts are all text write their HTML directly: a page of tables
+    // holds hundreds of them, and each Plot element costs far more than the string it becomes.
+
+    /// ` name="value"`, escaped; nothing when the value is nil.
+    private static func attribute(_ name: String, _ value: String?) -> String {
+        guard let value else { return "" }
+        return " " + name + "=\"" + value.attributeEscaped + "\""
+    }
+
     static func link(_ label: String, to path: String, class className: String? = nil) -> BodyNode {
-        el("a", [attr("href", path)] + (className.map { [attr("class", $0)] } ?? []) + [text(label)])
+        .raw("<a" + attribute("href", path) + attribute("class", className) + ">" + label.textEscaped + "</a>")
     }
 
     static func heading(_ level: Int, _ label: String, id: String? = nil) -> BodyNode {
-        el("h\(level)", (id.map { [attr("id", $0)] } ?? []) + [text(label)])
+        .raw("<h\(level)" + attribute("id", id) + ">" + label.textEscaped + "</h\(level)>")
     }
 
     static func paragraph(_ label: String, class className: String? = nil) -> BodyNode {
-        el("p", (className.map { [attr("class", $0)] } ?? []) + [text(label)])
+        .raw("<p" + attribute("class", className) + ">" + label.textEscaped + "</p>")
     }
 
     /// A label/value list (`dl`).
@@ -72,7 +81,7 @@ enum H {
 
     /// Status as words with colour, never colour alone.
     static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode {
-        el("strong", attr("class", "tag tag--\(style.rawValue)"), text(label))
+        .raw("<strong class=\"tag tag--" + style.rawValue + "\">" + label.textEscaped + "</strong>")
     }
 
     static func card(_ nodes: BodyNode...) -> BodyNode { el("section", [attr("class", "card")] + nodes) }
@@ -82,11 +91,21 @@ enum H {
     }
 
     static func table(caption: String, headers: [String], rows: [[BodyNode]], captionHidden: Bool = true) -> BodyNode {
-        el("div", class: "table-wrap",
-           el("table", [attr("class", "table"),
-                        el("caption", [attr("class", captionHidden ? "visually-hidden" : "table__caption"), text(caption)]),
-                        el("thead", el("tr", headers.map { el("th", attr("scope", "col"), text($0)) })),
-                        el("tbody", rows.map { cells in el("tr", cells.map { el("td", $0) }) })]))
+        var head = "<div class=\"table-wrap\"><table class=\"table\"><caption class=\""
+        head += (captionHidden ? "visually-hidden" : "table__caption") + "\">" + caption.textEscaped + "</caption><thead><tr>"
+        for header in headers { head += "<th scope=\"col\">" + header.textEscaped + "</th>" }
+        head += "</tr></thead><tbody>"
+        var nodes: [BodyNode] = [.raw(head)]
+        nodes.reserveCapacity(rows.count * (rows.first?.count ?? 0) * 2 + 2)
+        for cells in rows {
+            for (index, cell) in cells.enumerated() {
+                nodes.append(.raw(index == 0 ? "<tr><td>" : "</td><td>"))
+                nodes.append(cell)
+            }
+            nodes.append(.raw(cells.isEmpty ? "<tr></tr>" : "</td></tr>"))
+        }
+        nodes.append(.raw("</tbody></table></div>"))
+        return .group(nodes)
     }
 
     /// What an empty list shows instead: what will appear here, and the next step.
@@ -209,7 +228,7 @@ enum H {
     enum ButtonStyle: String { case primary, secondary, warning, link }
 
     static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode {
-        el("button", attr("type", "submit"), attr("class", "button button--\(style.rawValue)"), text(label))
+        .raw("<button type=\"submit\" class=\"button button--" + style.rawValue + "\">" + label.textEscaped + "</button>")
     }
 
     /// The list of problems at the top of a form, each linking to its field.

@@ -43,10 +43,46 @@ struct TeamController {
 }
 
 enum TeamBoard {
+    /// A report, with only what the board shows.
+    struct Member {
+        var id: UUID
+        var name: String
+        var joined: Date
+    }
+
+    /// A report's conversation, with only what the board works out from it.
+    struct Occurrence {
+        var id: UUID
+        var employeeID: UUID
+        var guideID: UUID
+        var kind: ConversationKind
+        var checkpointID: UUID?
+        var state: ConversationState
+        var withLineManager: Bool
+        var heldAt: Date?
+        var startsAt: Date?
+        var returnOn: String?
+
+        static let columns = "c.id, c.employee_id, c.guide_id, c.kind, c.checkpoint_id, c.state, c.with_line_manager, c.held_at, c.starts_at, c.return_on"
+
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            employeeID = try row.decode(column: "employee_id", as: UUID.self)
+            guideID = try row.decode(column: "guide_id", as: UUID.self)
+            kind = try rawValue(row.decode(column: "kind", as: String.self))
+            checkpointID = try row.decodeNil(column: "checkpoint_id") ? nil : try row.decode(column: "checkpoint_id", as: UUID.self)
+            state = try rawValue(row.decode(column: "state", as: String.self))
+            withLineManager = try row.decode(column: "with_line_manager", as: Bool.self)
+            heldAt = try row.decodeNil(column: "held_at") ? nil : try row.decode(column: "held_at", as: Date.self)
+            startsAt = try row.decodeNil(column: "starts_at") ? nil : try row.decode(column: "starts_at", as: Date.self)
+            returnOn = try row.decodeNil(column: "return_on") ? nil : try row.decode(column: "return_on", as: String.self)
+        }
+    }
+
     struct Row {
-        var person: PersonModel
+        var person: Member
         var statuses: [CadenceStatus]
-        var next: ConversationModel?
+        var next: Occurrence?
         /// An invitation for the current checkpoint is waiting for the person's answer.
         var invitationWaiting: Bool
         var askAgainFrom: CalendarDate?
@@ -62,12 +98,15 @@ enum TeamBoard {
             let today = display.today()
             let year = try await CareerYears.current(today: today, on: database, now: now).year
             let reports = try await database.rows("""
-                SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
+                SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
                 ORDER BY p.name, p.id
-                """).map { try PersonModel.read($0, "p") }
+                """).map { row in
+                    Member(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                           joined: try row.decode(column: "created_at", as: Date.self))
+                }
             let checkpointIDs: [any Encodable & Sendable] = year.checkpoints.map(\.id)
             var query: SQLQueryString = """
-                SELECT \(unsafeRaw: ConversationModel.columns("c")) FROM people p JOIN conversations c ON c.employee_id = p.id \
+                SELECT \(unsafeRaw: Occurrence.columns) FROM people p JOIN conversations c ON c.employee_id = p.id \
                 WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND (c.state IN (\(bind: ConversationState.scheduled.rawValue), \
                 \(bind: ConversationState.requested.rawValue))
                 """
@@ -77,24 +116,24 @@ enum TeamBoard {
                 query.appendLiteral(")")
             }
             query.appendLiteral(")")
-            let conversations = reports.isEmpty ? [] : try await database.rows(query).map { try ConversationModel.read($0, "c") }
-            let byEmployee = Dictionary(grouping: conversations) { $0.$employee.id }
+            let conversations = reports.isEmpty ? [] : try await database.rows(query).map(Occurrence.init)
+            let byEmployee = Dictionary(grouping: conversations) { $0.employeeID }
             let current = year.current(on: today)
             let rows = reports.map { person -> Row in
                 // A manager follows only what the access policy lets them know of.
-                let visible = (byEmployee[person.id!] ?? []).filter { c in
-                    ConversationAccess.allows(.init(isGuide: c.$guide.id == manager, isLineManager: true), .occurrence, .init(kind: c.kind))
+                let visible = (byEmployee[person.id] ?? []).filter { c in
+                    ConversationAccess.allows(.init(isGuide: c.guideID == manager, isLineManager: true), .occurrence, .init(kind: c.kind))
                 }
                 let cadence = visible.map { c in
-                    Cadence.Conversation(checkpointID: c.$checkpoint.id, state: c.state, withLineManager: c.withLineManager,
+                    Cadence.Conversation(checkpointID: c.checkpointID, state: c.state, withLineManager: c.withLineManager,
                                          heldOn: c.heldAt.map { CalendarDate($0, in: display.timeZone) },
                                          scheduledFor: c.startsAt.map { CalendarDate($0, in: display.timeZone) })
                 }
-                let joined = CalendarDate(person.createdAt, in: display.timeZone)
+                let joined = CalendarDate(person.joined, in: display.timeZone)
                 let statuses = year.checkpoints.map { Cadence.status(for: $0, today: today, joinedOn: joined, conversations: cadence) }
                 let next = visible.filter { $0.state == .scheduled && ($0.startsAt ?? .distantPast) >= now.addingTimeInterval(-3600) }
                     .min { ($0.startsAt ?? .distantFuture) < ($1.startsAt ?? .distantFuture) }
-                let forCurrent = visible.filter { $0.$checkpoint.id == current?.id }
+                let forCurrent = visible.filter { $0.checkpointID == current?.id }
                 let waiting = forCurrent.contains { $0.state == .requested }
                 let askAgain = forCurrent.filter { $0.state == .declined }.compactMap { $0.returnOn.flatMap(CalendarDate.init(iso:)) }.max()
                 return Row(person: person, statuses: statuses, next: next, invitationWaiting: waiting, askAgainFrom: askAgain)
@@ -126,9 +165,9 @@ enum TeamBoard {
         let currentIndex = model.current.flatMap { current in model.year.checkpoints.firstIndex { $0.id == current.id } }
         let headers = ["Name"] + model.year.checkpoints.map(\.name) + ["Next conversation", ""]
         let rows: [[BodyNode]] = model.rows.map { row in
-            var cells: [BodyNode] = [H.link(row.person.name, to: SiteURL.person(row.person.id!).path)]
+            var cells: [BodyNode] = [H.link(row.person.name, to: SiteURL.person(row.person.id).path)]
             cells += row.statuses.map(tag)
-            cells.append(row.next.map { c in H.link(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id!).path) } ?? H.text("None arranged"))
+            cells.append(row.next.map { c in H.link(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) } ?? H.text("None arranged"))
             var action: BodyNode = .empty
             if let currentIndex, let current = model.current {
                 let status = row.statuses[currentIndex]
@@ -138,7 +177,7 @@ enum TeamBoard {
                     action = H.text("Invitation sent")
                 } else if [.due, .upcoming, .declined].contains(status) && mayAskAgain {
                     action = H.actionButton("Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
-                                            hidden: [("employee", row.person.id!.uuidString)])
+                                            hidden: [("employee", row.person.id.uuidString)])
                 } else if status == .declined, let from = row.askAgainFrom {
                     action = H.text("Ask again from \(display.day(from))")
                 } else if status == .declined {
