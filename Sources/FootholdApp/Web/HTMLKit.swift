@@ -72,9 +72,14 @@ enum H {
 
     /// A label/value list (`dl`).
     static func summaryList(_ rows: [(String, BodyNode)]) -> BodyNode {
-        el("dl", [attr("class", "summary-list")] + rows.map { label, value in
-            el("div", class: "summary-list__row", el("dt", text(label)), el("dd", value))
-        })
+        var nodes: [BodyNode] = [.raw("<dl class=\"summary-list\">")]
+        for (label, value) in rows {
+            nodes.append(.raw("<div class=\"summary-list__row\"><dt>" + label.textEscaped + "</dt><dd>"))
+            nodes.append(value)
+            nodes.append(.raw("</dd></div>"))
+        }
+        nodes.append(.raw("</dl>"))
+        return .group(nodes)
     }
 
     enum TagStyle: String { case neutral, brand, met, scheduled, due, overdue, declined, inactive }
@@ -110,29 +115,48 @@ enum H {
 
     /// What an empty list shows instead: what will appear here, and the next step.
     static func emptyState(_ title: String, _ explanation: String, action: BodyNode? = nil) -> BodyNode {
-        el("div", [attr("class", "empty-state"), el("p", class: "empty-state__title", text(title)), paragraph(explanation)] + (action.map { [$0] } ?? []))
+        .group(.raw("<div class=\"empty-state\"><p class=\"empty-state__title\">" + title.textEscaped + "</p><p>" + explanation.textEscaped + "</p>"),
+               action ?? .empty, .raw("</div>"))
     }
 
     static func notice(_ message: String, style: String = "info") -> BodyNode {
-        el("div", attr("class", "notice notice--\(style)"), attr("role", style == "success" ? "status" : "note"), el("p", text(message)))
+        .raw("<div" + attribute("class", "notice notice--" + style) + " role=\"" + (style == "success" ? "status" : "note") + "\"><p>"
+             + message.textEscaped + "</p></div>")
     }
 
     // MARK: forms
 
     /// A form that carries the CSRF token every state-changing request needs.
     static func form(action: String, csrf: String, multipart: Bool = false, class className: String? = nil, _ nodes: [BodyNode]) -> BodyNode {
-        var attributes: [BodyNode] = [attr("method", "post"), attr("action", action)]
-        if multipart { attributes.append(attr("enctype", "multipart/form-data")) }
-        if let className { attributes.append(attr("class", className)) }
-        return el("form", attributes + [hidden(name: CSRF.fieldName, value: csrf)] + nodes)
+        let open = "<form method=\"post\"" + attribute("action", action) + (multipart ? " enctype=\"multipart/form-data\"" : "")
+            + attribute("class", className) + ">" + hiddenHTML(name: CSRF.fieldName, value: csrf)
+        return .group([.raw(open)] + nodes + [.raw("</form>")])
     }
 
-    static func hidden(name: String, value: String) -> BodyNode {
-        .raw("<input type=\"hidden\" name=\"\(name.attributeEscaped)\" value=\"\(value.attributeEscaped)\">")
+    static func hidden(name: String, value: String) -> BodyNode { .raw(hiddenHTML(name: name, value: value)) }
+
+    private static func hiddenHTML(name: String, value: String) -> String {
+        "<input type=\"hidden\"" + attribute("name", name) + attribute("value", value) + ">"
     }
 
-    static func input(_ attributes: [(String, String)]) -> BodyNode {
-        .raw("<input " + attributes.map { "\($0.0)=\"\($0.1.attributeEscaped)\"" }.joined(separator: " ") + ">")
+    static func input(_ attributes: [(String, String)]) -> BodyNode { .raw(inputHTML(attributes)) }
+
+    private static func inputHTML(_ attributes: [(String, String)]) -> String {
+        "<input" + attributes.map { attribute($0.0, $0.1) }.joined() + ">"
+    }
+
+    /// A field's label, hint and error, which every kind of field shows the same way.
+    private static func labelHintAndError(id: String, label: String, hint: String?, error: String?) -> String {
+        "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>" + hintAndError(id: id, hint: hint, error: error)
+    }
+
+    private static func hintAndError(id: String, hint: String?, error: String?) -> String {
+        var html = ""
+        if let hint { html += "<p class=\"field__hint\"" + attribute("id", id + "-hint") + ">" + hint.textEscaped + "</p>" }
+        if let error {
+            html += "<p class=\"field__error\"" + attribute("id", id + "-error") + "><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>"
+        }
+        return html
     }
 
     /// A labelled field with an optional hint and error; the error is linked from the summary.
@@ -148,12 +172,8 @@ enum H {
         if !describedBy.isEmpty { attributes.append(("aria-describedby", describedBy.joined(separator: " "))) }
         if error != nil { attributes.append(("aria-invalid", "true")) }
         if required { attributes.append(("required", "required")) }
-        return el("div", [attr("class", error == nil ? "field" : "field field--error"),
-                          el("label", attr("class", "field__label"), attr("for", id), text(label))]
-                  + (hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(id)-hint"), text($0))] } ?? [])
-                  + (error.map { [el("p", attr("class", "field__error"), attr("id", "\(id)-error"),
-                                     el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
-                  + [input(attributes)])
+        return .raw("<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
+                    + labelHintAndError(id: id, label: label, hint: hint, error: error) + inputHTML(attributes) + "</div>")
     }
 
     static func textarea(name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
@@ -163,51 +183,55 @@ enum H {
         if privacy != nil { describedBy.append("\(id)-privacy") }
         if hint != nil { describedBy.append("\(id)-hint") }
         if error != nil { describedBy.append("\(id)-error") }
-        var attributes = "id=\"\(id)\" name=\"\(name.attributeEscaped)\" rows=\"\(rows)\" class=\"\(error == nil ? "input textarea" : "input textarea input--error")\""
-        if !describedBy.isEmpty { attributes += " aria-describedby=\"\(describedBy.joined(separator: " "))\"" }
+        var attributes = attribute("id", id) + attribute("name", name) + " rows=\"\(rows)\""
+            + attribute("class", error == nil ? "input textarea" : "input textarea input--error")
+        if !describedBy.isEmpty { attributes += attribute("aria-describedby", describedBy.joined(separator: " ")) }
         if error != nil { attributes += " aria-invalid=\"true\"" }
-        return el("div", [attr("class", error == nil ? "field" : "field field--error"),
-                          el("label", attr("class", "field__label"), attr("for", id), text(label))]
-                  + (privacy.map { [el("p", attr("class", "privacy"), attr("id", "\(id)-privacy"), text($0))] } ?? [])
-                  + (hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(id)-hint"), text($0))] } ?? [])
-                  + (error.map { [el("p", attr("class", "field__error"), attr("id", "\(id)-error"),
-                                     el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
-                  + [.raw("<textarea \(attributes)>\(value.textEscaped)</textarea>")])
+        var html = "<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
+        html += "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
+        if let privacy { html += "<p class=\"privacy\"" + attribute("id", id + "-privacy") + ">" + privacy.textEscaped + "</p>" }
+        html += hintAndError(id: id, hint: hint, error: error)
+        html += "<textarea" + attributes + ">" + value.textEscaped + "</textarea></div>"
+        return .raw(html)
     }
 
     /// A choice of one from a few, as radio buttons in a fieldset.
     static func radios(name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String?,
                        error: String? = nil) -> BodyNode {
         let id = "field-\(name)"
-        return el("fieldset", [attr("class", error == nil ? "field fieldset" : "field fieldset field--error"), attr("id", id),
-                               el("legend", attr("class", "field__label"), text(legend))]
-                  + (error.map { [el("p", attr("class", "field__error"), el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
-                  + options.enumerated().map { index, option in
-                      let optionID = "\(id)-\(index)"
-                      var attributes: [(String, String)] = [("type", "radio"), ("id", optionID), ("name", name), ("value", option.value), ("class", "radio__input")]
-                      if option.value == selected { attributes.append(("checked", "checked")) }
-                      if option.hint != nil { attributes.append(("aria-describedby", "\(optionID)-hint")) }
-                      return el("div", [attr("class", "radio"), input(attributes), el("label", attr("class", "radio__label"), attr("for", optionID), text(option.label))]
-                                + (option.hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(optionID)-hint"), text($0))] } ?? []))
-                  })
+        var html = "<fieldset class=\"" + (error == nil ? "field fieldset" : "field fieldset field--error") + "\"" + attribute("id", id) + ">"
+        html += "<legend class=\"field__label\">" + legend.textEscaped + "</legend>"
+        if let error { html += "<p class=\"field__error\"><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>" }
+        for (index, option) in options.enumerated() {
+            let optionID = "\(id)-\(index)"
+            var attributes: [(String, String)] = [("type", "radio"), ("id", optionID), ("name", name), ("value", option.value), ("class", "radio__input")]
+            if option.value == selected { attributes.append(("checked", "checked")) }
+            if option.hint != nil { attributes.append(("aria-describedby", "\(optionID)-hint")) }
+            html += "<div class=\"radio\">" + inputHTML(attributes) + "<label class=\"radio__label\"" + attribute("for", optionID) + ">"
+                + option.label.textEscaped + "</label>"
+            if let hint = option.hint { html += "<p class=\"field__hint\"" + attribute("id", optionID + "-hint") + ">" + hint.textEscaped + "</p>" }
+            html += "</div>"
+        }
+        return .raw(html + "</fieldset>")
     }
 
     static func select(name: String, label: String, options: [(value: String, label: String)], selected: String?,
                        hint: String? = nil, error: String? = nil) -> BodyNode {
         let id = "field-\(name)"
-        let optionsHTML = options.map { option in
-            "<option value=\"\(option.value.attributeEscaped)\"\(option.value == selected ? " selected" : "")>\(option.label.textEscaped)</option>"
-        }.joined()
-        return el("div", [attr("class", error == nil ? "field" : "field field--error"),
-                          el("label", attr("class", "field__label"), attr("for", id), text(label))]
-                  + (hint.map { [el("p", attr("class", "field__hint"), text($0))] } ?? [])
-                  + (error.map { [el("p", attr("class", "field__error"), el("span", class: "visually-hidden", text("Error: ")), text($0))] } ?? [])
-                  + [.raw("<select id=\"\(id)\" name=\"\(name.attributeEscaped)\" class=\"input\">\(optionsHTML)</select>")])
+        var html = "<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
+        html += "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
+        if let hint { html += "<p class=\"field__hint\">" + hint.textEscaped + "</p>" }
+        if let error { html += "<p class=\"field__error\"><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>" }
+        html += "<select" + attribute("id", id) + attribute("name", name) + " class=\"input\">"
+        for option in options {
+            html += "<option" + attribute("value", option.value) + (option.value == selected ? " selected" : "") + ">" + option.label.textEscaped + "</option>"
+        }
+        return .raw(html + "</select></div>")
     }
 
     /// Who can read what is written here (DESIGN.md: privacy is shown, not promised).
     static func privacy(_ label: String) -> BodyNode {
-        el("p", attr("class", "privacy"), text(label))
+        .raw("<p class=\"privacy\">" + label.textEscaped + "</p>")
     }
 
     /// A button that posts a one-step form, such as "Cancel the conversation".
@@ -221,8 +245,9 @@ enum H {
         var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", name), ("value", "yes"), ("class", "checkbox__input")]
         if checked { attributes.append(("checked", "checked")) }
         if hint != nil { attributes.append(("aria-describedby", "\(id)-hint")) }
-        return el("div", [attr("class", "checkbox"), input(attributes), el("label", attr("class", "checkbox__label"), attr("for", id), text(label))]
-                  + (hint.map { [el("p", attr("class", "field__hint"), attr("id", "\(id)-hint"), text($0))] } ?? []))
+        var html = "<div class=\"checkbox\">" + inputHTML(attributes) + "<label class=\"checkbox__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
+        if let hint { html += "<p class=\"field__hint\"" + attribute("id", id + "-hint") + ">" + hint.textEscaped + "</p>" }
+        return .raw(html + "</div>")
     }
 
     enum ButtonStyle: String { case primary, secondary, warning, link }
@@ -234,9 +259,10 @@ enum H {
     /// The list of problems at the top of a form, each linking to its field.
     static func errorSummary(_ errors: [(field: String, message: String)]) -> BodyNode {
         guard !errors.isEmpty else { return .empty }
-        return el("div", attr("class", "error-summary"), attr("role", "alert"), attr("tabindex", "-1"), attr("aria-labelledby", "error-summary-title"),
-                  el("h2", attr("class", "error-summary__title"), attr("id", "error-summary-title"), text("There is a problem")),
-                  el("ul", errors.map { error in el("li", link(error.message, to: "#field-\(error.field)")) }))
+        var html = "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">"
+        html += "<h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2><ul>"
+        for error in errors { html += "<li><a" + attribute("href", "#field-" + error.field) + ">" + error.message.textEscaped + "</a></li>" }
+        return .raw(html + "</ul></div>")
     }
 
     /// A search box that sends its query with GET, so results can be bookmarked and shared.
