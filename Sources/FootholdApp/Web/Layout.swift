@@ -12,13 +12,10 @@ enum Layout {
 
     static func render(title: String, context: Context, breadcrumbs: [(label: String, path: String)] = [],
                        content: [BodyNode]) -> String {
-        // The parts that never change are written once; Plot renders the rest.
-        let body: BodyNode = .group(
-            header(context),
-            H.el("div", class: "container",
-                 breadcrumbTrail(breadcrumbs),
-                 H.el("main", [H.attr("id", "main"), H.attr("class", "main"), H.attr("tabindex", "-1")] + content)))
-        return Self.beforeTitle + "\(title) – Foothold".textEscaped + Self.afterTitle + body.render() + Self.footer
+        // The frame is written as strings; Plot renders only the page's own content.
+        let body: BodyNode = .group(content)
+        return Self.beforeTitle + "\(title) – Foothold".textEscaped + Self.afterTitle + header(context) + "<div class=\"container\">"
+            + breadcrumbTrail(breadcrumbs) + "<main id=\"main\" class=\"main\" tabindex=\"-1\">" + body.render() + "</main></div>" + Self.footer
     }
 
     static let beforeTitle = """
@@ -34,27 +31,30 @@ enum Layout {
         what you say stays between you and the people you choose.</p></div></footer></body></html>
         """
 
-    static func header(_ context: Context) -> BodyNode {
-        var nodes: [BodyNode] = [H.link("Foothold", to: SiteURL.home.path, class: "brand")]
+    /// The site header, written as a string: every page has one.
+    static func header(_ context: Context) -> String {
+        var html = "<header class=\"site-header\"><div class=\"container site-header__inner\"><a href=\"" + SiteURL.home.path.attributeEscaped
+            + "\" class=\"brand\">Foothold</a>"
         if let viewer = context.viewer {
             var items: [(String, String)] = [("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("People", SiteURL.people.path)]
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }
-            nodes.append(H.el("nav", [H.attr("class", "site-nav"), H.attr("aria-label", "Main")],
-                              H.el("ul", items.map { label, path in
-                                  let current = path == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(path)
-                                  return H.el("li", [H.el("a", [H.attr("href", path)] + (current ? [H.attr("aria-current", "page")] : []) + [H.text(label)])])
-                              })))
-            nodes.append(H.el("div", class: "account",
-                              H.el("span", class: "account__name", H.text(viewer.name)),
-                              H.form(action: SiteURL.signOut.path, csrf: context.csrfToken, class: "account__form", [H.button("Sign out", style: .link)])))
+            html += "<nav class=\"site-nav\" aria-label=\"Main\"><ul>"
+            for (label, path) in items {
+                let current = path == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(path)
+                html += "<li><a href=\"" + path.attributeEscaped + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + label.textEscaped + "</a></li>"
+            }
+            html += "</ul></nav><div class=\"account\"><span class=\"account__name\">" + viewer.name.textEscaped + "</span>"
+            html += H.form(action: SiteURL.signOut.path, csrf: context.csrfToken, class: "account__form", [H.button("Sign out", style: .link)]).render()
+            html += "</div>"
         }
-        return H.el("header", class: "site-header", H.el("div", [H.attr("class", "container site-header__inner")] + nodes))
+        return html + "</div></header>"
     }
 
-    static func breadcrumbTrail(_ crumbs: [(label: String, path: String)]) -> BodyNode {
-        guard !crumbs.isEmpty else { return .empty }
-        return H.el("nav", [H.attr("class", "breadcrumbs"), H.attr("aria-label", "Breadcrumb")],
-                    H.el("ol", crumbs.map { H.el("li", H.link($0.label, to: $0.path)) }))
+    static func breadcrumbTrail(_ crumbs: [(label: String, path: String)]) -> String {
+        guard !crumbs.isEmpty else { return "" }
+        var html = "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\"><ol>"
+        for crumb in crumbs { html += "<li><a href=\"" + crumb.path.attributeEscaped + "\">" + crumb.label.textEscaped + "</a></li>" }
+        return html + "</ol></nav>"
     }
 }
 
