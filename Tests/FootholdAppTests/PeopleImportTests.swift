@@ -30,6 +30,25 @@ final class PeopleImportTests: XCTestCase {
         }
     }
 
+    /// PostgreSQL plans with statistics; without them it chose parallel scans for one person's
+    /// conversations (decision 0006's note). SQLite is left as it is.
+    func testAnImportLeavesThePlannerStatisticsCurrent() async throws {
+        try await withApp { testApp in
+            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            if TestDatabase.isPostgres {
+                let row = try await testApp.db.sql.raw("SELECT last_analyze IS NOT NULL AS analysed, n_live_tup FROM pg_stat_user_tables WHERE relname = 'people'").first()
+                XCTAssertEqual(try row?.decode(column: "analysed", as: Bool.self), true)
+                let estimate = try await testApp.db.sql.raw("SELECT reltuples::bigint AS rows FROM pg_class WHERE relname = 'people'").first()
+                let people = try await PersonModel.query(on: testApp.db).count()
+                XCTAssertGreaterThan(people, 5)
+                XCTAssertEqual(try estimate?.decode(column: "rows", as: Int.self), people, "the planner knows how many people there are")
+            } else {
+                let stats = try await testApp.db.sql.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE 'sqlite_stat%'").first()
+                XCTAssertEqual(try stats?.decode(column: "n", as: Int.self), 0)
+            }
+        }
+    }
+
     func testImportingTheSameFileTwiceChangesNothing() async throws {
         try await withApp { testApp in
             _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()

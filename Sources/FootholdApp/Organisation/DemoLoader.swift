@@ -88,6 +88,7 @@ public enum DemoLoader {
             ("Employee", cast.employee), ("Line manager", cast.lineManager), ("Director", cast.director),
             ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator),
         ].map { role, index in (role: role, name: organisation.people[index].name, email: organisation.people[index].email) }
+        try await DatabaseSetup.refreshStatistics(on: app.db)
         return Result(people: organisation.people.count, units: organisation.units.count, accounts: accounts)
     }
 }

@@ -118,6 +118,7 @@ public enum PeopleImporter {
             try await OrganisationWriter.refreshHeadcounts(on: database)
             return outcome
         }
+        try await DatabaseSetup.refreshStatistics(on: database)
         return .success(outcome)
     }
 }
