@@ -52,6 +52,42 @@ final class BulkWritingTests: XCTestCase {
             XCTAssertTrue(actions.allSatisfy { $0.$employee.id == $0.conversation.$employee.id })
         }
     }
+
+    /// The `demo` command runs on one connection so that, on SQLite, it can write outside the
+    /// write-ahead log; the database it leaves is back in WAL mode, whole, and serves pages.
+    func testTheDemoCommandLeavesADatabaseInWALModeThatServes() async throws {
+        let handle = try await TestDatabase.make()
+        do {
+            let configuration = Configuration(storage: handle.storage, bcryptCost: 4)
+            let result = try await Operations.demo(configuration, people: 80, seed: 5, years: 2, progress: nil)
+            XCTAssertEqual(result.people, 80)
+            let testApp = try await TestApp.make(database: TestDatabase.Handle(storage: handle.storage, drop: {}))
+            do {
+                if case .sqlite = handle.storage {
+                    let mode = try await testApp.db.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+                    XCTAssertEqual(mode, "wal")
+                    let check = try await testApp.db.sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
+                    XCTAssertEqual(check, "ok")
+                }
+                let held = try await ConversationModel.query(on: testApp.db).filter(\.$state == .held).count()
+                XCTAssertGreaterThan(held, 40)
+                let employee = try XCTUnwrap(result.accounts.first { $0.role == "Employee" })
+                let browser = testApp.browser()
+                let signedIn = try await browser.post(SiteURL.signIn.path, ["email": employee.email, "password": DemoLoader.password])
+                XCTAssertEqual(signedIn.status, .seeOther)
+                let conversations = try await browser.get(SiteURL.conversations.path)
+                XCTAssertEqual(conversations.status, .ok)
+            } catch {
+                await testApp.shutdown()
+                throw error
+            }
+            try await testApp.app.asyncShutdown()
+        } catch {
+            await handle.drop()
+            throw error
+        }
+        await handle.drop()
+    }
 }
 
 /// The directory finds people by the start of any word of their name, email or job title.

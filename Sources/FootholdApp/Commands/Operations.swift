@@ -8,15 +8,25 @@ import Vapor
 public enum Operations {
     public typealias Progress = @Sendable (Int, Int) -> Void
 
-    static func withApplication<T>(_ configuration: Configuration, _ body: (Application) async throws -> T) async throws -> T {
-        let app = try await makeApplication(configuration: configuration)
+    /// With `oneConnection`, the app runs a single event loop, so on SQLite it holds a single
+    /// connection: the demo needs that to write outside the write-ahead log.
+    static func withApplication<T>(_ configuration: Configuration, oneConnection: Bool = false,
+                                   _ body: (Application) async throws -> T) async throws -> T {
+        let group = oneConnection ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
         do {
-            try await app.autoMigrate()
-            let result = try await body(app)
-            try await app.asyncShutdown()
-            return result
+            let app = try await makeApplication(configuration: configuration, eventLoopGroup: group)
+            do {
+                try await app.autoMigrate()
+                let result = try await body(app)
+                try await app.asyncShutdown()
+                try await group?.shutdownGracefully()
+                return result
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
         } catch {
-            try? await app.asyncShutdown()
+            try? await group?.shutdownGracefully()
             throw error
         }
     }
@@ -62,7 +72,7 @@ public enum Operations {
     }
 
     public static func demo(_ configuration: Configuration, people: Int, seed: UInt64, years: Int, progress: Progress?) async throws -> DemoLoader.Result {
-        try await withApplication(configuration) { app in
+        try await withApplication(configuration, oneConnection: true) { app in
             try await DemoLoader.load(people: people, seed: seed, years: years, on: app, progress: progress)
         }
     }

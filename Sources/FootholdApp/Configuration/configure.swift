@@ -52,11 +52,15 @@ public func configure(_ app: Application, configuration: Configuration, clients:
 /// configuration problem into one line.
 public func makeApplication(
     configuration: Configuration, clients: AppClients = .live, environment: Environment = .production,
-    logLevel: Logger.Level = .notice
+    logLevel: Logger.Level = .notice, eventLoopGroup: (any EventLoopGroup)? = nil
 ) async throws -> Application {
     var environment = environment
     environment.arguments = ["foothold"]
-    let app = try await Application.make(environment)
+    let app = if let eventLoopGroup {
+        try await Application.make(environment, .shared(eventLoopGroup))
+    } else {
+        try await Application.make(environment)
+    }
     app.logger.logLevel = logLevel
     do {
         try await configure(app, configuration: configuration, clients: clients)

@@ -19,6 +19,13 @@ public enum DemoLoader {
         public var accounts: [(role: String, name: String, email: String)]
     }
 
+    /// Sets SQLite's journal mode; true if it took. PostgreSQL has no such thing: false.
+    static func setJournalMode(_ mode: String, on database: any Database) async throws -> Bool {
+        guard database.sql.dialect.name == "sqlite" else { return false }
+        let row = try? await database.sql.raw("PRAGMA journal_mode = \(unsafeRaw: mode)").first()
+        return try row?.decode(column: "journal_mode", as: String.self).lowercased() == mode.lowercased()
+    }
+
     public static func isEmpty(_ database: any Database) async throws -> Bool {
         try await PersonModel.query(on: database).count() == 0
     }
@@ -39,51 +46,63 @@ public enum DemoLoader {
         let joined = CareerYear.standard(startingIn: currentYear - years + 1).firstDay.adding(days: -30).start(in: timeZone)
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
 
-        try await app.db.transaction { database in
-            try await OrganisationWriter.insert(
-                units: organisation.units.enumerated().map { index, unit in
-                    .init(id: unitIDs[index], name: unit.path.name, path: unit.path.description,
-                          parentID: unit.parent.map { unitIDs[$0] }, headID: personIDs[unit.head])
-                },
-                createdAt: now, on: database)
-            // The generator creates every manager before the people who report to them.
-            try await OrganisationWriter.insert(
-                people: organisation.people.enumerated().map { index, person in
-                    .init(id: personIDs[index], email: person.email, name: person.name, jobTitle: person.jobTitle,
-                          unitID: unitIDs[person.unit], managerID: person.manager.map { personIDs[$0] },
-                          isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
-                },
-                createdAt: joined, on: database) { written in progress?(written, count) }
-            try await OrganisationWriter.insertCredentials(for: personIDs, passwordHash: hash, at: now, on: database)
-            try await OrganisationWriter.refreshHeadcounts(on: database)
-        }
-
         let cast = organisation.cast()
-        var careerYears: [CareerYear] = []
-        for start in (currentYear - years + 1)...currentYear {
-            careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
-        }
-        let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
-        let historyTables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema]
-        var ids = OrderedIDs(startingAt: now)
-        try await BulkLoad.withIndexesSetAside(on: historyTables, app.db) {
-            // Each year's history is made while the year before is written.
-            let themeCount = themes.count
-            func make(_ index: Int) -> Task<DemoHistory, Never> {
-                let year = careerYears[index], isCurrentYear = index == careerYears.count - 1
-                return Task.detached {
-                    DemoHistory(organisation: organisation, year: year, isCurrentYear: isCurrentYear, today: today,
-                                timeZone: timeZone, themeCount: themeCount, seed: seed, cast: cast)
+        // On SQLite the load writes its pages once, into the file: through the write-ahead log every
+        // page is written twice and each read during the load searches a log of gigabytes. New
+        // pages need no rollback journal, so a failed load still leaves nothing half-written.
+        // Leaving WAL needs the only open connection: the `demo` command runs with one; elsewhere
+        // (tests) the load stays in WAL.
+        let leftWAL = try await Self.setJournalMode("DELETE", on: app.db)
+        do {
+            try await app.db.transaction { database in
+                try await OrganisationWriter.insert(
+                    units: organisation.units.enumerated().map { index, unit in
+                        .init(id: unitIDs[index], name: unit.path.name, path: unit.path.description,
+                              parentID: unit.parent.map { unitIDs[$0] }, headID: personIDs[unit.head])
+                    },
+                    createdAt: now, on: database)
+                // The generator creates every manager before the people who report to them.
+                try await OrganisationWriter.insert(
+                    people: organisation.people.enumerated().map { index, person in
+                        .init(id: personIDs[index], email: person.email, name: person.name, jobTitle: person.jobTitle,
+                              unitID: unitIDs[person.unit], managerID: person.manager.map { personIDs[$0] },
+                              isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
+                    },
+                    createdAt: joined, on: database) { written in progress?(written, count) }
+                try await OrganisationWriter.insertCredentials(for: personIDs, passwordHash: hash, at: now, on: database)
+                try await OrganisationWriter.refreshHeadcounts(on: database)
+            }
+
+            var careerYears: [CareerYear] = []
+            for start in (currentYear - years + 1)...currentYear {
+                careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
+            }
+            let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
+            let historyTables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema]
+            var ids = OrderedIDs(startingAt: now)
+            try await BulkLoad.withIndexesSetAside(on: historyTables, app.db) {
+                // Each year's history is made while the year before is written.
+                let themeCount = themes.count
+                func make(_ index: Int) -> Task<DemoHistory, Never> {
+                    let year = careerYears[index], isCurrentYear = index == careerYears.count - 1
+                    return Task.detached {
+                        DemoHistory(organisation: organisation, year: year, isCurrentYear: isCurrentYear, today: today,
+                                    timeZone: timeZone, themeCount: themeCount, seed: seed, cast: cast)
+                    }
+                }
+                var next = careerYears.isEmpty ? nil : make(0)
+                for index in careerYears.indices {
+                    guard let making = next else { break }
+                    let history = await making.value
+                    next = index + 1 < careerYears.count ? make(index + 1) : nil
+                    try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now, ids: &ids)
                 }
             }
-            var next = careerYears.isEmpty ? nil : make(0)
-            for index in careerYears.indices {
-                guard let making = next else { break }
-                let history = await making.value
-                next = index + 1 < careerYears.count ? make(index + 1) : nil
-                try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now, ids: &ids)
-            }
+        } catch {
+            if leftWAL { _ = try? await Self.setJournalMode("WAL", on: app.db) }
+            throw error
         }
+        if leftWAL { _ = try await Self.setJournalMode("WAL", on: app.db) }
         let accounts = [
             ("Employee", cast.employee), ("Line manager", cast.lineManager), ("Director", cast.director),
             ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator),
