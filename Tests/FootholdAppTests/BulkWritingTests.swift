@@ -34,6 +34,67 @@ final class BulkWritingTests: XCTestCase {
         XCTAssertTrue(made.allSatisfy { $0.uuidString[$0.uuidString.index($0.uuidString.startIndex, offsetBy: 14)] == "7" }, "version 7")
     }
 
+    /// A bulk-written row (COPY on PostgreSQL, a multi-row INSERT on SQLite) reads back exactly as
+    /// the same row saved through Fluent: awkward text, nulls, fractions of a second, flags, ids.
+    func testBulkWrittenRowsReadBackAsFluentWritesThem() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let ben = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            let awkward = "Tab\there, a new\nline, a return\r, back\\slash, a literal \\N, emoji 🌱, accents é, quotes ' \" and \u{07}"
+            let times = [Date(timeIntervalSince1970: 1_795_082_400.123456), Date(timeIntervalSince1970: 946_684_799.5),
+                         Date(timeIntervalSince1970: 1_700_000_000.999_999_7), Date(timeIntervalSince1970: 951_782_400)]  // 29 Feb 2000
+            func saved(_ index: Int) -> ConversationModel {
+                let c = ConversationModel()
+                c.id = UUID()
+                c.kind = .checkIn; c.state = index.isMultiple(of: 2) ? .held : .scheduled; c.requestedBy = .employee
+                c.$employee.id = freya; c.$guide.id = ben; c.$checkpoint.id = nil; c.withLineManager = index.isMultiple(of: 2)
+                c.purpose = awkward + " \(index)"; c.startsAt = times[index]; c.minutes = 45 + index; c.place = index == 1 ? "" : awkward
+                c.heldAt = index.isMultiple(of: 2) ? times[index] : nil; c.heldMinutes = index.isMultiple(of: 2) ? 50 : nil
+                c.expectations = "\\N"; c.summary = awkward; c.summaryConfirmedAt = nil
+                c.employeePreparationShared = true; c.guidePreparationShared = false
+                c.createdAt = times[index]; c.updatedAt = times[(index + 1) % times.count]
+                return c
+            }
+            let throughFluent = (0..<times.count).map(saved)
+            for c in throughFluent { try await c.create(on: testApp.db) }
+            let bulk = (0..<times.count).map(saved)
+            try await testApp.db.transaction { database in
+                try await BulkLoad.insert(
+                    into: ConversationModel.schema,
+                    columns: ["id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
+                              "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
+                              "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at"],
+                    count: bulk.count,
+                    row: { index in
+                        let c = bulk[index]
+                        return [.uuid(c.id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue), .uuid(c.$employee.id),
+                                .uuid(c.$guide.id), .uuid(nil), .bool(c.withLineManager), .text(c.purpose), .date(c.startsAt), .int(c.minutes),
+                                .text(c.place), .date(c.heldAt), .int(c.heldMinutes), .text(c.expectations), .text(c.summary),
+                                .date(c.summaryConfirmedAt), .bool(c.employeePreparationShared), .bool(c.guidePreparationShared),
+                                .date(c.createdAt), .date(c.updatedAt)]
+                    },
+                    on: database.sql)
+            }
+            for (fluent, bulk) in zip(throughFluent, bulk) {
+                let a = try await ConversationModel.find(fluent.id, on: testApp.db)!
+                let b = try await ConversationModel.find(bulk.id, on: testApp.db)!
+                XCTAssertEqual(b.purpose, a.purpose); XCTAssertEqual(b.place, a.place); XCTAssertEqual(b.summary, a.summary)
+                XCTAssertEqual(b.expectations, "\\N", "a literal backslash-N is text, not null")
+                XCTAssertEqual(b.startsAt, a.startsAt); XCTAssertEqual(b.heldAt, a.heldAt); XCTAssertEqual(b.createdAt, a.createdAt)
+                XCTAssertEqual(b.updatedAt, a.updatedAt); XCTAssertNil(b.summaryConfirmedAt); XCTAssertNil(b.$checkpoint.id)
+                XCTAssertEqual(b.minutes, a.minutes); XCTAssertEqual(b.heldMinutes, a.heldMinutes)
+                XCTAssertEqual(b.withLineManager, a.withLineManager); XCTAssertEqual(b.employeePreparationShared, true)
+                XCTAssertEqual(b.guidePreparationShared, false); XCTAssertEqual(b.state, a.state)
+                XCTAssertEqual(b.$employee.id, freya); XCTAssertEqual(b.$guide.id, ben)
+            }
+            // Fractions of a second survive to the microsecond (PostgreSQL keeps no more).
+            let first = try await ConversationModel.find(bulk[0].id, on: testApp.db)!
+            XCTAssertEqual(first.startsAt!.timeIntervalSince1970, times[0].timeIntervalSince1970, accuracy: 0.000_001)
+            XCTAssertNotEqual(first.startsAt!.timeIntervalSince1970.rounded(), first.startsAt!.timeIntervalSince1970)
+        }
+    }
+
     func testTheDemoHistoryLoadsWithEveryIndexBackInPlace() async throws {
         try await withApp { testApp in
             let sql = testApp.db.sql

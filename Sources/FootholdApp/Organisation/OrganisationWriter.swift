@@ -30,49 +30,48 @@ enum OrganisationWriter {
 
     /// Units must come parents first.
     static func insert(units: [UnitRow], createdAt: Date, on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        for batch in units.chunked(into: batchSize) {
-            var insert = sql.insert(into: UnitModel.schema).columns("id", "name", "path", "parent_id", "head_id", "created_at")
-            for unit in batch {
-                insert = insert.values(SQLBind(unit.id), SQLBind(unit.name), SQLBind(unit.path), SQLBind(unit.parentID),
-                                       SQLBind(unit.headID), SQLBind(createdAt))
-            }
-            try await insert.run()
-        }
+        try await BulkLoad.insert(
+            into: UnitModel.schema, columns: ["id", "name", "path", "parent_id", "head_id", "created_at"], count: units.count,
+            row: { index in
+                let unit = units[index]
+                return [.uuid(unit.id), .text(unit.name), .text(unit.path), .uuid(unit.parentID), .uuid(unit.headID), .date(createdAt)]
+            },
+            on: database.sql)
     }
 
     /// People must come managers first, so that every manager exists when their reports are written.
     static func insert(people: [PersonRow], createdAt: Date, on database: any Database, progress: ((Int) -> Void)? = nil) async throws {
-        let sql = database as! any SQLDatabase
-        var written = 0
-        for batch in people.chunked(into: batchSize) {
-            var insert = sql.insert(into: PersonModel.schema)
-                .columns("id", "email", "name", "job_title", "search_text", "unit_id", "manager_id", "leadership_team", "hr_admin", "active", "created_at")
-            for person in batch {
-                insert = insert.values(
-                    SQLBind(person.id), SQLBind(person.email), SQLBind(person.name), SQLBind(person.jobTitle),
-                    SQLBind(PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle)),
-                    SQLBind(person.unitID), SQLBind(person.managerID), SQLBind(person.isLeadershipTeam),
-                    SQLBind(person.isHRAdministrator), SQLBind(true), SQLBind(createdAt))
-            }
-            try await insert.run()
-            written += batch.count
-            progress?(written)
+        let searchTexts = people.map { PersonModel.searchText(name: $0.name, email: $0.email, jobTitle: $0.jobTitle) }
+        for start in stride(from: 0, to: people.count, by: progressEvery) {
+            let end = min(start + progressEvery, people.count)
+            try await BulkLoad.insert(
+                into: PersonModel.schema,
+                columns: ["id", "email", "name", "job_title", "search_text", "unit_id", "manager_id", "leadership_team", "hr_admin", "active", "created_at"],
+                count: end - start,
+                row: { offset in
+                    let person = people[start + offset]
+                    return [.uuid(person.id), .text(person.email), .text(person.name), .text(person.jobTitle), .text(searchTexts[start + offset]),
+                            .uuid(person.unitID), .uuid(person.managerID), .bool(person.isLeadershipTeam), .bool(person.isHRAdministrator),
+                            .bool(true), .date(createdAt)]
+                },
+                on: database.sql)
+            progress?(end)
         }
         // All the new words at once, in key order, so the index grows at its end.
-        try await SearchWords.insert(people.map { person in
-            SearchWords.Person(id: person.id, text: PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle),
-                               name: person.name, email: person.email, isActive: true)
+        try await SearchWords.insert(people.indices.map { index in
+            let person = people[index]
+            return SearchWords.Person(id: person.id, text: searchTexts[index], name: person.name, email: person.email, isActive: true)
         }, on: database)
     }
 
+    /// People written between two progress reports.
+    static let progressEvery = 5_000
+
     static func insertCredentials(for personIDs: [UUID], passwordHash: String, at date: Date, on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        for batch in personIDs.chunked(into: batchSize) {
-            var insert = sql.insert(into: CredentialModel.schema).columns("id", "person_id", "password_hash", "updated_at")
-            for id in batch { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(passwordHash), SQLBind(date)) }
-            try await insert.run()
-        }
+        try await BulkLoad.insert(
+            into: CredentialModel.schema, columns: ["id", "person_id", "password_hash", "updated_at"], count: personIDs.count,
+            row: { [.uuid(UUID()), .uuid(personIDs[$0]), .text(passwordHash), .date(date)] },
+            on: database.sql)
     }
 }
 
