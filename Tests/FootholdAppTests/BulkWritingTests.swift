@@ -101,9 +101,17 @@ final class BulkWritingTests: XCTestCase {
             let tables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema]
             let before = try await BulkLoad.secondaryIndexes(on: tables, sql).map(\.name)
             XCTAssertTrue(before.contains("conversations_employee_state_idx"), "\(before)")
+            let keysBefore = try await BulkLoad.postgresForeignKeys(on: tables, sql).map { "\($0.table).\($0.name) \($0.definition)" }
+            if sql.dialect.name == "postgresql" {
+                XCTAssertTrue(keysBefore.contains { $0.hasPrefix("conversations.") && $0.contains("REFERENCES people(id)") }, "\(keysBefore)")
+            } else {
+                XCTAssertEqual(keysBefore, [], "SQLite's foreign keys stay in place")
+            }
             _ = try await DemoLoader.load(people: 60, seed: 3, years: 2, on: testApp.app)
             let after = try await BulkLoad.secondaryIndexes(on: tables, sql).map(\.name)
             XCTAssertEqual(after, before)
+            let keysAfter = try await BulkLoad.postgresForeignKeys(on: tables, sql).map { "\($0.table).\($0.name) \($0.definition)" }
+            XCTAssertEqual(keysAfter, keysBefore, "every foreign key is back as it was")
             let held = try await ConversationModel.query(on: testApp.db).filter(\.$state == .held).all()
             XCTAssertGreaterThan(held.count, 30)
             let preparations = try await PreparationModel.query(on: testApp.db).all()
@@ -111,6 +119,46 @@ final class BulkWritingTests: XCTestCase {
             XCTAssertTrue(preparations.allSatisfy { !ConversationRecords.decode($0.answers).answers.isEmpty }, "answers read back")
             let actions = try await AgreedActionModel.query(on: testApp.db).with(\.$conversation).all()
             XCTAssertTrue(actions.allSatisfy { $0.$employee.id == $0.conversation.$employee.id })
+        }
+    }
+
+    /// With the checks set aside for a bulk load, a row that names someone who does not exist is
+    /// still refused: PostgreSQL checks every row when the foreign key goes back, SQLite as it goes.
+    func testARowBreakingAForeignKeyIsRefusedWhenTheChecksAreSetAside() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let nobody = UUID()
+            let tables = [AgreedActionModel.schema]
+            let keysBefore = try await BulkLoad.postgresForeignKeys(on: tables, testApp.db.sql).map(\.name)
+            let conversation = try await Fixtures.scheduledConversation(in: testApp).conversation
+            do {
+                try await BulkLoad.withIndexesSetAside(on: tables, testApp.db) {
+                    try await testApp.db.transaction { database in
+                        try await BulkLoad.insert(
+                            into: AgreedActionModel.schema,
+                            columns: ["id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at", "updated_at"],
+                            rows: [freya, nobody].map { employee in
+                                [.uuid(UUID()), .uuid(conversation), .uuid(employee), .text("Shadow a surveyor"), .text("employee"),
+                                 .text(nil), .text("open"), .date(testApp.clock.now), .date(testApp.clock.now)]
+                            },
+                            on: database.sql)
+                    }
+                }
+                XCTFail("an action for someone who does not exist was kept")
+            } catch {
+                XCTAssertTrue(String(reflecting: error).lowercased().contains("foreign key"), String(reflecting: error))
+            }
+            // The index is back whatever happened, and the key that the rows did not break too.
+            let indexes = try await BulkLoad.secondaryIndexes(on: tables, testApp.db.sql).map(\.name)
+            XCTAssertFalse(indexes.isEmpty)
+            if testApp.db.sql.dialect.name == "sqlite" {
+                let kept = try await AgreedActionModel.query(on: testApp.db).count()
+                XCTAssertEqual(kept, 0, "SQLite refused the whole statement")
+            } else {
+                let keysAfter = try await BulkLoad.postgresForeignKeys(on: tables, testApp.db.sql).map(\.name)
+                XCTAssertEqual(Set(keysBefore).subtracting(keysAfter).count, 1, "only the broken key stays off: \(keysAfter)")
+            }
         }
     }
 

@@ -5,24 +5,50 @@ import SQLKit
 import SQLiteNIO
 
 /// Writing millions of rows is several times faster when the tables' secondary indexes are built
-/// once at the end instead of kept up to date row by row. Used by the demo history only, on an
-/// organisation no one is using yet. Indexes that back a primary key or a unique constraint stay.
+/// once at the end instead of kept up to date row by row, and, on PostgreSQL, when their foreign
+/// keys are checked once at the end with one join instead of one lookup a row (a trigger per row:
+/// most of a demo load's time). Used on tables no one is using yet: the demo history, and the search
+/// words of a whole organisation imported at once. Indexes that back a primary key or a unique
+/// constraint stay. Re-adding a foreign key checks every row, so nothing inconsistent survives.
 enum BulkLoad {
-    struct SetAside {
-        var definitions: [String]
-    }
-
     static func withIndexesSetAside<T>(on tables: [String], _ database: any Database, _ body: () async throws -> T) async throws -> T {
         let sql = database.sql
         let indexes = try await secondaryIndexes(on: tables, sql)
+        let foreignKeys = try await postgresForeignKeys(on: tables, sql)
         for index in indexes { try await sql.raw("DROP INDEX \(ident: index.name)").run() }
+        for key in foreignKeys { try await sql.raw("ALTER TABLE \(ident: key.table) DROP CONSTRAINT \(ident: key.name)").run() }
+        var restore: [SQLQueryString] = indexes.map { "\(unsafeRaw: $0.definition)" }
+        restore += foreignKeys.map { "ALTER TABLE \(ident: $0.table) ADD CONSTRAINT \(ident: $0.name) \(unsafeRaw: $0.definition)" }
+        var restored = 0
         do {
             let result = try await body()
-            for index in indexes { try await sql.raw("\(unsafeRaw: index.definition)").run() }
+            for statement in restore {
+                try await sql.raw(statement).run()
+                restored += 1
+            }
             return result
         } catch {
-            for index in indexes { try? await sql.raw("\(unsafeRaw: index.definition)").run() }
+            // Put back what is still missing; a foreign key that the rows now break stays off, and
+            // the error says which.
+            for statement in restore.dropFirst(restored) { try? await sql.raw(statement).run() }
             throw error
+        }
+    }
+
+    /// Table, name and definition (`FOREIGN KEY (…) REFERENCES …`) of each foreign key on the
+    /// tables; none on SQLite, whose checks cost little and cannot be dropped.
+    static func postgresForeignKeys(on tables: [String], _ sql: any SQLDatabase) async throws -> [(table: String, name: String, definition: String)] {
+        guard sql.dialect.name == "postgresql" else { return [] }
+        var query: SQLQueryString = """
+            SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition \
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid \
+            WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace AND c.relname IN (
+            """
+        query.appendInterpolation(binds: tables)
+        query.appendLiteral(") ORDER BY c.relname, k.conname")
+        return try await sql.raw(query).all().map {
+            (try $0.decode(column: "table", as: String.self), try $0.decode(column: "name", as: String.self),
+             try $0.decode(column: "definition", as: String.self))
         }
     }
 
