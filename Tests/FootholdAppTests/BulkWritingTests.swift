@@ -1,6 +1,7 @@
 import Fluent
 import FootholdCore
 import Foundation
+import NIOCore
 import XCTest
 @testable import FootholdApp
 
@@ -32,6 +33,41 @@ final class BulkWritingTests: XCTestCase {
         XCTAssertEqual(made.map(\.uuidString), made.map(\.uuidString).sorted(), "text order is the order they were made")
         XCTAssertEqual(Set(made).count, made.count)
         XCTAssertTrue(made.allSatisfy { $0.uuidString[$0.uuidString.index($0.uuidString.startIndex, offsetBy: 14)] == "7" }, "version 7")
+    }
+
+    /// COPY's text for times, ids and numbers, checked against Foundation's own formatting.
+    func testCopyTextSpellsTimesIdsAndNumbersAsPostgreSQLReadsThem() {
+        var generator = SeededGenerator(seed: 11)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        func text(_ write: (inout ByteBuffer) -> Void) -> String {
+            var buffer = ByteBuffer()
+            write(&buffer)
+            return buffer.readString(length: buffer.readableBytes)!
+        }
+        for _ in 0..<3000 {
+            // 1901 to 2099, to the microsecond and beyond.
+            let seconds = Double.random(in: -2_170_000_000 ... 4_070_000_000, using: &generator)
+            let date = Date(timeIntervalSince1970: seconds)
+            let micros = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000) + 946_684_800 * 1_000_000
+            let whole = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+            let expected = formatter.string(from: Date(timeIntervalSince1970: Double(whole)))
+                + "." + String(String(micros - whole * 1_000_000 + 1_000_000).dropFirst()) + "+00"
+            XCTAssertEqual(text { BulkValue.date(date).writeCopyText(into: &$0) }, expected, "\(seconds)")
+        }
+        for _ in 0..<500 {
+            let id = UUID()
+            XCTAssertEqual(text { BulkValue.uuid(id).writeCopyText(into: &$0) }, id.uuidString)
+            let number = Int.random(in: -1_000_000...Int.max, using: &generator)
+            XCTAssertEqual(text { BulkValue.int(number).writeCopyText(into: &$0) }, String(number))
+        }
+        XCTAssertEqual(text { BulkValue.int(0).writeCopyText(into: &$0) }, "0")
+        XCTAssertEqual(text { BulkValue.date(Date(timeIntervalSince1970: 951_782_400)).writeCopyText(into: &$0) }, "2000-02-29 00:00:00.000000+00")
+        XCTAssertEqual(text { BulkValue.text(nil).writeCopyText(into: &$0) }, "\\N")
+        XCTAssertEqual(text { BulkValue.text("a\tb\\N\n").writeCopyText(into: &$0) }, "a\\tb\\\\N\\n")
+        XCTAssertEqual(text { BulkValue.bool(true).writeCopyText(into: &$0) } + text { BulkValue.bool(false).writeCopyText(into: &$0) }, "tf")
     }
 
     /// A bulk-written row (COPY on PostgreSQL, a multi-row INSERT on SQLite) reads back exactly as

@@ -195,7 +195,7 @@ extension BulkValue {
             Self.writeEscaped(value, into: &buffer)
         case .int(let value):
             guard let value else { return Self.writeNull(into: &buffer) }
-            buffer.writeString(String(value))
+            Self.writeDecimal(value, into: &buffer)
         case .bool(let value):
             buffer.writeInteger(UInt8(ascii: value ? "t" : "f"))
         case .date(let value):
@@ -203,7 +203,7 @@ extension BulkValue {
             Self.writeTimestamp(value, into: &buffer)
         case .uuid(let value):
             guard let value else { return Self.writeNull(into: &buffer) }
-            buffer.writeString(Self.uppercaseString(value))
+            Self.writeUUID(value, into: &buffer)
         }
     }
 
@@ -251,22 +251,59 @@ extension BulkValue {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func digits(_ value: Int64, _ width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var value = value
-            while divisor > 0 {
-                buffer.writeInteger(UInt8(ascii: "0") + UInt8(value / divisor))
-                value %= divisor
-                divisor /= 10
-            }
+        guard (1...9999).contains(year) else {
+            // Outside four-digit years PostgreSQL wants BC or more digits; no Foothold date is there.
+            buffer.writeString(date.formatted(.iso8601))
+            return
         }
-        digits(year, 4); buffer.writeInteger(UInt8(ascii: "-")); digits(month, 2); buffer.writeInteger(UInt8(ascii: "-")); digits(day, 2)
-        buffer.writeInteger(UInt8(ascii: " "))
-        digits(secondOfDay / 3_600, 2); buffer.writeInteger(UInt8(ascii: ":")); digits(secondOfDay / 60 % 60, 2)
-        buffer.writeInteger(UInt8(ascii: ":")); digits(secondOfDay % 60, 2)
-        buffer.writeInteger(UInt8(ascii: ".")); digits(fraction, 6)
-        buffer.writeString("+00")
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 29) { out in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0); out[4] = UInt8(ascii: "-"); put(month, 2, at: 5); out[7] = UInt8(ascii: "-"); put(day, 2, at: 8)
+            out[10] = UInt8(ascii: " ")
+            put(secondOfDay / 3_600, 2, at: 11); out[13] = UInt8(ascii: ":"); put(secondOfDay / 60 % 60, 2, at: 14)
+            out[16] = UInt8(ascii: ":"); put(secondOfDay % 60, 2, at: 17)
+            out[19] = UInt8(ascii: "."); put(fraction, 6, at: 20)
+            out[26] = UInt8(ascii: "+"); out[27] = UInt8(ascii: "0"); out[28] = UInt8(ascii: "0")
+            return 29
+        }
+    }
+
+    /// The same 36 characters as `uuidString`.
+    static func writeUUID(_ id: UUID, into buffer: inout ByteBuffer) {
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 36) { out in
+            withUnsafeBytes(of: id.uuid) { bytes in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 { out[position] = UInt8(ascii: "-"); position += 1 }
+                    out[position] = hexDigits[Int(bytes[index] >> 4)]
+                    out[position + 1] = hexDigits[Int(bytes[index] & 0x0F)]
+                    position += 2
+                }
+            }
+            return 36
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    static func writeDecimal(_ value: Int, into buffer: inout ByteBuffer) {
+        guard value >= 0 else { buffer.writeString(String(value)); return }
+        var digits = 1, rest = value / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: digits) { out in
+            var value = value
+            for position in stride(from: digits - 1, through: 0, by: -1) {
+                out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return digits
+        }
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
