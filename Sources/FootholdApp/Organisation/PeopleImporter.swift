@@ -86,7 +86,8 @@ public enum PeopleImporter {
             }
             let managerOf = Dictionary(uniqueKeysWithValues: newRows.values.compactMap { row in row.managerID.map { (row.id, $0) } })
             let emailOfNewID = Dictionary(uniqueKeysWithValues: newRows.values.map { ($0.id, $0.email) })
-            let ordered = ReportingLines.managersFirst(newRows.values.map(\.id).sorted(by: { $0.uuidString < $1.uuidString }), managerOf: managerOf)
+            // In the file's order, managers moved ahead of their reports.
+            let ordered = ReportingLines.managersFirst(plan.rows.compactMap { newRows[$0.email]?.id }, managerOf: managerOf)
             let total = ordered.count + changed.count
             try await OrganisationWriter.insert(people: ordered.map { newRows[emailOfNewID[$0]!]! }, createdAt: now, on: database) { written in
                 progress?(written, total)

@@ -25,7 +25,10 @@ enum SearchWords {
             words.insert(String(token))
             var part = String.UnicodeScalarView()
             for scalar in token.unicodeScalars {
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                let isWordPart = scalar.isASCII
+                    ? (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || (scalar >= "A" && scalar <= "Z")
+                    : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                if isWordPart {
                     part.append(scalar)
                 } else if !part.isEmpty {
                     words.insert(String(part))
@@ -40,7 +43,7 @@ enum SearchWords {
     /// Writes the words of people just created.
     static func insert(_ people: [Person], on database: any Database) async throws {
         let rows: [[BulkValue]] = people.flatMap { person in words(of: person.text).map { (word: $0, person: person) } }
-            .sorted { $0.word < $1.word }
+            .sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
             .map { [.text($0.word), .uuid($0.person.id), .text($0.person.name), .text($0.person.email), .bool($0.person.isActive)] }
         let columns = ["word", "person_id", "name", "email", "active"]
         if rows.count > 20_000 {
