@@ -60,6 +60,7 @@ extension Database {
         if let reads = SQLiteReads.current, !inTransaction {
             return try reads.rows(query, serializer: sql, logger: logger)
         }
+        if let rows = try await PostgresPrepared.rows(query, on: self) { return rows }
         return try await sql.raw(query).all()
     }
 
@@ -67,6 +68,7 @@ extension Database {
         if let reads = SQLiteReads.current, !inTransaction {
             return try reads.rows(query, first: true, serializer: sql, logger: logger).first
         }
+        if let rows = try await PostgresPrepared.rows(query, on: self) { return rows.first }
         return try await sql.raw(query).first()
     }
 }
