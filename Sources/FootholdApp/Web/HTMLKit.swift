@@ -59,7 +59,24 @@ enum H {
     }
 
     static func link(_ label: String, to path: String, class className: String? = nil) -> BodyNode {
-        .raw("<a" + attribute("href", path) + attribute("class", className) + ">" + label.textEscaped + "</a>")
+        .raw(linkHTML(label, to: path, class: className))
+    }
+
+    static func linkHTML(_ label: String, to path: String, class className: String? = nil) -> String {
+        "<a" + attribute("href", path) + attribute("class", className) + ">" + label.textEscaped + "</a>"
+    }
+
+    /// HTML a page has written itself from the string helpers here.
+    static func raw(_ html: String) -> BodyNode { .raw(html) }
+
+    /// `<tag class="…">` + inner HTML + `</tag>`; the inner HTML must already be escaped.
+    static func wrap(_ tag: String, class className: String? = nil, id: String? = nil, _ inner: String) -> String {
+        "<" + tag + attribute("class", className) + attribute("id", id) + ">" + inner + "</" + tag + ">"
+    }
+
+    /// A list of plain text items.
+    static func list(_ items: [String], class className: String? = nil) -> BodyNode {
+        .raw(wrap("ul", class: className, items.map { "<li>" + $0.textEscaped + "</li>" }.joined()))
     }
 
     static func heading(_ level: Int, _ label: String, id: String? = nil) -> BodyNode {
@@ -141,7 +158,7 @@ enum H {
 
     static func input(_ attributes: [(String, String)]) -> BodyNode { .raw(inputHTML(attributes)) }
 
-    private static func inputHTML(_ attributes: [(String, String)]) -> String {
+    static func inputHTML(_ attributes: [(String, String)]) -> String {
         "<input" + attributes.map { attribute($0.0, $0.1) }.joined() + ">"
     }
 

@@ -57,7 +57,7 @@ enum HistoryViews {
         H.table(caption: caption, headers: ["Action", "Who", "By", "Status", ""], rows: actions.map { action in
             let done = action.status == .done
             return [
-                H.el("span", class: "answer", H.text(action.description)),
+                H.raw("<span class=\"answer\">" + action.description.textEscaped + "</span>"),
                 H.text(ownerLabel(action.owner, record: record)),
                 H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
                 done ? H.tag("Done", .met) : H.tag("Open", .due),
@@ -78,9 +78,9 @@ enum HistoryViews {
             nodes.append(actionsTable(history.openActions, record: record, display: display, csrf: csrf, returnTo: returnTo, caption: "Actions still open"))
         }
         for earlier in history.earlier {
-            nodes.append(H.el("div", class: "muted-box",
-                              H.el("p", H.el("strong", H.text("\(earlier.title), \(display.day(earlier.heldAt))"))),
-                              earlier.summary.isEmpty ? H.paragraph("No summary was written.", class: "muted") : H.el("p", class: "answer", H.text(earlier.summary))))
+            nodes.append(H.raw(H.wrap("div", class: "muted-box",
+                "<p><strong>" + "\(earlier.title), \(display.day(earlier.heldAt))".textEscaped + "</strong></p>"
+                + (earlier.summary.isEmpty ? "<p class=\"muted\">No summary was written.</p>" : "<p class=\"answer\">" + earlier.summary.textEscaped + "</p>"))))
         }
         return nodes
     }

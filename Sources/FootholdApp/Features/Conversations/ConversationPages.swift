@@ -136,7 +136,7 @@ enum ConversationPages {
         rows.append(("Employee", H.link(record.employee.name, to: SiteURL.person(record.employee.id!).path)))
         rows.append(("Guide", H.link(record.guide.name, to: SiteURL.person(record.guide.id!).path)))
         if let checkpoint = record.checkpoint { rows.append(("Checkpoint", H.text("\(checkpoint.name): \(checkpoint.focus)"))) }
-        if record.side != nil && !c.purpose.isEmpty { rows.append(("About", H.el("p", class: "answer", H.text(c.purpose)))) }
+        if record.side != nil && !c.purpose.isEmpty { rows.append(("About", H.paragraph(c.purpose, class: "answer"))) }
         rows.append(("Asked by", H.text(c.requestedBy == .guide ? record.guide.name : record.employee.name)))
         nodes.append(H.summaryList(rows))
 
@@ -144,7 +144,7 @@ enum ConversationPages {
             if let shared {
                 nodes.append(H.heading(2, "What they agreed"))
                 nodes.append(H.privacy("Shared with you by \(record.employee.name)"))
-                nodes.append(shared.summary.isEmpty ? H.paragraph("No summary was written.", class: "muted") : H.el("p", class: "answer", H.text(shared.summary)))
+                nodes.append(shared.summary.isEmpty ? H.paragraph("No summary was written.", class: "muted") : H.paragraph(shared.summary, class: "answer"))
                 if !shared.themes.isEmpty { nodes.append(H.el("p", [H.text("Themes: ")] + shared.themes.flatMap { [H.tag($0, .neutral), H.text(" ")] })) }
                 if !shared.actions.isEmpty {
                     nodes.append(H.table(caption: "Actions agreed", headers: ["Action", "By", "Status"], rows: shared.actions.map { action in
@@ -167,7 +167,7 @@ enum ConversationPages {
             nodes.append(H.notice(text))
             if record.allows(.declineReason), let reason = c.declineReason {
                 nodes.append(H.privacy("Only you"))
-                nodes.append(H.el("p", class: "answer", H.text("Your reason: \(reason)")))
+                nodes.append(H.paragraph("Your reason: \(reason)", class: "answer"))
             }
         }
         if firstTogether && c.state.isOpen { nodes.append(firstConversation(record, side: side)) }

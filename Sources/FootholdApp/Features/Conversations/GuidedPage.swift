@@ -42,8 +42,9 @@ enum GuidedPage {
             H.paragraph(record.side == .guide
                 ? "Walk the stages at \(employee)'s pace. Ask, listen, and guide rather than direct."
                 : "Your guide will walk these stages with you. It is your conversation: say what you want from it.", class: "lead"),
-            H.el("nav", [H.attr("class", "stepper"), H.attr("aria-label", "Stages of the conversation")],
-                 H.el("ol", model.bank.stages.map { stage in H.el("li", H.link(stage.title, to: "#stage-\(stage.stage.rawValue)")) })),
+            H.raw("<nav class=\"stepper\" aria-label=\"Stages of the conversation\"><ol>"
+                  + model.bank.stages.map { "<li>" + H.linkHTML($0.title, to: "#stage-\($0.stage.rawValue)") + "</li>" }.joined()
+                  + "</ol></nav>"),
         ]
 
         nodes.append(H.el("section", [H.attr("class", "card"), H.attr("id", "expectations"), H.attr("aria-labelledby", "expectations-title")],
@@ -58,19 +59,19 @@ enum GuidedPage {
 
         for stage in model.bank.stages {
             var body: [BodyNode] = [
-                H.el("h2", H.el("span", class: "stage-number", H.text("\(stage.stage.number)")), H.text(" \(stage.title)")),
-                H.el("p", class: "tip", H.el("strong", H.text("Tip: ")), H.text(stage.tip)),
+                H.raw("<h2><span class=\"stage-number\">\(stage.stage.number)</span>" + " \(stage.title)".textEscaped + "</h2>"
+                      + "<p class=\"tip\"><strong>Tip: </strong>" + stage.tip.textEscaped + "</p>"),
             ]
             var questions = stage.questions
             if stage.stage == .explore { questions += checkpointQuestions }
             if !questions.isEmpty {
-                body.append(H.el("ul", [H.attr("class", "questions")] + questions.map { H.el("li", H.text($0)) }))
+                body.append(H.list(questions, class: "questions"))
             }
             if let preparation = model.preparation {
                 let answers = preparationFields(for: stage.stage).compactMap { field in preparation.answers[field].map { (field, $0) } }
                 if !answers.isEmpty {
                     body.append(H.privacy(record.side == .employee ? "Your preparation" : "Shared by \(employee)"))
-                    body.append(H.summaryList(answers.map { (model.bank.wording(for: $0.0), H.el("p", class: "answer", H.text($0.1))) }))
+                    body.append(H.summaryList(answers.map { (model.bank.wording(for: $0.0), H.paragraph($0.1, class: "answer")) }))
                 }
             }
             if stage.stage == .setUp && !model.history.openActions.isEmpty {

@@ -70,7 +70,7 @@ enum PreparationPage {
             nodes.append(H.privacy("Shared with you by \(other)"))
             let otherSide: ConversationSide = model.side == .employee ? .guide : .employee
             nodes.append(H.summaryList(PreparationField.fields(for: otherSide).compactMap { field in
-                theirs.answers[field].map { (model.bank.wording(for: field), H.el("p", class: "answer", H.text($0))) }
+                theirs.answers[field].map { (model.bank.wording(for: field), H.paragraph($0, class: "answer")) }
             }))
         } else {
             nodes.append(H.paragraph("\(other) has not shared their preparation. That is their choice; you will see it here if they do.", class: "muted"))
@@ -82,8 +82,8 @@ enum PreparationPage {
     static func fieldNode(_ field: PreparationField, model: Model, typed: [String: String], problems: FieldProblems, privacy: String, editable: Bool) -> BodyNode {
         let value = typed[field.rawValue] ?? model.own.answers[field] ?? ""
         if !editable {
-            return H.el("div", class: "field", H.el("p", class: "field__label", H.text(model.bank.wording(for: field))),
-                        H.el("p", class: "answer", H.text(value.isEmpty ? "—" : value)))
+            return H.raw("<div class=\"field\"><p class=\"field__label\">" + model.bank.wording(for: field).textEscaped + "</p>"
+                         + "<p class=\"answer\">" + (value.isEmpty ? "—" : value).textEscaped + "</p></div>")
         }
         if field == .profileLink {
             return H.field(name: field.rawValue, label: model.bank.wording(for: field), value: value, type: "url", error: problems.message(for: field.rawValue))

@@ -70,7 +70,8 @@ enum RecordPage {
             let id = "theme-\(theme.id!.uuidString.lowercased().prefix(8))"
             var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", "themes[]"), ("value", theme.id!.uuidString), ("class", "checkbox__input")]
             if chosen { attributes.append(("checked", "checked")) }
-            return H.el("div", class: "checkbox", H.input(attributes), H.el("label", H.attr("class", "checkbox__label"), H.attr("for", id), H.text(theme.name)))
+            return H.raw("<div class=\"checkbox\">" + H.inputHTML(attributes) + "<label class=\"checkbox__label\" for=\"" + id.attributeEscaped + "\">"
+                         + theme.name.textEscaped + "</label></div>")
         }
         nodes.append(H.form(action: SiteURL.record(record.id).path, csrf: csrf, [
             H.el("section", class: "card",

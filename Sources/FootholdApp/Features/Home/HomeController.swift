@@ -68,17 +68,18 @@ enum HomePage {
         var nodes: [BodyNode] = [H.heading(2, "Your career conversations", id: "conversations-title")]
         if !model.waiting.isEmpty {
             nodes.append(H.heading(3, "Waiting for your answer"))
-            nodes.append(H.el("ul", [H.attr("class", "link-list")] + model.waiting.map { c in
-                H.el("li", H.link("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path),
-                     H.text(c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? ""))
-            }))
+            nodes.append(H.raw(H.wrap("ul", class: "link-list", model.waiting.map { c in
+                "<li>" + H.linkHTML("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path)
+                    + (c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? "").textEscaped + "</li>"
+            }.joined())))
         }
         if !model.upcoming.isEmpty {
             nodes.append(H.heading(3, "Coming up"))
-            nodes.append(H.el("ul", [H.attr("class", "link-list")] + model.upcoming.map { c in
-                H.el("li", H.link("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path),
-                     H.text(c.startsAt.map { ", \(display.dateTime($0))" } ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")))
-            }))
+            nodes.append(H.raw(H.wrap("ul", class: "link-list", model.upcoming.map { c in
+                "<li>" + H.linkHTML("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path)
+                    + (c.startsAt.map { ", \(display.dateTime($0))" } ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")).textEscaped
+                    + "</li>"
+            }.joined())))
         }
         if model.waiting.isEmpty && model.upcoming.isEmpty {
             nodes.append(H.paragraph("Nothing arranged at the moment. You can ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page."))
