@@ -116,23 +116,33 @@ enum OrganisationQueries {
         let head = try row.decodeNil(column: "p_id") ? nil : try summary(row)
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
         // The unit's ancestors and children together.
-        var family: SQLQueryString = "SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.parent_id = \(bind: id)"
+        // Light rows, not models: a director's home lists dozens, and a Fluent model costs its
+        // property wrappers on every row.
+        struct Relative {
+            var id: UUID, name: String, path: String, parentID: UUID?, peopleTotal: Int
+        }
+        var family: SQLQueryString = "SELECT u.id, u.name, u.path, u.parent_id, u.people_total FROM units u WHERE u.parent_id = \(bind: id)"
         if !lineage.isEmpty {
             family.appendLiteral(" OR u.path IN (")
             family.appendInterpolation(binds: lineage)
             family.appendLiteral(")")
         }
-        let relatives = try await database.rows(family).map { try UnitModel.read($0, "u") }
-        let children = relatives.filter { $0.$parent.id == id }.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
-        let ancestors = relatives.filter { $0.$parent.id != id }.sorted { $0.path.count < $1.path.count }
+        let relatives = try await database.rows(family).map { row in
+            Relative(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                     path: try row.decode(column: "path", as: String.self),
+                     parentID: try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self),
+                     peopleTotal: try row.decode(column: "people_total", as: Int.self))
+        }
+        let children = relatives.filter { $0.parentID == id }.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
+        let ancestors = relatives.filter { $0.parentID != id }.sorted { $0.path.count < $1.path.count }
         let members = try await database.rows("""
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.unit_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
             """).map(summary)
         return UnitOverview(
-            id: id, name: unit.name, path: unit.path, ancestors: ancestors.map { ($0.id!, $0.name) },
+            id: id, name: unit.name, path: unit.path, ancestors: ancestors.map { ($0.id, $0.name) },
             head: head, headcount: unit.peopleTotal,
-            children: children.map { UnitCount(id: $0.id!, name: $0.name, path: $0.path, headcount: $0.peopleTotal) },
+            children: children.map { UnitCount(id: $0.id, name: $0.name, path: $0.path, headcount: $0.peopleTotal) },
             members: members)
     }
 
