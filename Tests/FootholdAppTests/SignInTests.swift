@@ -1,10 +1,41 @@
 import Fluent
 import FootholdCore
 import Foundation
+import Vapor
 import XCTest
 @testable import FootholdApp
 
 final class SignInTests: XCTestCase {
+    /// Pages read the session and form-token cookies straight from the header; they must read
+    /// what Vapor's own parsing reads, whatever else the browser sends.
+    func testCookiesAreReadAsVaporReadsThem() throws {
+        let app = Application(.testing)
+        defer { app.shutdown() }
+        let headers = [
+            ["foothold_session=abc123"],
+            ["other=1; foothold_session=abc123; foothold_csrf=tok"],
+            ["foothold_session_old=stale;foothold_session=fresh"],
+            ["foothold_session=\"quoted-value\"; x=y"],
+            ["  foothold_session=spaced  ; foothold_csrf=t2"],
+            ["foothold_session=first", "foothold_session=second"],
+            ["foothold_session="],
+            ["nothing=here; foothold_sessionx=no"],
+            [],
+        ]
+        for values in headers {
+            let request = Request(application: app, on: app.eventLoopGroup.next())
+            for value in values { request.headers.add(name: .cookie, value: value) }
+            for name in [Sessions.cookieName, "foothold_csrf"] {
+                XCTAssertEqual(request.cookieValue(name), request.cookies[name]?.string, "\(name) in \(values)")
+            }
+        }
+        let request = Request(application: app, on: app.eventLoopGroup.next())
+        request.headers.add(name: .cookie, value: "a=1; foothold_session=s3cret; foothold_csrf=f0rm")
+        XCTAssertEqual(request.cookieValue(Sessions.cookieName), "s3cret")
+        XCTAssertEqual(request.cookieValue("foothold_csrf"), "f0rm")
+        XCTAssertNil(request.cookieValue("missing"))
+    }
+
     func testTheRightPasswordOpensASessionAndTheHomePage() async throws {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)

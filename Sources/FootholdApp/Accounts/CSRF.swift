@@ -18,7 +18,7 @@ struct CSRF: AsyncMiddleware {
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = (request.cookies[Self.cookieName]?.string).flatMap { $0.count >= 32 ? $0 : nil }
+        let existing = request.cookieValue(Self.cookieName).flatMap { $0.count >= 32 ? $0 : nil }
         let token = existing ?? request.clients.makeToken()
         request.csrfToken = token
 

@@ -38,7 +38,7 @@ enum SiteError: Error {
 /// One query per request.
 struct SessionAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookies[Sessions.cookieName]?.string, !token.isEmpty {
+        if let token = request.cookieValue(Sessions.cookieName), !token.isEmpty {
             request.viewer = try await Sessions.viewer(forToken: token, now: request.now, on: request.db)
         }
         return try await next.respond(to: request)
