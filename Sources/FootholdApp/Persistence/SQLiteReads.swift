@@ -54,8 +54,9 @@ final class SQLiteReads: Sendable {
 }
 
 extension Database {
-    /// The rows of a hand-written read: through `SQLiteReads` when the request has one and no
-    /// transaction is open, otherwise through the driver.
+    /// The rows of a hand-written read: on SQLite through `SQLiteReads` when the request has one and
+    /// no transaction is open (decision 0006); on PostgreSQL as a prepared statement (decision
+    /// 0007); otherwise through the driver.
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
         if let reads = SQLiteReads.current, !inTransaction {
             return try reads.rows(query, serializer: sql, logger: logger)
