@@ -98,9 +98,7 @@ final class BulkWritingTests: XCTestCase {
             try await testApp.db.transaction { database in
                 try await BulkLoad.insert(
                     into: ConversationModel.schema,
-                    columns: ["id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
-                              "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
-                              "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at"],
+                    columns: DemoHistoryWriter.conversationColumns,
                     count: bulk.count,
                     row: { index in
                         let c = bulk[index]

@@ -1,4 +1,5 @@
 import Fluent
+import FootholdCore
 import FluentPostgresDriver
 import Foundation
 import SQLKit
@@ -241,16 +242,8 @@ extension BulkValue {
         let micros = sincePostgresEpoch + 946_684_800 * 1_000_000
         let (secondsTotal, fraction) = floorDivide(micros, 1_000_000)
         let (days, secondOfDay) = floorDivide(secondsTotal, 86_400)
-        // Days to a civil date (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (civilYear, civilMonth, civilDay) = LocalTime.civil(fromDays: Int(days))
+        let (year, month, day) = (Int64(civilYear), Int64(civilMonth), Int64(civilDay))
         guard (1...9999).contains(year) else {
             // Outside four-digit years PostgreSQL wants BC or more digits; no Foothold date is there.
             buffer.writeString(date.formatted(.iso8601))

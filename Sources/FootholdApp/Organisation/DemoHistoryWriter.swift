@@ -5,6 +5,13 @@ import SQLKit
 
 /// Writes demo conversation history in batches, inside one transaction per kind of row.
 enum DemoHistoryWriter {
+    /// The conversation columns a bulk write fills, in the order of each row's values.
+    static let conversationColumns = [
+        "id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
+        "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
+        "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at",
+    ]
+
     static func write(_ history: DemoHistory, people: [UUID], themes: [UUID], on database: any Database, now: Date,
                       ids newID: inout OrderedIDs) async throws {
         let ids = history.conversations.map { _ in newID.next() }
@@ -32,9 +39,7 @@ enum DemoHistoryWriter {
             }
             try await BulkLoad.insert(
                 into: ConversationModel.schema,
-                columns: ["id", "kind", "state", "requested_by", "employee_id", "guide_id", "checkpoint_id", "with_line_manager", "purpose",
-                          "starts_at", "minutes", "place", "held_at", "held_minutes", "expectations", "summary", "summary_confirmed_at",
-                          "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at"],
+                columns: conversationColumns,
                 count: ids.count,
                 row: { index in
                     let id = ids[index], c = history.conversations[index]

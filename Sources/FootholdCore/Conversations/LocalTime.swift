@@ -44,7 +44,7 @@ public struct LocalTime: Hashable, Sendable {
     static func floorModulo(_ a: Int, _ b: Int) -> Int { a - floorDivide(a, b) * b }
 
     /// Year, month and day of a count of days since 1 January 1970 (H. Hinnant's algorithm).
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+    public static func civil(fromDays days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = floorDivide(z, 146_097)
         let dayOfEra = z - era * 146_097
