@@ -36,6 +36,24 @@ final class CareerYearTests: XCTestCase {
         XCTAssertEqual(day("2026-12-31").adding(days: 1), day("2027-01-01"))
     }
 
+    func testDaysAreReadFromTheirStoredFormAndFromLooserOnes() {
+        XCTAssertEqual(CalendarDate(iso: "2026-05-12"), CalendarDate(year: 2026, month: 5, day: 12))
+        XCTAssertEqual(CalendarDate(iso: "0999-12-31"), CalendarDate(year: 999, month: 12, day: 31))
+        // Ten bytes that are not the stored form are read the longer way, as they always were.
+        XCTAssertEqual(CalendarDate(iso: " 2026-5-12"), CalendarDate(year: 2026, month: 5, day: 12))
+        XCTAssertEqual(CalendarDate(iso: "2026-5-1  "), CalendarDate(year: 2026, month: 5, day: 1))
+        XCTAssertEqual(CalendarDate(iso: "2026-05-7"), CalendarDate(year: 2026, month: 5, day: 7))
+        for text in ["2026-13-01", "2026-00-10", "2026-04-31", "2026/05/12", "2026-05-1x", "20260-5-12", "2026-05-12T", "", "2026–05–12"] {
+            XCTAssertNil(CalendarDate(iso: text), text)
+        }
+        // Every day of two years, leap day included, reads back from its own text.
+        var day = CalendarDate(year: 2027, month: 1, day: 1)!
+        while day.year < 2029 {
+            XCTAssertEqual(CalendarDate(iso: day.iso), day)
+            day = day.adding(days: 1)
+        }
+    }
+
     func testACheckpointDraftIsCheckedFieldByField() {
         let year = CareerYear.standard(startingIn: 2026)
         let aspirations = year.checkpoints[0]

@@ -50,7 +50,7 @@ public struct CareerYear: Sendable, Equatable {
 
     /// "2026–27".
     public var label: String { Self.label(startYear: startYear) }
-    public static func label(startYear: Int) -> String { String(format: "%d–%02d", startYear, (startYear + 1) % 100) }
+    public static func label(startYear: Int) -> String { String(startYear) + "–" + LocalTime.twoDigits((startYear + 1) % 100) }
 
     public var firstDay: CalendarDate { CalendarDate(year: startYear, month: 5, day: 1)! }
     public var lastDay: CalendarDate { CalendarDate(year: startYear + 1, month: 4, day: 30)! }

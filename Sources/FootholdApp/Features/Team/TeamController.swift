@@ -104,18 +104,26 @@ enum TeamBoard {
                     Member(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                            joined: try row.decode(column: "created_at", as: Date.self))
                 }
-            let checkpointIDs: [any Encodable & Sendable] = year.checkpoints.map(\.id)
+            // What is arranged or asked for, and anything at this year's checkpoints: two index seeks
+            // a person ((employee, state) and (employee, checkpoint)), not a read of ten years.
+            let open: [any Encodable & Sendable] = [ConversationState.scheduled.rawValue, ConversationState.requested.rawValue]
             var query: SQLQueryString = """
                 SELECT \(unsafeRaw: Occurrence.columns) FROM people p JOIN conversations c ON c.employee_id = p.id \
-                WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND (c.state IN (\(bind: ConversationState.scheduled.rawValue), \
-                \(bind: ConversationState.requested.rawValue))
+                WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND c.state IN (\(binds: open))
                 """
+            let checkpointIDs: [any Encodable & Sendable] = year.checkpoints.map(\.id)
             if !checkpointIDs.isEmpty {
-                query.appendLiteral(" OR c.checkpoint_id IN (")
+                query.appendLiteral(" UNION ALL SELECT \(Occurrence.columns) FROM people p JOIN conversations c ON c.employee_id = p.id")
+                query.appendLiteral(" WHERE p.manager_id = ")
+                query.appendInterpolation(bind: manager)
+                query.appendLiteral(" AND p.active = ")
+                query.appendInterpolation(bind: true)
+                query.appendLiteral(" AND c.checkpoint_id IN (")
                 query.appendInterpolation(binds: checkpointIDs)
+                query.appendLiteral(") AND c.state NOT IN (")
+                query.appendInterpolation(binds: open)
                 query.appendLiteral(")")
             }
-            query.appendLiteral(")")
             let conversations = reports.isEmpty ? [] : try await database.rows(query).map(Occurrence.init)
             let byEmployee = Dictionary(grouping: conversations) { $0.employeeID }
             let current = year.current(on: today)
