@@ -28,7 +28,7 @@ struct SignInController {
 
     @Sendable func showSignIn(req: Request) async throws -> Response {
         if req.viewer != nil { return .redirect(to: SiteURL.home.path) }
-        let next = req.query[String.self, at: "next"]
+        let next = req.queryValue("next")
         return req.page("Sign in", SignInPage.content(csrf: req.csrfToken, email: "", next: next, errors: []))
     }
 

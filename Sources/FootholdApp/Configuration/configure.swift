@@ -30,7 +30,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M007_IndexConversationsByState()) // conversations by (employee, state) and (guide, state)
     app.migrations.add(M008_IndexPeopleByNameAndEmail()) // people by (name, email), for ordered lists
     app.migrations.add(M009_CreatePersonSearchWords())   // words of names, emails and job titles, for search
-    app.migrations.add(M010_IndexConversationsByCheckpoint()) // conversations by (employee, checkpoint), for team boards
+    app.migrations.add(M010_IndexConversationsByCheckpoint()) // conversations by (employee, checkpoint); single-column employee and guide indexes go
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -102,8 +102,10 @@ enum H {
     enum TagStyle: String { case neutral, brand, met, scheduled, due, overdue, declined, inactive }
 
     /// Status as words with colour, never colour alone.
-    static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode {
-        .raw("<strong class=\"tag tag--" + style.rawValue + "\">" + label.textEscaped + "</strong>")
+    static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode { .raw(tagHTML(label, style)) }
+
+    static func tagHTML(_ label: String, _ style: TagStyle = .neutral) -> String {
+        "<strong class=\"tag tag--" + style.rawValue + "\">" + label.textEscaped + "</strong>"
     }
 
     static func card(_ nodes: BodyNode...) -> BodyNode { el("section", [attr("class", "card")] + nodes) }
@@ -128,6 +130,20 @@ enum H {
         }
         nodes.append(.raw("</tbody></table></div>"))
         return .group(nodes)
+    }
+
+    /// A table whose cells are HTML already written (escaped) by the string helpers here.
+    static func table(caption: String, headers: [String], cells rows: [[String]], captionHidden: Bool = true) -> BodyNode {
+        var html = "<div class=\"table-wrap\"><table class=\"table\"><caption class=\""
+        html += (captionHidden ? "visually-hidden" : "table__caption") + "\">" + caption.textEscaped + "</caption><thead><tr>"
+        for header in headers { html += "<th scope=\"col\">" + header.textEscaped + "</th>" }
+        html += "</tr></thead><tbody>"
+        for cells in rows {
+            html += "<tr>"
+            for cell in cells { html += "<td>" + cell + "</td>" }
+            html += "</tr>"
+        }
+        return .raw(html + "</tbody></table></div>")
     }
 
     /// What an empty list shows instead: what will appear here, and the next step.
@@ -179,6 +195,11 @@ enum H {
     /// A labelled field with an optional hint and error; the error is linked from the summary.
     static func field(name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
                       error: String? = nil, autocomplete: String? = nil, required: Bool = false) -> BodyNode {
+        .raw(fieldHTML(name: name, label: label, value: value, type: type, hint: hint, error: error, autocomplete: autocomplete, required: required))
+    }
+
+    static func fieldHTML(name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
+                          error: String? = nil, autocomplete: String? = nil, required: Bool = false) -> String {
         let id = "field-\(name)"
         var describedBy: [String] = []
         if hint != nil { describedBy.append("\(id)-hint") }
@@ -189,8 +210,8 @@ enum H {
         if !describedBy.isEmpty { attributes.append(("aria-describedby", describedBy.joined(separator: " "))) }
         if error != nil { attributes.append(("aria-invalid", "true")) }
         if required { attributes.append(("required", "required")) }
-        return .raw("<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
-                    + labelHintAndError(id: id, label: label, hint: hint, error: error) + inputHTML(attributes) + "</div>")
+        return "<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
+            + labelHintAndError(id: id, label: label, hint: hint, error: error) + inputHTML(attributes) + "</div>"
     }
 
     static func textarea(name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
@@ -254,7 +275,13 @@ enum H {
     /// A button that posts a one-step form, such as "Cancel the conversation".
     static func actionButton(_ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
                              hidden fields: [(String, String)] = []) -> BodyNode {
-        form(action: action, csrf: csrf, class: "inline-form", fields.map { hidden(name: $0.0, value: $0.1) } + [button(label, style: style)])
+        .raw(actionButtonHTML(label, action: action, csrf: csrf, style: style, hidden: fields))
+    }
+
+    static func actionButtonHTML(_ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
+                                 hidden fields: [(String, String)] = []) -> String {
+        "<form method=\"post\"" + attribute("action", action) + attribute("class", "inline-form") + ">" + hiddenHTML(name: CSRF.fieldName, value: csrf)
+            + fields.map { hiddenHTML(name: $0.0, value: $0.1) }.joined() + buttonHTML(label, style: style) + "</form>"
     }
 
     static func checkbox(name: String, label: String, checked: Bool, hint: String? = nil) -> BodyNode {
@@ -269,8 +296,10 @@ enum H {
 
     enum ButtonStyle: String { case primary, secondary, warning, link }
 
-    static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode {
-        .raw("<button type=\"submit\" class=\"button button--" + style.rawValue + "\">" + label.textEscaped + "</button>")
+    static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode { .raw(buttonHTML(label, style: style)) }
+
+    static func buttonHTML(_ label: String, style: ButtonStyle = .primary) -> String {
+        "<button type=\"submit\" class=\"button button--" + style.rawValue + "\">" + label.textEscaped + "</button>"
     }
 
     /// The list of problems at the top of a form, each linking to its field.
@@ -284,17 +313,17 @@ enum H {
 
     /// A search box that sends its query with GET, so results can be bookmarked and shared.
     static func searchForm(action: String, query: String) -> BodyNode {
-        el("form", [attr("method", "get"), attr("action", action), attr("class", "search"), attr("role", "search")],
-           field(name: "q", label: "Search by name, email or job title", value: query, type: "search"),
-           button("Search", style: .secondary))
+        .raw("<form method=\"get\"" + attribute("action", action) + " class=\"search\" role=\"search\">"
+             + fieldHTML(name: "q", label: "Search by name, email or job title", value: query, type: "search")
+             + buttonHTML("Search", style: .secondary) + "</form>")
     }
 
     static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {
         guard current > 1 || hasNext else { return .empty }
-        var items: [BodyNode] = []
-        if current > 1 { items.append(el("li", H.link("Previous page", to: link(current - 1), class: "pagination__link"))) }
-        items.append(el("li", attr("class", "pagination__current"), text("Page \(current)")))
-        if hasNext { items.append(el("li", H.link("Next page", to: link(current + 1), class: "pagination__link"))) }
-        return el("nav", attr("class", "pagination"), attr("aria-label", "Pages"), el("ul", items))
+        var html = "<nav class=\"pagination\" aria-label=\"Pages\"><ul>"
+        if current > 1 { html += "<li>" + linkHTML("Previous page", to: link(current - 1), class: "pagination__link") + "</li>" }
+        html += "<li class=\"pagination__current\">Page \(current)</li>"
+        if hasNext { html += "<li>" + linkHTML("Next page", to: link(current + 1), class: "pagination__link") + "</li>" }
+        return .raw(html + "</ul></nav>")
     }
 }

@@ -24,8 +24,8 @@ struct AdminController {
     }
 
     @Sendable func people(req: Request) async throws -> Response {
-        let query = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let page = max(1, req.queryInt("page") ?? 1)
         let results = try await OrganisationQueries.search(query, page: page, includeInactive: true, on: req.db)
         return req.page("People", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.people(query: query, results: results))
     }
@@ -98,9 +98,9 @@ enum AdminPages {
             return nodes
         }
         nodes.append(H.table(caption: "People", headers: ["Name", "Email", "Job title", "Unit", "Status"],
-                             rows: results.items.map { person, unit in
-                                 [H.link(person.name, to: SiteURL.person(person.id).path), H.text(person.email), H.text(person.jobTitle),
-                                  H.text(unit ?? ""), person.isActive ? H.tag("Active", .met) : H.tag("Left", .inactive)]
+                             cells: results.items.map { person, unit in
+                                 [H.linkHTML(person.name, to: SiteURL.person(person.id).path), person.email.textEscaped, person.jobTitle.textEscaped,
+                                  (unit ?? "").textEscaped, person.isActive ? H.tagHTML("Active", .met) : H.tagHTML("Left", .inactive)]
                              }))
         nodes.append(H.pagination(current: results.number, hasNext: results.hasNext) { page in
             SiteURL.adminPeople.with(query: [("q", query), ("page", String(page))])

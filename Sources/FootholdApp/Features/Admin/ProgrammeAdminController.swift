@@ -50,12 +50,12 @@ struct ProgrammeAdminController {
 
     @Sendable func careerYear(req: Request) async throws -> Response {
         let current = try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now)
-        let chosenYear = req.query[Int.self, at: "year"] ?? current.year.startYear
+        let chosenYear = req.queryInt("year") ?? current.year.startYear
         guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.db) else { throw SiteError.notFound }
         let years = try await CareerYears.all(on: req.db)
         return req.page("Career year", breadcrumbs: Self.crumbs, ProgrammeAdminPages.careerYear(
             shown.year, current: current.year.startYear, years: years, display: req.display, csrf: req.csrfToken,
-            opened: req.query[Int.self, at: "opened"]))
+            opened: req.queryInt("opened")))
     }
 
     @Sendable func openNextYear(req: Request) async throws -> Response {
@@ -134,7 +134,7 @@ struct ProgrammeAdminController {
     @Sendable func questionBank(req: Request) async throws -> Response {
         let bank = try await ConversationRecords.questionBank(on: req.db)
         return req.page("Question bank", breadcrumbs: Self.crumbs, ProgrammeAdminPages.questionBank(
-            bank, problems: FieldProblems(), csrf: req.csrfToken, saved: req.query[String.self, at: "saved"] != nil))
+            bank, problems: FieldProblems(), csrf: req.csrfToken, saved: req.queryValue("saved") != nil))
     }
 
     @Sendable func saveQuestionBank(req: Request) async throws -> Response {
@@ -185,7 +185,7 @@ struct ProgrammeAdminController {
     // MARK: - Audit log
 
     @Sendable func audit(req: Request) async throws -> Response {
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = max(1, req.queryInt("page") ?? 1)
         let size = 100
         await req.application.readAudit.flush()
         let events = try await AuditEventModel.query(on: req.db)

@@ -54,15 +54,15 @@ enum HistoryViews {
 
     static func actionsTable(_ actions: [AgreedActionModel], record: ConversationForViewer, display: DisplayDate, csrf: String,
                              returnTo: String, caption: String) -> BodyNode {
-        H.table(caption: caption, headers: ["Action", "Who", "By", "Status", ""], rows: actions.map { action in
+        H.table(caption: caption, headers: ["Action", "Who", "By", "Status", ""], cells: actions.map { action in
             let done = action.status == .done
             return [
-                H.raw("<span class=\"answer\">" + action.description.textEscaped + "</span>"),
-                H.text(ownerLabel(action.owner, record: record)),
-                H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
-                done ? H.tag("Done", .met) : H.tag("Open", .due),
-                H.actionButton(done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id!).path, csrf: csrf,
-                               style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
+                "<span class=\"answer\">" + action.description.textEscaped + "</span>",
+                ownerLabel(action.owner, record: record).textEscaped,
+                (action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date").textEscaped,
+                done ? H.tagHTML("Done", .met) : H.tagHTML("Open", .due),
+                H.actionButtonHTML(done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id!).path, csrf: csrf,
+                                   style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
             ]
         })
     }

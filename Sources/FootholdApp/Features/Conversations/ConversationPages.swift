@@ -14,12 +14,14 @@ enum ConversationPages {
         return "\(record.employee.name)'s conversation with \(record.guide.name)"
     }
 
-    static func stateTag(_ state: ConversationState) -> BodyNode {
+    static func stateTag(_ state: ConversationState) -> BodyNode { .raw(stateTagHTML(state)) }
+
+    static func stateTagHTML(_ state: ConversationState) -> String {
         switch state {
-        case .requested: H.tag(state.title, .due)
-        case .scheduled: H.tag(state.title, .scheduled)
-        case .held: H.tag(state.title, .met)
-        case .cancelled, .declined: H.tag(state.title, .declined)
+        case .requested: H.tagHTML(state.title, .due)
+        case .scheduled: H.tagHTML(state.title, .scheduled)
+        case .held: H.tagHTML(state.title, .met)
+        case .cancelled, .declined: H.tagHTML(state.title, .declined)
         }
     }
 
@@ -33,13 +35,13 @@ enum ConversationPages {
         let waiting = open.filter { $0.awaitsAnswer(from: viewer) }
         let upcoming = open.filter { !$0.awaitsAnswer(from: viewer) }
             .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
-        func rows(_ list: [ConversationLine]) -> [[BodyNode]] {
+        func rows(_ list: [ConversationLine]) -> [[String]] {
             list.map { c in
                 let when = c.heldAt ?? c.startsAt
-                return [H.link(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
-                        H.text(c.about),
-                        H.text(when.map(display.dateTime) ?? "No time yet"),
-                        stateTag(c.state)]
+                return [H.linkHTML(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
+                        c.about.textEscaped,
+                        (when.map(display.dateTime) ?? "No time yet").textEscaped,
+                        stateTagHTML(c.state)]
             }
         }
         var nodes: [BodyNode] = [
@@ -48,17 +50,17 @@ enum ConversationPages {
         ]
         if !waiting.isEmpty {
             nodes.append(H.heading(2, "Waiting for your answer"))
-            nodes.append(H.table(caption: "Waiting for your answer", headers: ["With", "About", "When", "Status"], rows: rows(waiting)))
+            nodes.append(H.table(caption: "Waiting for your answer", headers: ["With", "About", "When", "Status"], cells: rows(waiting)))
         }
         nodes.append(H.heading(2, "Coming up"))
         nodes.append(upcoming.isEmpty
             ? H.emptyState("Nothing arranged yet", "Ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page in People.",
                            action: H.link("Find someone in People", to: SiteURL.people.path, class: "button button--secondary"))
-            : H.table(caption: "Coming up", headers: ["With", "About", "When", "Status"], rows: rows(upcoming)))
+            : H.table(caption: "Coming up", headers: ["With", "About", "When", "Status"], cells: rows(upcoming)))
         nodes.append(H.heading(2, "Earlier"))
         nodes.append(past.isEmpty
             ? H.emptyState("No earlier conversations", "Conversations you have held, and ones that were declined or cancelled, appear here.")
-            : H.table(caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"], rows: rows(past)))
+            : H.table(caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"], cells: rows(past)))
         nodes.append(H.pagination(current: page, hasNext: hasNext) { SiteURL.conversations.with(query: [("page", String($0))]) })
         return nodes
     }

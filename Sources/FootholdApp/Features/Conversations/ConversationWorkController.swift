@@ -54,7 +54,7 @@ struct ConversationWorkController {
         let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         return req.page(PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
                         PreparationPage.content(model, typed: own, shared: model.sharedOwn, problems: FieldProblems(),
-                                                saved: req.query[String.self, at: "saved"] != nil, display: req.display, csrf: req.csrfToken))
+                                                saved: req.queryValue("saved") != nil, display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func savePreparation(req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ struct ConversationWorkController {
         req.auditRead("viewed record", of: record)
         let model = try await RecordPage.Model.load(record, side: side, on: req.db)
         return req.page("The record", breadcrumbs: ConversationsController.crumbs(record),
-                        RecordPage.content(model, typed: nil, problems: FieldProblems(), saved: req.query[String.self, at: "saved"],
+                        RecordPage.content(model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"),
                                            display: req.display, csrf: req.csrfToken))
     }
 

@@ -73,7 +73,7 @@ struct ConversationsController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let page = max(req.query[Int.self, at: "page"] ?? 1, 1)
+        let page = max(req.queryInt("page") ?? 1, 1)
         let open = try await ConversationRecords.open(for: viewer.personID, on: req.db)
         let earlier = try await ConversationRecords.earlier(for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.db)
         return req.page("Your conversations", ConversationPages.list(
@@ -87,7 +87,7 @@ struct ConversationsController {
         guard let otherID = req.query[UUID.self, at: "with"] else { throw SiteError.notFound }
         let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.db)
         let year = try await Self.year(req)
-        let kind = req.query[String.self, at: "kind"].flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
+        let kind = req.queryValue("kind").flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
         let checkpoint = year.current(on: req.display.today())?.id.uuidString
         let form = ProposalForm(with: otherID, kind: kind.rawValue, checkpoint: checkpoint, purpose: "", date: "", time: "",
                                 minutes: String(year.current(on: req.display.today())?.suggestedMinutes ?? 30), place: "")

@@ -109,7 +109,7 @@ enum HomePage {
             H.heading(2, "Your team", id: "team-title"),
             H.paragraph("\(team.count) \(team.count == 1 ? "person reports" : "people report") to you."),
             H.table(caption: "Your team", headers: ["Name", "Job title"],
-                    rows: team.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }),
+                    cells: team.map { [H.linkHTML($0.name, to: SiteURL.person($0.id).path), $0.jobTitle.textEscaped] }),
             H.link("Your team's career conversations", to: SiteURL.team.path, class: "button button--secondary"),
         ])
     }
@@ -122,7 +122,7 @@ enum HomePage {
             unit.children.isEmpty
                 ? H.paragraph("\(unit.name) has no units within it.")
                 : H.table(caption: "Units within \(unit.name)", headers: ["Unit", "People"],
-                          rows: unit.children.map { [H.link($0.name, to: SiteURL.unit($0.id).path), H.text("\($0.headcount)")] }),
+                          cells: unit.children.map { [H.linkHTML($0.name, to: SiteURL.unit($0.id).path), String($0.headcount)] }),
             H.link("Open \(unit.name)", to: SiteURL.unit(unit.id).path),
         ])
     }

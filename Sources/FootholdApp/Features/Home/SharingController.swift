@@ -24,7 +24,7 @@ struct SharingController {
         guard let row = try await req.db.firstRow(query) else { throw SiteError.notFound }
         let manager = try row.decodeNil(column: "manager_name") ? nil : try row.decode(column: "manager_name", as: String.self)
         return req.page("What your line manager can see", content(shares: try row.decode(column: "shares", as: Bool.self), manager: manager,
-                                                                  csrf: req.csrfToken, saved: req.query[String.self, at: "saved"] != nil))
+                                                                  csrf: req.csrfToken, saved: req.queryValue("saved") != nil))
     }
 
     @Sendable func save(req: Request) async throws -> Response {

@@ -11,8 +11,8 @@ struct PeopleController {
     }
 
     @Sendable func directory(req: Request) async throws -> Response {
-        let query = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let page = max(1, req.queryInt("page") ?? 1)
         let results = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: req.db)
         return req.page("People", PeoplePages.directory(query: query, results: results))
     }
@@ -47,8 +47,8 @@ enum PeoplePages {
                 : H.emptyState("No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
         } else {
             nodes.append(H.table(caption: query.isEmpty ? "Everyone" : "People matching “\(query)”", headers: ["Name", "Job title", "Unit"],
-                                 rows: results.items.map { person, unit in
-                                     [H.link(person.name, to: SiteURL.person(person.id).path), H.text(person.jobTitle), H.text(unit ?? "")]
+                                 cells: results.items.map { person, unit in
+                                     [H.linkHTML(person.name, to: SiteURL.person(person.id).path), person.jobTitle.textEscaped, (unit ?? "").textEscaped]
                                  }))
             nodes.append(H.pagination(current: results.number, hasNext: results.hasNext) { page in
                 SiteURL.people.with(query: [("q", query), ("page", String(page))])

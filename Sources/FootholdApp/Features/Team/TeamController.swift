@@ -20,7 +20,7 @@ struct TeamController {
         let viewer = try req.requireViewer()
         let model = try await TeamBoard.Model.load(manager: viewer.personID, display: req.display, on: req.db, now: req.now)
         return req.page("Your team's career conversations", TeamBoard.content(model, display: req.display, csrf: req.csrfToken,
-                                                                              invited: req.query[String.self, at: "invited"]))
+                                                                              invited: req.queryValue("invited")))
     }
 
     @Sendable func invite(req: Request) async throws -> Response {
@@ -150,14 +150,14 @@ enum TeamBoard {
         }
     }
 
-    static func tag(_ status: CadenceStatus) -> BodyNode {
+    static func tag(_ status: CadenceStatus) -> String {
         switch status {
-        case .met: H.tag(status.title, .met)
-        case .scheduled: H.tag(status.title, .scheduled)
-        case .due: H.tag(status.title, .due)
-        case .overdue: H.tag(status.title, .overdue)
-        case .declined: H.tag(status.title, .declined)
-        case .upcoming, .notExpected: H.tag(status.title, .neutral)
+        case .met: H.tagHTML(status.title, .met)
+        case .scheduled: H.tagHTML(status.title, .scheduled)
+        case .due: H.tagHTML(status.title, .due)
+        case .overdue: H.tagHTML(status.title, .overdue)
+        case .declined: H.tagHTML(status.title, .declined)
+        case .upcoming, .notExpected: H.tagHTML(status.title, .neutral)
         }
     }
 
@@ -172,30 +172,30 @@ enum TeamBoard {
         }
         let currentIndex = model.current.flatMap { current in model.year.checkpoints.firstIndex { $0.id == current.id } }
         let headers = ["Name"] + model.year.checkpoints.map(\.name) + ["Next conversation", ""]
-        let rows: [[BodyNode]] = model.rows.map { row in
-            var cells: [BodyNode] = [H.link(row.person.name, to: SiteURL.person(row.person.id).path)]
+        let today = display.today()
+        let rows: [[String]] = model.rows.map { row in
+            var cells: [String] = [H.linkHTML(row.person.name, to: SiteURL.person(row.person.id).path)]
             cells += row.statuses.map(tag)
-            cells.append(row.next.map { c in H.link(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) } ?? H.text("None arranged"))
-            var action: BodyNode = .empty
+            cells.append(row.next.map { c in H.linkHTML(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) } ?? "None arranged")
+            var action = ""
             if let currentIndex, let current = model.current {
                 let status = row.statuses[currentIndex]
-                let today = display.today()
                 let mayAskAgain = status != .declined || (row.askAgainFrom.map { $0 <= today } ?? false)
                 if row.invitationWaiting {
-                    action = H.text("Invitation sent")
+                    action = "Invitation sent"
                 } else if [.due, .upcoming, .declined].contains(status) && mayAskAgain {
-                    action = H.actionButton("Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
+                    action = H.actionButtonHTML("Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
                                             hidden: [("employee", row.person.id.uuidString)])
                 } else if status == .declined, let from = row.askAgainFrom {
-                    action = H.text("Ask again from \(display.day(from))")
+                    action = ("Ask again from " + display.day(from)).textEscaped
                 } else if status == .declined {
-                    action = H.text("Said not now: ask again at the next checkpoint")
+                    action = "Said not now: ask again at the next checkpoint"
                 }
             }
             cells.append(action)
             return cells
         }
-        nodes.append(H.table(caption: "Your team's checkpoints in \(model.year.label)", headers: headers, rows: rows))
+        nodes.append(H.table(caption: "Your team's checkpoints in \(model.year.label)", headers: headers, cells: rows))
         return nodes
     }
 }
