@@ -95,6 +95,7 @@ final class BulkWritingTests: XCTestCase {
             let throughFluent = (0..<times.count).map(saved)
             for c in throughFluent { try await c.create(on: testApp.db) }
             let bulk = (0..<times.count).map(saved)
+            let preparedBefore = BulkLoad.sqlitePreparedRows
             try await testApp.db.transaction { database in
                 try await BulkLoad.insert(
                     into: ConversationModel.schema,
@@ -109,6 +110,9 @@ final class BulkWritingTests: XCTestCase {
                                 .date(c.createdAt), .date(c.updatedAt)]
                     },
                     on: database.sql)
+            }
+            if testApp.db.sql.dialect.name == "sqlite" {
+                XCTAssertEqual(BulkLoad.sqlitePreparedRows - preparedBefore, bulk.count, "SQLite took the rows through one prepared statement")
             }
             for (fluent, bulk) in zip(throughFluent, bulk) {
                 let a = try await ConversationModel.find(fluent.id, on: testApp.db)!
