@@ -124,6 +124,41 @@ final class ConversationFlowTests: XCTestCase {
         }
     }
 
+    /// The record of a later conversation lists its own actions under "Actions agreed" and the
+    /// earlier ones still open under "Actions still open" (both come from one query), never mixed.
+    func testARecordKeepsItsOwnActionsApartFromThoseStillOpen() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
+            _ = try await cast.manager.post(SiteURL.actions(cast.conversation).path, ["description": "Shadow the allocations panel", "owner": "employee"])
+            _ = try await cast.manager.post(SiteURL.actions(cast.conversation).path, ["description": "Read the housing strategy", "owner": "employee"])
+            let first = try await AgreedActionModel.query(on: testApp.db).filter(\.$description == "Read the housing strategy").first()!
+            _ = try await cast.employee.post(SiteURL.action(cast.conversation, first.id!).path, ["status": "done", "return_to": SiteURL.record(cast.conversation).path])
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let next = try await cast.manager.post(SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
+            let nextID = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(next.location).split(separator: "/")[1])))
+            let accepted = try await cast.employee.post(SiteURL.accept(nextID).path, ["date": "2026-11-19", "time": "09:00", "minutes": "15", "place": "Room 2"])
+            XCTAssertEqual(accepted.status, .seeOther)
+            let held = try await cast.manager.post(SiteURL.markHeld(nextID).path, ["date": "2026-11-19", "minutes": "15", "checkpoint": ""])
+            XCTAssertEqual(held.status, .seeOther)
+            _ = try await cast.manager.post(SiteURL.actions(nextID).path, ["description": "Book a day with the planning team", "owner": "guide"])
+
+            let record = try await cast.employee.get(SiteURL.record(nextID).path).body
+            // Each list is a table with its own caption.
+            func table(_ caption: String) throws -> String {
+                let start = try XCTUnwrap(record.range(of: "\">" + caption + "</caption>"), "no table “\(caption)”: \(record.visibleText)")
+                let end = try XCTUnwrap(record[start.upperBound...].range(of: "</table>"))
+                return String(record[start.upperBound..<end.lowerBound]).visibleText
+            }
+            let agreed = try table("Actions agreed"), stillOpen = try table("Actions still open")
+            XCTAssertTrue(agreed.contains("Book a day with the planning team"), agreed)
+            XCTAssertFalse(agreed.contains("Shadow the allocations panel"), agreed)
+            XCTAssertTrue(stillOpen.contains("Shadow the allocations panel"), stillOpen)
+            XCTAssertFalse(stillOpen.contains("Book a day with the planning team"), stillOpen)
+            XCTAssertFalse(record.contains("Read the housing strategy"), "a done action from before is not carried forward")
+        }
+    }
+
     func testOnlyTheTwoPeopleReachPreparationGuidedViewAndRecord() async throws {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)

@@ -15,9 +15,13 @@ struct ConversationHistory {
 
     var earlier: [Earlier]
     var openActions: [AgreedActionModel]
+    /// The actions agreed in this conversation itself, when asked for (`withOwnActions`).
+    var ownActions: [AgreedActionModel] = []
 
-    /// Two queries, whatever the length of the history.
-    static func load(_ record: ConversationForViewer, on database: any Database, limit: Int = 5) async throws -> ConversationHistory {
+    /// Two queries, whatever the length of the history. With `withOwnActions`, the actions of this
+    /// conversation come in the same query as the open ones from before.
+    static func load(_ record: ConversationForViewer, on database: any Database, limit: Int = 5,
+                     withOwnActions: Bool = false) async throws -> ConversationHistory {
         precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
         let employeeID = record.employee.id!, guideID = record.guide.id!
         let earlier = try await database.rows("""
@@ -31,14 +35,18 @@ struct ConversationHistory {
                 return Earlier(id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
                                title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
             }
-        let open = try await database.rows("""
-            SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id \
-            WHERE a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
-            AND a.conversation_id <> \(bind: record.id) ORDER BY a.created_at, a.id
-            """).map { try AgreedActionModel.read($0, "a") }
+        var actions: SQLQueryString =
+            "SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id WHERE "
+        if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
+        actions += """
+            (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
+            AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
+            """
+        let all = try await database.rows(actions).map { try AgreedActionModel.read($0, "a") }
         return ConversationHistory(
             earlier: earlier,
-            openActions: open)
+            openActions: all.filter { $0.$conversation.id != record.id },
+            ownActions: all.filter { $0.$conversation.id == record.id })
     }
 }
 

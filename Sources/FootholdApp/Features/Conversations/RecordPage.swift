@@ -30,12 +30,10 @@ enum RecordPage {
                 """)
             let themes = try themeRows.map { try ThemeModel.read($0, "t") }
             let chosen = try zip(themes, themeRows).filter { try !$1.decodeNil(column: "chosen") }.map { $0.0.id! }
-            let actions = try await database.rows("""
-                SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a WHERE a.conversation_id = \(bind: record.id) \
-                ORDER BY a.created_at, a.id
-                """).map { try AgreedActionModel.read($0, "a") }
-            return Model(record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: actions,
-                         history: try await ConversationHistory.load(record, on: database))
+            // This conversation's actions come with the open ones from before: one query for both.
+            let history = try await ConversationHistory.load(record, on: database, withOwnActions: true)
+            return Model(record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: history.ownActions,
+                         history: history)
         }
     }
 
