@@ -100,7 +100,7 @@ enum BulkValue: Sendable {
         switch self {
         case .text(let value):
             guard let value else { return sqlite_nio_sqlite3_bind_null(statement, index) }
-            return sqlite_nio_sqlite3_bind_text64(statement, index, value, UInt64(value.utf8.count), sqliteTransient, UInt8(SQLITE_UTF8))
+            return SQLiteBind.text(value, at: index, to: statement)
         case .int(let value):
             guard let value else { return sqlite_nio_sqlite3_bind_null(statement, index) }
             return sqlite_nio_sqlite3_bind_int64(statement, index, Int64(value))
@@ -110,7 +110,7 @@ enum BulkValue: Sendable {
             return sqlite_nio_sqlite3_bind_double(statement, index, value.timeIntervalSince1970)
         case .uuid(let value):
             guard let value else { return sqlite_nio_sqlite3_bind_null(statement, index) }
-            return BulkValue.text(Self.uppercaseString(value)).bindSQLite(to: statement, at: index)
+            return SQLiteBind.text(Self.uppercaseString(value), at: index, to: statement)
         }
     }
 
@@ -380,5 +380,3 @@ extension BulkValue {
         return (quotient, value - quotient * divisor)
     }
 }
-
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -187,11 +187,11 @@ private final class ReadConnection: @unchecked Sendable {
     private func bind(_ value: any Encodable & Sendable, at index: Int32, to statement: OpaquePointer) throws -> Int32 {
         switch value {
         case let text as String:
-            return sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+            return SQLiteBind.text(text, at: index, to: statement)
         case let id as UUID:
             // As SQLiteKit stores ids: the 36-character text.
             let text = id.uuidString
-            return sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+            return SQLiteBind.text(text, at: index, to: statement)
         case let number as Int:
             return sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
         case let flag as Bool:
@@ -203,10 +203,10 @@ private final class ReadConnection: @unchecked Sendable {
             case .integer(let number): return sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
             case .float(let number): return sqlite_nio_sqlite3_bind_double(statement, index, number)
             case .text(let text):
-                return sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+                return SQLiteBind.text(text, at: index, to: statement)
             case .blob(let buffer):
                 return buffer.withUnsafeReadableBytes {
-                    sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), transient)
+                    sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), SQLiteBind.transient)
                 }
             case .null: return sqlite_nio_sqlite3_bind_null(statement, index)
             }
@@ -230,7 +230,16 @@ private final class ReadConnection: @unchecked Sendable {
     }
 }
 
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// Binding values to a statement through SQLite's C interface, shared by the read connections and
+/// the bulk writer.
+enum SQLiteBind {
+    /// Tells SQLite to copy what it is given, so Swift's buffers need not outlive the call.
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    static func text(_ text: String, at index: Int32, to statement: OpaquePointer) -> Int32 {
+        sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+    }
+}
 
 /// The column names of a statement's rows, shared by all of them.
 final class ReadColumns: Sendable {

@@ -115,11 +115,7 @@ enum H {
     }
 
     static func table(caption: String, headers: [String], rows: [[BodyNode]], captionHidden: Bool = true) -> BodyNode {
-        var head = "<div class=\"table-wrap\"><table class=\"table\"><caption class=\""
-        head += (captionHidden ? "visually-hidden" : "table__caption") + "\">" + caption.textEscaped + "</caption><thead><tr>"
-        for header in headers { head += "<th scope=\"col\">" + header.textEscaped + "</th>" }
-        head += "</tr></thead><tbody>"
-        var nodes: [BodyNode] = [.raw(head)]
+        var nodes: [BodyNode] = [.raw(tableHead(caption: caption, headers: headers, captionHidden: captionHidden))]
         nodes.reserveCapacity(rows.count * (rows.first?.count ?? 0) * 2 + 2)
         for cells in rows {
             for (index, cell) in cells.enumerated() {
@@ -134,16 +130,21 @@ enum H {
 
     /// A table whose cells are HTML already written (escaped) by the string helpers here.
     static func table(caption: String, headers: [String], cells rows: [[String]], captionHidden: Bool = true) -> BodyNode {
-        var html = "<div class=\"table-wrap\"><table class=\"table\"><caption class=\""
-        html += (captionHidden ? "visually-hidden" : "table__caption") + "\">" + caption.textEscaped + "</caption><thead><tr>"
-        for header in headers { html += "<th scope=\"col\">" + header.textEscaped + "</th>" }
-        html += "</tr></thead><tbody>"
+        var html = tableHead(caption: caption, headers: headers, captionHidden: captionHidden)
         for cells in rows {
             html += "<tr>"
             for cell in cells { html += "<td>" + cell + "</td>" }
             html += "</tr>"
         }
         return .raw(html + "</tbody></table></div>")
+    }
+
+    /// A table's opening, caption and header row, up to its body's first row.
+    private static func tableHead(caption: String, headers: [String], captionHidden: Bool) -> String {
+        var html = "<div class=\"table-wrap\"><table class=\"table\"><caption class=\""
+        html += (captionHidden ? "visually-hidden" : "table__caption") + "\">" + caption.textEscaped + "</caption><thead><tr>"
+        for header in headers { html += "<th scope=\"col\">" + header.textEscaped + "</th>" }
+        return html + "</tr></thead><tbody>"
     }
 
     /// What an empty list shows instead: what will appear here, and the next step.
