@@ -24,9 +24,12 @@ final class BulkWritingTests: XCTestCase {
     }
 
     func testIdentifiersAreWrittenAsTheDriverWritesThemAndSortInOrderOfMaking() {
-        for _ in 0..<1000 {
-            let id = UUID()
-            XCTAssertEqual(BulkValue.uppercaseString(id), id.uuidString)
+        let edges = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                     UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+                     UUID(uuid: (0x0F, 0xF0, 0x1E, 0xE1, 0x2D, 0xD2, 0x3C, 0xC3, 0x4B, 0xB4, 0x5A, 0xA5, 0x69, 0x96, 0x78, 0x87))]
+        for id in edges + (0..<1000).map({ _ in UUID() }) {
+            XCTAssertEqual(id.upperText, id.uuidString)
+            XCTAssertEqual(id.lowerText, id.uuidString.lowercased())
         }
         var ids = OrderedIDs(startingAt: Date(timeIntervalSince1970: 1_795_082_400))
         let made = (0..<5000).map { _ in ids.next() }
@@ -138,7 +141,7 @@ final class BulkWritingTests: XCTestCase {
             let sql = testApp.db.sql
             let tables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema]
             let before = try await BulkLoad.secondaryIndexes(on: tables, sql).map(\.name)
-            XCTAssertTrue(before.contains("conversations_employee_state_idx"), "\(before)")
+            XCTAssertTrue(before.contains("conversations_employee_state_guide_idx"), "\(before)")
             let keysBefore = try await BulkLoad.postgresForeignKeys(on: tables, sql).map { "\($0.table).\($0.name) \($0.definition)" }
             if sql.dialect.name == "postgresql" {
                 XCTAssertTrue(keysBefore.contains { $0.hasPrefix("conversations.") && $0.contains("REFERENCES people(id)") }, "\(keysBefore)")

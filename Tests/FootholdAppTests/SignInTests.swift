@@ -117,6 +117,50 @@ final class SignInTests: XCTestCase {
         }
     }
 
+    /// `SiteMiddleware` checks form tokens and access only on routes that say who may use them, so
+    /// every route but the three that need no one (health, stylesheet, ping) must say.
+    func testEveryRouteOfTheSiteSaysWhoMayUseIt() async throws {
+        try await withApp { testApp in
+            let unmarked = testApp.app.routes.all.filter { $0.userInfo[Access.key] == nil }.map { "\($0.method) /\($0.path.string)" }
+            XCTAssertEqual(Set(unmarked), ["GET /healthz", "GET /\(SiteURL.stylesheet.path.dropFirst())", "GET /ping"])
+            let administration = testApp.app.routes.all.filter { ($0.userInfo[Access.key] as? Access) == .hrAdministrator }
+            XCTAssertTrue(administration.contains { "/" + $0.path.string == SiteURL.adminPeople.path })
+            XCTAssertTrue(testApp.app.routes.all.contains { ($0.userInfo[Access.key] as? Access) == .open && "/" + $0.path.string == SiteURL.signIn.path })
+        }
+    }
+
+    /// A route with a middleware of its own is reached through that middleware, behind the same checks.
+    func testARouteWithItsOwnMiddlewareIsStillCheckedAndStillReachesIt() async throws {
+        struct Marker: AsyncMiddleware {
+            func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+                let response = try await next.respond(to: request)
+                response.headers.replaceOrAdd(name: "X-Marked", value: request.viewer?.email ?? "nobody")
+                return response
+            }
+        }
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let marked = testApp.app.access(.signedIn).grouped(Marker())
+            marked.get("marked") { req async throws -> String in "hello \(try req.requireViewer().name)" }
+            marked.post("marked") { _ async throws -> String in "posted" }
+
+            let signedOut = try await testApp.browser().get("/marked")
+            XCTAssertEqual(signedOut.status, .seeOther, "signed out, the route is not reached")
+            XCTAssertNil(signedOut.headers.first(name: "X-Marked"))
+
+            let browser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let page = try await browser.get("/marked")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertEqual(page.headers.first(name: "X-Marked"), Fixtures.employee)
+            XCTAssertTrue(page.body.hasPrefix("hello "))
+
+            let forged = try await browser.post("/marked", [:], csrf: "0123456789abcdef0123456789abcdef0123")
+            XCTAssertEqual(forged.status, .forbidden, "the form token is checked before the route's own middleware")
+            let posted = try await browser.post("/marked", [:])
+            XCTAssertEqual(posted.body, "posted")
+        }
+    }
+
     func testRepeatedFailuresForOneAccountAreSlowedDown() async throws {
         let clock = TestClock()
         try await withApp(clock: clock) { testApp in

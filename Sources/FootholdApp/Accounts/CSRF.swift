@@ -4,7 +4,7 @@ import Vapor
 /// Protects every state-changing form from cross-site requests with a double-submit token: a
 /// random value in an HttpOnly, SameSite cookie that each form repeats in a hidden field. Another
 /// site can make a browser send the cookie, but can neither read it nor know what to put in the form.
-struct CSRF: AsyncMiddleware {
+enum CSRF {
     static let cookieName = "foothold_csrf"
     static let fieldName = "csrf_token"
 
@@ -17,24 +17,28 @@ struct CSRF: AsyncMiddleware {
         }
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = request.cookieValue(Self.cookieName).flatMap { $0.count >= 32 ? $0 : nil }
+    /// The request's token: the one in its cookie, or a new one the response will set. Forms on
+    /// the page carry it.
+    static func token(for request: Request) -> (value: String, isNew: Bool) {
+        let existing = request.cookieValue(cookieName).flatMap { $0.count >= 32 ? $0 : nil }
         let token = existing ?? request.clients.makeToken()
         request.csrfToken = token
+        return (token, existing == nil)
+    }
 
-        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            _ = try await request.body.collect(max: Self.bodyLimit(for: request.url.path)).get()
-            let submitted = try? request.content.get(String.self, at: Self.fieldName)
-            guard let existing, let submitted, Self.equal(existing, submitted) else { throw SiteError.expiredForm }
-        }
+    /// Anything but a read must repeat the cookie's token in its form.
+    static func check(_ request: Request, token: (value: String, isNew: Bool)) async throws {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return }
+        _ = try await request.body.collect(max: bodyLimit(for: request.url.path)).get()
+        let submitted = try? request.content.get(String.self, at: fieldName)
+        guard !token.isNew, let submitted, equal(token.value, submitted) else { throw SiteError.expiredForm }
+    }
 
-        let response = try await next.respond(to: request)
-        if existing == nil {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: token, path: "/", isSecure: request.application.footholdConfiguration.usesHTTPS,
-                isHTTPOnly: true, sameSite: .lax)
-        }
-        return response
+    static func setCookie(on response: Response, token: (value: String, isNew: Bool), request: Request) {
+        guard token.isNew else { return }
+        response.cookies[cookieName] = HTTPCookies.Value(
+            string: token.value, path: "/", isSecure: request.application.footholdConfiguration.usesHTTPS,
+            isHTTPOnly: true, sameSite: .lax)
     }
 
     /// Compares in time that does not depend on where the strings differ.

@@ -33,28 +33,3 @@ enum SiteError: Error {
     case notFound
     case expiredForm
 }
-
-/// Reads the session cookie and, when it names a live session of an active person, sets the viewer.
-/// One query per request.
-struct SessionAuthenticator: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookieValue(Sessions.cookieName), !token.isEmpty {
-            request.viewer = try await Sessions.viewer(forToken: token, now: request.now, on: request.db)
-        }
-        return try await next.respond(to: request)
-    }
-}
-
-struct RequireSignIn: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        _ = try request.requireViewer()
-        return try await next.respond(to: request)
-    }
-}
-
-struct RequireHRAdministrator: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard try request.requireViewer().isHRAdministrator else { throw SiteError.forbidden }
-        return try await next.respond(to: request)
-    }
-}

@@ -1,4 +1,6 @@
 import Fluent
+import NIOCore
+import NIOPosix
 import FootholdCore
 import Foundation
 import Vapor
@@ -38,6 +40,7 @@ public enum Operations {
     /// Serves the web app until SIGINT or SIGTERM. With `demo` and an empty database, fills it with
     /// the demo organisation first and prints whom to sign in as.
     public static func serve(_ configuration: Configuration, hostname: String, port: Int, demo: Bool) async throws {
+        runTasksOnEventLoops()
         let app = try await makeApplication(configuration: configuration)
         do {
             try await app.autoMigrate()
@@ -59,6 +62,16 @@ public enum Operations {
         } catch {
             try? await app.asyncShutdown()
             throw error
+        }
+    }
+
+    /// Makes the server's event loops Swift's global executor, so a page's async code and the I/O it
+    /// waits on share a thread instead of handing every request between two pools (decision 0009).
+    /// Only `serve` does this, once, before the application starts; other commands and tests run on
+    /// Swift's own pool.
+    private static func runTasksOnEventLoops() {
+        if !NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {
+            say("Note: this platform keeps Swift's tasks on their own threads, so pages will be a little slower.")
         }
     }
 

@@ -31,6 +31,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M008_IndexPeopleByNameAndEmail()) // people by (name, email), for ordered lists
     app.migrations.add(M009_CreatePersonSearchWords())   // words of names, emails and job titles, for search
     app.migrations.add(M010_IndexConversationsByCheckpoint()) // conversations by (employee, checkpoint); single-column employee and guide indexes go
+    app.migrations.add(M011_IndexConversationsByPair())  // conversations by (employee, state, guide, held_at, id), for a pair's history
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }
@@ -45,7 +46,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.routes.defaultMaxBodySize = "64kb"
 
     app.middleware = Middlewares()
-    app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(SiteMiddleware())
     try routes(app)
 }
 

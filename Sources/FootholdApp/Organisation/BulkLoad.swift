@@ -91,7 +91,7 @@ enum BulkValue: Sendable {
         case .int(let value): value.map { .integer($0) } ?? .null
         case .bool(let value): .integer(value ? 1 : 0)
         case .date(let value): value.map { .float($0.timeIntervalSince1970) } ?? .null
-        case .uuid(let value): value.map { .text(Self.uppercaseString($0)) } ?? .null
+        case .uuid(let value): value.map { .text($0.upperText) } ?? .null
         }
     }
 
@@ -110,7 +110,7 @@ enum BulkValue: Sendable {
             return sqlite_nio_sqlite3_bind_double(statement, index, value.timeIntervalSince1970)
         case .uuid(let value):
             guard let value else { return sqlite_nio_sqlite3_bind_null(statement, index) }
-            return SQLiteBind.text(Self.uppercaseString(value), at: index, to: statement)
+            return SQLiteBind.text(value.upperText, at: index, to: statement)
         }
     }
 
@@ -122,21 +122,6 @@ enum BulkValue: Sendable {
         case .date(let value): value
         case .uuid(let value): value
         }
-    }
-
-    /// The same text as `uuidString`, without going through `snprintf`.
-    static func uppercaseString(_ id: UUID) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        withUnsafeBytes(of: id.uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 0x0F)])
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }
 

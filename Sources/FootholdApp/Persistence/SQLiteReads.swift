@@ -15,7 +15,7 @@ import VaporCSQLite
 /// every committed write and never waits for the writer, so pages read exactly what they did.
 /// Reads inside a transaction keep using the transaction's connection, so they see its writes.
 final class SQLiteReads: Sendable {
-    /// The pool a request reads through; set for each request by `SiteErrorMiddleware`.
+    /// The pool a request reads through; set for each request to the site by `SiteMiddleware`.
     @TaskLocal static var current: SQLiteReads?
 
     let path: String
@@ -190,8 +190,7 @@ private final class ReadConnection: @unchecked Sendable {
             return SQLiteBind.text(text, at: index, to: statement)
         case let id as UUID:
             // As SQLiteKit stores ids: the 36-character text.
-            let text = id.uuidString
-            return SQLiteBind.text(text, at: index, to: statement)
+            return SQLiteBind.text(id.upperText, at: index, to: statement)
         case let number as Int:
             return sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
         case let flag as Bool:

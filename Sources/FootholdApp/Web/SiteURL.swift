@@ -100,8 +100,8 @@ enum SiteURL: Equatable {
     var path: String {
         switch self {
         case .setPassword(let token): "/set-password/\(token)"
-        case .person(let id): "/people/\(id.uuidString.lowercased())"
-        case .unit(let id): "/units/\(id.uuidString.lowercased())"
+        case .person(let id): "/people/\(id.lowerText)"
+        case .unit(let id): "/units/\(id.lowerText)"
         case .conversation(let id): "/conversations/\(Self.slug(id))"
         case .accept(let id): "/conversations/\(Self.slug(id))/accept"
         case .decline(let id): "/conversations/\(Self.slug(id))/decline"
@@ -119,7 +119,7 @@ enum SiteURL: Equatable {
         }
     }
 
-    static func slug(_ id: UUID) -> String { id.uuidString.lowercased() }
+    static func slug(_ id: UUID) -> String { id.lowerText }
 
     /// The path with a query string; empty values are left out.
     func with(query items: [(String, String?)]) -> String {

@@ -16,10 +16,11 @@ func routes(_ app: Application) throws {
     // Liveness without touching the database; also the benchmark's ceiling.
     app.get(SiteURL.ping.pathComponents) { _ in "pong" }
 
-    let site = app.grouped(CSRF(), SessionAuthenticator())
-    SignInController().register(site)
+    // Every route below is the site's: `SiteMiddleware` checks form tokens, finds who is signed in
+    // and enforces the access each group names.
+    SignInController().register(app.access(.open))
 
-    let signedIn = site.grouped(RequireSignIn())
+    let signedIn = app.access(.signedIn)
     HomeController().register(signedIn)
     PeopleController().register(signedIn)
     UnitsController().register(signedIn)
@@ -28,7 +29,7 @@ func routes(_ app: Application) throws {
     TeamController().register(signedIn)
     SharingController().register(signedIn)
 
-    let administration = signedIn.grouped(RequireHRAdministrator())
+    let administration = app.access(.hrAdministrator)
     AdminController().register(administration)
     ProgrammeAdminController().register(administration)
 }

@@ -28,7 +28,7 @@ struct ConversationHistory {
             SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
             LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
             WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND c.state = \(bind: ConversationState.held.rawValue) \
-            AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id LIMIT \(literal: limit)
+            AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id DESC LIMIT \(literal: limit)
             """).map { row in
                 let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
                 let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)

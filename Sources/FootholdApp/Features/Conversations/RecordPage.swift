@@ -64,9 +64,9 @@ enum RecordPage {
                 : "Waiting for \(employee) to confirm or amend it."
         }
         let themeOptions: [BodyNode] = model.themes.map { theme in
-            let chosen = typed.map { Set($0.themes ?? []).contains(theme.id!.uuidString) } ?? model.chosenThemes.contains(theme.id!)
-            let id = "theme-\(theme.id!.uuidString.lowercased().prefix(8))"
-            var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", "themes[]"), ("value", theme.id!.uuidString), ("class", "checkbox__input")]
+            let chosen = typed.map { Set($0.themes ?? []).contains(theme.id!.upperText) } ?? model.chosenThemes.contains(theme.id!)
+            let id = "theme-\(theme.id!.lowerText.prefix(8))"
+            var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", "themes[]"), ("value", theme.id!.upperText), ("class", "checkbox__input")]
             if chosen { attributes.append(("checked", "checked")) }
             return H.raw("<div class=\"checkbox\">" + H.inputHTML(attributes) + "<label class=\"checkbox__label\" for=\"" + id.attributeEscaped + "\">"
                          + theme.name.textEscaped + "</label></div>")

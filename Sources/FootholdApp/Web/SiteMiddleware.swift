@@ -1,0 +1,137 @@
+import Foundation
+import Vapor
+
+/// Who may use a route. Every route of the site is registered through `routes.access(_:)`, which
+/// records this on the route for `SiteMiddleware` to enforce.
+enum Access: Sendable, Equatable {
+    /// Anyone, signed in or not (signing in, setting a password).
+    case open
+    case signedIn
+    case hrAdministrator
+
+    static let key = "foothold.access"
+}
+
+extension RoutesBuilder {
+    /// Routes added through the result carry `access`.
+    func access(_ access: Access) -> any RoutesBuilder { AccessGroup(root: self, access: access) }
+}
+
+private struct AccessGroup: RoutesBuilder {
+    let root: any RoutesBuilder
+    let access: Access
+
+    func add(_ route: Route) {
+        route.userInfo[Access.key] = access
+        root.add(route)
+    }
+}
+
+/// The one middleware: every request passes through it once (decision 0009).
+///
+/// For the site's routes it checks the form token on anything that changes something (`CSRF`),
+/// finds who is signed in (`Sessions`), enforces the route's `Access`, and runs the route; any
+/// error, there or elsewhere, becomes a page a person can act on, in the site's layout, with the
+/// right status. Server errors are logged in full; the page never shows internals.
+///
+/// It is one middleware rather than five because each of Vapor's async middlewares starts a task of
+/// its own and waits for the next one's future: five tasks a request, where a page's own work is one.
+/// For the same reason it calls a route's async handler directly when the route has nothing else in
+/// front of it (a route grouped with another middleware is reached through `next`, as usual).
+struct SiteMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard let access = request.route?.userInfo[Access.key] as? Access else {
+            // The health check, the stylesheet, and addresses with no route.
+            return next.respond(to: request).flatMapError { error in
+                request.eventLoop.makeSucceededFuture(self.response(for: error, request: request))
+            }
+        }
+        let promise = request.eventLoop.makePromise(of: Response.self)
+        promise.completeWithTask { await self.respond(to: request, access: access, next: next) }
+        return promise.futureResult
+    }
+
+    private func respond(to request: Request, access: Access, next: any Responder) async -> Response {
+        await SQLiteReads.$current.withValue(request.application.sqliteReads) {
+            let token = CSRF.token(for: request)
+            var response: Response
+            do {
+                try await CSRF.check(request, token: token)
+                if let sessionToken = request.cookieValue(Sessions.cookieName), !sessionToken.isEmpty {
+                    request.viewer = try await Sessions.viewer(forToken: sessionToken, now: request.now, on: request.db)
+                }
+                switch access {
+                case .open: break
+                case .signedIn: _ = try request.requireViewer()
+                case .hrAdministrator: guard try request.requireViewer().isHRAdministrator else { throw SiteError.forbidden }
+                }
+                if let handler = request.route?.responder as? any AsyncResponder {
+                    response = try await handler.respond(to: request)
+                } else {
+                    response = try await next.respond(to: request).get()
+                }
+            } catch {
+                response = self.response(for: error, request: request)
+            }
+            CSRF.setCookie(on: response, token: token, request: request)
+            return response
+        }
+    }
+
+    func response(for error: any Error, request: Request) -> Response {
+        switch error {
+        case SiteError.signInRequired:
+            if request.method == .GET {
+                return .redirect(to: SiteURL.signIn.with(query: [("next", request.url.string)]))
+            }
+            return page(request, .unauthorized, "Please sign in", "You need to sign in to do that.", link: ("Sign in", SiteURL.signIn.path))
+        case SiteError.forbidden:
+            return forbidden(request)
+        case SiteError.notFound:
+            return notFound(request)
+        case SiteError.expiredForm:
+            return page(request, .forbidden, "This form has expired",
+                        "For your security, forms work only for a while and only from Foothold itself. Nothing was saved. Go back, reload the page and try again.",
+                        link: ("Go to your home page", SiteURL.home.path))
+        default:
+            break
+        }
+        let status = (error as? any AbortError)?.status ?? .internalServerError
+        switch status.code {
+        case 403: return forbidden(request)
+        case 404, 405: return notFound(request)
+        case 413:
+            return page(request, .payloadTooLarge, "That file is too large", "Foothold accepts files of up to 50 MB. Split the file, or remove columns Foothold does not use.",
+                        link: ("Go back", request.url.path))
+        case 400..<500:
+            return page(request, status, "Something in that request was not right", "Go back and check what you entered, then try again.",
+                        link: ("Go to your home page", SiteURL.home.path))
+        default:
+            request.logger.error("\(request.method) \(request.url.path) failed: \(String(reflecting: error))")
+            return page(request, .internalServerError, "Sorry, something went wrong",
+                        "Foothold could not finish that. Nothing you had saved is lost. Try again in a moment; if it keeps happening, tell your HR administrator.",
+                        link: ("Go to your home page", SiteURL.home.path))
+        }
+    }
+
+    func forbidden(_ request: Request) -> Response {
+        page(request, .forbidden, "You do not have access to this page",
+             "This page is for people with a different role in Foothold. If you think you should see it, ask your HR administrator.",
+             link: ("Go to your home page", SiteURL.home.path))
+    }
+
+    func notFound(_ request: Request) -> Response {
+        page(request, .notFound, "Page not found",
+             "If you typed the address, check it is right. If you followed a link, the page may have moved or the person may have left.",
+             link: ("Go to your home page", SiteURL.home.path))
+    }
+
+    func page(_ request: Request, _ status: HTTPResponseStatus, _ title: String, _ explanation: String, link: (String, String)) -> Response {
+        request.page(title, status: status, [
+            H.el("div", class: "narrow",
+                 H.heading(1, title),
+                 H.paragraph(explanation),
+                 H.link(link.0, to: link.1, class: "button button--secondary")),
+        ])
+    }
+}
