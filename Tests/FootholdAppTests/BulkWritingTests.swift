@@ -251,6 +251,34 @@ final class DirectorySearchTests: XCTestCase {
         for word in ["sm", "smj", "smh", "sn"] { XCTAssertFalse(word >= range.lower && word < range.upper, word) }
     }
 
+    /// For every prefix of every word, exactly one of a person's words that start with it shares
+    /// fewer bytes with the word before it than the prefix has: that is how a search reads each
+    /// person once.
+    func testEachPrefixPicksExactlyOneOfAPersonsWords() {
+        let texts = ["Siân O'Brien-Smith sian.obrien@ridgeway.example Planning Officer",
+                     "John Smith john.smith2@ridgeway.example Smithing Lead smithy",
+                     "Ann Annan ann.annan3@ridgeway.example Annual Accounts Analyst",
+                     "Zoë Ng zoe.ng@ridgeway.example", "a aa aaa aab ab b"]
+        for text in texts {
+            let words = SearchWords.wordsWithShared(of: text)
+            XCTAssertEqual(Set(words.map(\.word)), SearchWords.words(of: text))
+            XCTAssertEqual(words.first?.shared, 0)
+            var prefixes = Set<String>()
+            for (word, _) in words {
+                var prefix = ""
+                for character in word { prefix.append(character); prefixes.insert(prefix) }
+            }
+            for prefix in prefixes.union(["x", "smithz", "ann.annan3@ridgeway.examplex"]) {
+                let range = SearchWords.range(of: prefix)
+                let matching = words.filter { $0.word >= range.lower && $0.word < range.upper }
+                let picked = matching.filter { $0.shared < prefix.utf8.count }
+                XCTAssertEqual(picked.count, matching.isEmpty ? 0 : 1, "\(prefix) in \(text): \(matching)")
+            }
+        }
+        let shared = Dictionary(uniqueKeysWithValues: SearchWords.wordsWithShared(of: "a aa aaa aab ab b").map { ($0.word, $0.shared) })
+        XCTAssertEqual(shared, ["a": 0, "aa": 1, "aaa": 2, "aab": 2, "ab": 1, "b": 0])
+    }
+
     func testSearchFindsByTheStartOfWordsWithRareAndBroadTermsAndAfterChanges() async throws {
         try await withApp { testApp in
             var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
@@ -283,6 +311,14 @@ final class DirectorySearchTests: XCTestCase {
             XCTAssertEqual(third.count, 21, "120 officers and Siân")
             let both = try await names("officer planning")
             XCTAssertEqual(both, ["Siân O'Brien"], "every term must match, the rare one leading")
+            // People with several words that start with the term are found once each.
+            let severalWords = try await names("sian")
+            XCTAssertEqual(severalWords, ["Siân O'Brien"], "sian and sian.obrien@… both match")
+            let everyOfficer = try await names("o")
+            XCTAssertEqual(everyOfficer.count, 50)
+            XCTAssertEqual(Set(everyOfficer).count, 50, "o0, o0@… and officer are one person")
+            let lastOfficers = try await names("o", page: 3)
+            XCTAssertEqual(lastOfficers.count, 21, "120 officers and Siân, each once")
             let middleOfWord = try await names("fficer")
             XCTAssertEqual(middleOfWord, [], "words match from their start")
 

@@ -159,7 +159,7 @@ enum OrganisationQueries {
         for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
             terms.append(term)
         }
-        // How many people the rarest term matches, counted no further than `broadTerm`.
+        // How many people the rarest term matches (each once: M012), counted no further than `broadTerm`.
         var rarest: (term: String, count: Int)?
         if !terms.isEmpty {
             var counting: SQLQueryString = "SELECT "
@@ -170,6 +170,8 @@ enum OrganisationQueries {
                 counting.appendInterpolation(bind: range.lower)
                 counting.appendLiteral(" AND word < ")
                 counting.appendInterpolation(bind: range.upper)
+                counting.appendLiteral(" AND shared < ")
+                counting.appendInterpolation(bind: term.utf8.count)
                 counting.appendLiteral(" LIMIT \(broadTerm + 1)) AS capped) AS t\(index)")
             }
             let row = try await database.firstRow(counting)
@@ -198,11 +200,12 @@ enum OrganisationQueries {
             select.appendInterpolation(bind: range.lower)
             select.appendLiteral(" AND w.word < ")
             select.appendInterpolation(bind: range.upper)
+            // Each person's first matching word only, so no one is read twice (M012).
+            select.appendLiteral(" AND w.shared < ")
+            select.appendInterpolation(bind: rarest.term.utf8.count)
             if !includeInactive { select.appendLiteral(" AND w.active = "); select.appendInterpolation(bind: true) }
             requireOthers(terms.filter { $0 != rarest.term }, of: "w.person_id", into: &select)
-            // Grouped and ordered by the same columns, so SQLite sorts the matches once (not once to
-            // drop repeats and again to order them): 1.0 ms to 0.65 ms for "smith" at 50,000 people.
-            select.appendLiteral(" GROUP BY w.name, w.email, w.person_id ORDER BY w.name, w.email, w.person_id LIMIT ")
+            select.appendLiteral(" ORDER BY w.name, w.email, w.person_id LIMIT ")
             select.appendInterpolation(literal: pageSize + 1)
             select.appendLiteral(" OFFSET ")
             select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)

@@ -40,12 +40,35 @@ enum SearchWords {
         return words.filter { !$0.isEmpty && $0.utf8.count <= 200 }
     }
 
-    /// Writes the words of people just created.
-    static func insert(_ people: [Person], on database: any Database) async throws {
-        let rows: [[BulkValue]] = people.flatMap { person in words(of: person.text).map { (word: $0, person: person) } }
-            .sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
-            .map { [.text($0.word), .uuid($0.person.id), .text($0.person.name), .text($0.person.email), .bool($0.person.isActive)] }
-        let columns = ["word", "person_id", "name", "email", "active"]
+    /// A person's words in byte order, each with how many of its first bytes it shares with the word
+    /// before it (`shared`). For any prefix, exactly one of a person's words that start with it
+    /// shares fewer bytes than the prefix has — the first of them — so a search reads each person
+    /// once without grouping (`OrganisationQueries.search`).
+    static func wordsWithShared(of text: String) -> [(word: String, shared: Int)] {
+        let sorted = words(of: text).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var previous: String.UTF8View?
+        return sorted.map { word in
+            defer { previous = word.utf8 }
+            guard let previous else { return (word, 0) }
+            return (word, zip(previous, word.utf8).prefix { $0 == $1 }.count)
+        }
+    }
+
+    /// Writes the words of people just created. `withShared: false` writes the table as migration
+    /// M009 made it, before M012 added `shared`.
+    static func insert(_ people: [Person], withShared: Bool = true, on database: any Database) async throws {
+        var entries: [(word: String, shared: Int, person: Person)] = []
+        for person in people {
+            for (word, shared) in wordsWithShared(of: person.text) { entries.append((word, shared, person)) }
+        }
+        entries.sort { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+        let rows: [[BulkValue]] = entries.map { entry in
+            var row: [BulkValue] = [.text(entry.word), .uuid(entry.person.id), .text(entry.person.name), .text(entry.person.email),
+                                    .bool(entry.person.isActive)]
+            if withShared { row.append(.int(entry.shared)) }
+            return row
+        }
+        let columns = ["word", "person_id", "name", "email", "active"] + (withShared ? ["shared"] : [])
         if rows.count > 20_000 {
             // A whole organisation at once: build the second index after, not row by row.
             try await BulkLoad.withIndexesSetAside(on: [table], database) {
@@ -53,6 +76,26 @@ enum SearchWords {
             }
         } else {
             try await BulkLoad.insert(into: table, columns: columns, rows: rows, on: database.sql)
+        }
+    }
+
+    /// Writes everyone's words again from `people`, a page at a time.
+    static func rebuild(withShared: Bool = true, on database: any Database) async throws {
+        let sql = database.sql
+        var after = ""
+        while true {
+            let rows = try await sql.raw("""
+                SELECT id, search_text, name, email, active FROM people WHERE CAST(id AS TEXT) > \(bind: after) ORDER BY CAST(id AS TEXT) LIMIT 2000
+                """).all()
+            guard !rows.isEmpty else { break }
+            let people = try rows.map { row in
+                Person(id: try row.decode(column: "id", as: UUID.self), text: try row.decode(column: "search_text", as: String.self),
+                       name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
+                       isActive: try row.decode(column: "active", as: Bool.self))
+            }
+            try await insert(people, withShared: withShared, on: database)
+            after = try rows.last!.decode(column: "id", as: UUID.self).uuidString
+            if sql.dialect.name != "sqlite" { after = after.lowercased() }
         }
     }
 

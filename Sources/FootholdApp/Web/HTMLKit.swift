@@ -63,7 +63,15 @@ enum H {
     }
 
     static func linkHTML(_ label: String, to path: String, class className: String? = nil) -> String {
-        "<a" + attribute("href", path) + attribute("class", className) + ">" + label.textEscaped + "</a>"
+        // Appended into one string: a page of fifty links spent more on joining pieces than on anything else.
+        var html = "<a href=\""
+        html.reserveCapacity(path.utf8.count + label.utf8.count + (className?.utf8.count ?? 0) + 24)
+        html += path.attributeEscaped
+        if let className { html += "\" class=\""; html += className.attributeEscaped }
+        html += "\">"
+        html += label.textEscaped
+        html += "</a>"
+        return html
     }
 
     /// HTML a page has written itself from the string helpers here.

@@ -1,5 +1,4 @@
 import Fluent
-import Foundation
 import SQLKit
 
 /// Words of each person's name, email and job title, for the directory's prefix search, with the
@@ -17,22 +16,8 @@ struct M009_CreatePersonSearchWords: AsyncMigration {
             active BOOLEAN NOT NULL, PRIMARY KEY (word, person_id))\(unsafeRaw: withoutRowID)
             """).run()
         try await sql.raw("CREATE INDEX person_search_words_person_idx ON person_search_words (person_id, word)").run()
-        // Everyone already here, a page at a time.
-        var after = ""
-        while true {
-            let rows = try await sql.raw("""
-                SELECT id, search_text, name, email, active FROM people WHERE CAST(id AS TEXT) > \(bind: after) ORDER BY CAST(id AS TEXT) LIMIT 2000
-                """).all()
-            guard !rows.isEmpty else { break }
-            let people = try rows.map { row in
-                SearchWords.Person(id: try row.decode(column: "id", as: UUID.self), text: try row.decode(column: "search_text", as: String.self),
-                                   name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
-                                   isActive: try row.decode(column: "active", as: Bool.self))
-            }
-            try await SearchWords.insert(people, on: database)
-            after = try rows.last!.decode(column: "id", as: UUID.self).uuidString
-            if sql.dialect.name != "sqlite" { after = after.lowercased() }
-        }
+        // Everyone already here, as the table was then (M012 adds the shared prefix lengths).
+        try await SearchWords.rebuild(withShared: false, on: database)
     }
 
     func revert(on database: any Database) async throws {
