@@ -225,20 +225,37 @@ enum H {
 
     static func textarea(name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
                          rows: Int = 4, privacy: String? = nil) -> BodyNode {
-        let id = "field-\(name)"
-        var describedBy: [String] = []
-        if privacy != nil { describedBy.append("\(id)-privacy") }
-        if hint != nil { describedBy.append("\(id)-hint") }
-        if error != nil { describedBy.append("\(id)-error") }
-        var attributes = attribute("id", id) + attribute("name", name) + " rows=\"\(rows)\""
-            + attribute("class", error == nil ? "input textarea" : "input textarea input--error")
-        if !describedBy.isEmpty { attributes += attribute("aria-describedby", describedBy.joined(separator: " ")) }
-        if error != nil { attributes += " aria-invalid=\"true\"" }
-        var html = "<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
-        html += "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
-        if let privacy { html += "<p class=\"privacy\"" + attribute("id", id + "-privacy") + ">" + privacy.textEscaped + "</p>" }
+        let id = "field-" + name
+        // One string, grown once: a preparation page has nine of these, each holding a person's answer.
+        var html = error == nil ? "<div class=\"field\">" : "<div class=\"field field--error\">"
+        html.reserveCapacity(400 + label.utf8.count + value.utf8.count + (hint?.utf8.count ?? 0) + (privacy?.utf8.count ?? 0))
+        html += "<label class=\"field__label\""
+        html += attribute("for", id)
+        html += ">"
+        html += label.textEscaped
+        html += "</label>"
+        if let privacy {
+            html += "<p class=\"privacy\""
+            html += attribute("id", id + "-privacy")
+            html += ">"
+            html += privacy.textEscaped
+            html += "</p>"
+        }
         html += hintAndError(id: id, hint: hint, error: error)
-        html += "<textarea" + attributes + ">" + value.textEscaped + "</textarea></div>"
+        html += "<textarea"
+        html += attribute("id", id)
+        html += attribute("name", name)
+        html += " rows=\"\(rows)\""
+        html += attribute("class", error == nil ? "input textarea" : "input textarea input--error")
+        var describedBy: [String] = []
+        if privacy != nil { describedBy.append(id + "-privacy") }
+        if hint != nil { describedBy.append(id + "-hint") }
+        if error != nil { describedBy.append(id + "-error") }
+        if !describedBy.isEmpty { html += attribute("aria-describedby", describedBy.joined(separator: " ")) }
+        if error != nil { html += " aria-invalid=\"true\"" }
+        html += ">"
+        html += value.textEscaped
+        html += "</textarea></div>"
         return .raw(html)
     }
 
