@@ -288,14 +288,17 @@ final class DirectorySearchTests: XCTestCase {
             }
             rows.append("sian.obrien@ridgeway.example,Siân O'Brien,Planning Officer,Ridgeway,chief@ridgeway.example,no,no")
             _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
-            // Each query both ways: as a rare term (read the matches, then sort) and as a broad one
-            // (walk everyone in name order); both must give the same page.
+            // Each query every way: word by word (merge each word's people in name order), by range
+            // (read the matches, then sort) and by walking everyone in name order; all must give the
+            // page the automatic choice gives.
             func names(_ query: String, page: Int = 1) async throws -> [String] {
-                let rare = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db, broadTerm: 10_000)
-                let broad = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db, broadTerm: 0)
-                XCTAssertEqual(rare.items.map(\.0.id), broad.items.map(\.0.id), "\(query), page \(page)")
-                XCTAssertEqual(rare.hasNext, broad.hasNext, "\(query), page \(page)")
-                return rare.items.map(\.0.name)
+                let chosen = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db)
+                for plan in [OrganisationQueries.SearchPlan.byWord, .byRange, .walk] {
+                    let other = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.db, plan: plan)
+                    XCTAssertEqual(other.items.map(\.0.id), chosen.items.map(\.0.id), "\(query), page \(page), \(plan)")
+                    XCTAssertEqual(other.hasNext, chosen.hasNext, "\(query), page \(page), \(plan)")
+                }
+                return chosen.items.map(\.0.name)
             }
             let rare = try await names("planning")
             XCTAssertEqual(rare, ["Siân O'Brien"])
@@ -335,7 +338,7 @@ final class DirectorySearchTests: XCTestCase {
                                              deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
             let gone = try await names("lettings")
             XCTAssertEqual(gone, [])
-            let hrList = try await OrganisationQueries.search("siân", page: 1, includeInactive: true, on: testApp.db, broadTerm: 10_000)
+            let hrList = try await OrganisationQueries.search("siân", page: 1, includeInactive: true, on: testApp.db)
             XCTAssertEqual(hrList.items.map(\.0.name), ["Siân O'Brien"])
         }
     }

@@ -148,39 +148,34 @@ enum OrganisationQueries {
 
     static let pageSize = 50
 
+    /// How a search finds its page. `automatic` chooses; tests name each plan to prove they agree.
+    enum SearchPlan {
+        case automatic
+        /// For each distinct word the leading term starts, that word's people in name order (the
+        /// words table keeps them so), merged: reads about a page of rows, whatever the term.
+        case byWord
+        /// Every person the leading term matches, sorted by name.
+        case byRange
+        /// Everyone in name order, keeping those who match, until the page is full.
+        case walk
+    }
+
+    /// A leading term that starts more distinct words than this is not searched word by word.
+    static let wordLimit = 30
+
     /// A term that more people match than this is searched by walking everyone in name order (a
     /// page fills quickly); a rarer one by reading its matches and sorting them.
     static let broadTerm = 5000
 
     /// People with a word starting with each word of the query, by name, a page at a time.
     static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database,
-                       broadTerm: Int = broadTerm) async throws -> Page<(PersonSummary, String?)> {
+                       plan: SearchPlan = .automatic) async throws -> Page<(PersonSummary, String?)> {
         var terms: [String] = []
         for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
             terms.append(term)
         }
-        // How many people the rarest term matches (each once: M012), counted no further than `broadTerm`.
-        var rarest: (term: String, count: Int)?
-        if !terms.isEmpty {
-            var counting: SQLQueryString = "SELECT "
-            for (index, term) in terms.enumerated() {
-                let range = SearchWords.range(of: term)
-                if index > 0 { counting.appendLiteral(", ") }
-                counting.appendLiteral("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM person_search_words WHERE word >= ")
-                counting.appendInterpolation(bind: range.lower)
-                counting.appendLiteral(" AND word < ")
-                counting.appendInterpolation(bind: range.upper)
-                counting.appendLiteral(" AND shared < ")
-                counting.appendInterpolation(bind: term.utf8.count)
-                counting.appendLiteral(" LIMIT \(broadTerm + 1)) AS capped) AS t\(index)")
-            }
-            let row = try await database.firstRow(counting)
-            for (index, term) in terms.enumerated() {
-                let count = try row?.decode(column: "t\(index)", as: Int.self) ?? 0
-                if rarest == nil || count < rarest!.count { rarest = (term, count) }
-            }
-            if rarest?.count == 0 { return Page(items: [], number: page, hasNext: false) }
-        }
+        let empty = Page<(PersonSummary, String?)>(items: [], number: page, hasNext: false)
+        let offset = (max(page, 1) - 1) * pageSize
 
         func requireOthers(_ others: [String], of alias: String, into query: inout SQLQueryString) {
             for term in others {
@@ -192,43 +187,117 @@ enum OrganisationQueries {
                 query.appendLiteral(")")
             }
         }
-        var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM "
-        if let rarest, rarest.count <= broadTerm {
-            // Few matches: choose the page from the words table alone, then read those people.
-            let range = SearchWords.range(of: rarest.term)
-            select.appendLiteral("(SELECT w.person_id, w.name, w.email FROM person_search_words w WHERE w.word >= ")
-            select.appendInterpolation(bind: range.lower)
-            select.appendLiteral(" AND w.word < ")
-            select.appendInterpolation(bind: range.upper)
-            // Each person's first matching word only, so no one is read twice (M012).
-            select.appendLiteral(" AND w.shared < ")
-            select.appendInterpolation(bind: rarest.term.utf8.count)
-            if !includeInactive { select.appendLiteral(" AND w.active = "); select.appendInterpolation(bind: true) }
-            requireOthers(terms.filter { $0 != rarest.term }, of: "w.person_id", into: &select)
-            select.appendLiteral(" ORDER BY w.name, w.email, w.person_id LIMIT ")
-            select.appendInterpolation(literal: pageSize + 1)
-            select.appendLiteral(" OFFSET ")
-            select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
+        /// The page's people read from a subquery `matched` of (person_id, name, email) already
+        /// ordered and cut to the page.
+        func readMatched(_ matched: SQLQueryString) async throws -> Page<(PersonSummary, String?)> {
+            var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM ("
+            select += matched
             // The cross join keeps SQLite reading the page first.
             select.appendLiteral("""
                 ) matched CROSS JOIN people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = matched.person_id \
                 ORDER BY matched.name, matched.email, matched.person_id
                 """)
-        } else {
-            // Many matches, or no query: walk everyone in name order until the page is full.
-            select.appendLiteral("people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1")
-            requireOthers(terms, of: "p.id", into: &select)
-            if !includeInactive { select.appendLiteral(" AND p.active = "); select.appendInterpolation(bind: true) }
-            select.appendLiteral(" ORDER BY p.name, p.email LIMIT ")
-            select.appendInterpolation(literal: pageSize + 1)
-            select.appendLiteral(" OFFSET ")
-            select.appendInterpolation(literal: (max(page, 1) - 1) * pageSize)
+            return try await read(select)
         }
-        let rows = try await database.rows(select)
-        let items = try rows.prefix(pageSize).map { row in
-            (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))
+        func read(_ select: SQLQueryString) async throws -> Page<(PersonSummary, String?)> {
+            let rows = try await database.rows(select)
+            let items = try rows.prefix(pageSize).map { row in
+                (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))
+            }
+            return Page(items: items, number: page, hasNext: rows.count > pageSize)
         }
-        return Page(items: items, number: page, hasNext: rows.count > pageSize)
+        func pageLimit() -> SQLQueryString { " LIMIT \(literal: pageSize + 1) OFFSET \(literal: offset)" }
+
+        // The term to lead with: the only one, or the one fewest people match.
+        var lead: (term: String, count: Int?)?
+        if terms.count == 1 {
+            lead = (terms[0], nil)
+        } else if terms.count > 1 {
+            let counts = try await peopleMatching(terms, on: database)
+            if counts.contains(0) { return empty }
+            let rarest = zip(terms, counts).min { $0.1 < $1.1 }!
+            lead = (rarest.0, rarest.1)
+        }
+
+        if let lead, plan == .automatic || plan == .byWord {
+            let words = try await wordsStarting(lead.term, limit: plan == .byWord ? nil : wordLimit + 1, on: database)
+            if words.isEmpty { return empty }
+            if words.count <= wordLimit || plan == .byWord {
+                // Each word's rows come in name order from the key (M012), so the merge reads about a page.
+                var matched: SQLQueryString = ""
+                for (index, word) in words.enumerated() {
+                    if index > 0 { matched.appendLiteral(" UNION ALL ") }
+                    matched.appendLiteral("SELECT w.person_id, w.name, w.email FROM person_search_words w WHERE w.word = ")
+                    matched.appendInterpolation(bind: word)
+                    matched.appendLiteral(" AND w.shared < ")
+                    matched.appendInterpolation(bind: lead.term.utf8.count)
+                    if !includeInactive { matched.appendLiteral(" AND w.active = "); matched.appendInterpolation(bind: true) }
+                    requireOthers(terms.filter { $0 != lead.term }, of: "w.person_id", into: &matched)
+                }
+                matched.appendLiteral(" ORDER BY name, email, person_id")
+                matched += pageLimit()
+                return try await readMatched(matched)
+            }
+        }
+
+        var leadCount = lead?.count
+        if let lead, leadCount == nil { leadCount = try await peopleMatching([lead.term], on: database)[0] }
+        if let lead, let leadCount, plan == .byRange || (plan == .automatic && leadCount <= broadTerm) {
+            if leadCount == 0 { return empty }
+            // Few matches: choose the page from the words table alone, then read those people.
+            let range = SearchWords.range(of: lead.term)
+            var matched: SQLQueryString = "SELECT w.person_id, w.name, w.email FROM person_search_words w WHERE w.word >= "
+            matched.appendInterpolation(bind: range.lower)
+            matched.appendLiteral(" AND w.word < ")
+            matched.appendInterpolation(bind: range.upper)
+            // Each person's first matching word only, so no one is read twice (M012).
+            matched.appendLiteral(" AND w.shared < ")
+            matched.appendInterpolation(bind: lead.term.utf8.count)
+            if !includeInactive { matched.appendLiteral(" AND w.active = "); matched.appendInterpolation(bind: true) }
+            requireOthers(terms.filter { $0 != lead.term }, of: "w.person_id", into: &matched)
+            matched.appendLiteral(" ORDER BY w.name, w.email, w.person_id")
+            matched += pageLimit()
+            return try await readMatched(matched)
+        }
+
+        // Many matches, or no query: walk everyone in name order until the page is full.
+        var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1"
+        requireOthers(terms, of: "p.id", into: &select)
+        if !includeInactive { select.appendLiteral(" AND p.active = "); select.appendInterpolation(bind: true) }
+        select.appendLiteral(" ORDER BY p.name, p.email")
+        select += pageLimit()
+        return try await read(select)
+    }
+
+    /// How many people each term matches (each once: M012), counted no further than `broadTerm`.
+    static func peopleMatching(_ terms: [String], on database: any Database) async throws -> [Int] {
+        var counting: SQLQueryString = "SELECT "
+        for (index, term) in terms.enumerated() {
+            let range = SearchWords.range(of: term)
+            if index > 0 { counting.appendLiteral(", ") }
+            counting.appendLiteral("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM person_search_words WHERE word >= ")
+            counting.appendInterpolation(bind: range.lower)
+            counting.appendLiteral(" AND word < ")
+            counting.appendInterpolation(bind: range.upper)
+            counting.appendLiteral(" AND shared < ")
+            counting.appendInterpolation(bind: term.utf8.count)
+            counting.appendLiteral(" LIMIT \(broadTerm + 1)) AS capped) AS t\(index)")
+        }
+        let row = try await database.firstRow(counting)
+        return try terms.indices.map { try row?.decode(column: "t\($0)", as: Int.self) ?? 0 }
+    }
+
+    /// The distinct words that start with `term`, in byte order, at most `limit`: one index seek
+    /// each, however many people have them.
+    static func wordsStarting(_ term: String, limit: Int?, on database: any Database) async throws -> [String] {
+        let range = SearchWords.range(of: term)
+        var query: SQLQueryString = """
+            WITH RECURSIVE found(word) AS (SELECT MIN(word) FROM person_search_words WHERE word >= \(bind: range.lower) \
+            AND word < \(bind: range.upper) UNION ALL SELECT (SELECT MIN(o.word) FROM person_search_words o WHERE o.word > found.word \
+            AND o.word < \(bind: range.upper)) FROM found WHERE found.word IS NOT NULL) SELECT word FROM found WHERE word IS NOT NULL
+            """
+        if let limit { query.appendLiteral(" LIMIT \(limit)") }
+        return try await database.rows(query).map { try $0.decode(column: "word", as: String.self) }
     }
 
     static func counts(on database: any Database) async throws -> (activePeople: Int, units: Int, withoutPassword: Int) {

@@ -61,7 +61,12 @@ enum SearchWords {
         for person in people {
             for (word, shared) in wordsWithShared(of: person.text) { entries.append((word, shared, person)) }
         }
-        entries.sort { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+        // In key order (word, name, email), so rows go to the end of the table rather than between others.
+        entries.sort { a, b in
+            if a.word != b.word { return a.word.utf8.lexicographicallyPrecedes(b.word.utf8) }
+            if a.person.name != b.person.name { return a.person.name.utf8.lexicographicallyPrecedes(b.person.name.utf8) }
+            return a.person.email.utf8.lexicographicallyPrecedes(b.person.email.utf8)
+        }
         let rows: [[BulkValue]] = entries.map { entry in
             var row: [BulkValue] = [.text(entry.word), .uuid(entry.person.id), .text(entry.person.name), .text(entry.person.email),
                                     .bool(entry.person.isActive)]
