@@ -187,6 +187,18 @@ enum OrganisationQueries {
                 query.appendLiteral(")")
             }
         }
+        /// The people the leading term matches among the words `condition` picks, one row each
+        /// (person_id, name, email), who also match every other term.
+        func matches(of lead: String, where condition: SQLQueryString) -> SQLQueryString {
+            var matched: SQLQueryString = "SELECT w.person_id, w.name, w.email FROM person_search_words w WHERE "
+            matched += condition
+            // Each person's first matching word only, so no one is read twice (M012).
+            matched.appendLiteral(" AND w.shared < ")
+            matched.appendInterpolation(bind: lead.utf8.count)
+            if !includeInactive { matched.appendLiteral(" AND w.active = "); matched.appendInterpolation(bind: true) }
+            requireOthers(terms.filter { $0 != lead }, of: "w.person_id", into: &matched)
+            return matched
+        }
         /// The page's people read from a subquery `matched` of (person_id, name, email) already
         /// ordered and cut to the page.
         func readMatched(_ matched: SQLQueryString) async throws -> Page<(PersonSummary, String?)> {
@@ -227,12 +239,7 @@ enum OrganisationQueries {
                 var matched: SQLQueryString = ""
                 for (index, word) in words.enumerated() {
                     if index > 0 { matched.appendLiteral(" UNION ALL ") }
-                    matched.appendLiteral("SELECT w.person_id, w.name, w.email FROM person_search_words w WHERE w.word = ")
-                    matched.appendInterpolation(bind: word)
-                    matched.appendLiteral(" AND w.shared < ")
-                    matched.appendInterpolation(bind: lead.term.utf8.count)
-                    if !includeInactive { matched.appendLiteral(" AND w.active = "); matched.appendInterpolation(bind: true) }
-                    requireOthers(terms.filter { $0 != lead.term }, of: "w.person_id", into: &matched)
+                    matched += matches(of: lead.term, where: "w.word = \(bind: word)")
                 }
                 matched.appendLiteral(" ORDER BY name, email, person_id")
                 matched += pageLimit()
@@ -246,15 +253,7 @@ enum OrganisationQueries {
             if leadCount == 0 { return empty }
             // Few matches: choose the page from the words table alone, then read those people.
             let range = SearchWords.range(of: lead.term)
-            var matched: SQLQueryString = "SELECT w.person_id, w.name, w.email FROM person_search_words w WHERE w.word >= "
-            matched.appendInterpolation(bind: range.lower)
-            matched.appendLiteral(" AND w.word < ")
-            matched.appendInterpolation(bind: range.upper)
-            // Each person's first matching word only, so no one is read twice (M012).
-            matched.appendLiteral(" AND w.shared < ")
-            matched.appendInterpolation(bind: lead.term.utf8.count)
-            if !includeInactive { matched.appendLiteral(" AND w.active = "); matched.appendInterpolation(bind: true) }
-            requireOthers(terms.filter { $0 != lead.term }, of: "w.person_id", into: &matched)
+            var matched = matches(of: lead.term, where: "w.word >= \(bind: range.lower) AND w.word < \(bind: range.upper)")
             matched.appendLiteral(" ORDER BY w.name, w.email, w.person_id")
             matched += pageLimit()
             return try await readMatched(matched)

@@ -47,11 +47,12 @@ struct SiteMiddleware: Middleware {
             }
         }
         let promise = request.eventLoop.makePromise(of: Response.self)
-        promise.completeWithTask { await self.respond(to: request, access: access, next: next) }
+        promise.completeWithTask { await self.serve(request, access: access, next: next) }
         return promise.futureResult
     }
 
-    private func respond(to request: Request, access: Access, next: any Responder) async -> Response {
+    /// A request to one of the site's routes, in one task.
+    private func serve(_ request: Request, access: Access, next: any Responder) async -> Response {
         await SQLiteReads.$current.withValue(request.application.sqliteReads) {
             let token = CSRF.token(for: request)
             var response: Response

@@ -147,7 +147,7 @@ enum ProgrammeAdminPages {
             events.isEmpty ? H.emptyState("Nothing yet", "Each time someone opens or changes a conversation record, a line appears here.")
                 : H.table(caption: "Audit log", headers: ["When", "Who", "What", "Conversation"], rows: events.map { event in
                     [H.text(display.dateTime(event.at)), H.text(event.actor.name), H.text(event.event),
-                     H.el("code", H.text(String(event.$conversation.id.uuidString.lowercased().prefix(8))))]
+                     H.el("code", H.text(String(event.$conversation.id.lowerText.prefix(8))))]
                 }),
             H.pagination(current: page, hasNext: hasNext) { SiteURL.adminAudit.with(query: [("page", String($0))]) },
         ]

@@ -230,7 +230,7 @@ struct ConversationsController {
         let record = try await Self.record(req)
         guard record.side != nil, let startsAt = record.conversation.startsAt else { throw SiteError.notFound }
         let event = ICalendar.Event(
-            uid: "\(record.id.uuidString.lowercased())@foothold", stamp: record.conversation.updatedAt, start: startsAt,
+            uid: "\(record.id.lowerText)@foothold", stamp: record.conversation.updatedAt, start: startsAt,
             minutes: record.conversation.minutes,
             summary: "Career conversation: \(record.employee.name) and \(record.guide.name)",
             location: record.conversation.place,

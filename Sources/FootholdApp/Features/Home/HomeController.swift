@@ -115,7 +115,7 @@ enum HomePage {
     }
 
     static func unitCard(_ unit: OrganisationQueries.UnitOverview) -> BodyNode {
-        let id = "unit-\(unit.id.uuidString.lowercased().prefix(8))"
+        let id = "unit-\(unit.id.lowerText.prefix(8))"
         return H.card(labelledBy: id, [
             H.heading(2, "You lead \(unit.name)", id: id),
             H.paragraph("\(unit.headcount) \(unit.headcount == 1 ? "person" : "people") in \(unit.name) and the units within it."),

@@ -185,7 +185,7 @@ enum TeamBoard {
                     action = "Invitation sent"
                 } else if [.due, .upcoming, .declined].contains(status) && mayAskAgain {
                     action = H.actionButtonHTML("Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
-                                            hidden: [("employee", row.person.id.uuidString)])
+                                            hidden: [("employee", row.person.id.upperText)])
                 } else if status == .declined, let from = row.askAgainFrom {
                     action = ("Ask again from " + display.day(from)).textEscaped
                 } else if status == .declined {
