@@ -31,12 +31,7 @@ enum DemoHistoryWriter {
             for action in c.actions { actions.append((newID.next(), id, people[c.employee], action, c.heldAt ?? c.createdAt)) }
         }
         let (preparationRows, linkRows, actionRows) = (preparations, links, actions)
-        try await database.transaction { database in
-            let sql = database as! any SQLDatabase
-            if sql.dialect.name == "sqlite" {
-                // A large page cache for the load: the indexes being written stay in memory.
-                try await sql.raw("PRAGMA cache_size = -262144").run()
-            }
+        let conversations: @Sendable (any SQLDatabase) async throws -> Void = { sql in
             try await BulkLoad.insert(
                 into: ConversationModel.schema,
                 columns: conversationColumns,
@@ -50,6 +45,8 @@ enum DemoHistoryWriter {
                             .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt)]
                 },
                 on: sql)
+        }
+        let theRest: @Sendable (any SQLDatabase) async throws -> Void = { sql in
             try await BulkLoad.insert(
                 into: PreparationModel.schema, columns: ["id", "conversation_id", "side", "answers", "updated_at"],
                 count: preparationRows.count,
@@ -73,6 +70,23 @@ enum DemoHistoryWriter {
                             .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at)]
                 },
                 on: sql)
+        }
+        if database.sql.dialect.name == "postgresql" {
+            // PostgreSQL does the work of a COPY in the server process of its connection: over one
+            // connection the load used one core of PostgreSQL's. The conversations go in over one
+            // connection while their preparations, themes and actions go in over a second (the
+            // foreign keys between them are set aside for the load and checked when it ends).
+            async let first: Void = database.transaction { try await conversations($0 as! any SQLDatabase) }
+            try await database.transaction { try await theRest($0 as! any SQLDatabase) }
+            try await first
+        } else {
+            try await database.transaction { database in
+                let sql = database as! any SQLDatabase
+                // A large page cache for the load: the indexes being written stay in memory.
+                try await sql.raw("PRAGMA cache_size = -262144").run()
+                try await conversations(sql)
+                try await theRest(sql)
+            }
         }
     }
 }
