@@ -279,6 +279,29 @@ final class DirectorySearchTests: XCTestCase {
         XCTAssertEqual(shared, ["a": 0, "aa": 1, "aaa": 2, "aab": 2, "ab": 1, "b": 0])
     }
 
+    func testAWordWithMoreThanAPageOfPeopleMergesRightOnEveryPage() async throws {
+        try await withApp { testApp in
+            // "tan" starts three words; one of them, "tanner", is sixty people's.
+            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                        "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no",
+                        "tania@ridgeway.example,Tania Sands,Planner,Ridgeway,chief@ridgeway.example,no,no",
+                        "tansy@ridgeway.example,Tansy Moore,Planner,Ridgeway,chief@ridgeway.example,no,no"]
+            for index in 0..<60 {
+                rows.append("t\(index)@ridgeway.example,Tanner \(String(format: "%04d", index)),Surveyor,Ridgeway,chief@ridgeway.example,no,no")
+            }
+            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let everyone = ["Tania Sands"] + (0..<60).map { "Tanner " + String(format: "%04d", $0) } + ["Tansy Moore"]
+            for page in 1...3 {
+                for plan in [OrganisationQueries.SearchPlan.automatic, .byWord, .byRange, .walk] {
+                    let found = try await OrganisationQueries.search("tan", page: page, includeInactive: false, on: testApp.db, plan: plan)
+                    let expected = Array(everyone.dropFirst((page - 1) * OrganisationQueries.pageSize).prefix(OrganisationQueries.pageSize))
+                    XCTAssertEqual(found.items.map(\.0.name), expected, "page \(page), \(plan)")
+                    XCTAssertEqual(found.hasNext, page * OrganisationQueries.pageSize < everyone.count, "page \(page), \(plan)")
+                }
+            }
+        }
+    }
+
     func testSearchFindsByTheStartOfWordsWithRareAndBroadTermsAndAfterChanges() async throws {
         try await withApp { testApp in
             var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",

@@ -22,6 +22,9 @@ final class PostgresPreparedTests: XCTestCase {
                 XCTAssertGreaterThan(PostgresPrepared.statementsServed, before, "the pages read through prepared statements")
                 let mode = try await testApp.db.sql.raw("SHOW plan_cache_mode").first()?.decode(column: "plan_cache_mode", as: String.self)
                 XCTAssertEqual(mode, "force_generic_plan", "prepared statements are planned once a connection")
+                let workers = try await testApp.db.sql.raw("SHOW max_parallel_workers_per_gather").first()?
+                    .decode(column: "max_parallel_workers_per_gather", as: String.self)
+                XCTAssertEqual(workers, "0", "a page's statement never waits for parallel workers to start")
             } else {
                 let rows = try await PostgresPrepared.rows("SELECT 1 AS one", on: testApp.db)
                 XCTAssertNil(rows, "SQLite never takes this path")

@@ -236,10 +236,21 @@ enum OrganisationQueries {
             if words.isEmpty { return empty }
             if words.count <= wordLimit || plan == .byWord {
                 // Each word's rows come in name order from the key (M012), so the merge reads about a page.
+                // SQLite merges the arms as they are. PostgreSQL's generic plan cannot tell how many
+                // people each word has and reads them all into a sort; each arm ordered and cut to
+                // the page makes it merge them and stop when the page is full. (One word is one
+                // ordered scan already, and PostgreSQL refuses a second LIMIT on a lone arm.)
+                let cutEachArm = database.sql.dialect.name == "postgresql" && words.count > 1
                 var matched: SQLQueryString = ""
                 for (index, word) in words.enumerated() {
                     if index > 0 { matched.appendLiteral(" UNION ALL ") }
+                    if cutEachArm { matched.appendLiteral("(") }
                     matched += matches(of: lead.term, where: "w.word = \(bind: word)")
+                    if cutEachArm {
+                        matched.appendLiteral(" ORDER BY w.name, w.email, w.person_id LIMIT ")
+                        matched.appendInterpolation(literal: offset + pageSize + 1)
+                        matched.appendLiteral(")")
+                    }
                 }
                 matched.appendLiteral(" ORDER BY name, email, person_id")
                 matched += pageLimit()
