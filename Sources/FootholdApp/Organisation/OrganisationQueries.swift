@@ -23,6 +23,10 @@ enum OrganisationQueries {
         var isHRAdministrator: Bool
         var unit: (id: UUID, path: String)?
         var manager: PersonSummary?
+        /// What the person's roles come from, read with them.
+        var roleFacts: RoleFacts
+
+        var summary: PersonSummary { PersonSummary(id: id, name: name, jobTitle: jobTitle, email: email, isActive: isActive) }
     }
 
     struct UnitCount: Equatable {
@@ -53,20 +57,26 @@ enum OrganisationQueries {
         PersonSummary(id: person.id!, name: person.name, jobTitle: person.jobTitle, email: person.email, isActive: person.isActive)
     }
 
-    /// A person with their unit and manager: one query.
+    /// A person with their unit, their manager and the facts their roles come from: one query,
+    /// counting reports and headed units on two indexes.
     static func person(_ id: UUID, on database: any Database) async throws -> PersonDetails? {
         let query: SQLQueryString = """
-            SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")) \
+            SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")), \
+            (SELECT COUNT(*) FROM people r WHERE r.manager_id = p.id AND r.active = \(bind: true)) AS reports, \
+            (SELECT COUNT(*) FROM units h WHERE h.head_id = p.id) AS headed \
             FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: id)
             """
         guard let row = try await database.firstRow(query) else { return nil }
         let person = try PersonModel.read(row, "p")
+        let facts = RoleFacts(isActive: person.isActive, activeDirectReports: try row.decode(column: "reports", as: Int.self),
+                              unitsHeaded: try row.decode(column: "headed", as: Int.self),
+                              isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
         return PersonDetails(
             id: id, name: person.name, email: person.email, jobTitle: person.jobTitle, isActive: person.isActive,
             isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator,
             unit: try person.$unit.id.map { ($0, try row.decode(column: "u_path", as: String.self)) },
-            manager: try PersonModel.readOptional(row, "m").map(summary))
+            manager: try PersonModel.readOptional(row, "m").map(summary), roleFacts: facts)
     }
 
     static let summaryColumns = "p.id AS p_id, p.name AS p_name, p.job_title AS p_job_title, p.email AS p_email, p.active AS p_active"
@@ -85,24 +95,13 @@ enum OrganisationQueries {
             """).map(summary)
     }
 
-    /// The facts a person's roles come from: one query counting on two indexes.
-    static func roleFacts(for person: PersonDetails, on database: any Database) async throws -> RoleFacts {
-        let query: SQLQueryString = """
-            SELECT (SELECT COUNT(*) FROM people r WHERE r.manager_id = \(bind: person.id) AND r.active = \(bind: true)) AS reports, \
-            (SELECT COUNT(*) FROM units h WHERE h.head_id = \(bind: person.id)) AS headed
-            """
-        let row = try await database.firstRow(query)
-        return RoleFacts(isActive: person.isActive, activeDirectReports: try row?.decode(column: "reports", as: Int.self) ?? 0,
-                         unitsHeaded: try row?.decode(column: "headed", as: Int.self) ?? 0,
-                         isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
-    }
-
-    /// The units a person heads, each with its whole headcount: one query.
-    static func unitsHeaded(by id: UUID, on database: any Database) async throws -> [UnitCount] {
-        try await database.rows("SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: id) ORDER BY u.path").map { row in
-                let unit = try UnitModel.read(row, "u")
-                return UnitCount(id: unit.id!, name: unit.name, path: unit.path, headcount: unit.peopleTotal)
-            }
+    /// The units a person heads, each as the unit page shows it: one query, then two a unit.
+    static func unitsHeaded(by head: PersonSummary, on database: any Database) async throws -> [UnitOverview] {
+        var overviews: [UnitOverview] = []
+        for row in try await database.rows("SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: head.id) ORDER BY u.path") {
+            overviews.append(try await overview(of: try UnitModel.read(row, "u"), head: head, on: database))
+        }
+        return overviews
     }
 
     /// A unit, its head, its child units with their headcounts and the people directly in it:
@@ -112,8 +111,12 @@ enum OrganisationQueries {
             SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
             FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
             """) else { return nil }
-        let unit = try UnitModel.read(row, "u")
-        let head = try row.decodeNil(column: "p_id") ? nil : try summary(row)
+        return try await overview(of: try UnitModel.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: database)
+    }
+
+    /// The rest of a unit's overview: its ancestors and children in one query, its members in another.
+    private static func overview(of unit: UnitModel, head: PersonSummary?, on database: any Database) async throws -> UnitOverview {
+        let id = unit.id!
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
         // The unit's ancestors and children together.
         // Light rows, not models: a director's home lists dozens, and a Fluent model costs its

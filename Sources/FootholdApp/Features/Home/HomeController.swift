@@ -30,14 +30,9 @@ enum HomePage {
 
         static func load(for personID: UUID, on database: any Database) async throws -> Model {
             guard let person = try await OrganisationQueries.person(personID, on: database) else { throw SiteError.notFound }
-            let roles = try await OrganisationQueries.roleFacts(for: person, on: database).roles
+            let roles = person.roleFacts.roles
             let team = roles.contains(.lineManager) ? try await OrganisationQueries.directReports(of: personID, on: database) : []
-            var units: [OrganisationQueries.UnitOverview] = []
-            if roles.contains(.director) {
-                for headed in try await OrganisationQueries.unitsHeaded(by: personID, on: database) {
-                    if let overview = try await OrganisationQueries.unit(headed.id, on: database) { units.append(overview) }
-                }
-            }
+            let units = roles.contains(.director) ? try await OrganisationQueries.unitsHeaded(by: person.summary, on: database) : []
             let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: database) : nil
             let open = try await ConversationRecords.open(for: personID, on: database)
             let waiting = open.filter { $0.awaitsAnswer(from: personID) }

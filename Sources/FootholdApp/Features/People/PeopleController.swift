@@ -21,9 +21,8 @@ struct PeopleController {
         guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self),
               let person = try await OrganisationQueries.person(id, on: req.db) else { throw SiteError.notFound }
         async let reports = OrganisationQueries.directReports(of: id, on: req.db)
-        async let facts = OrganisationQueries.roleFacts(for: person, on: req.db)
         let viewer = try req.requireViewer()
-        var nodes = PeoplePages.person(person, roles: try await facts.roles, reports: try await reports, viewer: viewer.personID)
+        var nodes = PeoplePages.person(person, roles: person.roleFacts.roles, reports: try await reports, viewer: viewer.personID)
         if id == viewer.personID {
             // Your own page lists your conversations; other people's pages never do.
             let open = try await ConversationRecords.open(for: id, on: req.db)
