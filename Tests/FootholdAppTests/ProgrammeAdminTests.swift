@@ -96,6 +96,13 @@ final class ProgrammeAdminTests: XCTestCase {
             XCTAssertEqual(saved.status, .seeOther)
             let bank = try await ConversationRecords.questionBank(on: testApp.db)
             XCTAssertEqual(bank.stage(.close)?.questions, ["What will you do first?", "Who else should you talk to?"])
+            // The pages that show a preparation read the bank with it: the edited wording shows there.
+            let cast = try await Fixtures.scheduledConversation(in: testApp)
+            let guided = try await cast.manager.get(SiteURL.guided(cast.conversation).path).body.visibleText
+            XCTAssertTrue(guided.contains("Who else should you talk to?"), "the edited close questions in the guided view")
+            XCTAssertTrue(guided.contains("End on time and agree the next check-in."))
+            let preparation = try await cast.employee.get(SiteURL.prepare(cast.conversation).path).body.visibleText
+            XCTAssertTrue(preparation.contains(QuestionBank.standard.wording(for: .strengths)), "the bank's preparation questions")
 
             let exported = try await browser.get(SiteURL.adminQuestionBankExport.path)
             XCTAssertEqual(exported.headers.first(name: .contentType), "application/json; charset=utf-8")

@@ -165,27 +165,27 @@ enum ConversationRecords {
             """).run()
     }
 
-    /// One side's preparation answers.
-    static func preparation(of conversationID: UUID, side: ConversationSide, on database: any Database) async throws -> PreparationAnswers {
-        let query: SQLQueryString = """
-            SELECT answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side = \(bind: side.rawValue)
-            """
-        guard let row = try await database.firstRow(query) else { return PreparationAnswers() }
-        return decode(try row.decode(column: "answers", as: String.self))
-    }
-
-    /// Both sides' preparation answers in one query; a side the caller may not read is not asked for.
-    static func preparations(of conversationID: UUID, sides: [ConversationSide], on database: any Database) async throws -> [ConversationSide: PreparationAnswers] {
-        guard !sides.isEmpty else { return [:] }
+    /// The question bank in use and the preparation answers of the sides asked for, in one query
+    /// (the pages that show a preparation show its questions too). A side the caller may not read
+    /// is not asked for; a side with no answers yet has empty ones.
+    static func questionBankAndPreparations(of conversationID: UUID, sides: [ConversationSide],
+                                            on database: any Database) async throws -> (bank: QuestionBank, answers: [ConversationSide: PreparationAnswers]) {
+        guard !sides.isEmpty else { return (try await questionBank(on: database), [:]) }
         var query: SQLQueryString = "SELECT side, answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side IN ("
         query.appendInterpolation(binds: sides.map(\.rawValue))
-        query.appendLiteral(")")
+        query.appendLiteral(") UNION ALL SELECT '' AS side, document AS answers FROM (SELECT document FROM question_banks LIMIT 1) bank")
         var answers: [ConversationSide: PreparationAnswers] = [:]
         for side in sides { answers[side] = PreparationAnswers() }
+        var bank = QuestionBank.standard
         for row in try await database.rows(query) {
-            answers[try rawValue(row.decode(column: "side", as: String.self))] = decode(try row.decode(column: "answers", as: String.self))
+            let side = try row.decode(column: "side", as: String.self), text = try row.decode(column: "answers", as: String.self)
+            if side.isEmpty {
+                bank = questionBank(document: text)
+            } else {
+                answers[try rawValue(side)] = decode(text)
+            }
         }
-        return answers
+        return (bank, answers)
     }
 
     static func decode(_ json: String) -> PreparationAnswers {
@@ -234,7 +234,11 @@ enum ConversationRecords {
     /// The question bank in use, parsed once for each version of the document.
     static func questionBank(on database: any Database) async throws -> QuestionBank {
         guard let row = try await database.firstRow("SELECT document FROM question_banks LIMIT 1") else { return .standard }
-        let document = try row.decode(column: "document", as: String.self)
+        return questionBank(document: try row.decode(column: "document", as: String.self))
+    }
+
+    /// The bank a stored document holds; the standard one if it no longer parses.
+    private static func questionBank(document: String) -> QuestionBank {
         if let cached = parsedBank.withLockedValue({ $0 }), cached.document == document { return cached.bank }
         guard case .success(let bank) = QuestionBank.parse(Data(document.utf8)) else { return .standard }
         parsedBank.withLockedValue { $0 = (document, bank) }

@@ -14,9 +14,11 @@ enum GuidedPage {
         var history: ConversationHistory
 
         static func load(_ record: ConversationForViewer, on database: any Database) async throws -> Model {
-            Model(record: record, bank: try await ConversationRecords.questionBank(on: database),
-                  preparation: record.allows(.employeePreparation) ? try await ConversationRecords.preparation(of: record.id, side: .employee, on: database) : nil,
-                  history: try await ConversationHistory.load(record, on: database))
+            let readsPreparation = record.allows(.employeePreparation)
+            let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
+                of: record.id, sides: readsPreparation ? [.employee] : [], on: database)
+            return Model(record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
+                         history: try await ConversationHistory.load(record, on: database))
         }
     }
 

@@ -17,13 +17,13 @@ enum PreparationPage {
         static func load(_ record: ConversationForViewer, side: ConversationSide, on database: any Database) async throws -> Model {
             let otherSide: ConversationSide = side == .employee ? .guide : .employee
             let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
-            let answers = try await ConversationRecords.preparations(
+            let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
                 of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: database)
             return Model(
                 record: record, side: side,
                 own: answers[side] ?? PreparationAnswers(),
                 sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
-                other: answers[otherSide], bank: try await ConversationRecords.questionBank(on: database),
+                other: answers[otherSide], bank: bank,
                 history: try await ConversationHistory.load(record, on: database))
         }
     }
