@@ -100,6 +100,11 @@ final class ConversationFlowTests: XCTestCase {
             XCTAssertTrue(managerRecord.contains("we agreed Ben looks for a course"))
             XCTAssertFalse(managerRecord.contains("analytics team"), "the employee's notes are hers alone")
             XCTAssertTrue(managerRecord.contains("Check the training budget"))
+            // Every active theme is offered once, in order, the chosen one ticked; the notes are not a theme.
+            let active = try await ThemeModel.query(on: testApp.db).filter(\.$isActive == true).sort(\.$position).all()
+            let offered = managerRecord.components(separatedBy: "name=\"themes[]\" value=\"").dropFirst().map { String($0.prefix(36)) }
+            XCTAssertEqual(offered, active.map { $0.id!.uuidString })
+            XCTAssertTrue(managerRecord.contains("value=\"\(theme.id!.uuidString)\" class=\"checkbox__input\" checked"))
         }
     }
 

@@ -19,15 +19,21 @@ enum RecordPage {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
-            let notes = try await database.firstRow("""
-                SELECT body FROM private_notes WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: record.viewerID)
-                """)?.decode(column: "body", as: String.self) ?? ""
-            // Active themes, and any retired theme this conversation was tagged with.
-            let themeRows = try await database.rows("""
-                SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen FROM themes t \
+            // Active themes, and any retired theme this conversation was tagged with; then the
+            // viewer's own notes as one more row, with no theme, so both come in one round trip.
+            let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
+            let rows = try await database.rows("""
+                SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
                 LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
-                WHERE t.active = \(bind: true) OR ct.id IS NOT NULL ORDER BY t.position, t.name
+                WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
+                UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body FROM private_notes \
+                WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: record.viewerID) \
+                ORDER BY t_position, t_name
                 """)
+            var themeRows: [any SQLRow] = [], notes = ""
+            for row in rows {
+                if try row.decodeNil(column: "t_id") { notes = try row.decode(column: "note", as: String.self) } else { themeRows.append(row) }
+            }
             let themes = try themeRows.map { try ThemeModel.read($0, "t") }
             let chosen = try zip(themes, themeRows).filter { try !$1.decodeNil(column: "chosen") }.map { $0.0.id! }
             // This conversation's actions come with the open ones from before: one query for both.
