@@ -46,7 +46,7 @@ enum DemoHistoryWriter {
                 },
                 on: sql)
         }
-        let theRest: @Sendable (any SQLDatabase) async throws -> Void = { sql in
+        let conversationDetails: @Sendable (any SQLDatabase) async throws -> Void = { sql in
             try await BulkLoad.insert(
                 into: PreparationModel.schema, columns: ["id", "conversation_id", "side", "answers", "updated_at"],
                 count: preparationRows.count,
@@ -77,7 +77,7 @@ enum DemoHistoryWriter {
             // connection while their preparations, themes and actions go in over a second (the
             // foreign keys between them are set aside for the load and checked when it ends).
             async let first: Void = database.transaction { try await conversations($0 as! any SQLDatabase) }
-            try await database.transaction { try await theRest($0 as! any SQLDatabase) }
+            try await database.transaction { try await conversationDetails($0 as! any SQLDatabase) }
             try await first
         } else {
             try await database.transaction { database in
@@ -85,7 +85,7 @@ enum DemoHistoryWriter {
                 // A large page cache for the load: the indexes being written stay in memory.
                 try await sql.raw("PRAGMA cache_size = -262144").run()
                 try await conversations(sql)
-                try await theRest(sql)
+                try await conversationDetails(sql)
             }
         }
     }

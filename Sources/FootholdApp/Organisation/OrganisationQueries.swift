@@ -23,8 +23,14 @@ enum OrganisationQueries {
         var isHRAdministrator: Bool
         var unit: (id: UUID, path: String)?
         var manager: PersonSummary?
-        /// What the person's roles come from, read with them.
-        var roleFacts: RoleFacts
+        /// Counted with the person: what their line-manager and director roles come from.
+        var activeDirectReports: Int
+        var unitsHeaded: Int
+
+        var roleFacts: RoleFacts {
+            RoleFacts(isActive: isActive, activeDirectReports: activeDirectReports, unitsHeaded: unitsHeaded,
+                      isLeadershipTeam: isLeadershipTeam, isHRAdministrator: isHRAdministrator)
+        }
 
         var summary: PersonSummary { PersonSummary(id: id, name: name, jobTitle: jobTitle, email: email, isActive: isActive) }
     }
@@ -69,14 +75,12 @@ enum OrganisationQueries {
             """
         guard let row = try await database.firstRow(query) else { return nil }
         let person = try PersonModel.read(row, "p")
-        let facts = RoleFacts(isActive: person.isActive, activeDirectReports: try row.decode(column: "reports", as: Int.self),
-                              unitsHeaded: try row.decode(column: "headed", as: Int.self),
-                              isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
         return PersonDetails(
             id: id, name: person.name, email: person.email, jobTitle: person.jobTitle, isActive: person.isActive,
             isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator,
             unit: try person.$unit.id.map { ($0, try row.decode(column: "u_path", as: String.self)) },
-            manager: try PersonModel.readOptional(row, "m").map(summary), roleFacts: facts)
+            manager: try PersonModel.readOptional(row, "m").map(summary),
+            activeDirectReports: try row.decode(column: "reports", as: Int.self), unitsHeaded: try row.decode(column: "headed", as: Int.self))
     }
 
     static let summaryColumns = "p.id AS p_id, p.name AS p_name, p.job_title AS p_job_title, p.email AS p_email, p.active AS p_active"

@@ -15,13 +15,15 @@ enum RecordPage {
         var actions: [AgreedActionModel]
         var history: ConversationHistory
 
+        /// Empty theme columns, for the row that carries the viewer's notes.
+        private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
+
         static func load(_ record: ConversationForViewer, side: ConversationSide, on database: any Database) async throws -> Model {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
             // Active themes, and any retired theme this conversation was tagged with; then the
             // viewer's own notes as one more row, with no theme, so both come in one round trip.
-            let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
             let rows = try await database.rows("""
                 SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
                 LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
