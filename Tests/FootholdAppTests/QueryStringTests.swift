@@ -19,12 +19,13 @@ final class QueryStringTests: XCTestCase {
                                   on: app.eventLoopGroup.next())
             for name in ["q", "page", "saved", "invited"] {
                 XCTAssertEqual(request.queryValue(name), request.query[String.self, at: name], "\(name) in ?\(query)")
-                XCTAssertEqual(request.queryInt(name), request.query[Int.self, at: name], "\(name) as a number in ?\(query)")
+                XCTAssertEqual(request.queryInt(name, in: Int.min...Int.max), request.query[Int.self, at: name], "\(name) as a number in ?\(query)")
             }
         }
         let request = Request(application: app, url: URI(string: "/people?q=anna+o%27brien&page=2"), on: app.eventLoopGroup.next())
         XCTAssertEqual(request.queryValue("q"), "anna o'brien")
-        XCTAssertEqual(request.queryInt("page"), 2)
+        XCTAssertEqual(request.queryInt("page", in: 1...10), 2)
+        XCTAssertNil(request.queryInt("page", in: 3...10), "outside the range is no number")
         XCTAssertNil(request.queryValue("missing"))
     }
 }

@@ -214,3 +214,59 @@ final class DemoHistoryTests: XCTestCase {
                       "the demo employee has a conversation coming up with their manager")
     }
 }
+
+/// The demo is alive whatever day it is made: every person it names has something coming up, something
+/// to prepare for and a recent record with their own private notes.
+final class DemoAliveTests: XCTestCase {
+    func testEveryNamedPersonHasSomethingComingUpAndARecentRecordOnAnyDay() {
+        let organisation = DemoOrganisation(people: 120, seed: 7)
+        let cast = organisation.cast()
+        let london = TimeZone(identifier: "Europe/London")!
+        let named = [("employee", cast.employee), ("line manager", cast.lineManager), ("director", cast.director),
+                     ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator)]
+        // Inside each checkpoint window, between windows, the first and last days of a year, and 29 February.
+        let days = ["2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-09-30", "2026-12-01",
+                    "2027-03-20", "2027-04-30", "2026-05-01", "2028-02-29"]
+        for iso in days {
+            let today = CalendarDate(iso: iso)!
+            let endOfToday = today.adding(days: 1).start(in: london)
+            let year = CareerYear.standard(startingIn: CareerYear.startYear(containing: today))
+            let history = DemoHistory(organisation: organisation, year: year, isCurrentYear: true, today: today, timeZone: london,
+                                      themeCount: 8, seed: 7, cast: cast)
+            for (role, person) in named {
+                let theirs = history.conversations.filter { $0.employee == person || $0.guide == person }
+                XCTAssertTrue(theirs.contains { $0.state == .scheduled && ($0.startsAt ?? .distantPast) > endOfToday },
+                              "\(iso): the \(role) has a conversation scheduled")
+                XCTAssertTrue(theirs.contains { $0.state.isOpen && ($0.startsAt ?? endOfToday) >= endOfToday && !$0.employeePreparation.isEmpty },
+                              "\(iso): the \(role) has a conversation to prepare for")
+                XCTAssertTrue(theirs.contains { c in
+                    let note = c.employee == person ? c.employeeNote : c.guideNote
+                    return c.state == .held && c.heldAt! < today.start(in: london) && !c.summary.isEmpty && !note.isEmpty
+                        && !c.employeePreparation.isEmpty && !c.guidePreparation.isEmpty
+                }, "\(iso): the \(role) has a held record with their own private notes and both preparations")
+            }
+            for conversation in history.conversations where conversation.kind == .checkIn {
+                XCTAssertEqual(organisation.people[conversation.employee].manager, conversation.guide, "\(iso): a check-in is with the line manager")
+            }
+            for conversation in history.conversations where conversation.kind == .leadership {
+                XCTAssertTrue(organisation.people[conversation.guide].isLeadershipTeam, "\(iso): a Leadership Team conversation has a member as guide")
+            }
+            XCTAssertFalse(history.conversations.contains { $0.employee == $0.guide }, "\(iso): nobody guides themselves")
+        }
+    }
+
+    func testTheCheckpointConversationIsScheduledWhileItsWindowIsOpen() {
+        let organisation = DemoOrganisation(people: 120, seed: 7)
+        let cast = organisation.cast()
+        let london = TimeZone(identifier: "Europe/London")!
+        let year = CareerYear.standard(startingIn: 2026)
+        for checkpoint in year.checkpoints {
+            let today = checkpoint.opens.adding(days: 3)
+            let history = DemoHistory(organisation: organisation, year: year, isCurrentYear: true, today: today, timeZone: london,
+                                      themeCount: 8, seed: 7, cast: cast)
+            XCTAssertTrue(history.conversations.contains {
+                $0.employee == cast.employee && $0.kind == .checkpoint && $0.checkpoint == checkpoint.id && $0.state == .scheduled
+            }, "\(checkpoint.name): the employee's checkpoint conversation is scheduled")
+        }
+    }
+}

@@ -8,15 +8,6 @@ enum CSRF {
     static let cookieName = "foothold_csrf"
     static let fieldName = "csrf_token"
 
-    /// Forms are small; the people import is the one upload.
-    static func bodyLimit(for path: String) -> Int {
-        switch path {
-        case SiteURL.adminImport.path: 50 * 1024 * 1024
-        case SiteURL.adminQuestionBankImport.path: 2 * 1024 * 1024
-        default: 256 * 1024
-        }
-    }
-
     /// The request's token: the one in its cookie, or a new one the response will set. Forms on
     /// the page carry it.
     static func token(for request: Request) -> (value: String, isNew: Bool) {
@@ -26,10 +17,10 @@ enum CSRF {
         return (token, existing == nil)
     }
 
-    /// Anything but a read must repeat the cookie's token in its form.
+    /// Anything but a read must repeat the cookie's token in its form. The body has been collected
+    /// (within its limit) before this is asked.
     static func check(_ request: Request, token: (value: String, isNew: Bool)) async throws {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return }
-        _ = try await request.body.collect(max: bodyLimit(for: request.url.path)).get()
         let submitted = try? request.content.get(String.self, at: fieldName)
         guard !token.isNew, let submitted, equal(token.value, submitted) else { throw SiteError.expiredForm }
     }

@@ -134,12 +134,13 @@ enum ConversationRecords {
             AND c.state NOT IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)) \
             ORDER BY COALESCE(c.held_at, c.starts_at, c.updated_at) DESC, c.id
             """
+        let paging = Paging(number: page, size: size)
         query.appendLiteral(" LIMIT ")
-        query.appendInterpolation(literal: size + 1)
+        query.appendInterpolation(literal: paging.limitWithOneMore)
         query.appendLiteral(" OFFSET ")
-        query.appendInterpolation(literal: (max(page, 1) - 1) * size)
+        query.appendInterpolation(literal: paging.offset)
         let rows = try await database.rows(query).map(ConversationLine.init)
-        return (Array(rows.prefix(size)), rows.count > size)
+        return (Array(rows.prefix(paging.size)), rows.count > paging.size)
     }
 
     /// Whether the person heads the employee's unit or a unit above it: one query.

@@ -20,6 +20,7 @@ enum DemoHistoryWriter {
         var preparations: [(UUID, UUID, ConversationSide, String)] = []
         var links: [(UUID, UUID, UUID)] = []
         var actions: [(UUID, UUID, UUID, DemoHistory.Action, Date)] = []
+        var notes: [(UUID, UUID, UUID, String, Date)] = []
         for (id, c) in zip(ids, history.conversations) {
             if !c.employeePreparation.isEmpty {
                 preparations.append((newID.next(), id, .employee, ConversationRecords.encode(PreparationAnswers(c.employeePreparation))))
@@ -29,8 +30,10 @@ enum DemoHistoryWriter {
             }
             for theme in c.themes where theme < themes.count { links.append((newID.next(), id, themes[theme])) }
             for action in c.actions { actions.append((newID.next(), id, people[c.employee], action, c.heldAt ?? c.createdAt)) }
+            if !c.employeeNote.isEmpty { notes.append((newID.next(), id, people[c.employee], c.employeeNote, c.heldAt ?? c.createdAt)) }
+            if !c.guideNote.isEmpty { notes.append((newID.next(), id, people[c.guide], c.guideNote, c.heldAt ?? c.createdAt)) }
         }
-        let (preparationRows, linkRows, actionRows) = (preparations, links, actions)
+        let (preparationRows, linkRows, actionRows, noteRows) = (preparations, links, actions, notes)
         let conversations: @Sendable (any SQLDatabase) async throws -> Void = { sql in
             try await BulkLoad.insert(
                 into: ConversationModel.schema,
@@ -68,6 +71,14 @@ enum DemoHistoryWriter {
                     let (row, conversation, employee, action, at) = actionRows[index]
                     return [.uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
                             .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at)]
+                },
+                on: sql)
+            try await BulkLoad.insert(
+                into: PrivateNoteModel.schema, columns: ["id", "conversation_id", "author_id", "body", "updated_at"],
+                count: noteRows.count,
+                row: { index in
+                    let (row, conversation, author, body, at) = noteRows[index]
+                    return [.uuid(row), .uuid(conversation), .uuid(author), .text(body), .date(at)]
                 },
                 on: sql)
         }

@@ -78,7 +78,8 @@ public enum DemoLoader {
                 careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
             }
             let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
-            let historyTables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema]
+            let historyTables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema,
+                                 PrivateNoteModel.schema]
             var ids = OrderedIDs(startingAt: now)
             try await BulkLoad.withIndexesSetAside(on: historyTables, app.db) {
                 // Each year's history is made while the year before is written.

@@ -181,8 +181,9 @@ enum OrganisationQueries {
         for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
             terms.append(term)
         }
+        let paging = Paging(number: page, size: pageSize)
+        let page = paging.number, offset = paging.offset
         let empty = Page<(PersonSummary, String?)>(items: [], number: page, hasNext: false)
-        let offset = (max(page, 1) - 1) * pageSize
 
         func requireOthers(_ others: [String], of alias: String, into query: inout SQLQueryString) {
             for term in others {

@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 import Vapor
 
@@ -21,8 +22,13 @@ extension Request {
         return found
     }
 
-    /// A whole number from the query, or nil when it is missing or not one.
-    func queryInt(_ name: String) -> Int? { queryValue(name).flatMap { Int($0) } }
+    /// A whole number from the query within `range`, or nil when it is missing, not one or outside it.
+    func queryInt(_ name: String, in range: ClosedRange<Int>) -> Int? {
+        queryValue(name).flatMap { Int($0) }.flatMap { range.contains($0) ? $0 : nil }
+    }
+
+    /// The page number asked for, from 1 to `Paging.largestPage`, whatever was typed.
+    func queryPage() -> Int { Paging.number(queryValue("page")) }
 
     /// `+` as a space and %XX escapes decoded; nil when an escape is broken.
     private static func decoded(_ text: Substring) -> String? {

@@ -44,10 +44,12 @@ struct SiteMiddleware: Middleware {
             // The health check, the stylesheet, and addresses with no route.
             return next.respond(to: request).flatMapError { error in
                 request.eventLoop.makeSucceededFuture(self.response(for: error, request: request))
-            }
+            }.map { SecurityHeaders.add(to: $0, https: request.application.footholdConfiguration.usesHTTPS) }
         }
         let promise = request.eventLoop.makePromise(of: Response.self)
-        promise.completeWithTask { await self.serve(request, access: access, next: next) }
+        promise.completeWithTask {
+            SecurityHeaders.add(to: await self.serve(request, access: access, next: next), https: request.application.footholdConfiguration.usesHTTPS)
+        }
         return promise.futureResult
     }
 
@@ -57,10 +59,35 @@ struct SiteMiddleware: Middleware {
             let token = CSRF.token(for: request)
             var response: Response
             do {
-                try await CSRF.check(request, token: token)
-                if let sessionToken = request.cookieValue(Sessions.cookieName), !sessionToken.isEmpty {
-                    request.viewer = try await Sessions.viewer(forToken: sessionToken, now: request.now, on: request.db)
+                var knowsViewer = false
+                func findViewer() async throws {
+                    knowsViewer = true
+                    if let sessionToken = request.cookieValue(Sessions.cookieName), !sessionToken.isEmpty {
+                        request.viewer = try await Sessions.viewer(forToken: sessionToken, now: request.now, on: request.db)
+                    }
                 }
+                if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+                    // Bodies are limited before anyone is known: only an HR administrator's upload may be large.
+                    var limit = RequestLimits.formBody
+                    if let upload = RequestLimits.upload(for: request.url.path) {
+                        try await findViewer()
+                        if request.viewer?.isHRAdministrator == true { limit = upload }
+                    }
+                    // A declared length over the limit is refused unread; a body that arrived whole
+                    // (Vapor does not stream those) is measured.
+                    if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+                        throw SiteError.tooLarge(limit: limit)
+                    }
+                    do {
+                        let body = try await request.body.collect(max: limit).get()
+                        if (body?.readableBytes ?? 0) > limit { throw SiteError.tooLarge(limit: limit) }
+                    } catch let error as any AbortError where error.status == .payloadTooLarge {
+                        throw SiteError.tooLarge(limit: limit)
+                    }
+                }
+                try RequestLimits.checkText(of: request)
+                try await CSRF.check(request, token: token)
+                if !knowsViewer { try await findViewer() }
                 switch access {
                 case .open: break
                 case .signedIn: _ = try request.requireViewer()
@@ -90,6 +117,14 @@ struct SiteMiddleware: Middleware {
             return forbidden(request)
         case SiteError.notFound:
             return notFound(request)
+        case SiteError.badInput(let why):
+            return page(request, .badRequest, "Something in that request was not right", why + " Nothing was saved.",
+                        link: ("Go to your home page", SiteURL.home.path))
+        case SiteError.tooLarge(let limit):
+            let what = limit > RequestLimits.formBody ? "That file is too large" : "That was more than a form can hold"
+            return page(request, .payloadTooLarge, what,
+                        "Foothold accepts up to \(RequestLimits.describe(limit)) here. Nothing was saved. Go back and send less: split the file, or shorten what you wrote.",
+                        link: ("Go back", request.url.path))
         case SiteError.expiredForm:
             return page(request, .forbidden, "This form has expired",
                         "For your security, forms work only for a while and only from Foothold itself. Nothing was saved. Go back, reload the page and try again.",
@@ -102,7 +137,7 @@ struct SiteMiddleware: Middleware {
         case 403: return forbidden(request)
         case 404, 405: return notFound(request)
         case 413:
-            return page(request, .payloadTooLarge, "That file is too large", "Foothold accepts files of up to 50 MB. Split the file, or remove columns Foothold does not use.",
+            return page(request, .payloadTooLarge, "That was too large", "Foothold could not take that much at once. Nothing was saved. Go back and send less.",
                         link: ("Go back", request.url.path))
         case 400..<500:
             return page(request, status, "Something in that request was not right", "Go back and check what you entered, then try again.",

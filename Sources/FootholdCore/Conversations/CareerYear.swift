@@ -55,6 +55,9 @@ public struct CareerYear: Sendable, Equatable {
     public var firstDay: CalendarDate { CalendarDate(year: startYear, month: 5, day: 1)! }
     public var lastDay: CalendarDate { CalendarDate(year: startYear + 1, month: 4, day: 30)! }
 
+    /// The years a career year may start in; a year typed outside them is not one Foothold keeps.
+    public static let plausibleStartYears = 1970...9998
+
     /// The career year that `date` falls in.
     public static func startYear(containing date: CalendarDate) -> Int { date.month >= 5 ? date.year : date.year - 1 }
 

@@ -28,6 +28,9 @@ public struct DemoHistory: Sendable {
         public var themes: [Int]
         public var actions: [Action]
         public var createdAt: Date
+        /// Private notes, each read only by its author.
+        public var employeeNote: String = ""
+        public var guideNote: String = ""
     }
 
     public struct Action: Sendable {
@@ -139,8 +142,104 @@ public struct DemoHistory: Sendable {
                     expectations: "", employeePreparation: [:], employeePreparationShared: false, guidePreparation: [:],
                     themes: [random.int(in: 0...max(0, themeCount - 1))], actions: [], createdAt: at(day.adding(days: -10), hour: 11)))
             }
+            if isCurrentYear, let cast {
+                conversations += Self.alive(cast, organisation: organisation, today: today, themeCount: themeCount,
+                                        at: { at($0, hour: $1) }, places: places, &random)
+            }
         }
     }
+
+    /// What keeps the demo alive on any day of the year: for each person the demo names, something
+    /// coming up to prepare for (a check-in, a mentoring request, a Leadership Team conversation,
+    /// whatever the checkpoint windows say) and a recent conversation held, with its record and
+    /// both sides' private notes.
+    static func alive(_ cast: DemoOrganisation.Cast, organisation: DemoOrganisation, today: CalendarDate, themeCount: Int,
+                      at: (CalendarDate, Int) -> Date, places: [String], _ random: inout SeededGenerator) -> [Conversation] {
+        let people = organisation.people
+        var made: [Conversation] = []
+        func conversation(_ employee: Int, _ guide: Int, _ kind: ConversationKind, _ state: ConversationState, by side: ConversationSide,
+                          inDays days: Int, hour: Int, purpose: String, _ random: inout SeededGenerator) -> Conversation {
+            let day = today.adding(days: days)
+            let startsAt = at(day, hour)
+            var c = Conversation(
+                employee: employee, guide: guide, kind: kind, state: state, requestedBy: side, checkpoint: nil,
+                withLineManager: people[employee].manager == guide, purpose: purpose, startsAt: startsAt, minutes: kind == .checkIn ? 30 : 45,
+                place: random.pick(places), heldAt: nil, summary: "", summaryConfirmed: false, expectations: "", employeePreparation: [:],
+                employeePreparationShared: false, guidePreparation: [:], themes: [], actions: [],
+                createdAt: at(today.adding(days: min(days, 0) - 7), 11))
+            if state == .held {
+                c.heldAt = startsAt
+                c.summary = summary(for: .mid, &random)
+                c.summaryConfirmed = true
+                c.expectations = random.pick(expectations)
+                c.employeePreparation = preparation(&random)
+                c.employeePreparationShared = true
+                c.guidePreparation = guidePreparation(&random)
+                c.themes = Array(Set([random.int(in: 0...max(0, themeCount - 1)), random.int(in: 0...max(0, themeCount - 1))])).sorted()
+                c.actions = [Action(description: random.pick(actions), owner: "employee", dueOn: today.adding(days: 30), done: false)]
+                c.employeeNote = random.pick(employeeNotes)
+                c.guideNote = random.pick(guideNotes)
+            } else {
+                c.employeePreparation = preparation(&random)
+                c.employeePreparationShared = random.chance(0.5)
+                c.guidePreparation = guidePreparation(&random)
+            }
+            return c
+        }
+        let (employee, manager) = (cast.employee, cast.lineManager)
+        // The employee and their manager: a check-in coming up and one held a fortnight ago.
+        made.append(conversation(employee, manager, .checkIn, .scheduled, by: .guide, inDays: 3, hour: 10,
+                                 purpose: "A quick check-in on how the new work is going.", &random))
+        made.append(conversation(employee, manager, .checkIn, .held, by: .employee, inDays: -12, hour: 14,
+                                 purpose: "A catch-up on the secondment idea before the panel meets.", &random))
+        // The employee asks the director to be a mentor (waiting for an answer) and has a
+        // conversation booked with a Leadership Team member.
+        if people[employee].manager != cast.director {
+            made.append(conversation(employee, cast.director, .mentoring, .requested, by: .employee, inDays: 8, hour: 15,
+                                     purpose: random.pick(requests), &random))
+        }
+        let leader = cast.leadershipTeamMember
+        if people[leader].isLeadershipTeam, people[employee].manager != leader {
+            made.append(conversation(employee, leader, .leadership, .scheduled, by: .employee, inDays: 6, hour: 11,
+                                     purpose: "Could we talk about how you got into leadership?", &random))
+        }
+        // The Leadership Team member held a conversation a month ago with someone they do not manage.
+        if people[leader].isLeadershipTeam,
+           let visitor = [manager, cast.director, cast.hrAdministrator].first(where: { people[$0].manager != leader }) {
+            made.append(conversation(visitor, leader, .leadership, .held, by: .employee, inDays: -26, hour: 11,
+                                     purpose: "I'd value your advice on moving into policy work.", &random))
+        }
+        // Everyone else named: a check-in coming up with their own manager and one held last month
+        // (a mentoring conversation with the Leadership Team member for someone with no manager).
+        for (offset, person) in [cast.lineManager, cast.director, cast.leadershipTeamMember, cast.hrAdministrator].enumerated() {
+            let guide = people[person].manager ?? (person == leader ? cast.director : leader)
+            guard guide != person else { continue }
+            let kind: ConversationKind = people[person].manager == nil ? .mentoring : .checkIn
+            made.append(conversation(person, guide, kind, .scheduled, by: .guide, inDays: 4 + offset, hour: 9 + offset,
+                                     purpose: "Time to look at how the year is going for you.", &random))
+            made.append(conversation(person, guide, kind, .held, by: .employee, inDays: -30 - offset, hour: 10 + offset,
+                                     purpose: "A catch-up on the year so far.", &random))
+        }
+        return made
+    }
+
+    static func guidePreparation(_ random: inout SeededGenerator) -> [PreparationField: String] {
+        [
+            .noticed: random.pick(["Always the first to help new starters find their feet; explains the process better than the manual does.",
+                                   "Took on the audit follow-up without being asked and kept everyone informed."]),
+            .fullyEngaged: random.pick(["Running the residents' workshop in March.", "Untangling the allocations backlog with the data team."]),
+            .opportunities: random.pick(["The data team's secondment in the spring; shadowing the allocations panel.",
+                                         "A place on the project leadership course; presenting at the next directorate meeting."]),
+        ]
+    }
+
+    static let employeeNotes = ["Remember to ask about the course dates before the budget closes.",
+                                "I felt listened to. Next time, say more about the move to policy.",
+                                "I didn't mention the workload; raise it at the next check-in."]
+
+    static let guideNotes = ["Check with HR whether the secondment can start in April.",
+                             "Find out who in the data team would make a good contact.",
+                             "Follow up on protected development time at the team meeting."]
 
     static func summary(for stage: CheckpointStage, _ random: inout SeededGenerator) -> String {
         let opening: [String]

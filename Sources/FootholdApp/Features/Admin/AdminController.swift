@@ -25,7 +25,7 @@ struct AdminController {
 
     @Sendable func people(req: Request) async throws -> Response {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
-        let page = max(1, req.queryInt("page") ?? 1)
+        let page = req.queryPage()
         let results = try await OrganisationQueries.search(query, page: page, includeInactive: true, on: req.db)
         return req.page("People", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.people(query: query, results: results))
     }

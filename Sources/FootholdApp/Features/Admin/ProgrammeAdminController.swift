@@ -50,12 +50,12 @@ struct ProgrammeAdminController {
 
     @Sendable func careerYear(req: Request) async throws -> Response {
         let current = try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now)
-        let chosenYear = req.queryInt("year") ?? current.year.startYear
+        let chosenYear = req.queryInt("year", in: CareerYear.plausibleStartYears) ?? current.year.startYear
         guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.db) else { throw SiteError.notFound }
         let years = try await CareerYears.all(on: req.db)
         return req.page("Career year", breadcrumbs: Self.crumbs, ProgrammeAdminPages.careerYear(
             shown.year, current: current.year.startYear, years: years, display: req.display, csrf: req.csrfToken,
-            opened: req.queryInt("opened")))
+            opened: req.queryInt("opened", in: CareerYear.plausibleStartYears)))
     }
 
     @Sendable func openNextYear(req: Request) async throws -> Response {
@@ -185,13 +185,13 @@ struct ProgrammeAdminController {
     // MARK: - Audit log
 
     @Sendable func audit(req: Request) async throws -> Response {
-        let page = max(1, req.queryInt("page") ?? 1)
-        let size = 100
+        let paging = Paging(req.queryValue("page"), size: 100)
+        let (page, size) = (paging.number, paging.size)
         await req.application.readAudit.flush()
         let events = try await AuditEventModel.query(on: req.db)
             .with(\.$actor)
             .sort(\.$at, .descending)
-            .range(((page - 1) * size)..<(page * size + 1))
+            .range(paging.offset..<(paging.offset + paging.limitWithOneMore))
             .all()
         return req.page("Audit log", breadcrumbs: Self.crumbs, ProgrammeAdminPages.audit(
             Array(events.prefix(size)), page: page, hasNext: events.count > size, display: req.display))

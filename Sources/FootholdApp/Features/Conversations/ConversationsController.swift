@@ -73,7 +73,7 @@ struct ConversationsController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let page = max(req.queryInt("page") ?? 1, 1)
+        let page = req.queryPage()
         let open = try await ConversationRecords.open(for: viewer.personID, on: req.db)
         let earlier = try await ConversationRecords.earlier(for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.db)
         return req.page("Your conversations", ConversationPages.list(

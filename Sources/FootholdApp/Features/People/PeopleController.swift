@@ -12,7 +12,7 @@ struct PeopleController {
 
     @Sendable func directory(req: Request) async throws -> Response {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
-        let page = max(1, req.queryInt("page") ?? 1)
+        let page = req.queryPage()
         let results = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: req.db)
         return req.page("People", PeoplePages.directory(query: query, results: results))
     }
