@@ -263,4 +263,32 @@ final class SignInTests: XCTestCase {
             XCTAssertEqual(response.location, "/people?q=ben")
         }
     }
+
+    func testNoDestinationSendsPeopleToAnotherSite() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            for next in ["//x", "/\t/x", "/%09/x", "/\\x", "https://x"] {
+                let browser = testApp.browser()
+                let form = try await browser.get(SiteURL.signIn.with(query: [("next", next)]))
+                XCTAssertFalse(form.body.contains("name=\"next\""), "the sign-in form does not carry \(next)")
+                let response = try await browser.post(SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password, "next": next])
+                XCTAssertEqual(response.location, SiteURL.home.path, next)
+            }
+            // Nor does the form that marks an action done.
+            let (ben, _, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            let action = AgreedActionModel()
+            action.$conversation.id = conversation
+            action.$employee.id = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            action.description = "Book a place on the data course"
+            action.owner = .employee
+            action.status = .open
+            action.createdAt = testApp.clock.now
+            action.updatedAt = testApp.clock.now
+            try await action.create(on: testApp.db)
+            for returnTo in ["//x", "/%09/x", "https://x"] {
+                let marked = try await ben.post(SiteURL.action(conversation, try action.requireID()).path, ["status": "done", "return_to": returnTo])
+                XCTAssertEqual(marked.location, SiteURL.record(conversation).path + "#actions", returnTo)
+            }
+        }
+    }
 }

@@ -28,7 +28,7 @@ struct SignInController {
 
     @Sendable func showSignIn(req: Request) async throws -> Response {
         if req.viewer != nil { return .redirect(to: SiteURL.home.path) }
-        let next = req.queryValue("next")
+        let next = Self.safeNext(req.queryValue("next"))
         return req.page("Sign in", SignInPage.content(csrf: req.csrfToken, email: "", next: next, errors: []))
     }
 
@@ -124,11 +124,9 @@ struct SignInController {
         try await throttle.save(on: database)
     }
 
-    /// Only a path on this site, so the sign-in form cannot send anyone elsewhere.
-    static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return nil }
-        return next
-    }
+    /// Only a path on this site, so the sign-in form cannot send anyone elsewhere (the rule is
+    /// `SafeDestination`'s).
+    static func safeNext(_ next: String?) -> String? { SafeDestination.path(next) }
 }
 
 extension Application {
