@@ -1,17 +1,57 @@
 import Foundation
 
-/// Repeated wrong passwords for one email address are slowed down: the first few are free, then
-/// each further try must wait twice as long as the last, up to a quarter of an hour. The same rule
-/// applies whether or not the address belongs to anyone, so it reveals nothing.
+/// Repeated wrong passwords are slowed down, counted under three keys at once (decision 0012):
+///
+/// - an **account from one address**: the first 5 failures are free, then each further try must
+///   wait twice as long as the last, from 30 seconds up to a quarter of an hour. This is what holds
+///   back someone guessing one person's password.
+/// - an **address**, whatever accounts it tries: 30 free, then the same waits. This holds back
+///   someone trying one password on many accounts.
+/// - an **account from anywhere**: 1,000 free, then the same waits. Only this one can keep the
+///   account's owner out, and one address, held to about one try a quarter of an hour by the first
+///   two keys, needs some ten days of unbroken effort to reach it.
+///
+/// The same rule applies whether or not the email belongs to anyone, so it reveals nothing. A
+/// successful sign-in clears the account's keys; keys quiet for a day are forgotten.
 public enum SignInThrottle {
+    public enum Scope: String, Sendable, CaseIterable {
+        case accountFromAddress = "account_address"
+        case address
+        case account
+
+        public var freeAttempts: Int {
+            switch self {
+            case .accountFromAddress: SignInThrottle.freeAttempts
+            case .address: 30
+            case .account: 1_000
+            }
+        }
+    }
+
     public static let freeAttempts = 5
     public static let firstWait: TimeInterval = 30
     public static let longestWait: TimeInterval = 15 * 60
+    /// A key with no failure for this long is forgotten.
+    public static let forgetAfter: TimeInterval = 24 * 60 * 60
+    /// Longer than any address an email can have (RFC 5321).
+    public static let longestEmail = 254
+
+    /// The keys a failed sign-in counts under. An email that cannot be anyone's (malformed, or
+    /// too long) is not stored: only the address counts it.
+    public static func keys(email: String, address: String) -> [(scope: Scope, key: String)] {
+        let address = String(address.prefix(64))
+        var keys: [(Scope, String)] = [(.address, "address:" + address)]
+        if email.utf8.count <= longestEmail, EmailAddress.problem(with: email) == nil {
+            keys.insert((.accountFromAddress, "account:" + email + " from:" + address), at: 0)
+            keys.append((.account, "account:" + email))
+        }
+        return keys
+    }
 
     /// How long someone must still wait before trying again, or nil when they may try now.
-    public static func waitRemaining(failures: Int, lastFailure: Date, now: Date) -> TimeInterval? {
-        guard failures >= freeAttempts else { return nil }
-        let doublings = min(failures - freeAttempts, 10)
+    public static func waitRemaining(failures: Int, lastFailure: Date, now: Date, scope: Scope = .accountFromAddress) -> TimeInterval? {
+        guard failures >= scope.freeAttempts else { return nil }
+        let doublings = min(failures - scope.freeAttempts, 10)
         let wait = min(firstWait * pow(2, Double(doublings)), longestWait)
         let remaining = lastFailure.addingTimeInterval(wait).timeIntervalSince(now)
         return remaining > 0 ? remaining : nil

@@ -73,7 +73,7 @@ final class ProgrammeAdminTests: XCTestCase {
 
     func testTheQuestionBankIsEditedExportedAndImported() async throws {
         try await withApp { testApp in
-            let browser = try await admin(testApp)
+            var browser = try await admin(testApp)
             let form = try await browser.get(SiteURL.adminQuestionBank.path)
             XCTAssertTrue(form.body.contains("Have two or three good opening questions ready"))
 
@@ -104,6 +104,8 @@ final class ProgrammeAdminTests: XCTestCase {
             let preparation = try await cast.employee.get(SiteURL.prepare(cast.conversation).path).body.visibleText
             XCTAssertTrue(preparation.contains(QuestionBank.standard.wording(for: .strengths)), "the bank's preparation questions")
 
+            // The fixture set everyone's password again, which signed the administrator out.
+            browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
             let exported = try await browser.get(SiteURL.adminQuestionBankExport.path)
             XCTAssertEqual(exported.headers.first(name: .contentType), "application/json; charset=utf-8")
             XCTAssertTrue(exported.body.contains("End on time and agree the next check-in."))

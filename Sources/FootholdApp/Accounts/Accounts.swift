@@ -68,21 +68,78 @@ public struct Accounts: Sendable {
         return (created, try await invitationLink(for: try person.requireID()))
     }
 
+    /// Sets a password from the command line: every session of the person ends and every link
+    /// they were sent stops working.
     public func setPassword(email raw: String, password: String) async throws {
         if let problem = PasswordRules.problem(with: password) { throw Problem.weakPassword(problem) }
         let person = try await activePerson(email: raw)
-        try await storePassword(password, for: try person.requireID())
+        let personID = try person.requireID()
+        let hash = try await hashed(password)
+        try await database.transaction { database in
+            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: app.clients.now(), on: database)
+        }
     }
 
     /// Sets the password from an invitation link and uses the link up. Returns the person's id.
+    /// Two uses of one link at the same moment: one wins (the link is claimed by one statement
+    /// that only an unused link satisfies), the other is told the link no longer works. Every
+    /// other session of the person ends and every older link stops working.
     func redeemInvitation(token: String, password: String) async throws -> UUID {
         if let problem = PasswordRules.problem(with: password) { throw Problem.weakPassword(problem) }
-        guard let invitation = try await usableInvitation(token: token) else { throw Problem.linkNotUsable }
-        let personID = invitation.$person.id
-        invitation.usedAt = app.clients.now()
-        try await invitation.save(on: database)
-        try await storePassword(password, for: personID)
-        return personID
+        let hash = try await hashed(password)
+        let now = app.clients.now()
+        return try await database.transaction { database in
+            let claimed = try await database.sql.raw("""
+                UPDATE invitations SET used_at = \(bind: now) WHERE token_hash = \(bind: TokenHash.of(token)) AND used_at IS NULL \
+                AND expires_at > \(bind: now) AND person_id IN (SELECT id FROM people WHERE active = \(bind: true)) RETURNING person_id
+                """).all()
+            guard let row = claimed.first else { throw Problem.linkNotUsable }
+            let personID = try row.decode(column: "person_id", as: UUID.self)
+            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: now, on: database)
+            return personID
+        }
+    }
+
+    /// Changes a signed-in person's own password: the current one must be right. Their other
+    /// sessions end; the one they are using stays.
+    func changePassword(personID: UUID, current: String, new password: String, keepingSession sessionID: UUID,
+                        confirmedBy confirmation: String) async throws -> FieldProblems {
+        var problems = FieldProblems()
+        let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first()
+        let matches = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
+            .verify(current, created: credential?.passwordHash ?? app.signInDecoyHash).get()
+        if current.isEmpty {
+            problems.add("current", "Enter your current password")
+        } else if !matches || credential == nil {
+            problems.add("current", "Your current password is not right")
+        }
+        if let problem = PasswordRules.problem(with: password) {
+            problems.add("password", problem)
+        } else if password != confirmation {
+            problems.add("confirmation", "The two new passwords are not the same")
+        }
+        guard problems.isEmpty else { return problems }
+        let hash = try await hashed(password)
+        try await database.transaction { database in
+            try await Self.replacePassword(hash, for: personID, keepingSession: sessionID, now: app.clients.now(), on: database)
+        }
+        return problems
+    }
+
+    func hashed(_ password: String) async throws -> String {
+        try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
+    }
+
+    /// The new password, every other session ended, every unused link revoked.
+    static func replacePassword(_ hash: String, for personID: UUID, keepingSession: UUID?, now: Date, on database: any Database) async throws {
+        let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first() ?? CredentialModel()
+        credential.$person.id = personID
+        credential.passwordHash = hash
+        credential.updatedAt = now
+        try await credential.save(on: database)
+        try await Sessions.endAll(of: personID, keeping: keepingSession, on: database)
+        try await InvitationModel.query(on: database).filter(\.$person.$id == personID).filter(\.$usedAt == nil)
+            .set(\.$usedAt, to: now).update()
     }
 
     func usableInvitation(token: String) async throws -> InvitationModel? {
@@ -93,15 +150,6 @@ public struct Accounts: Sendable {
             .filter(\.$expiresAt > app.clients.now())
             .filter(PersonModel.self, \.$isActive == true)
             .first()
-    }
-
-    func storePassword(_ password: String, for personID: UUID) async throws {
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
-        let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first() ?? CredentialModel()
-        credential.$person.id = personID
-        credential.passwordHash = hash
-        credential.updatedAt = app.clients.now()
-        try await credential.save(on: database)
     }
 
     func invitationLink(for personID: UUID) async throws -> String {

@@ -4,43 +4,92 @@ import SQLKit
 import Vapor
 
 /// Sessions live in the database, so any app instance can honour a session another one created.
-/// The cookie holds a random token; the database holds only its hash.
+/// The cookie holds a random token; the database holds only its hash. A session ends after
+/// `lifetime`, or sooner when it is left idle for the configured time.
 enum Sessions {
     static let cookieName = "foothold_session"
     /// A working day and a little more; then people sign in again.
     static let lifetime: TimeInterval = 12 * 60 * 60
 
-    static func create(for personID: UUID, on database: any Database, clients: AppClients) async throws -> String {
+    /// The cookie's name: with `__Host-` over https, so no other host or path can set it.
+    static func cookieName(https: Bool) -> String { https ? "__Host-" + cookieName : cookieName }
+
+    /// How stale `last_seen_at` may grow before a request writes it again: a page view is a read,
+    /// and writing on every one would make every page a write.
+    static func touchInterval(idle: TimeInterval) -> TimeInterval { min(5 * 60, idle / 10) }
+
+    static func create(for personID: UUID, on database: any Database, clients: AppClients, idle: TimeInterval) async throws -> String {
         let token = clients.makeToken()
         let now = clients.now()
+        try await purge(now: now, idle: idle, on: database)
         let session = SessionModel()
         session.tokenHash = TokenHash.of(token)
         session.$person.id = personID
         session.createdAt = now
         session.expiresAt = now.addingTimeInterval(lifetime)
+        session.lastSeenAt = now
         try await session.create(on: database)
         return token
     }
 
-    /// One indexed query on every request, written by hand (decision 0005).
-    static func viewer(forToken token: String, now: Date, on database: any Database) async throws -> Viewer? {
+    /// Sessions that have ended, by time or by idleness, go (each by its own index).
+    static func purge(now: Date, idle: TimeInterval, on database: any Database) async throws {
+        let sql = database.sql
+        try await sql.raw("DELETE FROM sessions WHERE expires_at <= \(bind: now)").run()
+        try await sql.raw("DELETE FROM sessions WHERE last_seen_at <= \(bind: now.addingTimeInterval(-idle))").run()
+    }
+
+    /// One indexed query on every request, written by hand (decision 0005); and, once every few
+    /// minutes of use, one write to keep the session from going idle.
+    static func viewer(forToken token: String, now: Date, idle: TimeInterval, on database: any Database) async throws -> Viewer? {
         let query: SQLQueryString = """
-            SELECT s.id AS session_id, p.id, p.name, p.email, p.leadership_team, p.hr_admin \
+            SELECT s.id AS session_id, s.last_seen_at, p.id, p.name, p.email, p.leadership_team, p.hr_admin \
             FROM sessions s JOIN people p ON p.id = s.person_id \
-            WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) AND p.active = \(bind: true)
+            WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) \
+            AND s.last_seen_at > \(bind: now.addingTimeInterval(-idle)) AND p.active = \(bind: true)
             """
         guard let row = try await database.firstRow(query) else { return nil }
-        return Viewer(personID: try row.decode(column: "id", as: UUID.self), sessionID: try row.decode(column: "session_id", as: UUID.self),
+        let sessionID = try row.decode(column: "session_id", as: UUID.self)
+        let lastSeen = try row.decode(column: "last_seen_at", as: Date.self)
+        if now.timeIntervalSince(lastSeen) > touchInterval(idle: idle) {
+            try await database.sql.raw("UPDATE sessions SET last_seen_at = \(bind: now) WHERE id = \(bind: sessionID)").run()
+        }
+        return Viewer(personID: try row.decode(column: "id", as: UUID.self), sessionID: sessionID,
                       name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
                       isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),
-                      isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self))
+                      isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self),
+                      sessionToken: token)
     }
 
     static func end(_ sessionID: UUID, on database: any Database) async throws {
         try await SessionModel.query(on: database).filter(\.$id == sessionID).delete()
     }
 
+    /// Ends every session of the person but `keeping` (their own, when they change their password).
+    static func endAll(of personID: UUID, keeping: UUID? = nil, on database: any Database) async throws {
+        var query = SessionModel.query(on: database).filter(\.$person.$id == personID)
+        if let keeping { query = query.filter(\.$id != keeping) }
+        try await query.delete()
+    }
+
     static func cookie(_ token: String, secure: Bool) -> HTTPCookies.Value {
         HTTPCookies.Value(string: token, maxAge: Int(lifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+extension Request {
+    /// The session cookie's value, under the name this deployment uses.
+    var sessionCookie: String? {
+        cookieValue(Sessions.cookieName(https: application.footholdConfiguration.usesHTTPS))
+    }
+
+    /// Where the request comes from, for the sign-in throttle: the connection's peer, or, behind a
+    /// proxy that says so (`FOOTHOLD_CLIENT_ADDRESS_HEADER`), the last address that proxy added.
+    var clientAddress: String {
+        if let header = application.footholdConfiguration.clientAddressHeader,
+           let value = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            return String(value.prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -46,14 +46,15 @@ struct SignInController {
 
         let email = EmailAddress.normalised(typedEmail)
         let now = req.now
-        let throttle = try await SignInThrottleModel.query(on: req.db).filter(\.$email == email).first()
-        if let throttle, let wait = SignInThrottle.waitRemaining(failures: throttle.failures, lastFailure: throttle.lastFailureAt, now: now) {
+        let keys = SignInThrottle.keys(email: email, address: req.clientAddress)
+        if let wait = try await SignInAttempts.wait(keys: keys, now: now, on: req.db) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
-            let message = "There have been too many attempts to sign in with this email address. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
+            let message = "There have been too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
             return req.page("Sign in", status: .tooManyRequests, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)]))
         }
 
-        let person = try await PersonModel.query(on: req.db).filter(\.$email == email).filter(\.$isActive == true).first()
+        let person = email.utf8.count <= SignInThrottle.longestEmail
+            ? try await PersonModel.query(on: req.db).filter(\.$email == email).filter(\.$isActive == true).first() : nil
         let credential: CredentialModel?
         if let id = person?.id {
             credential = try await CredentialModel.query(on: req.db).filter(\.$person.$id == id).first()
@@ -65,21 +66,28 @@ struct SignInController {
         let matches = try await req.password.async.verify(password, created: digest).get()
 
         guard matches, let person, credential != nil else {
-            try await recordFailure(email: email, existing: throttle, now: now, on: req.db)
+            try await SignInAttempts.recordFailure(keys: keys, now: now, on: req.db)
             return req.page("Sign in", status: .unauthorized, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
         }
-        if let throttle { try await throttle.delete(on: req.db) }
-        let token = try await Sessions.create(for: try person.requireID(), on: req.db, clients: req.clients)
-        let response = Response.redirect(to: next ?? SiteURL.home.path)
-        response.cookies[Sessions.cookieName] = Sessions.cookie(token, secure: req.application.footholdConfiguration.usesHTTPS)
+        try await SignInAttempts.clear(keys: keys, on: req.db)
+        return try await Self.signedIn(try person.requireID(), req: req, to: next ?? SiteURL.home.path)
+    }
+
+    /// A new session for the person, its cookie, and the way on.
+    static func signedIn(_ personID: UUID, req: Request, to destination: String) async throws -> Response {
+        let configuration = req.application.footholdConfiguration
+        let token = try await Sessions.create(for: personID, on: req.db, clients: req.clients, idle: configuration.sessionIdle)
+        let response = Response.redirect(to: destination)
+        response.cookies[Sessions.cookieName(https: configuration.usesHTTPS)] = Sessions.cookie(token, secure: configuration.usesHTTPS)
         return response
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
         if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.db) }
         let response = Response.redirect(to: SiteURL.signIn.path)
-        response.cookies[Sessions.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
-                                                                 isSecure: req.application.footholdConfiguration.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
+        let https = req.application.footholdConfiguration.usesHTTPS
+        response.cookies[Sessions.cookieName(https: https)] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+                                                                               isSecure: https, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -110,18 +118,7 @@ struct SignInController {
         } catch Accounts.Problem.linkNotUsable {
             return req.page("This link no longer works", status: .notFound, SignInPage.linkNotUsable())
         }
-        let sessionToken = try await Sessions.create(for: personID, on: req.db, clients: req.clients)
-        let response = Response.redirect(to: SiteURL.home.path)
-        response.cookies[Sessions.cookieName] = Sessions.cookie(sessionToken, secure: req.application.footholdConfiguration.usesHTTPS)
-        return response
-    }
-
-    func recordFailure(email: String, existing: SignInThrottleModel?, now: Date, on database: any Database) async throws {
-        let throttle = existing ?? SignInThrottleModel()
-        throttle.email = email
-        throttle.failures = (existing?.failures ?? 0) + 1
-        throttle.lastFailureAt = now
-        try await throttle.save(on: database)
+        return try await Self.signedIn(personID, req: req, to: SiteURL.home.path)
     }
 
     /// Only a path on this site, so the sign-in form cannot send anyone elsewhere (the rule is

@@ -9,6 +9,8 @@ struct Viewer: Sendable, Equatable {
     var email: String
     var isLeadershipTeam: Bool
     var isHRAdministrator: Bool
+    /// The session cookie's secret, which the form token is made from (`CSRF`).
+    var sessionToken: String = ""
 }
 
 extension Request {

@@ -29,15 +29,23 @@ public struct Configuration: Sendable, Equatable {
     public var bcryptCost: Int
     /// The organisation's time zone: checkpoint windows are days in it, and times are shown in it.
     public var timeZone: TimeZone
+    /// How long a session may go unused before it ends (it ends after 12 hours in any case).
+    public var sessionIdle: TimeInterval
+    /// A header a trusted proxy sets to the client's address (such as X-Forwarded-For), or nil to
+    /// use the connection's own address.
+    public var clientAddressHeader: String?
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
     public init(storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
-                timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) {
+                timeZone: TimeZone = TimeZone(identifier: "Europe/London")!, sessionIdle: TimeInterval = 2 * 60 * 60,
+                clientAddressHeader: String? = nil) {
         self.storage = storage
         self.baseURL = baseURL
         self.bcryptCost = bcryptCost
         self.timeZone = timeZone
+        self.sessionIdle = sessionIdle
+        self.clientAddressHeader = clientAddressHeader
     }
 
     public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -63,7 +71,22 @@ public struct Configuration: Sendable, Equatable {
             }
             timeZone = zone
         }
-        return Configuration(storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone)
+        var idle: TimeInterval = 2 * 60 * 60
+        if let raw = environment["FOOTHOLD_SESSION_IDLE_MINUTES"] {
+            guard let minutes = Int(raw), (5...720).contains(minutes) else {
+                throw Problem("FOOTHOLD_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 720, not '\(raw)'")
+            }
+            idle = TimeInterval(minutes * 60)
+        }
+        var addressHeader: String?
+        if let raw = environment["FOOTHOLD_CLIENT_ADDRESS_HEADER"], !raw.isEmpty {
+            guard raw.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+                throw Problem("FOOTHOLD_CLIENT_ADDRESS_HEADER must be a header name such as X-Forwarded-For, not '\(raw)'")
+            }
+            addressHeader = raw
+        }
+        return Configuration(storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone, sessionIdle: idle,
+                             clientAddressHeader: addressHeader)
     }
 
     public static func parseDatabaseURL(_ raw: String) throws(Problem) -> Storage {

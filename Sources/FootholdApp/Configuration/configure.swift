@@ -33,6 +33,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M010_IndexConversationsByCheckpoint()) // conversations by (employee, checkpoint); single-column employee and guide indexes go
     app.migrations.add(M011_IndexConversationsByPair())  // conversations by (employee, state, guide, held_at, id), for a pair's history
     app.migrations.add(M012_AddSharedPrefixToSearchWords()) // person_search_words.shared, so a search reads each person once
+    app.migrations.add(M013_HardenSignIn())              // sessions.last_seen_at; sign_in_attempts replaces sign_in_throttles
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -62,8 +62,10 @@ struct SiteMiddleware: Middleware {
                 var knowsViewer = false
                 func findViewer() async throws {
                     knowsViewer = true
-                    if let sessionToken = request.cookieValue(Sessions.cookieName), !sessionToken.isEmpty {
-                        request.viewer = try await Sessions.viewer(forToken: sessionToken, now: request.now, on: request.db)
+                    if let sessionToken = request.sessionCookie, !sessionToken.isEmpty, sessionToken.utf8.count <= 128 {
+                        request.viewer = try await Sessions.viewer(forToken: sessionToken, now: request.now,
+                                                                   idle: request.application.footholdConfiguration.sessionIdle, on: request.db)
+                        if let viewer = request.viewer { request.csrfToken = CSRF.sessionBound(viewer) }
                     }
                 }
                 if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
@@ -86,8 +88,8 @@ struct SiteMiddleware: Middleware {
                     }
                 }
                 try RequestLimits.checkText(of: request)
-                try await CSRF.check(request, token: token)
                 if !knowsViewer { try await findViewer() }
+                try await CSRF.check(request, token: token)
                 switch access {
                 case .open: break
                 case .signedIn: _ = try request.requireViewer()

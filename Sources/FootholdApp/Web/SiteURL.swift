@@ -36,6 +36,7 @@ enum SiteURL: Equatable {
     case team
     case teamInvite
     case sharing
+    case changePassword
     // Administration of the programme
     case adminCareerYear
     case adminCheckpoint(UUID)
@@ -86,6 +87,7 @@ enum SiteURL: Equatable {
         case .team: ["team"]
         case .teamInvite: ["team", "invite"]
         case .sharing: ["settings", "sharing"]
+        case .changePassword: ["settings", "password"]
         case .adminCareerYear: ["admin", "career-year"]
         case .adminCheckpoint: ["admin", "career-year", "checkpoints", .parameter(Self.checkpointParameter)]
         case .adminNextYear: ["admin", "career-year", "next"]

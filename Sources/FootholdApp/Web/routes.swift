@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     ConversationWorkController().register(signedIn)
     TeamController().register(signedIn)
     SharingController().register(signedIn)
+    PasswordController().register(signedIn)
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)

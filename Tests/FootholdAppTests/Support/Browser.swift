@@ -16,6 +16,8 @@ final class Browser: @unchecked Sendable {
 
     let app: Application
     private(set) var cookies: [String: String] = [:]
+    /// Headers sent with every request, such as the address a proxy reports.
+    var extraHeaders: [(String, String)] = []
 
     init(app: Application) { self.app = app }
 
@@ -23,11 +25,31 @@ final class Browser: @unchecked Sendable {
         try await send(.GET, path, body: nil, contentType: nil)
     }
 
+    private var tokenForSession: (session: String, token: String)?
+
+    var isSignedIn: Bool { cookies.keys.contains { $0.hasSuffix(Sessions.cookieName) } }
+
+    /// The token the site's forms carry for this browser, as a page would give it: bound to the
+    /// session when signed in (read from a page's form once a session), else the cookie's.
+    func formToken() async throws -> String {
+        if let session = cookies.first(where: { $0.key.hasSuffix(Sessions.cookieName) })?.value {
+            if let known = tokenForSession, known.session == session { return known.token }
+            let page = try await get(SiteURL.changePassword.path)
+            if let match = page.body.firstMatch(of: /name="csrf_token" value="([^"]*)"/) {
+                tokenForSession = (session, String(match.1))
+                return String(match.1)
+            }
+        }
+        if !cookies.keys.contains(where: { $0.hasSuffix(CSRF.cookieName) }) { _ = try await get(SiteURL.signIn.path) }
+        return cookies.first { $0.key.hasSuffix(CSRF.cookieName) }?.value ?? ""
+    }
+
     /// Posts a form. The CSRF token is the one the site gave this browser, unless `csrf` says otherwise.
     func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> Page {
-        if cookies[CSRF.cookieName] == nil { _ = try await get(SiteURL.signIn.path) }
         var fields = fields
-        if fields[CSRF.fieldName] == nil { fields[CSRF.fieldName] = csrf ?? cookies[CSRF.cookieName] ?? "" }
+        if fields[CSRF.fieldName] == nil {
+            if let csrf { fields[CSRF.fieldName] = csrf } else { fields[CSRF.fieldName] = try await formToken() }
+        }
         let body = fields.sorted { $0.key < $1.key }
             .map { "\(Self.formEscape($0.key))=\(Self.formEscape($0.value))" }
             .joined(separator: "&")
@@ -36,9 +58,8 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a multipart form with one file.
     func upload(_ path: String, fields: [String: String], fileField: String, filename: String, content: String) async throws -> Page {
-        if cookies[CSRF.cookieName] == nil { _ = try await get(SiteURL.signIn.path) }
         var fields = fields
-        if fields[CSRF.fieldName] == nil { fields[CSRF.fieldName] = cookies[CSRF.cookieName] ?? "" }
+        if fields[CSRF.fieldName] == nil { fields[CSRF.fieldName] = try await formToken() }
         let boundary = "----foothold-test-\(UUID().uuidString)"
         var body = ""
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
@@ -60,6 +81,7 @@ final class Browser: @unchecked Sendable {
             headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if let contentType { headers.add(name: .contentType, value: contentType) }
+        for (name, value) in extraHeaders { headers.add(name: name, value: value) }
         let buffer = body.map { ByteBuffer(string: $0) }
         let response = try await app.testable().sendRequest(method, path, headers: headers, body: buffer)
         for header in response.headers[.setCookie] {

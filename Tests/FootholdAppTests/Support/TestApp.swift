@@ -103,11 +103,11 @@ final class TestApp: @unchecked Sendable {
     }
 
     static func make(clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil,
-                     baseURL: String = "http://127.0.0.1:8080") async throws -> TestApp {
+                     baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil) async throws -> TestApp {
         let handle: TestDatabase.Handle
         if let database { handle = database } else { handle = try await TestDatabase.make() }
         let app = try await makeApplication(
-            configuration: Configuration(storage: handle.storage, baseURL: baseURL, bcryptCost: 4),
+            configuration: Configuration(storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader),
             clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
             environment: .testing, logLevel: .warning)
         try await app.autoMigrate()
@@ -135,8 +135,9 @@ final class TestApp: @unchecked Sendable {
 }
 
 /// Runs `body` with a fresh app and always shuts it down.
-func withApp(clock: TestClock = TestClock(), _ body: (TestApp) async throws -> Void) async throws {
-    let testApp = try await TestApp.make(clock: clock)
+func withApp(clock: TestClock = TestClock(), baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil,
+             _ body: (TestApp) async throws -> Void) async throws {
+    let testApp = try await TestApp.make(clock: clock, baseURL: baseURL, clientAddressHeader: clientAddressHeader)
     do {
         try await body(testApp)
     } catch {

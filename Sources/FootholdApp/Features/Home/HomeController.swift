@@ -95,7 +95,8 @@ enum HomePage {
             ]),
             H.el("ul", class: "link-list",
                  H.el("li", H.link("See how others see your page", to: SiteURL.person(person.id).path)),
-                 H.el("li", H.link("Choose what your line manager can see", to: SiteURL.sharing.path))),
+                 H.el("li", H.link("Choose what your line manager can see", to: SiteURL.sharing.path)),
+                 H.el("li", H.link("Change your password", to: SiteURL.changePassword.path))),
         ])
     }
 

@@ -28,7 +28,7 @@ struct M002_CreateAccounts: AsyncMigration {
             .field("used_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await database.schema(SignInThrottleModel.schema)
+        try await database.schema("sign_in_throttles")
             .id()
             .field("email", .string, .required)
             .field("failures", .int, .required)
@@ -40,7 +40,7 @@ struct M002_CreateAccounts: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SignInThrottleModel.schema, InvitationModel.schema, SessionModel.schema, CredentialModel.schema] {
+        for schema in ["sign_in_throttles", InvitationModel.schema, SessionModel.schema, CredentialModel.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -30,6 +30,8 @@ final class SessionModel: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "expires_at") var expiresAt: Date
+    /// When the session was last used, to within `Sessions.touchInterval`; idle sessions end.
+    @OptionalField(key: "last_seen_at") var lastSeenAt: Date?
 
     // relationships
     @Parent(key: "person_id") var person: PersonModel
@@ -56,15 +58,16 @@ final class InvitationModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// Failed sign-ins per email address, whether or not the address belongs to anyone.
-final class SignInThrottleModel: Model, @unchecked Sendable {
-    static let schema = "sign_in_throttles"
+/// Failed sign-ins under one key: an account from one address, an address, or an account from
+/// anywhere (`SignInThrottle.Scope`). Rows quiet for a day are purged.
+final class SignInAttemptModel: Model, @unchecked Sendable {
+    static let schema = "sign_in_attempts"
 
     // managed
     @ID(key: .id) var id: UUID?
 
     // data
-    @Field(key: "email") var email: String
+    @Field(key: "key") var key: String
     @Field(key: "failures") var failures: Int
     @Field(key: "last_failure_at") var lastFailureAt: Date
 
