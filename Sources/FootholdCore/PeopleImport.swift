@@ -97,6 +97,14 @@ public enum PeopleImport {
         public var warnings: [Warning]
     }
 
+    /// Whether two spellings name the same person: case, spaces and accents aside.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func folded(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        return folded(a) == folded(b)
+    }
+
     public static func plan(csv text: String, existing: [ExistingPerson], deactivateMissing: Bool) -> Result<Plan, Failure> {
         var problems: [Problem] = []
         var warnings: [Warning] = []
@@ -133,6 +141,10 @@ public enum PeopleImport {
         var rows: [Row] = []
         var lineOfEmail: [String: Int] = [:]
         var managerReferences: [(line: Int, manager: String)] = []
+        // Every row's reporting line and name, even on rows with other problems, so that a loop
+        // through a faulty row is found in the same pass as the fault.
+        var managerOfRow: [String: String] = [:]
+        var nameOfRow: [String: (line: Int, name: String)] = [:]
         for record in table.records.dropFirst() {
             let line = record.line
             guard record.fields.count == header.fields.count else {
@@ -181,6 +193,8 @@ public enum PeopleImport {
                 lineOfEmail[email] = line
             }
             let name = required("name")
+            let emailIsUsable = !rawEmail.isEmpty && EmailAddress.problem(with: rawEmail) == nil && lineOfEmail[email] == line
+            if emailIsUsable { nameOfRow[email] = (line, name) }
             let jobTitle = required("job_title")
             let unitText = required("unit")
             var unit: UnitPath?
@@ -206,6 +220,8 @@ public enum PeopleImport {
                     if managerEmail == email {
                         problems.append(Problem(line: line, field: "manager_email", message: "is this person's own email; someone cannot manage themselves"))
                         rowIsSound = false
+                    } else if emailIsUsable {
+                        managerOfRow[email] = managerEmail
                     }
                 }
             }
@@ -224,7 +240,13 @@ public enum PeopleImport {
         // Rows against each other and against the people already in Foothold.
         let existingByEmail = Dictionary(existing.map { ($0.email, $0) }, uniquingKeysWith: { first, _ in first })
         let rowByEmail = Dictionary(rows.map { ($0.email, $0) }, uniquingKeysWith: { first, _ in first })
-        let staying: [ExistingPerson] = deactivateMissing ? [] : existing.filter { $0.isActive && rowByEmail[$0.email] == nil }
+        let staying: [ExistingPerson] = deactivateMissing ? [] : existing.filter { $0.isActive && nameOfRow[$0.email] == nil }
+        // A leaver's email is theirs: someone else given it would inherit their records.
+        for (email, row) in nameOfRow.sorted(by: { $0.value.line < $1.value.line }) {
+            guard let known = existingByEmail[email], !known.isActive, !row.name.isEmpty,
+                  Self.sameName(known.name, row.name) == false else { continue }
+            problems.append(Problem(line: row.line, field: "email", message: "\(email) belonged to \(known.name), who has left. Someone else cannot take over their records: give \(row.name) an email address of their own (if \(known.name) has come back, write their name as Foothold knew it)"))
+        }
         // Every row's manager, even on rows with other problems, so that all are listed at once.
         for (line, manager) in managerReferences where lineOfEmail[manager] == nil {
             if let known = existingByEmail[manager] {
@@ -240,12 +262,12 @@ public enum PeopleImport {
 
         var managerOf: [String: String] = [:]
         for person in staying { if let manager = person.managerEmail { managerOf[person.email] = manager } }
-        for row in rows { if let manager = row.managerEmail { managerOf[row.email] = manager } }
+        for (email, manager) in managerOfRow { managerOf[email] = manager }
         for cycle in ReportingLines.cycles(in: managerOf) {
-            let linesInFile = cycle.compactMap { rowByEmail[$0]?.line }
+            let linesInFile = cycle.compactMap { nameOfRow[$0]?.line }
             guard let line = linesInFile.min() else { continue }
             func label(_ email: String) -> String {
-                let name = rowByEmail[email]?.name ?? existingByEmail[email]?.name ?? email
+                let name = nameOfRow[email].flatMap { $0.name.isEmpty ? nil : $0.name } ?? existingByEmail[email]?.name ?? email
                 return "\(name) (\(email))"
             }
             let loop = (cycle + [cycle[0]]).map(label).joined(separator: " → ")

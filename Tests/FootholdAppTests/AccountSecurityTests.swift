@@ -205,20 +205,21 @@ final class AccountSecurityTests: XCTestCase {
             try await Fixtures.organisation(in: testApp)
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let ines = try await Fixtures.personID(Fixtures.unitHead, in: testApp)  // Ben's manager
             let freyasToken = try await freya.formToken()
             let bensToken = try await ben.formToken()
             XCTAssertNotEqual(freyasToken, bensToken)
             // Ben's session with Freya's token, or with the anonymous cookie's token: refused.
-            let withOther = try await ben.post(SiteURL.sharing.path, ["share": "yes"], csrf: freyasToken)
+            let withOther = try await ben.post(SiteURL.sharing.path, ["share": "yes", "manager": ines.lowerText], csrf: freyasToken)
             XCTAssertEqual(withOther.status, .forbidden)
             let cookieToken = ben.cookies[CSRF.cookieName] ?? ""
-            let withCookie = try await ben.post(SiteURL.sharing.path, ["share": "yes"], csrf: cookieToken)
+            let withCookie = try await ben.post(SiteURL.sharing.path, ["share": "yes", "manager": ines.lowerText], csrf: cookieToken)
             XCTAssertEqual(withCookie.status, .forbidden)
-            let withOwn = try await ben.post(SiteURL.sharing.path, ["share": "yes"], csrf: bensToken)
+            let withOwn = try await ben.post(SiteURL.sharing.path, ["share": "yes", "manager": ines.lowerText], csrf: bensToken)
             XCTAssertEqual(withOwn.status, .seeOther)
             // After signing in again the old token is dead.
             let again = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
-            let stale = try await again.post(SiteURL.sharing.path, ["share": "no"], csrf: bensToken)
+            let stale = try await again.post(SiteURL.sharing.path, ["manager": ines.lowerText], csrf: bensToken)
             XCTAssertEqual(stale.status, .forbidden)
         }
     }

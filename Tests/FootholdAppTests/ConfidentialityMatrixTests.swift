@@ -19,7 +19,7 @@ final class ConfidentialityMatrixTests: XCTestCase {
     ]
 
     /// A held checkpoint conversation between Freya and Ines, her previous manager; Ben manages her now.
-    func conversation(in testApp: TestApp, employeeShares: Bool, historyShared: Bool) async throws -> UUID {
+    static func conversation(in testApp: TestApp, employeeShares: Bool, historyShared: Bool) async throws -> UUID {
         try await Fixtures.organisation(in: testApp)
         let freya = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!
         let ines = try await Fixtures.personID(Fixtures.unitHead, in: testApp)
@@ -45,14 +45,14 @@ final class ConfidentialityMatrixTests: XCTestCase {
 
         // Freya now reports to Ben.
         freya.$manager.id = try await Fixtures.personID(Fixtures.manager, in: testApp)
-        freya.sharesHistoryWithManager = historyShared
+        freya.historySharedWithID = historyShared ? freya.$manager.id : nil
         try await freya.save(on: testApp.db)
         return id
     }
 
     func check(employeeShares: Bool, historyShared: Bool) async throws {
         try await withApp { testApp in
-            let id = try await conversation(in: testApp, employeeShares: employeeShares, historyShared: historyShared)
+            let id = try await Self.conversation(in: testApp, employeeShares: employeeShares, historyShared: historyShared)
             let viewers: [(String, ConversationAccess.Viewer)] = [
                 (Fixtures.employee, .init(isEmployee: true)),
                 (Fixtures.unitHead, .init(isGuide: true)),

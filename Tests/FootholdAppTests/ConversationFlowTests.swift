@@ -205,7 +205,7 @@ final class ConversationFlowTests: XCTestCase {
                 isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
             XCTAssertFalse(record.allows(.sharedSummary))
 
-            freya.sharesHistoryWithManager = true
+            freya.historySharedWithID = freya.$manager.id
             try await freya.save(on: testApp.db)
             let allowed = try await ConversationRecords.load(cast.conversation, for: Viewer(
                 personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines", email: Fixtures.unitHead,

@@ -137,10 +137,51 @@ final class ProgrammeAdminTests: XCTestCase {
             _ = try await manager.get(try XCTUnwrap(sent.location))
 
             let log = try await browser.get(SiteURL.adminAudit.path).body
-            XCTAssertTrue(log.visibleText.contains("Ben Khan viewed"))
-            XCTAssertTrue(log.visibleText.contains("Ben Khan arranged"))
+            XCTAssertTrue(log.visibleText.contains("Ben Khan Opened a conversation record Freya Parker"), log.visibleText)
+            XCTAssertTrue(log.visibleText.contains("Ben Khan Changed a conversation record Freya Parker"))
             XCTAssertFalse(log.contains("secret secondment"))
-            XCTAssertFalse(log.contains("Freya"), "not even who the conversation was with")
+            XCTAssertFalse(log.contains("Check-in"), "not even what kind of conversation it was")
+        }
+    }
+
+    /// HR can see who opened a person's records and when, but not who holds a mentoring or
+    /// Leadership Team conversation with whom, nor who said "not now" (decision 0013).
+    func testTheAuditLogHidesWhoMentorsWhomAndWhoSaidNotNow() async throws {
+        try await withApp { testApp in
+            let hr = try await admin(testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let lewisID = try await Fixtures.personID(Fixtures.colleague, in: testApp)
+            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            // Freya asks Lewis to mentor her; he opens and accepts it.
+            let asked = try await freya.post(SiteURL.conversations.path, ["with": lewisID.uuidString, "kind": "mentoring",
+                                                                          "purpose": "How did you move into surveying?", "minutes": "45",
+                                                                          "date": "2026-11-26", "time": "10:00", "place": "Café"])
+            let mentoring = try XCTUnwrap(asked.location)
+            _ = try await lewis.get(mentoring)
+            _ = try await lewis.post(mentoring + "/accept", ["date": "2026-11-26", "time": "10:00", "minutes": "45", "place": "Café"])
+            // Ben invites Freya to a check-in and she says not now.
+            let invited = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up", "minutes": "15"])
+            let checkIn = try XCTUnwrap(invited.location)
+            _ = try await freya.post(checkIn + "/decline", ["reason": "A hard week"])
+
+            let all = try await hr.get(SiteURL.adminAudit.path).body.visibleText
+            let hers = try await hr.get(SiteURL.adminAudit.with(query: [("person", Fixtures.employee)])).body.visibleText
+            for page in [all, hers] {
+                XCTAssertTrue(page.contains("Someone in the conversation Opened a conversation record Freya Parker"), page)
+                XCTAssertTrue(page.contains("Someone in the conversation Changed a conversation record Freya Parker"), page)
+                XCTAssertFalse(page.contains("Lewis Iqbal Opened a conversation record Freya Parker"), "who mentors Freya stays hidden")
+                XCTAssertFalse(page.contains("Lewis Iqbal Changed"), "who mentors Freya stays hidden")
+                XCTAssertFalse(page.contains("declined") || page.contains("Declined") || page.contains("accepted"), "nor how anyone answered")
+                XCTAssertFalse(page.contains("A hard week") || page.contains("surveying"))
+                XCTAssertTrue(page.contains("Freya Parker Changed a conversation record Freya Parker"), "her own answer, in two words")
+            }
+            XCTAssertTrue(hers.contains("Who opened or changed Freya Parker's records"))
+            XCTAssertTrue(all.contains("Signed in"), "sign-ins are audited too")
+            let nobody = try await hr.get(SiteURL.adminAudit.with(query: [("person", "nobody@ridgeway.example")]))
+            XCTAssertEqual(nobody.status, .notFound)
+            XCTAssertTrue(nobody.body.visibleText.contains("No one with the email address nobody@ridgeway.example"))
         }
     }
 

@@ -98,12 +98,13 @@ final class TeamBoardTests: XCTestCase {
 
             let page = try await employee.get(SiteURL.sharing.path)
             XCTAssertTrue(page.body.visibleText.contains("Let Ben Khan read the summaries"))
-            _ = try await employee.post(SiteURL.sharing.path, ["share": "yes"])
-            let on = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!.sharesHistoryWithManager
-            XCTAssertTrue(on)
-            _ = try await employee.post(SiteURL.sharing.path, [:])
-            let off = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!.sharesHistoryWithManager
-            XCTAssertFalse(off)
+            let ben = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            _ = try await employee.post(SiteURL.sharing.path, ["share": "yes", "manager": ben.lowerText])
+            let on = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!.historySharedWithID
+            XCTAssertEqual(on, ben, "shared with Ben, by name")
+            _ = try await employee.post(SiteURL.sharing.path, ["manager": ben.lowerText])
+            let off = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!.historySharedWithID
+            XCTAssertNil(off)
         }
     }
 

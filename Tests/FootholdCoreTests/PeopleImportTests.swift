@@ -138,3 +138,28 @@ private extension Result where Failure == PeopleImport.Failure {
         return []
     }
 }
+
+extension PeopleImportTests {
+    func testALoopThroughARowWithAnotherProblemIsReportedInTheSamePass() {
+        let found = problems([
+            "ada@ridgeway.example,Ada Lovelace,Chief Executive,Ridgeway,,yes,no",
+            "ben@ridgeway.example,Ben Khan,Team Leader,Ridgeway,cy@ridgeway.example,perhaps,no",   // 3: bad yes/no, and in the loop
+            "cy@ridgeway.example,Cy Jones,Officer,Ridgeway,ben@ridgeway.example,no,no",           // 4: in the loop
+        ])
+        XCTAssertTrue(found.contains("Line 3, leadership_team: 'perhaps' is not yes or no (write yes/no, true/false or 1/0)"), "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("Line 3, manager_email: these reporting lines go round in a loop: Ben Khan (ben@ridgeway.example) → Cy Jones") },
+                      "the loop is found though one of its rows has another problem: \(found)")
+    }
+
+    func testALeaversEmailCannotBeGivenToSomeoneElse() {
+        let existing = [PeopleImport.ExistingPerson(email: "jo@ridgeway.example", name: "Jo Bloggs", managerEmail: nil, unit: nil, isActive: false)]
+        let found = problems(["jo@ridgeway.example,Joanna Smith,Officer,Ridgeway,,no,no"], existing: existing)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found[0].hasPrefix("Line 2, email: jo@ridgeway.example belonged to Jo Bloggs, who has left."), found[0])
+        // The same person coming back, however their name is cased or spaced, is welcome.
+        XCTAssertEqual(problems(["jo@ridgeway.example, jo  BLOGGS ,Officer,Ridgeway,,no,no"], existing: existing), [])
+        // And a current colleague's email on a row with their name changed is just an update.
+        let current = [PeopleImport.ExistingPerson(email: "jo@ridgeway.example", name: "Jo Bloggs", managerEmail: nil, unit: nil, isActive: true)]
+        XCTAssertEqual(problems(["jo@ridgeway.example,Joanna Bloggs,Officer,Ridgeway,,no,no"], existing: current), [])
+    }
+}

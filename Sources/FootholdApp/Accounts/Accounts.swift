@@ -53,7 +53,6 @@ public struct Accounts: Sendable {
             person.name = name ?? Self.nameFromEmail(email)
             person.jobTitle = "HR administrator"
             person.isLeadershipTeam = false
-            person.sharesHistoryWithManager = false
             person.createdAt = app.clients.now()
             created = true
         }
@@ -76,7 +75,8 @@ public struct Accounts: Sendable {
         let personID = try person.requireID()
         let hash = try await hashed(password)
         try await database.transaction { database in
-            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: app.clients.now(), on: database)
+            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: app.clients.now(), by: nil,
+                                           how: "from the command line", on: database)
         }
     }
 
@@ -95,7 +95,8 @@ public struct Accounts: Sendable {
                 """).all()
             guard let row = claimed.first else { throw Problem.linkNotUsable }
             let personID = try row.decode(column: "person_id", as: UUID.self)
-            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: now, on: database)
+            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: now, by: personID,
+                                           how: "from an invitation link", on: database)
             return personID
         }
     }
@@ -121,7 +122,8 @@ public struct Accounts: Sendable {
         guard problems.isEmpty else { return problems }
         let hash = try await hashed(password)
         try await database.transaction { database in
-            try await Self.replacePassword(hash, for: personID, keepingSession: sessionID, now: app.clients.now(), on: database)
+            try await Self.replacePassword(hash, for: personID, keepingSession: sessionID, now: app.clients.now(), by: personID,
+                                           how: "changed their own", on: database)
         }
         return problems
     }
@@ -131,7 +133,8 @@ public struct Accounts: Sendable {
     }
 
     /// The new password, every other session ended, every unused link revoked.
-    static func replacePassword(_ hash: String, for personID: UUID, keepingSession: UUID?, now: Date, on database: any Database) async throws {
+    static func replacePassword(_ hash: String, for personID: UUID, keepingSession: UUID?, now: Date, by actorID: UUID?, how: String,
+                                on database: any Database) async throws {
         let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first() ?? CredentialModel()
         credential.$person.id = personID
         credential.passwordHash = hash
@@ -140,6 +143,7 @@ public struct Accounts: Sendable {
         try await Sessions.endAll(of: personID, keeping: keepingSession, on: database)
         try await InvitationModel.query(on: database).filter(\.$person.$id == personID).filter(\.$usedAt == nil)
             .set(\.$usedAt, to: now).update()
+        try await AuditLog.record(.passwordSet, by: actorID, about: personID, detail: how, at: now, on: database)
     }
 
     func usableInvitation(token: String) async throws -> InvitationModel? {

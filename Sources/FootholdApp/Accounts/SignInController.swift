@@ -67,9 +67,11 @@ struct SignInController {
 
         guard matches, let person, credential != nil else {
             try await SignInAttempts.recordFailure(keys: keys, now: now, on: req.db)
+            try await AuditLog.record(.signInFailed, by: nil, about: person?.id, at: now, on: req.db)
             return req.page("Sign in", status: .unauthorized, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
         }
         try await SignInAttempts.clear(keys: keys, on: req.db)
+        try await AuditLog.record(.signedIn, by: person.id, about: person.id, at: now, on: req.db)
         return try await Self.signedIn(try person.requireID(), req: req, to: next ?? SiteURL.home.path)
     }
 

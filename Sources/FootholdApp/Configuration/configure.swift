@@ -34,6 +34,8 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M011_IndexConversationsByPair())  // conversations by (employee, state, guide, held_at, id), for a pair's history
     app.migrations.add(M012_AddSharedPrefixToSearchWords()) // person_search_words.shared, so a search reads each person once
     app.migrations.add(M013_HardenSignIn())              // sessions.last_seen_at; sign_in_attempts replaces sign_in_throttles
+    app.migrations.add(M014_CreateAuditLog())            // audit_log, for every audited event, replaces audit_events
+    app.migrations.add(M015_NameTheManagerHistoryIsSharedWith()) // people.history_shared_with_id and history_choice_manager_id
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -105,7 +105,7 @@ enum ConversationRecords {
             kind: conversation.kind,
             employeePreparationShared: conversation.employeePreparationShared,
             guidePreparationShared: conversation.guidePreparationShared,
-            employeeSharesHistoryWithManager: employee.sharesHistoryWithManager)
+            employeeSharesHistoryWithManager: HistoryConsent.applies(sharedWith: employee.historySharedWithID, manager: employee.$manager.id))
         let record = ConversationForViewer(
             conversation: conversation, employee: employee, guide: conversation.guide, checkpoint: conversation.checkpoint?.checkpoint,
             viewerID: viewer.personID, access: access, sharing: sharing)
@@ -158,11 +158,12 @@ enum ConversationRecords {
     /// `length(path) + 1` as an integer on both databases.
     static func lengthPlusOne(_ column: String) -> String { "CAST(length(\(column)) + 1 AS INTEGER)" }
 
-    /// Records that `actorID` read or changed a conversation. What it says is never logged.
+    /// Records that `actorID` read or changed a conversation, in the transaction of the change.
+    /// What it says is never logged.
     static func audit(_ event: String, conversation: UUID, by actorID: UUID, at: Date, on database: any Database) async throws {
         try await database.sql.raw("""
-            INSERT INTO audit_events (id, at, actor_id, conversation_id, event) \
-            VALUES (\(bind: UUID()), \(bind: at), \(bind: actorID), \(bind: conversation), \(bind: event))
+            INSERT INTO audit_log (id, at, actor_id, event, conversation_id, subject_id, detail) \
+            SELECT \(bind: UUID()), \(bind: at), \(bind: actorID), \(bind: event), id, employee_id, '' FROM conversations WHERE id = \(bind: conversation)
             """).run()
     }
 

@@ -26,6 +26,8 @@ enum OrganisationQueries {
         /// Counted with the person: what their line-manager and director roles come from.
         var activeDirectReports: Int
         var unitsHeaded: Int
+        /// Whether the person has a line manager they have not yet chosen what to share with.
+        var hasNewManager: Bool = false
 
         var roleFacts: RoleFacts {
             RoleFacts(isActive: isActive, activeDirectReports: activeDirectReports, unitsHeaded: unitsHeaded,
@@ -80,7 +82,8 @@ enum OrganisationQueries {
             isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator,
             unit: try person.$unit.id.map { ($0, try row.decode(column: "u_path", as: String.self)) },
             manager: try PersonModel.readOptional(row, "m").map(summary),
-            activeDirectReports: try row.decode(column: "reports", as: Int.self), unitsHeaded: try row.decode(column: "headed", as: Int.self))
+            activeDirectReports: try row.decode(column: "reports", as: Int.self), unitsHeaded: try row.decode(column: "headed", as: Int.self),
+            hasNewManager: HistoryConsent.hasNewManager(choiceMadeFor: person.historyChoiceManagerID, manager: person.$manager.id))
     }
 
     static let summaryColumns = "p.id AS p_id, p.name AS p_name, p.job_title AS p_job_title, p.email AS p_email, p.active AS p_active"

@@ -46,13 +46,14 @@ enum OrganisationWriter {
             let end = min(start + progressEvery, people.count)
             try await BulkLoad.insert(
                 into: PersonModel.schema,
-                columns: ["id", "email", "name", "job_title", "search_text", "unit_id", "manager_id", "leadership_team", "hr_admin", "active", "created_at"],
+                columns: ["id", "email", "name", "job_title", "search_text", "unit_id", "manager_id", "leadership_team", "hr_admin", "active", "created_at",
+                          "history_choice_manager_id"],
                 count: end - start,
                 row: { offset in
                     let person = people[start + offset]
                     return [.uuid(person.id), .text(person.email), .text(person.name), .text(person.jobTitle), .text(searchTexts[start + offset]),
                             .uuid(person.unitID), .uuid(person.managerID), .bool(person.isLeadershipTeam), .bool(person.isHRAdministrator),
-                            .bool(true), .date(createdAt)]
+                            .bool(true), .date(createdAt), .uuid(person.managerID)]
                 },
                 on: database.sql)
             progress?(end)

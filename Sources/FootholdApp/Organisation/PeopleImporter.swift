@@ -19,12 +19,15 @@ public enum PeopleImporter {
         }
     }
 
-    public static func run(csv: String, deactivateMissing: Bool, on database: any Database, now: Date,
+    /// - Parameter actorID: who imports (an HR administrator in the web app; nobody named from the
+    ///   command line), for the audit log.
+    public static func run(csv: String, deactivateMissing: Bool, on database: any Database, now: Date, by actorID: UUID? = nil,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result<Outcome, PeopleImport.Failure> {
         let units = try await UnitModel.query(on: database).all()
         let people = try await PersonModel.query(on: database).all()
         let unitPathByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.path) } })
         let emailByID = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.email) } })
+        let nameByID = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.name) } })
         let existing = people.map { person in
             PeopleImport.ExistingPerson(
                 email: person.email, name: person.name,
@@ -61,6 +64,10 @@ public enum PeopleImporter {
 
             var newRows: [String: OrganisationWriter.PersonRow] = [:]
             var changed: [PersonModel] = []
+            // What the audit log says about each change of role or reporting line, written with it.
+            var audited: [(AuditEvent, UUID, String)] = []
+            var returning: [UUID] = []
+            let nameByEmail = Dictionary(plan.rows.map { ($0.email, $0.name) }, uniquingKeysWith: { first, _ in first })
             for row in plan.rows {
                 let unitID = unitIDByPath[row.unit.description]
                 let managerID = row.managerEmail.flatMap { idByEmail[$0] }
@@ -69,6 +76,22 @@ public enum PeopleImporter {
                         && person.$manager.id == managerID && person.isLeadershipTeam == row.isLeadershipTeam
                         && person.isHRAdministrator == row.isHRAdministrator && person.isActive
                     if same { outcome.unchanged += 1; continue }
+                    let id = try person.requireID()
+                    if person.$manager.id != managerID {
+                        let from = person.$manager.id.flatMap { nameByID[$0] } ?? "no line manager"
+                        let to = row.managerEmail.flatMap { nameByEmail[$0] ?? personByEmail[$0]?.name } ?? "no line manager"
+                        audited.append((.reportingLineChanged, id, "from \(from) to \(to)"))
+                    }
+                    if person.isLeadershipTeam != row.isLeadershipTeam {
+                        audited.append((.roleChanged, id, row.isLeadershipTeam ? "now in the Leadership Team" : "no longer in the Leadership Team"))
+                    }
+                    if person.isHRAdministrator != row.isHRAdministrator {
+                        audited.append((.roleChanged, id, row.isHRAdministrator ? "now an HR administrator" : "no longer an HR administrator"))
+                    }
+                    if !person.isActive {
+                        audited.append((.roleChanged, id, "back in the organisation; needs a new invitation to sign in"))
+                        returning.append(id)
+                    }
                     person.name = row.name
                     person.jobTitle = row.jobTitle
                     person.searchText = PersonModel.searchText(name: row.name, email: row.email, jobTitle: row.jobTitle)
@@ -98,6 +121,11 @@ public enum PeopleImporter {
                 progress?(ordered.count + index + 1, total)
             }
             try await SearchWords.replace(changed.map(SearchWords.person), on: database)
+            // Someone coming back starts with no password: whatever they had before no longer opens Foothold.
+            for batch in returning.chunked(into: OrganisationWriter.batchSize) {
+                try await CredentialModel.query(on: database).filter(\.$person.$id ~~ Array(batch)).delete()
+                try await InvitationModel.query(on: database).filter(\.$person.$id ~~ Array(batch)).delete()
+            }
             outcome.updated = changed.count
 
             // Heads of the units the file has people in.
@@ -109,13 +137,23 @@ public enum PeopleImporter {
                 try await UnitModel.query(on: database).filter(\.$id == unitID).set(\.$headID, to: headID).update()
             }
 
-            // People missing from the file, when asked.
+            // People missing from the file, when asked. Someone who has left loses every way in:
+            // their password, their sessions and any link they were sent.
             let leaving = plan.deactivate.compactMap { idByEmail[$0] }
             for batch in leaving.chunked(into: OrganisationWriter.batchSize) {
-                try await PersonModel.query(on: database).filter(\.$id ~~ Array(batch)).set(\.$isActive, to: false).update()
+                let ids = Array(batch)
+                try await PersonModel.query(on: database).filter(\.$id ~~ ids).set(\.$isActive, to: false).update()
+                try await CredentialModel.query(on: database).filter(\.$person.$id ~~ ids).delete()
+                try await SessionModel.query(on: database).filter(\.$person.$id ~~ ids).delete()
+                try await InvitationModel.query(on: database).filter(\.$person.$id ~~ ids).delete()
             }
             try await SearchWords.deactivate(leaving, on: database)
             outcome.deactivated = leaving.count
+            for id in leaving { audited.append((.leftOrganisation, id, "")) }
+            for (event, subject, detail) in audited {
+                try await AuditLog.record(event, by: actorID, about: subject, detail: detail, at: now, on: database)
+            }
+            try await AuditLog.record(.peopleImported, by: actorID, detail: outcome.summary, at: now, on: database)
             try await OrganisationWriter.refreshHeadcounts(on: database)
             return outcome
         }

@@ -48,7 +48,7 @@ struct AliasedRow {
 
 extension PersonModel: HandRead {
     static let readColumns = ["id", "email", "name", "job_title", "unit_id", "manager_id", "leadership_team", "hr_admin",
-                              "active", "created_at", "share_history_with_manager"]
+                              "active", "created_at", "history_shared_with_id", "history_choice_manager_id"]
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> PersonModel {
         let r = AliasedRow(row, alias)
@@ -64,7 +64,8 @@ extension PersonModel: HandRead {
         person.isHRAdministrator = try r("hr_admin")
         person.isActive = try r("active")
         person.createdAt = try r("created_at")
-        person.sharesHistoryWithManager = try r("share_history_with_manager")
+        person.historySharedWithID = try r.optional("history_shared_with_id")
+        person.historyChoiceManagerID = try r.optional("history_choice_manager_id")
         return person
     }
 }

@@ -161,9 +161,9 @@ enum H {
                action ?? .empty, .raw("</div>"))
     }
 
-    static func notice(_ message: String, style: String = "info") -> BodyNode {
+    static func notice(_ message: String, style: String = "info", link: (label: String, to: String)? = nil) -> BodyNode {
         .raw("<div" + attribute("class", "notice notice--" + style) + " role=\"" + (style == "success" ? "status" : "note") + "\"><p>"
-             + message.textEscaped + "</p></div>")
+             + message.textEscaped + (link.map { " " + linkHTML($0.label, to: $0.to) } ?? "") + "</p></div>")
     }
 
     // MARK: forms
@@ -338,10 +338,11 @@ enum H {
     }
 
     /// A search box that sends its query with GET, so results can be bookmarked and shared.
-    static func searchForm(action: String, query: String) -> BodyNode {
+    static func searchForm(action: String, query: String, name: String = "q", label: String = "Search by name, email or job title",
+                           button: String = "Search") -> BodyNode {
         .raw("<form method=\"get\"" + attribute("action", action) + " class=\"search\" role=\"search\">"
-             + fieldHTML(name: "q", label: "Search by name, email or job title", value: query, type: "search")
-             + buttonHTML("Search", style: .secondary) + "</form>")
+             + fieldHTML(name: name, label: label, value: query, type: "search")
+             + buttonHTML(button, style: .secondary) + "</form>")
     }
 
     static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {

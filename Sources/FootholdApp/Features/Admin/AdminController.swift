@@ -52,7 +52,8 @@ struct AdminController {
         guard let text = String(bytes: file.data.readableBytesView, encoding: .utf8) else {
             return refuse("\(file.filename) is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and try again.")
         }
-        switch try await PeopleImporter.run(csv: text, deactivateMissing: deactivateMissing, on: req.db, now: req.now) {
+        switch try await PeopleImporter.run(csv: text, deactivateMissing: deactivateMissing, on: req.db, now: req.now,
+                                                by: try req.requireViewer().personID) {
         case .success(let outcome):
             return req.page("People imported", breadcrumbs: crumbs, AdminPages.imported(outcome, filename: file.filename))
         case .failure(let failure):

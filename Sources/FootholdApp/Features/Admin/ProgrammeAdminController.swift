@@ -1,3 +1,4 @@
+import SQLKit
 import Fluent
 import FootholdCore
 import Foundation
@@ -64,7 +65,11 @@ struct ProgrammeAdminController {
         let latest = years.max() ?? current.year.startYear
         guard let base = try await CareerYears.load(startYear: latest, on: req.db) else { throw SiteError.notFound }
         let next = CareerYears.following(base.year)
-        try await CareerYears.create(next, on: req.db, now: req.now)
+        let viewer = try req.requireViewer()
+        try await req.db.transaction { database in
+            try await CareerYears.create(next, on: database, now: req.now)
+            try await AuditLog.record(.careerYearChanged, by: viewer.personID, detail: "opened \(next.label)", at: req.now, on: database)
+        }
         return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(next.startYear)), ("opened", String(next.startYear))]))
     }
 
@@ -91,7 +96,12 @@ struct ProgrammeAdminController {
                             ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: problems, csrf: req.csrfToken))
         case .success(let checkpoint):
             model.update(from: checkpoint)
-            try await model.save(on: req.db)
+            let viewer = try req.requireViewer()
+            try await req.db.transaction { database in
+                try await model.save(on: database)
+                try await AuditLog.record(.careerYearChanged, by: viewer.personID,
+                                          detail: "\(checkpoint.name), \(checkpoint.opens.iso) to \(checkpoint.closes.iso)", at: req.now, on: database)
+            }
             return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(year.startYear))]))
         }
     }
@@ -108,7 +118,12 @@ struct ProgrammeAdminController {
         if let id = form.theme {
             guard let theme = try await ThemeModel.find(id, on: req.db) else { throw SiteError.notFound }
             theme.isActive = form.active == "yes"
-            try await theme.save(on: req.db)
+            let viewer = try req.requireViewer()
+            try await req.db.transaction { database in
+                try await theme.save(on: database)
+                try await AuditLog.record(.themesChanged, by: viewer.personID,
+                                          detail: "\(theme.name) \(theme.isActive ? "in use" : "no longer offered")", at: req.now, on: database)
+            }
             return .redirect(to: SiteURL.adminThemes.path)
         }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -125,7 +140,11 @@ struct ProgrammeAdminController {
         theme.name = name
         theme.position = (existing.map(\.position).max() ?? -1) + 1
         theme.isActive = true
-        try await theme.create(on: req.db)
+        let viewer = try req.requireViewer()
+        try await req.db.transaction { database in
+            try await theme.create(on: database)
+            try await AuditLog.record(.themesChanged, by: viewer.personID, detail: "added \(name)", at: req.now, on: database)
+        }
         return .redirect(to: SiteURL.adminThemes.path)
     }
 
@@ -176,24 +195,58 @@ struct ProgrammeAdminController {
     }
 
     func store(_ bank: QuestionBank, on req: Request) async throws {
-        let row = try await QuestionBankModel.query(on: req.db).first() ?? QuestionBankModel()
-        row.document = String(decoding: bank.json(), as: UTF8.self)
-        row.updatedAt = req.now
-        try await row.save(on: req.db)
+        let viewer = try req.requireViewer()
+        try await req.db.transaction { database in
+            let row = try await QuestionBankModel.query(on: database).first() ?? QuestionBankModel()
+            row.document = String(decoding: bank.json(), as: UTF8.self)
+            row.updatedAt = req.now
+            try await row.save(on: database)
+            try await AuditLog.record(.questionBankChanged, by: viewer.personID, at: req.now, on: database)
+        }
     }
 
     // MARK: - Audit log
 
     @Sendable func audit(req: Request) async throws -> Response {
         let paging = Paging(req.queryValue("page"), size: 100)
-        let (page, size) = (paging.number, paging.size)
+        let person = (req.queryValue("person") ?? "").trimmingCharacters(in: .whitespaces)
         await req.application.readAudit.flush()
-        let events = try await AuditEventModel.query(on: req.db)
-            .with(\.$actor)
-            .sort(\.$at, .descending)
-            .range(paging.offset..<(paging.offset + paging.limitWithOneMore))
-            .all()
+        var subject: (id: UUID, name: String)?
+        if !person.isEmpty {
+            let email = EmailAddress.normalised(person)
+            if email.utf8.count <= 254, let found = try await PersonModel.query(on: req.db).filter(\.$email == email).first() {
+                subject = (try found.requireID(), found.name)
+            } else {
+                return req.page("Audit log", status: .notFound, breadcrumbs: Self.crumbs, ProgrammeAdminPages.audit(
+                    [], person: person, subjectName: nil, notFound: true, page: 1, hasNext: false))
+            }
+        }
+        var query: SQLQueryString = """
+            SELECT a.at, a.event, a.detail, actor.name AS actor_name, subject.name AS subject_name, c.kind, \
+            CASE WHEN c.employee_id = a.actor_id THEN 1 ELSE 0 END AS actor_is_employee \
+            FROM audit_log a LEFT JOIN people actor ON actor.id = a.actor_id LEFT JOIN people subject ON subject.id = a.subject_id \
+            LEFT JOIN conversations c ON c.id = a.conversation_id
+            """
+        if let subject {
+            query.appendLiteral(" WHERE a.subject_id = ")
+            query.appendInterpolation(bind: subject.id)
+        }
+        query.appendLiteral(" ORDER BY a.at DESC, a.id DESC LIMIT ")
+        query.appendInterpolation(literal: paging.limitWithOneMore)
+        query.appendLiteral(" OFFSET ")
+        query.appendInterpolation(literal: paging.offset)
+        let rows = try await req.db.sql.raw(query).all()
+        let lines = try rows.map { row in
+            let kind = try row.decodeNil(column: "kind") ? nil : ConversationKind(rawValue: try row.decode(column: "kind", as: String.self))
+            let facts = AuditLine.Facts(
+                event: try row.decode(column: "event", as: String.self), detail: try row.decode(column: "detail", as: String.self),
+                actorName: try row.decodeNil(column: "actor_name") ? nil : try row.decode(column: "actor_name", as: String.self),
+                subjectName: try row.decodeNil(column: "subject_name") ? nil : try row.decode(column: "subject_name", as: String.self),
+                conversationKind: kind, actorIsEmployee: try row.decode(column: "actor_is_employee", as: Int.self) == 1)
+            return (at: req.display.dateTime(try row.decode(column: "at", as: Date.self)), line: AuditLine.line(facts))
+        }
         return req.page("Audit log", breadcrumbs: Self.crumbs, ProgrammeAdminPages.audit(
-            Array(events.prefix(size)), page: page, hasNext: events.count > size, display: req.display))
+            Array(lines.prefix(paging.size)), person: person, subjectName: subject?.name, notFound: false, page: paging.number,
+            hasNext: lines.count > paging.size))
     }
 }

@@ -140,16 +140,22 @@ enum ProgrammeAdminPages {
 
     // MARK: audit
 
-    static func audit(_ events: [AuditEventModel], page: Int, hasNext: Bool, display: DisplayDate) -> [BodyNode] {
-        [
+    static func audit(_ lines: [(at: String, line: AuditLine.Line)], person: String, subjectName: String?, notFound: Bool,
+                      page: Int, hasNext: Bool) -> [BodyNode] {
+        let caption = subjectName.map { "Who opened or changed \($0)'s records" } ?? "Audit log"
+        return [
             H.heading(1, "Audit log"),
-            H.paragraph("Who opened or changed a conversation record, and when. It shows a reference for each conversation, never who it was with or what it said.", class: "lead"),
-            events.isEmpty ? H.emptyState("Nothing yet", "Each time someone opens or changes a conversation record, a line appears here.")
-                : H.table(caption: "Audit log", headers: ["When", "Who", "What", "Conversation"], rows: events.map { event in
-                    [H.text(display.dateTime(event.at)), H.text(event.actor.name), H.text(event.event),
-                     H.el("code", H.text(String(event.$conversation.id.lowerText.prefix(8))))]
+            H.paragraph("Who opened or changed a record, and when: conversation records, sign-ins, imports, roles and reporting lines, and the programme's settings. It never shows what anything said, who holds a mentoring or Leadership Team conversation with whom, or how anyone answered an invitation.", class: "lead"),
+            H.searchForm(action: SiteURL.adminAudit.path, query: person, name: "person", label: "Whose records (their email address)", button: "Show"),
+            notFound ? H.notice("No one with the email address \(person) is in Foothold.", style: "warning") : .empty,
+            lines.isEmpty && !notFound ? H.emptyState("Nothing yet", "Each time someone opens or changes a record, signs in or changes a setting, a line appears here.")
+                : lines.isEmpty ? .empty
+                : H.table(caption: caption, headers: ["When", "Who", "What", "Whose records"], rows: lines.map { entry in
+                    [H.text(entry.at), H.text(entry.line.who), H.text(entry.line.what), H.text(entry.line.whose)]
                 }),
-            H.pagination(current: page, hasNext: hasNext) { SiteURL.adminAudit.with(query: [("page", String($0))]) },
+            H.pagination(current: page, hasNext: hasNext) {
+                SiteURL.adminAudit.with(query: [("person", person.isEmpty ? nil : person), ("page", String($0))])
+            },
         ]
     }
 }

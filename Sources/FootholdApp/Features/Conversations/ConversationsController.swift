@@ -229,6 +229,7 @@ struct ConversationsController {
     @Sendable func calendar(req: Request) async throws -> Response {
         let record = try await Self.record(req)
         guard record.side != nil, let startsAt = record.conversation.startsAt else { throw SiteError.notFound }
+        req.auditRead("downloaded the calendar file", of: record)
         let event = ICalendar.Event(
             uid: "\(record.id.lowerText)@foothold", stamp: record.conversation.updatedAt, start: startsAt,
             minutes: record.conversation.minutes,

@@ -48,6 +48,11 @@ enum HomePage {
             H.heading(1, "Welcome, \(firstName)"),
             H.el("p", [H.attr("class", "lead")] + [H.text("Your roles in Foothold: ")] + RoleTags.tags(model.roles)),
         ]
+        if model.person.hasNewManager, let manager = model.person.manager {
+            nodes.append(H.notice(
+                "You have a new line manager, \(manager.name). They cannot read anything from your earlier conversations with other guides unless you choose to let them.",
+                style: "info", link: ("Choose what \(manager.name) can see", SiteURL.sharing.path)))
+        }
         nodes.append(conversations(model, display: display))
         nodes.append(profile(model.person))
         if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }

@@ -63,7 +63,7 @@ struct M004_CreateConversations: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await database.schema(AuditEventModel.schema)
+        try await database.schema("audit_events")
             .id()
             .field("at", .datetime, .required)
             .field("actor_id", .uuid, .required, .references(PersonModel.schema, .id, onDelete: .cascade))
@@ -79,7 +79,7 @@ struct M004_CreateConversations: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [AuditEventModel.schema, AgreedActionModel.schema, ConversationThemeModel.schema, PrivateNoteModel.schema,
+        for schema in ["audit_events", AgreedActionModel.schema, ConversationThemeModel.schema, PrivateNoteModel.schema,
                        PreparationModel.schema, ConversationModel.schema] {
             try await database.schema(schema).delete()
         }

@@ -125,9 +125,9 @@ final class AgreedActionModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// Who read or changed which conversation record, and when. Never what it said.
-final class AuditEventModel: Model, @unchecked Sendable {
-    static let schema = "audit_events"
+/// One audited event: who did what, when, to whose records. Never what anything said.
+final class AuditLogModel: Model, @unchecked Sendable {
+    static let schema = "audit_log"
 
     // managed
     @ID(key: .id) var id: UUID?
@@ -135,10 +135,15 @@ final class AuditEventModel: Model, @unchecked Sendable {
     // data
     @Field(key: "at") var at: Date
     @Field(key: "event") var event: String
+    /// Facts about the event that are not content: "12 added, 3 updated", "from Ben Khan to Kate Iqbal".
+    @Field(key: "detail") var detail: String
 
     // relationships
-    @Parent(key: "actor_id") var actor: PersonModel
-    @Parent(key: "conversation_id") var conversation: ConversationModel
+    /// Nobody, for a sign-in with an unknown address.
+    @OptionalParent(key: "actor_id") var actor: PersonModel?
+    @OptionalParent(key: "conversation_id") var conversation: ConversationModel?
+    /// Whose records the event concerns: a conversation's employee, the person whose role changed.
+    @OptionalParent(key: "subject_id") var subject: PersonModel?
 
     init() {}
 }

@@ -19,8 +19,11 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "hr_admin") var isHRAdministrator: Bool
     @Field(key: "active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
-    /// Lets the line manager read summaries of conversations held with someone else.
-    @Field(key: "share_history_with_manager") var sharesHistoryWithManager: Bool
+    /// The manager this person let read the summaries, themes and actions of conversations held
+    /// with someone else; it applies to that manager only (`HistoryConsent`).
+    @OptionalField(key: "history_shared_with_id") var historySharedWithID: UUID?
+    /// The manager this person last made that choice for; a different manager is a new one to ask about.
+    @OptionalField(key: "history_choice_manager_id") var historyChoiceManagerID: UUID?
 
     // relationships
     @OptionalParent(key: "unit_id") var unit: UnitModel?
