@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import FootholdCore
 import Foundation
 
@@ -102,14 +103,14 @@ enum Arranging {
         case .failure(let problems):
             return .failure(problems)
         case .success(let meeting):
-            let conversation = record.conversation
-            conversation.startsAt = meeting!.startsAt
-            conversation.minutes = meeting!.minutes
-            conversation.place = meeting!.place
-            conversation.state = ConversationLifecycle.state(after: step, from: conversation.state)
-            conversation.updatedAt = now
-            try await conversation.save(on: database)
-            try await ConversationRecords.audit(step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
+            let state = ConversationLifecycle.state(after: step, from: record.conversation.state)
+            try await database.transaction { database in
+                try await ConversationWrites.update(record.id, from: [record.conversation.state], now: now, on: database) {
+                    $0.set("starts_at", to: SQLBind(meeting!.startsAt)).set("minutes", to: SQLBind(meeting!.minutes))
+                        .set("place", to: SQLBind(meeting!.place)).set("state", to: SQLBind(state.rawValue))
+                }
+                try await ConversationRecords.audit(step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
+            }
             return .success(())
         }
     }
@@ -132,23 +133,27 @@ enum Arranging {
             }
         }
         guard problems.isEmpty else { return .failure(problems) }
-        let conversation = record.conversation
-        conversation.state = .declined
         // Only the employee's reason is kept: it is theirs alone to read.
-        conversation.declineReason = record.side == .employee && !reason.isEmpty ? reason : nil
-        conversation.returnOn = record.side == .employee ? returnDay?.iso : nil
-        conversation.updatedAt = now
-        try await conversation.save(on: database)
-        try await ConversationRecords.audit("declined", conversation: record.id, by: record.viewerID, at: now, on: database)
+        let kept = record.side == .employee && !reason.isEmpty ? reason : nil
+        let again = record.side == .employee ? returnDay?.iso : nil
+        try await database.transaction { database in
+            try await ConversationWrites.update(record.id, from: [.requested], now: now, on: database) {
+                $0.set("state", to: SQLBind(ConversationState.declined.rawValue)).set("decline_reason", to: SQLBind(kept))
+                    .set("return_on", to: SQLBind(again))
+            }
+            try await ConversationRecords.audit("declined", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
         return .success(())
     }
 
     static func cancel(_ record: ConversationForViewer, on database: any Database, now: Date) async throws {
         guard record.may(.cancel) else { throw SiteError.forbidden }
-        record.conversation.state = .cancelled
-        record.conversation.updatedAt = now
-        try await record.conversation.save(on: database)
-        try await ConversationRecords.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
+        try await database.transaction { database in
+            try await ConversationWrites.update(record.id, from: [record.conversation.state], now: now, on: database) {
+                $0.set("state", to: SQLBind(ConversationState.cancelled.rawValue))
+            }
+            try await ConversationRecords.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
     }
 
     /// Marks a conversation held: when, for how long, and which checkpoint it meets.
@@ -172,15 +177,17 @@ enum Arranging {
         // Held at the agreed time of day when it was held on the agreed day; otherwise at midday.
         var heldAt = day.start(in: timeZone).addingTimeInterval(12 * 3600)
         if let startsAt = conversation.startsAt, CalendarDate(startsAt, in: timeZone) == day { heldAt = startsAt }
-        conversation.state = .held
-        conversation.heldAt = heldAt
-        conversation.heldMinutes = length
-        conversation.$checkpoint.id = checkpoint?.id
-        if checkpoint != nil && conversation.kind == .checkIn { conversation.kind = .checkpoint }
-        conversation.withLineManager = record.employee.$manager.id == record.guide.id
-        conversation.updatedAt = now
-        try await conversation.save(on: database)
-        try await ConversationRecords.audit("marked held", conversation: record.id, by: record.viewerID, at: now, on: database)
+        let kind = checkpoint != nil && conversation.kind == .checkIn ? ConversationKind.checkpoint : conversation.kind
+        let withLineManager = record.employee.$manager.id == record.guide.id
+        let (held, checkpointID) = (heldAt, checkpoint?.id)
+        try await database.transaction { database in
+            try await ConversationWrites.update(record.id, from: [.scheduled], now: now, on: database) {
+                $0.set("state", to: SQLBind(ConversationState.held.rawValue)).set("held_at", to: SQLBind(held))
+                    .set("held_minutes", to: SQLBind(length)).set("checkpoint_id", to: SQLBind(checkpointID))
+                    .set("kind", to: SQLBind(kind.rawValue)).set("with_line_manager", to: SQLBind(withLineManager))
+            }
+            try await ConversationRecords.audit("marked held", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
         return .success(())
     }
 }

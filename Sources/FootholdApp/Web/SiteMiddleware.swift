@@ -131,6 +131,10 @@ struct SiteMiddleware: Middleware {
             return page(request, .forbidden, "This form has expired",
                         "For your security, forms work only for a while and only from Foothold itself. Nothing was saved. Go back, reload the page and try again.",
                         link: ("Go to your home page", SiteURL.home.path))
+        case is ConversationWrites.Stale:
+            return page(request, .conflict, "This conversation changed while you were working on it",
+                        "Someone else changed it a moment ago (it may have been cancelled, answered or marked held), so nothing was saved. Open it again to see where it stands.",
+                        link: ("Go to your conversations", SiteURL.conversations.path))
         default:
             break
         }

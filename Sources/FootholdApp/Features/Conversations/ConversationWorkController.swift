@@ -68,19 +68,7 @@ struct ConversationWorkController {
             return req.page(PreparationPage.title(record), status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                             PreparationPage.content(model, typed: raw, shared: share, problems: problems, saved: false, display: req.display, csrf: req.csrfToken))
         case .success(let answers):
-            try await req.db.transaction { database in
-                let row = try await PreparationModel.query(on: database)
-                    .filter(\.$conversation.$id == record.id).filter(\.$side == side).first() ?? PreparationModel()
-                row.$conversation.id = record.id
-                row.side = side
-                row.answers = ConversationRecords.encode(answers)
-                row.updatedAt = req.now
-                try await row.save(on: database)
-                if side == .employee { record.conversation.employeePreparationShared = share } else { record.conversation.guidePreparationShared = share }
-                record.conversation.updatedAt = req.now
-                try await record.conversation.save(on: database)
-                try await ConversationRecords.audit("changed preparation", conversation: record.id, by: record.viewerID, at: req.now, on: database)
-            }
+            try await ConversationWrites.savePreparation(record, side: side, answers: answers, share: share, now: req.now, on: req.db)
             return .redirect(to: SiteURL.prepare(record.id).with(query: [("saved", "1")]))
         }
     }
@@ -107,10 +95,7 @@ struct ConversationWorkController {
             return req.page("Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                             GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
         }
-        record.conversation.expectations = text
-        record.conversation.updatedAt = req.now
-        try await record.conversation.save(on: req.db)
-        try await ConversationRecords.audit("changed expectations", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        try await ConversationWrites.saveExpectations(record, text: text, now: req.now, on: req.db)
         return .redirect(to: SiteURL.guided(record.id).path + "#expectations")
     }
 
@@ -143,42 +128,9 @@ struct ConversationWorkController {
             return req.page("The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                             RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
-        let conversation = record.conversation
-        let summaryChanged = summary != conversation.summary
-        try await req.db.transaction { database in
-            conversation.summary = summary
-            if side == .employee && !summary.isEmpty && (summaryChanged || form.confirm == "yes") {
-                // The employee confirms by saving or amending the summary.
-                conversation.summaryConfirmedAt = req.now
-            } else if side == .guide && summaryChanged {
-                // A guide's change needs the employee to look again.
-                conversation.summaryConfirmedAt = nil
-            }
-            conversation.updatedAt = req.now
-            try await conversation.save(on: database)
-
-            let note = try await PrivateNoteModel.query(on: database)
-                .filter(\.$conversation.$id == record.id).filter(\.$author.$id == record.viewerID).first()
-            if notes.isEmpty {
-                try await note?.delete(on: database)
-            } else {
-                let row = note ?? PrivateNoteModel()
-                row.$conversation.id = record.id
-                row.$author.id = record.viewerID
-                row.body = notes
-                row.updatedAt = req.now
-                try await row.save(on: database)
-            }
-
-            try await ConversationThemeModel.query(on: database).filter(\.$conversation.$id == record.id).delete()
-            for themeID in chosen.sorted(by: { $0.uuidString < $1.uuidString }) {
-                let link = ConversationThemeModel()
-                link.$conversation.id = record.id
-                link.$theme.id = themeID
-                try await link.create(on: database)
-            }
-            try await ConversationRecords.audit("changed record", conversation: record.id, by: record.viewerID, at: req.now, on: database)
-        }
+        try await ConversationWrites.saveRecord(record, side: side, summary: summary, notes: notes,
+                                                themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }), confirm: form.confirm == "yes",
+                                                now: req.now, on: req.db)
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "record")]))
     }
 

@@ -1,0 +1,91 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+
+/// Every change to a conversation's own row writes only the columns it changes, and only if the
+/// conversation is still in a state the change was allowed from: two people working on one
+/// conversation at once cannot undo each other (a summary saved a moment earlier is not wiped by
+/// saving expectations; a preparation saved after a cancellation does not bring the
+/// conversation back; scheduling and cancelling cannot both win).
+enum ConversationWrites {
+    /// The conversation changed between being read and being written; nothing was saved.
+    struct Stale: Error {}
+
+    /// `UPDATE conversations SET … WHERE id = ? AND state IN (…)`; throws `Stale` when no row matched.
+    static func update(_ id: UUID, from states: [ConversationState], now: Date, on database: any Database,
+                       _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
+        let builder = set(database.sql.update(ConversationModel.schema))
+            .set("updated_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(id))
+            .where("state", .in, SQLBind.group(states.map(\.rawValue)))
+        let matched = try await builder.returning("id").all()
+        guard !matched.isEmpty else { throw Stale() }
+    }
+
+    static func savePreparation(_ record: ConversationForViewer, side: ConversationSide, answers: PreparationAnswers, share: Bool,
+                                now: Date, on database: any Database) async throws {
+        try await database.transaction { database in
+            try await update(record.id, from: [.requested, .scheduled], now: now, on: database) {
+                $0.set(side == .employee ? "employee_prep_shared" : "guide_prep_shared", to: SQLBind(share))
+            }
+            let row = try await PreparationModel.query(on: database)
+                .filter(\.$conversation.$id == record.id).filter(\.$side == side).first() ?? PreparationModel()
+            row.$conversation.id = record.id
+            row.side = side
+            row.answers = ConversationRecords.encode(answers)
+            row.updatedAt = now
+            try await row.save(on: database)
+            try await ConversationRecords.audit("changed preparation", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
+    }
+
+    static func saveExpectations(_ record: ConversationForViewer, text: String, now: Date, on database: any Database) async throws {
+        try await database.transaction { database in
+            try await update(record.id, from: [.scheduled, .held], now: now, on: database) { $0.set("expectations", to: SQLBind(text)) }
+            try await ConversationRecords.audit("changed expectations", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
+    }
+
+    /// The shared summary, the viewer's own notes and the themes.
+    static func saveRecord(_ record: ConversationForViewer, side: ConversationSide, summary: String, notes: String, themes: [UUID],
+                           confirm: Bool, now: Date, on database: any Database) async throws {
+        try await database.transaction { database in
+            // What the summary is now, read inside the transaction: a change made a moment ago counts.
+            let current = try await database.sql.select().column("summary").from(ConversationModel.schema)
+                .where("id", .equal, SQLBind(record.id)).first()?.decode(column: "summary", as: String.self) ?? record.conversation.summary
+            let summaryChanged = summary != current
+            try await update(record.id, from: [.held], now: now, on: database) { builder in
+                let builder = builder.set("summary", to: SQLBind(summary))
+                if side == .employee && !summary.isEmpty && (summaryChanged || confirm) {
+                    // The employee confirms by saving or amending the summary.
+                    return builder.set("summary_confirmed_at", to: SQLBind(now))
+                } else if side == .guide && summaryChanged {
+                    // A guide's change needs the employee to look again.
+                    return builder.set("summary_confirmed_at", to: SQLLiteral.null)
+                }
+                return builder
+            }
+            let note = try await PrivateNoteModel.query(on: database)
+                .filter(\.$conversation.$id == record.id).filter(\.$author.$id == record.viewerID).first()
+            if notes.isEmpty {
+                try await note?.delete(on: database)
+            } else {
+                let row = note ?? PrivateNoteModel()
+                row.$conversation.id = record.id
+                row.$author.id = record.viewerID
+                row.body = notes
+                row.updatedAt = now
+                try await row.save(on: database)
+            }
+            try await ConversationThemeModel.query(on: database).filter(\.$conversation.$id == record.id).delete()
+            for themeID in themes {
+                let link = ConversationThemeModel()
+                link.$conversation.id = record.id
+                link.$theme.id = themeID
+                try await link.create(on: database)
+            }
+            try await ConversationRecords.audit("changed record", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
+    }
+}
