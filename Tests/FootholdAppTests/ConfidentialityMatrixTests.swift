@@ -16,6 +16,9 @@ final class ConfidentialityMatrixTests: XCTestCase {
         (.guideNotes, "MARK-GUIDE-NOTES"),
         (.sharedSummary, "MARK-SHARED-SUMMARY"),
         (.actions, "MARK-ACTION"),
+        (.purpose, "MARK-PURPOSE"),
+        (.place, "MARK-PLACE"),
+        (.expectations, "MARK-EXPECTATIONS"),
     ]
 
     /// A held checkpoint conversation between Freya and Ines, her previous manager; Ben manages her now.
@@ -32,12 +35,13 @@ final class ConfidentialityMatrixTests: XCTestCase {
         let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
         let sent = try await inesBrowser.post(SiteURL.conversations.path, [
             "with": freya.id!.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
-            "date": "2026-11-19", "time": "09:00", "place": "Room 1",
+            "date": "2026-11-19", "time": "09:00", "place": "MARK-PLACE", "purpose": "MARK-PURPOSE",
         ])
         let id = UUID(uuidString: String(sent.location!.split(separator: "/")[1]))!
-        _ = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-19", "time": "09:00", "minutes": "30", "place": "Room 1"])
+        _ = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-19", "time": "09:00", "minutes": "30", "place": "MARK-PLACE"])
         _ = try await employee.post(SiteURL.prepare(id).path, ["strengths": "MARK-EMPLOYEE-PREPARATION"] + (employeeShares ? ["share": "yes"] : [:]))
         _ = try await inesBrowser.post(SiteURL.prepare(id).path, ["noticed": "MARK-GUIDE-PREPARATION"])
+        _ = try await inesBrowser.post(SiteURL.guided(id).path, ["expectations": "MARK-EXPECTATIONS"])
         _ = try await inesBrowser.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.id.uuidString])
         _ = try await inesBrowser.post(SiteURL.record(id).path, ["summary": "MARK-SHARED-SUMMARY", "notes": "MARK-GUIDE-NOTES"])
         _ = try await inesBrowser.post(SiteURL.actions(id).path, ["description": "MARK-ACTION", "owner": "employee"])

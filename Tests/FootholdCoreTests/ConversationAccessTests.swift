@@ -19,9 +19,11 @@ final class ConversationAccessTests: XCTestCase {
 
     /// What each viewer may read when nothing has been shared, for a checkpoint conversation.
     let nothingShared: [String: Set<Part>] = [
-        "employee": [.occurrence, .employeePreparation, .employeeNotes, .sharedSummary, .themes, .actions, .declineReason],
-        "guide who is the line manager": [.occurrence, .guidePreparation, .guideNotes, .sharedSummary, .themes, .actions],
-        "guide who is a mentor": [.occurrence, .guidePreparation, .guideNotes, .sharedSummary, .themes, .actions],
+        "employee": [.occurrence, .purpose, .place, .expectations, .employeePreparation, .employeeNotes, .sharedSummary, .themes, .actions,
+                     .declineReason],
+        "guide who is the line manager": [.occurrence, .purpose, .place, .expectations, .guidePreparation, .guideNotes, .sharedSummary,
+                                          .themes, .actions],
+        "guide who is a mentor": [.occurrence, .purpose, .place, .expectations, .guidePreparation, .guideNotes, .sharedSummary, .themes, .actions],
         "line manager who is not the guide": [.occurrence],
         "director": [],
         "Leadership Team member": [],
@@ -61,6 +63,16 @@ final class ConversationAccessTests: XCTestCase {
             let manager = ConversationAccess.Viewer(isLineManager: true)
             XCTAssertFalse(ConversationAccess.allows(manager, .occurrence, .init(kind: kind)), "\(kind)")
             XCTAssertTrue(ConversationAccess.allows(.init(isEmployee: true), .occurrence, .init(kind: kind)))
+        }
+    }
+
+    func testPurposePlaceAndExpectationsAreTheTwoPeoplesOwnWhateverIsShared() {
+        let everythingShared = ConversationAccess.Sharing(kind: .checkpoint, employeePreparationShared: true, guidePreparationShared: true,
+                                                          employeeSharesHistoryWithManager: true)
+        for (name, viewer) in viewers {
+            for part in [Part.purpose, .place, .expectations] {
+                XCTAssertEqual(ConversationAccess.allows(viewer, part, everythingShared), viewer.isEmployee || viewer.isGuide, "\(name) \(part)")
+            }
         }
     }
 

@@ -149,11 +149,18 @@ struct SiteMiddleware: Middleware {
             return page(request, status, "Something in that request was not right", "Go back and check what you entered, then try again.",
                         link: ("Go to your home page", SiteURL.home.path))
         default:
-            request.logger.error("\(request.method) \(request.url.path) failed: \(String(reflecting: error))")
+            request.logger.error("\(request.method) \(Self.loggablePath(of: request)) failed: \(String(reflecting: error))")
             return page(request, .internalServerError, "Sorry, something went wrong",
                         "Foothold could not finish that. Nothing you had saved is lost. Try again in a moment; if it keeps happening, tell your HR administrator.",
                         link: ("Go to your home page", SiteURL.home.path))
         }
+    }
+
+    /// The route's pattern (`/set-password/:token`), never the address itself: an address can
+    /// carry a secret, such as an invitation link's token, and logs are read by more people.
+    static func loggablePath(of request: Request) -> String {
+        guard let route = request.route else { return "(an address with no route)" }
+        return "/" + route.path.map(\.description).joined(separator: "/")
     }
 
     func forbidden(_ request: Request) -> Response {

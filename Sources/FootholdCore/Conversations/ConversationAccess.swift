@@ -5,6 +5,12 @@ public enum ConversationAccess {
     public enum Part: String, CaseIterable, Sendable {
         /// That it exists: its kind, the two people, when, and its state.
         case occurrence
+        /// What the invitation or request said it is for.
+        case purpose
+        /// Where it is held: a room, an address, a link to a call.
+        case place
+        /// What the two agreed at the start about time, focus and how it is recorded.
+        case expectations
         /// The employee's preparation.
         case employeePreparation = "employee_preparation"
         /// The guide's preparation.
@@ -71,6 +77,10 @@ public enum ConversationAccess {
             // A line manager follows their team's checkpoint cadence, even with an earlier manager;
             // a mentoring or Leadership Team conversation is the employee's own business.
             return viewer.isEmployee || viewer.isGuide || (viewer.isLineManager && sharing.kind == .checkpoint)
+        case .purpose, .place, .expectations:
+            // The two people's own arrangements: a line manager who can see that a checkpoint
+            // conversation with someone else happened learns no more than that.
+            return viewer.isEmployee || viewer.isGuide
         case .employeePreparation:
             return viewer.isEmployee || (viewer.isGuide && sharing.employeePreparationShared)
         case .guidePreparation:

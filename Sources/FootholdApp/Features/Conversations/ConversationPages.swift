@@ -134,11 +134,11 @@ enum ConversationPages {
         if let startsAt = c.startsAt, c.state != .held { rows.append(("When", H.text("\(display.dateTime(startsAt)), \(c.minutes) minutes"))) }
         if let heldAt = c.heldAt { rows.append(("Held", H.text("\(display.day(heldAt)), \(c.heldMinutes ?? c.minutes) minutes"))) }
         if c.startsAt == nil && c.state == .requested { rows.append(("When", H.text("No time suggested yet"))) }
-        if !c.place.isEmpty { rows.append(("Where", H.text(c.place))) }
+        if record.allows(.place) && !c.place.isEmpty { rows.append(("Where", H.text(c.place))) }
         rows.append(("Employee", H.link(record.employee.name, to: SiteURL.person(record.employee.id!).path)))
         rows.append(("Guide", H.link(record.guide.name, to: SiteURL.person(record.guide.id!).path)))
         if let checkpoint = record.checkpoint { rows.append(("Checkpoint", H.text("\(checkpoint.name): \(checkpoint.focus)"))) }
-        if record.side != nil && !c.purpose.isEmpty { rows.append(("About", H.paragraph(c.purpose, class: "answer"))) }
+        if record.allows(.purpose) && !c.purpose.isEmpty { rows.append(("About", H.paragraph(c.purpose, class: "answer"))) }
         rows.append(("Asked by", H.text(c.requestedBy == .guide ? record.guide.name : record.employee.name)))
         nodes.append(H.summaryList(rows))
 

@@ -87,6 +87,7 @@ struct ConversationWorkController {
     @Sendable func saveExpectations(req: Request) async throws -> Response {
         let (record, _) = try await Self.participant(req)
         guard record.conversation.state == .scheduled || record.conversation.state == .held else { throw SiteError.forbidden }
+        try record.require(.expectations)
         let text = (try req.content.decode(ExpectationsForm.self).expectations ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= 2_000 else {
             let model = try await GuidedPage.Model.load(record, on: req.db)

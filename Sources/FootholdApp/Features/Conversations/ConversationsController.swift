@@ -169,7 +169,8 @@ struct ConversationsController {
 
     static func meetingForm(_ record: ConversationForViewer, display: DisplayDate) -> MeetingForm {
         let fields = record.conversation.startsAt.map(display.formFields)
-        return MeetingForm(date: fields?.date ?? "", time: fields?.time ?? "", minutes: String(record.conversation.minutes), place: record.conversation.place)
+        return MeetingForm(date: fields?.date ?? "", time: fields?.time ?? "", minutes: String(record.conversation.minutes),
+                           place: record.allows(.place) ? record.conversation.place : "")
     }
 
     @Sendable func declineForm(req: Request) async throws -> Response {
@@ -234,7 +235,7 @@ struct ConversationsController {
             uid: "\(record.id.lowerText)@foothold", stamp: record.conversation.updatedAt, start: startsAt,
             minutes: record.conversation.minutes,
             summary: "Career conversation: \(record.employee.name) and \(record.guide.name)",
-            location: record.conversation.place,
+            location: record.allows(.place) ? record.conversation.place : "",
             description: "A confidential career conversation. Prepare and follow up in Foothold: \(req.application.footholdConfiguration.baseURL)\(SiteURL.conversation(record.id).path)",
             cancelled: record.conversation.state == .cancelled)
         var headers = HTTPHeaders()

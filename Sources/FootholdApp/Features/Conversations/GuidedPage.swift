@@ -49,7 +49,7 @@ enum GuidedPage {
                   + "</ol></nav>"),
         ]
 
-        nodes.append(H.el("section", [H.attr("class", "card"), H.attr("id", "expectations"), H.attr("aria-labelledby", "expectations-title")],
+        if record.allows(.expectations) { nodes.append(H.el("section", [H.attr("class", "card"), H.attr("id", "expectations"), H.attr("aria-labelledby", "expectations-title")],
             H.heading(2, "Agree how you will work together", id: "expectations-title"),
             H.paragraph("At the start, agree how long you both have, what each of you wants to focus on, and how the conversation will be recorded."),
             H.form(action: SiteURL.guided(record.id).path, csrf: csrf, [
@@ -57,7 +57,7 @@ enum GuidedPage {
                            hint: "For example: 45 minutes; focus on the policy secondment; Ben drafts the summary, Freya confirms it.",
                            error: problems.message(for: "expectations"), rows: 3, privacy: "You and \(ConversationPages.firstName(record.other))"),
                 H.button("Save", style: .secondary),
-            ])))
+            ]))) }
 
         for stage in model.bank.stages {
             var body: [BodyNode] = [
