@@ -155,6 +155,13 @@ public enum PeopleImport {
                 record.fields[column[name]!].trimmed()
             }
             var rowIsSound = true
+            // A NUL or another control character (often pasted in from another program) can be
+            // stored by neither database as text; no one's name or email holds one.
+            for (name, index) in column.sorted(by: { $0.value < $1.value })
+            where record.fields[index].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                problems.append(Problem(line: line, field: name, message: "contains an invisible control character (such as a NUL or a line break); remove it"))
+                rowIsSound = false
+            }
             func required(_ name: String) -> String {
                 let text = value(name)
                 if text.isEmpty {

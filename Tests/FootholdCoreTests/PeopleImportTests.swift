@@ -162,4 +162,11 @@ extension PeopleImportTests {
         let current = [PeopleImport.ExistingPerson(email: "jo@ridgeway.example", name: "Jo Bloggs", managerEmail: nil, unit: nil, isActive: true)]
         XCTAssertEqual(problems(["jo@ridgeway.example,Joanna Bloggs,Officer,Ridgeway,,no,no"], existing: current), [])
     }
+
+    func testControlCharactersAreNamedWithTheirLineAndColumn() {
+        let found = problems(["ada@ridgeway.example,Ada\u{0}Lovelace,Chief Executive,Ridgeway,,yes,no",
+                              "ben@ridgeway.example,Ben Khan,Team\u{7}Leader,Ridgeway,ada@ridgeway.example,no,no"])
+        XCTAssertEqual(found, ["Line 2, name: contains an invisible control character (such as a NUL or a line break); remove it",
+                               "Line 3, job_title: contains an invisible control character (such as a NUL or a line break); remove it"])
+    }
 }

@@ -57,10 +57,17 @@ public struct Accounts: Sendable {
             created = true
         }
         if let name, !name.isEmpty { person.name = name }
+        let wasAdministrator = !created && person.isHRAdministrator
         person.isHRAdministrator = true
         person.isActive = true
         person.searchText = PersonModel.searchText(name: person.name, email: person.email, jobTitle: person.jobTitle)
-        try await person.save(on: database)
+        try await database.transaction { database in
+            try await person.save(on: database)
+            if !wasAdministrator {
+                try await AuditLog.record(.roleChanged, by: nil, about: try person.requireID(),
+                                          detail: "made an HR administrator from the command line", at: app.clients.now(), on: database)
+            }
+        }
         try await SearchWords.replace([try SearchWords.person(person)], on: database)
         // Someone who had left may be back in a unit: its stored headcounts must count them again.
         try await OrganisationWriter.refreshHeadcounts(on: database)
