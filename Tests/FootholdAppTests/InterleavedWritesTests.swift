@@ -20,6 +20,16 @@ final class InterleavedWritesTests: XCTestCase {
         return (ben, freya, id)
     }
 
+    /// Ben invites Freya to a check-in on 24 November: his browser and the invitation.
+    func invitation(in testApp: TestApp) async throws -> (ben: Browser, id: UUID) {
+        try await Fixtures.organisation(in: testApp)
+        let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+        let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
+        let sent = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up",
+                                                                   "minutes": "15", "date": "2026-11-24", "time": "14:00", "place": "Room 4"])
+        return (ben, try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1]))))
+    }
+
     func testSavingExpectationsDoesNotWipeASummarySavedAMomentEarlier() async throws {
         try await withApp { testApp in
             let (_, freya, id) = try await held(in: testApp)
@@ -58,12 +68,7 @@ final class InterleavedWritesTests: XCTestCase {
 
     func testSchedulingAndCancellingCannotBothWin() async throws {
         try await withApp { testApp in
-            try await Fixtures.organisation(in: testApp)
-            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
-            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let sent = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up",
-                                                                       "minutes": "15", "date": "2026-11-24", "time": "14:00", "place": "Room 4"])
-            let id = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
+            let (ben, id) = try await invitation(in: testApp)
             // Freya reads the invitation to accept it; meanwhile Ben withdraws it.
             let freyasCopy = try await ConversationRecords.load(id, for: try await viewer(Fixtures.employee, in: testApp), on: testApp.db)
             let withdrawn = try await ben.post(SiteURL.cancel(id).path, [:])
@@ -84,11 +89,7 @@ final class InterleavedWritesTests: XCTestCase {
 
     func testTwoAnswersAtOnceOneWins() async throws {
         try await withApp { testApp in
-            try await Fixtures.organisation(in: testApp)
-            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
-            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let sent = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up", "minutes": "15"])
-            let id = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
+            let (_, id) = try await invitation(in: testApp)
             let freya = try await viewer(Fixtures.employee, in: testApp)
             let first = try await ConversationRecords.load(id, for: freya, on: testApp.db)
             let second = try await ConversationRecords.load(id, for: freya, on: testApp.db)

@@ -252,6 +252,10 @@ final class DemoAliveTests: XCTestCase {
                 XCTAssertTrue(organisation.people[conversation.guide].isLeadershipTeam, "\(iso): a Leadership Team conversation has a member as guide")
             }
             XCTAssertFalse(history.conversations.contains { $0.employee == $0.guide }, "\(iso): nobody guides themselves")
+            for conversation in history.conversations where conversation.kind == .checkIn {
+                let day = CalendarDate(conversation.startsAt!, in: london)
+                XCTAssertLessThan(day.weekday, 6, "\(iso): the demo's own arrangements fall on working days")
+            }
         }
     }
 

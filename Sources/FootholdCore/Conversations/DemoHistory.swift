@@ -159,7 +159,9 @@ public struct DemoHistory: Sendable {
         var made: [Conversation] = []
         func conversation(_ employee: Int, _ guide: Int, _ kind: ConversationKind, _ state: ConversationState, by side: ConversationSide,
                           inDays days: Int, hour: Int, purpose: String, _ random: inout SeededGenerator) -> Conversation {
-            let day = today.adding(days: days)
+            // On a working day: forward for what is coming up, back for what was held.
+            var day = today.adding(days: days)
+            while day.weekday >= 6 { day = day.adding(days: days >= 0 ? 1 : -1) }
             let startsAt = at(day, hour)
             var c = Conversation(
                 employee: employee, guide: guide, kind: kind, state: state, requestedBy: side, checkpoint: nil,
