@@ -223,6 +223,28 @@ def test_record_of_a_held_conversation(driver, accounts):
     shot(driver, "15-record")
 
 
+def test_change_password_keeps_the_form_honest(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    click(driver, By.LINK_TEXT, "Change your password")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Change your password"
+    driver.find_element(By.NAME, "current").send_keys("not my password")
+    driver.find_element(By.NAME, "password").send_keys("a brand new sentence")
+    driver.find_element(By.NAME, "confirmation").send_keys("a brand new sentence")
+    click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Your current password is not right" in text(driver), text(driver)[:300]
+    shot(driver, "16-change-password-error")
+
+
+def test_hr_audit_log_answers_whose_records(driver, accounts):
+    sign_in(driver, accounts["HR administrator"])
+    driver.get(BASE + "/admin/audit?person=" + accounts["Employee"])
+    main = text(driver)
+    assert "Whose records" in main, main[:400]
+    assert "Signed in" in main or "Opened a conversation record" in main, main[:600]
+    assert "declined" not in main.lower(), "how anyone answered an invitation is never shown"
+    shot(driver, "17-audit-log")
+
+
 def test_phone_layout(driver, accounts):
     phone = make_driver(width=360, height=740, phone=True)
     try:
@@ -238,7 +260,8 @@ def test_phone_layout(driver, accounts):
 TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
-         test_record_of_a_held_conversation, test_phone_layout]
+         test_record_of_a_held_conversation, test_change_password_keeps_the_form_honest, test_hr_audit_log_answers_whose_records,
+         test_phone_layout]
 
 
 def main():

@@ -90,8 +90,10 @@ enum Arranging {
         conversation.guidePreparationShared = false
         conversation.createdAt = now
         conversation.updatedAt = now
-        try await conversation.create(on: database)
-        try await ConversationRecords.audit("arranged", conversation: conversation.id!, by: viewer, at: now, on: database)
+        try await database.transaction { database in
+            try await conversation.create(on: database)
+            try await ConversationRecords.audit("arranged", conversation: conversation.id!, by: viewer, at: now, on: database)
+        }
         return .success(conversation.id!)
     }
 

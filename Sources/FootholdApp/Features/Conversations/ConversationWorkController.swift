@@ -162,8 +162,10 @@ struct ConversationWorkController {
         action.status = .open
         action.createdAt = req.now
         action.updatedAt = req.now
-        try await action.create(on: req.db)
-        try await ConversationRecords.audit("added an action", conversation: record.id, by: record.viewerID, at: req.now, on: req.db)
+        try await req.db.transaction { database in
+            try await action.create(on: database)
+            try await ConversationRecords.audit("added an action", conversation: record.id, by: record.viewerID, at: req.now, on: database)
+        }
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
     }
 
@@ -182,8 +184,10 @@ struct ConversationWorkController {
         guard let status = AgreedActionModel.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
         action.status = status
         action.updatedAt = req.now
-        try await action.save(on: req.db)
-        try await ConversationRecords.audit("changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: req.db)
+        try await req.db.transaction { database in
+            try await action.save(on: database)
+            try await ConversationRecords.audit("changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: database)
+        }
         return .redirect(to: (SignInController.safeNext(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
     }
 }
