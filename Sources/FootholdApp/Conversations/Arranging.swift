@@ -29,14 +29,10 @@ enum Arranging {
 
         var viewerSide: ConversationSide { viewerIsTheirManager ? .guide : .employee }
 
-        /// The kinds of conversation that make sense between the two.
+        /// The kinds of conversation that make sense between the two (the rule is FootholdCore's).
         var kinds: [ConversationKind] {
-            if viewerIsTheirManager { return [.checkpoint, .checkIn] }
-            var kinds: [ConversationKind] = []
-            if isViewersManager { kinds += [.checkpoint, .checkIn] }
-            if other.isLeadershipTeam { kinds.append(.leadership) }
-            kinds.append(.mentoring)
-            return kinds
+            ConversationRules.kinds(viewerIsTheirManager: viewerIsTheirManager, isViewersManager: isViewersManager,
+                                    otherIsLeadershipTeam: other.isLeadershipTeam)
         }
     }
 
@@ -64,7 +60,7 @@ enum Arranging {
             }
         }
         let purpose = proposal.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        if purpose.count > 1_000 { problems.add("purpose", "Keep this to 1,000 characters or fewer") }
+        ConversationRules.check(purpose, .purpose, into: &problems)
         var meeting: MeetingDraft.Meeting?
         switch proposal.meeting.validated(in: timeZone, now: now, required: false) {
         case .success(let value): meeting = value
@@ -123,7 +119,7 @@ enum Arranging {
         guard record.may(.decline) else { throw SiteError.forbidden }
         var problems = FieldProblems()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason.count > 1_000 { problems.add("reason", "Keep this to 1,000 characters or fewer") }
+        ConversationRules.check(reason, .declineReason, into: &problems)
         var returnDay: CalendarDate?
         let returnText = returnOn.trimmingCharacters(in: .whitespaces)
         if !returnText.isEmpty {
@@ -168,7 +164,10 @@ enum Arranging {
         if day == nil { problems.add("date", "Enter the date it was held, such as \(today.iso)") }
         if let day, day > today { problems.add("date", "A conversation cannot be held in the future") }
         let length = Int(minutes.trimmingCharacters(in: .whitespaces))
-        if length == nil || !(5...480).contains(length!) { problems.add("minutes", "Enter how long it took, from 5 to 480 minutes") }
+        let range = ConversationRules.minutes
+        if length == nil || !range.contains(length!) {
+            problems.add("minutes", "Enter how long it took, from \(range.lowerBound) to \(range.upperBound) minutes")
+        }
         var checkpoint: Checkpoint?
         if let checkpointID {
             checkpoint = year.checkpoints.first { $0.id == checkpointID }

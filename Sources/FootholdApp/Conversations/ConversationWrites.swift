@@ -26,7 +26,7 @@ enum ConversationWrites {
     static func savePreparation(_ record: ConversationForViewer, side: ConversationSide, answers: PreparationAnswers, share: Bool,
                                 now: Date, on database: any Database) async throws {
         try await database.transaction { database in
-            try await update(record.id, from: [.requested, .scheduled], now: now, on: database) {
+            try await update(record.id, from: ConversationRules.states(allowing: .prepare), now: now, on: database) {
                 $0.set(side == .employee ? "employee_prep_shared" : "guide_prep_shared", to: SQLBind(share))
             }
             let row = try await PreparationModel.query(on: database)
@@ -42,7 +42,9 @@ enum ConversationWrites {
 
     static func saveExpectations(_ record: ConversationForViewer, text: String, now: Date, on database: any Database) async throws {
         try await database.transaction { database in
-            try await update(record.id, from: [.scheduled, .held], now: now, on: database) { $0.set("expectations", to: SQLBind(text)) }
+            try await update(record.id, from: ConversationRules.states(allowing: .agreeExpectations), now: now, on: database) {
+                $0.set("expectations", to: SQLBind(text))
+            }
             try await ConversationRecords.audit("changed expectations", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
     }
@@ -55,7 +57,7 @@ enum ConversationWrites {
             let current = try await database.sql.select().column("summary").from(ConversationModel.schema)
                 .where("id", .equal, SQLBind(record.id)).first()?.decode(column: "summary", as: String.self) ?? record.conversation.summary
             let summaryChanged = summary != current
-            try await update(record.id, from: [.held], now: now, on: database) { builder in
+            try await update(record.id, from: ConversationRules.states(allowing: .record), now: now, on: database) { builder in
                 let builder = builder.set("summary", to: SQLBind(summary))
                 if side == .employee && !summary.isEmpty && (summaryChanged || confirm) {
                     // The employee confirms by saving or amending the summary.

@@ -33,8 +33,11 @@ public struct MeetingDraft: Sendable, Equatable {
         let validClock = clock.count == 2 && (0...23).contains(clock[0]) && (0...59).contains(clock[1])
         if !validClock { problems.add("time", time.isEmpty ? "Enter the time" : "Enter the time as hours and minutes, such as 14:00") }
         let minutes = Int(self.minutes.trimmingCharacters(in: .whitespaces))
-        if minutes == nil || !(5...240).contains(minutes!) { problems.add("minutes", "Enter a length from 5 to 240 minutes") }
-        if place.count > 300 { problems.add("place", "Keep the place or link to 300 characters or fewer") }
+        let range = ConversationRules.minutes
+        if minutes == nil || !range.contains(minutes!) {
+            problems.add("minutes", "Enter a length from \(range.lowerBound) to \(range.upperBound) minutes")
+        }
+        ConversationRules.check(place, .place, into: &problems)
         guard problems.isEmpty, let day, let minutes else { return .failure(problems) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -130,7 +130,7 @@ struct ProgrammeAdminController {
         var problems = FieldProblems()
         let existing = try await ThemeModel.query(on: req.db).sort(\.$position).all()
         if name.isEmpty { problems.add("name", "Enter the theme's name") }
-        if name.count > 80 { problems.add("name", "Use 80 characters or fewer") }
+        ConversationRules.check(name, .themeName, into: &problems)
         if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { problems.add("name", "There is already a theme called \(name)") }
         guard problems.isEmpty else {
             return req.page("Themes", status: .badRequest, breadcrumbs: Self.crumbs,

@@ -177,10 +177,10 @@ enum ConversationPages {
         var buttons: [BodyNode] = []
         if record.may(.accept) { buttons.append(H.link("Accept", to: SiteURL.accept(record.id).path, class: "button")) }
         if record.may(.decline) { buttons.append(H.link("Not now", to: SiteURL.decline(record.id).path, class: "button button--secondary")) }
-        if c.state.isOpen { buttons.append(H.link(side == .employee ? "Prepare" : "Prepare as guide", to: SiteURL.prepare(record.id).path, class: "button button--secondary")) }
+        if ConversationRules.allows(.prepare, in: c.state) { buttons.append(H.link(side == .employee ? "Prepare" : "Prepare as guide", to: SiteURL.prepare(record.id).path, class: "button button--secondary")) }
         if c.state == .scheduled { buttons.append(H.link("Open the guided conversation", to: SiteURL.guided(record.id).path, class: "button button--secondary")) }
         if record.may(.markHeld) { buttons.append(H.link("Mark as held", to: SiteURL.markHeld(record.id).path, class: "button button--secondary")) }
-        if c.state == .held { buttons.append(H.link("The record", to: SiteURL.record(record.id).path, class: "button")) }
+        if ConversationRules.allows(.record, in: c.state) { buttons.append(H.link("The record", to: SiteURL.record(record.id).path, class: "button")) }
         if record.may(.reschedule) { buttons.append(H.link("Change the time", to: SiteURL.reschedule(record.id).path, class: "button button--secondary")) }
         if c.startsAt != nil && c.state == .scheduled { buttons.append(H.link("Add to calendar (.ics)", to: SiteURL.calendar(record.id).path, class: "button button--secondary")) }
         if record.may(.cancel) { buttons.append(H.actionButton("Cancel the conversation", action: SiteURL.cancel(record.id).path, csrf: csrf, style: .warning)) }

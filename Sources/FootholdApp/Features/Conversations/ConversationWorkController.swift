@@ -59,7 +59,7 @@ struct ConversationWorkController {
 
     @Sendable func savePreparation(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
-        guard record.conversation.state.isOpen else { throw SiteError.forbidden }
+        guard ConversationRules.allows(.prepare, in: record.conversation.state) else { throw SiteError.forbidden }
         let raw = try req.content.decode([String: String].self)
         let share = raw["share"] == "yes"
         switch PreparationAnswers.from(raw, side: side) {
@@ -77,7 +77,7 @@ struct ConversationWorkController {
 
     @Sendable func guided(req: Request) async throws -> Response {
         let (record, _) = try await Self.participant(req)
-        guard record.conversation.state == .scheduled || record.conversation.state == .held else { throw SiteError.notFound }
+        guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed guided conversation", of: record)
         let model = try await GuidedPage.Model.load(record, on: req.db)
         return req.page("Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
@@ -86,13 +86,12 @@ struct ConversationWorkController {
 
     @Sendable func saveExpectations(req: Request) async throws -> Response {
         let (record, _) = try await Self.participant(req)
-        guard record.conversation.state == .scheduled || record.conversation.state == .held else { throw SiteError.forbidden }
+        guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.forbidden }
         try record.require(.expectations)
         let text = (try req.content.decode(ExpectationsForm.self).expectations ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count <= 2_000 else {
+        var problems = FieldProblems()
+        guard ConversationRules.check(text, .expectations, into: &problems) else {
             let model = try await GuidedPage.Model.load(record, on: req.db)
-            var problems = FieldProblems()
-            problems.add("expectations", "Keep this to 2,000 characters or fewer")
             return req.page("Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                             GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
         }
@@ -104,7 +103,7 @@ struct ConversationWorkController {
 
     @Sendable func record(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
-        guard record.conversation.state == .held else { throw SiteError.notFound }
+        guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed record", of: record)
         let model = try await RecordPage.Model.load(record, side: side, on: req.db)
         return req.page("The record", breadcrumbs: ConversationsController.crumbs(record),
@@ -114,13 +113,13 @@ struct ConversationWorkController {
 
     @Sendable func saveRecord(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
-        guard record.conversation.state == .held else { throw SiteError.forbidden }
+        guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.forbidden }
         let form = try req.content.decode(RecordForm.self)
         let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let notes = (form.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = FieldProblems()
-        if summary.count > 10_000 { problems.add("summary", "Keep the summary to 10,000 characters or fewer") }
-        if notes.count > 10_000 { problems.add("notes", "Keep your notes to 10,000 characters or fewer") }
+        ConversationRules.check(summary, .summary, into: &problems)
+        ConversationRules.check(notes, .notes, into: &problems)
         let activeThemes = try await ThemeModel.query(on: req.db).filter(\.$isActive == true).all()
         let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes.map { $0.id! })
         if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
@@ -137,12 +136,12 @@ struct ConversationWorkController {
 
     @Sendable func addAction(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
-        guard record.conversation.state == .held else { throw SiteError.forbidden }
+        guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.forbidden }
         let form = try req.content.decode(ActionForm.self)
         var problems = FieldProblems()
         let description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if description.isEmpty { problems.add("description", "Describe the action") }
-        if description.count > 1_000 { problems.add("description", "Keep the action to 1,000 characters or fewer") }
+        ConversationRules.check(description, .actionDescription, into: &problems)
         let owner = AgreedActionModel.Owner(rawValue: form.owner ?? "")
         if owner == nil { problems.add("owner", "Choose who will do it") }
         let dueText = (form.due_on ?? "").trimmingCharacters(in: .whitespaces)

@@ -36,7 +36,7 @@ enum PreparationPage {
                         display: DisplayDate, csrf: String) -> [BodyNode] {
         let record = model.record
         let other = ConversationPages.firstName(record.other)
-        let editable = record.conversation.state.isOpen
+        let editable = ConversationRules.allows(.prepare, in: record.conversation.state)
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
         if saved { nodes.append(H.notice(shared ? "Saved. \(other) can read your preparation." : "Saved as a draft. Only you can read it.", style: "success")) }
         nodes.append(H.heading(1, title(record)))
