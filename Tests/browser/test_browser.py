@@ -17,8 +17,14 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+import axe_selenium_python
 
 BASE = os.environ["FOOTHOLD_URL"].rstrip("/")
+# axe-core, as the axe-selenium-python package carries it: run on every page the tests visit.
+with open(os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js"), encoding="utf-8") as axe_file:
+    AXE = axe_file.read()
+# Violations found while the current test ran, page by page.
+VIOLATIONS = {}
 ARTIFACTS = os.environ.get("FOOTHOLD_ARTIFACTS", "test-artifacts")
 PASSWORD = "foothold-demo"
 
@@ -50,7 +56,23 @@ def make_driver(width=1280, height=900, phone=False):
     return driver
 
 
+def check_accessibility(driver):
+    """Runs axe-core's WCAG 2 A and AA rules on the page shown and keeps what it finds."""
+    driver.execute_script(AXE)
+    found = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+          .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                                 + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+          .catch(error => done(['axe could not run: ' + error]));
+    """)
+    if found:
+        VIOLATIONS[driver.current_url] = found
+
+
 def shot(driver, name):
+    check_accessibility(driver)
+    driver.execute_script("window.scrollTo(0, 0)")  # axe scrolls to what it checks
     path = os.path.join(ARTIFACTS, f"{name}.png")
     height = driver.execute_script("return document.documentElement.scrollHeight")
     width = driver.get_window_size()["width"]
@@ -75,6 +97,7 @@ def navigate(driver, action):
             raise
     WebDriverWait(driver, 20, ignored_exceptions=[WebDriverException]).until(
         lambda d: d.execute_script("return window.footholdOldPage === undefined && document.readyState === 'complete'"))
+    check_accessibility(driver)
 
 
 def click(driver, by, value):
@@ -273,7 +296,10 @@ def main():
         for test in TESTS:
             driver.set_window_size(1280, 900)
             try:
+                VIOLATIONS.clear()
                 test(driver, accounts)
+                assert not VIOLATIONS, "accessibility (axe, WCAG 2 A and AA): " + "; ".join(
+                    f"{url}: {' | '.join(found)}" for url, found in VIOLATIONS.items())
                 passed += 1
                 print(f"ok   {test.__name__}")
             except Exception:  # one failing test must not hide the others

@@ -99,9 +99,10 @@ enum H {
     static func summaryList(_ rows: [(String, BodyNode)]) -> BodyNode {
         var nodes: [BodyNode] = [.raw("<dl class=\"summary-list\">")]
         for (label, value) in rows {
-            nodes.append(.raw("<div class=\"summary-list__row\"><dt>" + label.textEscaped + "</dt><dd>"))
+            // dt and dd directly in the dl (axe's dlitem rule); the style sheet lays them out in rows.
+            nodes.append(.raw("<dt>" + label.textEscaped + "</dt><dd>"))
             nodes.append(value)
-            nodes.append(.raw("</dd></div>"))
+            nodes.append(.raw("</dd>"))
         }
         nodes.append(.raw("</dl>"))
         return .group(nodes)

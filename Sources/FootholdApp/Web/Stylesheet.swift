@@ -76,10 +76,9 @@ enum Stylesheet {
     .card-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1.25rem; }
     .card-grid .card { margin: 0; }
 
-    .summary-list { margin: 0 0 1.25rem; }
-    .summary-list__row { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: 0.25rem 1.5rem; padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
-    .summary-list__row:first-child { border-top: 1px solid var(--line); }
-    .summary-list dt { font-weight: 600; }
+    .summary-list { margin: 0 0 1.25rem; display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; border-top: 1px solid var(--line); }
+    .summary-list dt, .summary-list dd { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+    .summary-list dt { font-weight: 600; padding-right: 1.5rem; }
     .summary-list dd { margin: 0; overflow-wrap: anywhere; }
 
     .tag { display: inline-block; font-size: 0.875rem; font-weight: 600; line-height: 1.2; padding: 0.2rem 0.55rem; border-radius: 999px;
@@ -171,7 +170,8 @@ enum Stylesheet {
       h1 { font-size: 1.625rem; }
       .site-header { margin-bottom: 1.25rem; }
       .account { margin-left: 0; width: 100%; justify-content: space-between; }
-      .summary-list__row { grid-template-columns: 1fr; }
+      .summary-list { grid-template-columns: 1fr; }
+      .summary-list dt { border-bottom: 0; padding-bottom: 0; }
       .card { padding: 1rem; }
       .table th, .table td { padding: 0.5rem; }
     }
