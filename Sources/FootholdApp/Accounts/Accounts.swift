@@ -142,14 +142,15 @@ public struct Accounts: Sendable {
     /// The new password, every other session ended, every unused link revoked.
     static func replacePassword(_ hash: String, for personID: UUID, keepingSession: UUID?, now: Date, by actorID: UUID?, how: String,
                                 on database: any Database) async throws {
+        // Writes before reads (see `ConversationWrites`).
+        try await Sessions.endAll(of: personID, keeping: keepingSession, on: database)
+        try await InvitationModel.query(on: database).filter(\.$person.$id == personID).filter(\.$usedAt == nil)
+            .set(\.$usedAt, to: now).update()
         let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first() ?? CredentialModel()
         credential.$person.id = personID
         credential.passwordHash = hash
         credential.updatedAt = now
         try await credential.save(on: database)
-        try await Sessions.endAll(of: personID, keeping: keepingSession, on: database)
-        try await InvitationModel.query(on: database).filter(\.$person.$id == personID).filter(\.$usedAt == nil)
-            .set(\.$usedAt, to: now).update()
         try await AuditLog.record(.passwordSet, by: actorID, about: personID, detail: how, at: now, on: database)
     }
 

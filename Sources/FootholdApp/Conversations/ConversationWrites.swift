@@ -8,6 +8,10 @@ import SQLKit
 /// conversation at once cannot undo each other (a summary saved a moment earlier is not wiped by
 /// saving expectations; a preparation saved after a cancellation does not bring the
 /// conversation back; scheduling and cancelling cannot both win).
+///
+/// Each transaction here writes before it reads: on SQLite a transaction that has read and then
+/// writes fails at once (SQLITE_BUSY_SNAPSHOT) if another connection, the batched read audit say,
+/// wrote in between; one that writes first simply waits its turn.
 enum ConversationWrites {
     /// The conversation changed between being read and being written; nothing was saved.
     struct Stale: Error {}
@@ -53,20 +57,16 @@ enum ConversationWrites {
     static func saveRecord(_ record: ConversationForViewer, side: ConversationSide, summary: String, notes: String, themes: [UUID],
                            confirm: Bool, now: Date, on database: any Database) async throws {
         try await database.transaction { database in
-            // What the summary is now, read inside the transaction: a change made a moment ago counts.
-            let current = try await database.sql.select().column("summary").from(ConversationModel.schema)
-                .where("id", .equal, SQLBind(record.id)).first()?.decode(column: "summary", as: String.self) ?? record.conversation.summary
-            let summaryChanged = summary != current
+            // Whether the summary changed is decided against what is stored now (SET reads the row's
+            // values before the change), so a change made a moment ago by the other side counts.
+            let confirmation: SQLQueryString = side == .employee
+                // The employee confirms by saving or amending the summary.
+                ? "CASE WHEN \(bind: summary) <> '' AND (summary <> \(bind: summary) OR \(unsafeRaw: confirm ? "1 = 1" : "1 = 0")) THEN \(bind: now) ELSE summary_confirmed_at END"
+                // A guide's change needs the employee to look again.
+                : "CASE WHEN summary <> \(bind: summary) THEN NULL ELSE summary_confirmed_at END"
             try await update(record.id, from: ConversationRules.states(allowing: .record), now: now, on: database) { builder in
-                let builder = builder.set("summary", to: SQLBind(summary))
-                if side == .employee && !summary.isEmpty && (summaryChanged || confirm) {
-                    // The employee confirms by saving or amending the summary.
-                    return builder.set("summary_confirmed_at", to: SQLBind(now))
-                } else if side == .guide && summaryChanged {
-                    // A guide's change needs the employee to look again.
-                    return builder.set("summary_confirmed_at", to: SQLLiteral.null)
-                }
-                return builder
+                // The confirmation first: it compares with the summary as it was.
+                builder.set(SQLIdentifier("summary_confirmed_at"), to: confirmation).set("summary", to: SQLBind(summary))
             }
             let note = try await PrivateNoteModel.query(on: database)
                 .filter(\.$conversation.$id == record.id).filter(\.$author.$id == record.viewerID).first()

@@ -197,11 +197,12 @@ struct ProgrammeAdminController {
     func store(_ bank: QuestionBank, on req: Request) async throws {
         let viewer = try req.requireViewer()
         try await req.db.transaction { database in
+            // Writes before reads (see `ConversationWrites`).
+            try await AuditLog.record(.questionBankChanged, by: viewer.personID, at: req.now, on: database)
             let row = try await QuestionBankModel.query(on: database).first() ?? QuestionBankModel()
             row.document = String(decoding: bank.json(), as: UTF8.self)
             row.updatedAt = req.now
             try await row.save(on: database)
-            try await AuditLog.record(.questionBankChanged, by: viewer.personID, at: req.now, on: database)
         }
     }
 
