@@ -1,0 +1,69 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+import XCTest
+@testable import FootholdApp
+
+/// The benchmark measures the pages it names only if it finds them: its queries
+/// (scripts/bench-pages.sql) must find a scheduled conversation, a held record and the people
+/// who see them on whatever day the demo is made, and each page must answer as itself.
+final class BenchmarkPagesTests: XCTestCase {
+    static func queries() throws -> [String: String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("scripts/bench-pages.sql"), encoding: .utf8)
+        var queries: [String: String] = [:]
+        var name: String?
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("-- name: ") { name = String(line.dropFirst("-- name: ".count)); continue }
+            if line.hasPrefix("--") { continue }
+            if let current = name { queries[current] = String(line); name = nil }
+        }
+        return queries
+    }
+
+    func testThePagesAreFoundAndAnswerAsThemselvesOnAnyDay() async throws {
+        let queries = try Self.queries()
+        XCTAssertEqual(Set(queries.keys), ["large_manager", "small_manager", "hr_admin", "open_conversation", "held_conversation", "history"])
+        let days = ["2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-12-01", "2027-04-30", "2028-02-29"]
+        for iso in days {
+            let day = CalendarDate(iso: iso)!
+            let clock = TestClock(day.start(in: TimeZone(identifier: "Europe/London")!).addingTimeInterval(10 * 3600))
+            try await withApp(clock: clock) { testApp in
+                _ = try await DemoLoader.load(people: 80, seed: 1, on: testApp.app)
+                let sql = testApp.db.sql
+                func first(_ name: String, employee: String = "") async throws -> any SQLRow {
+                    let text = queries[name]!.replacingOccurrences(of: "{employee}", with: employee)
+                    let row = try await sql.raw(SQLQueryString(text)).first()
+                    return try XCTUnwrap(row, "\(iso): the benchmark's \(name) query finds nothing")
+                }
+                let large = try await first("large_manager").decode(column: "email", as: String.self)
+                let small = try await first("small_manager").decode(column: "email", as: String.self)
+                let hr = try await first("hr_admin").decode(column: "email", as: String.self)
+                let open = try await first("open_conversation")
+                let openID = try open.decode(column: "id", as: UUID.self), employee = try open.decode(column: "email", as: String.self)
+                let heldID = try await first("held_conversation", employee: employee).decode(column: "id", as: UUID.self)
+                let history = try await first("history", employee: employee).decode(column: "n", as: Int.self)
+                XCTAssertGreaterThan(history, 1)
+
+                let pages: [(String, String, String)] = [
+                    (large, "/", "Your team"), (large, "/team", "Your team's career conversations"),
+                    (small, "/", "Your team"), (small, "/team", "Your team's career conversations"),
+                    (employee, "/conversations", "<h1>Your conversations</h1>"),
+                    (employee, SiteURL.record(heldID).path, "Shared summary"),
+                    (employee, SiteURL.prepare(openID).path, "Prepare for your conversation with"),
+                    (employee, SiteURL.guided(openID).path, "Agree how you will work together"),
+                    (employee, SiteURL.calendar(openID).path, "BEGIN:VEVENT"),
+                    (hr, "/admin/people", "<h1>People</h1>"),
+                ]
+                for (email, path, marker) in pages {
+                    let browser = testApp.browser()
+                    _ = try await browser.signIn(email)
+                    let page = try await browser.get(path)
+                    XCTAssertEqual(page.status, .ok, "\(iso): \(path) as \(email)")
+                    XCTAssertTrue(page.body.contains(marker), "\(iso): \(path) as \(email) is not the page meant")
+                }
+            }
+        }
+    }
+}

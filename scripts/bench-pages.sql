@@ -1,0 +1,16 @@
+-- The benchmark's choice of what to measure, read by scripts/bench and by BenchmarkPagesTests
+-- (which runs each query on a small demo made at several dates, on SQLite and PostgreSQL).
+-- One query a name; {employee} is the email the employee query chose. Plain SQL both databases run.
+-- name: large_manager
+SELECT m.email FROM people p JOIN people m ON p.manager_id = m.id WHERE p.active = (1 = 1) GROUP BY m.email ORDER BY COUNT(*) DESC, m.email LIMIT 1
+-- name: small_manager
+SELECT m.email FROM people p JOIN people m ON p.manager_id = m.id GROUP BY m.email ORDER BY COUNT(*) ASC, m.email LIMIT 1
+-- name: hr_admin
+SELECT email FROM people WHERE hr_admin = (1 = 1) ORDER BY email LIMIT 1
+-- name: open_conversation
+-- (someone's scheduled conversation, someone who also has a held one to open the record of)
+SELECT c.id, e.email FROM conversations c JOIN people e ON e.id = c.employee_id WHERE c.state = 'scheduled' AND EXISTS (SELECT 1 FROM conversations h WHERE h.employee_id = c.employee_id AND h.state = 'held') ORDER BY e.email LIMIT 1
+-- name: held_conversation
+SELECT c.id FROM conversations c JOIN people e ON e.id = c.employee_id WHERE e.email = '{employee}' AND c.state = 'held' ORDER BY c.held_at DESC LIMIT 1
+-- name: history
+SELECT COUNT(*) AS n FROM conversations c JOIN people e ON e.id = c.employee_id WHERE e.email = '{employee}'
