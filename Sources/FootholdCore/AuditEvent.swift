@@ -30,8 +30,10 @@ public enum AuditLine {
         /// Whether the actor is the conversation's employee (reading or changing their own record).
         public var actorIsEmployee: Bool
 
-        public init(event: String, detail: String = "", actorName: String?, subjectName: String?, conversationKind: ConversationKind? = nil,
-                    actorIsEmployee: Bool = false) {
+        public init(
+            event: String, detail: String = "", actorName: String?, subjectName: String?, conversationKind: ConversationKind? = nil,
+            actorIsEmployee: Bool = false
+        ) {
             self.event = event
             self.detail = detail
             self.actorName = actorName
@@ -57,7 +59,8 @@ public enum AuditLine {
         }
         // Reads and changes of a conversation record, in two words: "declined" or "accepted" would
         // tell HR who said not now.
-        let what = facts.event.hasPrefix("viewed") || facts.event.hasPrefix("downloaded")
+        let what =
+            facts.event.hasPrefix("viewed") || facts.event.hasPrefix("downloaded")
             ? "Opened a conversation record" : "Changed a conversation record"
         // A line manager's part in a checkpoint or check-in is known from the organisation chart;
         // the other person in a mentoring or Leadership Team conversation is nobody's business.

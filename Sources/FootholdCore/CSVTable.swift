@@ -79,11 +79,17 @@ public struct CSVTable: Sendable, Equatable {
                     inQuotes = true
                     fieldWasQuoted = true
                 } else {
-                    throw SyntaxError(line: line, message: "a double quote appears inside a field that does not start with one; put the whole field in double quotes and write the quote twice (\"\")")
+                    throw SyntaxError(
+                        line: line,
+                        message:
+                            "a double quote appears inside a field that does not start with one; put the whole field in double quotes and write the quote twice (\"\")"
+                    )
                 }
             default:
                 if afterClosingQuote {
-                    throw SyntaxError(line: line, message: "there is text after a closing double quote; a quoted field must end at the next comma or line end")
+                    throw SyntaxError(
+                        line: line,
+                        message: "there is text after a closing double quote; a quoted field must end at the next comma or line end")
                 }
                 field.append(byte)
             }

@@ -79,8 +79,10 @@ public struct DemoOrganisation: Sendable {
         ])
         let employee = choose([{ self.people[$0].manager == manager && reports[$0] == nil }, { reports[$0] == nil }])
         let hr = choose([{ self.people[$0].isHRAdministrator && !heads.contains($0) }, { self.people[$0].isHRAdministrator }])
-        let director = choose([{ index in heads.contains(index) && !self.people[index].isLeadershipTeam && reports[index] != nil },
-                               { heads.contains($0) }])
+        let director = choose([
+            { index in heads.contains(index) && !self.people[index].isLeadershipTeam && reports[index] != nil },
+            { heads.contains($0) },
+        ])
         let leadership = choose([{ self.people[$0].isLeadershipTeam && $0 != 0 }, { self.people[$0].isLeadershipTeam }])
         return Cast(employee: employee, lineManager: manager, director: director, leadershipTeamMember: leadership, hrAdministrator: hr)
     }
@@ -116,7 +118,8 @@ private struct Builder {
         let forChildren = remaining - support
         // The head's span is the child units plus the support staff: at least three.
         let fewestChildren = level == 1 ? DemoOrganisation.minimumSpan : DemoOrganisation.minimumSpan - support
-        let childCount = min(DemoOrganisation.maximumSpan - support, max(fewestChildren, Int((Double(forChildren) / 6).squareRoot().rounded())))
+        let childCount = min(
+            DemoOrganisation.maximumSpan - support, max(fewestChildren, Int((Double(forChildren) / 6).squareRoot().rounded())))
         let names = childNames(level: level, domain: domain, count: childCount)
         var sizes = split(forChildren, into: childCount)
         if level == 1, let hrIndex = names.firstIndex(where: { $0.domain.name == DemoNames.peopleDomain }) {
@@ -217,8 +220,10 @@ private struct Builder {
             suffix += 1
         }
         usedEmails.insert(email)
-        people.append(.init(name: "\(first) \(last)", email: email, jobTitle: title, unit: unit, manager: manager,
-                            isLeadershipTeam: false, isHRAdministrator: false))
+        people.append(
+            .init(
+                name: "\(first) \(last)", email: email, jobTitle: title, unit: unit, manager: manager,
+                isLeadershipTeam: false, isHRAdministrator: false))
         return people.count - 1
     }
 

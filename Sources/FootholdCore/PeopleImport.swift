@@ -20,8 +20,10 @@ public enum PeopleImport {
         public var isHRAdministrator: Bool
         public var isUnitHead: Bool?
 
-        public init(line: Int, email: String, name: String, jobTitle: String, unit: UnitPath, managerEmail: String?,
-                    isLeadershipTeam: Bool, isHRAdministrator: Bool, isUnitHead: Bool? = nil) {
+        public init(
+            line: Int, email: String, name: String, jobTitle: String, unit: UnitPath, managerEmail: String?,
+            isLeadershipTeam: Bool, isHRAdministrator: Bool, isUnitHead: Bool? = nil
+        ) {
             self.line = line
             self.email = email
             self.name = name
@@ -100,7 +102,8 @@ public enum PeopleImport {
     /// Whether two spellings name the same person: case, spaces and accents aside.
     static func sameName(_ a: String, _ b: String) -> Bool {
         func folded(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace).joined(
+                separator: " ")
         }
         return folded(a) == folded(b)
     }
@@ -116,7 +119,13 @@ public enum PeopleImport {
             return .failure(Failure(problems: [Problem(line: error.line, message: error.message)], warnings: []))
         }
         guard let header = table.records.first else {
-            return .failure(Failure(problems: [Problem(line: 1, message: "the file is empty; its first line should name the columns \(requiredColumns.joined(separator: ","))")], warnings: []))
+            return .failure(
+                Failure(
+                    problems: [
+                        Problem(
+                            line: 1,
+                            message: "the file is empty; its first line should name the columns \(requiredColumns.joined(separator: ","))")
+                    ], warnings: []))
         }
 
         // The header.
@@ -132,7 +141,10 @@ public enum PeopleImport {
             }
         }
         for name in requiredColumns where column[name] == nil {
-            problems.append(Problem(line: header.line, field: name, message: "this column is missing; the columns are \(requiredColumns.joined(separator: ",")) and optionally unit_head"))
+            problems.append(
+                Problem(
+                    line: header.line, field: name,
+                    message: "this column is missing; the columns are \(requiredColumns.joined(separator: ",")) and optionally unit_head"))
         }
         if !problems.isEmpty { return .failure(Failure(problems: problems, warnings: warnings)) }
         let hasUnitHeadColumn = column["unit_head"] != nil
@@ -148,7 +160,12 @@ public enum PeopleImport {
         for record in table.records.dropFirst() {
             let line = record.line
             guard record.fields.count == header.fields.count else {
-                problems.append(Problem(line: line, message: "this row has \(record.fields.count) fields but the header has \(header.fields.count); check for a missing or extra comma"))
+                problems.append(
+                    Problem(
+                        line: line,
+                        message:
+                            "this row has \(record.fields.count) fields but the header has \(header.fields.count); check for a missing or extra comma"
+                    ))
                 continue
             }
             func value(_ name: String) -> String {
@@ -159,7 +176,10 @@ public enum PeopleImport {
             // stored by neither database as text; no one's name or email holds one.
             for (name, index) in column.sorted(by: { $0.value < $1.value })
             where record.fields[index].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                problems.append(Problem(line: line, field: name, message: "contains an invisible control character (such as a NUL or a line break); remove it"))
+                problems.append(
+                    Problem(
+                        line: line, field: name,
+                        message: "contains an invisible control character (such as a NUL or a line break); remove it"))
                 rowIsSound = false
             }
             func required(_ name: String) -> String {
@@ -179,7 +199,8 @@ public enum PeopleImport {
                 case "yes", "true", "1", "y": return true
                 case "no", "false", "0", "n", "": return false
                 default:
-                    problems.append(Problem(line: line, field: name, message: "'\(text)' is not yes or no (write yes/no, true/false or 1/0)"))
+                    problems.append(
+                        Problem(line: line, field: name, message: "'\(text)' is not yes or no (write yes/no, true/false or 1/0)"))
                     rowIsSound = false
                     return false
                 }
@@ -208,10 +229,16 @@ public enum PeopleImport {
             if !unitText.isEmpty {
                 unit = UnitPath(parsing: unitText)
                 if unit == nil {
-                    problems.append(Problem(line: line, field: "unit", message: "'\(unitText)' has an empty unit name; write units from the top down with a slash between them, such as Ridgeway/Housing/Planning"))
+                    problems.append(
+                        Problem(
+                            line: line, field: "unit",
+                            message:
+                                "'\(unitText)' has an empty unit name; write units from the top down with a slash between them, such as Ridgeway/Housing/Planning"
+                        ))
                     rowIsSound = false
                 } else if let long = unit!.names.first(where: { $0.count > 100 }) {
-                    problems.append(Problem(line: line, field: "unit", message: "the unit name '\(long.prefix(30))…' is longer than 100 characters"))
+                    problems.append(
+                        Problem(line: line, field: "unit", message: "the unit name '\(long.prefix(30))…' is longer than 100 characters"))
                     rowIsSound = false
                 }
             }
@@ -225,7 +252,10 @@ public enum PeopleImport {
                     managerEmail = EmailAddress.normalised(rawManager)
                     managerReferences.append((line, managerEmail!))
                     if managerEmail == email {
-                        problems.append(Problem(line: line, field: "manager_email", message: "is this person's own email; someone cannot manage themselves"))
+                        problems.append(
+                            Problem(
+                                line: line, field: "manager_email", message: "is this person's own email; someone cannot manage themselves")
+                        )
                         rowIsSound = false
                     } else if emailIsUsable {
                         managerOfRow[email] = managerEmail
@@ -236,8 +266,10 @@ public enum PeopleImport {
             let isHRAdministrator = flag("hr_admin")
             let isUnitHead: Bool? = hasUnitHeadColumn ? flag("unit_head") : nil
             if rowIsSound, let unit {
-                rows.append(Row(line: line, email: email, name: name, jobTitle: jobTitle, unit: unit, managerEmail: managerEmail,
-                                isLeadershipTeam: isLeadershipTeam, isHRAdministrator: isHRAdministrator, isUnitHead: isUnitHead))
+                rows.append(
+                    Row(
+                        line: line, email: email, name: name, jobTitle: jobTitle, unit: unit, managerEmail: managerEmail,
+                        isLeadershipTeam: isLeadershipTeam, isHRAdministrator: isHRAdministrator, isUnitHead: isUnitHead))
             }
         }
         if table.records.count == 1 {
@@ -251,19 +283,33 @@ public enum PeopleImport {
         // A leaver's email is theirs: someone else given it would inherit their records.
         for (email, row) in nameOfRow.sorted(by: { $0.value.line < $1.value.line }) {
             guard let known = existingByEmail[email], !known.isActive, !row.name.isEmpty,
-                  Self.sameName(known.name, row.name) == false else { continue }
-            problems.append(Problem(line: row.line, field: "email", message: "\(email) belonged to \(known.name), who has left. Someone else cannot take over their records: give \(row.name) an email address of their own (if \(known.name) has come back, write their name as Foothold knew it)"))
+                Self.sameName(known.name, row.name) == false
+            else { continue }
+            problems.append(
+                Problem(
+                    line: row.line, field: "email",
+                    message:
+                        "\(email) belonged to \(known.name), who has left. Someone else cannot take over their records: give \(row.name) an email address of their own (if \(known.name) has come back, write their name as Foothold knew it)"
+                ))
         }
         // Every row's manager, even on rows with other problems, so that all are listed at once.
         for (line, manager) in managerReferences where lineOfEmail[manager] == nil {
             if let known = existingByEmail[manager] {
                 if !known.isActive {
-                    problems.append(Problem(line: line, field: "manager_email", message: "\(manager) (\(known.name)) has left and is no longer active in Foothold"))
+                    problems.append(
+                        Problem(
+                            line: line, field: "manager_email",
+                            message: "\(manager) (\(known.name)) has left and is no longer active in Foothold"))
                 } else if deactivateMissing {
-                    problems.append(Problem(line: line, field: "manager_email", message: "\(manager) (\(known.name)) is not in this file, and people missing from the file are being deactivated"))
+                    problems.append(
+                        Problem(
+                            line: line, field: "manager_email",
+                            message:
+                                "\(manager) (\(known.name)) is not in this file, and people missing from the file are being deactivated"))
                 }
             } else {
-                problems.append(Problem(line: line, field: "manager_email", message: "no one with the email \(manager) is in this file or in Foothold"))
+                problems.append(
+                    Problem(line: line, field: "manager_email", message: "no one with the email \(manager) is in this file or in Foothold"))
             }
         }
 
@@ -291,7 +337,10 @@ public enum PeopleImport {
             var headLine: [UnitPath: Row] = [:]
             for row in rows where row.isUnitHead == true {
                 if let first = headLine[row.unit] {
-                    problems.append(Problem(line: row.line, field: "unit_head", message: "\(row.unit) already has a head in this file: \(first.name) on line \(first.line)"))
+                    problems.append(
+                        Problem(
+                            line: row.line, field: "unit_head",
+                            message: "\(row.unit) already has a head in this file: \(first.name) on line \(first.line)"))
                 } else {
                     headLine[row.unit] = row
                 }
@@ -309,7 +358,9 @@ public enum PeopleImport {
                     unitHeads[unit] = .some(candidates[0])
                 } else {
                     unitHeads[unit] = .some(nil)
-                    let who = candidates.isEmpty ? "no one in it has a manager outside it"
+                    let who =
+                        candidates.isEmpty
+                        ? "no one in it has a manager outside it"
                         : "\(candidates.count) people in it have a manager outside it (\(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : ""))"
                     warnings.append(Warning(message: "\(unit) is left without a head: \(who). Add a unit_head column to say who heads it."))
                 }

@@ -30,8 +30,10 @@ public struct RoleFacts: Sendable, Equatable {
     public var isLeadershipTeam: Bool
     public var isHRAdministrator: Bool
 
-    public init(isActive: Bool = true, activeDirectReports: Int = 0, unitsHeaded: Int = 0,
-                isLeadershipTeam: Bool = false, isHRAdministrator: Bool = false) {
+    public init(
+        isActive: Bool = true, activeDirectReports: Int = 0, unitsHeaded: Int = 0,
+        isLeadershipTeam: Bool = false, isHRAdministrator: Bool = false
+    ) {
         self.isActive = isActive
         self.activeDirectReports = activeDirectReports
         self.unitsHeaded = unitsHeaded

@@ -9,12 +9,12 @@ struct Foothold: AsyncParsableCommand {
         commandName: "foothold",
         abstract: "Foothold runs an organisation's career-conversation programme.",
         discussion: """
-        Storage is chosen by DATABASE_URL: sqlite:PATH (the default is sqlite:foothold.sqlite) or \
-        postgres://user:password@host:port/database. FOOTHOLD_BASE_URL is the address people reach \
-        Foothold at, used in invitation links (default http://127.0.0.1:8080). \
-        FOOTHOLD_TIME_ZONE is the organisation's time zone (default Europe/London); \
-        FOOTHOLD_BCRYPT_COST the password hashing cost (default 12).
-        """,
+            Storage is chosen by DATABASE_URL: sqlite:PATH (the default is sqlite:foothold.sqlite) or \
+            postgres://user:password@host:port/database. FOOTHOLD_BASE_URL is the address people reach \
+            Foothold at, used in invitation links (default http://127.0.0.1:8080). \
+            FOOTHOLD_TIME_ZONE is the organisation's time zone (default Europe/London); \
+            FOOTHOLD_BCRYPT_COST the password hashing cost (default 12).
+            """,
         subcommands: [Serve.self, Migrate.self, Import.self, Demo.self, User.self]
     )
 }
@@ -66,10 +66,10 @@ struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import people, units and reporting lines from a CSV file.",
         discussion: """
-        Columns: email,name,job_title,unit,manager_email,leadership_team,hr_admin and optionally unit_head. \
-        The whole file is checked first; if any row has a problem, every problem is listed with its line \
-        and nothing is written.
-        """)
+            Columns: email,name,job_title,unit,manager_email,leadership_team,hr_admin and optionally unit_head. \
+            The whole file is checked first; if any row has a problem, every problem is listed with its line \
+            and nothing is written.
+            """)
 
     @Argument(help: "The CSV file (UTF-8).")
     var file: String
@@ -85,7 +85,8 @@ struct Import: AsyncParsableCommand {
                 throw CommandProblem("\(file) is not UTF-8 text; in your spreadsheet, save it as “CSV UTF-8”")
             }
             let bar = ProgressBar(label: "Importing")
-            let result = try await Operations.importPeople(configuration, csv: text, deactivateMissing: deactivateMissing, progress: bar.update)
+            let result = try await Operations.importPeople(
+                configuration, csv: text, deactivateMissing: deactivateMissing, progress: bar.update)
             bar.finish()
             switch result {
             case .success(let outcome):
@@ -94,7 +95,8 @@ struct Import: AsyncParsableCommand {
             case .failure(let failure):
                 for warning in failure.warnings { Terminal.warning(warning.description) }
                 for problem in failure.problems { Terminal.line(problem.description) }
-                Terminal.error("\(file) has \(failure.problems.count) problem\(failure.problems.count == 1 ? "" : "s"); nothing was imported.")
+                Terminal.error(
+                    "\(file) has \(failure.problems.count) problem\(failure.problems.count == 1 ? "" : "s"); nothing was imported.")
                 throw ExitCode.failure
             }
         }
@@ -102,7 +104,8 @@ struct Import: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Fill an empty database with a realistic fictional organisation and its conversation history.")
+    static let configuration = CommandConfiguration(
+        abstract: "Fill an empty database with a realistic fictional organisation and its conversation history.")
 
     @ArgumentParser.Option(help: "How many people.")
     var people = 60
@@ -155,7 +158,8 @@ struct User: AsyncParsableCommand {
     }
 
     struct Invite: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a one-time link, valid for 7 days, with which someone sets their password.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a one-time link, valid for 7 days, with which someone sets their password.")
 
         @Argument(help: "Their email address.")
         var email: String

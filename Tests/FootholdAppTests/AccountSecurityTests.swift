@@ -178,16 +178,28 @@ final class AccountSecurityTests: XCTestCase {
             let form = try await desk.get(SiteURL.changePassword.path)
             XCTAssertTrue(form.body.visibleText.contains("Change your password"))
 
-            let wrong = try await desk.post(SiteURL.changePassword.path, ["current": "not it", "password": "a brand new sentence",
-                                                                          "confirmation": "a brand new sentence"])
+            let wrong = try await desk.post(
+                SiteURL.changePassword.path,
+                [
+                    "current": "not it", "password": "a brand new sentence",
+                    "confirmation": "a brand new sentence",
+                ])
             XCTAssertEqual(wrong.status, .badRequest)
             XCTAssertTrue(wrong.body.visibleText.contains("Your current password is not right"))
-            let mismatch = try await desk.post(SiteURL.changePassword.path, ["current": Fixtures.password, "password": "a brand new sentence",
-                                                                             "confirmation": "another sentence"])
+            let mismatch = try await desk.post(
+                SiteURL.changePassword.path,
+                [
+                    "current": Fixtures.password, "password": "a brand new sentence",
+                    "confirmation": "another sentence",
+                ])
             XCTAssertTrue(mismatch.body.visibleText.contains("The two new passwords are not the same"))
 
-            let changed = try await desk.post(SiteURL.changePassword.path, ["current": Fixtures.password, "password": "a brand new sentence",
-                                                                            "confirmation": "a brand new sentence"])
+            let changed = try await desk.post(
+                SiteURL.changePassword.path,
+                [
+                    "current": Fixtures.password, "password": "a brand new sentence",
+                    "confirmation": "a brand new sentence",
+                ])
             XCTAssertEqual(changed.status, .seeOther)
             let stillHere = try await desk.get(SiteURL.home.path)
             XCTAssertEqual(stillHere.status, .ok, "the session that changed it stays")
@@ -229,10 +241,13 @@ final class AccountSecurityTests: XCTestCase {
             try await Fixtures.organisation(in: testApp)
             let browser = testApp.browser()
             let page = try await browser.get(SiteURL.signIn.path)
-            XCTAssertTrue(page.setCookies.contains { $0.hasPrefix("__Host-foothold_csrf=") && $0.contains("Secure") && $0.contains("Path=/") },
-                          "\(page.setCookies)")
+            XCTAssertTrue(
+                page.setCookies.contains { $0.hasPrefix("__Host-foothold_csrf=") && $0.contains("Secure") && $0.contains("Path=/") },
+                "\(page.setCookies)")
             let signedIn = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
-            XCTAssertTrue(signedIn.setCookies.contains { $0.hasPrefix("__Host-foothold_session=") && $0.contains("Secure") }, "\(signedIn.setCookies)")
+            XCTAssertTrue(
+                signedIn.setCookies.contains { $0.hasPrefix("__Host-foothold_session=") && $0.contains("Secure") }, "\(signedIn.setCookies)"
+            )
             XCTAssertFalse(signedIn.setCookies.contains { $0.contains("Domain=") })
             let home = try await browser.get(SiteURL.home.path)
             XCTAssertEqual(home.status, .ok)

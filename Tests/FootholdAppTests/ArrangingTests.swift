@@ -8,8 +8,9 @@ import XCTest
 final class ArrangingTests: XCTestCase {
     /// Thursday 19 November 2026: Progress review 2 is open (1–30 November).
     func checkpointID(_ name: String, in testApp: TestApp) async throws -> UUID {
-        let year = try await CareerYears.current(today: CalendarDate(testApp.clock.now, in: TimeZone(identifier: "Europe/London")!),
-                                                 on: testApp.db, now: testApp.clock.now)
+        let year = try await CareerYears.current(
+            today: CalendarDate(testApp.clock.now, in: TimeZone(identifier: "Europe/London")!),
+            on: testApp.db, now: testApp.clock.now)
         return try XCTUnwrap(year.year.checkpoints.first { $0.name == name }).id
     }
 
@@ -28,19 +29,24 @@ final class ArrangingTests: XCTestCase {
 
             let form = try await manager.get(SiteURL.newConversation.with(query: [("with", freya.uuidString)]))
             XCTAssertTrue(form.body.visibleText.contains("Invite Freya Parker to a career conversation"))
-            let sent = try await manager.post(SiteURL.conversations.path, [
-                "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.uuidString,
-                "purpose": "Your November progress review", "date": "", "time": "", "minutes": "30", "place": "",
-            ])
+            let sent = try await manager.post(
+                SiteURL.conversations.path,
+                [
+                    "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.uuidString,
+                    "purpose": "Your November progress review", "date": "", "time": "", "minutes": "30", "place": "",
+                ])
             let id = try conversationID(from: sent)
 
             let waiting = try await employee.get(SiteURL.conversations.path).body.visibleText
-            XCTAssertTrue(waiting.contains("Waiting for your answer Waiting for your answer With About When Status Ben Khan Progress review 2"), waiting)
+            XCTAssertTrue(
+                waiting.contains("Waiting for your answer Waiting for your answer With About When Status Ben Khan Progress review 2"),
+                waiting)
             let detail = try await employee.get(SiteURL.conversation(id).path).body.visibleText
             XCTAssertTrue(detail.contains("Your first career conversation with Ben"))
             XCTAssertTrue(detail.contains("About Your November progress review"))
 
-            let accepted = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
+            let accepted = try await employee.post(
+                SiteURL.accept(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
             XCTAssertEqual(accepted.status, .seeOther)
             let scheduled = try await manager.get(SiteURL.conversation(id).path).body.visibleText
             XCTAssertTrue(scheduled.contains("When Tuesday 24 November, 14:00, 30 minutes"), scheduled)
@@ -52,22 +58,30 @@ final class ArrangingTests: XCTestCase {
             XCTAssertFalse(ics.body.contains("November progress review"), "the calendar file carries no content")
 
             let changeForm = try await employee.get(SiteURL.reschedule(id).path)
-            XCTAssertTrue(changeForm.body.contains("value=\"14:00\"") && changeForm.body.contains("value=\"2026-11-24\""), "filled with what is agreed")
-            let moved = try await employee.post(SiteURL.reschedule(id).path, ["date": "2026-11-25", "time": "15:30", "minutes": "30", "place": "Room 4"])
+            XCTAssertTrue(
+                changeForm.body.contains("value=\"14:00\"") && changeForm.body.contains("value=\"2026-11-24\""),
+                "filled with what is agreed")
+            let moved = try await employee.post(
+                SiteURL.reschedule(id).path, ["date": "2026-11-25", "time": "15:30", "minutes": "30", "place": "Room 4"])
             XCTAssertEqual(moved.status, .seeOther)
             let movedText = try await manager.get(SiteURL.conversation(id).path).body.visibleText
             XCTAssertTrue(movedText.contains("When Wednesday 25 November, 15:30, 30 minutes"), movedText)
-            _ = try await employee.post(SiteURL.reschedule(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
+            _ = try await employee.post(
+                SiteURL.reschedule(id).path, ["date": "2026-11-24", "time": "14:00", "minutes": "30", "place": "Room 4"])
 
             let ownPage = try await employee.get(SiteURL.person(freya).path).body.visibleText
-            XCTAssertTrue(ownPage.contains("Coming up") && ownPage.contains("Ben Khan Progress review 2 Tuesday 24 November, 14:00 Scheduled"), ownPage)
+            XCTAssertTrue(
+                ownPage.contains("Coming up") && ownPage.contains("Ben Khan Progress review 2 Tuesday 24 November, 14:00 Scheduled"),
+                ownPage)
             let bensView = try await manager.get(SiteURL.person(freya).path).body.visibleText
             XCTAssertFalse(bensView.contains("Coming up"), "someone else's page does not list their conversations")
 
-            let refused = try await employee.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+            let refused = try await employee.post(
+                SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
             XCTAssertEqual(refused.status, .forbidden, "only the guide marks it held")
 
-            let held = try await manager.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "35", "checkpoint": review.uuidString])
+            let held = try await manager.post(
+                SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "35", "checkpoint": review.uuidString])
             XCTAssertEqual(held.status, .seeOther)
             let stored = try await ConversationModel.find(id, on: testApp.db)
             XCTAssertEqual(stored?.state, .held)
@@ -83,10 +97,12 @@ final class ArrangingTests: XCTestCase {
             let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
 
-            let page = try await manager.post(SiteURL.conversations.path, [
-                "with": freya.uuidString, "kind": "check_in", "purpose": "Catch up on the “Allocations” secondment",
-                "date": "24/11/2026", "time": "2pm", "minutes": "30", "place": "The café",
-            ])
+            let page = try await manager.post(
+                SiteURL.conversations.path,
+                [
+                    "with": freya.uuidString, "kind": "check_in", "purpose": "Catch up on the “Allocations” secondment",
+                    "date": "24/11/2026", "time": "2pm", "minutes": "30", "place": "The café",
+                ])
 
             XCTAssertEqual(page.status, .badRequest)
             let text = page.body.visibleText
@@ -107,11 +123,15 @@ final class ArrangingTests: XCTestCase {
             let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
             let review = try await checkpointID("Progress review 2", in: testApp)
-            let id = try conversationID(from: try await manager.post(SiteURL.conversations.path, [
-                "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.uuidString, "minutes": "30",
-            ]))
+            let id = try conversationID(
+                from: try await manager.post(
+                    SiteURL.conversations.path,
+                    [
+                        "with": freya.uuidString, "kind": "checkpoint", "checkpoint": review.uuidString, "minutes": "30",
+                    ]))
 
-            let declined = try await employee.post(SiteURL.decline(id).path, ["reason": "Caring for my dad this month", "return_on": "2027-01-11"])
+            let declined = try await employee.post(
+                SiteURL.decline(id).path, ["reason": "Caring for my dad this month", "return_on": "2027-01-11"])
             XCTAssertEqual(declined.status, .seeOther)
 
             let mine = try await employee.get(SiteURL.conversation(id).path).body.visibleText
@@ -128,9 +148,12 @@ final class ArrangingTests: XCTestCase {
             try await Fixtures.organisation(in: testApp)
             let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let omar = try await Fixtures.personID(Fixtures.leadership, in: testApp)
-            let id = try conversationID(from: try await employee.post(SiteURL.conversations.path, [
-                "with": omar.uuidString, "kind": "leadership", "purpose": "Thinking about a move to policy", "minutes": "30",
-            ]))
+            let id = try conversationID(
+                from: try await employee.post(
+                    SiteURL.conversations.path,
+                    [
+                        "with": omar.uuidString, "kind": "leadership", "purpose": "Thinking about a move to policy", "minutes": "30",
+                    ]))
 
             for email in [Fixtures.manager, Fixtures.director, Fixtures.hrAdmin, Fixtures.colleague] {
                 let browser = try await Fixtures.signedIn(email, in: testApp)

@@ -24,7 +24,8 @@ final class BenchmarkPagesTests: XCTestCase {
 
     func testThePagesAreFoundAndAnswerAsThemselvesOnAnyDay() async throws {
         let queries = try Self.queries()
-        XCTAssertEqual(Set(queries.keys), ["large_manager", "small_manager", "hr_admin", "open_conversation", "held_conversation", "history"])
+        XCTAssertEqual(
+            Set(queries.keys), ["large_manager", "small_manager", "hr_admin", "open_conversation", "held_conversation", "history"])
         let days = ["2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-12-01", "2027-04-30", "2028-02-29"]
         for iso in days {
             let day = CalendarDate(iso: iso)!

@@ -16,17 +16,20 @@ final class BulkWritingTests: XCTestCase {
             raw[field] = awkward
             let answers = PreparationAnswers(raw)
             let json = ConversationRecords.encode(answers)
-            XCTAssertEqual(try JSONDecoder().decode([String: String].self, from: Data(json.utf8)),
-                           Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value) }), json)
+            XCTAssertEqual(
+                try JSONDecoder().decode([String: String].self, from: Data(json.utf8)),
+                Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value) }), json)
             XCTAssertEqual(ConversationRecords.decode(json).answers, answers.answers)
         }
         XCTAssertEqual(ConversationRecords.encode(PreparationAnswers()), "{}")
     }
 
     func testIdentifiersAreWrittenAsTheDriverWritesThemAndSortInOrderOfMaking() {
-        let edges = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-                     UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
-                     UUID(uuid: (0x0F, 0xF0, 0x1E, 0xE1, 0x2D, 0xD2, 0x3C, 0xC3, 0x4B, 0xB4, 0x5A, 0xA5, 0x69, 0x96, 0x78, 0x87))]
+        let edges = [
+            UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+            UUID(uuid: (0x0F, 0xF0, 0x1E, 0xE1, 0x2D, 0xD2, 0x3C, 0xC3, 0x4B, 0xB4, 0x5A, 0xA5, 0x69, 0x96, 0x78, 0x87)),
+        ]
         for id in edges + (0..<1000).map({ _ in UUID() }) {
             XCTAssertEqual(id.upperText, id.uuidString)
             XCTAssertEqual(id.lowerText, id.uuidString.lowercased())
@@ -52,11 +55,12 @@ final class BulkWritingTests: XCTestCase {
         }
         for _ in 0..<3000 {
             // 1901 to 2099, to the microsecond and beyond.
-            let seconds = Double.random(in: -2_170_000_000 ... 4_070_000_000, using: &generator)
+            let seconds = Double.random(in: -2_170_000_000...4_070_000_000, using: &generator)
             let date = Date(timeIntervalSince1970: seconds)
             let micros = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000) + 946_684_800 * 1_000_000
             let whole = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
-            let expected = formatter.string(from: Date(timeIntervalSince1970: Double(whole)))
+            let expected =
+                formatter.string(from: Date(timeIntervalSince1970: Double(whole)))
                 + "." + String(String(micros - whole * 1_000_000 + 1_000_000).dropFirst()) + "+00"
             XCTAssertEqual(text { BulkValue.date(date).writeCopyText(into: &$0) }, expected, "\(seconds)")
         }
@@ -67,10 +71,12 @@ final class BulkWritingTests: XCTestCase {
             XCTAssertEqual(text { BulkValue.int(number).writeCopyText(into: &$0) }, String(number))
         }
         XCTAssertEqual(text { BulkValue.int(0).writeCopyText(into: &$0) }, "0")
-        XCTAssertEqual(text { BulkValue.date(Date(timeIntervalSince1970: 951_782_400)).writeCopyText(into: &$0) }, "2000-02-29 00:00:00.000000+00")
+        XCTAssertEqual(
+            text { BulkValue.date(Date(timeIntervalSince1970: 951_782_400)).writeCopyText(into: &$0) }, "2000-02-29 00:00:00.000000+00")
         XCTAssertEqual(text { BulkValue.text(nil).writeCopyText(into: &$0) }, "\\N")
         XCTAssertEqual(text { BulkValue.text("a\tb\\N\n").writeCopyText(into: &$0) }, "a\\tb\\\\N\\n")
-        XCTAssertEqual(text { BulkValue.bool(true).writeCopyText(into: &$0) } + text { BulkValue.bool(false).writeCopyText(into: &$0) }, "tf")
+        XCTAssertEqual(
+            text { BulkValue.bool(true).writeCopyText(into: &$0) } + text { BulkValue.bool(false).writeCopyText(into: &$0) }, "tf")
     }
 
     /// A bulk-written row (COPY on PostgreSQL, a multi-row INSERT on SQLite) reads back exactly as
@@ -81,8 +87,10 @@ final class BulkWritingTests: XCTestCase {
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
             let ben = try await Fixtures.personID(Fixtures.manager, in: testApp)
             let awkward = "Tab\there, a new\nline, a return\r, back\\slash, a literal \\N, emoji 🌱, accents é, quotes ' \" and \u{07}"
-            let times = [Date(timeIntervalSince1970: 1_795_082_400.123456), Date(timeIntervalSince1970: 946_684_799.5),
-                         Date(timeIntervalSince1970: 1_700_000_000.999_999_7), Date(timeIntervalSince1970: 951_782_400)]  // 29 Feb 2000
+            let times = [
+                Date(timeIntervalSince1970: 1_795_082_400.123456), Date(timeIntervalSince1970: 946_684_799.5),
+                Date(timeIntervalSince1970: 1_700_000_000.999_999_7), Date(timeIntervalSince1970: 951_782_400),
+            ]  // 29 Feb 2000
             func saved(_ index: Int) -> ConversationModel {
                 let c = ConversationModel()
                 c.id = UUID()
@@ -106,16 +114,20 @@ final class BulkWritingTests: XCTestCase {
                     count: bulk.count,
                     row: { index in
                         let c = bulk[index]
-                        return [.uuid(c.id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue), .uuid(c.$employee.id),
-                                .uuid(c.$guide.id), .uuid(nil), .bool(c.withLineManager), .text(c.purpose), .date(c.startsAt), .int(c.minutes),
-                                .text(c.place), .date(c.heldAt), .int(c.heldMinutes), .text(c.expectations), .text(c.summary),
-                                .date(c.summaryConfirmedAt), .bool(c.employeePreparationShared), .bool(c.guidePreparationShared),
-                                .date(c.createdAt), .date(c.updatedAt)]
+                        return [
+                            .uuid(c.id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue),
+                            .uuid(c.$employee.id),
+                            .uuid(c.$guide.id), .uuid(nil), .bool(c.withLineManager), .text(c.purpose), .date(c.startsAt), .int(c.minutes),
+                            .text(c.place), .date(c.heldAt), .int(c.heldMinutes), .text(c.expectations), .text(c.summary),
+                            .date(c.summaryConfirmedAt), .bool(c.employeePreparationShared), .bool(c.guidePreparationShared),
+                            .date(c.createdAt), .date(c.updatedAt),
+                        ]
                     },
                     on: database.sql)
             }
             if testApp.db.sql.dialect.name == "sqlite" {
-                XCTAssertEqual(BulkLoad.sqlitePreparedRows - preparedBefore, bulk.count, "SQLite took the rows through one prepared statement")
+                XCTAssertEqual(
+                    BulkLoad.sqlitePreparedRows - preparedBefore, bulk.count, "SQLite took the rows through one prepared statement")
             }
             for (fluent, bulk) in zip(throughFluent, bulk) {
                 let a = try await ConversationModel.find(fluent.id, on: testApp.db)!
@@ -144,7 +156,8 @@ final class BulkWritingTests: XCTestCase {
             XCTAssertTrue(before.contains("conversations_employee_state_guide_idx"), "\(before)")
             let keysBefore = try await BulkLoad.postgresForeignKeys(on: tables, sql).map { "\($0.table).\($0.name) \($0.definition)" }
             if sql.dialect.name == "postgresql" {
-                XCTAssertTrue(keysBefore.contains { $0.hasPrefix("conversations.") && $0.contains("REFERENCES people(id)") }, "\(keysBefore)")
+                XCTAssertTrue(
+                    keysBefore.contains { $0.hasPrefix("conversations.") && $0.contains("REFERENCES people(id)") }, "\(keysBefore)")
             } else {
                 XCTAssertEqual(keysBefore, [], "SQLite's foreign keys stay in place")
             }
@@ -178,10 +191,15 @@ final class BulkWritingTests: XCTestCase {
                     try await testApp.db.transaction { database in
                         try await BulkLoad.insert(
                             into: AgreedActionModel.schema,
-                            columns: ["id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at", "updated_at"],
+                            columns: [
+                                "id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at",
+                                "updated_at",
+                            ],
                             rows: [freya, nobody].map { employee in
-                                [.uuid(UUID()), .uuid(conversation), .uuid(employee), .text("Shadow a surveyor"), .text("employee"),
-                                 .text(nil), .text("open"), .date(testApp.clock.now), .date(testApp.clock.now)]
+                                [
+                                    .uuid(UUID()), .uuid(conversation), .uuid(employee), .text("Shadow a surveyor"), .text("employee"),
+                                    .text(nil), .text("open"), .date(testApp.clock.now), .date(testApp.clock.now),
+                                ]
                             },
                             on: database.sql)
                     }
@@ -216,7 +234,8 @@ final class BulkWritingTests: XCTestCase {
                 if case .sqlite = handle.storage {
                     let mode = try await testApp.db.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
                     XCTAssertEqual(mode, "wal")
-                    let check = try await testApp.db.sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
+                    let check = try await testApp.db.sql.raw("PRAGMA integrity_check").first()?.decode(
+                        column: "integrity_check", as: String.self)
                     XCTAssertEqual(check, "ok")
                 }
                 let held = try await ConversationModel.query(on: testApp.db).filter(\.$state == .held).count()
@@ -243,9 +262,12 @@ final class BulkWritingTests: XCTestCase {
 /// The directory finds people by the start of any word of their name, email or job title.
 final class DirectorySearchTests: XCTestCase {
     func testWordsAndPrefixRanges() {
-        XCTAssertEqual(SearchWords.words(of: "Siân O'Brien-Smith sian.obrien@ridgeway.example Planning Officer"),
-                       ["siân", "o'brien-smith", "o", "brien", "smith", "sian.obrien@ridgeway.example", "sian", "obrien", "ridgeway",
-                        "example", "planning", "officer"])
+        XCTAssertEqual(
+            SearchWords.words(of: "Siân O'Brien-Smith sian.obrien@ridgeway.example Planning Officer"),
+            [
+                "siân", "o'brien-smith", "o", "brien", "smith", "sian.obrien@ridgeway.example", "sian", "obrien", "ridgeway",
+                "example", "planning", "officer",
+            ])
         let range = SearchWords.range(of: "smi")
         for word in ["smi", "smith", "smiłowski", "smi\u{10FFFF}"] { XCTAssertTrue(word >= range.lower && word < range.upper, word) }
         for word in ["sm", "smj", "smh", "sn"] { XCTAssertFalse(word >= range.lower && word < range.upper, word) }
@@ -255,10 +277,12 @@ final class DirectorySearchTests: XCTestCase {
     /// fewer bytes with the word before it than the prefix has: that is how a search reads each
     /// person once.
     func testEachPrefixPicksExactlyOneOfAPersonsWords() {
-        let texts = ["Siân O'Brien-Smith sian.obrien@ridgeway.example Planning Officer",
-                     "John Smith john.smith2@ridgeway.example Smithing Lead smithy",
-                     "Ann Annan ann.annan3@ridgeway.example Annual Accounts Analyst",
-                     "Zoë Ng zoe.ng@ridgeway.example", "a aa aaa aab ab b"]
+        let texts = [
+            "Siân O'Brien-Smith sian.obrien@ridgeway.example Planning Officer",
+            "John Smith john.smith2@ridgeway.example Smithing Lead smithy",
+            "Ann Annan ann.annan3@ridgeway.example Annual Accounts Analyst",
+            "Zoë Ng zoe.ng@ridgeway.example", "a aa aaa aab ab b",
+        ]
         for text in texts {
             let words = SearchWords.wordsWithShared(of: text)
             XCTAssertEqual(Set(words.map(\.word)), SearchWords.words(of: text))
@@ -282,14 +306,19 @@ final class DirectorySearchTests: XCTestCase {
     func testAWordWithMoreThanAPageOfPeopleMergesRightOnEveryPage() async throws {
         try await withApp { testApp in
             // "tan" starts three words; one of them, "tanner", is sixty people's.
-            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
-                        "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no",
-                        "tania@ridgeway.example,Tania Sands,Planner,Ridgeway,chief@ridgeway.example,no,no",
-                        "tansy@ridgeway.example,Tansy Moore,Planner,Ridgeway,chief@ridgeway.example,no,no"]
+            var rows = [
+                "email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no",
+                "tania@ridgeway.example,Tania Sands,Planner,Ridgeway,chief@ridgeway.example,no,no",
+                "tansy@ridgeway.example,Tansy Moore,Planner,Ridgeway,chief@ridgeway.example,no,no",
+            ]
             for index in 0..<60 {
-                rows.append("t\(index)@ridgeway.example,Tanner \(String(format: "%04d", index)),Surveyor,Ridgeway,chief@ridgeway.example,no,no")
+                rows.append(
+                    "t\(index)@ridgeway.example,Tanner \(String(format: "%04d", index)),Surveyor,Ridgeway,chief@ridgeway.example,no,no")
             }
-            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let everyone = ["Tania Sands"] + (0..<60).map { "Tanner " + String(format: "%04d", $0) } + ["Tansy Moore"]
             for page in 1...3 {
                 for plan in [OrganisationQueries.SearchPlan.automatic, .byWord, .byRange, .walk] {
@@ -304,13 +333,19 @@ final class DirectorySearchTests: XCTestCase {
 
     func testSearchFindsByTheStartOfWordsWithRareAndBroadTermsAndAfterChanges() async throws {
         try await withApp { testApp in
-            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
-                        "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no"]
+            var rows = [
+                "email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no",
+            ]
             for index in 0..<120 {
-                rows.append("o\(index)@ridgeway.example,Officer \(String(format: "%04d", index)),Housing Officer,Ridgeway,chief@ridgeway.example,no,no")
+                rows.append(
+                    "o\(index)@ridgeway.example,Officer \(String(format: "%04d", index)),Housing Officer,Ridgeway,chief@ridgeway.example,no,no"
+                )
             }
             rows.append("sian.obrien@ridgeway.example,Siân O'Brien,Planning Officer,Ridgeway,chief@ridgeway.example,no,no")
-            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             // Each query every way: word by word (merge each word's people in name order), by range
             // (read the matches, then sort) and by walking everyone in name order; all must give the
             // page the automatic choice gives.
@@ -349,16 +384,20 @@ final class DirectorySearchTests: XCTestCase {
             XCTAssertEqual(middleOfWord, [], "words match from their start")
 
             // A change of job title is found at once, and the old title no longer is.
-            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n").replacingOccurrences(of: "Planning Officer", with: "Lettings Adviser"),
-                                             deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: rows.joined(separator: "\n").replacingOccurrences(of: "Planning Officer", with: "Lettings Adviser"),
+                deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let renamed = try await names("lettings")
             XCTAssertEqual(renamed, ["Siân O'Brien"])
             let old = try await names("planning")
             XCTAssertEqual(old, [])
 
             // Someone who leaves drops out of the directory but stays in the HR list.
-            _ = try await PeopleImporter.run(csv: rows.filter { !$0.hasPrefix("sian.") }.joined(separator: "\n"),
-                                             deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: rows.filter { !$0.hasPrefix("sian.") }.joined(separator: "\n"),
+                deactivateMissing: true, on: testApp.db, now: testApp.clock.now
+            ).get()
             let gone = try await names("lettings")
             XCTAssertEqual(gone, [])
             let hrList = try await OrganisationQueries.search("siân", page: 1, includeInactive: true, on: testApp.db)

@@ -33,16 +33,21 @@ final class ConfidentialityMatrixTests: XCTestCase {
 
         let inesBrowser = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
         let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-        let sent = try await inesBrowser.post(SiteURL.conversations.path, [
-            "with": freya.id!.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
-            "date": "2026-11-19", "time": "09:00", "place": "MARK-PLACE", "purpose": "MARK-PURPOSE",
-        ])
+        let sent = try await inesBrowser.post(
+            SiteURL.conversations.path,
+            [
+                "with": freya.id!.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
+                "date": "2026-11-19", "time": "09:00", "place": "MARK-PLACE", "purpose": "MARK-PURPOSE",
+            ])
         let id = UUID(uuidString: String(sent.location!.split(separator: "/")[1]))!
-        _ = try await employee.post(SiteURL.accept(id).path, ["date": "2026-11-19", "time": "09:00", "minutes": "30", "place": "MARK-PLACE"])
-        _ = try await employee.post(SiteURL.prepare(id).path, ["strengths": "MARK-EMPLOYEE-PREPARATION"] + (employeeShares ? ["share": "yes"] : [:]))
+        _ = try await employee.post(
+            SiteURL.accept(id).path, ["date": "2026-11-19", "time": "09:00", "minutes": "30", "place": "MARK-PLACE"])
+        _ = try await employee.post(
+            SiteURL.prepare(id).path, ["strengths": "MARK-EMPLOYEE-PREPARATION"] + (employeeShares ? ["share": "yes"] : [:]))
         _ = try await inesBrowser.post(SiteURL.prepare(id).path, ["noticed": "MARK-GUIDE-PREPARATION"])
         _ = try await inesBrowser.post(SiteURL.guided(id).path, ["expectations": "MARK-EXPECTATIONS"])
-        _ = try await inesBrowser.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.id.uuidString])
+        _ = try await inesBrowser.post(
+            SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.id.uuidString])
         _ = try await inesBrowser.post(SiteURL.record(id).path, ["summary": "MARK-SHARED-SUMMARY", "notes": "MARK-GUIDE-NOTES"])
         _ = try await inesBrowser.post(SiteURL.actions(id).path, ["description": "MARK-ACTION", "owner": "employee"])
         _ = try await employee.post(SiteURL.record(id).path, ["summary": "MARK-SHARED-SUMMARY", "notes": "MARK-EMPLOYEE-NOTES"])
@@ -66,9 +71,13 @@ final class ConfidentialityMatrixTests: XCTestCase {
                 (Fixtures.hrAdmin, .init(isHRAdministrator: true)),
                 (Fixtures.colleague, .init()),
             ]
-            let sharing = ConversationAccess.Sharing(kind: .checkpoint, employeePreparationShared: employeeShares,
-                                                     employeeSharesHistoryWithManager: historyShared)
-            let pages = [SiteURL.conversation(id).path, SiteURL.prepare(id).path, SiteURL.guided(id).path, SiteURL.record(id).path, SiteURL.calendar(id).path]
+            let sharing = ConversationAccess.Sharing(
+                kind: .checkpoint, employeePreparationShared: employeeShares,
+                employeeSharesHistoryWithManager: historyShared)
+            let pages = [
+                SiteURL.conversation(id).path, SiteURL.prepare(id).path, SiteURL.guided(id).path, SiteURL.record(id).path,
+                SiteURL.calendar(id).path,
+            ]
             for (email, viewer) in viewers {
                 let browser = try await Fixtures.signedIn(email, in: testApp)
                 var seen = ""
@@ -84,8 +93,9 @@ final class ConfidentialityMatrixTests: XCTestCase {
                 let occurrence = try await browser.get(pages[0]).status == .ok
                 XCTAssertEqual(occurrence, ConversationAccess.allows(viewer, .occurrence, sharing), "\(email) occurrence")
                 for (part, marker) in Self.markers {
-                    XCTAssertEqual(seen.contains(marker), ConversationAccess.allows(viewer, part, sharing),
-                                   "\(email) \(part) (employee shares: \(employeeShares), history shared: \(historyShared))")
+                    XCTAssertEqual(
+                        seen.contains(marker), ConversationAccess.allows(viewer, part, sharing),
+                        "\(email) \(part) (employee shares: \(employeeShares), history shared: \(historyShared))")
                 }
             }
         }

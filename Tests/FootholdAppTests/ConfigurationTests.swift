@@ -6,9 +6,11 @@ import XCTest
 final class ConfigurationTests: XCTestCase {
     func testDatabaseURLChoosesTheStorage() throws {
         XCTAssertEqual(try Configuration.fromEnvironment([:]).storage, .sqlite(path: "foothold.sqlite"))
-        XCTAssertEqual(try Configuration.parseDatabaseURL("sqlite:/var/lib/foothold/data.sqlite"), .sqlite(path: "/var/lib/foothold/data.sqlite"))
-        XCTAssertEqual(try Configuration.parseDatabaseURL("postgres://foothold:secret@db.internal:5433/foothold"),
-                       .postgres(url: "postgres://foothold:secret@db.internal:5433/foothold", host: "db.internal", port: 5433, database: "foothold"))
+        XCTAssertEqual(
+            try Configuration.parseDatabaseURL("sqlite:/var/lib/foothold/data.sqlite"), .sqlite(path: "/var/lib/foothold/data.sqlite"))
+        XCTAssertEqual(
+            try Configuration.parseDatabaseURL("postgres://foothold:secret@db.internal:5433/foothold"),
+            .postgres(url: "postgres://foothold:secret@db.internal:5433/foothold", host: "db.internal", port: 5433, database: "foothold"))
     }
 
     func testAWrongDatabaseURLIsNamedWithoutItsPassword() {
@@ -31,12 +33,19 @@ final class ConfigurationTests: XCTestCase {
 
     func testHTTPSBaseURLMarksCookiesSecure() throws {
         XCTAssertTrue(try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "https://foothold.example.org/"]).usesHTTPS)
-        XCTAssertEqual(try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "https://foothold.example.org/"]).baseURL, "https://foothold.example.org")
+        XCTAssertEqual(
+            try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "https://foothold.example.org/"]).baseURL,
+            "https://foothold.example.org")
     }
 
     func testAnUnwritableSQLitePathStopsStartUpWithOneLine() async throws {
-        await XCTAssertThrowsErrorAsync(try await makeApplication(configuration: Configuration(storage: .sqlite(path: "/no/such/folder/foothold.sqlite")))) { error in
-            XCTAssertEqual(String(describing: error), "DATABASE_URL: cannot create the SQLite database /no/such/folder/foothold.sqlite: the folder /no/such/folder does not exist")
+        await XCTAssertThrowsErrorAsync(
+            try await makeApplication(configuration: Configuration(storage: .sqlite(path: "/no/such/folder/foothold.sqlite")))
+        ) { error in
+            XCTAssertEqual(
+                String(describing: error),
+                "DATABASE_URL: cannot create the SQLite database /no/such/folder/foothold.sqlite: the folder /no/such/folder does not exist"
+            )
         }
     }
 
@@ -44,8 +53,10 @@ final class ConfigurationTests: XCTestCase {
         // Port 9 on loopback has nothing listening.
         let storage = try Configuration.parseDatabaseURL("postgres://foothold@127.0.0.1:9/foothold")
         await XCTAssertThrowsErrorAsync(try await makeApplication(configuration: Configuration(storage: storage))) { error in
-            XCTAssertEqual(String(describing: error),
-                           "DATABASE_URL: cannot use PostgreSQL database foothold at 127.0.0.1:9: the server does not answer (is PostgreSQL running there?)")
+            XCTAssertEqual(
+                String(describing: error),
+                "DATABASE_URL: cannot use PostgreSQL database foothold at 127.0.0.1:9: the server does not answer (is PostgreSQL running there?)"
+            )
         }
     }
 }
@@ -53,7 +64,8 @@ final class ConfigurationTests: XCTestCase {
 final class SQLiteSettingsTests: XCTestCase {
     func testEveryConnectionIsTuned() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-pragmas-\(UUID().uuidString).sqlite").path
-        let app = try await makeApplication(configuration: Configuration(storage: .sqlite(path: path), bcryptCost: 4), environment: .testing)
+        let app = try await makeApplication(
+            configuration: Configuration(storage: .sqlite(path: path), bcryptCost: 4), environment: .testing)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         for loop in app.eventLoopGroup.makeIterator() {
             let database = app.databases.database(logger: app.logger, on: loop) as! any SQLDatabase

@@ -23,7 +23,8 @@ final class ConversationFlowTests: XCTestCase {
             let cast = try await scheduled(in: testApp)
             let prepare = SiteURL.prepare(cast.conversation).path
 
-            let draft = try await cast.employee.post(prepare, ["influence_objective": "A place on the spring data course", "strengths": "Untangling messy cases"])
+            let draft = try await cast.employee.post(
+                prepare, ["influence_objective": "A place on the spring data course", "strengths": "Untangling messy cases"])
             XCTAssertEqual(draft.status, .seeOther)
             XCTAssertEqual(draft.location, prepare + "?saved=1")
             let ownPage = try await cast.employee.get(try XCTUnwrap(draft.location))
@@ -44,7 +45,9 @@ final class ConversationFlowTests: XCTestCase {
             let guided = try await cast.manager.get(SiteURL.guided(cast.conversation).path).body.visibleText
             XCTAssertTrue(guided.contains("A place on the spring data course"), "shown at the stage where it helps")
             XCTAssertTrue(guided.contains("1 Prepare") && guided.contains("8 Close and follow up"))
-            XCTAssertTrue(guided.contains("How have the steps you've taken so far changed your thinking"), "the mid-year questions for this checkpoint")
+            XCTAssertTrue(
+                guided.contains("How have the steps you've taken so far changed your thinking"),
+                "the mid-year questions for this checkpoint")
             let employeeView = try await cast.employee.get(prepare).body
             XCTAssertFalse(employeeView.contains("coaching the new starters"), "the guide did not share")
         }
@@ -54,9 +57,11 @@ final class ConversationFlowTests: XCTestCase {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)
 
-            let page = try await cast.employee.post(SiteURL.prepare(cast.conversation).path, [
-                "strengths": "Listening", "profile_link": "my cv is on the shared drive", "share": "yes",
-            ])
+            let page = try await cast.employee.post(
+                SiteURL.prepare(cast.conversation).path,
+                [
+                    "strengths": "Listening", "profile_link": "my cv is on the shared drive", "share": "yes",
+                ])
 
             XCTAssertEqual(page.status, .badRequest)
             XCTAssertTrue(page.body.visibleText.contains("Enter a web address starting with https://"))
@@ -71,30 +76,39 @@ final class ConversationFlowTests: XCTestCase {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)
             let review = try await ConversationModel.find(cast.conversation, on: testApp.db)!.$checkpoint.id!
-            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "40", "checkpoint": review.uuidString])
+            _ = try await cast.manager.post(
+                SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "40", "checkpoint": review.uuidString])
             let theme = try await ThemeModel.query(on: testApp.db).filter(\.$name == "Learning and development").first()!
 
-            let saved = try await cast.manager.post(SiteURL.record(cast.conversation).path, [
-                "summary": "Freya wants to build data skills; we agreed to look for a course.",
-                "notes": "Check the training budget before promising anything",
-                "themes[]": theme.id!.uuidString,
-            ])
+            let saved = try await cast.manager.post(
+                SiteURL.record(cast.conversation).path,
+                [
+                    "summary": "Freya wants to build data skills; we agreed to look for a course.",
+                    "notes": "Check the training budget before promising anything",
+                    "themes[]": theme.id!.uuidString,
+                ])
             XCTAssertEqual(saved.status, .seeOther)
-            let added = try await cast.manager.post(SiteURL.actions(cast.conversation).path, [
-                "description": "Find two data courses that start before April", "owner": "guide", "due_on": "2026-12-18",
-            ])
+            let added = try await cast.manager.post(
+                SiteURL.actions(cast.conversation).path,
+                [
+                    "description": "Find two data courses that start before April", "owner": "guide", "due_on": "2026-12-18",
+                ])
             XCTAssertEqual(added.status, .seeOther)
 
             let employeeRecord = try await cast.employee.get(SiteURL.record(cast.conversation).path).body
             XCTAssertTrue(employeeRecord.contains("Freya wants to build data skills"))
             XCTAssertTrue(employeeRecord.visibleText.contains("Ben has drafted this summary"))
-            XCTAssertTrue(employeeRecord.visibleText.contains("Find two data courses that start before April Ben Khan 18 December 2026 Open"))
+            XCTAssertTrue(
+                employeeRecord.visibleText.contains("Find two data courses that start before April Ben Khan 18 December 2026 Open"))
             XCTAssertFalse(employeeRecord.contains("training budget"), "the guide's private notes are never shown to the employee")
 
-            _ = try await cast.employee.post(SiteURL.record(cast.conversation).path, [
-                "summary": "Freya wants to build data skills; we agreed Ben looks for a course.", "notes": "Ask Kate about the analytics team",
-                "themes[]": theme.id!.uuidString, "confirm": "yes",
-            ])
+            _ = try await cast.employee.post(
+                SiteURL.record(cast.conversation).path,
+                [
+                    "summary": "Freya wants to build data skills; we agreed Ben looks for a course.",
+                    "notes": "Ask Kate about the analytics team",
+                    "themes[]": theme.id!.uuidString, "confirm": "yes",
+                ])
             let managerRecord = try await cast.manager.get(SiteURL.record(cast.conversation).path).body
             XCTAssertTrue(managerRecord.visibleText.contains("Confirmed by Freya"))
             XCTAssertTrue(managerRecord.contains("we agreed Ben looks for a course"))
@@ -111,10 +125,13 @@ final class ConversationFlowTests: XCTestCase {
     func testActionsCarryIntoTheNextConversation() async throws {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)
-            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
-            _ = try await cast.manager.post(SiteURL.actions(cast.conversation).path, ["description": "Shadow the allocations panel", "owner": "employee"])
+            _ = try await cast.manager.post(
+                SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
+            _ = try await cast.manager.post(
+                SiteURL.actions(cast.conversation).path, ["description": "Shadow the allocations panel", "owner": "employee"])
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let next = try await cast.manager.post(SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
+            let next = try await cast.manager.post(
+                SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
             let nextID = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(next.location).split(separator: "/")[1])))
 
             let preparation = try await cast.employee.get(SiteURL.prepare(nextID).path).body.visibleText
@@ -122,7 +139,8 @@ final class ConversationFlowTests: XCTestCase {
             XCTAssertTrue(preparation.contains("Shadow the allocations panel You"))
 
             let action = try await AgreedActionModel.query(on: testApp.db).first()!
-            let done = try await cast.employee.post(SiteURL.action(nextID, action.id!).path, ["status": "done", "return_to": SiteURL.prepare(nextID).path])
+            let done = try await cast.employee.post(
+                SiteURL.action(nextID, action.id!).path, ["status": "done", "return_to": SiteURL.prepare(nextID).path])
             XCTAssertEqual(done.location, SiteURL.prepare(nextID).path + "#actions")
             let after = try await cast.employee.get(SiteURL.prepare(nextID).path).body.visibleText
             XCTAssertFalse(after.contains("Shadow the allocations panel"), "done actions no longer carry forward")
@@ -134,19 +152,27 @@ final class ConversationFlowTests: XCTestCase {
     func testARecordKeepsItsOwnActionsApartFromThoseStillOpen() async throws {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)
-            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
-            _ = try await cast.manager.post(SiteURL.actions(cast.conversation).path, ["description": "Shadow the allocations panel", "owner": "employee"])
-            _ = try await cast.manager.post(SiteURL.actions(cast.conversation).path, ["description": "Read the housing strategy", "owner": "employee"])
+            _ = try await cast.manager.post(
+                SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
+            _ = try await cast.manager.post(
+                SiteURL.actions(cast.conversation).path, ["description": "Shadow the allocations panel", "owner": "employee"])
+            _ = try await cast.manager.post(
+                SiteURL.actions(cast.conversation).path, ["description": "Read the housing strategy", "owner": "employee"])
             let first = try await AgreedActionModel.query(on: testApp.db).filter(\.$description == "Read the housing strategy").first()!
-            _ = try await cast.employee.post(SiteURL.action(cast.conversation, first.id!).path, ["status": "done", "return_to": SiteURL.record(cast.conversation).path])
+            _ = try await cast.employee.post(
+                SiteURL.action(cast.conversation, first.id!).path, ["status": "done", "return_to": SiteURL.record(cast.conversation).path])
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let next = try await cast.manager.post(SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
+            let next = try await cast.manager.post(
+                SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
             let nextID = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(next.location).split(separator: "/")[1])))
-            let accepted = try await cast.employee.post(SiteURL.accept(nextID).path, ["date": "2026-11-19", "time": "09:00", "minutes": "15", "place": "Room 2"])
+            let accepted = try await cast.employee.post(
+                SiteURL.accept(nextID).path, ["date": "2026-11-19", "time": "09:00", "minutes": "15", "place": "Room 2"])
             XCTAssertEqual(accepted.status, .seeOther)
-            let held = try await cast.manager.post(SiteURL.markHeld(nextID).path, ["date": "2026-11-19", "minutes": "15", "checkpoint": ""])
+            let held = try await cast.manager.post(
+                SiteURL.markHeld(nextID).path, ["date": "2026-11-19", "minutes": "15", "checkpoint": ""])
             XCTAssertEqual(held.status, .seeOther)
-            _ = try await cast.manager.post(SiteURL.actions(nextID).path, ["description": "Book a day with the planning team", "owner": "guide"])
+            _ = try await cast.manager.post(
+                SiteURL.actions(nextID).path, ["description": "Book a day with the planning team", "owner": "guide"])
 
             let record = try await cast.employee.get(SiteURL.record(nextID).path).body
             // Each list is a table with its own caption.
@@ -169,14 +195,17 @@ final class ConversationFlowTests: XCTestCase {
             let cast = try await scheduled(in: testApp)
             let review = try await ConversationModel.find(cast.conversation, on: testApp.db)!.$checkpoint.id!
             _ = try await cast.employee.post(SiteURL.prepare(cast.conversation).path, ["strengths": "Secret strength", "share": "yes"])
-            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+            _ = try await cast.manager.post(
+                SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
             _ = try await cast.manager.post(SiteURL.record(cast.conversation).path, ["summary": "Secret summary", "notes": "Secret note"])
 
             // Ines manages Ben, Kate heads Housing, Rosie is an HR administrator, Omar is on the Leadership Team.
             for email in [Fixtures.unitHead, Fixtures.director, Fixtures.hrAdmin, Fixtures.leadership, Fixtures.colleague] {
                 let browser = try await Fixtures.signedIn(email, in: testApp)
-                for path in [SiteURL.conversation(cast.conversation).path, SiteURL.prepare(cast.conversation).path,
-                             SiteURL.guided(cast.conversation).path, SiteURL.record(cast.conversation).path] {
+                for path in [
+                    SiteURL.conversation(cast.conversation).path, SiteURL.prepare(cast.conversation).path,
+                    SiteURL.guided(cast.conversation).path, SiteURL.record(cast.conversation).path,
+                ] {
                     let page = try await browser.get(path)
                     XCTAssertTrue([.notFound, .forbidden].contains(page.status), "\(email) \(path): \(page.status)")
                     XCTAssertFalse(page.body.contains("Secret"), "\(email) \(path)")
@@ -189,7 +218,8 @@ final class ConversationFlowTests: XCTestCase {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)
             let review = try await ConversationModel.find(cast.conversation, on: testApp.db)!.$checkpoint.id!
-            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+            _ = try await cast.manager.post(
+                SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
             _ = try await cast.manager.post(SiteURL.record(cast.conversation).path, ["summary": "Summary from Ben's time"])
             // Freya moves to report to Ines.
             let freya = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!
@@ -200,16 +230,22 @@ final class ConversationFlowTests: XCTestCase {
             let without = try await ines.get(SiteURL.conversation(cast.conversation).path)
             XCTAssertEqual(without.status, .ok, "a line manager sees that a checkpoint conversation happened")
             XCTAssertFalse(without.body.contains("Summary from Ben"))
-            let record = try await ConversationRecords.load(cast.conversation, for: Viewer(
-                personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines", email: Fixtures.unitHead,
-                isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
+            let record = try await ConversationRecords.load(
+                cast.conversation,
+                for: Viewer(
+                    personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines",
+                    email: Fixtures.unitHead,
+                    isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
             XCTAssertFalse(record.allows(.sharedSummary))
 
             freya.historySharedWithID = freya.$manager.id
             try await freya.save(on: testApp.db)
-            let allowed = try await ConversationRecords.load(cast.conversation, for: Viewer(
-                personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines", email: Fixtures.unitHead,
-                isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
+            let allowed = try await ConversationRecords.load(
+                cast.conversation,
+                for: Viewer(
+                    personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines",
+                    email: Fixtures.unitHead,
+                    isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
             XCTAssertTrue(allowed.allows(.sharedSummary))
             XCTAssertFalse(allowed.allows(.guideNotes))
             XCTAssertFalse(allowed.allows(.employeePreparation))

@@ -24,8 +24,10 @@ final class HostileInputTests: XCTestCase {
     ]
 
     /// Values for a path parameter (a conversation, a person, a token…).
-    static let hostilePathValues = ["not-a-uuid", "%00", "%FF", "..", "9223372036854775807", "00000000-0000-0000-0000-000000000000",
-                                    String(repeating: "a", count: 3_000), "%3Cscript%3E", "%E2%80%AE"]
+    static let hostilePathValues = [
+        "not-a-uuid", "%00", "%FF", "..", "9223372036854775807", "00000000-0000-0000-0000-000000000000",
+        String(repeating: "a", count: 3_000), "%3Cscript%3E", "%E2%80%AE",
+    ]
 
     /// Query and field names read by the pages, beyond those their forms show.
     static let extraNames = ["page", "q", "year", "opened", "next", "return_to", "saved", "invited", "state", "with", "kind"]
@@ -58,10 +60,11 @@ final class HostileInputTests: XCTestCase {
             XCTAssertGreaterThan(routes.count, 40, "the walk sees every route the site registers")
 
             func path(_ route: Route, _ value: (String) -> String) -> String {
-                "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return value(name) }
-                    return component.description
-                }.joined(separator: "/")
+                "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return value(name) }
+                        return component.description
+                    }.joined(separator: "/")
             }
             /// The route with real ids: the held conversation for its record and actions.
             func realPath(_ route: Route) -> String {
@@ -80,7 +83,10 @@ final class HostileInputTests: XCTestCase {
                     for match in page.body.matches(of: /name="([a-z_]+)"/) { names.insert(String(match.1)) }
                 }
             }
-            XCTAssertTrue(names.isSuperset(of: ["email", "password", "date", "time", "minutes", "place", "summary", "notes", "description", "due_on", "file", "share"]), "\(names.sorted())")
+            XCTAssertTrue(
+                names.isSuperset(of: [
+                    "email", "password", "date", "time", "minutes", "place", "summary", "notes", "description", "due_on", "file", "share",
+                ]), "\(names.sorted())")
             names.remove(CSRF.fieldName)
 
             var requests = 0
@@ -103,15 +109,20 @@ final class HostileInputTests: XCTestCase {
                         }
                     }
                     if route.method == .POST { sends.append((realPath, "\(CSRF.fieldName)=%FF%00")) }
-                    sends.append((realPath + "?page[]=1&q[x]=y&year[0]=1&page=%FF", route.method == .POST ? "a[b][c]=d&\(CSRF.fieldName)=\(csrf)" : nil))
+                    sends.append(
+                        (
+                            realPath + "?page[]=1&q[x]=y&year[0]=1&page=%FF",
+                            route.method == .POST ? "a[b][c]=d&\(CSRF.fieldName)=\(csrf)" : nil
+                        ))
                     if route.path.contains(where: { if case .parameter = $0 { true } else { false } }) {
                         for value in Self.hostilePathValues {
                             sends.append((path(route) { _ in value }, route.method == .POST ? "\(CSRF.fieldName)=\(csrf)" : nil))
                         }
                     }
                     for (target, body) in sends {
-                        let page = try await browser.send(route.method, target, body: body,
-                                                          contentType: body == nil ? nil : "application/x-www-form-urlencoded")
+                        let page = try await browser.send(
+                            route.method, target, body: body,
+                            contentType: body == nil ? nil : "application/x-www-form-urlencoded")
                         requests += 1
                         if page.status.code >= 500 {
                             failures.append("\(route.method) \(target.prefix(160)) as \(role ?? "nobody"): \(page.status.code)")
@@ -159,9 +170,10 @@ final class RequestLimitTests: XCTestCase {
         try await withApp { testApp in
             let (ben, _, conversation) = try await Fixtures.scheduledConversation(in: testApp)
             let before = try await ConversationModel.find(conversation, on: testApp.db)!.expectations
-            let sent = try await ben.send(.POST, SiteURL.guided(conversation).path,
-                                          body: "expectations=Half%20an%20hour%00&\(CSRF.fieldName)=\(try await ben.formToken())",
-                                          contentType: "application/x-www-form-urlencoded")
+            let sent = try await ben.send(
+                .POST, SiteURL.guided(conversation).path,
+                body: "expectations=Half%20an%20hour%00&\(CSRF.fieldName)=\(try await ben.formToken())",
+                contentType: "application/x-www-form-urlencoded")
             XCTAssertEqual(sent.status, .badRequest)
             XCTAssertTrue(sent.body.visibleText.contains("contains a NUL character"), sent.body.visibleText)
             let after = try await ConversationModel.find(conversation, on: testApp.db)!.expectations
@@ -197,12 +209,14 @@ final class RequestLimitTests: XCTestCase {
             XCTAssertTrue(refused.body.visibleText.contains("64 KB"), refused.body.visibleText)
             // An employee posting a large file to the import is held to a form's limit.
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            let upload = try await freya.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: large)
+            let upload = try await freya.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: large)
             XCTAssertEqual(upload.status, .payloadTooLarge)
             // An HR administrator may send a large file there, and is told what is wrong with it.
             let rosie = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
             let csv = "email,name,job_title,unit,manager_email,leadership_team,hr_admin\n" + String(repeating: "x\n", count: 60 * 1024)
-            let imported = try await rosie.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
+            let imported = try await rosie.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
             XCTAssertNotEqual(imported.status, .payloadTooLarge)
             XCTAssertLessThan(imported.status.code, 500)
             // But not to any other form.
@@ -233,7 +247,9 @@ final class RequestLimitTests: XCTestCase {
                     XCTAssertEqual(response.headers.first(name: "X-Frame-Options"), "DENY", "\(what) at \(baseURL)")
                     XCTAssertEqual(response.headers.first(name: "Referrer-Policy"), "same-origin", "\(what) at \(baseURL)")
                     let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
-                    XCTAssertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'none'"), "\(what) at \(baseURL): \(policy)")
+                    XCTAssertTrue(
+                        policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'none'"),
+                        "\(what) at \(baseURL): \(policy)")
                     let hsts = response.headers.first(name: "Strict-Transport-Security")
                     XCTAssertEqual(hsts != nil, baseURL.hasPrefix("https"), "\(what) at \(baseURL)")
                 }
@@ -263,7 +279,10 @@ final class ErrorLogTests: XCTestCase {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        func log(
+            level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String,
+            line: UInt
+        ) {
             captured.add("\(level) \(message)")
         }
     }
@@ -300,14 +319,17 @@ final class HostileUploadTests: XCTestCase {
                 ("right-to-left override", header + "y@ridgeway.example,\u{202E}Evil,Officer,Ridgeway,,no,no\n"),
             ]
             for (what, content) in files {
-                let page = try await rosie.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: content)
+                let page = try await rosie.upload(
+                    SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: content)
                 XCTAssertLessThan(page.status.code, 500, what)
                 XCTAssertFalse(page.body.contains("<script>alert(1)</script>"), "\(what): markup is escaped")
             }
-            let nul = try await rosie.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: files[0].1)
+            let nul = try await rosie.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: files[0].1)
             XCTAssertTrue(nul.body.visibleText.contains("contains an invisible control character"), nul.body.visibleText)
-            let bank = try await rosie.upload(SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json",
-                                              content: "{\"version\": 1, \"stages\": [{\"stage\": \"\\u0000\"}]}")
+            let bank = try await rosie.upload(
+                SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json",
+                content: "{\"version\": 1, \"stages\": [{\"stage\": \"\\u0000\"}]}")
             XCTAssertLessThan(bank.status.code, 500)
             let health = try await testApp.browser().get(SiteURL.health.path)
             XCTAssertEqual(health.status, .ok)

@@ -8,8 +8,9 @@ import XCTest
 /// other wrote, then writes. Neither may undo the other.
 final class InterleavedWritesTests: XCTestCase {
     func viewer(_ email: String, in testApp: TestApp) async throws -> Viewer {
-        Viewer(personID: try await Fixtures.personID(email, in: testApp), sessionID: UUID(), name: "", email: email,
-               isLeadershipTeam: false, isHRAdministrator: false)
+        Viewer(
+            personID: try await Fixtures.personID(email, in: testApp), sessionID: UUID(), name: "", email: email,
+            isLeadershipTeam: false, isHRAdministrator: false)
     }
 
     /// A held conversation between Freya and Ben.
@@ -25,8 +26,12 @@ final class InterleavedWritesTests: XCTestCase {
         try await Fixtures.organisation(in: testApp)
         let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
         let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
-        let sent = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up",
-                                                                   "minutes": "15", "date": "2026-11-24", "time": "14:00", "place": "Room 4"])
+        let sent = try await ben.post(
+            SiteURL.conversations.path,
+            [
+                "with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up",
+                "minutes": "15", "date": "2026-11-24", "time": "14:00", "place": "Room 4",
+            ])
         return (ben, try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1]))))
     }
 
@@ -39,7 +44,8 @@ final class InterleavedWritesTests: XCTestCase {
             let saved = try await freya.post(SiteURL.record(id).path, ["summary": "We agreed on the data course."])
             XCTAssertEqual(saved.status, .seeOther)
             // …then Ben saves the expectations from his copy.
-            try await ConversationWrites.saveExpectations(bensCopy, text: "Half an hour; Freya drafts the summary", now: testApp.clock.now, on: testApp.db)
+            try await ConversationWrites.saveExpectations(
+                bensCopy, text: "Half an hour; Freya drafts the summary", now: testApp.clock.now, on: testApp.db)
             let stored = try await ConversationModel.find(id, on: testApp.db)!
             XCTAssertEqual(stored.summary, "We agreed on the data course.", "the summary is kept")
             XCTAssertNotNil(stored.summaryConfirmedAt)
@@ -54,8 +60,9 @@ final class InterleavedWritesTests: XCTestCase {
             let cancelled = try await ben.post(SiteURL.cancel(id).path, [:])
             XCTAssertEqual(cancelled.status, .seeOther)
             do {
-                try await ConversationWrites.savePreparation(freyasCopy, side: .employee, answers: PreparationAnswers([.strengths: "Listening"]),
-                                                             share: true, now: testApp.clock.now, on: testApp.db)
+                try await ConversationWrites.savePreparation(
+                    freyasCopy, side: .employee, answers: PreparationAnswers([.strengths: "Listening"]),
+                    share: true, now: testApp.clock.now, on: testApp.db)
                 XCTFail("a preparation was saved into a cancelled conversation")
             } catch is ConversationWrites.Stale {}
             let stored = try await ConversationModel.find(id, on: testApp.db)!
@@ -74,8 +81,9 @@ final class InterleavedWritesTests: XCTestCase {
             let withdrawn = try await ben.post(SiteURL.cancel(id).path, [:])
             XCTAssertEqual(withdrawn.status, .seeOther)
             do {
-                _ = try await Arranging.schedule(freyasCopy, step: .accept, meeting: MeetingDraft(date: "2026-11-24", time: "14:00", minutes: "15", place: "Room 4"),
-                                                 on: testApp.db, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
+                _ = try await Arranging.schedule(
+                    freyasCopy, step: .accept, meeting: MeetingDraft(date: "2026-11-24", time: "14:00", minutes: "15", place: "Room 4"),
+                    on: testApp.db, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
                 XCTFail("a withdrawn invitation was accepted")
             } catch is ConversationWrites.Stale {}
             let stored = try await ConversationModel.find(id, on: testApp.db)!
@@ -93,11 +101,13 @@ final class InterleavedWritesTests: XCTestCase {
             let freya = try await viewer(Fixtures.employee, in: testApp)
             let first = try await ConversationRecords.load(id, for: freya, on: testApp.db)
             let second = try await ConversationRecords.load(id, for: freya, on: testApp.db)
-            _ = try await Arranging.decline(first, reason: "Not this month", returnOn: "", on: testApp.db, now: testApp.clock.now,
-                                            timeZone: testApp.app.footholdConfiguration.timeZone)
+            _ = try await Arranging.decline(
+                first, reason: "Not this month", returnOn: "", on: testApp.db, now: testApp.clock.now,
+                timeZone: testApp.app.footholdConfiguration.timeZone)
             do {
-                _ = try await Arranging.schedule(second, step: .accept, meeting: MeetingDraft(date: "2026-11-24", time: "14:00", minutes: "15", place: ""),
-                                                 on: testApp.db, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
+                _ = try await Arranging.schedule(
+                    second, step: .accept, meeting: MeetingDraft(date: "2026-11-24", time: "14:00", minutes: "15", place: ""),
+                    on: testApp.db, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
                 XCTFail("declined and accepted both")
             } catch is ConversationWrites.Stale {}
             let stored = try await ConversationModel.find(id, on: testApp.db)!
@@ -119,7 +129,8 @@ final class AuditedChangeTests: XCTestCase {
             let expectations = try await ben.post(SiteURL.guided(id).path, ["expectations": "An hour"])
             let theme = try await rosie.post(SiteURL.adminThemes.path, ["name": "Relocation"])
             let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let invited = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up", "minutes": "15"])
+            let invited = try await ben.post(
+                SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up", "minutes": "15"])
             try await sql.raw("ALTER TABLE audit_log_away RENAME TO audit_log").run()
             XCTAssertEqual([expectations.status, theme.status, invited.status].map(\.code), [500, 500, 500])
             let stored = try await ConversationModel.find(id, on: testApp.db)!

@@ -27,12 +27,15 @@ final class OrganisationPagesTests: XCTestCase {
 
     func testTheDirectoryPagesThroughLongLists() async throws {
         try await withApp { testApp in
-            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
-                        "boss@ridgeway.example,Alex Boss,Chief Executive,Ridgeway,,no,no"]
+            var rows = [
+                "email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                "boss@ridgeway.example,Alex Boss,Chief Executive,Ridgeway,,no,no",
+            ]
             for index in 1...60 {
                 rows.append(String(format: "p%02d@ridgeway.example,Person %02d,Officer,Ridgeway,boss@ridgeway.example,no,no", index, index))
             }
-            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
+            _ = try await PeopleImporter.run(
+                csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
             try await Accounts(app: testApp.app).setPassword(email: "boss@ridgeway.example", password: Fixtures.password)
             let browser = try await Fixtures.signedIn("boss@ridgeway.example", in: testApp)
 
@@ -94,9 +97,9 @@ final class OrganisationPagesTests: XCTestCase {
     func testWordsPeopleTypeAreEscaped() async throws {
         try await withApp { testApp in
             let csv = """
-            email,name,job_title,unit,manager_email,leadership_team,hr_admin
-            boss@ridgeway.example,"Zoë ""Zed"" <script>alert(1)</script>",Chief &lt;Executive&gt;,Ridgeway,,no,no
-            """
+                email,name,job_title,unit,manager_email,leadership_team,hr_admin
+                boss@ridgeway.example,"Zoë ""Zed"" <script>alert(1)</script>",Chief &lt;Executive&gt;,Ridgeway,,no,no
+                """
             _ = try await PeopleImporter.run(csv: csv, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
             try await Accounts(app: testApp.app).setPassword(email: "boss@ridgeway.example", password: Fixtures.password)
             let browser = try await Fixtures.signedIn("boss@ridgeway.example", in: testApp)
@@ -141,9 +144,10 @@ final class OrganisationPagesTests: XCTestCase {
     func testTheHealthCheckSaysWhenTheDatabaseIsGone() async throws {
         // SQLite in both passes: a file can be taken away from under a running app.
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-gone-\(UUID().uuidString).sqlite").path
-        let testApp = try await TestApp.make(database: .init(storage: .sqlite(path: path)) {
-            try? FileManager.default.removeItem(atPath: path)
-        })
+        let testApp = try await TestApp.make(
+            database: .init(storage: .sqlite(path: path)) {
+                try? FileManager.default.removeItem(atPath: path)
+            })
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         testApp.app.databases.reinitialize()

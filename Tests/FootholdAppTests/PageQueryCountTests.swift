@@ -33,7 +33,8 @@ final class PageQueryCountTests: XCTestCase {
         _ = try await counts(forTeamOf: 40) { testApp, statements in
             let sql = testApp.db.sql
             guard sql.dialect.name == "sqlite" else {
-                throw XCTSkip("PostgreSQL plans by cost and its plans on forty people say nothing about 50,000; read on the benchmark's database")
+                throw XCTSkip(
+                    "PostgreSQL plans by cost and its plans on forty people say nothing about 50,000; read on the benchmark's database")
             }
             var roots: [Int: (name: String, table: String)] = [:]
             for row in try await sql.raw("SELECT name, tbl_name, rootpage FROM sqlite_master WHERE rootpage > 0").all() {
@@ -67,19 +68,25 @@ final class PageQueryCountTests: XCTestCase {
         }
     }
 
-    private func counts(forTeamOf size: Int,
-                        inspect: ((TestApp, [String: [String]]) async throws -> Void)? = nil) async throws -> Counts {
+    private func counts(
+        forTeamOf size: Int,
+        inspect: ((TestApp, [String: [String]]) async throws -> Void)? = nil
+    ) async throws -> Counts {
         var counts = Counts()
         var statements: [String: [String]] = [:]
         try await withApp { testApp in
-            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
-                        "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no",
-                        "boss@ridgeway.example,Alex Boss,Team Leader,Ridgeway/Housing,chief@ridgeway.example,no,no",
-                        "hr@ridgeway.example,Hana Reed,HR Business Partner,Ridgeway,chief@ridgeway.example,no,yes"]
+            var rows = [
+                "email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                "chief@ridgeway.example,Cara Chief,Chief Executive,Ridgeway,,yes,no",
+                "boss@ridgeway.example,Alex Boss,Team Leader,Ridgeway/Housing,chief@ridgeway.example,no,no",
+                "hr@ridgeway.example,Hana Reed,HR Business Partner,Ridgeway,chief@ridgeway.example,no,yes",
+            ]
             for index in 0..<size {
                 rows.append("p\(index)@ridgeway.example,Person \(index),Housing Officer,Ridgeway/Housing,boss@ridgeway.example,no,no")
             }
-            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let accounts = Accounts(app: testApp.app)
             for email in ["boss@ridgeway.example", "p0@ridgeway.example", "hr@ridgeway.example"] {
                 try await accounts.setPassword(email: email, password: Fixtures.password)
@@ -96,10 +103,12 @@ final class PageQueryCountTests: XCTestCase {
             var held: UUID?, open: UUID?
             for index in 0..<size {
                 let person = try await Fixtures.personID("p\(index)@ridgeway.example", in: testApp)
-                let record = try await conversation(employee: person, guide: boss, state: .held, checkpoint: earlier.id,
-                                                    startsAt: earlier.opens.start(in: .gmt).addingTimeInterval(36_000), in: testApp)
-                let arranged = try await conversation(employee: person, guide: boss, state: .scheduled, checkpoint: current.id,
-                                                      startsAt: testApp.clock.now.addingTimeInterval(86_400 * 3), in: testApp)
+                let record = try await conversation(
+                    employee: person, guide: boss, state: .held, checkpoint: earlier.id,
+                    startsAt: earlier.opens.start(in: .gmt).addingTimeInterval(36_000), in: testApp)
+                let arranged = try await conversation(
+                    employee: person, guide: boss, state: .scheduled, checkpoint: current.id,
+                    startsAt: testApp.clock.now.addingTimeInterval(86_400 * 3), in: testApp)
                 try await details(of: record, employee: person, guide: boss, theme: theme, in: testApp)
                 try await details(of: arranged, employee: person, guide: boss, theme: nil, in: testApp)
                 if index == 0 { (held, open) = (record, arranged) }
@@ -139,8 +148,10 @@ final class PageQueryCountTests: XCTestCase {
         return counts
     }
 
-    private func conversation(employee: UUID, guide: UUID, state: ConversationState, checkpoint: UUID?, startsAt: Date,
-                              in testApp: TestApp) async throws -> UUID {
+    private func conversation(
+        employee: UUID, guide: UUID, state: ConversationState, checkpoint: UUID?, startsAt: Date,
+        in testApp: TestApp
+    ) async throws -> UUID {
         let c = ConversationModel()
         c.kind = .checkpoint; c.state = state; c.requestedBy = .guide
         c.$employee.id = employee; c.$guide.id = guide; c.$checkpoint.id = checkpoint

@@ -11,22 +11,32 @@ final class PeopleImportTests: XCTestCase {
         let people = try await PersonModel.query(on: testApp.db).all()
         let emailByID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.email) })
         let pathByID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.path) })
-        return (units.map { "unit \($0.path) head=\($0.headID.flatMap { emailByID[$0] } ?? "-") parent=\($0.$parent.id.flatMap { pathByID[$0] } ?? "-")" }
-            + people.map { "person \($0.email) \($0.name) \($0.jobTitle) \($0.$unit.id.flatMap { pathByID[$0] } ?? "-") manager=\($0.$manager.id.flatMap { emailByID[$0] } ?? "-") lt=\($0.isLeadershipTeam) hr=\($0.isHRAdministrator) active=\($0.isActive)" })
+        return
+            (units.map {
+                "unit \($0.path) head=\($0.headID.flatMap { emailByID[$0] } ?? "-") parent=\($0.$parent.id.flatMap { pathByID[$0] } ?? "-")"
+            }
+            + people.map {
+                "person \($0.email) \($0.name) \($0.jobTitle) \($0.$unit.id.flatMap { pathByID[$0] } ?? "-") manager=\($0.$manager.id.flatMap { emailByID[$0] } ?? "-") lt=\($0.isLeadershipTeam) hr=\($0.isHRAdministrator) active=\($0.isActive)"
+            })
             .sorted()
     }
 
     func testAnImportCreatesPeopleUnitsReportingLinesAndHeads() async throws {
         try await withApp { testApp in
-            let result = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
+            let result = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
 
             let outcome = try result.get()
             XCTAssertEqual(outcome.created, 9)
             XCTAssertEqual(outcome.unitsCreated, 4)
             let state = try await snapshot(testApp)
-            XCTAssertTrue(state.contains("unit Ridgeway/Housing/Tenancy Services head=ines.kennedy@ridgeway.example parent=Ridgeway/Housing"))
+            XCTAssertTrue(
+                state.contains("unit Ridgeway/Housing/Tenancy Services head=ines.kennedy@ridgeway.example parent=Ridgeway/Housing"))
             XCTAssertTrue(state.contains("unit Ridgeway head=sophie.hughes@ridgeway.example parent=-"))
-            XCTAssertTrue(state.contains("person ben.khan@ridgeway.example Ben Khan Team Leader Ridgeway/Housing/Tenancy Services manager=ines.kennedy@ridgeway.example lt=false hr=false active=true"))
+            XCTAssertTrue(
+                state.contains(
+                    "person ben.khan@ridgeway.example Ben Khan Team Leader Ridgeway/Housing/Tenancy Services manager=ines.kennedy@ridgeway.example lt=false hr=false active=true"
+                ))
         }
     }
 
@@ -34,11 +44,16 @@ final class PeopleImportTests: XCTestCase {
     /// conversations (decision 0006's note). SQLite is left as it is.
     func testAnImportLeavesThePlannerStatisticsCurrent() async throws {
         try await withApp { testApp in
-            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             if TestDatabase.isPostgres {
-                let row = try await testApp.db.sql.raw("SELECT last_analyze IS NOT NULL AS analysed, n_live_tup FROM pg_stat_user_tables WHERE relname = 'people'").first()
+                let row = try await testApp.db.sql.raw(
+                    "SELECT last_analyze IS NOT NULL AS analysed, n_live_tup FROM pg_stat_user_tables WHERE relname = 'people'"
+                ).first()
                 XCTAssertEqual(try row?.decode(column: "analysed", as: Bool.self), true)
-                let estimate = try await testApp.db.sql.raw("SELECT reltuples::bigint AS rows FROM pg_class WHERE relname = 'people'").first()
+                let estimate = try await testApp.db.sql.raw("SELECT reltuples::bigint AS rows FROM pg_class WHERE relname = 'people'")
+                    .first()
                 let people = try await PersonModel.query(on: testApp.db).count()
                 XCTAssertGreaterThan(people, 5)
                 XCTAssertEqual(try estimate?.decode(column: "rows", as: Int.self), people, "the planner knows how many people there are")
@@ -51,10 +66,14 @@ final class PeopleImportTests: XCTestCase {
 
     func testImportingTheSameFileTwiceChangesNothing() async throws {
         try await withApp { testApp in
-            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let before = try await snapshot(testApp)
 
-            let again = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            let again = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: true, on: testApp.db, now: testApp.clock.now
+            ).get()
 
             XCTAssertEqual(again.created, 0)
             XCTAssertEqual(again.updated, 0)
@@ -68,12 +87,15 @@ final class PeopleImportTests: XCTestCase {
 
     func testAFileWithOneBadRowWritesNothing() async throws {
         try await withApp { testApp in
-            let csv = Fixtures.organisationCSV + "new.person@ridgeway.example,New Person,Officer,Ridgeway/Housing,ghost@ridgeway.example,no,no\n"
+            let csv =
+                Fixtures.organisationCSV + "new.person@ridgeway.example,New Person,Officer,Ridgeway/Housing,ghost@ridgeway.example,no,no\n"
 
             let result = try await PeopleImporter.run(csv: csv, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
 
             guard case .failure(let failure) = result else { return XCTFail("the file should have been refused") }
-            XCTAssertEqual(failure.problems.map(\.description), ["Line 11, manager_email: no one with the email ghost@ridgeway.example is in this file or in Foothold"])
+            XCTAssertEqual(
+                failure.problems.map(\.description),
+                ["Line 11, manager_email: no one with the email ghost@ridgeway.example is in this file or in Foothold"])
             let people = try await PersonModel.query(on: testApp.db).count()
             let units = try await UnitModel.query(on: testApp.db).count()
             XCTAssertEqual(people, 0)
@@ -83,7 +105,9 @@ final class PeopleImportTests: XCTestCase {
 
     func testChangesAreUpdatedAndMissingPeopleDeactivatedOnlyWhenAsked() async throws {
         try await withApp { testApp in
-            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let changed = Fixtures.organisationCSV
                 .replacingOccurrences(of: "Lewis Iqbal,Building Surveyor", with: "Lewis Iqbal,Senior Building Surveyor")
                 .split(separator: "\n").filter { !$0.hasPrefix("freya.parker") }.joined(separator: "\n")
@@ -103,11 +127,13 @@ final class PeopleImportTests: XCTestCase {
 
     func testACycleThroughPeopleAlreadyInFootholdIsRefused() async throws {
         try await withApp { testApp in
-            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let csv = """
-            email,name,job_title,unit,manager_email,leadership_team,hr_admin
-            sophie.hughes@ridgeway.example,Sophie Hughes,Chief Executive,Ridgeway,ben.khan@ridgeway.example,yes,no
-            """
+                email,name,job_title,unit,manager_email,leadership_team,hr_admin
+                sophie.hughes@ridgeway.example,Sophie Hughes,Chief Executive,Ridgeway,ben.khan@ridgeway.example,yes,no
+                """
 
             let result = try await PeopleImporter.run(csv: csv, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
 
@@ -122,9 +148,12 @@ final class PeopleImportTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
-            let csv = Fixtures.organisationCSV + "amara.okafor@ridgeway.example,Amara Okafor,Housing Officer,Ridgeway/Housing/Allocations,kate.iqbal@ridgeway.example,no,no\n"
+            let csv =
+                Fixtures.organisationCSV
+                + "amara.okafor@ridgeway.example,Amara Okafor,Housing Officer,Ridgeway/Housing/Allocations,kate.iqbal@ridgeway.example,no,no\n"
 
-            let page = try await browser.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
+            let page = try await browser.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
 
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.visibleText.contains("people.csv was imported"))
@@ -140,12 +169,13 @@ final class PeopleImportTests: XCTestCase {
             let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
             let before = try await snapshot(testApp)
             let csv = """
-            email,name,job_title,unit,manager_email,leadership_team,hr_admin
-            new.one@ridgeway.example,New One,Officer,Ridgeway/Housing,kate.iqbal@ridgeway.example,maybe,no
-            not-an-email,New Two,Officer,Ridgeway/Housing,kate.iqbal@ridgeway.example,no,no
-            """
+                email,name,job_title,unit,manager_email,leadership_team,hr_admin
+                new.one@ridgeway.example,New One,Officer,Ridgeway/Housing,kate.iqbal@ridgeway.example,maybe,no
+                not-an-email,New Two,Officer,Ridgeway/Housing,kate.iqbal@ridgeway.example,no,no
+                """
 
-            let page = try await browser.upload(SiteURL.adminImport.path, fields: ["deactivate_missing": "yes"], fileField: "file", filename: "people.csv", content: csv)
+            let page = try await browser.upload(
+                SiteURL.adminImport.path, fields: ["deactivate_missing": "yes"], fileField: "file", filename: "people.csv", content: csv)
 
             XCTAssertEqual(page.status, .unprocessableEntity)
             let text = page.body.visibleText
@@ -177,8 +207,9 @@ final class PeopleImportTests: XCTestCase {
             let browser = try await Fixtures.signedIn(Fixtures.director, in: testApp)
             let before = try await snapshot(testApp)
 
-            let page = try await browser.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv",
-                                                content: Fixtures.organisationCSV.replacingOccurrences(of: "Team Leader", with: "Boss"))
+            let page = try await browser.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv",
+                content: Fixtures.organisationCSV.replacingOccurrences(of: "Team Leader", with: "Boss"))
 
             XCTAssertEqual(page.status, .forbidden)
             let after = try await snapshot(testApp)
@@ -189,14 +220,17 @@ final class PeopleImportTests: XCTestCase {
     func testAdministrationListsPeopleAndUnits() async throws {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
-            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix("lewis") }.joined(separator: "\n"),
-                                             deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix("lewis") }.joined(separator: "\n"),
+                deactivateMissing: true, on: testApp.db, now: testApp.clock.now
+            ).get()
             let browser = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
 
             let people = try await browser.get(SiteURL.adminPeople.with(query: [("q", "iqbal")])).body.visibleText
             let units = try await browser.get(SiteURL.adminUnits.path).body.visibleText
 
-            XCTAssertTrue(people.contains("Lewis Iqbal lewis.iqbal@ridgeway.example Building Surveyor Ridgeway/Housing/Tenancy Services Left"))
+            XCTAssertTrue(
+                people.contains("Lewis Iqbal lewis.iqbal@ridgeway.example Building Surveyor Ridgeway/Housing/Tenancy Services Left"))
             XCTAssertTrue(people.contains("Kate Iqbal kate.iqbal@ridgeway.example Director of Housing Ridgeway/Housing Active"))
             XCTAssertTrue(units.contains("Ridgeway 2 8"), units)
             XCTAssertTrue(units.contains("Tenancy Services 3 3"), units)

@@ -42,7 +42,8 @@ final class PostgresPreparedTests: XCTestCase {
             try await Fixtures.organisation(in: testApp)
             _ = try await Fixtures.scheduledConversation(in: testApp)
             let db = testApp.db
-            let people: SQLQueryString = "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.active = \(bind: true) ORDER BY p.email"
+            let people: SQLQueryString =
+                "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.active = \(bind: true) ORDER BY p.email"
             let viaDriver = try await db.sql.raw(people).all().map { try PersonModel.read($0, "p") }
             let prepared = try await PostgresPrepared.rows(people, on: db)
             let viaPrepared = try XCTUnwrap(prepared).map { try PersonModel.read($0, "p") }
@@ -78,14 +79,21 @@ final class PostgresPreparedTests: XCTestCase {
                 XCTAssertEqual(try row.decode(column: "ratio", as: Double.self), 1.25)
             }
             XCTAssertEqual(try preparedRow.decode(column: "id", as: UUID.self), try driverRow.decode(column: "id", as: UUID.self))
-            XCTAssertEqual(try preparedRow.decode(column: "kind", as: ConversationKind.self), try driverRow.decode(column: "kind", as: ConversationKind.self))
+            XCTAssertEqual(
+                try preparedRow.decode(column: "kind", as: ConversationKind.self),
+                try driverRow.decode(column: "kind", as: ConversationKind.self))
             XCTAssertEqual(try preparedRow.decode(column: "minutes", as: Int.self), try driverRow.decode(column: "minutes", as: Int.self))
-            XCTAssertEqual(try preparedRow.decode(column: "starts_at", as: Date.self), try driverRow.decode(column: "starts_at", as: Date.self))
-            XCTAssertEqual(try preparedRow.decode(column: "with_line_manager", as: Bool.self), try driverRow.decode(column: "with_line_manager", as: Bool.self))
-            XCTAssertEqual(try preparedRow.decode(column: "purpose", as: String.self), try driverRow.decode(column: "purpose", as: String.self))
+            XCTAssertEqual(
+                try preparedRow.decode(column: "starts_at", as: Date.self), try driverRow.decode(column: "starts_at", as: Date.self))
+            XCTAssertEqual(
+                try preparedRow.decode(column: "with_line_manager", as: Bool.self),
+                try driverRow.decode(column: "with_line_manager", as: Bool.self))
+            XCTAssertEqual(
+                try preparedRow.decode(column: "purpose", as: String.self), try driverRow.decode(column: "purpose", as: String.self))
             XCTAssertEqual(try preparedRow.decode(column: "total", as: Int.self), try driverRow.decode(column: "total", as: Int.self))
-            XCTAssertEqual(try preparedRow.decode(column: "id_text", as: String.self).lowercased(),
-                           try driverRow.decode(column: "id", as: UUID.self).uuidString.lowercased())
+            XCTAssertEqual(
+                try preparedRow.decode(column: "id_text", as: String.self).lowercased(),
+                try driverRow.decode(column: "id", as: UUID.self).uuidString.lowercased())
             XCTAssertThrowsError(try preparedRow.decode(column: "no_such_column", as: String.self))
 
             // A committed write is read by the next run of the same statement on every connection.

@@ -19,18 +19,24 @@ final class ProgrammeAdminTests: XCTestCase {
 
             let year = try await CareerYears.load(startYear: 2026, on: testApp.db)!.year
             let aspirations = year.checkpoints[0]
-            let refused = try await browser.post(SiteURL.adminCheckpoint(aspirations.id).path, [
-                "name": "Aspirations", "opens": "2026-05-01", "closes": "2026-07-15", "suggested_minutes": "sixty", "focus": "Typed focus", "stage": "start",
-            ])
+            let refused = try await browser.post(
+                SiteURL.adminCheckpoint(aspirations.id).path,
+                [
+                    "name": "Aspirations", "opens": "2026-05-01", "closes": "2026-07-15", "suggested_minutes": "sixty",
+                    "focus": "Typed focus", "stage": "start",
+                ])
             XCTAssertEqual(refused.status, .badRequest)
             XCTAssertTrue(refused.body.visibleText.contains("The window overlaps Progress review 1"))
             XCTAssertTrue(refused.body.visibleText.contains("Enter a length from 10 to 240 minutes"))
             XCTAssertTrue(refused.body.contains("value=\"sixty\""))
             XCTAssertTrue(refused.body.contains("Typed focus</textarea>"))
 
-            let saved = try await browser.post(SiteURL.adminCheckpoint(aspirations.id).path, [
-                "name": "Aspirations", "opens": "2026-05-04", "closes": "2026-06-12", "suggested_minutes": "75", "focus": "Set the direction.", "stage": "start",
-            ])
+            let saved = try await browser.post(
+                SiteURL.adminCheckpoint(aspirations.id).path,
+                [
+                    "name": "Aspirations", "opens": "2026-05-04", "closes": "2026-06-12", "suggested_minutes": "75",
+                    "focus": "Set the direction.", "stage": "start",
+                ])
             XCTAssertEqual(saved.status, .seeOther)
             let changed = try await CareerYears.load(startYear: 2026, on: testApp.db)!.year.checkpoints[0]
             XCTAssertEqual(changed.closes, CalendarDate(iso: "2026-06-12"))
@@ -77,19 +83,25 @@ final class ProgrammeAdminTests: XCTestCase {
             let form = try await browser.get(SiteURL.adminQuestionBank.path)
             XCTAssertTrue(form.body.contains("Have two or three good opening questions ready"))
 
-            var fields = Dictionary(uniqueKeysWithValues: PreparationField.allCases.map { ("preparation.\($0.rawValue)", QuestionBank.standard.wording(for: $0)) })
+            var fields = Dictionary(
+                uniqueKeysWithValues: PreparationField.allCases.map {
+                    ("preparation.\($0.rawValue)", QuestionBank.standard.wording(for: $0))
+                })
             for stage in QuestionBank.standard.stages {
                 fields["stages.\(stage.stage.rawValue).title"] = stage.title
                 fields["stages.\(stage.stage.rawValue).tip"] = stage.tip
                 fields["stages.\(stage.stage.rawValue).questions"] = stage.questions.joined(separator: "\n")
             }
-            for (stage, questions) in QuestionBank.standard.checkpoints { fields["checkpoints.\(stage.rawValue)"] = questions.joined(separator: "\n") }
+            for (stage, questions) in QuestionBank.standard.checkpoints {
+                fields["checkpoints.\(stage.rawValue)"] = questions.joined(separator: "\n")
+            }
             fields["stages.close.tip"] = ""
             fields["stages.close.questions"] = "What will you do first?\n\nWho else should you talk to?"
             let refused = try await browser.post(SiteURL.adminQuestionBank.path, fields)
             XCTAssertEqual(refused.status, .badRequest)
             XCTAssertTrue(refused.body.visibleText.contains("The stage close has no tip"))
-            XCTAssertTrue(refused.body.contains("What will you do first?\nWho else should you talk to?</textarea>"), "what was typed is kept")
+            XCTAssertTrue(
+                refused.body.contains("What will you do first?\nWho else should you talk to?</textarea>"), "what was typed is kept")
 
             fields["stages.close.tip"] = "End on time and agree the next check-in."
             let saved = try await browser.post(SiteURL.adminQuestionBank.path, fields)
@@ -111,16 +123,19 @@ final class ProgrammeAdminTests: XCTestCase {
             XCTAssertTrue(exported.body.contains("End on time and agree the next check-in."))
 
             let broken = exported.body.replacingOccurrences(of: "\"agree_actions\"", with: "\"agree_everything\"")
-            let refusedImport = try await browser.upload(SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json", content: broken)
+            let refusedImport = try await browser.upload(
+                SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json", content: broken)
             XCTAssertEqual(refusedImport.status, .unprocessableEntity)
             XCTAssertTrue(refusedImport.body.visibleText.contains("bank.json was not imported"))
             XCTAssertTrue(refusedImport.body.visibleText.contains("stages[6].stage"), refusedImport.body.visibleText)
 
-            let notJSON = try await browser.upload(SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json", content: "{ nope")
+            let notJSON = try await browser.upload(
+                SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json", content: "{ nope")
             XCTAssertTrue(notJSON.body.visibleText.contains("The file is not valid JSON"))
 
-            let reimported = try await browser.upload(SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json",
-                                                      content: String(decoding: QuestionBank.standard.json(), as: UTF8.self))
+            let reimported = try await browser.upload(
+                SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json",
+                content: String(decoding: QuestionBank.standard.json(), as: UTF8.self))
             XCTAssertEqual(reimported.status, .seeOther)
             let restored = try await ConversationRecords.questionBank(on: testApp.db)
             XCTAssertEqual(restored, QuestionBank.standard)
@@ -132,8 +147,12 @@ final class ProgrammeAdminTests: XCTestCase {
             let browser = try await admin(testApp)
             let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let sent = try await manager.post(SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in",
-                                                                           "purpose": "Talk about the secret secondment", "minutes": "15"])
+            let sent = try await manager.post(
+                SiteURL.conversations.path,
+                [
+                    "with": freya.uuidString, "kind": "check_in",
+                    "purpose": "Talk about the secret secondment", "minutes": "15",
+                ])
             _ = try await manager.get(try XCTUnwrap(sent.location))
 
             let log = try await browser.get(SiteURL.adminAudit.path).body
@@ -155,14 +174,19 @@ final class ProgrammeAdminTests: XCTestCase {
             let lewisID = try await Fixtures.personID(Fixtures.colleague, in: testApp)
             let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
             // Freya asks Lewis to mentor her; he opens and accepts it.
-            let asked = try await freya.post(SiteURL.conversations.path, ["with": lewisID.uuidString, "kind": "mentoring",
-                                                                          "purpose": "How did you move into surveying?", "minutes": "45",
-                                                                          "date": "2026-11-26", "time": "10:00", "place": "Café"])
+            let asked = try await freya.post(
+                SiteURL.conversations.path,
+                [
+                    "with": lewisID.uuidString, "kind": "mentoring",
+                    "purpose": "How did you move into surveying?", "minutes": "45",
+                    "date": "2026-11-26", "time": "10:00", "place": "Café",
+                ])
             let mentoring = try XCTUnwrap(asked.location)
             _ = try await lewis.get(mentoring)
             _ = try await lewis.post(mentoring + "/accept", ["date": "2026-11-26", "time": "10:00", "minutes": "45", "place": "Café"])
             // Ben invites Freya to a check-in and she says not now.
-            let invited = try await ben.post(SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up", "minutes": "15"])
+            let invited = try await ben.post(
+                SiteURL.conversations.path, ["with": freyaID.uuidString, "kind": "check_in", "purpose": "A catch-up", "minutes": "15"])
             let checkIn = try XCTUnwrap(invited.location)
             _ = try await freya.post(checkIn + "/decline", ["reason": "A hard week"])
 
@@ -173,7 +197,8 @@ final class ProgrammeAdminTests: XCTestCase {
                 XCTAssertTrue(page.contains("Someone in the conversation Changed a conversation record Freya Parker"), page)
                 XCTAssertFalse(page.contains("Lewis Iqbal Opened a conversation record Freya Parker"), "who mentors Freya stays hidden")
                 XCTAssertFalse(page.contains("Lewis Iqbal Changed"), "who mentors Freya stays hidden")
-                XCTAssertFalse(page.contains("declined") || page.contains("Declined") || page.contains("accepted"), "nor how anyone answered")
+                XCTAssertFalse(
+                    page.contains("declined") || page.contains("Declined") || page.contains("accepted"), "nor how anyone answered")
                 XCTAssertFalse(page.contains("A hard week") || page.contains("surveying"))
                 XCTAssertTrue(page.contains("Freya Parker Changed a conversation record Freya Parker"), "her own answer, in two words")
             }
@@ -189,8 +214,10 @@ final class ProgrammeAdminTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let director = try await Fixtures.signedIn(Fixtures.director, in: testApp)
-            for path in [SiteURL.adminCareerYear.path, SiteURL.adminThemes.path, SiteURL.adminQuestionBank.path, SiteURL.adminAudit.path,
-                         SiteURL.adminQuestionBankExport.path] {
+            for path in [
+                SiteURL.adminCareerYear.path, SiteURL.adminThemes.path, SiteURL.adminQuestionBank.path, SiteURL.adminAudit.path,
+                SiteURL.adminQuestionBankExport.path,
+            ] {
                 let page = try await director.get(path)
                 XCTAssertEqual(page.status, .forbidden, path)
             }

@@ -15,11 +15,13 @@ final class QueryStringTests: XCTestCase {
             "saved=1", "saved", "q=a&q", "q&q=b", "q=a&q=", "", "q=caf%C3%A9&page=2", "invited=Anna+O%27Brien",
         ]
         for query in queries {
-            let request = Request(application: app, url: URI(string: "/people" + (query.isEmpty ? "" : "?" + query)),
-                                  on: app.eventLoopGroup.next())
+            let request = Request(
+                application: app, url: URI(string: "/people" + (query.isEmpty ? "" : "?" + query)),
+                on: app.eventLoopGroup.next())
             for name in ["q", "page", "saved", "invited"] {
                 XCTAssertEqual(request.queryValue(name), request.query[String.self, at: name], "\(name) in ?\(query)")
-                XCTAssertEqual(request.queryInt(name, in: Int.min...Int.max), request.query[Int.self, at: name], "\(name) as a number in ?\(query)")
+                XCTAssertEqual(
+                    request.queryInt(name, in: Int.min...Int.max), request.query[Int.self, at: name], "\(name) as a number in ?\(query)")
             }
         }
         let request = Request(application: app, url: URI(string: "/people?q=anna+o%27brien&page=2"), on: app.eventLoopGroup.next())

@@ -10,10 +10,13 @@ import XCTest
 /// server stops.
 final class ReadAuditTests: XCTestCase {
     private func storedEvents(_ db: any Database) async throws -> [(actor: UUID, conversation: UUID, event: String)] {
-        try await db.sql.raw("SELECT actor_id, conversation_id, event FROM audit_log WHERE conversation_id IS NOT NULL ORDER BY at, event").all().map {
-            (try $0.decode(column: "actor_id", as: UUID.self), try $0.decode(column: "conversation_id", as: UUID.self),
-             try $0.decode(column: "event", as: String.self))
-        }
+        try await db.sql.raw("SELECT actor_id, conversation_id, event FROM audit_log WHERE conversation_id IS NOT NULL ORDER BY at, event")
+            .all().map {
+                (
+                    try $0.decode(column: "actor_id", as: UUID.self), try $0.decode(column: "conversation_id", as: UUID.self),
+                    try $0.decode(column: "event", as: String.self)
+                )
+            }
     }
 
     func testEveryReadOfAConversationIsOnTheAuditPageAtOnce() async throws {

@@ -25,9 +25,13 @@ final class ReportingLineTrustTests: XCTestCase {
             // Rosie, an HR administrator, imports a file in which Freya reports to her.
             let rosie = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
             let csv = Fixtures.organisationCSV.replacingOccurrences(
-                of: "freya.parker@ridgeway.example,Freya Parker,Housing Officer,Ridgeway/Housing/Tenancy Services,ben.khan@ridgeway.example",
-                with: "freya.parker@ridgeway.example,Freya Parker,Housing Officer,Ridgeway/Housing/Tenancy Services,rosie.murphy@ridgeway.example")
-            let imported = try await rosie.upload(SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
+                of:
+                    "freya.parker@ridgeway.example,Freya Parker,Housing Officer,Ridgeway/Housing/Tenancy Services,ben.khan@ridgeway.example",
+                with:
+                    "freya.parker@ridgeway.example,Freya Parker,Housing Officer,Ridgeway/Housing/Tenancy Services,rosie.murphy@ridgeway.example"
+            )
+            let imported = try await rosie.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
             XCTAssertLessThan(imported.status.code, 400, imported.body.visibleText)
             let freyaNow = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!
             let rosieAsPerson = try await Fixtures.personID(Fixtures.hrAdmin, in: testApp)
@@ -75,7 +79,8 @@ final class ReportingLineTrustTests: XCTestCase {
             try await Fixtures.organisation(in: testApp)
             let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
             let link = try await Accounts(app: testApp.app).invite(email: Fixtures.colleague)
-            let withoutLewis = Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix(Fixtures.colleague) }.joined(separator: "\n")
+            let withoutLewis = Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix(Fixtures.colleague) }.joined(
+                separator: "\n")
             _ = try await PeopleImporter.run(csv: withoutLewis, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
             let lewisID = try await Fixtures.personID(Fixtures.colleague, in: testApp)
 
@@ -89,7 +94,9 @@ final class ReportingLineTrustTests: XCTestCase {
             XCTAssertEqual(linkPage.status, .notFound)
 
             // Lewis comes back in a later import: his old password does not open Foothold.
-            _ = try await PeopleImporter.run(csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let again = try await testApp.browser().signIn(Fixtures.colleague, password: Fixtures.password)
             XCTAssertEqual(again.status, .unauthorized, "he needs a new invitation")
             let newLink = try await Accounts(app: testApp.app).invite(email: Fixtures.colleague)
@@ -101,13 +108,16 @@ final class ReportingLineTrustTests: XCTestCase {
     func testALeaversEmailGivenToSomeoneElseIsRefusedNamingTheLine() async throws {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
-            let withoutLewis = Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix(Fixtures.colleague) }.joined(separator: "\n")
+            let withoutLewis = Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix(Fixtures.colleague) }.joined(
+                separator: "\n")
             _ = try await PeopleImporter.run(csv: withoutLewis, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
-            let reused = Fixtures.organisationCSV.replacingOccurrences(of: "lewis.iqbal@ridgeway.example,Lewis Iqbal,", with: "lewis.iqbal@ridgeway.example,Lena Iqbal,")
+            let reused = Fixtures.organisationCSV.replacingOccurrences(
+                of: "lewis.iqbal@ridgeway.example,Lewis Iqbal,", with: "lewis.iqbal@ridgeway.example,Lena Iqbal,")
             let result = try await PeopleImporter.run(csv: reused, deactivateMissing: false, on: testApp.db, now: testApp.clock.now)
             guard case .failure(let failure) = result else { return XCTFail("a leaver's email was given to someone else") }
             XCTAssertEqual(failure.problems.map(\.line), [8])
-            XCTAssertTrue(failure.problems[0].description.contains("belonged to Lewis Iqbal, who has left"), failure.problems[0].description)
+            XCTAssertTrue(
+                failure.problems[0].description.contains("belonged to Lewis Iqbal, who has left"), failure.problems[0].description)
             let lewis = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.colleague).first()!
             XCTAssertEqual(lewis.name, "Lewis Iqbal")
             XCTAssertFalse(lewis.isActive, "nothing was written")

@@ -27,7 +27,8 @@ final class SQLiteReadsTests: XCTestCase {
 
             // A write through the driver is seen by the very next page.
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            try await (testApp.db as! any SQLDatabase).raw("UPDATE people SET job_title = 'Lead Caseworker' WHERE id = \(bind: freya)").run()
+            try await (testApp.db as! any SQLDatabase).raw("UPDATE people SET job_title = 'Lead Caseworker' WHERE id = \(bind: freya)")
+                .run()
             let person = try await employee.get(SiteURL.person(freya).path)
             XCTAssertTrue(person.body.contains("Lead Caseworker"), "the read after a committed write sees it")
         }
@@ -86,7 +87,8 @@ final class SQLiteReadsTests: XCTestCase {
             let seen = try await SQLiteReads.$current.withValue(reads) {
                 try await testApp.db.transaction { database in
                     try await database.sql.raw("UPDATE people SET name = 'Freya Parker-Shaw' WHERE id = \(bind: freya)").run()
-                    return try await database.firstRow("SELECT name FROM people WHERE id = \(bind: freya)")?.decode(column: "name", as: String.self)
+                    return try await database.firstRow("SELECT name FROM people WHERE id = \(bind: freya)")?.decode(
+                        column: "name", as: String.self)
                 }
             }
             XCTAssertEqual(seen, "Freya Parker-Shaw")
@@ -120,8 +122,10 @@ final class SQLiteReadsTests: XCTestCase {
         }
         let good = "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"
         XCTAssertEqual(ReadRow.uuid(good), UUID(uuidString: good))
-        for bad in ["", String(good.dropLast()), good + "0", good.replacingOccurrences(of: "-", with: "_"),
-                    "G621E1F8-C36C-495A-93FC-0C247A3E6E5F", "E621E1F8C-36C-495A-93FC-0C247A3E6E5F", "E621E1F8-C36C-495A-93FC-0C247A3E6E5 "] {
+        for bad in [
+            "", String(good.dropLast()), good + "0", good.replacingOccurrences(of: "-", with: "_"),
+            "G621E1F8-C36C-495A-93FC-0C247A3E6E5F", "E621E1F8C-36C-495A-93FC-0C247A3E6E5F", "E621E1F8-C36C-495A-93FC-0C247A3E6E5 ",
+        ] {
             XCTAssertNil(ReadRow.uuid(bad), bad)
             XCTAssertNil(UUID(uuidString: bad), "Foundation agrees: \(bad)")
         }

@@ -89,14 +89,16 @@ final class SignInTests: XCTestCase {
             try await Fixtures.organisation(in: testApp)
             let browser = testApp.browser()
 
-            let forged = try await browser.post(SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password],
-                                                csrf: "forged-token-forged-token-forged-token")
+            let forged = try await browser.post(
+                SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password],
+                csrf: "forged-token-forged-token-forged-token")
             XCTAssertEqual(forged.status, .forbidden)
             XCTAssertTrue(forged.body.visibleText.contains("This form has expired"))
 
             browser.forgetCookie(CSRF.cookieName)
-            let withoutCookie = try await browser.send(.POST, SiteURL.signIn.path, body: "email=\(Fixtures.employee)&password=x&csrf_token=abc",
-                                                       contentType: "application/x-www-form-urlencoded")
+            let withoutCookie = try await browser.send(
+                .POST, SiteURL.signIn.path, body: "email=\(Fixtures.employee)&password=x&csrf_token=abc",
+                contentType: "application/x-www-form-urlencoded")
             XCTAssertEqual(withoutCookie.status, .forbidden)
 
             let sessions = try await SessionModel.query(on: testApp.db).count()
@@ -125,7 +127,10 @@ final class SignInTests: XCTestCase {
             XCTAssertEqual(Set(unmarked), ["GET /healthz", "GET /\(SiteURL.stylesheet.path.dropFirst())", "GET /ping"])
             let administration = testApp.app.routes.all.filter { ($0.userInfo[Access.key] as? Access) == .hrAdministrator }
             XCTAssertTrue(administration.contains { "/" + $0.path.string == SiteURL.adminPeople.path })
-            XCTAssertTrue(testApp.app.routes.all.contains { ($0.userInfo[Access.key] as? Access) == .open && "/" + $0.path.string == SiteURL.signIn.path })
+            XCTAssertTrue(
+                testApp.app.routes.all.contains {
+                    ($0.userInfo[Access.key] as? Access) == .open && "/" + $0.path.string == SiteURL.signIn.path
+                })
         }
     }
 
@@ -258,7 +263,8 @@ final class SignInTests: XCTestCase {
             let redirect = try await browser.get("/people?q=ben")
             XCTAssertEqual(redirect.location, "/sign-in?next=/people%3Fq%3Dben")
 
-            let response = try await browser.post(SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password, "next": "/people?q=ben"])
+            let response = try await browser.post(
+                SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password, "next": "/people?q=ben"])
 
             XCTAssertEqual(response.location, "/people?q=ben")
         }
@@ -271,7 +277,8 @@ final class SignInTests: XCTestCase {
                 let browser = testApp.browser()
                 let form = try await browser.get(SiteURL.signIn.with(query: [("next", next)]))
                 XCTAssertFalse(form.body.contains("name=\"next\""), "the sign-in form does not carry \(next)")
-                let response = try await browser.post(SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password, "next": next])
+                let response = try await browser.post(
+                    SiteURL.signIn.path, ["email": Fixtures.employee, "password": Fixtures.password, "next": next])
                 XCTAssertEqual(response.location, SiteURL.home.path, next)
             }
             // Nor does the form that marks an action done.
@@ -286,7 +293,8 @@ final class SignInTests: XCTestCase {
             action.updatedAt = testApp.clock.now
             try await action.create(on: testApp.db)
             for returnTo in ["//x", "/%09/x", "https://x"] {
-                let marked = try await ben.post(SiteURL.action(conversation, try action.requireID()).path, ["status": "done", "return_to": returnTo])
+                let marked = try await ben.post(
+                    SiteURL.action(conversation, try action.requireID()).path, ["status": "done", "return_to": returnTo])
                 XCTAssertEqual(marked.location, SiteURL.record(conversation).path + "#actions", returnTo)
             }
         }

@@ -20,7 +20,8 @@ final class TeamBoardTests: XCTestCase {
 
             let before = try await manager.get(SiteURL.team.path).body.visibleText
             // 19 November 2026: May and the summer have closed, November is open, February has not opened.
-            XCTAssertTrue(before.contains("Freya Parker Overdue Overdue Due Not yet open None arranged Invite to Progress review 2"), before)
+            XCTAssertTrue(
+                before.contains("Freya Parker Overdue Overdue Due Not yet open None arranged Invite to Progress review 2"), before)
             XCTAssertTrue(before.contains("Lewis Iqbal Overdue Overdue Due Not yet open"))
 
             let invited = try await manager.post(SiteURL.teamInvite.path, ["employee": freya.uuidString])
@@ -48,12 +49,14 @@ final class TeamBoardTests: XCTestCase {
             _ = try await employee.post(SiteURL.decline(id).path, ["reason": "", "return_on": "2026-11-26"])
 
             let board = try await manager.get(SiteURL.team.path).body.visibleText
-            XCTAssertTrue(board.contains("Freya Parker Overdue Overdue Declined Not yet open None arranged Ask again from 26 November 2026"))
+            XCTAssertTrue(
+                board.contains("Freya Parker Overdue Overdue Declined Not yet open None arranged Ask again from 26 November 2026"))
 
             clock.advance(by: 8 * 24 * 3600)  // 27 November; sessions last a day at most, so sign in again
             let laterManager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
             let later = try await laterManager.get(SiteURL.team.path).body.visibleText
-            XCTAssertTrue(later.contains("Freya Parker Overdue Overdue Declined Not yet open None arranged Invite to Progress review 2"), later)
+            XCTAssertTrue(
+                later.contains("Freya Parker Overdue Overdue Declined Not yet open None arranged Invite to Progress review 2"), later)
         }
     }
 
@@ -61,10 +64,16 @@ final class TeamBoardTests: XCTestCase {
         func queries(forTeamOf size: Int) async throws -> Int {
             var count = 0
             try await withApp { testApp in
-                var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin",
-                            "boss@ridgeway.example,Alex Boss,Team Leader,Ridgeway,,no,no"]
-                for index in 0..<size { rows.append("p\(index)@ridgeway.example,Person \(index),Officer,Ridgeway,boss@ridgeway.example,no,no") }
-                _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+                var rows = [
+                    "email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                    "boss@ridgeway.example,Alex Boss,Team Leader,Ridgeway,,no,no",
+                ]
+                for index in 0..<size {
+                    rows.append("p\(index)@ridgeway.example,Person \(index),Officer,Ridgeway,boss@ridgeway.example,no,no")
+                }
+                _ = try await PeopleImporter.run(
+                    csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+                ).get()
                 let people = try await PersonModel.query(on: testApp.db).all()
                 for person in people.prefix(size / 2) where person.email != "boss@ridgeway.example" {
                     let c = ConversationModel()
@@ -72,14 +81,16 @@ final class TeamBoardTests: XCTestCase {
                     c.$employee.id = person.id!; c.$guide.id = people.first { $0.email == "boss@ridgeway.example" }!.id!
                     c.withLineManager = true; c.purpose = ""; c.minutes = 15; c.place = ""; c.expectations = ""; c.summary = ""
                     c.employeePreparationShared = false; c.guidePreparationShared = false
-                    c.startsAt = testApp.clock.now.addingTimeInterval(86_400); c.createdAt = testApp.clock.now; c.updatedAt = testApp.clock.now
+                    c.startsAt = testApp.clock.now.addingTimeInterval(86_400); c.createdAt = testApp.clock.now;
+                    c.updatedAt = testApp.clock.now
                     try await c.create(on: testApp.db)
                 }
                 let boss = try await Fixtures.personID("boss@ridgeway.example", in: testApp)
                 _ = try await CareerYears.current(today: CalendarDate(testApp.clock.now, in: .gmt), on: testApp.db, now: testApp.clock.now)
                 let counter = QueryCounter()
                 let counted = testApp.app.database(countingWith: counter)
-                _ = try await TeamBoard.Model.load(manager: boss, display: DisplayDate(timeZone: .gmt, now: testApp.clock.now), on: counted, now: testApp.clock.now)
+                _ = try await TeamBoard.Model.load(
+                    manager: boss, display: DisplayDate(timeZone: .gmt, now: testApp.clock.now), on: counted, now: testApp.clock.now)
                 count = counter.count
                 XCTAssertGreaterThan(count, 0, "the counter sees the statements")
             }

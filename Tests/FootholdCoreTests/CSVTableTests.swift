@@ -20,7 +20,9 @@ final class CSVTableTests: XCTestCase {
 
     func testAnUnclosedQuoteIsReportedWhereItOpened() {
         XCTAssertThrowsError(try CSVTable(parsing: "a,b\n1,2\n3,\"never closed\n4,5\n")) { error in
-            XCTAssertEqual(error as? CSVTable.SyntaxError, CSVTable.SyntaxError(line: 3, message: "a double quote opened on this line is never closed"))
+            XCTAssertEqual(
+                error as? CSVTable.SyntaxError, CSVTable.SyntaxError(line: 3, message: "a double quote opened on this line is never closed")
+            )
         }
     }
 

@@ -9,8 +9,9 @@ final class CareerYearTests: XCTestCase {
         let year = CareerYear.standard(startingIn: 2026)
         XCTAssertEqual(year.label, "2026–27")
         XCTAssertEqual(year.checkpoints.map(\.name), ["Aspirations", "Progress review 1", "Progress review 2", "Review and forward look"])
-        XCTAssertEqual(year.checkpoints.map { "\($0.opens)…\($0.closes)" },
-                       ["2026-05-01…2026-05-31", "2026-07-01…2026-08-31", "2026-11-01…2026-11-30", "2027-02-01…2027-02-28"])
+        XCTAssertEqual(
+            year.checkpoints.map { "\($0.opens)…\($0.closes)" },
+            ["2026-05-01…2026-05-31", "2026-07-01…2026-08-31", "2026-11-01…2026-11-30", "2027-02-01…2027-02-28"])
         XCTAssertEqual(year.checkpoints.map(\.suggestedMinutes), [60, 30, 30, 60])
         XCTAssertEqual(year.checkpoints.map(\.stage), [.start, .mid, .mid, .end])
         XCTAssertEqual(CareerYear.standard(startingIn: 2027).checkpoints.last?.closes, day("2028-02-29"), "a leap year's February")
@@ -65,19 +66,22 @@ final class CareerYearTests: XCTestCase {
         guard case .failure(let problems) = bad.validated(id: UUID(), in: year) else { return XCTFail("should be refused") }
         XCTAssertEqual(problems.items.map(\.field), ["name", "opens", "suggested_minutes", "stage"])
 
-        let overlapping = CheckpointDraft(name: "Extra", opens: "2026-05-20", closes: "2026-06-10", suggestedMinutes: "30", focus: "", stage: "mid")
+        let overlapping = CheckpointDraft(
+            name: "Extra", opens: "2026-05-20", closes: "2026-06-10", suggestedMinutes: "30", focus: "", stage: "mid")
         guard case .failure(let overlap) = overlapping.validated(id: UUID(), in: year) else { return XCTFail("should be refused") }
         XCTAssertEqual(overlap.message(for: "opens"), "The window overlaps Aspirations (2026-05-01 to 2026-05-31)")
 
-        let outside = CheckpointDraft(name: "Late", opens: "2027-05-02", closes: "2027-05-10", suggestedMinutes: "30", focus: "", stage: "end")
+        let outside = CheckpointDraft(
+            name: "Late", opens: "2027-05-02", closes: "2027-05-10", suggestedMinutes: "30", focus: "", stage: "end")
         guard case .failure(let late) = outside.validated(id: UUID(), in: year) else { return XCTFail("should be refused") }
         XCTAssertTrue(late.message(for: "opens")!.hasPrefix("The window must fall within the career year 2026–27"))
     }
 }
 
 final class CadenceTests: XCTestCase {
-    let checkpoint = Checkpoint(name: "Progress review 2", opens: CalendarDate(iso: "2026-11-01")!, closes: CalendarDate(iso: "2026-11-30")!,
-                                suggestedMinutes: 30, focus: "", stage: .mid)
+    let checkpoint = Checkpoint(
+        name: "Progress review 2", opens: CalendarDate(iso: "2026-11-01")!, closes: CalendarDate(iso: "2026-11-30")!,
+        suggestedMinutes: 30, focus: "", stage: .mid)
     func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
     func status(today: String, joined: String? = nil, _ conversations: [Cadence.Conversation] = []) -> CadenceStatus {
@@ -85,7 +89,8 @@ final class CadenceTests: XCTestCase {
     }
 
     func held(on date: String, withLineManager: Bool = true, checkpoint: UUID? = nil) -> Cadence.Conversation {
-        Cadence.Conversation(checkpointID: checkpoint ?? self.checkpoint.id, state: .held, withLineManager: withLineManager, heldOn: day(date))
+        Cadence.Conversation(
+            checkpointID: checkpoint ?? self.checkpoint.id, state: .held, withLineManager: withLineManager, heldOn: day(date))
     }
 
     func testTheWindowsEdges() {
@@ -101,16 +106,18 @@ final class CadenceTests: XCTestCase {
         XCTAssertEqual(status(today: "2026-12-15", [held(on: "2026-12-01")]), .overdue, "a day late does not meet it")
         XCTAssertEqual(status(today: "2026-11-15", [held(on: "2026-10-31")]), .due, "a day early does not either")
         XCTAssertEqual(status(today: "2026-11-15", [held(on: "2026-11-10", checkpoint: UUID())]), .due, "it must be for this checkpoint")
-        XCTAssertEqual(status(today: "2026-11-15", [held(on: "2026-11-10", withLineManager: false)]), .due,
-                       "a mentoring chat is welcome but is not the checkpoint conversation")
+        XCTAssertEqual(
+            status(today: "2026-11-15", [held(on: "2026-11-10", withLineManager: false)]), .due,
+            "a mentoring chat is welcome but is not the checkpoint conversation")
     }
 
     func testTheDayHeldIsTheDayInTheOrganisationsTimeZone() {
         let aspirations = CareerYear.standard(startingIn: 2026).checkpoints[0]
         let lateOn31May = ISO8601DateFormatter().date(from: "2026-05-31T23:30:00Z")!
         func status(in zone: String) -> CadenceStatus {
-            let held = Cadence.Conversation(checkpointID: aspirations.id, state: .held, withLineManager: true,
-                                            heldOn: CalendarDate(lateOn31May, in: TimeZone(identifier: zone)!))
+            let held = Cadence.Conversation(
+                checkpointID: aspirations.id, state: .held, withLineManager: true,
+                heldOn: CalendarDate(lateOn31May, in: TimeZone(identifier: zone)!))
             return Cadence.status(for: aspirations, today: day("2026-06-10"), joinedOn: nil, conversations: [held])
         }
         XCTAssertEqual(status(in: "UTC"), .met, "still 31 May in UTC")
@@ -123,7 +130,8 @@ final class CadenceTests: XCTestCase {
     }
 
     func testScheduledDeclinedAndInvitedButUnanswered() {
-        let scheduled = Cadence.Conversation(checkpointID: checkpoint.id, state: .scheduled, withLineManager: true, scheduledFor: day("2026-11-20"))
+        let scheduled = Cadence.Conversation(
+            checkpointID: checkpoint.id, state: .scheduled, withLineManager: true, scheduledFor: day("2026-11-20"))
         XCTAssertEqual(status(today: "2026-11-10", [scheduled]), .scheduled)
         XCTAssertEqual(status(today: "2026-10-20", [scheduled]), .scheduled, "arranged before the window opens")
         XCTAssertEqual(status(today: "2026-12-01", [scheduled]), .overdue, "arranged but never held")
@@ -172,7 +180,8 @@ final class ConversationLifecycleTests: XCTestCase {
         for state in [ConversationState.held, .cancelled, .declined] {
             for step in ConversationLifecycle.Step.allCases {
                 for side in [ConversationSide.employee, .guide] {
-                    XCTAssertFalse(ConversationLifecycle.allows(step, by: side, .init(state: state, requestedBy: .guide)), "\(step) \(state) \(side)")
+                    XCTAssertFalse(
+                        ConversationLifecycle.allows(step, by: side, .init(state: state, requestedBy: .guide)), "\(step) \(state) \(side)")
                 }
             }
         }
@@ -189,9 +198,13 @@ final class DemoHistoryTests: XCTestCase {
         let today = CalendarDate(iso: "2026-11-19")!
         let london = TimeZone(identifier: "Europe/London")!
         func history() -> DemoHistory {
-            var all = DemoHistory(organisation: organisation, year: years[0], isCurrentYear: false, today: today, timeZone: london, themeCount: 10, seed: 5)
-            all.conversations += DemoHistory(organisation: organisation, year: years[1], isCurrentYear: true, today: today, timeZone: london,
-                                             themeCount: 10, seed: 5, cast: organisation.cast()).conversations
+            var all = DemoHistory(
+                organisation: organisation, year: years[0], isCurrentYear: false, today: today, timeZone: london, themeCount: 10, seed: 5)
+            all.conversations +=
+                DemoHistory(
+                    organisation: organisation, year: years[1], isCurrentYear: true, today: today, timeZone: london,
+                    themeCount: 10, seed: 5, cast: organisation.cast()
+                ).conversations
             return all
         }
         let first = history()
@@ -207,11 +220,15 @@ final class DemoHistoryTests: XCTestCase {
                 XCTAssertTrue(checkpoint.contains(held), "held inside its window")
             }
         }
-        XCTAssertFalse(first.conversations.contains { $0.checkpoint.flatMap { id in years[1].checkpoints.first { $0.id == id } }.map { $0.opens > today } ?? false },
-                       "nothing for a checkpoint that has not opened")
+        XCTAssertFalse(
+            first.conversations.contains {
+                $0.checkpoint.flatMap { id in years[1].checkpoints.first { $0.id == id } }.map { $0.opens > today } ?? false
+            },
+            "nothing for a checkpoint that has not opened")
         let cast = organisation.cast()
-        XCTAssertTrue(first.conversations.contains { $0.employee == cast.employee && $0.guide == cast.lineManager && $0.state == .scheduled },
-                      "the demo employee has a conversation coming up with their manager")
+        XCTAssertTrue(
+            first.conversations.contains { $0.employee == cast.employee && $0.guide == cast.lineManager && $0.state == .scheduled },
+            "the demo employee has a conversation coming up with their manager")
     }
 }
 
@@ -222,34 +239,45 @@ final class DemoAliveTests: XCTestCase {
         let organisation = DemoOrganisation(people: 120, seed: 7)
         let cast = organisation.cast()
         let london = TimeZone(identifier: "Europe/London")!
-        let named = [("employee", cast.employee), ("line manager", cast.lineManager), ("director", cast.director),
-                     ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator)]
+        let named = [
+            ("employee", cast.employee), ("line manager", cast.lineManager), ("director", cast.director),
+            ("Leadership Team member", cast.leadershipTeamMember), ("HR administrator", cast.hrAdministrator),
+        ]
         // Inside each checkpoint window, between windows, the first and last days of a year, and 29 February.
-        let days = ["2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-09-30", "2026-12-01",
-                    "2027-03-20", "2027-04-30", "2026-05-01", "2028-02-29"]
+        let days = [
+            "2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-09-30", "2026-12-01",
+            "2027-03-20", "2027-04-30", "2026-05-01", "2028-02-29",
+        ]
         for iso in days {
             let today = CalendarDate(iso: iso)!
             let endOfToday = today.adding(days: 1).start(in: london)
             let year = CareerYear.standard(startingIn: CareerYear.startYear(containing: today))
-            let history = DemoHistory(organisation: organisation, year: year, isCurrentYear: true, today: today, timeZone: london,
-                                      themeCount: 8, seed: 7, cast: cast)
+            let history = DemoHistory(
+                organisation: organisation, year: year, isCurrentYear: true, today: today, timeZone: london,
+                themeCount: 8, seed: 7, cast: cast)
             for (role, person) in named {
                 let theirs = history.conversations.filter { $0.employee == person || $0.guide == person }
-                XCTAssertTrue(theirs.contains { $0.state == .scheduled && ($0.startsAt ?? .distantPast) > endOfToday },
-                              "\(iso): the \(role) has a conversation scheduled")
-                XCTAssertTrue(theirs.contains { $0.state.isOpen && ($0.startsAt ?? endOfToday) >= endOfToday && !$0.employeePreparation.isEmpty },
-                              "\(iso): the \(role) has a conversation to prepare for")
-                XCTAssertTrue(theirs.contains { c in
-                    let note = c.employee == person ? c.employeeNote : c.guideNote
-                    return c.state == .held && c.heldAt! < today.start(in: london) && !c.summary.isEmpty && !note.isEmpty
-                        && !c.employeePreparation.isEmpty && !c.guidePreparation.isEmpty
-                }, "\(iso): the \(role) has a held record with their own private notes and both preparations")
+                XCTAssertTrue(
+                    theirs.contains { $0.state == .scheduled && ($0.startsAt ?? .distantPast) > endOfToday },
+                    "\(iso): the \(role) has a conversation scheduled")
+                XCTAssertTrue(
+                    theirs.contains { $0.state.isOpen && ($0.startsAt ?? endOfToday) >= endOfToday && !$0.employeePreparation.isEmpty },
+                    "\(iso): the \(role) has a conversation to prepare for")
+                XCTAssertTrue(
+                    theirs.contains { c in
+                        let note = c.employee == person ? c.employeeNote : c.guideNote
+                        return c.state == .held && c.heldAt! < today.start(in: london) && !c.summary.isEmpty && !note.isEmpty
+                            && !c.employeePreparation.isEmpty && !c.guidePreparation.isEmpty
+                    }, "\(iso): the \(role) has a held record with their own private notes and both preparations")
             }
             for conversation in history.conversations where conversation.kind == .checkIn {
-                XCTAssertEqual(organisation.people[conversation.employee].manager, conversation.guide, "\(iso): a check-in is with the line manager")
+                XCTAssertEqual(
+                    organisation.people[conversation.employee].manager, conversation.guide, "\(iso): a check-in is with the line manager")
             }
             for conversation in history.conversations where conversation.kind == .leadership {
-                XCTAssertTrue(organisation.people[conversation.guide].isLeadershipTeam, "\(iso): a Leadership Team conversation has a member as guide")
+                XCTAssertTrue(
+                    organisation.people[conversation.guide].isLeadershipTeam, "\(iso): a Leadership Team conversation has a member as guide"
+                )
             }
             XCTAssertFalse(history.conversations.contains { $0.employee == $0.guide }, "\(iso): nobody guides themselves")
             for conversation in history.conversations where conversation.kind == .checkIn {
@@ -266,11 +294,13 @@ final class DemoAliveTests: XCTestCase {
         let year = CareerYear.standard(startingIn: 2026)
         for checkpoint in year.checkpoints {
             let today = checkpoint.opens.adding(days: 3)
-            let history = DemoHistory(organisation: organisation, year: year, isCurrentYear: true, today: today, timeZone: london,
-                                      themeCount: 8, seed: 7, cast: cast)
-            XCTAssertTrue(history.conversations.contains {
-                $0.employee == cast.employee && $0.kind == .checkpoint && $0.checkpoint == checkpoint.id && $0.state == .scheduled
-            }, "\(checkpoint.name): the employee's checkpoint conversation is scheduled")
+            let history = DemoHistory(
+                organisation: organisation, year: year, isCurrentYear: true, today: today, timeZone: london,
+                themeCount: 8, seed: 7, cast: cast)
+            XCTAssertTrue(
+                history.conversations.contains {
+                    $0.employee == cast.employee && $0.kind == .checkpoint && $0.checkpoint == checkpoint.id && $0.state == .scheduled
+                }, "\(checkpoint.name): the employee's checkpoint conversation is scheduled")
         }
     }
 }

@@ -19,11 +19,17 @@ final class ConversationAccessTests: XCTestCase {
 
     /// What each viewer may read when nothing has been shared, for a checkpoint conversation.
     let nothingShared: [String: Set<Part>] = [
-        "employee": [.occurrence, .purpose, .place, .expectations, .employeePreparation, .employeeNotes, .sharedSummary, .themes, .actions,
-                     .declineReason],
-        "guide who is the line manager": [.occurrence, .purpose, .place, .expectations, .guidePreparation, .guideNotes, .sharedSummary,
-                                          .themes, .actions],
-        "guide who is a mentor": [.occurrence, .purpose, .place, .expectations, .guidePreparation, .guideNotes, .sharedSummary, .themes, .actions],
+        "employee": [
+            .occurrence, .purpose, .place, .expectations, .employeePreparation, .employeeNotes, .sharedSummary, .themes, .actions,
+            .declineReason,
+        ],
+        "guide who is the line manager": [
+            .occurrence, .purpose, .place, .expectations, .guidePreparation, .guideNotes, .sharedSummary,
+            .themes, .actions,
+        ],
+        "guide who is a mentor": [
+            .occurrence, .purpose, .place, .expectations, .guidePreparation, .guideNotes, .sharedSummary, .themes, .actions,
+        ],
         "line manager who is not the guide": [.occurrence],
         "director": [],
         "Leadership Team member": [],
@@ -67,18 +73,21 @@ final class ConversationAccessTests: XCTestCase {
     }
 
     func testPurposePlaceAndExpectationsAreTheTwoPeoplesOwnWhateverIsShared() {
-        let everythingShared = ConversationAccess.Sharing(kind: .checkpoint, employeePreparationShared: true, guidePreparationShared: true,
-                                                          employeeSharesHistoryWithManager: true)
+        let everythingShared = ConversationAccess.Sharing(
+            kind: .checkpoint, employeePreparationShared: true, guidePreparationShared: true,
+            employeeSharesHistoryWithManager: true)
         for (name, viewer) in viewers {
             for part in [Part.purpose, .place, .expectations] {
-                XCTAssertEqual(ConversationAccess.allows(viewer, part, everythingShared), viewer.isEmployee || viewer.isGuide, "\(name) \(part)")
+                XCTAssertEqual(
+                    ConversationAccess.allows(viewer, part, everythingShared), viewer.isEmployee || viewer.isGuide, "\(name) \(part)")
             }
         }
     }
 
     func testPrivateNotesAndTheDeclineReasonStayWithTheirAuthor() {
-        let everythingShared = ConversationAccess.Sharing(kind: .checkpoint, employeePreparationShared: true, guidePreparationShared: true,
-                                                          employeeSharesHistoryWithManager: true)
+        let everythingShared = ConversationAccess.Sharing(
+            kind: .checkpoint, employeePreparationShared: true, guidePreparationShared: true,
+            employeeSharesHistoryWithManager: true)
         for (name, viewer) in viewers {
             XCTAssertEqual(ConversationAccess.allows(viewer, .employeeNotes, everythingShared), viewer.isEmployee, name)
             XCTAssertEqual(ConversationAccess.allows(viewer, .guideNotes, everythingShared), viewer.isGuide, name)

@@ -26,16 +26,23 @@ final class ConversationRulesTests: XCTestCase {
     }
 
     func testWhichKindsTwoPeopleMayHold() {
-        XCTAssertEqual(ConversationRules.kinds(viewerIsTheirManager: true, isViewersManager: false, otherIsLeadershipTeam: true), [.checkpoint, .checkIn])
-        XCTAssertEqual(ConversationRules.kinds(viewerIsTheirManager: false, isViewersManager: true, otherIsLeadershipTeam: true),
-                       [.checkpoint, .checkIn, .leadership, .mentoring])
-        XCTAssertEqual(ConversationRules.kinds(viewerIsTheirManager: false, isViewersManager: false, otherIsLeadershipTeam: true), [.leadership, .mentoring])
-        XCTAssertEqual(ConversationRules.kinds(viewerIsTheirManager: false, isViewersManager: false, otherIsLeadershipTeam: false), [.mentoring])
+        XCTAssertEqual(
+            ConversationRules.kinds(viewerIsTheirManager: true, isViewersManager: false, otherIsLeadershipTeam: true),
+            [.checkpoint, .checkIn])
+        XCTAssertEqual(
+            ConversationRules.kinds(viewerIsTheirManager: false, isViewersManager: true, otherIsLeadershipTeam: true),
+            [.checkpoint, .checkIn, .leadership, .mentoring])
+        XCTAssertEqual(
+            ConversationRules.kinds(viewerIsTheirManager: false, isViewersManager: false, otherIsLeadershipTeam: true),
+            [.leadership, .mentoring])
+        XCTAssertEqual(
+            ConversationRules.kinds(viewerIsTheirManager: false, isViewersManager: false, otherIsLeadershipTeam: false), [.mentoring])
     }
 
     func testWorkIsAllowedOnlyInItsStates() {
         XCTAssertEqual(Set(ConversationState.allCases.filter { ConversationRules.allows(.prepare, in: $0) }), [.requested, .scheduled])
-        XCTAssertEqual(Set(ConversationState.allCases.filter { ConversationRules.allows(.agreeExpectations, in: $0) }), [.scheduled, .held])
+        XCTAssertEqual(
+            Set(ConversationState.allCases.filter { ConversationRules.allows(.agreeExpectations, in: $0) }), [.scheduled, .held])
         XCTAssertEqual(Set(ConversationState.allCases.filter { ConversationRules.allows(.record, in: $0) }), [.held])
     }
 }

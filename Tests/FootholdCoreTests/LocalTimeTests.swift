@@ -15,9 +15,10 @@ final class LocalTimeTests: XCTestCase {
                 let instant = Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...4_102_444_800, using: &generator))
                 let local = LocalTime(instant, in: zone)
                 let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: instant)
-                XCTAssertEqual([local.year, local.month, local.day, local.hour, local.minute, local.second],
-                               [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!],
-                               "\(instant) in \(identifier)")
+                XCTAssertEqual(
+                    [local.year, local.month, local.day, local.hour, local.minute, local.second],
+                    [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!],
+                    "\(instant) in \(identifier)")
                 // Foundation counts Sunday as 1; LocalTime counts Monday as 1.
                 XCTAssertEqual(local.weekday % 7 + 1, parts.weekday!, "weekday of \(instant) in \(identifier)")
             }

@@ -8,8 +8,10 @@ final class RoleTests: XCTestCase {
         XCTAssertEqual(RoleFacts(unitsHeaded: 1).roles, [.employee, .director])
         XCTAssertEqual(RoleFacts(isLeadershipTeam: true).roles, [.employee, .leadershipTeam])
         XCTAssertEqual(RoleFacts(isHRAdministrator: true).roles, [.employee, .hrAdministrator])
-        XCTAssertEqual(RoleFacts(activeDirectReports: 2, unitsHeaded: 1, isLeadershipTeam: true, isHRAdministrator: true).roles, Set(Role.allCases))
-        XCTAssertEqual(RoleFacts(isActive: false, activeDirectReports: 4, isHRAdministrator: true).roles, [], "someone who has left holds no role")
+        XCTAssertEqual(
+            RoleFacts(activeDirectReports: 2, unitsHeaded: 1, isLeadershipTeam: true, isHRAdministrator: true).roles, Set(Role.allCases))
+        XCTAssertEqual(
+            RoleFacts(isActive: false, activeDirectReports: 4, isHRAdministrator: true).roles, [], "someone who has left holds no role")
     }
 
     func testRolesSortInTheOrderPeopleReadThem() {
@@ -75,7 +77,8 @@ final class SmallRulesTests: XCTestCase {
 final class DemoOrganisationTests: XCTestCase {
     func testTheSameSeedGivesTheSameOrganisation() {
         XCTAssertEqual(DemoOrganisation(people: 500, seed: 3).people, DemoOrganisation(people: 500, seed: 3).people)
-        XCTAssertNotEqual(DemoOrganisation(people: 500, seed: 3).people.map(\.name), DemoOrganisation(people: 500, seed: 4).people.map(\.name))
+        XCTAssertNotEqual(
+            DemoOrganisation(people: 500, seed: 3).people.map(\.name), DemoOrganisation(people: 500, seed: 4).people.map(\.name))
     }
 
     func testItLooksLikeARealOrganisation() {
@@ -84,8 +87,9 @@ final class DemoOrganisationTests: XCTestCase {
             XCTAssertEqual(organisation.people.count, size)
             XCTAssertEqual(Set(organisation.people.map(\.email)).count, size, "emails are unique")
             let spans = organisation.directReports().values.map(\.count)
-            XCTAssertTrue(spans.allSatisfy { (DemoOrganisation.minimumSpan...DemoOrganisation.maximumSpan).contains($0) },
-                          "spans of control 3–12 at \(size): \(spans.sorted())")
+            XCTAssertTrue(
+                spans.allSatisfy { (DemoOrganisation.minimumSpan...DemoOrganisation.maximumSpan).contains($0) },
+                "spans of control 3–12 at \(size): \(spans.sorted())")
             let depth = organisation.units.map(\.path.depth).max()!
             XCTAssertTrue((3...4).contains(depth), "units \(depth) levels deep at \(size)")
             let leadership = organisation.people.filter(\.isLeadershipTeam).count

@@ -15,7 +15,8 @@ public struct Accounts: Sendable {
         public var description: String {
             switch self {
             case .invalidEmail(let email, let why): "The email address \(email) \(why)."
-            case .noSuchPerson(let email): "No one with the email \(email) is in Foothold. Import them first (foothold import), or use create-admin."
+            case .noSuchPerson(let email):
+                "No one with the email \(email) is in Foothold. Import them first (foothold import), or use create-admin."
             case .inactive(let email): "\(email) is no longer active in Foothold."
             case .weakPassword(let why): "That password will not do: \(why.prefix(1).lowercased() + why.dropFirst())."
             case .linkNotUsable: "This link has expired or has already been used."
@@ -64,8 +65,9 @@ public struct Accounts: Sendable {
         try await database.transaction { database in
             try await person.save(on: database)
             if !wasAdministrator {
-                try await AuditLog.record(.roleChanged, by: nil, about: try person.requireID(),
-                                          detail: "made an HR administrator from the command line", at: app.clients.now(), on: database)
+                try await AuditLog.record(
+                    .roleChanged, by: nil, about: try person.requireID(),
+                    detail: "made an HR administrator from the command line", at: app.clients.now(), on: database)
             }
         }
         try await SearchWords.replace([try SearchWords.person(person)], on: database)
@@ -82,8 +84,9 @@ public struct Accounts: Sendable {
         let personID = try person.requireID()
         let hash = try await hashed(password)
         try await database.transaction { database in
-            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: app.clients.now(), by: nil,
-                                           how: "from the command line", on: database)
+            try await Self.replacePassword(
+                hash, for: personID, keepingSession: nil, now: app.clients.now(), by: nil,
+                how: "from the command line", on: database)
         }
     }
 
@@ -96,22 +99,27 @@ public struct Accounts: Sendable {
         let hash = try await hashed(password)
         let now = app.clients.now()
         return try await database.transaction { database in
-            let claimed = try await database.sql.raw("""
+            let claimed = try await database.sql.raw(
+                """
                 UPDATE invitations SET used_at = \(bind: now) WHERE token_hash = \(bind: TokenHash.of(token)) AND used_at IS NULL \
                 AND expires_at > \(bind: now) AND person_id IN (SELECT id FROM people WHERE active = \(bind: true)) RETURNING person_id
-                """).all()
+                """
+            ).all()
             guard let row = claimed.first else { throw Problem.linkNotUsable }
             let personID = try row.decode(column: "person_id", as: UUID.self)
-            try await Self.replacePassword(hash, for: personID, keepingSession: nil, now: now, by: personID,
-                                           how: "from an invitation link", on: database)
+            try await Self.replacePassword(
+                hash, for: personID, keepingSession: nil, now: now, by: personID,
+                how: "from an invitation link", on: database)
             return personID
         }
     }
 
     /// Changes a signed-in person's own password: the current one must be right. Their other
     /// sessions end; the one they are using stays.
-    func changePassword(personID: UUID, current: String, new password: String, keepingSession sessionID: UUID,
-                        confirmedBy confirmation: String) async throws -> FieldProblems {
+    func changePassword(
+        personID: UUID, current: String, new password: String, keepingSession sessionID: UUID,
+        confirmedBy confirmation: String
+    ) async throws -> FieldProblems {
         var problems = FieldProblems()
         let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first()
         let matches = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
@@ -129,8 +137,9 @@ public struct Accounts: Sendable {
         guard problems.isEmpty else { return problems }
         let hash = try await hashed(password)
         try await database.transaction { database in
-            try await Self.replacePassword(hash, for: personID, keepingSession: sessionID, now: app.clients.now(), by: personID,
-                                           how: "changed their own", on: database)
+            try await Self.replacePassword(
+                hash, for: personID, keepingSession: sessionID, now: app.clients.now(), by: personID,
+                how: "changed their own", on: database)
         }
         return problems
     }
@@ -140,8 +149,10 @@ public struct Accounts: Sendable {
     }
 
     /// The new password, every other session ended, every unused link revoked.
-    static func replacePassword(_ hash: String, for personID: UUID, keepingSession: UUID?, now: Date, by actorID: UUID?, how: String,
-                                on database: any Database) async throws {
+    static func replacePassword(
+        _ hash: String, for personID: UUID, keepingSession: UUID?, now: Date, by actorID: UUID?, how: String,
+        on database: any Database
+    ) async throws {
         // Writes before reads (see `ConversationWrites`).
         try await Sessions.endAll(of: personID, keeping: keepingSession, on: database)
         try await InvitationModel.query(on: database).filter(\.$person.$id == personID).filter(\.$usedAt == nil)

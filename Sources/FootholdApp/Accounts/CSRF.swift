@@ -28,8 +28,9 @@ enum CSRF {
 
     /// The token a signed-in person's forms carry.
     static func sessionBound(_ viewer: Viewer) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(viewer.sessionID.lowerText.utf8),
-                                                   using: SymmetricKey(data: Data(viewer.sessionToken.utf8)))
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data(viewer.sessionID.lowerText.utf8),
+            using: SymmetricKey(data: Data(viewer.sessionToken.utf8)))
         return Data(code).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
@@ -50,7 +51,8 @@ enum CSRF {
     static func setCookie(on response: Response, token: (value: String, isNew: Bool), request: Request) {
         guard token.isNew else { return }
         let https = request.application.footholdConfiguration.usesHTTPS
-        response.cookies[cookieName(https: https)] = HTTPCookies.Value(string: token.value, path: "/", isSecure: https, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[cookieName(https: https)] = HTTPCookies.Value(
+            string: token.value, path: "/", isSecure: https, isHTTPOnly: true, sameSite: .lax)
     }
 
     /// Compares in time that does not depend on where the strings differ.

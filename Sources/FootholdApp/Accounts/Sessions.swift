@@ -54,11 +54,12 @@ enum Sessions {
         if now.timeIntervalSince(lastSeen) > touchInterval(idle: idle) {
             try await database.sql.raw("UPDATE sessions SET last_seen_at = \(bind: now) WHERE id = \(bind: sessionID)").run()
         }
-        return Viewer(personID: try row.decode(column: "id", as: UUID.self), sessionID: sessionID,
-                      name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
-                      isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),
-                      isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self),
-                      sessionToken: token)
+        return Viewer(
+            personID: try row.decode(column: "id", as: UUID.self), sessionID: sessionID,
+            name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
+            isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),
+            isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self),
+            sessionToken: token)
     }
 
     static func end(_ sessionID: UUID, on database: any Database) async throws {
@@ -87,7 +88,8 @@ extension Request {
     /// proxy that says so (`FOOTHOLD_CLIENT_ADDRESS_HEADER`), the last address that proxy added.
     var clientAddress: String {
         if let header = application.footholdConfiguration.clientAddressHeader,
-           let value = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            let value = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !value.isEmpty
+        {
             return String(value.prefix(64))
         }
         return remoteAddress?.ipAddress ?? "unknown"

@@ -41,7 +41,8 @@ struct SignInController {
         if typedEmail.isEmpty { errors.append(("email", "Enter your email address")) }
         if password.isEmpty { errors.append(("password", "Enter your password")) }
         guard errors.isEmpty else {
-            return req.page("Sign in", status: .badRequest, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: errors))
+            return req.page(
+                "Sign in", status: .badRequest, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: errors))
         }
 
         let email = EmailAddress.normalised(typedEmail)
@@ -50,10 +51,13 @@ struct SignInController {
         if let wait = try await SignInAttempts.wait(keys: keys, now: now, on: req.db) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             let message = "There have been too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
-            return req.page("Sign in", status: .tooManyRequests, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)]))
+            return req.page(
+                "Sign in", status: .tooManyRequests,
+                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)]))
         }
 
-        let person = email.utf8.count <= SignInThrottle.longestEmail
+        let person =
+            email.utf8.count <= SignInThrottle.longestEmail
             ? try await PersonModel.query(on: req.db).filter(\.$email == email).filter(\.$isActive == true).first() : nil
         let credential: CredentialModel?
         if let id = person?.id {
@@ -68,7 +72,9 @@ struct SignInController {
         guard matches, let person, credential != nil else {
             try await SignInAttempts.recordFailure(keys: keys, now: now, on: req.db)
             try await AuditLog.record(.signInFailed, by: nil, about: person?.id, at: now, on: req.db)
-            return req.page("Sign in", status: .unauthorized, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
+            return req.page(
+                "Sign in", status: .unauthorized,
+                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
         }
         try await SignInAttempts.clear(keys: keys, on: req.db)
         try await AuditLog.record(.signedIn, by: person.id, about: person.id, at: now, on: req.db)
@@ -88,8 +94,9 @@ struct SignInController {
         if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.db) }
         let response = Response.redirect(to: SiteURL.signIn.path)
         let https = req.application.footholdConfiguration.usesHTTPS
-        response.cookies[Sessions.cookieName(https: https)] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
-                                                                               isSecure: https, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Sessions.cookieName(https: https)] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+            isSecure: https, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -112,7 +119,8 @@ struct SignInController {
             errors.append(("confirmation", "The two passwords are not the same"))
         }
         guard errors.isEmpty else {
-            return req.page("Set your password", status: .badRequest, SignInPage.setPassword(csrf: req.csrfToken, token: token, errors: errors))
+            return req.page(
+                "Set your password", status: .badRequest, SignInPage.setPassword(csrf: req.csrfToken, token: token, errors: errors))
         }
         let personID: UUID
         do {

@@ -12,8 +12,10 @@ public enum Operations {
 
     /// With `oneConnection`, the app runs a single event loop, so on SQLite it holds a single
     /// connection: the demo needs that to write outside the write-ahead log.
-    static func withApplication<T>(_ configuration: Configuration, oneConnection: Bool = false,
-                                   _ body: (Application) async throws -> T) async throws -> T {
+    static func withApplication<T>(
+        _ configuration: Configuration, oneConnection: Bool = false,
+        _ body: (Application) async throws -> T
+    ) async throws -> T {
         let group = oneConnection ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
         do {
             let app = try await makeApplication(configuration: configuration, eventLoopGroup: group)
@@ -84,20 +86,27 @@ public enum Operations {
         return lines.joined(separator: "\n")
     }
 
-    public static func demo(_ configuration: Configuration, people: Int, seed: UInt64, years: Int, progress: Progress?) async throws -> DemoLoader.Result {
+    public static func demo(_ configuration: Configuration, people: Int, seed: UInt64, years: Int, progress: Progress?) async throws
+        -> DemoLoader.Result
+    {
         try await withApplication(configuration, oneConnection: true) { app in
             try await DemoLoader.load(people: people, seed: seed, years: years, on: app, progress: progress)
         }
     }
 
-    public static func importPeople(_ configuration: Configuration, csv: String, deactivateMissing: Bool,
-                                    progress: Progress?) async throws -> Result<PeopleImporter.Outcome, PeopleImport.Failure> {
+    public static func importPeople(
+        _ configuration: Configuration, csv: String, deactivateMissing: Bool,
+        progress: Progress?
+    ) async throws -> Result<PeopleImporter.Outcome, PeopleImport.Failure> {
         try await withApplication(configuration) { app in
-            try await PeopleImporter.run(csv: csv, deactivateMissing: deactivateMissing, on: app.db, now: app.clients.now(), progress: progress)
+            try await PeopleImporter.run(
+                csv: csv, deactivateMissing: deactivateMissing, on: app.db, now: app.clients.now(), progress: progress)
         }
     }
 
-    public static func createAdministrator(_ configuration: Configuration, email: String, name: String?) async throws -> (created: Bool, link: String) {
+    public static func createAdministrator(_ configuration: Configuration, email: String, name: String?) async throws -> (
+        created: Bool, link: String
+    ) {
         try await withApplication(configuration) { app in
             try await Accounts(app: app).createAdministrator(email: email, name: name)
         }

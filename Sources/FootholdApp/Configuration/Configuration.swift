@@ -37,9 +37,11 @@ public struct Configuration: Sendable, Equatable {
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
-    public init(storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
-                timeZone: TimeZone = TimeZone(identifier: "Europe/London")!, sessionIdle: TimeInterval = 2 * 60 * 60,
-                clientAddressHeader: String? = nil) {
+    public init(
+        storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
+        timeZone: TimeZone = TimeZone(identifier: "Europe/London")!, sessionIdle: TimeInterval = 2 * 60 * 60,
+        clientAddressHeader: String? = nil
+    ) {
         self.storage = storage
         self.baseURL = baseURL
         self.bcryptCost = bcryptCost
@@ -50,7 +52,9 @@ public struct Configuration: Sendable, Equatable {
 
     public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
 
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem) -> Configuration {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem)
+        -> Configuration
+    {
         let storage = try parseDatabaseURL(environment["DATABASE_URL"] ?? defaultDatabaseURL)
         var baseURL = environment["FOOTHOLD_BASE_URL"] ?? "http://127.0.0.1:8080"
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
@@ -80,13 +84,18 @@ public struct Configuration: Sendable, Equatable {
         }
         var addressHeader: String?
         if let raw = environment["FOOTHOLD_CLIENT_ADDRESS_HEADER"], !raw.isEmpty {
-            guard raw.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+            guard
+                raw.utf8.allSatisfy({
+                    $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+                })
+            else {
                 throw Problem("FOOTHOLD_CLIENT_ADDRESS_HEADER must be a header name such as X-Forwarded-For, not '\(raw)'")
             }
             addressHeader = raw
         }
-        return Configuration(storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone, sessionIdle: idle,
-                             clientAddressHeader: addressHeader)
+        return Configuration(
+            storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone, sessionIdle: idle,
+            clientAddressHeader: addressHeader)
     }
 
     public static func parseDatabaseURL(_ raw: String) throws(Problem) -> Storage {
@@ -101,7 +110,8 @@ public struct Configuration: Sendable, Equatable {
         }
         if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
             guard let url = URL(string: value), let host = url.host, !host.isEmpty else {
-                throw Problem("DATABASE_URL: '\(redacted(value))' is not a valid address; expected postgres://user:password@host:port/database")
+                throw Problem(
+                    "DATABASE_URL: '\(redacted(value))' is not a valid address; expected postgres://user:password@host:port/database")
             }
             let database = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             guard !database.isEmpty else {
@@ -112,13 +122,15 @@ public struct Configuration: Sendable, Equatable {
             }
             return .postgres(url: value, host: host, port: url.port ?? 5432, database: database)
         }
-        throw Problem("DATABASE_URL: '\(redacted(value))' is not understood; use sqlite:PATH or postgres://user:password@host:port/database")
+        throw Problem(
+            "DATABASE_URL: '\(redacted(value))' is not understood; use sqlite:PATH or postgres://user:password@host:port/database")
     }
 
     /// The address with any password hidden, safe to print.
     static func redacted(_ value: String) -> String {
         guard let at = value.firstIndex(of: "@"), let schemeEnd = value.range(of: "://")?.upperBound,
-              let colon = value[schemeEnd..<at].firstIndex(of: ":") else { return value }
+            let colon = value[schemeEnd..<at].firstIndex(of: ":")
+        else { return value }
         return value[..<value.index(after: colon)] + "…" + value[at...]
     }
 }

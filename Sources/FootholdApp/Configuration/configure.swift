@@ -22,20 +22,20 @@ public func configure(_ app: Application, configuration: Configuration, clients:
 
     // Migrations, in order; never change one once shipped.
     app.migrations.add(M001_CreateOrganisation())  // units and people
-    app.migrations.add(M002_CreateAccounts())      // passwords, sessions, invitations, throttle
-    app.migrations.add(M003_CreateCareerYears())   // career years, checkpoints, themes, question bank
-    app.migrations.add(M004_CreateConversations()) // conversations, preparation, notes, actions, audit log
-    app.migrations.add(M005_AddHistorySharing())   // people.share_history_with_manager
-    app.migrations.add(M006_AddUnitHeadcounts())   // units.people_direct, units.people_total
-    app.migrations.add(M007_IndexConversationsByState()) // conversations by (employee, state) and (guide, state)
-    app.migrations.add(M008_IndexPeopleByNameAndEmail()) // people by (name, email), for ordered lists
-    app.migrations.add(M009_CreatePersonSearchWords())   // words of names, emails and job titles, for search
-    app.migrations.add(M010_IndexConversationsByCheckpoint()) // conversations by (employee, checkpoint); single-column employee and guide indexes go
+    app.migrations.add(M002_CreateAccounts())  // passwords, sessions, invitations, throttle
+    app.migrations.add(M003_CreateCareerYears())  // career years, checkpoints, themes, question bank
+    app.migrations.add(M004_CreateConversations())  // conversations, preparation, notes, actions, audit log
+    app.migrations.add(M005_AddHistorySharing())  // people.share_history_with_manager
+    app.migrations.add(M006_AddUnitHeadcounts())  // units.people_direct, units.people_total
+    app.migrations.add(M007_IndexConversationsByState())  // conversations by (employee, state) and (guide, state)
+    app.migrations.add(M008_IndexPeopleByNameAndEmail())  // people by (name, email), for ordered lists
+    app.migrations.add(M009_CreatePersonSearchWords())  // words of names, emails and job titles, for search
+    app.migrations.add(M010_IndexConversationsByCheckpoint())  // conversations by (employee, checkpoint); single-column employee and guide indexes go
     app.migrations.add(M011_IndexConversationsByPair())  // conversations by (employee, state, guide, held_at, id), for a pair's history
-    app.migrations.add(M012_AddSharedPrefixToSearchWords()) // person_search_words.shared, so a search reads each person once
-    app.migrations.add(M013_HardenSignIn())              // sessions.last_seen_at; sign_in_attempts replaces sign_in_throttles
-    app.migrations.add(M014_CreateAuditLog())            // audit_log, for every audited event, replaces audit_events
-    app.migrations.add(M015_NameTheManagerHistoryIsSharedWith()) // people.history_shared_with_id and history_choice_manager_id
+    app.migrations.add(M012_AddSharedPrefixToSearchWords())  // person_search_words.shared, so a search reads each person once
+    app.migrations.add(M013_HardenSignIn())  // sessions.last_seen_at; sign_in_attempts replaces sign_in_throttles
+    app.migrations.add(M014_CreateAuditLog())  // audit_log, for every audited event, replaces audit_events
+    app.migrations.add(M015_NameTheManagerHistoryIsSharedWith())  // people.history_shared_with_id and history_choice_manager_id
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }
@@ -62,11 +62,12 @@ public func makeApplication(
 ) async throws -> Application {
     var environment = environment
     environment.arguments = ["foothold"]
-    let app = if let eventLoopGroup {
-        try await Application.make(environment, .shared(eventLoopGroup))
-    } else {
-        try await Application.make(environment)
-    }
+    let app =
+        if let eventLoopGroup {
+            try await Application.make(environment, .shared(eventLoopGroup))
+        } else {
+            try await Application.make(environment)
+        }
     app.logger.logLevel = logLevel
     do {
         try await configure(app, configuration: configuration, clients: clients)

@@ -31,20 +31,24 @@ enum Arranging {
 
         /// The kinds of conversation that make sense between the two (the rule is FootholdCore's).
         var kinds: [ConversationKind] {
-            ConversationRules.kinds(viewerIsTheirManager: viewerIsTheirManager, isViewersManager: isViewersManager,
-                                    otherIsLeadershipTeam: other.isLeadershipTeam)
+            ConversationRules.kinds(
+                viewerIsTheirManager: viewerIsTheirManager, isViewersManager: isViewersManager,
+                otherIsLeadershipTeam: other.isLeadershipTeam)
         }
     }
 
     static func relationship(viewer: UUID, other otherID: UUID, on database: any Database) async throws -> Relationship {
         guard otherID != viewer, let other = try await PersonModel.find(otherID, on: database), other.isActive,
-              let me = try await PersonModel.find(viewer, on: database) else { throw SiteError.notFound }
+            let me = try await PersonModel.find(viewer, on: database)
+        else { throw SiteError.notFound }
         return Relationship(other: other, viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
     }
 
     /// Creates an invitation (the viewer guides) or a request (the viewer is the employee).
-    static func propose(_ proposal: Proposal, by viewer: UUID, on database: any Database, timeZone: TimeZone, now: Date,
-                        year: CareerYear) async throws -> Result<UUID, FieldProblems> {
+    static func propose(
+        _ proposal: Proposal, by viewer: UUID, on database: any Database, timeZone: TimeZone, now: Date,
+        year: CareerYear
+    ) async throws -> Result<UUID, FieldProblems> {
         let relationship = try await relationship(viewer: viewer, other: proposal.otherID, on: database)
         var problems = FieldProblems()
         if !relationship.kinds.contains(proposal.kind) {
@@ -94,8 +98,10 @@ enum Arranging {
     }
 
     /// Accepting or rescheduling: both need a time.
-    static func schedule(_ record: ConversationForViewer, step: ConversationLifecycle.Step, meeting draft: MeetingDraft,
-                         on database: any Database, timeZone: TimeZone, now: Date) async throws -> Result<Void, FieldProblems> {
+    static func schedule(
+        _ record: ConversationForViewer, step: ConversationLifecycle.Step, meeting draft: MeetingDraft,
+        on database: any Database, timeZone: TimeZone, now: Date
+    ) async throws -> Result<Void, FieldProblems> {
         guard record.may(step) else { throw SiteError.forbidden }
         switch draft.validated(in: timeZone, now: now, required: true) {
         case .failure(let problems):
@@ -107,15 +113,18 @@ enum Arranging {
                     $0.set("starts_at", to: SQLBind(meeting!.startsAt)).set("minutes", to: SQLBind(meeting!.minutes))
                         .set("place", to: SQLBind(meeting!.place)).set("state", to: SQLBind(state.rawValue))
                 }
-                try await ConversationRecords.audit(step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
+                try await ConversationRecords.audit(
+                    step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
             }
             return .success(())
         }
     }
 
     /// "Not now": one step, with an optional private reason and, for the employee, when to be asked again.
-    static func decline(_ record: ConversationForViewer, reason: String, returnOn: String, on database: any Database, now: Date,
-                        timeZone: TimeZone) async throws -> Result<Void, FieldProblems> {
+    static func decline(
+        _ record: ConversationForViewer, reason: String, returnOn: String, on database: any Database, now: Date,
+        timeZone: TimeZone
+    ) async throws -> Result<Void, FieldProblems> {
         guard record.may(.decline) else { throw SiteError.forbidden }
         var problems = FieldProblems()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -155,8 +164,10 @@ enum Arranging {
     }
 
     /// Marks a conversation held: when, for how long, and which checkpoint it meets.
-    static func markHeld(_ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
-                         on database: any Database, now: Date, timeZone: TimeZone) async throws -> Result<Void, FieldProblems> {
+    static func markHeld(
+        _ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
+        on database: any Database, now: Date, timeZone: TimeZone
+    ) async throws -> Result<Void, FieldProblems> {
         guard record.may(.markHeld) else { throw SiteError.forbidden }
         var problems = FieldProblems()
         let day = CalendarDate(iso: date)

@@ -7,11 +7,15 @@ import SQLKit
 /// `ConversationRecords.audit` and the batched `ReadAudit`). Called with the database of the
 /// change's own transaction, so an event is stored exactly when its change is.
 enum AuditLog {
-    static func record(_ event: AuditEvent, by actorID: UUID?, about subjectID: UUID? = nil, detail: String = "", at: Date,
-                       on database: any Database) async throws {
-        try await database.sql.raw("""
+    static func record(
+        _ event: AuditEvent, by actorID: UUID?, about subjectID: UUID? = nil, detail: String = "", at: Date,
+        on database: any Database
+    ) async throws {
+        try await database.sql.raw(
+            """
             INSERT INTO audit_log (id, at, actor_id, event, conversation_id, subject_id, detail) \
             VALUES (\(bind: UUID()), \(bind: at), \(bind: actorID), \(bind: event.rawValue), NULL, \(bind: subjectID), \(bind: String(detail.prefix(500))))
-            """).run()
+            """
+        ).run()
     }
 }

@@ -12,13 +12,16 @@ enum CareerYears {
     }
 
     static func load(startYear: Int, on database: any Database) async throws -> Stored? {
-        let rows = try await database.rows("""
+        let rows = try await database.rows(
+            """
             SELECT y.id AS year_id, \(unsafeRaw: CheckpointModel.columns("k")) \
             FROM career_years y LEFT JOIN checkpoints k ON k.career_year_id = y.id WHERE y.start_year = \(bind: startYear)
             """)
         guard let first = rows.first else { return nil }
-        return Stored(id: try first.decode(column: "year_id", as: UUID.self),
-                      year: CareerYear(startYear: startYear, checkpoints: try rows.compactMap { try CheckpointModel.readOptional($0, "k")?.checkpoint }))
+        return Stored(
+            id: try first.decode(column: "year_id", as: UUID.self),
+            year: CareerYear(
+                startYear: startYear, checkpoints: try rows.compactMap { try CheckpointModel.readOptional($0, "k")?.checkpoint }))
     }
 
     /// The career year that holds `today`, created with the standard checkpoints if it is not there yet.
@@ -61,16 +64,20 @@ enum CareerYears {
 
     /// The year after `year`: the same checkpoints, a year later.
     static func following(_ year: CareerYear) -> CareerYear {
-        CareerYear(startYear: year.startYear + 1, checkpoints: year.checkpoints.map { checkpoint in
-            func later(_ date: CalendarDate) -> CalendarDate {
-                let day = min(date.day, CalendarDate.days(inMonth: date.month, year: date.year + 1))
-                // The end of February moves with leap years.
-                let lastOfFebruary = date.month == 2 && date.day == CalendarDate.days(inMonth: 2, year: date.year)
-                return CalendarDate(year: date.year + 1, month: date.month,
-                                    day: lastOfFebruary ? CalendarDate.days(inMonth: 2, year: date.year + 1) : day)!
-            }
-            return Checkpoint(name: checkpoint.name, opens: later(checkpoint.opens), closes: later(checkpoint.closes),
-                              suggestedMinutes: checkpoint.suggestedMinutes, focus: checkpoint.focus, stage: checkpoint.stage)
-        })
+        CareerYear(
+            startYear: year.startYear + 1,
+            checkpoints: year.checkpoints.map { checkpoint in
+                func later(_ date: CalendarDate) -> CalendarDate {
+                    let day = min(date.day, CalendarDate.days(inMonth: date.month, year: date.year + 1))
+                    // The end of February moves with leap years.
+                    let lastOfFebruary = date.month == 2 && date.day == CalendarDate.days(inMonth: 2, year: date.year)
+                    return CalendarDate(
+                        year: date.year + 1, month: date.month,
+                        day: lastOfFebruary ? CalendarDate.days(inMonth: 2, year: date.year + 1) : day)!
+                }
+                return Checkpoint(
+                    name: checkpoint.name, opens: later(checkpoint.opens), closes: later(checkpoint.closes),
+                    suggestedMinutes: checkpoint.suggestedMinutes, focus: checkpoint.focus, stage: checkpoint.stage)
+            })
     }
 }

@@ -105,7 +105,8 @@ enum ConversationRecords {
             kind: conversation.kind,
             employeePreparationShared: conversation.employeePreparationShared,
             guidePreparationShared: conversation.guidePreparationShared,
-            employeeSharesHistoryWithManager: HistoryConsent.applies(sharedWith: employee.historySharedWithID, manager: employee.$manager.id))
+            employeeSharesHistoryWithManager: HistoryConsent.applies(
+                sharedWith: employee.historySharedWithID, manager: employee.$manager.id))
         let record = ConversationForViewer(
             conversation: conversation, employee: employee, guide: conversation.guide, checkpoint: conversation.checkpoint?.checkpoint,
             viewerID: viewer.personID, access: access, sharing: sharing)
@@ -127,7 +128,9 @@ enum ConversationRecords {
 
     /// Conversations the person was in that are over (held, declined or cancelled), most recent
     /// first, a page at a time: one query.
-    static func earlier(for personID: UUID, page: Int, size: Int, on database: any Database) async throws -> (items: [ConversationLine], hasNext: Bool) {
+    static func earlier(for personID: UUID, page: Int, size: Int, on database: any Database) async throws -> (
+        items: [ConversationLine], hasNext: Bool
+    ) {
         var query: SQLQueryString = """
             SELECT \(unsafeRaw: ConversationLine.columns) WHERE c.id IN (SELECT id FROM conversations WHERE employee_id = \(bind: personID) \
             UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID)) \
@@ -161,17 +164,21 @@ enum ConversationRecords {
     /// Records that `actorID` read or changed a conversation, in the transaction of the change.
     /// What it says is never logged.
     static func audit(_ event: String, conversation: UUID, by actorID: UUID, at: Date, on database: any Database) async throws {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             INSERT INTO audit_log (id, at, actor_id, event, conversation_id, subject_id, detail) \
             SELECT \(bind: UUID()), \(bind: at), \(bind: actorID), \(bind: event), id, employee_id, '' FROM conversations WHERE id = \(bind: conversation)
-            """).run()
+            """
+        ).run()
     }
 
     /// The question bank in use and the preparation answers of the sides asked for, in one query
     /// (the pages that show a preparation show its questions too). A side the caller may not read
     /// is not asked for; a side with no answers yet has empty ones.
-    static func questionBankAndPreparations(of conversationID: UUID, sides: [ConversationSide],
-                                            on database: any Database) async throws -> (bank: QuestionBank, answers: [ConversationSide: PreparationAnswers]) {
+    static func questionBankAndPreparations(
+        of conversationID: UUID, sides: [ConversationSide],
+        on database: any Database
+    ) async throws -> (bank: QuestionBank, answers: [ConversationSide: PreparationAnswers]) {
         guard !sides.isEmpty else { return (try await questionBank(on: database), [:]) }
         var query: SQLQueryString = "SELECT side, answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side IN ("
         query.appendInterpolation(binds: sides.map(\.rawValue))
@@ -192,7 +199,8 @@ enum ConversationRecords {
 
     static func decode(_ json: String) -> PreparationAnswers {
         let raw = (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
-        return PreparationAnswers(Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in PreparationField(rawValue: key).map { ($0, value) } }))
+        return PreparationAnswers(
+            Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in PreparationField(rawValue: key).map { ($0, value) } }))
     }
 
     /// The answers as a JSON object with its keys in order; written by hand because the demo writes

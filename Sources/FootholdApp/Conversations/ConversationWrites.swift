@@ -17,8 +17,10 @@ enum ConversationWrites {
     struct Stale: Error {}
 
     /// `UPDATE conversations SET … WHERE id = ? AND state IN (…)`; throws `Stale` when no row matched.
-    static func update(_ id: UUID, from states: [ConversationState], now: Date, on database: any Database,
-                       _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
+    static func update(
+        _ id: UUID, from states: [ConversationState], now: Date, on database: any Database,
+        _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder
+    ) async throws {
         let builder = set(database.sql.update(ConversationModel.schema))
             .set("updated_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(id))
@@ -27,13 +29,16 @@ enum ConversationWrites {
         guard !matched.isEmpty else { throw Stale() }
     }
 
-    static func savePreparation(_ record: ConversationForViewer, side: ConversationSide, answers: PreparationAnswers, share: Bool,
-                                now: Date, on database: any Database) async throws {
+    static func savePreparation(
+        _ record: ConversationForViewer, side: ConversationSide, answers: PreparationAnswers, share: Bool,
+        now: Date, on database: any Database
+    ) async throws {
         try await database.transaction { database in
             try await update(record.id, from: ConversationRules.states(allowing: .prepare), now: now, on: database) {
                 $0.set(side == .employee ? "employee_prep_shared" : "guide_prep_shared", to: SQLBind(share))
             }
-            let row = try await PreparationModel.query(on: database)
+            let row =
+                try await PreparationModel.query(on: database)
                 .filter(\.$conversation.$id == record.id).filter(\.$side == side).first() ?? PreparationModel()
             row.$conversation.id = record.id
             row.side = side
@@ -54,12 +59,15 @@ enum ConversationWrites {
     }
 
     /// The shared summary, the viewer's own notes and the themes.
-    static func saveRecord(_ record: ConversationForViewer, side: ConversationSide, summary: String, notes: String, themes: [UUID],
-                           confirm: Bool, now: Date, on database: any Database) async throws {
+    static func saveRecord(
+        _ record: ConversationForViewer, side: ConversationSide, summary: String, notes: String, themes: [UUID],
+        confirm: Bool, now: Date, on database: any Database
+    ) async throws {
         try await database.transaction { database in
             // Whether the summary changed is decided against what is stored now (SET reads the row's
             // values before the change), so a change made a moment ago by the other side counts.
-            let confirmation: SQLQueryString = side == .employee
+            let confirmation: SQLQueryString =
+                side == .employee
                 // The employee confirms by saving or amending the summary.
                 ? "CASE WHEN \(bind: summary) <> '' AND (summary <> \(bind: summary) OR \(unsafeRaw: confirm ? "1 = 1" : "1 = 0")) THEN \(bind: now) ELSE summary_confirmed_at END"
                 // A guide's change needs the employee to look again.

@@ -40,7 +40,9 @@ enum BulkLoad {
 
     /// Table, name and definition (`FOREIGN KEY (…) REFERENCES …`) of each foreign key on the
     /// tables; none on SQLite, whose checks cost little and cannot be dropped.
-    static func postgresForeignKeys(on tables: [String], _ sql: any SQLDatabase) async throws -> [(table: String, name: String, definition: String)] {
+    static func postgresForeignKeys(on tables: [String], _ sql: any SQLDatabase) async throws -> [(
+        table: String, name: String, definition: String
+    )] {
         guard sql.dialect.name == "postgresql" else { return [] }
         var query: SQLQueryString = """
             SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition \
@@ -50,8 +52,10 @@ enum BulkLoad {
         query.appendInterpolation(binds: tables)
         query.appendLiteral(") ORDER BY c.relname, k.conname")
         return try await sql.raw(query).all().map {
-            (try $0.decode(column: "table", as: String.self), try $0.decode(column: "name", as: String.self),
-             try $0.decode(column: "definition", as: String.self))
+            (
+                try $0.decode(column: "table", as: String.self), try $0.decode(column: "name", as: String.self),
+                try $0.decode(column: "definition", as: String.self)
+            )
         }
     }
 
@@ -151,7 +155,8 @@ extension BulkLoad {
             let batch = (start..<min(start + perStatement, count)).map(row)
             if let sqlite = sql as? any SQLiteDatabase {
                 let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-                let statement = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
+                let statement =
+                    "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
                     + Array(repeating: placeholders, count: batch.count).joined(separator: ",")
                 _ = try await sqlite.query(statement, batch.flatMap { $0.map(\.sqlite) })
             } else {
@@ -178,9 +183,11 @@ extension BulkLoad {
     /// it from here is safe; the rows commit or roll back with the caller's transaction.
     static func sqliteTransactionHandle(of sql: any SQLDatabase) async throws -> OpaquePointer? {
         guard sql.dialect.name == "sqlite", let fluent = sql as? any Database, fluent.inTransaction,
-              let sqlite = sql as? any SQLiteDatabase else { return nil }
+            let sqlite = sql as? any SQLiteDatabase
+        else { return nil }
         let box = try await sqlite.withConnection { connection in
-            connection.eventLoop.makeSucceededFuture(HandleBox(raw: Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer))
+            connection.eventLoop.makeSucceededFuture(
+                HandleBox(raw: Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer))
         }.get()
         return box.raw
     }
@@ -194,7 +201,8 @@ extension BulkLoad {
     /// One `INSERT` prepared once and stepped for every row, values bound as Fluent stores them.
     static func insertPrepared(into table: String, columns: [String], count: Int, row: (Int) -> [BulkValue], handle: OpaquePointer) throws {
         guard count > 0 else { return }
-        let sql = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES ("
+        let sql =
+            "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         func check(_ code: Int32) throws {
             guard code != SQLITE_OK && code != SQLITE_DONE else { return }
@@ -219,13 +227,16 @@ extension BulkLoad {
     /// where a connection would go back to the pool before the copy ran).
     static func transactionConnection(of sql: any SQLDatabase) async throws -> PostgresConnection? {
         guard sql.dialect.name == "postgresql", let fluent = sql as? any Database, fluent.inTransaction,
-              let postgres = sql as? any PostgresDatabase else { return nil }
+            let postgres = sql as? any PostgresDatabase
+        else { return nil }
         return try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
     }
 
     /// Streams the rows in COPY's text format, about a megabyte a message.
-    static func copy(into table: String, columns: [String], count: Int, row: (Int) -> [BulkValue],
-                     on connection: PostgresConnection, logger: Logger) async throws {
+    static func copy(
+        into table: String, columns: [String], count: Int, row: (Int) -> [BulkValue],
+        on connection: PostgresConnection, logger: Logger
+    ) async throws {
         guard count > 0 else { return }
         try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
             var buffer = ByteBuffer()

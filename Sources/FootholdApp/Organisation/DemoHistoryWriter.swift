@@ -12,8 +12,10 @@ enum DemoHistoryWriter {
         "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at",
     ]
 
-    static func write(_ history: DemoHistory, people: [UUID], themes: [UUID], on database: any Database, now: Date,
-                      ids newID: inout OrderedIDs) async throws {
+    static func write(
+        _ history: DemoHistory, people: [UUID], themes: [UUID], on database: any Database, now: Date,
+        ids newID: inout OrderedIDs
+    ) async throws {
         let ids = history.conversations.map { _ in newID.next() }
         // Everything below is written in the order of its ids, so each primary key and unique index
         // grows at its end instead of at random places all over the file.
@@ -41,11 +43,13 @@ enum DemoHistoryWriter {
                 count: ids.count,
                 row: { index in
                     let id = ids[index], c = history.conversations[index]
-                    return [.uuid(id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue),
-                            .uuid(people[c.employee]), .uuid(people[c.guide]), .uuid(c.checkpoint), .bool(c.withLineManager), .text(c.purpose),
-                            .date(c.startsAt), .int(c.minutes), .text(c.place), .date(c.heldAt), .int(c.heldAt == nil ? nil : c.minutes),
-                            .text(c.expectations), .text(c.summary), .date(c.summaryConfirmed ? c.heldAt : nil),
-                            .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt)]
+                    return [
+                        .uuid(id), .text(c.kind.rawValue), .text(c.state.rawValue), .text(c.requestedBy.rawValue),
+                        .uuid(people[c.employee]), .uuid(people[c.guide]), .uuid(c.checkpoint), .bool(c.withLineManager), .text(c.purpose),
+                        .date(c.startsAt), .int(c.minutes), .text(c.place), .date(c.heldAt), .int(c.heldAt == nil ? nil : c.minutes),
+                        .text(c.expectations), .text(c.summary), .date(c.summaryConfirmed ? c.heldAt : nil),
+                        .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt),
+                    ]
                 },
                 on: sql)
         }
@@ -69,8 +73,10 @@ enum DemoHistoryWriter {
                 count: actionRows.count,
                 row: { index in
                     let (row, conversation, employee, action, at) = actionRows[index]
-                    return [.uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
-                            .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at)]
+                    return [
+                        .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
+                        .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at),
+                    ]
                 },
                 on: sql)
             try await BulkLoad.insert(
@@ -114,10 +120,12 @@ struct OrderedIDs {
         counter += 1
         let random = generator.next() as UInt64
         let time = counter & 0xFFFF_FFFF_FFFF
-        return UUID(uuid: (
-            UInt8(time >> 40 & 0xFF), UInt8(time >> 32 & 0xFF), UInt8(time >> 24 & 0xFF), UInt8(time >> 16 & 0xFF),
-            UInt8(time >> 8 & 0xFF), UInt8(time & 0xFF), 0x70 | UInt8(random & 0x0F), UInt8(random >> 8 & 0xFF),
-            0x80 | UInt8(random >> 16 & 0x3F), UInt8(random >> 24 & 0xFF), UInt8(random >> 32 & 0xFF), UInt8(random >> 40 & 0xFF),
-            UInt8(random >> 48 & 0xFF), UInt8(random >> 56 & 0xFF), UInt8(random >> 4 & 0xF0), UInt8(random >> 12 & 0xF0)))
+        return UUID(
+            uuid: (
+                UInt8(time >> 40 & 0xFF), UInt8(time >> 32 & 0xFF), UInt8(time >> 24 & 0xFF), UInt8(time >> 16 & 0xFF),
+                UInt8(time >> 8 & 0xFF), UInt8(time & 0xFF), 0x70 | UInt8(random & 0x0F), UInt8(random >> 8 & 0xFF),
+                0x80 | UInt8(random >> 16 & 0x3F), UInt8(random >> 24 & 0xFF), UInt8(random >> 32 & 0xFF), UInt8(random >> 40 & 0xFF),
+                UInt8(random >> 48 & 0xFF), UInt8(random >> 56 & 0xFF), UInt8(random >> 4 & 0xF0), UInt8(random >> 12 & 0xF0)
+            ))
     }
 }

@@ -30,8 +30,10 @@ public enum DemoLoader {
         try await PersonModel.query(on: database).count() == 0
     }
 
-    public static func load(people count: Int, seed: UInt64, years: Int = 1, on app: Application,
-                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result {
+    public static func load(
+        people count: Int, seed: UInt64, years: Int = 1, on app: Application,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> Result {
         guard try await isEmpty(app.db) else {
             throw Problem(description: "The database already has people in it; the demo fills an empty database only.")
         }
@@ -57,18 +59,21 @@ public enum DemoLoader {
             try await app.db.transaction { database in
                 try await OrganisationWriter.insert(
                     units: organisation.units.enumerated().map { index, unit in
-                        .init(id: unitIDs[index], name: unit.path.name, path: unit.path.description,
-                              parentID: unit.parent.map { unitIDs[$0] }, headID: personIDs[unit.head])
+                        .init(
+                            id: unitIDs[index], name: unit.path.name, path: unit.path.description,
+                            parentID: unit.parent.map { unitIDs[$0] }, headID: personIDs[unit.head])
                     },
                     createdAt: now, on: database)
                 // The generator creates every manager before the people who report to them.
                 try await OrganisationWriter.insert(
                     people: organisation.people.enumerated().map { index, person in
-                        .init(id: personIDs[index], email: person.email, name: person.name, jobTitle: person.jobTitle,
-                              unitID: unitIDs[person.unit], managerID: person.manager.map { personIDs[$0] },
-                              isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
+                        .init(
+                            id: personIDs[index], email: person.email, name: person.name, jobTitle: person.jobTitle,
+                            unitID: unitIDs[person.unit], managerID: person.manager.map { personIDs[$0] },
+                            isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator)
                     },
-                    createdAt: joined, on: database) { written in progress?(written, count) }
+                    createdAt: joined, on: database
+                ) { written in progress?(written, count) }
                 try await OrganisationWriter.insertCredentials(for: personIDs, passwordHash: hash, at: now, on: database)
                 try await OrganisationWriter.refreshHeadcounts(on: database)
             }
@@ -78,8 +83,10 @@ public enum DemoLoader {
                 careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
             }
             let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
-            let historyTables = [ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema,
-                                 PrivateNoteModel.schema]
+            let historyTables = [
+                ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema,
+                PrivateNoteModel.schema,
+            ]
             var ids = OrderedIDs(startingAt: now)
             try await BulkLoad.withIndexesSetAside(on: historyTables, app.db) {
                 // Each year's history is made while the year before is written.
@@ -87,8 +94,9 @@ public enum DemoLoader {
                 func make(_ index: Int) -> Task<DemoHistory, Never> {
                     let year = careerYears[index], isCurrentYear = index == careerYears.count - 1
                     return Task.detached {
-                        DemoHistory(organisation: organisation, year: year, isCurrentYear: isCurrentYear, today: today,
-                                    timeZone: timeZone, themeCount: themeCount, seed: seed, cast: cast)
+                        DemoHistory(
+                            organisation: organisation, year: year, isCurrentYear: isCurrentYear, today: today,
+                            timeZone: timeZone, themeCount: themeCount, seed: seed, cast: cast)
                     }
                 }
                 var next = careerYears.isEmpty ? nil : make(0)

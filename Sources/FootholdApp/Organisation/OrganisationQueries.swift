@@ -30,8 +30,9 @@ enum OrganisationQueries {
         var hasNewManager: Bool = false
 
         var roleFacts: RoleFacts {
-            RoleFacts(isActive: isActive, activeDirectReports: activeDirectReports, unitsHeaded: unitsHeaded,
-                      isLeadershipTeam: isLeadershipTeam, isHRAdministrator: isHRAdministrator)
+            RoleFacts(
+                isActive: isActive, activeDirectReports: activeDirectReports, unitsHeaded: unitsHeaded,
+                isLeadershipTeam: isLeadershipTeam, isHRAdministrator: isHRAdministrator)
         }
 
         var summary: PersonSummary { PersonSummary(id: id, name: name, jobTitle: jobTitle, email: email, isActive: isActive) }
@@ -82,7 +83,8 @@ enum OrganisationQueries {
             isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator,
             unit: try person.$unit.id.map { ($0, try row.decode(column: "u_path", as: String.self)) },
             manager: try PersonModel.readOptional(row, "m").map(summary),
-            activeDirectReports: try row.decode(column: "reports", as: Int.self), unitsHeaded: try row.decode(column: "headed", as: Int.self),
+            activeDirectReports: try row.decode(column: "reports", as: Int.self),
+            unitsHeaded: try row.decode(column: "headed", as: Int.self),
             hasNewManager: HistoryConsent.hasNewManager(choiceMadeFor: person.historyChoiceManagerID, manager: person.$manager.id))
     }
 
@@ -91,21 +93,26 @@ enum OrganisationQueries {
     /// A person's summary from a row selected with `summaryColumns`.
     static func summary(_ row: any SQLRow) throws -> PersonSummary {
         let r = AliasedRow(row, "p")
-        return PersonSummary(id: try r("id"), name: try r("name"), jobTitle: try r("job_title"), email: try r("email"), isActive: try r("active"))
+        return PersonSummary(
+            id: try r("id"), name: try r("name"), jobTitle: try r("job_title"), email: try r("email"), isActive: try r("active"))
     }
 
     /// Active direct reports, by name: one query.
     static func directReports(of id: UUID, on database: any Database) async throws -> [PersonSummary] {
-        try await database.rows("""
+        try await database.rows(
+            """
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.manager_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
-            """).map(summary)
+            """
+        ).map(summary)
     }
 
     /// The units a person heads, each as the unit page shows it: one query, then two a unit.
     static func unitsHeaded(by head: PersonSummary, on database: any Database) async throws -> [UnitOverview] {
         var overviews: [UnitOverview] = []
-        for row in try await database.rows("SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: head.id) ORDER BY u.path") {
+        for row in try await database.rows(
+            "SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: head.id) ORDER BY u.path")
+        {
             overviews.append(try await overview(of: try UnitModel.read(row, "u"), head: head, on: database))
         }
         return overviews
@@ -114,11 +121,15 @@ enum OrganisationQueries {
     /// A unit, its head, its child units with their headcounts and the people directly in it:
     /// three queries.
     static func unit(_ id: UUID, on database: any Database) async throws -> UnitOverview? {
-        guard let row = try await database.firstRow("""
-            SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
-            FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
-            """) else { return nil }
-        return try await overview(of: try UnitModel.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: database)
+        guard
+            let row = try await database.firstRow(
+                """
+                SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
+                FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
+                """)
+        else { return nil }
+        return try await overview(
+            of: try UnitModel.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: database)
     }
 
     /// The rest of a unit's overview: its ancestors and children in one query, its members in another.
@@ -138,17 +149,20 @@ enum OrganisationQueries {
             family.appendLiteral(")")
         }
         let relatives = try await database.rows(family).map { row in
-            Relative(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                     path: try row.decode(column: "path", as: String.self),
-                     parentID: try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self),
-                     peopleTotal: try row.decode(column: "people_total", as: Int.self))
+            Relative(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                path: try row.decode(column: "path", as: String.self),
+                parentID: try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self),
+                peopleTotal: try row.decode(column: "people_total", as: Int.self))
         }
         let children = relatives.filter { $0.parentID == id }.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
         let ancestors = relatives.filter { $0.parentID != id }.sorted { $0.path.count < $1.path.count }
-        let members = try await database.rows("""
+        let members = try await database.rows(
+            """
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.unit_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
-            """).map(summary)
+            """
+        ).map(summary)
         return UnitOverview(
             id: id, name: unit.name, path: unit.path, ancestors: ancestors.map { ($0.id, $0.name) },
             head: head, headcount: unit.peopleTotal,
@@ -178,10 +192,13 @@ enum OrganisationQueries {
     static let broadTerm = 5000
 
     /// People with a word starting with each word of the query, by name, a page at a time.
-    static func search(_ query: String, page: Int, includeInactive: Bool, on database: any Database,
-                       plan: SearchPlan = .automatic) async throws -> Page<(PersonSummary, String?)> {
+    static func search(
+        _ query: String, page: Int, includeInactive: Bool, on database: any Database,
+        plan: SearchPlan = .automatic
+    ) async throws -> Page<(PersonSummary, String?)> {
         var terms: [String] = []
-        for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5 {
+        for term in query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) where !terms.contains(term) && terms.count < 5
+        {
             terms.append(term)
         }
         let paging = Paging(number: page, size: pageSize)
@@ -216,7 +233,8 @@ enum OrganisationQueries {
             var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM ("
             select += matched
             // The cross join keeps SQLite reading the page first.
-            select.appendLiteral("""
+            select.appendLiteral(
+                """
                 ) matched CROSS JOIN people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = matched.person_id \
                 ORDER BY matched.name, matched.email, matched.person_id
                 """)
@@ -282,7 +300,8 @@ enum OrganisationQueries {
         }
 
         // Many matches, or no query: walk everyone in name order until the page is full.
-        var select: SQLQueryString = "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1"
+        var select: SQLQueryString =
+            "SELECT \(unsafeRaw: summaryColumns), u.path AS u_path FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 = 1"
         requireOthers(terms, of: "p.id", into: &select)
         if !includeInactive { select.appendLiteral(" AND p.active = "); select.appendInterpolation(bind: true) }
         select.appendLiteral(" ORDER BY p.name, p.email")

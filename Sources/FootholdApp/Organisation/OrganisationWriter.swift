@@ -46,23 +46,30 @@ enum OrganisationWriter {
             let end = min(start + progressEvery, people.count)
             try await BulkLoad.insert(
                 into: PersonModel.schema,
-                columns: ["id", "email", "name", "job_title", "search_text", "unit_id", "manager_id", "leadership_team", "hr_admin", "active", "created_at",
-                          "history_choice_manager_id"],
+                columns: [
+                    "id", "email", "name", "job_title", "search_text", "unit_id", "manager_id", "leadership_team", "hr_admin", "active",
+                    "created_at",
+                    "history_choice_manager_id",
+                ],
                 count: end - start,
                 row: { offset in
                     let person = people[start + offset]
-                    return [.uuid(person.id), .text(person.email), .text(person.name), .text(person.jobTitle), .text(searchTexts[start + offset]),
-                            .uuid(person.unitID), .uuid(person.managerID), .bool(person.isLeadershipTeam), .bool(person.isHRAdministrator),
-                            .bool(true), .date(createdAt), .uuid(person.managerID)]
+                    return [
+                        .uuid(person.id), .text(person.email), .text(person.name), .text(person.jobTitle),
+                        .text(searchTexts[start + offset]),
+                        .uuid(person.unitID), .uuid(person.managerID), .bool(person.isLeadershipTeam), .bool(person.isHRAdministrator),
+                        .bool(true), .date(createdAt), .uuid(person.managerID),
+                    ]
                 },
                 on: database.sql)
             progress?(end)
         }
         // All the new words at once, in key order, so the index grows at its end.
-        try await SearchWords.insert(people.indices.map { index in
-            let person = people[index]
-            return SearchWords.Person(id: person.id, text: searchTexts[index], name: person.name, email: person.email, isActive: true)
-        }, on: database)
+        try await SearchWords.insert(
+            people.indices.map { index in
+                let person = people[index]
+                return SearchWords.Person(id: person.id, text: searchTexts[index], name: person.name, email: person.email, isActive: true)
+            }, on: database)
     }
 
     /// People written between two progress reports.
@@ -83,9 +90,11 @@ extension OrganisationWriter {
     static func refreshHeadcounts(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         let units = try await sql.raw("SELECT id, path, people_direct, people_total FROM units").all()
-        let counts = try await sql.raw("""
+        let counts = try await sql.raw(
+            """
             SELECT unit_id, COUNT(*) AS people FROM people WHERE active = \(bind: true) AND unit_id IS NOT NULL GROUP BY unit_id
-            """).all()
+            """
+        ).all()
         var direct: [UUID: Int] = [:]
         for row in counts { direct[try row.decode(column: "unit_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self) }
         var pathByID: [UUID: String] = [:]

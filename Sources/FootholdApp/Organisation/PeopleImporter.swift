@@ -21,8 +21,10 @@ public enum PeopleImporter {
 
     /// - Parameter actorID: who imports (an HR administrator in the web app; nobody named from the
     ///   command line), for the audit log.
-    public static func run(csv: String, deactivateMissing: Bool, on database: any Database, now: Date, by actorID: UUID? = nil,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result<Outcome, PeopleImport.Failure> {
+    public static func run(
+        csv: String, deactivateMissing: Bool, on database: any Database, now: Date, by actorID: UUID? = nil,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> Result<Outcome, PeopleImport.Failure> {
         let units = try await UnitModel.query(on: database).all()
         let people = try await PersonModel.query(on: database).all()
         let unitPathByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.path) } })
@@ -51,8 +53,10 @@ public enum PeopleImporter {
             where unitIDByPath[path.description] == nil {
                 let id = UUID()
                 unitIDByPath[path.description] = id
-                newUnits.append(.init(id: id, name: path.name, path: path.description,
-                                      parentID: path.parent.flatMap { unitIDByPath[$0.description] }, headID: nil))
+                newUnits.append(
+                    .init(
+                        id: id, name: path.name, path: path.description,
+                        parentID: path.parent.flatMap { unitIDByPath[$0.description] }, headID: nil))
             }
             try await OrganisationWriter.insert(units: newUnits, createdAt: now, on: database)
             outcome.unitsCreated = newUnits.count
@@ -72,7 +76,8 @@ public enum PeopleImporter {
                 let unitID = unitIDByPath[row.unit.description]
                 let managerID = row.managerEmail.flatMap { idByEmail[$0] }
                 if let person = personByEmail[row.email] {
-                    let same = person.name == row.name && person.jobTitle == row.jobTitle && person.$unit.id == unitID
+                    let same =
+                        person.name == row.name && person.jobTitle == row.jobTitle && person.$unit.id == unitID
                         && person.$manager.id == managerID && person.isLeadershipTeam == row.isLeadershipTeam
                         && person.isHRAdministrator == row.isHRAdministrator && person.isActive
                     if same { outcome.unchanged += 1; continue }
@@ -83,10 +88,12 @@ public enum PeopleImporter {
                         audited.append((.reportingLineChanged, id, "from \(from) to \(to)"))
                     }
                     if person.isLeadershipTeam != row.isLeadershipTeam {
-                        audited.append((.roleChanged, id, row.isLeadershipTeam ? "now in the Leadership Team" : "no longer in the Leadership Team"))
+                        audited.append(
+                            (.roleChanged, id, row.isLeadershipTeam ? "now in the Leadership Team" : "no longer in the Leadership Team"))
                     }
                     if person.isHRAdministrator != row.isHRAdministrator {
-                        audited.append((.roleChanged, id, row.isHRAdministrator ? "now an HR administrator" : "no longer an HR administrator"))
+                        audited.append(
+                            (.roleChanged, id, row.isHRAdministrator ? "now an HR administrator" : "no longer an HR administrator"))
                     }
                     if !person.isActive {
                         audited.append((.roleChanged, id, "back in the organisation; needs a new invitation to sign in"))
@@ -102,9 +109,10 @@ public enum PeopleImporter {
                     person.isActive = true
                     changed.append(person)
                 } else {
-                    newRows[row.email] = .init(id: idByEmail[row.email]!, email: row.email, name: row.name, jobTitle: row.jobTitle,
-                                               unitID: unitID, managerID: managerID, isLeadershipTeam: row.isLeadershipTeam,
-                                               isHRAdministrator: row.isHRAdministrator)
+                    newRows[row.email] = .init(
+                        id: idByEmail[row.email]!, email: row.email, name: row.name, jobTitle: row.jobTitle,
+                        unitID: unitID, managerID: managerID, isLeadershipTeam: row.isLeadershipTeam,
+                        isHRAdministrator: row.isHRAdministrator)
                 }
             }
             let managerOf = Dictionary(uniqueKeysWithValues: newRows.values.compactMap { row in row.managerID.map { (row.id, $0) } })
@@ -112,7 +120,8 @@ public enum PeopleImporter {
             // In the file's order, managers moved ahead of their reports.
             let ordered = ReportingLines.managersFirst(plan.rows.compactMap { newRows[$0.email]?.id }, managerOf: managerOf)
             let total = ordered.count + changed.count
-            try await OrganisationWriter.insert(people: ordered.map { newRows[emailOfNewID[$0]!]! }, createdAt: now, on: database) { written in
+            try await OrganisationWriter.insert(people: ordered.map { newRows[emailOfNewID[$0]!]! }, createdAt: now, on: database) {
+                written in
                 progress?(written, total)
             }
             outcome.created = ordered.count

@@ -25,7 +25,8 @@ enum SearchWords {
             words.insert(String(token))
             var part = String.UnicodeScalarView()
             for scalar in token.unicodeScalars {
-                let isWordPart = scalar.isASCII
+                let isWordPart =
+                    scalar.isASCII
                     ? (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || (scalar >= "A" && scalar <= "Z")
                     : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 if isWordPart {
@@ -68,8 +69,10 @@ enum SearchWords {
             return a.person.email.utf8.lexicographicallyPrecedes(b.person.email.utf8)
         }
         let rows: [[BulkValue]] = entries.map { entry in
-            var row: [BulkValue] = [.text(entry.word), .uuid(entry.person.id), .text(entry.person.name), .text(entry.person.email),
-                                    .bool(entry.person.isActive)]
+            var row: [BulkValue] = [
+                .text(entry.word), .uuid(entry.person.id), .text(entry.person.name), .text(entry.person.email),
+                .bool(entry.person.isActive),
+            ]
             if withShared { row.append(.int(entry.shared)) }
             return row
         }
@@ -89,14 +92,17 @@ enum SearchWords {
         let sql = database.sql
         var after = ""
         while true {
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT id, search_text, name, email, active FROM people WHERE CAST(id AS TEXT) > \(bind: after) ORDER BY CAST(id AS TEXT) LIMIT 2000
-                """).all()
+                """
+            ).all()
             guard !rows.isEmpty else { break }
             let people = try rows.map { row in
-                Person(id: try row.decode(column: "id", as: UUID.self), text: try row.decode(column: "search_text", as: String.self),
-                       name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
-                       isActive: try row.decode(column: "active", as: Bool.self))
+                Person(
+                    id: try row.decode(column: "id", as: UUID.self), text: try row.decode(column: "search_text", as: String.self),
+                    name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
+                    isActive: try row.decode(column: "active", as: Bool.self))
             }
             try await insert(people, withShared: withShared, on: database)
             after = try rows.last!.decode(column: "id", as: UUID.self).uuidString

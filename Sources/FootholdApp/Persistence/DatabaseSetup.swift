@@ -37,8 +37,9 @@ enum DatabaseSetup {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.coreConfiguration.options.additionalStartupParameters += postgresSettings
             app.databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
-                          connectionPoolTimeout: .seconds(10), encodingContext: .default, decodingContext: .default),
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                    connectionPoolTimeout: .seconds(10), encodingContext: .default, decodingContext: .default),
                 as: .psql)
         }
     }
@@ -93,7 +94,8 @@ enum DatabaseSetup {
                 throw Configuration.Problem("DATABASE_URL: the SQLite database \(path) cannot be written to (check its permissions)")
             }
         } else if !files.isWritableFile(atPath: folder) {
-            throw Configuration.Problem("DATABASE_URL: cannot create the SQLite database \(path): the folder \(folder) cannot be written to")
+            throw Configuration.Problem(
+                "DATABASE_URL: cannot create the SQLite database \(path): the folder \(folder) cannot be written to")
         }
     }
 

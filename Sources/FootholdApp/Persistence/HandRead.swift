@@ -47,8 +47,10 @@ struct AliasedRow {
 }
 
 extension PersonModel: HandRead {
-    static let readColumns = ["id", "email", "name", "job_title", "unit_id", "manager_id", "leadership_team", "hr_admin",
-                              "active", "created_at", "history_shared_with_id", "history_choice_manager_id"]
+    static let readColumns = [
+        "id", "email", "name", "job_title", "unit_id", "manager_id", "leadership_team", "hr_admin",
+        "active", "created_at", "history_shared_with_id", "history_choice_manager_id",
+    ]
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> PersonModel {
         let r = AliasedRow(row, alias)
@@ -109,10 +111,12 @@ extension CheckpointModel: HandRead {
 }
 
 extension ConversationModel: HandRead {
-    static let readColumns = ["id", "created_at", "updated_at", "kind", "state", "requested_by", "with_line_manager", "purpose",
-                              "starts_at", "minutes", "place", "held_at", "held_minutes", "decline_reason", "return_on",
-                              "expectations", "summary", "summary_confirmed_at", "employee_prep_shared", "guide_prep_shared",
-                              "employee_id", "guide_id", "checkpoint_id"]
+    static let readColumns = [
+        "id", "created_at", "updated_at", "kind", "state", "requested_by", "with_line_manager", "purpose",
+        "starts_at", "minutes", "place", "held_at", "held_minutes", "decline_reason", "return_on",
+        "expectations", "summary", "summary_confirmed_at", "employee_prep_shared", "guide_prep_shared",
+        "employee_id", "guide_id", "checkpoint_id",
+    ]
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> ConversationModel {
         let r = AliasedRow(row, alias)
@@ -163,7 +167,9 @@ extension ConversationModel: HandRead {
 }
 
 extension AgreedActionModel: HandRead {
-    static let readColumns = ["id", "created_at", "updated_at", "description", "owner", "due_on", "status", "conversation_id", "employee_id"]
+    static let readColumns = [
+        "id", "created_at", "updated_at", "description", "owner", "due_on", "status", "conversation_id", "employee_id",
+    ]
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> AgreedActionModel {
         let r = AliasedRow(row, alias)

@@ -112,8 +112,11 @@ struct PreparedRow: SQLRow {
     func decode<T: Decodable>(column: String, as type: T.Type) throws -> T {
         guard row.contains(column) else { throw MissingColumn(column: column) }
         let cell = row[column]
-        return try CellDecoder(cell: PostgresCell(bytes: cell.bytes, dataType: cell.dataType, format: .binary,
-                                                  columnName: column, columnIndex: cell.columnIndex)).decode(T.self)
+        return try CellDecoder(
+            cell: PostgresCell(
+                bytes: cell.bytes, dataType: cell.dataType, format: .binary,
+                columnName: column, columnIndex: cell.columnIndex)
+        ).decode(T.self)
     }
 }
 

@@ -39,7 +39,9 @@ final class SQLiteReads: Sendable {
     }
 
     func close() {
-        let connections = idle.withLockedValue { all in defer { all = [] }; return all }
+        let connections = idle.withLockedValue { all in
+            defer { all = [] }; return all
+        }
         for connection in connections { connection.close() }
     }
 
@@ -312,8 +314,10 @@ struct ReadRow: SQLRow {
         var text = text
         return text.withUTF8 { utf8 -> UUID? in
             guard utf8.count == 36 else { return nil }
-            var bytes = (UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0),
-                         UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+            var bytes = (
+                UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0),
+                UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0)
+            )
             let valid = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
                 var position = 0
                 for byte in 0..<16 {

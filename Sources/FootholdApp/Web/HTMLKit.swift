@@ -15,9 +15,10 @@ extension String {
     private func escapingHTML(quotes: Bool) -> String {
         let utf8 = self.utf8
         // Most text has nothing to escape: hand it back as it is.
-        let needsEscaping = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }
-        } ?? true
+        let needsEscaping =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }
+            } ?? true
         guard needsEscaping else { return self }
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count + 16)
@@ -158,20 +159,26 @@ enum H {
 
     /// What an empty list shows instead: what will appear here, and the next step.
     static func emptyState(_ title: String, _ explanation: String, action: BodyNode? = nil) -> BodyNode {
-        .group(.raw("<div class=\"empty-state\"><p class=\"empty-state__title\">" + title.textEscaped + "</p><p>" + explanation.textEscaped + "</p>"),
-               action ?? .empty, .raw("</div>"))
+        .group(
+            .raw(
+                "<div class=\"empty-state\"><p class=\"empty-state__title\">" + title.textEscaped + "</p><p>" + explanation.textEscaped
+                    + "</p>"),
+            action ?? .empty, .raw("</div>"))
     }
 
     static func notice(_ message: String, style: String = "info", link: (label: String, to: String)? = nil) -> BodyNode {
-        .raw("<div" + attribute("class", "notice notice--" + style) + " role=\"" + (style == "success" ? "status" : "note") + "\"><p>"
-             + message.textEscaped + (link.map { " " + linkHTML($0.label, to: $0.to) } ?? "") + "</p></div>")
+        .raw(
+            "<div" + attribute("class", "notice notice--" + style) + " role=\"" + (style == "success" ? "status" : "note") + "\"><p>"
+                + message.textEscaped + (link.map { " " + linkHTML($0.label, to: $0.to) } ?? "") + "</p></div>")
     }
 
     // MARK: forms
 
     /// A form that carries the CSRF token every state-changing request needs.
-    static func form(action: String, csrf: String, multipart: Bool = false, class className: String? = nil, _ nodes: [BodyNode]) -> BodyNode {
-        let open = "<form method=\"post\"" + attribute("action", action) + (multipart ? " enctype=\"multipart/form-data\"" : "")
+    static func form(action: String, csrf: String, multipart: Bool = false, class className: String? = nil, _ nodes: [BodyNode]) -> BodyNode
+    {
+        let open =
+            "<form method=\"post\"" + attribute("action", action) + (multipart ? " enctype=\"multipart/form-data\"" : "")
             + attribute("class", className) + ">" + hiddenHTML(name: CSRF.fieldName, value: csrf)
         return .group([.raw(open)] + nodes + [.raw("</form>")])
     }
@@ -190,31 +197,43 @@ enum H {
 
     /// A field's label, hint and error, which every kind of field shows the same way.
     private static func labelHintAndError(id: String, label: String, hint: String?, error: String?) -> String {
-        "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>" + hintAndError(id: id, hint: hint, error: error)
+        "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
+            + hintAndError(id: id, hint: hint, error: error)
     }
 
     private static func hintAndError(id: String, hint: String?, error: String?) -> String {
         var html = ""
         if let hint { html += "<p class=\"field__hint\"" + attribute("id", id + "-hint") + ">" + hint.textEscaped + "</p>" }
         if let error {
-            html += "<p class=\"field__error\"" + attribute("id", id + "-error") + "><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>"
+            html +=
+                "<p class=\"field__error\"" + attribute("id", id + "-error") + "><span class=\"visually-hidden\">Error: </span>"
+                + error.textEscaped + "</p>"
         }
         return html
     }
 
     /// A labelled field with an optional hint and error; the error is linked from the summary.
-    static func field(name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
-                      error: String? = nil, autocomplete: String? = nil, required: Bool = false) -> BodyNode {
-        .raw(fieldHTML(name: name, label: label, value: value, type: type, hint: hint, error: error, autocomplete: autocomplete, required: required))
+    static func field(
+        name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
+        error: String? = nil, autocomplete: String? = nil, required: Bool = false
+    ) -> BodyNode {
+        .raw(
+            fieldHTML(
+                name: name, label: label, value: value, type: type, hint: hint, error: error, autocomplete: autocomplete, required: required
+            ))
     }
 
-    static func fieldHTML(name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
-                          error: String? = nil, autocomplete: String? = nil, required: Bool = false) -> String {
+    static func fieldHTML(
+        name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
+        error: String? = nil, autocomplete: String? = nil, required: Bool = false
+    ) -> String {
         let id = "field-\(name)"
         var describedBy: [String] = []
         if hint != nil { describedBy.append("\(id)-hint") }
         if error != nil { describedBy.append("\(id)-error") }
-        var attributes: [(String, String)] = [("type", type), ("id", id), ("name", name), ("class", error == nil ? "input" : "input input--error")]
+        var attributes: [(String, String)] = [
+            ("type", type), ("id", id), ("name", name), ("class", error == nil ? "input" : "input input--error"),
+        ]
         if type != "password" && type != "file" { attributes.append(("value", value)) }
         if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
         if !describedBy.isEmpty { attributes.append(("aria-describedby", describedBy.joined(separator: " "))) }
@@ -224,8 +243,10 @@ enum H {
             + labelHintAndError(id: id, label: label, hint: hint, error: error) + inputHTML(attributes) + "</div>"
     }
 
-    static func textarea(name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
-                         rows: Int = 4, privacy: String? = nil) -> BodyNode {
+    static func textarea(
+        name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
+        rows: Int = 4, privacy: String? = nil
+    ) -> BodyNode {
         let id = "field-" + name
         // One string, grown once: a preparation page has nine of these, each holding a person's answer.
         var html = error == nil ? "<div class=\"field\">" : "<div class=\"field field--error\">"
@@ -261,27 +282,37 @@ enum H {
     }
 
     /// A choice of one from a few, as radio buttons in a fieldset.
-    static func radios(name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String?,
-                       error: String? = nil) -> BodyNode {
+    static func radios(
+        name: String, legend: String, options: [(value: String, label: String, hint: String?)], selected: String?,
+        error: String? = nil
+    ) -> BodyNode {
         let id = "field-\(name)"
-        var html = "<fieldset class=\"" + (error == nil ? "field fieldset" : "field fieldset field--error") + "\"" + attribute("id", id) + ">"
+        var html =
+            "<fieldset class=\"" + (error == nil ? "field fieldset" : "field fieldset field--error") + "\"" + attribute("id", id) + ">"
         html += "<legend class=\"field__label\">" + legend.textEscaped + "</legend>"
         if let error { html += "<p class=\"field__error\"><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>" }
         for (index, option) in options.enumerated() {
             let optionID = "\(id)-\(index)"
-            var attributes: [(String, String)] = [("type", "radio"), ("id", optionID), ("name", name), ("value", option.value), ("class", "radio__input")]
+            var attributes: [(String, String)] = [
+                ("type", "radio"), ("id", optionID), ("name", name), ("value", option.value), ("class", "radio__input"),
+            ]
             if option.value == selected { attributes.append(("checked", "checked")) }
             if option.hint != nil { attributes.append(("aria-describedby", "\(optionID)-hint")) }
-            html += "<div class=\"radio\">" + inputHTML(attributes) + "<label class=\"radio__label\"" + attribute("for", optionID) + ">"
+            html +=
+                "<div class=\"radio\">" + inputHTML(attributes) + "<label class=\"radio__label\"" + attribute("for", optionID) + ">"
                 + option.label.textEscaped + "</label>"
-            if let hint = option.hint { html += "<p class=\"field__hint\"" + attribute("id", optionID + "-hint") + ">" + hint.textEscaped + "</p>" }
+            if let hint = option.hint {
+                html += "<p class=\"field__hint\"" + attribute("id", optionID + "-hint") + ">" + hint.textEscaped + "</p>"
+            }
             html += "</div>"
         }
         return .raw(html + "</fieldset>")
     }
 
-    static func select(name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       hint: String? = nil, error: String? = nil) -> BodyNode {
+    static func select(
+        name: String, label: String, options: [(value: String, label: String)], selected: String?,
+        hint: String? = nil, error: String? = nil
+    ) -> BodyNode {
         let id = "field-\(name)"
         var html = "<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
         html += "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
@@ -289,7 +320,9 @@ enum H {
         if let error { html += "<p class=\"field__error\"><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>" }
         html += "<select" + attribute("id", id) + attribute("name", name) + " class=\"input\">"
         for option in options {
-            html += "<option" + attribute("value", option.value) + (option.value == selected ? " selected" : "") + ">" + option.label.textEscaped + "</option>"
+            html +=
+                "<option" + attribute("value", option.value) + (option.value == selected ? " selected" : "") + ">"
+                + option.label.textEscaped + "</option>"
         }
         return .raw(html + "</select></div>")
     }
@@ -300,23 +333,32 @@ enum H {
     }
 
     /// A button that posts a one-step form, such as "Cancel the conversation".
-    static func actionButton(_ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
-                             hidden fields: [(String, String)] = []) -> BodyNode {
+    static func actionButton(
+        _ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
+        hidden fields: [(String, String)] = []
+    ) -> BodyNode {
         .raw(actionButtonHTML(label, action: action, csrf: csrf, style: style, hidden: fields))
     }
 
-    static func actionButtonHTML(_ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
-                                 hidden fields: [(String, String)] = []) -> String {
-        "<form method=\"post\"" + attribute("action", action) + attribute("class", "inline-form") + ">" + hiddenHTML(name: CSRF.fieldName, value: csrf)
+    static func actionButtonHTML(
+        _ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
+        hidden fields: [(String, String)] = []
+    ) -> String {
+        "<form method=\"post\"" + attribute("action", action) + attribute("class", "inline-form") + ">"
+            + hiddenHTML(name: CSRF.fieldName, value: csrf)
             + fields.map { hiddenHTML(name: $0.0, value: $0.1) }.joined() + buttonHTML(label, style: style) + "</form>"
     }
 
     static func checkbox(name: String, label: String, checked: Bool, hint: String? = nil) -> BodyNode {
         let id = "field-\(name)"
-        var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", name), ("value", "yes"), ("class", "checkbox__input")]
+        var attributes: [(String, String)] = [
+            ("type", "checkbox"), ("id", id), ("name", name), ("value", "yes"), ("class", "checkbox__input"),
+        ]
         if checked { attributes.append(("checked", "checked")) }
         if hint != nil { attributes.append(("aria-describedby", "\(id)-hint")) }
-        var html = "<div class=\"checkbox\">" + inputHTML(attributes) + "<label class=\"checkbox__label\"" + attribute("for", id) + ">" + label.textEscaped + "</label>"
+        var html =
+            "<div class=\"checkbox\">" + inputHTML(attributes) + "<label class=\"checkbox__label\"" + attribute("for", id) + ">"
+            + label.textEscaped + "</label>"
         if let hint { html += "<p class=\"field__hint\"" + attribute("id", id + "-hint") + ">" + hint.textEscaped + "</p>" }
         return .raw(html + "</div>")
     }
@@ -334,16 +376,21 @@ enum H {
         guard !errors.isEmpty else { return .empty }
         var html = "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">"
         html += "<h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2><ul>"
-        for error in errors { html += "<li><a" + attribute("href", "#field-" + error.field) + ">" + error.message.textEscaped + "</a></li>" }
+        for error in errors {
+            html += "<li><a" + attribute("href", "#field-" + error.field) + ">" + error.message.textEscaped + "</a></li>"
+        }
         return .raw(html + "</ul></div>")
     }
 
     /// A search box that sends its query with GET, so results can be bookmarked and shared.
-    static func searchForm(action: String, query: String, name: String = "q", label: String = "Search by name, email or job title",
-                           button: String = "Search") -> BodyNode {
-        .raw("<form method=\"get\"" + attribute("action", action) + " class=\"search\" role=\"search\">"
-             + fieldHTML(name: name, label: label, value: query, type: "search")
-             + buttonHTML(button, style: .secondary) + "</form>")
+    static func searchForm(
+        action: String, query: String, name: String = "q", label: String = "Search by name, email or job title",
+        button: String = "Search"
+    ) -> BodyNode {
+        .raw(
+            "<form method=\"get\"" + attribute("action", action) + " class=\"search\" role=\"search\">"
+                + fieldHTML(name: name, label: label, value: query, type: "search")
+                + buttonHTML(button, style: .secondary) + "</form>")
     }
 
     static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {

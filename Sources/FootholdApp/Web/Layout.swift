@@ -10,12 +10,15 @@ enum Layout {
         var currentPath: String
     }
 
-    static func render(title: String, context: Context, breadcrumbs: [(label: String, path: String)] = [],
-                       content: [BodyNode]) -> String {
+    static func render(
+        title: String, context: Context, breadcrumbs: [(label: String, path: String)] = [],
+        content: [BodyNode]
+    ) -> String {
         // The frame is written as strings; Plot renders only the page's own content.
         let body: BodyNode = .group(content)
         return Self.beforeTitle + "\(title) – Foothold".textEscaped + Self.afterTitle + header(context) + "<div class=\"container\">"
-            + breadcrumbTrail(breadcrumbs) + "<main id=\"main\" class=\"main\" tabindex=\"-1\">" + body.render() + "</main></div>" + Self.footer
+            + breadcrumbTrail(breadcrumbs) + "<main id=\"main\" class=\"main\" tabindex=\"-1\">" + body.render() + "</main></div>"
+            + Self.footer
     }
 
     static let beforeTitle = """
@@ -33,18 +36,25 @@ enum Layout {
 
     /// The site header, written as a string: every page has one.
     static func header(_ context: Context) -> String {
-        var html = "<header class=\"site-header\"><div class=\"container site-header__inner\"><a href=\"" + SiteURL.home.path.attributeEscaped
+        var html =
+            "<header class=\"site-header\"><div class=\"container site-header__inner\"><a href=\"" + SiteURL.home.path.attributeEscaped
             + "\" class=\"brand\">Foothold</a>"
         if let viewer = context.viewer {
-            var items: [(String, String)] = [("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("People", SiteURL.people.path)]
+            var items: [(String, String)] = [
+                ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("People", SiteURL.people.path),
+            ]
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }
             html += "<nav class=\"site-nav\" aria-label=\"Main\"><ul>"
             for (label, path) in items {
                 let current = path == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(path)
-                html += "<li><a href=\"" + path.attributeEscaped + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + label.textEscaped + "</a></li>"
+                html +=
+                    "<li><a href=\"" + path.attributeEscaped + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + label.textEscaped
+                    + "</a></li>"
             }
             html += "</ul></nav><div class=\"account\"><span class=\"account__name\">" + viewer.name.textEscaped + "</span>"
-            html += H.form(action: SiteURL.signOut.path, csrf: context.csrfToken, class: "account__form", [H.button("Sign out", style: .link)]).render()
+            html += H.form(
+                action: SiteURL.signOut.path, csrf: context.csrfToken, class: "account__form", [H.button("Sign out", style: .link)]
+            ).render()
             html += "</div>"
         }
         return html + "</div></header>"
@@ -64,8 +74,10 @@ extension Request {
     }
 
     /// A rendered page. Pages may hold personal information, so they are never cached.
-    func page(_ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(label: String, path: String)] = [],
-              _ content: [BodyNode]) -> Response {
+    func page(
+        _ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(label: String, path: String)] = [],
+        _ content: [BodyNode]
+    ) -> Response {
         let html = Layout.render(title: title, context: layoutContext, breadcrumbs: breadcrumbs, content: content)
         return Response.html(html, status: status)
     }

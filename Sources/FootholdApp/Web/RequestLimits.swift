@@ -30,8 +30,12 @@ enum RequestLimits {
             throw SiteError.badInput("The address contains a NUL character, which Foothold cannot read.")
         }
         guard request.headers.contentType == .urlEncodedForm, let body = request.body.data else { return }
-        if body.withUnsafeReadableBytes({ containsNUL(UnsafeBufferPointer<UInt8>(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count), raw: true) }) {
-            throw SiteError.badInput("Something you entered contains a NUL character (an invisible character that sometimes comes with text pasted from another program). Remove it and try again.")
+        if body.withUnsafeReadableBytes({
+            containsNUL(UnsafeBufferPointer<UInt8>(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count), raw: true)
+        }) {
+            throw SiteError.badInput(
+                "Something you entered contains a NUL character (an invisible character that sometimes comes with text pasted from another program). Remove it and try again."
+            )
         }
     }
 

@@ -48,7 +48,8 @@ struct SiteMiddleware: Middleware {
         }
         let promise = request.eventLoop.makePromise(of: Response.self)
         promise.completeWithTask {
-            SecurityHeaders.add(to: await self.serve(request, access: access, next: next), https: request.application.footholdConfiguration.usesHTTPS)
+            SecurityHeaders.add(
+                to: await self.serve(request, access: access, next: next), https: request.application.footholdConfiguration.usesHTTPS)
         }
         return promise.futureResult
     }
@@ -63,8 +64,9 @@ struct SiteMiddleware: Middleware {
                 func findViewer() async throws {
                     knowsViewer = true
                     if let sessionToken = request.sessionCookie, !sessionToken.isEmpty, sessionToken.utf8.count <= 128 {
-                        request.viewer = try await Sessions.viewer(forToken: sessionToken, now: request.now,
-                                                                   idle: request.application.footholdConfiguration.sessionIdle, on: request.db)
+                        request.viewer = try await Sessions.viewer(
+                            forToken: sessionToken, now: request.now,
+                            idle: request.application.footholdConfiguration.sessionIdle, on: request.db)
                         if let viewer = request.viewer { request.csrfToken = CSRF.sessionBound(viewer) }
                     }
                 }
@@ -120,21 +122,25 @@ struct SiteMiddleware: Middleware {
         case SiteError.notFound:
             return notFound(request)
         case SiteError.badInput(let why):
-            return page(request, .badRequest, "Something in that request was not right", why + " Nothing was saved.",
-                        link: ("Go to your home page", SiteURL.home.path))
+            return page(
+                request, .badRequest, "Something in that request was not right", why + " Nothing was saved.",
+                link: ("Go to your home page", SiteURL.home.path))
         case SiteError.tooLarge(let limit):
             let what = limit > RequestLimits.formBody ? "That file is too large" : "That was more than a form can hold"
-            return page(request, .payloadTooLarge, what,
-                        "Foothold accepts up to \(RequestLimits.describe(limit)) here. Nothing was saved. Go back and send less: split the file, or shorten what you wrote.",
-                        link: ("Go back", request.url.path))
+            return page(
+                request, .payloadTooLarge, what,
+                "Foothold accepts up to \(RequestLimits.describe(limit)) here. Nothing was saved. Go back and send less: split the file, or shorten what you wrote.",
+                link: ("Go back", request.url.path))
         case SiteError.expiredForm:
-            return page(request, .forbidden, "This form has expired",
-                        "For your security, forms work only for a while and only from Foothold itself. Nothing was saved. Go back, reload the page and try again.",
-                        link: ("Go to your home page", SiteURL.home.path))
+            return page(
+                request, .forbidden, "This form has expired",
+                "For your security, forms work only for a while and only from Foothold itself. Nothing was saved. Go back, reload the page and try again.",
+                link: ("Go to your home page", SiteURL.home.path))
         case is ConversationWrites.Stale:
-            return page(request, .conflict, "This conversation changed while you were working on it",
-                        "Someone else changed it a moment ago (it may have been cancelled, answered or marked held), so nothing was saved. Open it again to see where it stands.",
-                        link: ("Go to your conversations", SiteURL.conversations.path))
+            return page(
+                request, .conflict, "This conversation changed while you were working on it",
+                "Someone else changed it a moment ago (it may have been cancelled, answered or marked held), so nothing was saved. Open it again to see where it stands.",
+                link: ("Go to your conversations", SiteURL.conversations.path))
         default:
             break
         }
@@ -143,16 +149,20 @@ struct SiteMiddleware: Middleware {
         case 403: return forbidden(request)
         case 404, 405: return notFound(request)
         case 413:
-            return page(request, .payloadTooLarge, "That was too large", "Foothold could not take that much at once. Nothing was saved. Go back and send less.",
-                        link: ("Go back", request.url.path))
+            return page(
+                request, .payloadTooLarge, "That was too large",
+                "Foothold could not take that much at once. Nothing was saved. Go back and send less.",
+                link: ("Go back", request.url.path))
         case 400..<500:
-            return page(request, status, "Something in that request was not right", "Go back and check what you entered, then try again.",
-                        link: ("Go to your home page", SiteURL.home.path))
+            return page(
+                request, status, "Something in that request was not right", "Go back and check what you entered, then try again.",
+                link: ("Go to your home page", SiteURL.home.path))
         default:
             request.logger.error("\(request.method) \(Self.loggablePath(of: request)) failed: \(String(reflecting: error))")
-            return page(request, .internalServerError, "Sorry, something went wrong",
-                        "Foothold could not finish that. Nothing you had saved is lost. Try again in a moment; if it keeps happening, tell your HR administrator.",
-                        link: ("Go to your home page", SiteURL.home.path))
+            return page(
+                request, .internalServerError, "Sorry, something went wrong",
+                "Foothold could not finish that. Nothing you had saved is lost. Try again in a moment; if it keeps happening, tell your HR administrator.",
+                link: ("Go to your home page", SiteURL.home.path))
         }
     }
 
@@ -164,23 +174,29 @@ struct SiteMiddleware: Middleware {
     }
 
     func forbidden(_ request: Request) -> Response {
-        page(request, .forbidden, "You do not have access to this page",
-             "This page is for people with a different role in Foothold. If you think you should see it, ask your HR administrator.",
-             link: ("Go to your home page", SiteURL.home.path))
+        page(
+            request, .forbidden, "You do not have access to this page",
+            "This page is for people with a different role in Foothold. If you think you should see it, ask your HR administrator.",
+            link: ("Go to your home page", SiteURL.home.path))
     }
 
     func notFound(_ request: Request) -> Response {
-        page(request, .notFound, "Page not found",
-             "If you typed the address, check it is right. If you followed a link, the page may have moved or the person may have left.",
-             link: ("Go to your home page", SiteURL.home.path))
+        page(
+            request, .notFound, "Page not found",
+            "If you typed the address, check it is right. If you followed a link, the page may have moved or the person may have left.",
+            link: ("Go to your home page", SiteURL.home.path))
     }
 
-    func page(_ request: Request, _ status: HTTPResponseStatus, _ title: String, _ explanation: String, link: (String, String)) -> Response {
-        request.page(title, status: status, [
-            H.el("div", class: "narrow",
-                 H.heading(1, title),
-                 H.paragraph(explanation),
-                 H.link(link.0, to: link.1, class: "button button--secondary")),
-        ])
+    func page(_ request: Request, _ status: HTTPResponseStatus, _ title: String, _ explanation: String, link: (String, String)) -> Response
+    {
+        request.page(
+            title, status: status,
+            [
+                H.el(
+                    "div", class: "narrow",
+                    H.heading(1, title),
+                    H.paragraph(explanation),
+                    H.link(link.0, to: link.1, class: "button button--secondary"))
+            ])
     }
 }

@@ -43,7 +43,10 @@ public enum Cadence {
         public var heldOn: CalendarDate?
         public var scheduledFor: CalendarDate?
 
-        public init(checkpointID: UUID?, state: ConversationState, withLineManager: Bool, heldOn: CalendarDate? = nil, scheduledFor: CalendarDate? = nil) {
+        public init(
+            checkpointID: UUID?, state: ConversationState, withLineManager: Bool, heldOn: CalendarDate? = nil,
+            scheduledFor: CalendarDate? = nil
+        ) {
             self.checkpointID = checkpointID
             self.state = state
             self.withLineManager = withLineManager
@@ -52,8 +55,10 @@ public enum Cadence {
         }
     }
 
-    public static func status(for checkpoint: Checkpoint, today: CalendarDate, joinedOn: CalendarDate?,
-                              conversations: [Conversation]) -> CadenceStatus {
+    public static func status(
+        for checkpoint: Checkpoint, today: CalendarDate, joinedOn: CalendarDate?,
+        conversations: [Conversation]
+    ) -> CadenceStatus {
         let forThis = conversations.filter { $0.checkpointID == checkpoint.id }
         if forThis.contains(where: { $0.state == .held && $0.withLineManager && $0.heldOn.map(checkpoint.contains) == true }) {
             return .met

@@ -22,7 +22,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
             return
         }
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return nil
+        }
         self.init(year: year, month: month, day: day)
     }
 

@@ -23,7 +23,10 @@ public struct Checkpoint: Sendable, Equatable, Identifiable {
     public var focus: String
     public var stage: CheckpointStage
 
-    public init(id: UUID = UUID(), name: String, opens: CalendarDate, closes: CalendarDate, suggestedMinutes: Int, focus: String, stage: CheckpointStage) {
+    public init(
+        id: UUID = UUID(), name: String, opens: CalendarDate, closes: CalendarDate, suggestedMinutes: Int, focus: String,
+        stage: CheckpointStage
+    ) {
         self.id = id
         self.name = name
         self.opens = opens
@@ -64,16 +67,23 @@ public struct CareerYear: Sendable, Equatable {
     /// The default year of seed 000: May, the summer, November and February.
     public static func standard(startingIn year: Int) -> CareerYear {
         func date(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d)! }
-        return CareerYear(startYear: year, checkpoints: [
-            Checkpoint(name: "Aspirations", opens: date(year, 5, 1), closes: date(year, 5, 31), suggestedMinutes: 60,
-                       focus: "Set the direction of travel for the year, once this year's objectives are agreed.", stage: .start),
-            Checkpoint(name: "Progress review 1", opens: date(year, 7, 1), closes: date(year, 8, 31), suggestedMinutes: 30,
-                       focus: "Look at progress on what was agreed in May.", stage: .mid),
-            Checkpoint(name: "Progress review 2", opens: date(year, 11, 1), closes: date(year, 11, 30), suggestedMinutes: 30,
-                       focus: "Look at progress on what was agreed, and change the plan if it needs changing.", stage: .mid),
-            Checkpoint(name: "Review and forward look", opens: date(year + 1, 2, 1), closes: date(year + 1, 2, CalendarDate.days(inMonth: 2, year: year + 1)),
-                       suggestedMinutes: 60, focus: "Reflect on the year and look forward to the next.", stage: .end),
-        ])
+        return CareerYear(
+            startYear: year,
+            checkpoints: [
+                Checkpoint(
+                    name: "Aspirations", opens: date(year, 5, 1), closes: date(year, 5, 31), suggestedMinutes: 60,
+                    focus: "Set the direction of travel for the year, once this year's objectives are agreed.", stage: .start),
+                Checkpoint(
+                    name: "Progress review 1", opens: date(year, 7, 1), closes: date(year, 8, 31), suggestedMinutes: 30,
+                    focus: "Look at progress on what was agreed in May.", stage: .mid),
+                Checkpoint(
+                    name: "Progress review 2", opens: date(year, 11, 1), closes: date(year, 11, 30), suggestedMinutes: 30,
+                    focus: "Look at progress on what was agreed, and change the plan if it needs changing.", stage: .mid),
+                Checkpoint(
+                    name: "Review and forward look", opens: date(year + 1, 2, 1),
+                    closes: date(year + 1, 2, CalendarDate.days(inMonth: 2, year: year + 1)),
+                    suggestedMinutes: 60, focus: "Reflect on the year and look forward to the next.", stage: .end),
+            ])
     }
 
     /// The checkpoint whose window holds `date`, or else the next one to open.
@@ -101,8 +111,9 @@ public struct CheckpointDraft: Sendable, Equatable {
     }
 
     public init(_ checkpoint: Checkpoint) {
-        self.init(name: checkpoint.name, opens: checkpoint.opens.iso, closes: checkpoint.closes.iso,
-                  suggestedMinutes: String(checkpoint.suggestedMinutes), focus: checkpoint.focus, stage: checkpoint.stage.rawValue)
+        self.init(
+            name: checkpoint.name, opens: checkpoint.opens.iso, closes: checkpoint.closes.iso,
+            suggestedMinutes: String(checkpoint.suggestedMinutes), focus: checkpoint.focus, stage: checkpoint.stage.rawValue)
     }
 
     /// The checkpoint, or every problem with the field it belongs to.
@@ -118,7 +129,8 @@ public struct CheckpointDraft: Sendable, Equatable {
         if let opens, let closes {
             if closes < opens { problems.add("closes", "The last day must be on or after the first day") }
             if opens < year.firstDay || closes > year.lastDay {
-                problems.add("opens", "The window must fall within the career year \(year.label), from \(year.firstDay.iso) to \(year.lastDay.iso)")
+                problems.add(
+                    "opens", "The window must fall within the career year \(year.label), from \(year.firstDay.iso) to \(year.lastDay.iso)")
             }
             if let other = year.checkpoints.first(where: { $0.id != id && $0.opens <= closes && opens <= $0.closes }) {
                 problems.add("opens", "The window overlaps \(other.name) (\(other.opens.iso) to \(other.closes.iso))")
@@ -147,7 +159,9 @@ public struct FieldProblems: Error, Sendable, Equatable {
     /// The same problems with the fields in the order a form shows them (others after, as found).
     public func ordered(by fields: [String]) -> FieldProblems {
         var result = FieldProblems()
-        result.items = items.sorted { (fields.firstIndex(of: $0.field) ?? fields.count) < (fields.firstIndex(of: $1.field) ?? fields.count) }
+        result.items = items.sorted {
+            (fields.firstIndex(of: $0.field) ?? fields.count) < (fields.firstIndex(of: $1.field) ?? fields.count)
+        }
         return result
     }
     public func message(for field: String) -> String? { items.first { $0.field == field }?.message }

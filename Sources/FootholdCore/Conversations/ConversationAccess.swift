@@ -40,8 +40,10 @@ public enum ConversationAccess {
         public var isLeadershipTeam = false
         public var isHRAdministrator = false
 
-        public init(isEmployee: Bool = false, isGuide: Bool = false, isLineManager: Bool = false, isDirector: Bool = false,
-                    isLeadershipTeam: Bool = false, isHRAdministrator: Bool = false) {
+        public init(
+            isEmployee: Bool = false, isGuide: Bool = false, isLineManager: Bool = false, isDirector: Bool = false,
+            isLeadershipTeam: Bool = false, isHRAdministrator: Bool = false
+        ) {
             self.isEmployee = isEmployee
             self.isGuide = isGuide
             self.isLineManager = isLineManager
@@ -60,8 +62,10 @@ public enum ConversationAccess {
         /// conversations held with someone else (an earlier manager, say).
         public var employeeSharesHistoryWithManager: Bool
 
-        public init(kind: ConversationKind, employeePreparationShared: Bool = false, guidePreparationShared: Bool = false,
-                    employeeSharesHistoryWithManager: Bool = false) {
+        public init(
+            kind: ConversationKind, employeePreparationShared: Bool = false, guidePreparationShared: Bool = false,
+            employeeSharesHistoryWithManager: Bool = false
+        ) {
             self.kind = kind
             self.employeePreparationShared = employeePreparationShared
             self.guidePreparationShared = guidePreparationShared

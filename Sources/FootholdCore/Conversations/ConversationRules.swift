@@ -46,7 +46,9 @@ public enum ConversationRules {
             }
         }
 
-        public var message: String { "\(what) to \(limit.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))) characters or fewer" }
+        public var message: String {
+            "\(what) to \(limit.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))) characters or fewer"
+        }
     }
 
     /// Adds the limit's message when `text` is over it; returns whether it fits.

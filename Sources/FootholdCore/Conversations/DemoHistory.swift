@@ -46,8 +46,10 @@ public struct DemoHistory: Sendable {
     /// history is written a year at a time rather than held in memory all at once.
     /// - Parameters:
     ///   - themeCount: how many themes there are to choose from.
-    public init(organisation: DemoOrganisation, year: CareerYear, isCurrentYear: Bool, today: CalendarDate, timeZone: TimeZone,
-                themeCount: Int, seed: UInt64, cast: DemoOrganisation.Cast? = nil) {
+    public init(
+        organisation: DemoOrganisation, year: CareerYear, isCurrentYear: Bool, today: CalendarDate, timeZone: TimeZone,
+        themeCount: Int, seed: UInt64, cast: DemoOrganisation.Cast? = nil
+    ) {
         var random = SeededGenerator(seed: seed ^ 0x4869_7374_6F72_79 ^ UInt64(year.startYear))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -58,7 +60,10 @@ public struct DemoHistory: Sendable {
             let span = max(0, Int((last.start(in: timeZone).timeIntervalSince(first.start(in: timeZone)) / 86_400).rounded()))
             return first.adding(days: random.int(in: 0...span))
         }
-        let places = ["Meeting room 2", "The quiet room, third floor", "Video call", "Café on the ground floor", "Meeting room 5", "A walk round the park"]
+        let places = [
+            "Meeting room 2", "The quiet room, third floor", "Video call", "Café on the ground floor", "Meeting room 5",
+            "A walk round the park",
+        ]
         let reports = organisation.directReports()
 
         do {
@@ -72,7 +77,10 @@ public struct DemoHistory: Sendable {
                     let roll = random.int(in: 0...99)
                     var state: ConversationState
                     if windowOpen {
-                        state = isCast ? .scheduled : (roll < 30 ? .held : roll < 55 ? .scheduled : roll < 70 ? .requested : roll < 75 ? .declined : .cancelled)
+                        state =
+                            isCast
+                            ? .scheduled
+                            : (roll < 30 ? .held : roll < 55 ? .scheduled : roll < 70 ? .requested : roll < 75 ? .declined : .cancelled)
                         if state == .cancelled { continue }  // nothing yet: due
                     } else {
                         state = isCast ? .held : (roll < 72 ? .held : roll < 82 ? .declined : .cancelled)
@@ -95,13 +103,18 @@ public struct DemoHistory: Sendable {
                         conversation.summary = Self.summary(for: checkpoint.stage, &random)
                         conversation.summaryConfirmed = random.chance(0.8)
                         conversation.expectations = random.pick(Self.expectations)
-                        conversation.themes = Array(Set((0..<random.int(in: 1...2)).map { _ in random.int(in: 0...max(0, themeCount - 1)) })).sorted()
+                        conversation.themes = Array(
+                            Set((0..<random.int(in: 1...2)).map { _ in random.int(in: 0...max(0, themeCount - 1)) })
+                        ).sorted()
                         let recent = isCurrentYear && checkpoint.closes >= today.adding(days: -120)
                         for _ in 0..<random.int(in: 0...2) {
                             let done = !recent || openActionsLeft == 0 || random.chance(0.5)
                             if !done { openActionsLeft -= 1 }
-                            conversation.actions.append(Action(description: random.pick(Self.actions), owner: random.chance(0.75) ? "employee" : random.pick(["guide", "organisation"]),
-                                                               dueOn: heldDay.adding(days: random.int(in: 21...90)), done: done))
+                            conversation.actions.append(
+                                Action(
+                                    description: random.pick(Self.actions),
+                                    owner: random.chance(0.75) ? "employee" : random.pick(["guide", "organisation"]),
+                                    dueOn: heldDay.adding(days: random.int(in: 21...90)), done: done))
                         }
                         if random.chance(0.6) {
                             conversation.employeePreparation = Self.preparation(&random)
@@ -115,10 +128,18 @@ public struct DemoHistory: Sendable {
                             conversation.employeePreparation = Self.preparation(&random)
                             conversation.employeePreparationShared = isCast || random.chance(0.6)
                         }
-                        if isCast { conversation.guidePreparation = [.noticed: "Always the first to help new starters find their feet; explains the process better than the manual does.",
-                                                                     .opportunities: "The data team's secondment in the spring; shadowing the allocations panel."] }
+                        if isCast {
+                            conversation.guidePreparation = [
+                                .noticed:
+                                    "Always the first to help new starters find their feet; explains the process better than the manual does.",
+                                .opportunities: "The data team's secondment in the spring; shadowing the allocations panel.",
+                            ]
+                        }
                     case .requested:
-                        if random.chance(0.5) { conversation.startsAt = at(randomDay(from: max(today, checkpoint.opens), to: max(today, checkpoint.closes)), hour: hour) }
+                        if random.chance(0.5) {
+                            conversation.startsAt = at(
+                                randomDay(from: max(today, checkpoint.opens), to: max(today, checkpoint.closes)), hour: hour)
+                        }
                     default:
                         break
                     }
@@ -132,19 +153,25 @@ public struct DemoHistory: Sendable {
                 let employee = random.int(in: 0...(organisation.people.count - 1))
                 let kind: ConversationKind = random.chance(0.4) && !leadership.isEmpty ? .leadership : .mentoring
                 let guide = kind == .leadership ? random.pick(leadership) : random.int(in: 0...(organisation.people.count - 1))
-                guard guide != employee, organisation.people[employee].manager != guide, reports[employee]?.contains(guide) != true else { continue }
+                guard guide != employee, organisation.people[employee].manager != guide, reports[employee]?.contains(guide) != true else {
+                    continue
+                }
                 let day = randomDay(from: year.firstDay, to: min(today, year.lastDay))
                 guard day <= today else { continue }
-                conversations.append(Conversation(
-                    employee: employee, guide: guide, kind: kind, state: .held, requestedBy: .employee, checkpoint: nil, withLineManager: false,
-                    purpose: random.pick(Self.requests), startsAt: at(day, hour: random.int(in: 9...16)), minutes: 45, place: random.pick(places),
-                    heldAt: at(day, hour: random.int(in: 9...16)), summary: Self.summary(for: .mid, &random), summaryConfirmed: true,
-                    expectations: "", employeePreparation: [:], employeePreparationShared: false, guidePreparation: [:],
-                    themes: [random.int(in: 0...max(0, themeCount - 1))], actions: [], createdAt: at(day.adding(days: -10), hour: 11)))
+                conversations.append(
+                    Conversation(
+                        employee: employee, guide: guide, kind: kind, state: .held, requestedBy: .employee, checkpoint: nil,
+                        withLineManager: false,
+                        purpose: random.pick(Self.requests), startsAt: at(day, hour: random.int(in: 9...16)), minutes: 45,
+                        place: random.pick(places),
+                        heldAt: at(day, hour: random.int(in: 9...16)), summary: Self.summary(for: .mid, &random), summaryConfirmed: true,
+                        expectations: "", employeePreparation: [:], employeePreparationShared: false, guidePreparation: [:],
+                        themes: [random.int(in: 0...max(0, themeCount - 1))], actions: [], createdAt: at(day.adding(days: -10), hour: 11)))
             }
             if isCurrentYear, let cast {
-                conversations += Self.alive(cast, organisation: organisation, today: today, themeCount: themeCount,
-                                        at: { at($0, hour: $1) }, places: places, &random)
+                conversations += Self.alive(
+                    cast, organisation: organisation, today: today, themeCount: themeCount,
+                    at: { at($0, hour: $1) }, places: places, &random)
             }
         }
     }
@@ -153,19 +180,24 @@ public struct DemoHistory: Sendable {
     /// coming up to prepare for (a check-in, a mentoring request, a Leadership Team conversation,
     /// whatever the checkpoint windows say) and a recent conversation held, with its record and
     /// both sides' private notes.
-    static func alive(_ cast: DemoOrganisation.Cast, organisation: DemoOrganisation, today: CalendarDate, themeCount: Int,
-                      at: (CalendarDate, Int) -> Date, places: [String], _ random: inout SeededGenerator) -> [Conversation] {
+    static func alive(
+        _ cast: DemoOrganisation.Cast, organisation: DemoOrganisation, today: CalendarDate, themeCount: Int,
+        at: (CalendarDate, Int) -> Date, places: [String], _ random: inout SeededGenerator
+    ) -> [Conversation] {
         let people = organisation.people
         var made: [Conversation] = []
-        func conversation(_ employee: Int, _ guide: Int, _ kind: ConversationKind, _ state: ConversationState, by side: ConversationSide,
-                          inDays days: Int, hour: Int, purpose: String, _ random: inout SeededGenerator) -> Conversation {
+        func conversation(
+            _ employee: Int, _ guide: Int, _ kind: ConversationKind, _ state: ConversationState, by side: ConversationSide,
+            inDays days: Int, hour: Int, purpose: String, _ random: inout SeededGenerator
+        ) -> Conversation {
             // On a working day: forward for what is coming up, back for what was held.
             var day = today.adding(days: days)
             while day.weekday >= 6 { day = day.adding(days: days >= 0 ? 1 : -1) }
             let startsAt = at(day, hour)
             var c = Conversation(
                 employee: employee, guide: guide, kind: kind, state: state, requestedBy: side, checkpoint: nil,
-                withLineManager: people[employee].manager == guide, purpose: purpose, startsAt: startsAt, minutes: kind == .checkIn ? 30 : 45,
+                withLineManager: people[employee].manager == guide, purpose: purpose, startsAt: startsAt,
+                minutes: kind == .checkIn ? 30 : 45,
                 place: random.pick(places), heldAt: nil, summary: "", summaryConfirmed: false, expectations: "", employeePreparation: [:],
                 employeePreparationShared: false, guidePreparation: [:], themes: [], actions: [],
                 createdAt: at(today.adding(days: min(days, 0) - 7), 11))
@@ -190,26 +222,37 @@ public struct DemoHistory: Sendable {
         }
         let (employee, manager) = (cast.employee, cast.lineManager)
         // The employee and their manager: a check-in coming up and one held a fortnight ago.
-        made.append(conversation(employee, manager, .checkIn, .scheduled, by: .guide, inDays: 3, hour: 10,
-                                 purpose: "A quick check-in on how the new work is going.", &random))
-        made.append(conversation(employee, manager, .checkIn, .held, by: .employee, inDays: -12, hour: 14,
-                                 purpose: "A catch-up on the secondment idea before the panel meets.", &random))
+        made.append(
+            conversation(
+                employee, manager, .checkIn, .scheduled, by: .guide, inDays: 3, hour: 10,
+                purpose: "A quick check-in on how the new work is going.", &random))
+        made.append(
+            conversation(
+                employee, manager, .checkIn, .held, by: .employee, inDays: -12, hour: 14,
+                purpose: "A catch-up on the secondment idea before the panel meets.", &random))
         // The employee asks the director to be a mentor (waiting for an answer) and has a
         // conversation booked with a Leadership Team member.
         if people[employee].manager != cast.director {
-            made.append(conversation(employee, cast.director, .mentoring, .requested, by: .employee, inDays: 8, hour: 15,
-                                     purpose: random.pick(requests), &random))
+            made.append(
+                conversation(
+                    employee, cast.director, .mentoring, .requested, by: .employee, inDays: 8, hour: 15,
+                    purpose: random.pick(requests), &random))
         }
         let leader = cast.leadershipTeamMember
         if people[leader].isLeadershipTeam, people[employee].manager != leader {
-            made.append(conversation(employee, leader, .leadership, .scheduled, by: .employee, inDays: 6, hour: 11,
-                                     purpose: "Could we talk about how you got into leadership?", &random))
+            made.append(
+                conversation(
+                    employee, leader, .leadership, .scheduled, by: .employee, inDays: 6, hour: 11,
+                    purpose: "Could we talk about how you got into leadership?", &random))
         }
         // The Leadership Team member held a conversation a month ago with someone they do not manage.
         if people[leader].isLeadershipTeam,
-           let visitor = [manager, cast.director, cast.hrAdministrator].first(where: { people[$0].manager != leader }) {
-            made.append(conversation(visitor, leader, .leadership, .held, by: .employee, inDays: -26, hour: 11,
-                                     purpose: "I'd value your advice on moving into policy work.", &random))
+            let visitor = [manager, cast.director, cast.hrAdministrator].first(where: { people[$0].manager != leader })
+        {
+            made.append(
+                conversation(
+                    visitor, leader, .leadership, .held, by: .employee, inDays: -26, hour: 11,
+                    purpose: "I'd value your advice on moving into policy work.", &random))
         }
         // Everyone else named: a check-in coming up with their own manager and one held last month
         // (a mentoring conversation with the Leadership Team member for someone with no manager).
@@ -217,83 +260,130 @@ public struct DemoHistory: Sendable {
             let guide = people[person].manager ?? (person == leader ? cast.director : leader)
             guard guide != person else { continue }
             let kind: ConversationKind = people[person].manager == nil ? .mentoring : .checkIn
-            made.append(conversation(person, guide, kind, .scheduled, by: .guide, inDays: 4 + offset, hour: 9 + offset,
-                                     purpose: "Time to look at how the year is going for you.", &random))
-            made.append(conversation(person, guide, kind, .held, by: .employee, inDays: -30 - offset, hour: 10 + offset,
-                                     purpose: "A catch-up on the year so far.", &random))
+            made.append(
+                conversation(
+                    person, guide, kind, .scheduled, by: .guide, inDays: 4 + offset, hour: 9 + offset,
+                    purpose: "Time to look at how the year is going for you.", &random))
+            made.append(
+                conversation(
+                    person, guide, kind, .held, by: .employee, inDays: -30 - offset, hour: 10 + offset,
+                    purpose: "A catch-up on the year so far.", &random))
         }
         return made
     }
 
     static func guidePreparation(_ random: inout SeededGenerator) -> [PreparationField: String] {
         [
-            .noticed: random.pick(["Always the first to help new starters find their feet; explains the process better than the manual does.",
-                                   "Took on the audit follow-up without being asked and kept everyone informed."]),
-            .fullyEngaged: random.pick(["Running the residents' workshop in March.", "Untangling the allocations backlog with the data team."]),
-            .opportunities: random.pick(["The data team's secondment in the spring; shadowing the allocations panel.",
-                                         "A place on the project leadership course; presenting at the next directorate meeting."]),
+            .noticed: random.pick([
+                "Always the first to help new starters find their feet; explains the process better than the manual does.",
+                "Took on the audit follow-up without being asked and kept everyone informed.",
+            ]),
+            .fullyEngaged: random.pick([
+                "Running the residents' workshop in March.", "Untangling the allocations backlog with the data team.",
+            ]),
+            .opportunities: random.pick([
+                "The data team's secondment in the spring; shadowing the allocations panel.",
+                "A place on the project leadership course; presenting at the next directorate meeting.",
+            ]),
         ]
     }
 
-    static let employeeNotes = ["Remember to ask about the course dates before the budget closes.",
-                                "I felt listened to. Next time, say more about the move to policy.",
-                                "I didn't mention the workload; raise it at the next check-in."]
+    static let employeeNotes = [
+        "Remember to ask about the course dates before the budget closes.",
+        "I felt listened to. Next time, say more about the move to policy.",
+        "I didn't mention the workload; raise it at the next check-in.",
+    ]
 
-    static let guideNotes = ["Check with HR whether the secondment can start in April.",
-                             "Find out who in the data team would make a good contact.",
-                             "Follow up on protected development time at the team meeting."]
+    static let guideNotes = [
+        "Check with HR whether the secondment can start in April.",
+        "Find out who in the data team would make a good contact.",
+        "Follow up on protected development time at the team meeting.",
+    ]
 
     static func summary(for stage: CheckpointStage, _ random: inout SeededGenerator) -> String {
         let opening: [String]
         switch stage {
-        case .start: opening = ["We talked about where you would like your career to go over the next few years.",
-                                "We set the direction for the year now that your objectives are agreed.",
-                                "You said you are after more breadth this year rather than depth."]
-        case .mid: opening = ["We looked back at what we agreed in May and how it is going.",
-                              "Good progress since we last spoke, and one or two things have changed.",
-                              "We caught up on the plan; the secondment idea is still the priority."]
-        case .end: opening = ["We reflected on the year and what you would like next year to hold.",
-                              "A good year overall; we talked about what to carry into next year's plan.",
-                              "We looked at how your plans changed over the year."]
+        case .start:
+            opening = [
+                "We talked about where you would like your career to go over the next few years.",
+                "We set the direction for the year now that your objectives are agreed.",
+                "You said you are after more breadth this year rather than depth.",
+            ]
+        case .mid:
+            opening = [
+                "We looked back at what we agreed in May and how it is going.",
+                "Good progress since we last spoke, and one or two things have changed.",
+                "We caught up on the plan; the secondment idea is still the priority.",
+            ]
+        case .end:
+            opening = [
+                "We reflected on the year and what you would like next year to hold.",
+                "A good year overall; we talked about what to carry into next year's plan.",
+                "We looked at how your plans changed over the year.",
+            ]
         }
-        let middle = ["You enjoy the casework most when you can see the difference it makes.",
-                      "Presenting to the leadership meeting went well and you would like more of that.",
-                      "You are keen to build your data skills and would like a course.",
-                      "Workload has been heavy; we agreed to protect time for development.",
-                      "A sideways move to the policy team came up as a real option.",
-                      "You would like to mentor the new starters.",
-                      "Promotion is on your mind for next year, once you have led a project.",
-                      "You want to understand how the budget process works."]
-        let closing = ["We will check in again in six weeks.", "You will keep a note of achievements as you go.",
-                       "We agreed to look for someone in the data team you could talk to.", "Next step: a short check-in next month."]
+        let middle = [
+            "You enjoy the casework most when you can see the difference it makes.",
+            "Presenting to the leadership meeting went well and you would like more of that.",
+            "You are keen to build your data skills and would like a course.",
+            "Workload has been heavy; we agreed to protect time for development.",
+            "A sideways move to the policy team came up as a real option.",
+            "You would like to mentor the new starters.",
+            "Promotion is on your mind for next year, once you have led a project.",
+            "You want to understand how the budget process works.",
+        ]
+        let closing = [
+            "We will check in again in six weeks.", "You will keep a note of achievements as you go.",
+            "We agreed to look for someone in the data team you could talk to.", "Next step: a short check-in next month.",
+        ]
         return "\(random.pick(opening)) \(random.pick(middle)) \(random.pick(closing))"
     }
 
     static func preparation(_ random: inout SeededGenerator) -> [PreparationField: String] {
         [
-            .whatMattersNow: random.pick(["Getting the balance right with two young children.", "Learning something new after four years in the same role.",
-                                          "Being trusted with bigger pieces of work.", "Staying close to the people we help."]),
-            .strengths: random.pick(["Untangling messy cases and explaining them simply.", "Keeping a project on track when things get busy.",
-                                     "Getting on with people across teams.", "Spotting patterns in the numbers."]),
-            .timeFlies: random.pick(["Workshops with residents.", "Building spreadsheets that save the team time.", "Training new colleagues.", "Writing reports for the panel."]),
-            .inTwelveMonths: random.pick(["Leading a small project.", "On a secondment to the policy team.", "Confident presenting to senior people.", "Qualified in data analysis."]),
-            .influenceObjective: random.pick(["A place on the spring data course.", "An introduction to the head of policy.",
-                                              "A slot at the next leadership meeting to present the allocations idea.", "Agreement to shadow the panel for a month."]),
-            .pullQuestions: random.pick(["Which projects are coming up next year?", "What would you need to see from me before a promotion?",
-                                         "Who else should I talk to about a move?"]),
+            .whatMattersNow: random.pick([
+                "Getting the balance right with two young children.", "Learning something new after four years in the same role.",
+                "Being trusted with bigger pieces of work.", "Staying close to the people we help.",
+            ]),
+            .strengths: random.pick([
+                "Untangling messy cases and explaining them simply.", "Keeping a project on track when things get busy.",
+                "Getting on with people across teams.", "Spotting patterns in the numbers.",
+            ]),
+            .timeFlies: random.pick([
+                "Workshops with residents.", "Building spreadsheets that save the team time.", "Training new colleagues.",
+                "Writing reports for the panel.",
+            ]),
+            .inTwelveMonths: random.pick([
+                "Leading a small project.", "On a secondment to the policy team.", "Confident presenting to senior people.",
+                "Qualified in data analysis.",
+            ]),
+            .influenceObjective: random.pick([
+                "A place on the spring data course.", "An introduction to the head of policy.",
+                "A slot at the next leadership meeting to present the allocations idea.", "Agreement to shadow the panel for a month.",
+            ]),
+            .pullQuestions: random.pick([
+                "Which projects are coming up next year?", "What would you need to see from me before a promotion?",
+                "Who else should I talk to about a move?",
+            ]),
         ]
     }
 
-    static let expectations = ["Forty minutes; focus on the secondment idea; the guide drafts the summary.",
-                               "Half an hour; mostly about training; summary in Foothold, confirmed by the employee.",
-                               "An hour; a look back at the year and forward to the next; we write the summary together."]
+    static let expectations = [
+        "Forty minutes; focus on the secondment idea; the guide drafts the summary.",
+        "Half an hour; mostly about training; summary in Foothold, confirmed by the employee.",
+        "An hour; a look back at the year and forward to the next; we write the summary together.",
+    ]
 
-    static let actions = ["Book a place on the spring data analysis course", "Shadow the allocations panel for two sessions",
-                          "Talk to someone in the policy team about a secondment", "Present the tenancy audit findings at the team meeting",
-                          "Find a mentor outside the directorate", "Write up three achievements from this quarter",
-                          "Ask HR about the leadership programme", "Lead the induction for the next new starter",
-                          "Agree protected development time each Friday afternoon", "Read the organisation's strategy and pick two priorities to link to"]
+    static let actions = [
+        "Book a place on the spring data analysis course", "Shadow the allocations panel for two sessions",
+        "Talk to someone in the policy team about a secondment", "Present the tenancy audit findings at the team meeting",
+        "Find a mentor outside the directorate", "Write up three achievements from this quarter",
+        "Ask HR about the leadership programme", "Lead the induction for the next new starter",
+        "Agree protected development time each Friday afternoon", "Read the organisation's strategy and pick two priorities to link to",
+    ]
 
-    static let requests = ["I'd value your advice on moving into policy work.", "Could we talk about how you got into leadership?",
-                           "I'm thinking about a secondment and would like a sounding board.", "I'd like to hear how the data team works."]
+    static let requests = [
+        "I'd value your advice on moving into policy work.", "Could we talk about how you got into leadership?",
+        "I'm thinking about a secondment and would like a sounding board.", "I'd like to hear how the data team works.",
+    ]
 }

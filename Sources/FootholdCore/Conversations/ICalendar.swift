@@ -12,7 +12,10 @@ public enum ICalendar {
         public var description: String
         public var cancelled: Bool
 
-        public init(uid: String, stamp: Date, start: Date, minutes: Int, summary: String, location: String, description: String, cancelled: Bool = false) {
+        public init(
+            uid: String, stamp: Date, start: Date, minutes: Int, summary: String, location: String, description: String,
+            cancelled: Bool = false
+        ) {
             self.uid = uid
             self.stamp = stamp
             self.start = start

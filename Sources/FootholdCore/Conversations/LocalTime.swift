@@ -28,8 +28,10 @@ public struct LocalTime: Hashable, Sendable {
 
     public var date: CalendarDate { CalendarDate(year: year, month: month, day: day)! }
 
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                    "October", "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
     public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     public var monthName: String { Self.monthNames[month - 1] }

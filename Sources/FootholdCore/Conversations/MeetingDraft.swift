@@ -41,7 +41,8 @@ public struct MeetingDraft: Sendable, Equatable {
         guard problems.isEmpty, let day, let minutes else { return .failure(problems) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let startsAt = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock[0], minute: clock[1]))!
+        let startsAt = calendar.date(
+            from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock[0], minute: clock[1]))!
         if startsAt < now.addingTimeInterval(-24 * 60 * 60) {
             problems.add("date", "Choose a time that has not passed")
             return .failure(problems)

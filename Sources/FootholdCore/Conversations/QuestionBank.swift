@@ -60,7 +60,8 @@ public struct QuestionBank: Sendable, Equatable, Codable {
         var preparation: [PreparationField: String] = [:]
         for (key, value) in rawPreparation {
             guard let field = PreparationField(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(forKey: .preparation, in: container, debugDescription: "'\(key)' is not a preparation question Foothold knows")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .preparation, in: container, debugDescription: "'\(key)' is not a preparation question Foothold knows")
             }
             preparation[field] = value
         }
@@ -70,7 +71,8 @@ public struct QuestionBank: Sendable, Equatable, Codable {
         var checkpoints: [CheckpointStage: [String]] = [:]
         for (key, value) in rawCheckpoints {
             guard let stage = CheckpointStage(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(forKey: .checkpoints, in: container, debugDescription: "'\(key)' is not start, mid or end")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .checkpoints, in: container, debugDescription: "'\(key)' is not start, mid or end")
             }
             checkpoints[stage] = value
         }
@@ -98,9 +100,11 @@ public struct QuestionBank: Sendable, Equatable, Codable {
         do {
             bank = try JSONDecoder().decode(QuestionBank.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            problems.add("file", context.codingPath.isEmpty
-                ? "The file is not valid JSON (\(context.underlyingError.map { ($0 as NSError).localizedDescription } ?? context.debugDescription))"
-                : "\(path(context.codingPath)): \(context.debugDescription)")
+            problems.add(
+                "file",
+                context.codingPath.isEmpty
+                    ? "The file is not valid JSON (\(context.underlyingError.map { ($0 as NSError).localizedDescription } ?? context.debugDescription))"
+                    : "\(path(context.codingPath)): \(context.debugDescription)")
             return .failure(problems)
         } catch let DecodingError.keyNotFound(key, context) {
             problems.add("file", "\(path(context.codingPath + [key])) is missing")
@@ -129,16 +133,23 @@ public struct QuestionBank: Sendable, Equatable, Codable {
         for stage in ConversationStage.allCases {
             let matching = stages.filter { $0.stage == stage }
             if matching.isEmpty { problems.add("stages.\(stage.rawValue)", "The stage \(stage.rawValue) is missing") }
-            if matching.count > 1 { problems.add("stages.\(stage.rawValue)", "The stage \(stage.rawValue) appears \(matching.count) times") }
+            if matching.count > 1 {
+                problems.add("stages.\(stage.rawValue)", "The stage \(stage.rawValue) appears \(matching.count) times")
+            }
             if let first = matching.first {
-                if first.title.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("stages.\(stage.rawValue).title", "The stage \(stage.rawValue) has no title") }
-                if first.tip.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("stages.\(stage.rawValue).tip", "The stage \(stage.rawValue) has no tip") }
+                if first.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                    problems.add("stages.\(stage.rawValue).title", "The stage \(stage.rawValue) has no title")
+                }
+                if first.tip.trimmingCharacters(in: .whitespaces).isEmpty {
+                    problems.add("stages.\(stage.rawValue).tip", "The stage \(stage.rawValue) has no tip")
+                }
             }
         }
         for stage in CheckpointStage.allCases where (checkpoints[stage] ?? []).isEmpty {
             problems.add("checkpoints.\(stage.rawValue)", "There are no questions for the \(stage.title.lowercased()) checkpoints")
         }
-        let everything = Array(preparation.values) + stages.flatMap { [$0.title, $0.tip] + $0.questions } + checkpoints.values.flatMap { $0 }
+        let everything =
+            Array(preparation.values) + stages.flatMap { [$0.title, $0.tip] + $0.questions } + checkpoints.values.flatMap { $0 }
         if let long = everything.first(where: { $0.count > 1_000 }) {
             problems.add("file", "A question or tip is longer than 1,000 characters: “\(long.prefix(40))…”")
         }

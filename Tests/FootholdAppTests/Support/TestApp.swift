@@ -63,7 +63,8 @@ actor PostgresTemplate {
         try await Self.admin(server: server, "DROP DATABASE IF EXISTS \(name)")
         try await Self.admin(server: server, "CREATE DATABASE \(name)")
         let app = try await makeApplication(
-            configuration: Configuration(storage: try Configuration.parseDatabaseURL(Self.url(server: server, database: name)), bcryptCost: 4),
+            configuration: Configuration(
+                storage: try Configuration.parseDatabaseURL(Self.url(server: server, database: name)), bcryptCost: 4),
             environment: .testing)
         try await app.autoMigrate()
         try await app.asyncShutdown()
@@ -102,12 +103,15 @@ final class TestApp: @unchecked Sendable {
         self.database = database
     }
 
-    static func make(clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil,
-                     baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil) async throws -> TestApp {
+    static func make(
+        clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil,
+        baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil
+    ) async throws -> TestApp {
         let handle: TestDatabase.Handle
         if let database { handle = database } else { handle = try await TestDatabase.make() }
         let app = try await makeApplication(
-            configuration: Configuration(storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader),
+            configuration: Configuration(
+                storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader),
             clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
             environment: .testing, logLevel: .warning)
         try await app.autoMigrate()
@@ -135,8 +139,10 @@ final class TestApp: @unchecked Sendable {
 }
 
 /// Runs `body` with a fresh app and always shuts it down.
-func withApp(clock: TestClock = TestClock(), baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil,
-             _ body: (TestApp) async throws -> Void) async throws {
+func withApp(
+    clock: TestClock = TestClock(), baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil,
+    _ body: (TestApp) async throws -> Void
+) async throws {
     let testApp = try await TestApp.make(clock: clock, baseURL: baseURL, clientAddressHeader: clientAddressHeader)
     do {
         try await body(testApp)

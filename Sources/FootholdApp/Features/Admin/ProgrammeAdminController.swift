@@ -16,8 +16,9 @@ struct ProgrammeAdminController {
         var stage: String?
 
         var draft: CheckpointDraft {
-            CheckpointDraft(name: name ?? "", opens: opens ?? "", closes: closes ?? "", suggestedMinutes: suggested_minutes ?? "",
-                            focus: focus ?? "", stage: stage ?? "")
+            CheckpointDraft(
+                name: name ?? "", opens: opens ?? "", closes: closes ?? "", suggestedMinutes: suggested_minutes ?? "",
+                focus: focus ?? "", stage: stage ?? "")
         }
     }
 
@@ -54,9 +55,11 @@ struct ProgrammeAdminController {
         let chosenYear = req.queryInt("year", in: CareerYear.plausibleStartYears) ?? current.year.startYear
         guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.db) else { throw SiteError.notFound }
         let years = try await CareerYears.all(on: req.db)
-        return req.page("Career year", breadcrumbs: Self.crumbs, ProgrammeAdminPages.careerYear(
-            shown.year, current: current.year.startYear, years: years, display: req.display, csrf: req.csrfToken,
-            opened: req.queryInt("opened", in: CareerYear.plausibleStartYears)))
+        return req.page(
+            "Career year", breadcrumbs: Self.crumbs,
+            ProgrammeAdminPages.careerYear(
+                shown.year, current: current.year.startYear, years: years, display: req.display, csrf: req.csrfToken,
+                opened: req.queryInt("opened", in: CareerYear.plausibleStartYears)))
     }
 
     @Sendable func openNextYear(req: Request) async throws -> Response {
@@ -75,16 +78,18 @@ struct ProgrammeAdminController {
 
     static func checkpoint(_ req: Request) async throws -> (CheckpointModel, CareerYear) {
         guard let id = req.parameters.get(SiteURL.checkpointParameter, as: UUID.self),
-              let model = try await CheckpointModel.query(on: req.db).filter(\.$id == id).with(\.$careerYear).first(),
-              let year = try await CareerYears.load(startYear: model.careerYear.startYear, on: req.db) else { throw SiteError.notFound }
+            let model = try await CheckpointModel.query(on: req.db).filter(\.$id == id).with(\.$careerYear).first(),
+            let year = try await CareerYears.load(startYear: model.careerYear.startYear, on: req.db)
+        else { throw SiteError.notFound }
         return (model, year.year)
     }
 
     @Sendable func checkpointForm(req: Request) async throws -> Response {
         let (model, year) = try await Self.checkpoint(req)
         let draft = CheckpointDraft(model.checkpoint)
-        return req.page("Change \(model.name)", breadcrumbs: Self.crumbs + [("Career year", SiteURL.adminCareerYear.path)],
-                        ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: FieldProblems(), csrf: req.csrfToken))
+        return req.page(
+            "Change \(model.name)", breadcrumbs: Self.crumbs + [("Career year", SiteURL.adminCareerYear.path)],
+            ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func saveCheckpoint(req: Request) async throws -> Response {
@@ -92,15 +97,17 @@ struct ProgrammeAdminController {
         let draft = try req.content.decode(CheckpointForm.self).draft
         switch draft.validated(id: model.id!, in: year) {
         case .failure(let problems):
-            return req.page("Change \(model.name)", status: .badRequest, breadcrumbs: Self.crumbs + [("Career year", SiteURL.adminCareerYear.path)],
-                            ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: problems, csrf: req.csrfToken))
+            return req.page(
+                "Change \(model.name)", status: .badRequest, breadcrumbs: Self.crumbs + [("Career year", SiteURL.adminCareerYear.path)],
+                ProgrammeAdminPages.checkpointForm(model.id!, draft: draft, year: year, problems: problems, csrf: req.csrfToken))
         case .success(let checkpoint):
             model.update(from: checkpoint)
             let viewer = try req.requireViewer()
             try await req.db.transaction { database in
                 try await model.save(on: database)
-                try await AuditLog.record(.careerYearChanged, by: viewer.personID,
-                                          detail: "\(checkpoint.name), \(checkpoint.opens.iso) to \(checkpoint.closes.iso)", at: req.now, on: database)
+                try await AuditLog.record(
+                    .careerYearChanged, by: viewer.personID,
+                    detail: "\(checkpoint.name), \(checkpoint.opens.iso) to \(checkpoint.closes.iso)", at: req.now, on: database)
             }
             return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(year.startYear))]))
         }
@@ -110,7 +117,9 @@ struct ProgrammeAdminController {
 
     @Sendable func themes(req: Request) async throws -> Response {
         let themes = try await ThemeModel.query(on: req.db).sort(\.$position).all()
-        return req.page("Themes", breadcrumbs: Self.crumbs, ProgrammeAdminPages.themes(themes, typed: "", problems: FieldProblems(), csrf: req.csrfToken))
+        return req.page(
+            "Themes", breadcrumbs: Self.crumbs,
+            ProgrammeAdminPages.themes(themes, typed: "", problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func saveTheme(req: Request) async throws -> Response {
@@ -121,8 +130,9 @@ struct ProgrammeAdminController {
             let viewer = try req.requireViewer()
             try await req.db.transaction { database in
                 try await theme.save(on: database)
-                try await AuditLog.record(.themesChanged, by: viewer.personID,
-                                          detail: "\(theme.name) \(theme.isActive ? "in use" : "no longer offered")", at: req.now, on: database)
+                try await AuditLog.record(
+                    .themesChanged, by: viewer.personID,
+                    detail: "\(theme.name) \(theme.isActive ? "in use" : "no longer offered")", at: req.now, on: database)
             }
             return .redirect(to: SiteURL.adminThemes.path)
         }
@@ -131,10 +141,13 @@ struct ProgrammeAdminController {
         let existing = try await ThemeModel.query(on: req.db).sort(\.$position).all()
         if name.isEmpty { problems.add("name", "Enter the theme's name") }
         ConversationRules.check(name, .themeName, into: &problems)
-        if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { problems.add("name", "There is already a theme called \(name)") }
+        if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            problems.add("name", "There is already a theme called \(name)")
+        }
         guard problems.isEmpty else {
-            return req.page("Themes", status: .badRequest, breadcrumbs: Self.crumbs,
-                            ProgrammeAdminPages.themes(existing, typed: name, problems: problems, csrf: req.csrfToken))
+            return req.page(
+                "Themes", status: .badRequest, breadcrumbs: Self.crumbs,
+                ProgrammeAdminPages.themes(existing, typed: name, problems: problems, csrf: req.csrfToken))
         }
         let theme = ThemeModel()
         theme.name = name
@@ -152,8 +165,10 @@ struct ProgrammeAdminController {
 
     @Sendable func questionBank(req: Request) async throws -> Response {
         let bank = try await ConversationRecords.questionBank(on: req.db)
-        return req.page("Question bank", breadcrumbs: Self.crumbs, ProgrammeAdminPages.questionBank(
-            bank, problems: FieldProblems(), csrf: req.csrfToken, saved: req.queryValue("saved") != nil))
+        return req.page(
+            "Question bank", breadcrumbs: Self.crumbs,
+            ProgrammeAdminPages.questionBank(
+                bank, problems: FieldProblems(), csrf: req.csrfToken, saved: req.queryValue("saved") != nil))
     }
 
     @Sendable func saveQuestionBank(req: Request) async throws -> Response {
@@ -161,8 +176,9 @@ struct ProgrammeAdminController {
         let bank = ProgrammeAdminPages.bank(fromForm: raw)
         let problems = bank.validated()
         guard problems.isEmpty else {
-            return req.page("Question bank", status: .badRequest, breadcrumbs: Self.crumbs,
-                            ProgrammeAdminPages.questionBank(bank, problems: problems, csrf: req.csrfToken, saved: false))
+            return req.page(
+                "Question bank", status: .badRequest, breadcrumbs: Self.crumbs,
+                ProgrammeAdminPages.questionBank(bank, problems: problems, csrf: req.csrfToken, saved: false))
         }
         try await store(bank, on: req)
         return .redirect(to: SiteURL.adminQuestionBank.with(query: [("saved", "1")]))
@@ -181,13 +197,15 @@ struct ProgrammeAdminController {
         var problems = FieldProblems()
         guard let file = try req.content.decode(ImportForm.self).file, file.data.readableBytes > 0 else {
             problems.add("file", "Choose a question bank file (JSON) to import")
-            return req.page("Question bank", status: .badRequest, breadcrumbs: Self.crumbs,
-                            ProgrammeAdminPages.questionBank(current, problems: problems, csrf: req.csrfToken, saved: false))
+            return req.page(
+                "Question bank", status: .badRequest, breadcrumbs: Self.crumbs,
+                ProgrammeAdminPages.questionBank(current, problems: problems, csrf: req.csrfToken, saved: false))
         }
         switch QuestionBank.parse(Data(file.data.readableBytesView)) {
         case .failure(let found):
-            return req.page("Question bank", status: .unprocessableEntity, breadcrumbs: Self.crumbs,
-                            ProgrammeAdminPages.questionBank(current, problems: found, csrf: req.csrfToken, saved: false, importFailed: file.filename))
+            return req.page(
+                "Question bank", status: .unprocessableEntity, breadcrumbs: Self.crumbs,
+                ProgrammeAdminPages.questionBank(current, problems: found, csrf: req.csrfToken, saved: false, importFailed: file.filename))
         case .success(let bank):
             try await store(bank, on: req)
             return .redirect(to: SiteURL.adminQuestionBank.with(query: [("saved", "1")]))
@@ -218,8 +236,10 @@ struct ProgrammeAdminController {
             if email.utf8.count <= 254, let found = try await PersonModel.query(on: req.db).filter(\.$email == email).first() {
                 subject = (try found.requireID(), found.name)
             } else {
-                return req.page("Audit log", status: .notFound, breadcrumbs: Self.crumbs, ProgrammeAdminPages.audit(
-                    [], person: person, subjectName: nil, notFound: true, page: 1, hasNext: false))
+                return req.page(
+                    "Audit log", status: .notFound, breadcrumbs: Self.crumbs,
+                    ProgrammeAdminPages.audit(
+                        [], person: person, subjectName: nil, notFound: true, page: 1, hasNext: false))
             }
         }
         var query: SQLQueryString = """
@@ -246,8 +266,10 @@ struct ProgrammeAdminController {
                 conversationKind: kind, actorIsEmployee: try row.decode(column: "actor_is_employee", as: Int.self) == 1)
             return (at: req.display.dateTime(try row.decode(column: "at", as: Date.self)), line: AuditLine.line(facts))
         }
-        return req.page("Audit log", breadcrumbs: Self.crumbs, ProgrammeAdminPages.audit(
-            Array(lines.prefix(paging.size)), person: person, subjectName: subject?.name, notFound: false, page: paging.number,
-            hasNext: lines.count > paging.size))
+        return req.page(
+            "Audit log", breadcrumbs: Self.crumbs,
+            ProgrammeAdminPages.audit(
+                Array(lines.prefix(paging.size)), person: person, subjectName: subject?.name, notFound: false, page: paging.number,
+                hasNext: lines.count > paging.size))
     }
 }

@@ -6,27 +6,53 @@ enum ProgrammeAdminPages {
 
     static func careerYear(_ year: CareerYear, current: Int, years: [Int], display: DisplayDate, csrf: String, opened: Int?) -> [BodyNode] {
         var nodes: [BodyNode] = []
-        if let opened { nodes.append(H.notice("The career year \(CareerYear.label(startYear: opened)) is open, with the same checkpoints a year on. Change any of them below.", style: "success")) }
+        if let opened {
+            nodes.append(
+                H.notice(
+                    "The career year \(CareerYear.label(startYear: opened)) is open, with the same checkpoints a year on. Change any of them below.",
+                    style: "success"))
+        }
         nodes.append(H.heading(1, "Career year \(year.label)"))
-        nodes.append(H.paragraph(year.startYear == current ? "This is the current career year. Everyone is offered a career conversation at each checkpoint."
-                                 : "The current career year is \(CareerYear.label(startYear: current)).", class: "lead"))
-        nodes.append(H.table(caption: "Checkpoints of \(year.label)", headers: ["Checkpoint", "Window", "Length", "Questions", "Focus", ""],
-                             rows: year.checkpoints.map { checkpoint in
-            [H.text(checkpoint.name), H.text("\(display.day(checkpoint.opens)) to \(display.day(checkpoint.closes))"),
-             H.text("\(checkpoint.suggestedMinutes) minutes"), H.text(checkpoint.stage.title), H.text(checkpoint.focus),
-             H.link("Change", to: SiteURL.adminCheckpoint(checkpoint.id).path)]
-        }))
+        nodes.append(
+            H.paragraph(
+                year.startYear == current
+                    ? "This is the current career year. Everyone is offered a career conversation at each checkpoint."
+                    : "The current career year is \(CareerYear.label(startYear: current)).", class: "lead"))
+        nodes.append(
+            H.table(
+                caption: "Checkpoints of \(year.label)", headers: ["Checkpoint", "Window", "Length", "Questions", "Focus", ""],
+                rows: year.checkpoints.map { checkpoint in
+                    [
+                        H.text(checkpoint.name), H.text("\(display.day(checkpoint.opens)) to \(display.day(checkpoint.closes))"),
+                        H.text("\(checkpoint.suggestedMinutes) minutes"), H.text(checkpoint.stage.title), H.text(checkpoint.focus),
+                        H.link("Change", to: SiteURL.adminCheckpoint(checkpoint.id).path),
+                    ]
+                }))
         if years.count > 1 {
-            nodes.append(H.el("nav", [H.attr("aria-label", "Career years"), H.attr("class", "link-list")],
-                              H.el("p", [H.text("Career years: ")] + years.sorted().flatMap { start in
-                                  [start == year.startYear ? H.el("strong", H.text(CareerYear.label(startYear: start)))
-                                      : H.link(CareerYear.label(startYear: start), to: SiteURL.adminCareerYear.with(query: [("year", String(start))])), H.text(" ")]
-                              })))
+            nodes.append(
+                H.el(
+                    "nav", [H.attr("aria-label", "Career years"), H.attr("class", "link-list")],
+                    H.el(
+                        "p",
+                        [H.text("Career years: ")]
+                            + years.sorted().flatMap { start in
+                                [
+                                    start == year.startYear
+                                        ? H.el("strong", H.text(CareerYear.label(startYear: start)))
+                                        : H.link(
+                                            CareerYear.label(startYear: start),
+                                            to: SiteURL.adminCareerYear.with(query: [("year", String(start))])), H.text(" "),
+                                ]
+                            })))
         }
         if years.max() == year.startYear {
             nodes.append(H.heading(2, "The next career year"))
-            nodes.append(H.paragraph("Open \(CareerYear.label(startYear: year.startYear + 1)) with these checkpoints a year later. You can change its checkpoints afterwards."))
-            nodes.append(H.actionButton("Open \(CareerYear.label(startYear: year.startYear + 1))", action: SiteURL.adminNextYear.path, csrf: csrf))
+            nodes.append(
+                H.paragraph(
+                    "Open \(CareerYear.label(startYear: year.startYear + 1)) with these checkpoints a year later. You can change its checkpoints afterwards."
+                ))
+            nodes.append(
+                H.actionButton("Open \(CareerYear.label(startYear: year.startYear + 1))", action: SiteURL.adminNextYear.path, csrf: csrf))
         }
         return nodes
     }
@@ -36,18 +62,28 @@ enum ProgrammeAdminPages {
             H.errorSummary(problems.items),
             H.heading(1, "Change \(draft.name.isEmpty ? "the checkpoint" : draft.name)"),
             H.paragraph("Career year \(year.label), from \(year.firstDay.iso) to \(year.lastDay.iso).", class: "lead"),
-            H.form(action: SiteURL.adminCheckpoint(id).path, csrf: csrf, [
-                H.field(name: "name", label: "Name", value: draft.name, error: problems.message(for: "name")),
-                H.field(name: "opens", label: "First day of the window", value: draft.opens, type: "date", error: problems.message(for: "opens")),
-                H.field(name: "closes", label: "Last day of the window", value: draft.closes, type: "date", error: problems.message(for: "closes")),
-                H.field(name: "suggested_minutes", label: "Suggested length in minutes", value: draft.suggestedMinutes, type: "number",
+            H.form(
+                action: SiteURL.adminCheckpoint(id).path, csrf: csrf,
+                [
+                    H.field(name: "name", label: "Name", value: draft.name, error: problems.message(for: "name")),
+                    H.field(
+                        name: "opens", label: "First day of the window", value: draft.opens, type: "date",
+                        error: problems.message(for: "opens")),
+                    H.field(
+                        name: "closes", label: "Last day of the window", value: draft.closes, type: "date",
+                        error: problems.message(for: "closes")),
+                    H.field(
+                        name: "suggested_minutes", label: "Suggested length in minutes", value: draft.suggestedMinutes, type: "number",
                         error: problems.message(for: "suggested_minutes")),
-                H.radios(name: "stage", legend: "Which questions suit it?", options: CheckpointStage.allCases.map { ($0.rawValue, $0.title, nil) },
-                         selected: draft.stage, error: problems.message(for: "stage")),
-                H.textarea(name: "focus", label: "Focus", value: draft.focus, hint: "One sentence people see with the invitation.",
-                           error: problems.message(for: "focus"), rows: 2),
-                H.button("Save the checkpoint"),
-            ]),
+                    H.radios(
+                        name: "stage", legend: "Which questions suit it?",
+                        options: CheckpointStage.allCases.map { ($0.rawValue, $0.title, nil) },
+                        selected: draft.stage, error: problems.message(for: "stage")),
+                    H.textarea(
+                        name: "focus", label: "Focus", value: draft.focus, hint: "One sentence people see with the invitation.",
+                        error: problems.message(for: "focus"), rows: 2),
+                    H.button("Save the checkpoint"),
+                ]),
         ]
     }
 
@@ -57,17 +93,26 @@ enum ProgrammeAdminPages {
         [
             H.errorSummary(problems.items),
             H.heading(1, "Themes"),
-            H.paragraph("Guides and employees tag each conversation with the themes that came up. They are counted anonymously, so you can see what people across the organisation are thinking about without reading anything they said.", class: "lead"),
-            H.table(caption: "Themes", headers: ["Theme", "Status", ""], rows: themes.map { theme in
-                [H.text(theme.name), theme.isActive ? H.tag("In use", .met) : H.tag("Retired", .inactive),
-                 H.actionButton(theme.isActive ? "Retire" : "Use again", action: SiteURL.adminThemes.path, csrf: csrf, style: .link,
-                                hidden: [("theme", theme.id!.uuidString), ("active", theme.isActive ? "no" : "yes")])]
-            }),
+            H.paragraph(
+                "Guides and employees tag each conversation with the themes that came up. They are counted anonymously, so you can see what people across the organisation are thinking about without reading anything they said.",
+                class: "lead"),
+            H.table(
+                caption: "Themes", headers: ["Theme", "Status", ""],
+                rows: themes.map { theme in
+                    [
+                        H.text(theme.name), theme.isActive ? H.tag("In use", .met) : H.tag("Retired", .inactive),
+                        H.actionButton(
+                            theme.isActive ? "Retire" : "Use again", action: SiteURL.adminThemes.path, csrf: csrf, style: .link,
+                            hidden: [("theme", theme.id!.uuidString), ("active", theme.isActive ? "no" : "yes")]),
+                    ]
+                }),
             H.heading(2, "Add a theme"),
-            H.form(action: SiteURL.adminThemes.path, csrf: csrf, [
-                H.field(name: "name", label: "Name", value: typed, error: problems.message(for: "name")),
-                H.button("Add the theme", style: .secondary),
-            ]),
+            H.form(
+                action: SiteURL.adminThemes.path, csrf: csrf,
+                [
+                    H.field(name: "name", label: "Name", value: typed, error: problems.message(for: "name")),
+                    H.button("Add the theme", style: .secondary),
+                ]),
         ]
     }
 
@@ -81,57 +126,83 @@ enum ProgrammeAdminPages {
     /// questions (one per line) per stage, and questions per point of the year.
     static func bank(fromForm raw: [String: String]) -> QuestionBank {
         var preparation: [PreparationField: String] = [:]
-        for field in PreparationField.allCases { preparation[field] = (raw["preparation.\(field.rawValue)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        for field in PreparationField.allCases {
+            preparation[field] = (raw["preparation.\(field.rawValue)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let stages = ConversationStage.allCases.map { stage in
-            QuestionBank.Stage(stage: stage, title: (raw["stages.\(stage.rawValue).title"] ?? "").trimmingCharacters(in: .whitespaces),
-                               tip: (raw["stages.\(stage.rawValue).tip"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                               questions: lines(raw["stages.\(stage.rawValue).questions"] ?? ""))
+            QuestionBank.Stage(
+                stage: stage, title: (raw["stages.\(stage.rawValue).title"] ?? "").trimmingCharacters(in: .whitespaces),
+                tip: (raw["stages.\(stage.rawValue).tip"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                questions: lines(raw["stages.\(stage.rawValue).questions"] ?? ""))
         }
         var checkpoints: [CheckpointStage: [String]] = [:]
         for stage in CheckpointStage.allCases { checkpoints[stage] = lines(raw["checkpoints.\(stage.rawValue)"] ?? "") }
         return QuestionBank(preparation: preparation, stages: stages, checkpoints: checkpoints)
     }
 
-    static func questionBank(_ bank: QuestionBank, problems: FieldProblems, csrf: String, saved: Bool, importFailed: String? = nil) -> [BodyNode] {
+    static func questionBank(_ bank: QuestionBank, problems: FieldProblems, csrf: String, saved: Bool, importFailed: String? = nil)
+        -> [BodyNode]
+    {
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
-        if saved { nodes.append(H.notice("The question bank is saved. New preparation and guided conversations use it straight away.", style: "success")) }
+        if saved {
+            nodes.append(
+                H.notice("The question bank is saved. New preparation and guided conversations use it straight away.", style: "success"))
+        }
         if let importFailed { nodes.append(H.notice("\(importFailed) was not imported; the question bank is unchanged.")) }
         nodes.append(H.heading(1, "Question bank"))
-        nodes.append(H.paragraph("The questions people see when they prepare, and the tips and questions of each stage of the guided conversation. Write one question per line.", class: "lead"))
-        nodes.append(H.el("div", class: "button-row",
-                          H.link("Export as JSON", to: SiteURL.adminQuestionBankExport.path, class: "button button--secondary")))
-        nodes.append(H.form(action: SiteURL.adminQuestionBankImport.path, csrf: csrf, multipart: true, class: "card", [
-            H.heading(2, "Import a question bank"),
-            H.field(name: "file", label: "A question bank exported from Foothold (JSON)", type: "file",
-                    hint: "It replaces the whole bank. Nothing changes if the file has a problem.", error: problems.message(for: "file")),
-            H.button("Import", style: .secondary),
-        ]))
+        nodes.append(
+            H.paragraph(
+                "The questions people see when they prepare, and the tips and questions of each stage of the guided conversation. Write one question per line.",
+                class: "lead"))
+        nodes.append(
+            H.el(
+                "div", class: "button-row",
+                H.link("Export as JSON", to: SiteURL.adminQuestionBankExport.path, class: "button button--secondary")))
+        nodes.append(
+            H.form(
+                action: SiteURL.adminQuestionBankImport.path, csrf: csrf, multipart: true, class: "card",
+                [
+                    H.heading(2, "Import a question bank"),
+                    H.field(
+                        name: "file", label: "A question bank exported from Foothold (JSON)", type: "file",
+                        hint: "It replaces the whole bank. Nothing changes if the file has a problem.", error: problems.message(for: "file")
+                    ),
+                    H.button("Import", style: .secondary),
+                ]))
 
         var fields: [BodyNode] = [H.heading(2, "Preparation questions")]
         for side in [ConversationSide.employee, .guide] {
             fields.append(H.heading(3, side == .employee ? "For the employee" : "For the guide"))
             fields += PreparationField.fields(for: side).map { field in
-                H.textarea(name: "preparation.\(field.rawValue)", label: field.rawValue.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
-                           value: bank.preparation[field] ?? "", error: problems.message(for: "preparation.\(field.rawValue)"), rows: 2)
+                H.textarea(
+                    name: "preparation.\(field.rawValue)", label: field.rawValue.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
+                    value: bank.preparation[field] ?? "", error: problems.message(for: "preparation.\(field.rawValue)"), rows: 2)
             }
         }
         fields.append(H.heading(2, "The eight stages"))
         for stage in ConversationStage.allCases {
             let current = bank.stage(stage)
-            fields.append(H.el("fieldset", class: "fieldset card",
-                               H.el("legend", class: "field__label", H.text("Stage \(stage.number)")),
-                               H.field(name: "stages.\(stage.rawValue).title", label: "Title", value: current?.title ?? "",
-                                       error: problems.message(for: "stages.\(stage.rawValue).title") ?? problems.message(for: "stages.\(stage.rawValue)")),
-                               H.textarea(name: "stages.\(stage.rawValue).tip", label: "Tip", value: current?.tip ?? "",
-                                          error: problems.message(for: "stages.\(stage.rawValue).tip"), rows: 2),
-                               H.textarea(name: "stages.\(stage.rawValue).questions", label: "Suggested questions, one per line",
-                                          value: (current?.questions ?? []).joined(separator: "\n"), rows: 3)))
+            fields.append(
+                H.el(
+                    "fieldset", class: "fieldset card",
+                    H.el("legend", class: "field__label", H.text("Stage \(stage.number)")),
+                    H.field(
+                        name: "stages.\(stage.rawValue).title", label: "Title", value: current?.title ?? "",
+                        error: problems.message(for: "stages.\(stage.rawValue).title") ?? problems.message(for: "stages.\(stage.rawValue)")),
+                    H.textarea(
+                        name: "stages.\(stage.rawValue).tip", label: "Tip", value: current?.tip ?? "",
+                        error: problems.message(for: "stages.\(stage.rawValue).tip"), rows: 2),
+                    H.textarea(
+                        name: "stages.\(stage.rawValue).questions", label: "Suggested questions, one per line",
+                        value: (current?.questions ?? []).joined(separator: "\n"), rows: 3)))
         }
         fields.append(H.heading(2, "Questions for each point of the year"))
         for stage in CheckpointStage.allCases {
-            fields.append(H.textarea(name: "checkpoints.\(stage.rawValue)", label: "\(stage.title) checkpoints, one per line",
-                                     value: (bank.checkpoints[stage] ?? []).joined(separator: "\n"),
-                                     error: problems.message(for: "checkpoints.\(stage.rawValue)"), rows: 5))
+            fields.append(
+                H.textarea(
+                    name: "checkpoints.\(stage.rawValue)", label: "\(stage.title) checkpoints, one per line",
+                    value: (bank.checkpoints[stage] ?? []).joined(separator: "\n"),
+                    error: problems.message(for: "checkpoints.\(stage.rawValue)"), rows: 5))
         }
         fields.append(H.button("Save the question bank"))
         nodes.append(H.form(action: SiteURL.adminQuestionBank.path, csrf: csrf, fields))
@@ -140,19 +211,30 @@ enum ProgrammeAdminPages {
 
     // MARK: audit
 
-    static func audit(_ lines: [(at: String, line: AuditLine.Line)], person: String, subjectName: String?, notFound: Bool,
-                      page: Int, hasNext: Bool) -> [BodyNode] {
+    static func audit(
+        _ lines: [(at: String, line: AuditLine.Line)], person: String, subjectName: String?, notFound: Bool,
+        page: Int, hasNext: Bool
+    ) -> [BodyNode] {
         let caption = subjectName.map { "Who opened or changed \($0)'s records" } ?? "Audit log"
         return [
             H.heading(1, "Audit log"),
-            H.paragraph("Who opened or changed a record, and when: conversation records, sign-ins, imports, roles and reporting lines, and the programme's settings. It never shows what anything said, who holds a mentoring or Leadership Team conversation with whom, or how anyone answered an invitation.", class: "lead"),
-            H.searchForm(action: SiteURL.adminAudit.path, query: person, name: "person", label: "Whose records (their email address)", button: "Show"),
+            H.paragraph(
+                "Who opened or changed a record, and when: conversation records, sign-ins, imports, roles and reporting lines, and the programme's settings. It never shows what anything said, who holds a mentoring or Leadership Team conversation with whom, or how anyone answered an invitation.",
+                class: "lead"),
+            H.searchForm(
+                action: SiteURL.adminAudit.path, query: person, name: "person", label: "Whose records (their email address)", button: "Show"
+            ),
             notFound ? H.notice("No one with the email address \(person) is in Foothold.", style: "warning") : .empty,
-            lines.isEmpty && !notFound ? H.emptyState("Nothing yet", "Each time someone opens or changes a record, signs in or changes a setting, a line appears here.")
-                : lines.isEmpty ? .empty
-                : H.table(caption: caption, headers: ["When", "Who", "What", "Whose records"], rows: lines.map { entry in
-                    [H.text(entry.at), H.text(entry.line.who), H.text(entry.line.what), H.text(entry.line.whose)]
-                }),
+            lines.isEmpty && !notFound
+                ? H.emptyState(
+                    "Nothing yet", "Each time someone opens or changes a record, signs in or changes a setting, a line appears here.")
+                : lines.isEmpty
+                    ? .empty
+                    : H.table(
+                        caption: caption, headers: ["When", "Who", "What", "Whose records"],
+                        rows: lines.map { entry in
+                            [H.text(entry.at), H.text(entry.line.who), H.text(entry.line.what), H.text(entry.line.whose)]
+                        }),
             H.pagination(current: page, hasNext: hasNext) {
                 SiteURL.adminAudit.with(query: [("person", person.isEmpty ? nil : person), ("page", String($0))])
             },

@@ -20,21 +20,26 @@ struct ConversationHistory {
 
     /// Two queries, whatever the length of the history. With `withOwnActions`, the actions of this
     /// conversation come in the same query as the open ones from before.
-    static func load(_ record: ConversationForViewer, on database: any Database, limit: Int = 5,
-                     withOwnActions: Bool = false) async throws -> ConversationHistory {
+    static func load(
+        _ record: ConversationForViewer, on database: any Database, limit: Int = 5,
+        withOwnActions: Bool = false
+    ) async throws -> ConversationHistory {
         precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
         let employeeID = record.employee.id!, guideID = record.guide.id!
-        let earlier = try await database.rows("""
+        let earlier = try await database.rows(
+            """
             SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
             LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
             WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND c.state = \(bind: ConversationState.held.rawValue) \
             AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id DESC LIMIT \(literal: limit)
-            """).map { row in
-                let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
-                let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)
-                return Earlier(id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
-                               title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
-            }
+            """
+        ).map { row in
+            let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
+            let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)
+            return Earlier(
+                id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
+                title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
+        }
         var actions: SQLQueryString =
             "SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id WHERE "
         if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
@@ -60,35 +65,52 @@ enum HistoryViews {
         }
     }
 
-    static func actionsTable(_ actions: [AgreedActionModel], record: ConversationForViewer, display: DisplayDate, csrf: String,
-                             returnTo: String, caption: String) -> BodyNode {
-        H.table(caption: caption, headers: ["Action", "Who", "By", "Status", ""], cells: actions.map { action in
-            let done = action.status == .done
-            return [
-                "<span class=\"answer\">" + action.description.textEscaped + "</span>",
-                ownerLabel(action.owner, record: record).textEscaped,
-                (action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date").textEscaped,
-                done ? H.tagHTML("Done", .met) : H.tagHTML("Open", .due),
-                H.actionButtonHTML(done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id!).path, csrf: csrf,
-                                   style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
-            ]
-        })
+    static func actionsTable(
+        _ actions: [AgreedActionModel], record: ConversationForViewer, display: DisplayDate, csrf: String,
+        returnTo: String, caption: String
+    ) -> BodyNode {
+        H.table(
+            caption: caption, headers: ["Action", "Who", "By", "Status", ""],
+            cells: actions.map { action in
+                let done = action.status == .done
+                return [
+                    "<span class=\"answer\">" + action.description.textEscaped + "</span>",
+                    ownerLabel(action.owner, record: record).textEscaped,
+                    (action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date").textEscaped,
+                    done ? H.tagHTML("Done", .met) : H.tagHTML("Open", .due),
+                    H.actionButtonHTML(
+                        done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id!).path, csrf: csrf,
+                        style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
+                ]
+            })
     }
 
-    static func earlier(_ history: ConversationHistory, record: ConversationForViewer, display: DisplayDate, csrf: String, returnTo: String) -> [BodyNode] {
+    static func earlier(_ history: ConversationHistory, record: ConversationForViewer, display: DisplayDate, csrf: String, returnTo: String)
+        -> [BodyNode]
+    {
         var nodes: [BodyNode] = [H.heading(2, "What you agreed before")]
         if history.earlier.isEmpty && history.openActions.isEmpty {
-            nodes.append(H.paragraph("This is the first conversation between \(record.employee.name) and \(record.guide.name) in Foothold. Summaries and actions you agree will appear here next time.", class: "muted"))
+            nodes.append(
+                H.paragraph(
+                    "This is the first conversation between \(record.employee.name) and \(record.guide.name) in Foothold. Summaries and actions you agree will appear here next time.",
+                    class: "muted"))
             return nodes
         }
         nodes.append(H.privacy("You and \(ConversationPages.firstName(record.other))"))
         if !history.openActions.isEmpty {
-            nodes.append(actionsTable(history.openActions, record: record, display: display, csrf: csrf, returnTo: returnTo, caption: "Actions still open"))
+            nodes.append(
+                actionsTable(
+                    history.openActions, record: record, display: display, csrf: csrf, returnTo: returnTo, caption: "Actions still open"))
         }
         for earlier in history.earlier {
-            nodes.append(H.raw(H.wrap("div", class: "muted-box",
-                "<p><strong>" + "\(earlier.title), \(display.day(earlier.heldAt))".textEscaped + "</strong></p>"
-                + (earlier.summary.isEmpty ? "<p class=\"muted\">No summary was written.</p>" : "<p class=\"answer\">" + earlier.summary.textEscaped + "</p>"))))
+            nodes.append(
+                H.raw(
+                    H.wrap(
+                        "div", class: "muted-box",
+                        "<p><strong>" + "\(earlier.title), \(display.day(earlier.heldAt))".textEscaped + "</strong></p>"
+                            + (earlier.summary.isEmpty
+                                ? "<p class=\"muted\">No summary was written.</p>"
+                                : "<p class=\"answer\">" + earlier.summary.textEscaped + "</p>"))))
         }
         return nodes
     }

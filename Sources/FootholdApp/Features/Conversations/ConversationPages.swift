@@ -30,37 +30,50 @@ enum ConversationPages {
     static let earlierPageSize = 25
 
     /// Open conversations all at once; earlier ones a page at a time, most recent first.
-    static func list(open: [ConversationLine], earlier past: [ConversationLine], page: Int, hasNext: Bool, viewer: UUID,
-                     display: DisplayDate) -> [BodyNode] {
+    static func list(
+        open: [ConversationLine], earlier past: [ConversationLine], page: Int, hasNext: Bool, viewer: UUID,
+        display: DisplayDate
+    ) -> [BodyNode] {
         let waiting = open.filter { $0.awaitsAnswer(from: viewer) }
         let upcoming = open.filter { !$0.awaitsAnswer(from: viewer) }
             .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
         func rows(_ list: [ConversationLine]) -> [[String]] {
             list.map { c in
                 let when = c.heldAt ?? c.startsAt
-                return [H.linkHTML(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
-                        c.about.textEscaped,
-                        (when.map(display.dateTime) ?? "No time yet").textEscaped,
-                        stateTagHTML(c.state)]
+                return [
+                    H.linkHTML(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
+                    c.about.textEscaped,
+                    (when.map(display.dateTime) ?? "No time yet").textEscaped,
+                    stateTagHTML(c.state),
+                ]
             }
         }
         var nodes: [BodyNode] = [
             H.heading(1, "Your conversations"),
-            H.paragraph("Career conversations you are having, as the person whose career it is or as their guide. What is said in them stays between the two of you.", class: "lead"),
+            H.paragraph(
+                "Career conversations you are having, as the person whose career it is or as their guide. What is said in them stays between the two of you.",
+                class: "lead"),
         ]
         if !waiting.isEmpty {
             nodes.append(H.heading(2, "Waiting for your answer"))
             nodes.append(H.table(caption: "Waiting for your answer", headers: ["With", "About", "When", "Status"], cells: rows(waiting)))
         }
         nodes.append(H.heading(2, "Coming up"))
-        nodes.append(upcoming.isEmpty
-            ? H.emptyState("Nothing arranged yet", "Ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page in People.",
-                           action: H.link("Find someone in People", to: SiteURL.people.path, class: "button button--secondary"))
-            : H.table(caption: "Coming up", headers: ["With", "About", "When", "Status"], cells: rows(upcoming)))
+        nodes.append(
+            upcoming.isEmpty
+                ? H.emptyState(
+                    "Nothing arranged yet",
+                    "Ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page in People.",
+                    action: H.link("Find someone in People", to: SiteURL.people.path, class: "button button--secondary"))
+                : H.table(caption: "Coming up", headers: ["With", "About", "When", "Status"], cells: rows(upcoming)))
         nodes.append(H.heading(2, "Earlier"))
-        nodes.append(past.isEmpty
-            ? H.emptyState("No earlier conversations", "Conversations you have held, and ones that were declined or cancelled, appear here.")
-            : H.table(caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"], cells: rows(past)))
+        nodes.append(
+            past.isEmpty
+                ? H.emptyState(
+                    "No earlier conversations", "Conversations you have held, and ones that were declined or cancelled, appear here.")
+                : H.table(
+                    caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"], cells: rows(past)
+                ))
         nodes.append(H.pagination(current: page, hasNext: hasNext) { SiteURL.conversations.with(query: [("page", String($0))]) })
         return nodes
     }
@@ -68,7 +81,8 @@ enum ConversationPages {
     // MARK: inviting and asking
 
     static func proposalTitle(_ relationship: Arranging.Relationship) -> String {
-        relationship.viewerIsTheirManager ? "Invite \(relationship.other.name) to a career conversation"
+        relationship.viewerIsTheirManager
+            ? "Invite \(relationship.other.name) to a career conversation"
             : "Ask \(relationship.other.name) for a career conversation"
     }
 
@@ -81,35 +95,48 @@ enum ConversationPages {
         }
     }
 
-    static func proposal(_ relationship: Arranging.Relationship, form: ConversationsController.ProposalForm, year: CareerYear,
-                         today: CalendarDate, problems: FieldProblems, csrf: String) -> [BodyNode] {
+    static func proposal(
+        _ relationship: Arranging.Relationship, form: ConversationsController.ProposalForm, year: CareerYear,
+        today: CalendarDate, problems: FieldProblems, csrf: String
+    ) -> [BodyNode] {
         let name = firstName(relationship.other)
         let openCheckpoints = year.checkpoints.filter { $0.closes >= today }
         var fields: [BodyNode] = [H.hidden(name: "with", value: form.with?.uuidString ?? "")]
-        fields.append(H.radios(name: "kind", legend: "What kind of conversation?",
-                               options: relationship.kinds.map { ($0.rawValue, $0.title, kindHint($0)) },
-                               selected: form.kind, error: problems.message(for: "kind")))
+        fields.append(
+            H.radios(
+                name: "kind", legend: "What kind of conversation?",
+                options: relationship.kinds.map { ($0.rawValue, $0.title, kindHint($0)) },
+                selected: form.kind, error: problems.message(for: "kind")))
         if relationship.kinds.contains(.checkpoint) {
-            fields.append(H.select(name: "checkpoint", label: "Which checkpoint? (for a checkpoint conversation)",
-                                   options: openCheckpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") },
-                                   selected: form.checkpoint, error: problems.message(for: "checkpoint")))
+            fields.append(
+                H.select(
+                    name: "checkpoint", label: "Which checkpoint? (for a checkpoint conversation)",
+                    options: openCheckpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") },
+                    selected: form.checkpoint, error: problems.message(for: "checkpoint")))
         }
         fields += [
-            H.textarea(name: "purpose", label: "What would you like to talk about?", value: form.purpose ?? "",
-                       hint: "A sentence or two is plenty. \(name) will see this with the invitation.", error: problems.message(for: "purpose"), rows: 3),
-            H.el("fieldset", class: "fieldset",
-                 H.el("legend", class: "field__label", H.text("When and where (optional)")),
-                 H.paragraph("Leave the date empty to let \(name) suggest a time.", class: "field__hint"),
-                 H.field(name: "date", label: "Date", value: form.date ?? "", type: "date", error: problems.message(for: "date")),
-                 H.field(name: "time", label: "Time", value: form.time ?? "", type: "time", error: problems.message(for: "time")),
-                 H.field(name: "minutes", label: "Length in minutes", value: form.minutes ?? "", type: "number", error: problems.message(for: "minutes")),
-                 H.field(name: "place", label: "Place or video link", value: form.place ?? "", error: problems.message(for: "place"))),
+            H.textarea(
+                name: "purpose", label: "What would you like to talk about?", value: form.purpose ?? "",
+                hint: "A sentence or two is plenty. \(name) will see this with the invitation.", error: problems.message(for: "purpose"),
+                rows: 3),
+            H.el(
+                "fieldset", class: "fieldset",
+                H.el("legend", class: "field__label", H.text("When and where (optional)")),
+                H.paragraph("Leave the date empty to let \(name) suggest a time.", class: "field__hint"),
+                H.field(name: "date", label: "Date", value: form.date ?? "", type: "date", error: problems.message(for: "date")),
+                H.field(name: "time", label: "Time", value: form.time ?? "", type: "time", error: problems.message(for: "time")),
+                H.field(
+                    name: "minutes", label: "Length in minutes", value: form.minutes ?? "", type: "number",
+                    error: problems.message(for: "minutes")),
+                H.field(name: "place", label: "Place or video link", value: form.place ?? "", error: problems.message(for: "place"))),
             H.button(relationship.viewerIsTheirManager ? "Send invitation" : "Send request"),
         ]
         return [
             H.errorSummary(problems.items),
             H.heading(1, proposalTitle(relationship)),
-            H.notice("Career conversations are confidential. What you each prepare and record stays between you and \(name), unless you choose to share it."),
+            H.notice(
+                "Career conversations are confidential. What you each prepare and record stays between you and \(name), unless you choose to share it."
+            ),
             H.form(action: SiteURL.conversations.path, csrf: csrf, fields),
         ]
     }
@@ -124,14 +151,18 @@ enum ConversationPages {
         var actions: [AgreedActionModel]
     }
 
-    static func detail(_ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, csrf: String) -> [BodyNode] {
+    static func detail(
+        _ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, csrf: String
+    ) -> [BodyNode] {
         let c = record.conversation
         var nodes: [BodyNode] = [
             H.heading(1, title(record)),
             H.el("p", stateTag(c.state), H.text(" "), H.tag(record.checkpoint?.name ?? c.kind.title, .neutral)),
         ]
         var rows: [(String, BodyNode)] = []
-        if let startsAt = c.startsAt, c.state != .held { rows.append(("When", H.text("\(display.dateTime(startsAt)), \(c.minutes) minutes"))) }
+        if let startsAt = c.startsAt, c.state != .held {
+            rows.append(("When", H.text("\(display.dateTime(startsAt)), \(c.minutes) minutes")))
+        }
         if let heldAt = c.heldAt { rows.append(("Held", H.text("\(display.day(heldAt)), \(c.heldMinutes ?? c.minutes) minutes"))) }
         if c.startsAt == nil && c.state == .requested { rows.append(("When", H.text("No time suggested yet"))) }
         if record.allows(.place) && !c.place.isEmpty { rows.append(("Where", H.text(c.place))) }
@@ -146,26 +177,44 @@ enum ConversationPages {
             if let shared {
                 nodes.append(H.heading(2, "What they agreed"))
                 nodes.append(H.privacy("Shared with you by \(record.employee.name)"))
-                nodes.append(shared.summary.isEmpty ? H.paragraph("No summary was written.", class: "muted") : H.paragraph(shared.summary, class: "answer"))
-                if !shared.themes.isEmpty { nodes.append(H.el("p", [H.text("Themes: ")] + shared.themes.flatMap { [H.tag($0, .neutral), H.text(" ")] })) }
-                if !shared.actions.isEmpty {
-                    nodes.append(H.table(caption: "Actions agreed", headers: ["Action", "By", "Status"], rows: shared.actions.map { action in
-                        [H.el("span", class: "answer", H.text(action.description)),
-                         H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
-                         action.status == .done ? H.tag("Done", .met) : H.tag("Open", .due)]
-                    }, captionHidden: false))
+                nodes.append(
+                    shared.summary.isEmpty
+                        ? H.paragraph("No summary was written.", class: "muted") : H.paragraph(shared.summary, class: "answer"))
+                if !shared.themes.isEmpty {
+                    nodes.append(H.el("p", [H.text("Themes: ")] + shared.themes.flatMap { [H.tag($0, .neutral), H.text(" ")] }))
                 }
-                nodes.append(H.notice("\(record.employee.name) has chosen to let their line manager read the summaries of earlier conversations. Preparation and private notes are never shared."))
+                if !shared.actions.isEmpty {
+                    nodes.append(
+                        H.table(
+                            caption: "Actions agreed", headers: ["Action", "By", "Status"],
+                            rows: shared.actions.map { action in
+                                [
+                                    H.el("span", class: "answer", H.text(action.description)),
+                                    H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
+                                    action.status == .done ? H.tag("Done", .met) : H.tag("Open", .due),
+                                ]
+                            }, captionHidden: false))
+                }
+                nodes.append(
+                    H.notice(
+                        "\(record.employee.name) has chosen to let their line manager read the summaries of earlier conversations. Preparation and private notes are never shared."
+                    ))
             } else {
-                nodes.append(H.notice("You can see that this conversation is arranged because you are \(record.employee.name)'s line manager. What is prepared and said in it is for \(record.employee.name) and \(record.guide.name) only."))
+                nodes.append(
+                    H.notice(
+                        "You can see that this conversation is arranged because you are \(record.employee.name)'s line manager. What is prepared and said in it is for \(record.employee.name) and \(record.guide.name) only."
+                    ))
             }
             return nodes
         }
         if c.state == .declined {
             let who = c.requestedBy == .guide ? record.employee.name : record.guide.name
             var text = "\(who == record.employee.name && side == .employee ? "You" : who) said not now."
-            if let returnOn = c.returnOn.flatMap(CalendarDate.init(iso:)) { text += " The invitation will be offered again from \(display.day(returnOn))." }
-            else if side == .employee || c.requestedBy == .guide { text += " The invitation will be offered again at the next checkpoint." }
+            if let returnOn = c.returnOn.flatMap(CalendarDate.init(iso:)) {
+                text += " The invitation will be offered again from \(display.day(returnOn))."
+            } else if side == .employee || c.requestedBy == .guide {
+                text += " The invitation will be offered again at the next checkpoint."
+            }
             nodes.append(H.notice(text))
             if record.allows(.declineReason), let reason = c.declineReason {
                 nodes.append(H.privacy("Only you"))
@@ -176,14 +225,33 @@ enum ConversationPages {
 
         var buttons: [BodyNode] = []
         if record.may(.accept) { buttons.append(H.link("Accept", to: SiteURL.accept(record.id).path, class: "button")) }
-        if record.may(.decline) { buttons.append(H.link("Not now", to: SiteURL.decline(record.id).path, class: "button button--secondary")) }
-        if ConversationRules.allows(.prepare, in: c.state) { buttons.append(H.link(side == .employee ? "Prepare" : "Prepare as guide", to: SiteURL.prepare(record.id).path, class: "button button--secondary")) }
-        if c.state == .scheduled { buttons.append(H.link("Open the guided conversation", to: SiteURL.guided(record.id).path, class: "button button--secondary")) }
-        if record.may(.markHeld) { buttons.append(H.link("Mark as held", to: SiteURL.markHeld(record.id).path, class: "button button--secondary")) }
-        if ConversationRules.allows(.record, in: c.state) { buttons.append(H.link("The record", to: SiteURL.record(record.id).path, class: "button")) }
-        if record.may(.reschedule) { buttons.append(H.link("Change the time", to: SiteURL.reschedule(record.id).path, class: "button button--secondary")) }
-        if c.startsAt != nil && c.state == .scheduled { buttons.append(H.link("Add to calendar (.ics)", to: SiteURL.calendar(record.id).path, class: "button button--secondary")) }
-        if record.may(.cancel) { buttons.append(H.actionButton("Cancel the conversation", action: SiteURL.cancel(record.id).path, csrf: csrf, style: .warning)) }
+        if record.may(.decline) {
+            buttons.append(H.link("Not now", to: SiteURL.decline(record.id).path, class: "button button--secondary"))
+        }
+        if ConversationRules.allows(.prepare, in: c.state) {
+            buttons.append(
+                H.link(
+                    side == .employee ? "Prepare" : "Prepare as guide", to: SiteURL.prepare(record.id).path,
+                    class: "button button--secondary"))
+        }
+        if c.state == .scheduled {
+            buttons.append(H.link("Open the guided conversation", to: SiteURL.guided(record.id).path, class: "button button--secondary"))
+        }
+        if record.may(.markHeld) {
+            buttons.append(H.link("Mark as held", to: SiteURL.markHeld(record.id).path, class: "button button--secondary"))
+        }
+        if ConversationRules.allows(.record, in: c.state) {
+            buttons.append(H.link("The record", to: SiteURL.record(record.id).path, class: "button"))
+        }
+        if record.may(.reschedule) {
+            buttons.append(H.link("Change the time", to: SiteURL.reschedule(record.id).path, class: "button button--secondary"))
+        }
+        if c.startsAt != nil && c.state == .scheduled {
+            buttons.append(H.link("Add to calendar (.ics)", to: SiteURL.calendar(record.id).path, class: "button button--secondary"))
+        }
+        if record.may(.cancel) {
+            buttons.append(H.actionButton("Cancel the conversation", action: SiteURL.cancel(record.id).path, csrf: csrf, style: .warning))
+        }
         if !buttons.isEmpty { nodes.append(H.el("div", [H.attr("class", "button-row")] + buttons)) }
         return nodes
     }
@@ -191,72 +259,114 @@ enum ConversationPages {
     /// What a career conversation is and each side's part in it, shown the first time two people meet in Foothold.
     static func firstConversation(_ record: ConversationForViewer, side: ConversationSide) -> BodyNode {
         let other = firstName(record.other)
-        return H.el("section", class: "card",
-                    H.heading(2, "Your first career conversation with \(other)"),
-                    H.paragraph("A career conversation is time to think together about where \(side == .employee ? "you" : firstName(record.employee)) might head next and how to get there. It is not a performance review: nothing is rated, and it goes at the pace of the person whose career it is."),
-                    H.el("ul",
-                         H.el("li", H.text(side == .employee
+        return H.el(
+            "section", class: "card",
+            H.heading(2, "Your first career conversation with \(other)"),
+            H.paragraph(
+                "A career conversation is time to think together about where \(side == .employee ? "you" : firstName(record.employee)) might head next and how to get there. It is not a performance review: nothing is rated, and it goes at the pace of the person whose career it is."
+            ),
+            H.el(
+                "ul",
+                H.el(
+                    "li",
+                    H.text(
+                        side == .employee
                             ? "You lead. You are the expert on your own career: the more openly you share your ideas and doubts, the more you will get out of it."
-                            : "\(firstName(record.employee)) leads. They are the expert on their own career; your part is to ask good questions and listen.")),
-                         H.el("li", H.text(side == .employee
+                            : "\(firstName(record.employee)) leads. They are the expert on their own career; your part is to ask good questions and listen."
+                    )),
+                H.el(
+                    "li",
+                    H.text(
+                        side == .employee
                             ? "\(other) guides. They help you see your strengths and the opportunities around you; they will not make decisions for you."
                             : "You guide, not direct. Share what you know about opportunities, and agree only to what you can deliver.")),
-                         H.el("li", H.text("It is confidential. What each of you prepares stays private until you choose to share it, and only the two of you read the record.")),
-                         H.el("li", H.text("It is fine to say not now. Either of you can come back to it later."))))
+                H.el(
+                    "li",
+                    H.text(
+                        "It is confidential. What each of you prepares stays private until you choose to share it, and only the two of you read the record."
+                    )),
+                H.el("li", H.text("It is fine to say not now. Either of you can come back to it later."))))
     }
 
-    static func meetingForm(_ record: ConversationForViewer, step: ConversationLifecycle.Step, form: ConversationsController.MeetingForm,
-                            problems: FieldProblems, csrf: String) -> [BodyNode] {
-        let heading = step == .accept ? "Accept and agree a time with \(record.other.name)" : "Change the time of your conversation with \(record.other.name)"
+    static func meetingForm(
+        _ record: ConversationForViewer, step: ConversationLifecycle.Step, form: ConversationsController.MeetingForm,
+        problems: FieldProblems, csrf: String
+    ) -> [BodyNode] {
+        let heading =
+            step == .accept
+            ? "Accept and agree a time with \(record.other.name)" : "Change the time of your conversation with \(record.other.name)"
         return [
             H.errorSummary(problems.items),
             H.heading(1, heading),
-            H.form(action: step == .accept ? SiteURL.accept(record.id).path : SiteURL.reschedule(record.id).path, csrf: csrf, [
-                H.field(name: "date", label: "Date", value: form.date ?? "", type: "date", error: problems.message(for: "date")),
-                H.field(name: "time", label: "Time", value: form.time ?? "", type: "time", error: problems.message(for: "time")),
-                H.field(name: "minutes", label: "Length in minutes", value: form.minutes ?? "", type: "number", error: problems.message(for: "minutes")),
-                H.field(name: "place", label: "Place or video link", value: form.place ?? "", hint: "Somewhere private where you will not be interrupted.",
+            H.form(
+                action: step == .accept ? SiteURL.accept(record.id).path : SiteURL.reschedule(record.id).path, csrf: csrf,
+                [
+                    H.field(name: "date", label: "Date", value: form.date ?? "", type: "date", error: problems.message(for: "date")),
+                    H.field(name: "time", label: "Time", value: form.time ?? "", type: "time", error: problems.message(for: "time")),
+                    H.field(
+                        name: "minutes", label: "Length in minutes", value: form.minutes ?? "", type: "number",
+                        error: problems.message(for: "minutes")),
+                    H.field(
+                        name: "place", label: "Place or video link", value: form.place ?? "",
+                        hint: "Somewhere private where you will not be interrupted.",
                         error: problems.message(for: "place")),
-                H.button(step == .accept ? "Accept" : "Save the new time"),
-            ]),
+                    H.button(step == .accept ? "Accept" : "Save the new time"),
+                ]),
         ]
     }
 
-    static func declineForm(_ record: ConversationForViewer, form: ConversationsController.DeclineForm, problems: FieldProblems, csrf: String) -> [BodyNode] {
+    static func declineForm(
+        _ record: ConversationForViewer, form: ConversationsController.DeclineForm, problems: FieldProblems, csrf: String
+    ) -> [BodyNode] {
         let employee = record.side == .employee
         var fields: [BodyNode] = [
-            H.textarea(name: "reason", label: "Anything you would like to note? (optional)", value: form.reason ?? "",
-                       hint: employee ? "This is for you alone; \(firstName(record.other)) will only see that you said not now." : "This is not kept.",
-                       error: problems.message(for: "reason"), rows: 3, privacy: employee ? "Only you" : nil),
+            H.textarea(
+                name: "reason", label: "Anything you would like to note? (optional)", value: form.reason ?? "",
+                hint: employee
+                    ? "This is for you alone; \(firstName(record.other)) will only see that you said not now." : "This is not kept.",
+                error: problems.message(for: "reason"), rows: 3, privacy: employee ? "Only you" : nil)
         ]
         if employee {
-            fields.append(H.field(name: "return_on", label: "Ask me again from (optional)", value: form.return_on ?? "", type: "date",
-                                  hint: "Leave empty to be asked again at the next checkpoint.", error: problems.message(for: "return_on")))
+            fields.append(
+                H.field(
+                    name: "return_on", label: "Ask me again from (optional)", value: form.return_on ?? "", type: "date",
+                    hint: "Leave empty to be asked again at the next checkpoint.", error: problems.message(for: "return_on")))
         }
         fields.append(H.button("Say not now", style: .secondary))
         return [
             H.errorSummary(problems.items),
             H.heading(1, employee ? "Not now" : "Decline \(firstName(record.other))'s request"),
-            H.paragraph(employee
-                ? "That is absolutely fine. Not everyone is ready to talk about their career at every point, and this will count as offered, not missed."
-                : "\(firstName(record.other)) will see that you could not take this on. They may ask someone else.", class: "lead"),
+            H.paragraph(
+                employee
+                    ? "That is absolutely fine. Not everyone is ready to talk about their career at every point, and this will count as offered, not missed."
+                    : "\(firstName(record.other)) will see that you could not take this on. They may ask someone else.", class: "lead"),
             H.form(action: SiteURL.decline(record.id).path, csrf: csrf, fields),
         ]
     }
 
-    static func heldForm(_ record: ConversationForViewer, form: ConversationsController.HeldForm, year: CareerYear, problems: FieldProblems, csrf: String) -> [BodyNode] {
+    static func heldForm(
+        _ record: ConversationForViewer, form: ConversationsController.HeldForm, year: CareerYear, problems: FieldProblems, csrf: String
+    ) -> [BodyNode] {
         var options: [(value: String, label: String)] = [("", "None: it was not a checkpoint conversation")]
         options += year.checkpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") }
         return [
             H.errorSummary(problems.items),
             H.heading(1, "Mark your conversation with \(record.other.name) as held"),
-            H.form(action: SiteURL.markHeld(record.id).path, csrf: csrf, [
-                H.field(name: "date", label: "When was it held?", value: form.date ?? "", type: "date", error: problems.message(for: "date")),
-                H.field(name: "minutes", label: "How long did it take, in minutes?", value: form.minutes ?? "", type: "number", error: problems.message(for: "minutes")),
-                H.select(name: "checkpoint", label: "Which checkpoint does it meet?", options: options, selected: form.checkpoint,
-                         hint: "A checkpoint is met by a conversation with the line manager held inside its window.", error: problems.message(for: "checkpoint")),
-                H.button("Mark as held"),
-            ]),
+            H.form(
+                action: SiteURL.markHeld(record.id).path, csrf: csrf,
+                [
+                    H.field(
+                        name: "date", label: "When was it held?", value: form.date ?? "", type: "date", error: problems.message(for: "date")
+                    ),
+                    H.field(
+                        name: "minutes", label: "How long did it take, in minutes?", value: form.minutes ?? "", type: "number",
+                        error: problems.message(for: "minutes")),
+                    H.select(
+                        name: "checkpoint", label: "Which checkpoint does it meet?", options: options, selected: form.checkpoint,
+                        hint: "A checkpoint is met by a conversation with the line manager held inside its window.",
+                        error: problems.message(for: "checkpoint")),
+                    H.button("Mark as held"),
+                ]),
         ]
     }
 }

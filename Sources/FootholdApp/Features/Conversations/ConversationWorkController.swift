@@ -52,9 +52,11 @@ struct ConversationWorkController {
         req.auditRead("viewed preparation", of: record)
         let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
         let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
-        return req.page(PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
-                        PreparationPage.content(model, typed: own, shared: model.sharedOwn, problems: FieldProblems(),
-                                                saved: req.queryValue("saved") != nil, display: req.display, csrf: req.csrfToken))
+        return req.page(
+            PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
+            PreparationPage.content(
+                model, typed: own, shared: model.sharedOwn, problems: FieldProblems(),
+                saved: req.queryValue("saved") != nil, display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func savePreparation(req: Request) async throws -> Response {
@@ -65,8 +67,10 @@ struct ConversationWorkController {
         switch PreparationAnswers.from(raw, side: side) {
         case .failure(let problems):
             let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
-            return req.page(PreparationPage.title(record), status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
-                            PreparationPage.content(model, typed: raw, shared: share, problems: problems, saved: false, display: req.display, csrf: req.csrfToken))
+            return req.page(
+                PreparationPage.title(record), status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                PreparationPage.content(
+                    model, typed: raw, shared: share, problems: problems, saved: false, display: req.display, csrf: req.csrfToken))
         case .success(let answers):
             try await ConversationWrites.savePreparation(record, side: side, answers: answers, share: share, now: req.now, on: req.db)
             return .redirect(to: SiteURL.prepare(record.id).with(query: [("saved", "1")]))
@@ -80,8 +84,9 @@ struct ConversationWorkController {
         guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed guided conversation", of: record)
         let model = try await GuidedPage.Model.load(record, on: req.db)
-        return req.page("Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
-                        GuidedPage.content(model, display: req.display, csrf: req.csrfToken))
+        return req.page(
+            "Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
+            GuidedPage.content(model, display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func saveExpectations(req: Request) async throws -> Response {
@@ -92,8 +97,9 @@ struct ConversationWorkController {
         var problems = FieldProblems()
         guard ConversationRules.check(text, .expectations, into: &problems) else {
             let model = try await GuidedPage.Model.load(record, on: req.db)
-            return req.page("Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
-                            GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
+            return req.page(
+                "Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
         }
         try await ConversationWrites.saveExpectations(record, text: text, now: req.now, on: req.db)
         return .redirect(to: SiteURL.guided(record.id).path + "#expectations")
@@ -106,9 +112,11 @@ struct ConversationWorkController {
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed record", of: record)
         let model = try await RecordPage.Model.load(record, side: side, on: req.db)
-        return req.page("The record", breadcrumbs: ConversationsController.crumbs(record),
-                        RecordPage.content(model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"),
-                                           display: req.display, csrf: req.csrfToken))
+        return req.page(
+            "The record", breadcrumbs: ConversationsController.crumbs(record),
+            RecordPage.content(
+                model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"),
+                display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func saveRecord(req: Request) async throws -> Response {
@@ -125,12 +133,14 @@ struct ConversationWorkController {
         if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
         guard problems.isEmpty else {
             let model = try await RecordPage.Model.load(record, side: side, on: req.db)
-            return req.page("The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
-                            RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
+            return req.page(
+                "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
-        try await ConversationWrites.saveRecord(record, side: side, summary: summary, notes: notes,
-                                                themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }), confirm: form.confirm == "yes",
-                                                now: req.now, on: req.db)
+        try await ConversationWrites.saveRecord(
+            record, side: side, summary: summary, notes: notes,
+            themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }), confirm: form.confirm == "yes",
+            now: req.now, on: req.db)
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "record")]))
     }
 
@@ -149,8 +159,10 @@ struct ConversationWorkController {
         if !dueText.isEmpty && due == nil { problems.add("due_on", "Enter the date as year-month-day, such as 2027-01-31") }
         guard problems.isEmpty, let owner else {
             let model = try await RecordPage.Model.load(record, side: side, on: req.db)
-            return req.page("The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
-                            RecordPage.content(model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
+            return req.page(
+                "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                RecordPage.content(
+                    model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
         let action = AgreedActionModel()
         action.$conversation.id = record.id
@@ -172,7 +184,7 @@ struct ConversationWorkController {
         let (record, _) = try await Self.participant(req)
         // An action from any conversation between these same two people can be ticked off from the latest.
         guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self),
-              let action = try await AgreedActionModel.query(on: req.db)
+            let action = try await AgreedActionModel.query(on: req.db)
                 .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
                 .filter(\.$id == actionID)
                 .filter(ConversationModel.self, \.$employee.$id == record.employee.id!)
@@ -185,7 +197,8 @@ struct ConversationWorkController {
         action.updatedAt = req.now
         try await req.db.transaction { database in
             try await action.save(on: database)
-            try await ConversationRecords.audit("changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: database)
+            try await ConversationRecords.audit(
+                "changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: database)
         }
         return .redirect(to: (SignInController.safeNext(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
     }

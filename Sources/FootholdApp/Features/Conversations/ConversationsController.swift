@@ -75,9 +75,12 @@ struct ConversationsController {
         let viewer = try req.requireViewer()
         let page = req.queryPage()
         let open = try await ConversationRecords.open(for: viewer.personID, on: req.db)
-        let earlier = try await ConversationRecords.earlier(for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.db)
-        return req.page("Your conversations", ConversationPages.list(
-            open: open, earlier: earlier.items, page: page, hasNext: earlier.hasNext, viewer: viewer.personID, display: req.display))
+        let earlier = try await ConversationRecords.earlier(
+            for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.db)
+        return req.page(
+            "Your conversations",
+            ConversationPages.list(
+                open: open, earlier: earlier.items, page: page, hasNext: earlier.hasNext, viewer: viewer.personID, display: req.display))
     }
 
     // MARK: - Inviting and asking
@@ -89,10 +92,13 @@ struct ConversationsController {
         let year = try await Self.year(req)
         let kind = req.queryValue("kind").flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
         let checkpoint = year.current(on: req.display.today())?.id.uuidString
-        let form = ProposalForm(with: otherID, kind: kind.rawValue, checkpoint: checkpoint, purpose: "", date: "", time: "",
-                                minutes: String(year.current(on: req.display.today())?.suggestedMinutes ?? 30), place: "")
-        return req.page(ConversationPages.proposalTitle(relationship), ConversationPages.proposal(
-            relationship, form: form, year: year, today: req.display.today(), problems: FieldProblems(), csrf: req.csrfToken))
+        let form = ProposalForm(
+            with: otherID, kind: kind.rawValue, checkpoint: checkpoint, purpose: "", date: "", time: "",
+            minutes: String(year.current(on: req.display.today())?.suggestedMinutes ?? 30), place: "")
+        return req.page(
+            ConversationPages.proposalTitle(relationship),
+            ConversationPages.proposal(
+                relationship, form: form, year: year, today: req.display.today(), problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -106,14 +112,18 @@ struct ConversationsController {
             checkpointID: form.checkpoint.flatMap(UUID.init(uuidString:)), purpose: form.purpose ?? "",
             meeting: MeetingDraft(date: form.date ?? "", time: form.time ?? "", minutes: form.minutes ?? "", place: form.place ?? ""))
         let invalidKind = ConversationKind(rawValue: form.kind ?? "") == nil
-        switch try await Arranging.propose(proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year) {
+        switch try await Arranging.propose(
+            proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year)
+        {
         case .success(let id) where !invalidKind:
             return .redirect(to: SiteURL.conversation(id).path)
         case .success:
             throw SiteError.notFound
         case .failure(let problems):
-            return req.page(ConversationPages.proposalTitle(relationship), status: .badRequest, ConversationPages.proposal(
-                relationship, form: form, year: year, today: req.display.today(), problems: problems, csrf: req.csrfToken))
+            return req.page(
+                ConversationPages.proposalTitle(relationship), status: .badRequest,
+                ConversationPages.proposal(
+                    relationship, form: form, year: year, today: req.display.today(), problems: problems, csrf: req.csrfToken))
         }
     }
 
@@ -123,21 +133,26 @@ struct ConversationsController {
         let record = try await Self.record(req)
         let firstTogether: Bool
         if record.side != nil {
-            firstTogether = try await ConversationModel.query(on: req.db)
+            firstTogether =
+                try await ConversationModel.query(on: req.db)
                 .filter(\.$employee.$id == record.employee.id!).filter(\.$guide.$id == record.guide.id!)
                 .filter(\.$state == .held).filter(\.$id != record.id).count() == 0
         } else {
             firstTogether = false
         }
         var shared: ConversationPages.SharedHistory?
-        if record.side == nil && record.conversation.state == .held && record.allows(.sharedSummary) && record.allows(.actions) && record.allows(.themes) {
-            let themes = try await ConversationThemeModel.query(on: req.db).filter(\.$conversation.$id == record.id).with(\.$theme).all().map(\.theme.name)
+        if record.side == nil && record.conversation.state == .held && record.allows(.sharedSummary) && record.allows(.actions)
+            && record.allows(.themes)
+        {
+            let themes = try await ConversationThemeModel.query(on: req.db).filter(\.$conversation.$id == record.id).with(\.$theme).all()
+                .map(\.theme.name)
             let actions = try await AgreedActionModel.query(on: req.db).filter(\.$conversation.$id == record.id).sort(\.$createdAt).all()
             shared = .init(summary: record.conversation.summary, themes: themes.sorted(), actions: actions)
         }
         req.auditRead("viewed", of: record)
-        return req.page(ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
-                        ConversationPages.detail(record, firstTogether: firstTogether, shared: shared, display: req.display, csrf: req.csrfToken))
+        return req.page(
+            ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
+            ConversationPages.detail(record, firstTogether: firstTogether, shared: shared, display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func acceptForm(req: Request) async throws -> Response { try await meetingFormPage(req, step: .accept) }
@@ -151,45 +166,55 @@ struct ConversationsController {
     func meetingFormPage(_ req: Request, step: ConversationLifecycle.Step) async throws -> Response {
         let record = try await Self.record(req)
         guard record.may(step) else { throw SiteError.forbidden }
-        return req.page(Self.meetingTitle(step), breadcrumbs: Self.crumbs(record), ConversationPages.meetingForm(
-            record, step: step, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
+        return req.page(
+            Self.meetingTitle(step), breadcrumbs: Self.crumbs(record),
+            ConversationPages.meetingForm(
+                record, step: step, form: Self.meetingForm(record, display: req.display), problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     func schedule(_ req: Request, step: ConversationLifecycle.Step) async throws -> Response {
         let record = try await Self.record(req)
         let form = try req.content.decode(MeetingForm.self)
-        switch try await Arranging.schedule(record, step: step, meeting: form.draft, on: req.db, timeZone: req.display.timeZone, now: req.now) {
+        switch try await Arranging.schedule(
+            record, step: step, meeting: form.draft, on: req.db, timeZone: req.display.timeZone, now: req.now)
+        {
         case .success:
             return .redirect(to: SiteURL.conversation(record.id).path)
         case .failure(let problems):
-            return req.page(Self.meetingTitle(step), status: .badRequest, breadcrumbs: Self.crumbs(record),
-                            ConversationPages.meetingForm(record, step: step, form: form, problems: problems, csrf: req.csrfToken))
+            return req.page(
+                Self.meetingTitle(step), status: .badRequest, breadcrumbs: Self.crumbs(record),
+                ConversationPages.meetingForm(record, step: step, form: form, problems: problems, csrf: req.csrfToken))
         }
     }
 
     static func meetingForm(_ record: ConversationForViewer, display: DisplayDate) -> MeetingForm {
         let fields = record.conversation.startsAt.map(display.formFields)
-        return MeetingForm(date: fields?.date ?? "", time: fields?.time ?? "", minutes: String(record.conversation.minutes),
-                           place: record.allows(.place) ? record.conversation.place : "")
+        return MeetingForm(
+            date: fields?.date ?? "", time: fields?.time ?? "", minutes: String(record.conversation.minutes),
+            place: record.allows(.place) ? record.conversation.place : "")
     }
 
     @Sendable func declineForm(req: Request) async throws -> Response {
         let record = try await Self.record(req)
         guard record.may(.decline) else { throw SiteError.forbidden }
-        return req.page("Not now", breadcrumbs: Self.crumbs(record),
-                        ConversationPages.declineForm(record, form: DeclineForm(), problems: FieldProblems(), csrf: req.csrfToken))
+        return req.page(
+            "Not now", breadcrumbs: Self.crumbs(record),
+            ConversationPages.declineForm(record, form: DeclineForm(), problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func decline(req: Request) async throws -> Response {
         let record = try await Self.record(req)
         let form = try req.content.decode(DeclineForm.self)
-        switch try await Arranging.decline(record, reason: form.reason ?? "", returnOn: form.return_on ?? "", on: req.db, now: req.now,
-                                           timeZone: req.display.timeZone) {
+        switch try await Arranging.decline(
+            record, reason: form.reason ?? "", returnOn: form.return_on ?? "", on: req.db, now: req.now,
+            timeZone: req.display.timeZone)
+        {
         case .success:
             return .redirect(to: SiteURL.conversation(record.id).path)
         case .failure(let problems):
-            return req.page("Not now", status: .badRequest, breadcrumbs: Self.crumbs(record),
-                            ConversationPages.declineForm(record, form: form, problems: problems, csrf: req.csrfToken))
+            return req.page(
+                "Not now", status: .badRequest, breadcrumbs: Self.crumbs(record),
+                ConversationPages.declineForm(record, form: form, problems: problems, csrf: req.csrfToken))
         }
     }
 
@@ -205,10 +230,12 @@ struct ConversationsController {
         let year = try await Self.year(req)
         let today = req.display.today()
         let scheduledDay = record.conversation.startsAt.map { CalendarDate($0, in: req.display.timeZone) }
-        let form = HeldForm(date: min(scheduledDay ?? today, today).iso, minutes: String(record.conversation.minutes),
-                            checkpoint: (record.checkpoint ?? (record.conversation.withLineManager ? year.current(on: today) : nil))?.id.uuidString ?? "")
-        return req.page("Mark as held", breadcrumbs: Self.crumbs(record),
-                        ConversationPages.heldForm(record, form: form, year: year, problems: FieldProblems(), csrf: req.csrfToken))
+        let form = HeldForm(
+            date: min(scheduledDay ?? today, today).iso, minutes: String(record.conversation.minutes),
+            checkpoint: (record.checkpoint ?? (record.conversation.withLineManager ? year.current(on: today) : nil))?.id.uuidString ?? "")
+        return req.page(
+            "Mark as held", breadcrumbs: Self.crumbs(record),
+            ConversationPages.heldForm(record, form: form, year: year, problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func markHeld(req: Request) async throws -> Response {
@@ -216,13 +243,16 @@ struct ConversationsController {
         let form = try req.content.decode(HeldForm.self)
         let year = try await Self.year(req)
         let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
-        switch try await Arranging.markHeld(record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
-                                            on: req.db, now: req.now, timeZone: req.display.timeZone) {
+        switch try await Arranging.markHeld(
+            record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
+            on: req.db, now: req.now, timeZone: req.display.timeZone)
+        {
         case .success:
             return .redirect(to: SiteURL.record(record.id).path)
         case .failure(let problems):
-            return req.page("Mark as held", status: .badRequest, breadcrumbs: Self.crumbs(record),
-                            ConversationPages.heldForm(record, form: form, year: year, problems: problems, csrf: req.csrfToken))
+            return req.page(
+                "Mark as held", status: .badRequest, breadcrumbs: Self.crumbs(record),
+                ConversationPages.heldForm(record, form: form, year: year, problems: problems, csrf: req.csrfToken))
         }
     }
 
@@ -236,7 +266,8 @@ struct ConversationsController {
             minutes: record.conversation.minutes,
             summary: "Career conversation: \(record.employee.name) and \(record.guide.name)",
             location: record.allows(.place) ? record.conversation.place : "",
-            description: "A confidential career conversation. Prepare and follow up in Foothold: \(req.application.footholdConfiguration.baseURL)\(SiteURL.conversation(record.id).path)",
+            description:
+                "A confidential career conversation. Prepare and follow up in Foothold: \(req.application.footholdConfiguration.baseURL)\(SiteURL.conversation(record.id).path)",
             cancelled: record.conversation.state == .cancelled)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")

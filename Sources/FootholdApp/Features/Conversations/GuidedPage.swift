@@ -17,8 +17,9 @@ enum GuidedPage {
             let readsPreparation = record.allows(.employeePreparation)
             let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
                 of: record.id, sides: readsPreparation ? [.employee] : [], on: database)
-            return Model(record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
-                         history: try await ConversationHistory.load(record, on: database))
+            return Model(
+                record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
+                history: try await ConversationHistory.load(record, on: database))
         }
     }
 
@@ -33,36 +34,52 @@ enum GuidedPage {
         }
     }
 
-    static func content(_ model: Model, display: DisplayDate, csrf: String, typedExpectations: String? = nil,
-                        problems: FieldProblems = FieldProblems()) -> [BodyNode] {
+    static func content(
+        _ model: Model, display: DisplayDate, csrf: String, typedExpectations: String? = nil,
+        problems: FieldProblems = FieldProblems()
+    ) -> [BodyNode] {
         let record = model.record
         let employee = ConversationPages.firstName(record.employee)
         let checkpointQuestions = record.checkpoint.map { model.bank.checkpoints[$0.stage] ?? [] } ?? []
         var nodes: [BodyNode] = [
             H.errorSummary(problems.items),
             H.heading(1, "Your conversation with \(ConversationPages.firstName(record.other))"),
-            H.paragraph(record.side == .guide
-                ? "Walk the stages at \(employee)'s pace. Ask, listen, and guide rather than direct."
-                : "Your guide will walk these stages with you. It is your conversation: say what you want from it.", class: "lead"),
-            H.raw("<nav class=\"stepper\" aria-label=\"Stages of the conversation\"><ol>"
-                  + model.bank.stages.map { "<li>" + H.linkHTML($0.title, to: "#stage-\($0.stage.rawValue)") + "</li>" }.joined()
-                  + "</ol></nav>"),
+            H.paragraph(
+                record.side == .guide
+                    ? "Walk the stages at \(employee)'s pace. Ask, listen, and guide rather than direct."
+                    : "Your guide will walk these stages with you. It is your conversation: say what you want from it.", class: "lead"),
+            H.raw(
+                "<nav class=\"stepper\" aria-label=\"Stages of the conversation\"><ol>"
+                    + model.bank.stages.map { "<li>" + H.linkHTML($0.title, to: "#stage-\($0.stage.rawValue)") + "</li>" }.joined()
+                    + "</ol></nav>"),
         ]
 
-        if record.allows(.expectations) { nodes.append(H.el("section", [H.attr("class", "card"), H.attr("id", "expectations"), H.attr("aria-labelledby", "expectations-title")],
-            H.heading(2, "Agree how you will work together", id: "expectations-title"),
-            H.paragraph("At the start, agree how long you both have, what each of you wants to focus on, and how the conversation will be recorded."),
-            H.form(action: SiteURL.guided(record.id).path, csrf: csrf, [
-                H.textarea(name: "expectations", label: "What you agreed", value: typedExpectations ?? record.conversation.expectations,
-                           hint: "For example: 45 minutes; focus on the policy secondment; Ben drafts the summary, Freya confirms it.",
-                           error: problems.message(for: "expectations"), rows: 3, privacy: "You and \(ConversationPages.firstName(record.other))"),
-                H.button("Save", style: .secondary),
-            ]))) }
+        if record.allows(.expectations) {
+            nodes.append(
+                H.el(
+                    "section", [H.attr("class", "card"), H.attr("id", "expectations"), H.attr("aria-labelledby", "expectations-title")],
+                    H.heading(2, "Agree how you will work together", id: "expectations-title"),
+                    H.paragraph(
+                        "At the start, agree how long you both have, what each of you wants to focus on, and how the conversation will be recorded."
+                    ),
+                    H.form(
+                        action: SiteURL.guided(record.id).path, csrf: csrf,
+                        [
+                            H.textarea(
+                                name: "expectations", label: "What you agreed",
+                                value: typedExpectations ?? record.conversation.expectations,
+                                hint: "For example: 45 minutes; focus on the policy secondment; Ben drafts the summary, Freya confirms it.",
+                                error: problems.message(for: "expectations"), rows: 3,
+                                privacy: "You and \(ConversationPages.firstName(record.other))"),
+                            H.button("Save", style: .secondary),
+                        ])))
+        }
 
         for stage in model.bank.stages {
             var body: [BodyNode] = [
-                H.raw("<h2><span class=\"stage-number\">\(stage.stage.number)</span>" + " \(stage.title)".textEscaped + "</h2>"
-                      + "<p class=\"tip\"><strong>Tip: </strong>" + stage.tip.textEscaped + "</p>"),
+                H.raw(
+                    "<h2><span class=\"stage-number\">\(stage.stage.number)</span>" + " \(stage.title)".textEscaped + "</h2>"
+                        + "<p class=\"tip\"><strong>Tip: </strong>" + stage.tip.textEscaped + "</p>")
             ]
             var questions = stage.questions
             if stage.stage == .explore { questions += checkpointQuestions }
@@ -78,11 +95,14 @@ enum GuidedPage {
             }
             if stage.stage == .setUp && !model.history.openActions.isEmpty {
                 body.append(H.paragraph("Start by looking back at the actions still open:"))
-                body.append(HistoryViews.actionsTable(model.history.openActions, record: record, display: display, csrf: csrf,
-                                                      returnTo: SiteURL.guided(record.id).path, caption: "Actions still open"))
+                body.append(
+                    HistoryViews.actionsTable(
+                        model.history.openActions, record: record, display: display, csrf: csrf,
+                        returnTo: SiteURL.guided(record.id).path, caption: "Actions still open"))
             }
             if stage.stage == .close && record.conversation.state == .scheduled && record.may(.markHeld) {
-                body.append(H.link("Mark the conversation as held and write the record", to: SiteURL.markHeld(record.id).path, class: "button"))
+                body.append(
+                    H.link("Mark the conversation as held and write the record", to: SiteURL.markHeld(record.id).path, class: "button"))
             }
             nodes.append(H.el("section", [H.attr("class", "card stage"), H.attr("id", "stage-\(stage.stage.rawValue)")] + body))
         }

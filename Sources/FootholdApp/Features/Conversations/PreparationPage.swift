@@ -32,32 +32,52 @@ enum PreparationPage {
         "Prepare for your conversation with \(ConversationPages.firstName(record.other))"
     }
 
-    static func content(_ model: Model, typed: [String: String], shared: Bool, problems: FieldProblems, saved: Bool,
-                        display: DisplayDate, csrf: String) -> [BodyNode] {
+    static func content(
+        _ model: Model, typed: [String: String], shared: Bool, problems: FieldProblems, saved: Bool,
+        display: DisplayDate, csrf: String
+    ) -> [BodyNode] {
         let record = model.record
         let other = ConversationPages.firstName(record.other)
         let editable = ConversationRules.allows(.prepare, in: record.conversation.state)
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
-        if saved { nodes.append(H.notice(shared ? "Saved. \(other) can read your preparation." : "Saved as a draft. Only you can read it.", style: "success")) }
+        if saved {
+            nodes.append(
+                H.notice(
+                    shared ? "Saved. \(other) can read your preparation." : "Saved as a draft. Only you can read it.", style: "success"))
+        }
         nodes.append(H.heading(1, title(record)))
-        nodes.append(H.paragraph(model.side == .employee
-            ? "Take your time: answer what helps and leave the rest. Your answers are private until you choose to share them with \(other), and you can change them until the conversation is held."
-            : "A few minutes of thought beforehand makes the conversation \(ConversationPages.firstName(record.employee))'s, not yours. Your notes stay private unless you share them.", class: "lead"))
+        nodes.append(
+            H.paragraph(
+                model.side == .employee
+                    ? "Take your time: answer what helps and leave the rest. Your answers are private until you choose to share them with \(other), and you can change them until the conversation is held."
+                    : "A few minutes of thought beforehand makes the conversation \(ConversationPages.firstName(record.employee))'s, not yours. Your notes stay private unless you share them.",
+                class: "lead"))
 
         let privacy = shared ? "You and \(other)" : "Only you"
         var fields: [BodyNode] = []
         if model.side == .employee {
             for group in PreparationGroup.allCases {
                 let groupFields = PreparationField.fields(for: .employee).filter { $0.group == group }
-                fields.append(H.el("fieldset", [H.attr("class", "fieldset card"), H.el("legend", class: "field__label", H.text(group.title))]
-                                   + groupFields.map { field in fieldNode(field, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable) }))
+                fields.append(
+                    H.el(
+                        "fieldset",
+                        [H.attr("class", "fieldset card"), H.el("legend", class: "field__label", H.text(group.title))]
+                            + groupFields.map { field in
+                                fieldNode(field, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable)
+                            }))
             }
         } else {
-            fields += PreparationField.fields(for: .guide).map { fieldNode($0, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable) }
+            fields += PreparationField.fields(for: .guide).map {
+                fieldNode($0, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable)
+            }
         }
         if editable {
-            fields.append(H.checkbox(name: "share", label: "Share my preparation with \(other)", checked: shared,
-                                     hint: "\(other) will be able to read these answers before and during the conversation. You can stop sharing at any time."))
+            fields.append(
+                H.checkbox(
+                    name: "share", label: "Share my preparation with \(other)", checked: shared,
+                    hint:
+                        "\(other) will be able to read these answers before and during the conversation. You can stop sharing at any time.")
+            )
             fields.append(H.button("Save"))
             nodes.append(H.form(action: SiteURL.prepare(record.id).path, csrf: csrf, fields))
         } else {
@@ -69,26 +89,37 @@ enum PreparationPage {
         if let theirs = model.other, !theirs.isEmpty {
             nodes.append(H.privacy("Shared with you by \(other)"))
             let otherSide: ConversationSide = model.side == .employee ? .guide : .employee
-            nodes.append(H.summaryList(PreparationField.fields(for: otherSide).compactMap { field in
-                theirs.answers[field].map { (model.bank.wording(for: field), H.paragraph($0, class: "answer")) }
-            }))
+            nodes.append(
+                H.summaryList(
+                    PreparationField.fields(for: otherSide).compactMap { field in
+                        theirs.answers[field].map { (model.bank.wording(for: field), H.paragraph($0, class: "answer")) }
+                    }))
         } else {
-            nodes.append(H.paragraph("\(other) has not shared their preparation. That is their choice; you will see it here if they do.", class: "muted"))
+            nodes.append(
+                H.paragraph(
+                    "\(other) has not shared their preparation. That is their choice; you will see it here if they do.", class: "muted"))
         }
-        nodes += HistoryViews.earlier(model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.prepare(record.id).path)
+        nodes += HistoryViews.earlier(
+            model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.prepare(record.id).path)
         return nodes
     }
 
-    static func fieldNode(_ field: PreparationField, model: Model, typed: [String: String], problems: FieldProblems, privacy: String, editable: Bool) -> BodyNode {
+    static func fieldNode(
+        _ field: PreparationField, model: Model, typed: [String: String], problems: FieldProblems, privacy: String, editable: Bool
+    ) -> BodyNode {
         let value = typed[field.rawValue] ?? model.own.answers[field] ?? ""
         if !editable {
-            return H.raw("<div class=\"field\"><p class=\"field__label\">" + model.bank.wording(for: field).textEscaped + "</p>"
-                         + "<p class=\"answer\">" + (value.isEmpty ? "—" : value).textEscaped + "</p></div>")
+            return H.raw(
+                "<div class=\"field\"><p class=\"field__label\">" + model.bank.wording(for: field).textEscaped + "</p>"
+                    + "<p class=\"answer\">" + (value.isEmpty ? "—" : value).textEscaped + "</p></div>")
         }
         if field == .profileLink {
-            return H.field(name: field.rawValue, label: model.bank.wording(for: field), value: value, type: "url", error: problems.message(for: field.rawValue))
+            return H.field(
+                name: field.rawValue, label: model.bank.wording(for: field), value: value, type: "url",
+                error: problems.message(for: field.rawValue))
         }
-        return H.textarea(name: field.rawValue, label: model.bank.wording(for: field), value: value, error: problems.message(for: field.rawValue),
-                          rows: 3, privacy: privacy)
+        return H.textarea(
+            name: field.rawValue, label: model.bank.wording(for: field), value: value, error: problems.message(for: field.rawValue),
+            rows: 3, privacy: privacy)
     }
 }

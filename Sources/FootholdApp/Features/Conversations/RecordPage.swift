@@ -24,7 +24,8 @@ enum RecordPage {
             try record.require(notesPart)
             // Active themes, and any retired theme this conversation was tagged with; then the
             // viewer's own notes as one more row, with no theme, so both come in one round trip.
-            let rows = try await database.rows("""
+            let rows = try await database.rows(
+                """
                 SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
                 LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
                 WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
@@ -34,19 +35,26 @@ enum RecordPage {
                 """)
             var themeRows: [any SQLRow] = [], notes = ""
             for row in rows {
-                if try row.decodeNil(column: "t_id") { notes = try row.decode(column: "note", as: String.self) } else { themeRows.append(row) }
+                if try row.decodeNil(column: "t_id") {
+                    notes = try row.decode(column: "note", as: String.self)
+                } else {
+                    themeRows.append(row)
+                }
             }
             let themes = try themeRows.map { try ThemeModel.read($0, "t") }
             let chosen = try zip(themes, themeRows).filter { try !$1.decodeNil(column: "chosen") }.map { $0.0.id! }
             // This conversation's actions come with the open ones from before: one query for both.
             let history = try await ConversationHistory.load(record, on: database, withOwnActions: true)
-            return Model(record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: history.ownActions,
-                         history: history)
+            return Model(
+                record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: history.ownActions,
+                history: history)
         }
     }
 
-    static func content(_ model: Model, typed: ConversationWorkController.RecordForm?, typedAction: ConversationWorkController.ActionForm? = nil,
-                        problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String) -> [BodyNode] {
+    static func content(
+        _ model: Model, typed: ConversationWorkController.RecordForm?, typedAction: ConversationWorkController.ActionForm? = nil,
+        problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String
+    ) -> [BodyNode] {
         let record = model.record
         let c = record.conversation
         let other = ConversationPages.firstName(record.other)
@@ -59,65 +67,104 @@ enum RecordPage {
         default: break
         }
         nodes.append(H.heading(1, "The record of your conversation with \(other)"))
-        nodes.append(H.paragraph("Held \(c.heldAt.map(display.day) ?? ""), \(c.heldMinutes ?? c.minutes) minutes\(record.checkpoint.map { ", for \($0.name)" } ?? "").", class: "lead"))
+        nodes.append(
+            H.paragraph(
+                "Held \(c.heldAt.map(display.day) ?? ""), \(c.heldMinutes ?? c.minutes) minutes\(record.checkpoint.map { ", for \($0.name)" } ?? "").",
+                class: "lead"))
 
         let summaryStatus: String
         if c.summary.isEmpty {
-            summaryStatus = record.side == .guide ? "Draft a short summary of what you talked about and agreed; \(employee) will confirm or amend it."
+            summaryStatus =
+                record.side == .guide
+                ? "Draft a short summary of what you talked about and agreed; \(employee) will confirm or amend it."
                 : "\(guide) will draft a summary for you to confirm or amend. You can also write it yourself."
         } else if let confirmed = c.summaryConfirmedAt {
             summaryStatus = "Confirmed by \(employee) on \(display.day(confirmed))."
         } else {
-            summaryStatus = record.side == .employee ? "\(guide) has drafted this summary. Read it, change anything that is not right, and save to confirm it."
+            summaryStatus =
+                record.side == .employee
+                ? "\(guide) has drafted this summary. Read it, change anything that is not right, and save to confirm it."
                 : "Waiting for \(employee) to confirm or amend it."
         }
         let themeOptions: [BodyNode] = model.themes.map { theme in
             let chosen = typed.map { Set($0.themes ?? []).contains(theme.id!.upperText) } ?? model.chosenThemes.contains(theme.id!)
             let id = "theme-\(theme.id!.lowerText.prefix(8))"
-            var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", "themes[]"), ("value", theme.id!.upperText), ("class", "checkbox__input")]
+            var attributes: [(String, String)] = [
+                ("type", "checkbox"), ("id", id), ("name", "themes[]"), ("value", theme.id!.upperText), ("class", "checkbox__input"),
+            ]
             if chosen { attributes.append(("checked", "checked")) }
-            return H.raw("<div class=\"checkbox\">" + H.inputHTML(attributes) + "<label class=\"checkbox__label\" for=\"" + id.attributeEscaped + "\">"
-                         + theme.name.textEscaped + "</label></div>")
+            return H.raw(
+                "<div class=\"checkbox\">" + H.inputHTML(attributes) + "<label class=\"checkbox__label\" for=\"" + id.attributeEscaped
+                    + "\">"
+                    + theme.name.textEscaped + "</label></div>")
         }
-        nodes.append(H.form(action: SiteURL.record(record.id).path, csrf: csrf, [
-            H.el("section", class: "card",
-                 H.heading(2, "Shared summary"),
-                 H.paragraph(summaryStatus, class: c.summaryConfirmedAt == nil ? "" : "muted"),
-                 H.textarea(name: "summary", label: "What you talked about and agreed", value: typed?.summary ?? c.summary,
+        nodes.append(
+            H.form(
+                action: SiteURL.record(record.id).path, csrf: csrf,
+                [
+                    H.el(
+                        "section", class: "card",
+                        H.heading(2, "Shared summary"),
+                        H.paragraph(summaryStatus, class: c.summaryConfirmedAt == nil ? "" : "muted"),
+                        H.textarea(
+                            name: "summary", label: "What you talked about and agreed", value: typed?.summary ?? c.summary,
                             error: problems.message(for: "summary"), rows: 6, privacy: "You and \(other)")),
-            H.el("section", class: "card",
-                 H.heading(2, "Your private notes"),
-                 H.textarea(name: "notes", label: "Notes for yourself", value: typed?.notes ?? model.notes,
+                    H.el(
+                        "section", class: "card",
+                        H.heading(2, "Your private notes"),
+                        H.textarea(
+                            name: "notes", label: "Notes for yourself", value: typed?.notes ?? model.notes,
                             hint: "No one else can ever read these, not \(other), not HR, not a director.",
                             error: problems.message(for: "notes"), rows: 4, privacy: "Only you")),
-            H.el("section", class: "card",
-                 H.el("fieldset", [H.attr("class", "fieldset"), H.attr("id", "field-themes"),
-                                   H.el("legend", class: "field__label", H.text("Themes")),
-                                   H.paragraph("Which themes came up? They are counted anonymously, in groups large enough that no one can be picked out; nothing you wrote is passed on.", class: "field__hint")]
-                      + (problems.message(for: "themes").map { [H.el("p", class: "field__error", H.text($0))] } ?? [])
-                      + themeOptions)),
-            H.button(record.side == .employee && !c.summary.isEmpty && c.summaryConfirmedAt == nil ? "Save and confirm the summary" : "Save"),
-        ]))
+                    H.el(
+                        "section", class: "card",
+                        H.el(
+                            "fieldset",
+                            [
+                                H.attr("class", "fieldset"), H.attr("id", "field-themes"),
+                                H.el("legend", class: "field__label", H.text("Themes")),
+                                H.paragraph(
+                                    "Which themes came up? They are counted anonymously, in groups large enough that no one can be picked out; nothing you wrote is passed on.",
+                                    class: "field__hint"),
+                            ]
+                                + (problems.message(for: "themes").map { [H.el("p", class: "field__error", H.text($0))] } ?? [])
+                                + themeOptions)),
+                    H.button(
+                        record.side == .employee && !c.summary.isEmpty && c.summaryConfirmedAt == nil
+                            ? "Save and confirm the summary" : "Save"),
+                ]))
 
-        nodes.append(H.el("section", [H.attr("class", "card"), H.attr("id", "actions")],
-            H.heading(2, "Actions agreed"),
-            H.privacy("You and \(other)"),
-            model.actions.isEmpty
-                ? H.paragraph("No actions yet. A few specific steps, each with a date, are worth more than a long list.", class: "muted")
-                : HistoryViews.actionsTable(model.actions, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path, caption: "Actions agreed"),
-            H.form(action: SiteURL.actions(record.id).path, csrf: csrf, [
-                H.heading(3, "Add an action"),
-                H.textarea(name: "description", label: "What will be done", value: typedAction?.description ?? "",
-                           hint: "Start with a verb and say how you will know it is done: “Book a place on the March data course”.",
-                           error: problems.message(for: "description"), rows: 2),
-                H.radios(name: "owner", legend: "Who will do it", options: [
-                    ("employee", record.side == .employee ? "You" : record.employee.name, nil),
-                    ("guide", record.side == .guide ? "You" : record.guide.name, "Agree only to what you can deliver."),
-                    ("organisation", "The organisation", nil),
-                ], selected: typedAction?.owner ?? "employee", error: problems.message(for: "owner")),
-                H.field(name: "due_on", label: "By when (optional)", value: typedAction?.due_on ?? "", type: "date", error: problems.message(for: "due_on")),
-                H.button("Add the action", style: .secondary),
-            ])))
+        nodes.append(
+            H.el(
+                "section", [H.attr("class", "card"), H.attr("id", "actions")],
+                H.heading(2, "Actions agreed"),
+                H.privacy("You and \(other)"),
+                model.actions.isEmpty
+                    ? H.paragraph(
+                        "No actions yet. A few specific steps, each with a date, are worth more than a long list.", class: "muted")
+                    : HistoryViews.actionsTable(
+                        model.actions, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path,
+                        caption: "Actions agreed"),
+                H.form(
+                    action: SiteURL.actions(record.id).path, csrf: csrf,
+                    [
+                        H.heading(3, "Add an action"),
+                        H.textarea(
+                            name: "description", label: "What will be done", value: typedAction?.description ?? "",
+                            hint: "Start with a verb and say how you will know it is done: “Book a place on the March data course”.",
+                            error: problems.message(for: "description"), rows: 2),
+                        H.radios(
+                            name: "owner", legend: "Who will do it",
+                            options: [
+                                ("employee", record.side == .employee ? "You" : record.employee.name, nil),
+                                ("guide", record.side == .guide ? "You" : record.guide.name, "Agree only to what you can deliver."),
+                                ("organisation", "The organisation", nil),
+                            ], selected: typedAction?.owner ?? "employee", error: problems.message(for: "owner")),
+                        H.field(
+                            name: "due_on", label: "By when (optional)", value: typedAction?.due_on ?? "", type: "date",
+                            error: problems.message(for: "due_on")),
+                        H.button("Add the action", style: .secondary),
+                    ])))
         nodes += HistoryViews.earlier(model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path)
         return nodes
     }

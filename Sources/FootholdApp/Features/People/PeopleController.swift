@@ -19,7 +19,8 @@ struct PeopleController {
 
     @Sendable func person(req: Request) async throws -> Response {
         guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self),
-              let person = try await OrganisationQueries.person(id, on: req.db) else { throw SiteError.notFound }
+            let person = try await OrganisationQueries.person(id, on: req.db)
+        else { throw SiteError.notFound }
         async let reports = OrganisationQueries.directReports(of: id, on: req.db)
         let viewer = try req.requireViewer()
         var nodes = PeoplePages.person(person, roles: person.roleFacts.roles, reports: try await reports, viewer: viewer.personID)
@@ -27,8 +28,10 @@ struct PeopleController {
             // Your own page lists your conversations; other people's pages never do.
             let open = try await ConversationRecords.open(for: id, on: req.db)
             let earlier = try await ConversationRecords.earlier(for: id, page: 1, size: ConversationPages.earlierPageSize, on: req.db)
-            nodes += ConversationPages.list(open: open, earlier: earlier.items, page: 1, hasNext: earlier.hasNext, viewer: id,
-                                            display: req.display).dropFirst(2)
+            nodes += ConversationPages.list(
+                open: open, earlier: earlier.items, page: 1, hasNext: earlier.hasNext, viewer: id,
+                display: req.display
+            ).dropFirst(2)
         }
         return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)], nodes)
     }
@@ -41,22 +44,32 @@ enum PeoplePages {
             H.searchForm(action: SiteURL.people.path, query: query),
         ]
         if results.items.isEmpty {
-            nodes.append(query.isEmpty
-                ? H.emptyState("No one is here yet", "People appear here once an HR administrator imports them.")
-                : H.emptyState("No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
+            nodes.append(
+                query.isEmpty
+                    ? H.emptyState("No one is here yet", "People appear here once an HR administrator imports them.")
+                    : H.emptyState(
+                        "No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
         } else {
-            nodes.append(H.table(caption: query.isEmpty ? "Everyone" : "People matching “\(query)”", headers: ["Name", "Job title", "Unit"],
-                                 cells: results.items.map { person, unit in
-                                     [H.linkHTML(person.name, to: SiteURL.person(person.id).path), person.jobTitle.textEscaped, (unit ?? "").textEscaped]
-                                 }))
-            nodes.append(H.pagination(current: results.number, hasNext: results.hasNext) { page in
-                SiteURL.people.with(query: [("q", query), ("page", String(page))])
-            })
+            nodes.append(
+                H.table(
+                    caption: query.isEmpty ? "Everyone" : "People matching “\(query)”", headers: ["Name", "Job title", "Unit"],
+                    cells: results.items.map { person, unit in
+                        [
+                            H.linkHTML(person.name, to: SiteURL.person(person.id).path), person.jobTitle.textEscaped,
+                            (unit ?? "").textEscaped,
+                        ]
+                    }))
+            nodes.append(
+                H.pagination(current: results.number, hasNext: results.hasNext) { page in
+                    SiteURL.people.with(query: [("q", query), ("page", String(page))])
+                })
         }
         return nodes
     }
 
-    static func person(_ person: OrganisationQueries.PersonDetails, roles: Set<Role>, reports: [OrganisationQueries.PersonSummary], viewer: UUID) -> [BodyNode] {
+    static func person(
+        _ person: OrganisationQueries.PersonDetails, roles: Set<Role>, reports: [OrganisationQueries.PersonSummary], viewer: UUID
+    ) -> [BodyNode] {
         var nodes: [BodyNode] = [
             H.heading(1, person.name),
             H.paragraph(person.jobTitle, class: "lead"),
@@ -70,18 +83,23 @@ enum PeoplePages {
         if person.id == viewer {
             nodes.append(H.el("p", H.link("Your conversations", to: SiteURL.conversations.path, class: "button button--secondary")))
         } else if person.isActive {
-            let label = person.manager?.id == viewer ? "Invite \(firstName) to a career conversation" : "Ask \(firstName) for a career conversation"
-            nodes.append(H.el("p", H.link(label, to: SiteURL.newConversation.with(query: [("with", person.id.uuidString)]), class: "button")))
+            let label =
+                person.manager?.id == viewer ? "Invite \(firstName) to a career conversation" : "Ask \(firstName) for a career conversation"
+            nodes.append(
+                H.el("p", H.link(label, to: SiteURL.newConversation.with(query: [("with", person.id.uuidString)]), class: "button")))
         }
-        nodes.append(H.summaryList([
-            ("Email", H.link(person.email, to: "mailto:\(person.email)")),
-            ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
-            ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
-        ]))
+        nodes.append(
+            H.summaryList([
+                ("Email", H.link(person.email, to: "mailto:\(person.email)")),
+                ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
+                ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
+            ]))
         if !reports.isEmpty {
             nodes.append(H.heading(2, "Reporting to \(person.name)"))
-            nodes.append(H.table(caption: "Reporting to \(person.name)", headers: ["Name", "Job title"],
-                                 rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }))
+            nodes.append(
+                H.table(
+                    caption: "Reporting to \(person.name)", headers: ["Name", "Job title"],
+                    rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }))
         }
         return nodes
     }

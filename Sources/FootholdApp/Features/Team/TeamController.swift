@@ -19,21 +19,26 @@ struct TeamController {
     @Sendable func board(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let model = try await TeamBoard.Model.load(manager: viewer.personID, display: req.display, on: req.db, now: req.now)
-        return req.page("Your team's career conversations", TeamBoard.content(model, display: req.display, csrf: req.csrfToken,
-                                                                              invited: req.queryValue("invited")))
+        return req.page(
+            "Your team's career conversations",
+            TeamBoard.content(
+                model, display: req.display, csrf: req.csrfToken,
+                invited: req.queryValue("invited")))
     }
 
     @Sendable func invite(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let employeeID = try req.content.decode(InviteForm.self).employee,
-              let employee = try await PersonModel.find(employeeID, on: req.db), employee.$manager.id == viewer.personID, employee.isActive
+            let employee = try await PersonModel.find(employeeID, on: req.db), employee.$manager.id == viewer.personID, employee.isActive
         else { throw SiteError.forbidden }
         let year = try await ConversationsController.year(req)
         guard let checkpoint = year.current(on: req.display.today()) else { throw SiteError.notFound }
         let proposal = Arranging.Proposal(
             otherID: employeeID, kind: .checkpoint, checkpointID: checkpoint.id,
             purpose: "Our \(checkpoint.name) conversation. \(checkpoint.focus)", meeting: MeetingDraft())
-        switch try await Arranging.propose(proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year) {
+        switch try await Arranging.propose(
+            proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year)
+        {
         case .success:
             return .redirect(to: SiteURL.team.with(query: [("invited", employee.name)]))
         case .failure:
@@ -63,7 +68,8 @@ enum TeamBoard {
         var startsAt: Date?
         var returnOn: String?
 
-        static let columns = "c.id, c.employee_id, c.guide_id, c.kind, c.checkpoint_id, c.state, c.with_line_manager, c.held_at, c.starts_at, c.return_on"
+        static let columns =
+            "c.id, c.employee_id, c.guide_id, c.kind, c.checkpoint_id, c.state, c.with_line_manager, c.held_at, c.starts_at, c.return_on"
 
         init(_ row: any SQLRow) throws {
             id = try row.decode(column: "id", as: UUID.self)
@@ -97,13 +103,16 @@ enum TeamBoard {
         static func load(manager: UUID, display: DisplayDate, on database: any Database, now: Date) async throws -> Model {
             let today = display.today()
             let year = try await CareerYears.current(today: today, on: database, now: now).year
-            let reports = try await database.rows("""
+            let reports = try await database.rows(
+                """
                 SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
                 ORDER BY p.name, p.id
-                """).map { row in
-                    Member(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                           joined: try row.decode(column: "created_at", as: Date.self))
-                }
+                """
+            ).map { row in
+                Member(
+                    id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                    joined: try row.decode(column: "created_at", as: Date.self))
+            }
             // What is arranged or asked for, and anything at this year's checkpoints: two index seeks
             // a person ((employee, state) and (employee, checkpoint)), not a read of ten years.
             let open: [any Encodable & Sendable] = [ConversationState.scheduled.rawValue, ConversationState.requested.rawValue]
@@ -133,9 +142,10 @@ enum TeamBoard {
                     ConversationAccess.allows(.init(isGuide: c.guideID == manager, isLineManager: true), .occurrence, .init(kind: c.kind))
                 }
                 let cadence = visible.map { c in
-                    Cadence.Conversation(checkpointID: c.checkpointID, state: c.state, withLineManager: c.withLineManager,
-                                         heldOn: c.heldAt.map { CalendarDate($0, in: display.timeZone) },
-                                         scheduledFor: c.startsAt.map { CalendarDate($0, in: display.timeZone) })
+                    Cadence.Conversation(
+                        checkpointID: c.checkpointID, state: c.state, withLineManager: c.withLineManager,
+                        heldOn: c.heldAt.map { CalendarDate($0, in: display.timeZone) },
+                        scheduledFor: c.startsAt.map { CalendarDate($0, in: display.timeZone) })
                 }
                 let joined = CalendarDate(person.joined, in: display.timeZone)
                 let statuses = year.checkpoints.map { Cadence.status(for: $0, today: today, joinedOn: joined, conversations: cadence) }
@@ -165,9 +175,13 @@ enum TeamBoard {
         var nodes: [BodyNode] = []
         if let invited { nodes.append(H.notice("\(invited) has been invited. They will see it on their home page.", style: "success")) }
         nodes.append(H.heading(1, "Your team's career conversations"))
-        nodes.append(H.paragraph("Career year \(model.year.label). Everyone is offered a conversation at each checkpoint; “declined” means offered, not missed.", class: "lead"))
+        nodes.append(
+            H.paragraph(
+                "Career year \(model.year.label). Everyone is offered a conversation at each checkpoint; “declined” means offered, not missed.",
+                class: "lead"))
         guard !model.rows.isEmpty else {
-            nodes.append(H.emptyState("No one reports to you", "When people report to you, their checkpoints and conversations appear here."))
+            nodes.append(
+                H.emptyState("No one reports to you", "When people report to you, their checkpoints and conversations appear here."))
             return nodes
         }
         let currentIndex = model.current.flatMap { current in model.year.checkpoints.firstIndex { $0.id == current.id } }
@@ -176,7 +190,9 @@ enum TeamBoard {
         let rows: [[String]] = model.rows.map { row in
             var cells: [String] = [H.linkHTML(row.person.name, to: SiteURL.person(row.person.id).path)]
             cells += row.statuses.map(tag)
-            cells.append(row.next.map { c in H.linkHTML(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) } ?? "None arranged")
+            cells.append(
+                row.next.map { c in H.linkHTML(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) }
+                    ?? "None arranged")
             var action = ""
             if let currentIndex, let current = model.current {
                 let status = row.statuses[currentIndex]
@@ -184,8 +200,9 @@ enum TeamBoard {
                 if row.invitationWaiting {
                     action = "Invitation sent"
                 } else if [.due, .upcoming, .declined].contains(status) && mayAskAgain {
-                    action = H.actionButtonHTML("Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
-                                            hidden: [("employee", row.person.id.upperText)])
+                    action = H.actionButtonHTML(
+                        "Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
+                        hidden: [("employee", row.person.id.upperText)])
                 } else if status == .declined, let from = row.askAgainFrom {
                     action = ("Ask again from " + display.day(from)).textEscaped
                 } else if status == .declined {

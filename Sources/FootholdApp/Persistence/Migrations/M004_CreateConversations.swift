@@ -71,16 +71,20 @@ struct M004_CreateConversations: AsyncMigration {
             .field("event", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        for (table, column) in [("conversations", "employee_id"), ("conversations", "guide_id"), ("conversations", "checkpoint_id"),
-                                ("agreed_actions", "employee_id"), ("agreed_actions", "conversation_id"),
-                                ("conversation_themes", "theme_id"), ("audit_events", "conversation_id"), ("audit_events", "at")] {
+        for (table, column) in [
+            ("conversations", "employee_id"), ("conversations", "guide_id"), ("conversations", "checkpoint_id"),
+            ("agreed_actions", "employee_id"), ("agreed_actions", "conversation_id"),
+            ("conversation_themes", "theme_id"), ("audit_events", "conversation_id"), ("audit_events", "at"),
+        ] {
             try await sql.create(index: "\(table)_\(column)_idx").on(table).column(column).run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in ["audit_events", AgreedActionModel.schema, ConversationThemeModel.schema, PrivateNoteModel.schema,
-                       PreparationModel.schema, ConversationModel.schema] {
+        for schema in [
+            "audit_events", AgreedActionModel.schema, ConversationThemeModel.schema, PrivateNoteModel.schema,
+            PreparationModel.schema, ConversationModel.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

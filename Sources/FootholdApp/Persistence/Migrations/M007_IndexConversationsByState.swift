@@ -6,7 +6,8 @@ import SQLKit
 struct M007_IndexConversationsByState: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "conversations_employee_state_idx").on(ConversationModel.schema).column("employee_id").column("state").run()
+        try await sql.create(index: "conversations_employee_state_idx").on(ConversationModel.schema).column("employee_id").column("state")
+            .run()
         try await sql.create(index: "conversations_guide_state_idx").on(ConversationModel.schema).column("guide_id").column("state").run()
     }
 

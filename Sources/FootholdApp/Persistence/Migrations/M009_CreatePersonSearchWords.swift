@@ -10,11 +10,13 @@ struct M009_CreatePersonSearchWords: AsyncMigration {
         let sql = database.sql
         let collation = sql.dialect.name == "sqlite" ? "" : " COLLATE \"C\""
         let withoutRowID = sql.dialect.name == "sqlite" ? " WITHOUT ROWID" : ""
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE person_search_words (word TEXT\(unsafeRaw: collation) NOT NULL, \
             person_id UUID NOT NULL REFERENCES people (id) ON DELETE CASCADE, name TEXT NOT NULL, email TEXT NOT NULL, \
             active BOOLEAN NOT NULL, PRIMARY KEY (word, person_id))\(unsafeRaw: withoutRowID)
-            """).run()
+            """
+        ).run()
         try await sql.raw("CREATE INDEX person_search_words_person_idx ON person_search_words (person_id, word)").run()
         // Everyone already here, as the table was then (M012 adds the shared prefix lengths).
         try await SearchWords.rebuild(withShared: false, on: database)

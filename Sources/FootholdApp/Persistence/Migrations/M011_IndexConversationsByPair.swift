@@ -16,7 +16,8 @@ struct M011_IndexConversationsByPair: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "conversations_employee_state_idx").on(ConversationModel.schema).column("employee_id").column("state").run()
+        try await sql.create(index: "conversations_employee_state_idx").on(ConversationModel.schema).column("employee_id").column("state")
+            .run()
         try await sql.drop(index: "conversations_employee_state_guide_idx").run()
     }
 }

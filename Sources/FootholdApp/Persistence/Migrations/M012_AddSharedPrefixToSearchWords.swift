@@ -28,12 +28,14 @@ struct M012_AddSharedPrefixToSearchWords: AsyncMigration {
     static func create(key: String, shared: Bool, on sql: any SQLDatabase) async throws {
         let collation = sql.dialect.name == "sqlite" ? "" : " COLLATE \"C\""
         let withoutRowID = sql.dialect.name == "sqlite" ? " WITHOUT ROWID" : ""
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE person_search_words (word TEXT\(unsafeRaw: collation) NOT NULL, \
             person_id UUID NOT NULL REFERENCES people (id) ON DELETE CASCADE, name TEXT NOT NULL, email TEXT NOT NULL, \
             active BOOLEAN NOT NULL\(unsafeRaw: shared ? ", shared INTEGER NOT NULL" : ""), \
             PRIMARY KEY (\(unsafeRaw: key)))\(unsafeRaw: withoutRowID)
-            """).run()
+            """
+        ).run()
         try await sql.raw("CREATE INDEX person_search_words_person_idx ON person_search_words (person_id, word)").run()
     }
 }

@@ -20,11 +20,13 @@ struct M014_CreateAuditLog: AsyncMigration {
         try await sql.create(index: "audit_log_at_idx").on(AuditLogModel.schema).column("at").run()
         try await sql.create(index: "audit_log_subject_at_idx").on(AuditLogModel.schema).column("subject_id").column("at").run()
         try await sql.create(index: "audit_log_conversation_id_idx").on(AuditLogModel.schema).column("conversation_id").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO audit_log (id, at, actor_id, event, conversation_id, subject_id, detail) \
             SELECT a.id, a.at, a.actor_id, a.event, a.conversation_id, c.employee_id, '' \
             FROM audit_events a JOIN conversations c ON c.id = a.conversation_id
-            """).run()
+            """
+        ).run()
         try await database.schema("audit_events").delete()
     }
 
@@ -37,10 +39,12 @@ struct M014_CreateAuditLog: AsyncMigration {
             .field("event", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO audit_events (id, at, actor_id, conversation_id, event) \
             SELECT id, at, actor_id, conversation_id, event FROM audit_log WHERE conversation_id IS NOT NULL AND actor_id IS NOT NULL
-            """).run()
+            """
+        ).run()
         try await database.schema(AuditLogModel.schema).delete()
     }
 }

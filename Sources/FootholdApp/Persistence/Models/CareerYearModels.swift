@@ -39,8 +39,9 @@ final class CheckpointModel: Model, @unchecked Sendable {
     init() {}
 
     var checkpoint: Checkpoint {
-        Checkpoint(id: id!, name: name, opens: CalendarDate(iso: opens)!, closes: CalendarDate(iso: closes)!,
-                   suggestedMinutes: suggestedMinutes, focus: focus, stage: CheckpointStage(rawValue: stage) ?? .mid)
+        Checkpoint(
+            id: id!, name: name, opens: CalendarDate(iso: opens)!, closes: CalendarDate(iso: closes)!,
+            suggestedMinutes: suggestedMinutes, focus: focus, stage: CheckpointStage(rawValue: stage) ?? .mid)
     }
 
     func update(from checkpoint: Checkpoint) {
