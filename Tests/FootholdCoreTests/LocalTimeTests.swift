@@ -36,7 +36,8 @@ final class LocalTimeTests: XCTestCase {
     }
 
     func testNamesAndAddingDays() {
-        let local = LocalTime(Date(timeIntervalSince1970: 1_778_594_400), in: TimeZone(identifier: "Europe/London")!)  // 12 May 2026, 15:00 BST
+        // 12 May 2026, 15:00 BST
+        let local = LocalTime(Date(timeIntervalSince1970: 1_778_594_400), in: TimeZone(identifier: "Europe/London")!)
         XCTAssertEqual("\(local.weekdayName) \(local.day) \(local.monthName) \(local.year), \(local.clock)", "Tuesday 12 May 2026, 15:00")
         XCTAssertEqual(CalendarDate(year: 2028, month: 2, day: 28)!.adding(days: 1).iso, "2028-02-29")
         XCTAssertEqual(CalendarDate(year: 2026, month: 12, day: 31)!.adding(days: 1).iso, "2027-01-01")

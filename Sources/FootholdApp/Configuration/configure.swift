@@ -30,7 +30,8 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M007_IndexConversationsByState())  // conversations by (employee, state) and (guide, state)
     app.migrations.add(M008_IndexPeopleByNameAndEmail())  // people by (name, email), for ordered lists
     app.migrations.add(M009_CreatePersonSearchWords())  // words of names, emails and job titles, for search
-    app.migrations.add(M010_IndexConversationsByCheckpoint())  // conversations by (employee, checkpoint); single-column employee and guide indexes go
+    // conversations by (employee, checkpoint); single-column employee and guide indexes go
+    app.migrations.add(M010_IndexConversationsByCheckpoint())
     app.migrations.add(M011_IndexConversationsByPair())  // conversations by (employee, state, guide, held_at, id), for a pair's history
     app.migrations.add(M012_AddSharedPrefixToSearchWords())  // person_search_words.shared, so a search reads each person once
     app.migrations.add(M013_HardenSignIn())  // sessions.last_seen_at; sign_in_attempts replaces sign_in_throttles
