@@ -9,4 +9,7 @@ extension StringProtocol {
         let last = lastIndex(where: { !isBlank($0) })!
         return String(self[first...last])
     }
+
+    /// The text with its first letter upper-cased: "Changed a role" from "changed a role".
+    public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -249,11 +249,11 @@ final class SignInTests: XCTestCase {
     }
 
     func testSignInSendsPeopleOnlyToPagesOfThisSite() {
-        XCTAssertEqual(SignInController.safeNext("/people?q=ben"), "/people?q=ben")
-        XCTAssertNil(SignInController.safeNext("https://elsewhere.example/"))
-        XCTAssertNil(SignInController.safeNext("//elsewhere.example/"))
-        XCTAssertNil(SignInController.safeNext("/\\elsewhere.example"))
-        XCTAssertNil(SignInController.safeNext(nil))
+        XCTAssertEqual(SafeDestination.path("/people?q=ben"), "/people?q=ben")
+        XCTAssertNil(SafeDestination.path("https://elsewhere.example/"))
+        XCTAssertNil(SafeDestination.path("//elsewhere.example/"))
+        XCTAssertNil(SafeDestination.path("/\\elsewhere.example"))
+        XCTAssertNil(SafeDestination.path(nil))
     }
 
     func testAfterSigningInPeopleGoWhereTheyWereHeading() async throws {

@@ -28,7 +28,7 @@ struct SignInController {
 
     @Sendable func showSignIn(req: Request) async throws -> Response {
         if req.viewer != nil { return .redirect(to: SiteURL.home.path) }
-        let next = Self.safeNext(req.queryValue("next"))
+        let next = SafeDestination.path(req.queryValue("next"))
         return req.page("Sign in", SignInPage.content(csrf: req.csrfToken, email: "", next: next, errors: []))
     }
 
@@ -36,7 +36,7 @@ struct SignInController {
         let form = try req.content.decode(SignInForm.self)
         let typedEmail = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
-        let next = Self.safeNext(form.next)
+        let next = SafeDestination.path(form.next)
         var errors: [(field: String, message: String)] = []
         if typedEmail.isEmpty { errors.append(("email", "Enter your email address")) }
         if password.isEmpty { errors.append(("password", "Enter your password")) }
@@ -131,9 +131,6 @@ struct SignInController {
         return try await Self.signedIn(personID, req: req, to: SiteURL.home.path)
     }
 
-    /// Only a path on this site, so the sign-in form cannot send anyone elsewhere (the rule is
-    /// `SafeDestination`'s).
-    static func safeNext(_ next: String?) -> String? { SafeDestination.path(next) }
 }
 
 extension Application {

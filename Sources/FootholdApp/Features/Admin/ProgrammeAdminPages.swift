@@ -175,7 +175,7 @@ enum ProgrammeAdminPages {
             fields.append(H.heading(3, side == .employee ? "For the employee" : "For the guide"))
             fields += PreparationField.fields(for: side).map { field in
                 H.textarea(
-                    name: "preparation.\(field.rawValue)", label: field.rawValue.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
+                    name: "preparation.\(field.rawValue)", label: field.rawValue.replacingOccurrences(of: "_", with: " ").capitalisedFirst,
                     value: bank.preparation[field] ?? "", error: problems.message(for: "preparation.\(field.rawValue)"), rows: 2)
             }
         }
@@ -240,8 +240,4 @@ enum ProgrammeAdminPages {
             },
         ]
     }
-}
-
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

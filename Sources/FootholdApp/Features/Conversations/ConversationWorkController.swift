@@ -200,6 +200,6 @@ struct ConversationWorkController {
             try await ConversationRecords.audit(
                 "changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: database)
         }
-        return .redirect(to: (SignInController.safeNext(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
+        return .redirect(to: (SafeDestination.path(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
     }
 }
