@@ -56,6 +56,9 @@ final class BenchmarkPagesTests: XCTestCase {
                     (employee, SiteURL.guided(openID).path, "Agree how you will work together"),
                     (employee, SiteURL.calendar(openID).path, "BEGIN:VEVENT"),
                     (hr, "/admin/people", "<h1>People</h1>"),
+                    (hr, "/admin/audit", "Whose records"),
+                    (hr, "/admin/audit?person=\(employee)", "records</caption>"),
+                    (employee, "/settings/password", "<h1>Change your password</h1>"),
                 ]
                 for (email, path, marker) in pages {
                     let browser = testApp.browser()
