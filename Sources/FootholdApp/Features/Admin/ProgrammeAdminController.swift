@@ -252,7 +252,9 @@ struct ProgrammeAdminController {
             query.appendLiteral(" WHERE a.subject_id = ")
             query.appendInterpolation(bind: subject.id)
         }
-        query.appendLiteral(" ORDER BY a.at DESC, a.id DESC LIMIT ")
+        // In the order of the (at) and (subject_id, at) indexes, so a page reads a page of rows: a
+        // tie-break on id made both databases sort every event (the benchmark: 7% of the ceiling).
+        query.appendLiteral(" ORDER BY a.at DESC LIMIT ")
         query.appendInterpolation(literal: paging.limitWithOneMore)
         query.appendLiteral(" OFFSET ")
         query.appendInterpolation(literal: paging.offset)
