@@ -26,7 +26,10 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            // A file sees a module's members only if it imports that module: only the HTML kit in
+            // Web/ imports Plot, so no feature can write a raw node (decision 0014).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "foothold",

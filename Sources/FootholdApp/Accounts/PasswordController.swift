@@ -39,7 +39,7 @@ struct PasswordController {
                 "div", class: "narrow",
                 saved
                     ? H.notice("Your password is changed. Anywhere else you were signed in, you have been signed out.", style: "success")
-                    : .empty,
+                    : H.nothing,
                 H.errorSummary(problems.items),
                 H.heading(1, "Change your password"),
                 H.paragraph(

@@ -1,6 +1,5 @@
 import FootholdCore
 import Foundation
-import Plot
 
 /// The pages of signing in.
 enum SignInPage {
@@ -20,7 +19,7 @@ enum SignInPage {
                             name: "email", label: "Email address", value: email, type: "email", error: emailError, autocomplete: "username"),
                         H.field(
                             name: "password", label: "Password", type: "password", error: passwordError, autocomplete: "current-password"),
-                        next.map { H.hidden(name: "next", value: $0) } ?? .empty,
+                        next.map { H.hidden(name: "next", value: $0) } ?? H.nothing,
                         H.button("Sign in"),
                     ]),
                 H.paragraph("New to Foothold, or forgotten your password? Ask your HR administrator for a link to set one.", class: "muted")

@@ -1,3 +1,4 @@
+import SQLKit
 import Fluent
 import FootholdCore
 import Foundation

@@ -36,8 +36,63 @@ extension String {
     }
 }
 
+/// A piece of a page that is HTML already, safe by construction: text becomes `Markup` only through
+/// `Markup.text`, which escapes it, and tags only through the components of this file. Table cells
+/// and other hot parts are `Markup` so that a page of hundreds of them is joined as strings, not
+/// as Plot elements; a feature cannot make one from a string of its own.
+struct Markup: Sendable, Equatable {
+    let html: String
+
+    fileprivate init(escaped html: String) { self.html = html }
+
+    static let empty = Markup(escaped: "")
+
+    static func text(_ value: String) -> Markup { Markup(escaped: value.textEscaped) }
+
+    static func + (lhs: Markup, rhs: Markup) -> Markup { Markup(escaped: lhs.html + rhs.html) }
+
+    /// The markup as a node of a page.
+    var node: BodyNode { .raw(html) }
+
+    static func link(_ label: String, to path: String, class className: String? = nil) -> Markup {
+        // Appended into one string: a page of fifty links spent more on joining pieces than on anything else.
+        var html = "<a href=\""
+        html.reserveCapacity(path.utf8.count + label.utf8.count + (className?.utf8.count ?? 0) + 24)
+        html += path.attributeEscaped
+        if let className { html += "\" class=\""; html += className.attributeEscaped }
+        html += "\">"
+        html += label.textEscaped
+        html += "</a>"
+        return Markup(escaped: html)
+    }
+
+    /// Status as words with colour, never colour alone.
+    static func tag(_ label: String, _ style: H.TagStyle = .neutral) -> Markup {
+        Markup(escaped: "<strong class=\"tag tag--" + style.rawValue + "\">" + label.textEscaped + "</strong>")
+    }
+
+    /// Text in a `span` of the given class, such as a person's own words (`answer`).
+    static func span(class className: String, _ text: String) -> Markup {
+        Markup(escaped: "<span" + H.attribute("class", className) + ">" + text.textEscaped + "</span>")
+    }
+
+    /// A button that posts a one-step form, such as "Mark done".
+    static func actionButton(
+        _ label: String, action: String, csrf: String, style: H.ButtonStyle = .secondary,
+        hidden fields: [(String, String)] = []
+    ) -> Markup {
+        Markup(
+            escaped: "<form method=\"post\"" + H.attribute("action", action) + H.attribute("class", "inline-form") + ">"
+                + H.hiddenHTML(name: CSRF.fieldName, value: csrf)
+                + fields.map { H.hiddenHTML(name: $0.0, value: $0.1) }.joined() + H.buttonHTML(label, style: style) + "</form>")
+    }
+}
+
 /// The building blocks every page is made of (DESIGN.md: components built once and reused).
 enum H {
+    /// Nothing, where a page shows a part only sometimes.
+    static var nothing: BodyNode { .empty }
+
     static func attr(_ name: String, _ value: String) -> BodyNode {
         .attribute(named: name, value: value.attributeEscaped, ignoreIfValueIsEmpty: false)
     }
@@ -54,32 +109,17 @@ enum H {
     // holds hundreds of them, and each Plot element costs far more than the string it becomes.
 
     /// ` name="value"`, escaped; nothing when the value is nil.
-    private static func attribute(_ name: String, _ value: String?) -> String {
+    fileprivate static func attribute(_ name: String, _ value: String?) -> String {
         guard let value else { return "" }
         return " " + name + "=\"" + value.attributeEscaped + "\""
     }
 
     static func link(_ label: String, to path: String, class className: String? = nil) -> BodyNode {
-        .raw(linkHTML(label, to: path, class: className))
+        Markup.link(label, to: path, class: className).node
     }
-
-    static func linkHTML(_ label: String, to path: String, class className: String? = nil) -> String {
-        // Appended into one string: a page of fifty links spent more on joining pieces than on anything else.
-        var html = "<a href=\""
-        html.reserveCapacity(path.utf8.count + label.utf8.count + (className?.utf8.count ?? 0) + 24)
-        html += path.attributeEscaped
-        if let className { html += "\" class=\""; html += className.attributeEscaped }
-        html += "\">"
-        html += label.textEscaped
-        html += "</a>"
-        return html
-    }
-
-    /// HTML a page has written itself from the string helpers here.
-    static func raw(_ html: String) -> BodyNode { .raw(html) }
 
     /// `<tag class="…">` + inner HTML + `</tag>`; the inner HTML must already be escaped.
-    static func wrap(_ tag: String, class className: String? = nil, id: String? = nil, _ inner: String) -> String {
+    private static func wrap(_ tag: String, class className: String? = nil, id: String? = nil, _ inner: String) -> String {
         "<" + tag + attribute("class", className) + attribute("id", id) + ">" + inner + "</" + tag + ">"
     }
 
@@ -112,11 +152,7 @@ enum H {
     enum TagStyle: String { case neutral, brand, met, scheduled, due, overdue, declined, inactive }
 
     /// Status as words with colour, never colour alone.
-    static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode { .raw(tagHTML(label, style)) }
-
-    static func tagHTML(_ label: String, _ style: TagStyle = .neutral) -> String {
-        "<strong class=\"tag tag--" + style.rawValue + "\">" + label.textEscaped + "</strong>"
-    }
+    static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode { Markup.tag(label, style).node }
 
     static func card(_ nodes: BodyNode...) -> BodyNode { el("section", [attr("class", "card")] + nodes) }
 
@@ -138,12 +174,12 @@ enum H {
         return .group(nodes)
     }
 
-    /// A table whose cells are HTML already written (escaped) by the string helpers here.
-    static func table(caption: String, headers: [String], cells rows: [[String]], captionHidden: Bool = true) -> BodyNode {
+    /// A table of many rows, its cells made by `Markup`'s components.
+    static func table(caption: String, headers: [String], cells rows: [[Markup]], captionHidden: Bool = true) -> BodyNode {
         var html = tableHead(caption: caption, headers: headers, captionHidden: captionHidden)
         for cells in rows {
             html += "<tr>"
-            for cell in cells { html += "<td>" + cell + "</td>" }
+            for cell in cells { html += "<td>" + cell.html + "</td>" }
             html += "</tr>"
         }
         return .raw(html + "</tbody></table></div>")
@@ -169,7 +205,7 @@ enum H {
     static func notice(_ message: String, style: String = "info", link: (label: String, to: String)? = nil) -> BodyNode {
         .raw(
             "<div" + attribute("class", "notice notice--" + style) + " role=\"" + (style == "success" ? "status" : "note") + "\"><p>"
-                + message.textEscaped + (link.map { " " + linkHTML($0.label, to: $0.to) } ?? "") + "</p></div>")
+                + message.textEscaped + (link.map { " " + Markup.link($0.label, to: $0.to).html } ?? "") + "</p></div>")
     }
 
     // MARK: forms
@@ -185,13 +221,11 @@ enum H {
 
     static func hidden(name: String, value: String) -> BodyNode { .raw(hiddenHTML(name: name, value: value)) }
 
-    private static func hiddenHTML(name: String, value: String) -> String {
+    fileprivate static func hiddenHTML(name: String, value: String) -> String {
         "<input type=\"hidden\"" + attribute("name", name) + attribute("value", value) + ">"
     }
 
-    static func input(_ attributes: [(String, String)]) -> BodyNode { .raw(inputHTML(attributes)) }
-
-    static func inputHTML(_ attributes: [(String, String)]) -> String {
+    private static func inputHTML(_ attributes: [(String, String)]) -> String {
         "<input" + attributes.map { attribute($0.0, $0.1) }.joined() + ">"
     }
 
@@ -223,7 +257,7 @@ enum H {
             ))
     }
 
-    static func fieldHTML(
+    private static func fieldHTML(
         name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
         error: String? = nil, autocomplete: String? = nil, required: Bool = false
     ) -> String {
@@ -337,22 +371,16 @@ enum H {
         _ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
         hidden fields: [(String, String)] = []
     ) -> BodyNode {
-        .raw(actionButtonHTML(label, action: action, csrf: csrf, style: style, hidden: fields))
+        Markup.actionButton(label, action: action, csrf: csrf, style: style, hidden: fields).node
     }
 
-    static func actionButtonHTML(
-        _ label: String, action: String, csrf: String, style: ButtonStyle = .secondary,
-        hidden fields: [(String, String)] = []
-    ) -> String {
-        "<form method=\"post\"" + attribute("action", action) + attribute("class", "inline-form") + ">"
-            + hiddenHTML(name: CSRF.fieldName, value: csrf)
-            + fields.map { hiddenHTML(name: $0.0, value: $0.1) }.joined() + buttonHTML(label, style: style) + "</form>"
-    }
-
-    static func checkbox(name: String, label: String, checked: Bool, hint: String? = nil) -> BodyNode {
-        let id = "field-\(name)"
+    /// A checkbox; several with one name (`themes[]`) each need their own `id` and `value`.
+    static func checkbox(
+        name: String, label: String, checked: Bool, hint: String? = nil, id givenID: String? = nil, value: String = "yes"
+    ) -> BodyNode {
+        let id = givenID ?? "field-\(name)"
         var attributes: [(String, String)] = [
-            ("type", "checkbox"), ("id", id), ("name", name), ("value", "yes"), ("class", "checkbox__input"),
+            ("type", "checkbox"), ("id", id), ("name", name), ("value", value), ("class", "checkbox__input"),
         ]
         if checked { attributes.append(("checked", "checked")) }
         if hint != nil { attributes.append(("aria-describedby", "\(id)-hint")) }
@@ -367,7 +395,7 @@ enum H {
 
     static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode { .raw(buttonHTML(label, style: style)) }
 
-    static func buttonHTML(_ label: String, style: ButtonStyle = .primary) -> String {
+    fileprivate static func buttonHTML(_ label: String, style: ButtonStyle = .primary) -> String {
         "<button type=\"submit\" class=\"button button--" + style.rawValue + "\">" + label.textEscaped + "</button>"
     }
 
@@ -393,12 +421,46 @@ enum H {
                 + buttonHTML(button, style: .secondary) + "</form>")
     }
 
+    /// What someone wrote, shown where a field would be when it cannot be changed any more.
+    static func readOnlyAnswer(label: String, value: String) -> BodyNode {
+        .raw(
+            "<div class=\"field\"><p class=\"field__label\">" + label.textEscaped + "</p><p class=\"answer\">"
+                + (value.isEmpty ? "—" : value).textEscaped + "</p></div>")
+    }
+
+    /// A list of links, each followed by a few words of plain text (", suggested for 3 March").
+    static func linkList(_ items: [(label: String, path: String, after: String)]) -> BodyNode {
+        var html = "<ul class=\"link-list\">"
+        for item in items { html += "<li>" + Markup.link(item.label, to: item.path).html + item.after.textEscaped + "</li>" }
+        return .raw(html + "</ul>")
+    }
+
+    /// The numbered stages of a guided page, each a link to its section.
+    static func stepper(label: String, steps: [(title: String, anchor: String)]) -> BodyNode {
+        var html = "<nav class=\"stepper\"" + attribute("aria-label", label) + "><ol>"
+        for step in steps { html += "<li>" + Markup.link(step.title, to: "#" + step.anchor).html + "</li>" }
+        return .raw(html + "</ol></nav>")
+    }
+
+    /// A stage's heading with its number, and the tip that goes with it.
+    static func stageHeading(number: Int, title: String, tip: String) -> BodyNode {
+        .raw(
+            "<h2><span class=\"stage-number\">\(number)</span> " + title.textEscaped + "</h2><p class=\"tip\"><strong>Tip: </strong>"
+                + tip.textEscaped + "</p>")
+    }
+
+    /// A quiet box holding something from before, such as an earlier conversation's summary.
+    static func mutedBox(_ nodes: [BodyNode]) -> BodyNode { el("div", [attr("class", "muted-box")] + nodes) }
+
+    /// A paragraph in bold: the title of a block that has no heading of its own.
+    static func strongParagraph(_ label: String) -> BodyNode { .raw("<p><strong>" + label.textEscaped + "</strong></p>") }
+
     static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {
         guard current > 1 || hasNext else { return .empty }
         var html = "<nav class=\"pagination\" aria-label=\"Pages\"><ul>"
-        if current > 1 { html += "<li>" + linkHTML("Previous page", to: link(current - 1), class: "pagination__link") + "</li>" }
+        if current > 1 { html += "<li>" + Markup.link("Previous page", to: link(current - 1), class: "pagination__link").html + "</li>" }
         html += "<li class=\"pagination__current\">Page \(current)</li>"
-        if hasNext { html += "<li>" + linkHTML("Next page", to: link(current + 1), class: "pagination__link") + "</li>" }
+        if hasNext { html += "<li>" + Markup.link("Next page", to: link(current + 1), class: "pagination__link").html + "</li>" }
         return .raw(html + "</ul></nav>")
     }
 }

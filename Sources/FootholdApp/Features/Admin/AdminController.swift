@@ -122,8 +122,8 @@ enum AdminPages {
                 caption: "People", headers: ["Name", "Email", "Job title", "Unit", "Status"],
                 cells: results.items.map { person, unit in
                     [
-                        H.linkHTML(person.name, to: SiteURL.person(person.id).path), person.email.textEscaped, person.jobTitle.textEscaped,
-                        (unit ?? "").textEscaped, person.isActive ? H.tagHTML("Active", .met) : H.tagHTML("Left", .inactive),
+                        .link(person.name, to: SiteURL.person(person.id).path), .text(person.email), .text(person.jobTitle),
+                        .text(unit ?? ""), person.isActive ? .tag("Active", .met) : .tag("Left", .inactive),
                     ]
                 }))
         nodes.append(
@@ -249,7 +249,7 @@ enum AdminPages {
     }
 
     static func warnings(_ warnings: [PeopleImport.Warning]) -> BodyNode {
-        guard !warnings.isEmpty else { return .empty }
+        guard !warnings.isEmpty else { return H.nothing }
         return H.el(
             "section", class: "card",
             H.heading(2, "Worth checking"),

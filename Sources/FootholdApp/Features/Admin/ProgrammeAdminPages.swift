@@ -224,12 +224,12 @@ enum ProgrammeAdminPages {
             H.searchForm(
                 action: SiteURL.adminAudit.path, query: person, name: "person", label: "Whose records (their email address)", button: "Show"
             ),
-            notFound ? H.notice("No one with the email address \(person) is in Foothold.", style: "warning") : .empty,
+            notFound ? H.notice("No one with the email address \(person) is in Foothold.", style: "warning") : H.nothing,
             lines.isEmpty && !notFound
                 ? H.emptyState(
                     "Nothing yet", "Each time someone opens or changes a record, signs in or changes a setting, a line appears here.")
                 : lines.isEmpty
-                    ? .empty
+                    ? H.nothing
                     : H.table(
                         caption: caption, headers: ["When", "Who", "What", "Whose records"],
                         rows: lines.map { entry in

@@ -74,11 +74,11 @@ enum HistoryViews {
             cells: actions.map { action in
                 let done = action.status == .done
                 return [
-                    "<span class=\"answer\">" + action.description.textEscaped + "</span>",
-                    ownerLabel(action.owner, record: record).textEscaped,
-                    (action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date").textEscaped,
-                    done ? H.tagHTML("Done", .met) : H.tagHTML("Open", .due),
-                    H.actionButtonHTML(
+                    .span(class: "answer", action.description),
+                    .text(ownerLabel(action.owner, record: record)),
+                    .text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
+                    done ? .tag("Done", .met) : .tag("Open", .due),
+                    .actionButton(
                         done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id!).path, csrf: csrf,
                         style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
                 ]
@@ -104,13 +104,11 @@ enum HistoryViews {
         }
         for earlier in history.earlier {
             nodes.append(
-                H.raw(
-                    H.wrap(
-                        "div", class: "muted-box",
-                        "<p><strong>" + "\(earlier.title), \(display.day(earlier.heldAt))".textEscaped + "</strong></p>"
-                            + (earlier.summary.isEmpty
-                                ? "<p class=\"muted\">No summary was written.</p>"
-                                : "<p class=\"answer\">" + earlier.summary.textEscaped + "</p>"))))
+                H.mutedBox([
+                    H.strongParagraph("\(earlier.title), \(display.day(earlier.heldAt))"),
+                    earlier.summary.isEmpty
+                        ? H.paragraph("No summary was written.", class: "muted") : H.paragraph(earlier.summary, class: "answer"),
+                ]))
         }
         return nodes
     }

@@ -1,6 +1,5 @@
 import FootholdCore
 import Foundation
-import Plot
 
 /// The pages of arranging a conversation.
 enum ConversationPages {
@@ -14,14 +13,14 @@ enum ConversationPages {
         return "\(record.employee.name)'s conversation with \(record.guide.name)"
     }
 
-    static func stateTag(_ state: ConversationState) -> BodyNode { .raw(stateTagHTML(state)) }
+    static func stateTag(_ state: ConversationState) -> BodyNode { stateTagMarkup(state).node }
 
-    static func stateTagHTML(_ state: ConversationState) -> String {
+    static func stateTagMarkup(_ state: ConversationState) -> Markup {
         switch state {
-        case .requested: H.tagHTML(state.title, .due)
-        case .scheduled: H.tagHTML(state.title, .scheduled)
-        case .held: H.tagHTML(state.title, .met)
-        case .cancelled, .declined: H.tagHTML(state.title, .declined)
+        case .requested: .tag(state.title, .due)
+        case .scheduled: .tag(state.title, .scheduled)
+        case .held: .tag(state.title, .met)
+        case .cancelled, .declined: .tag(state.title, .declined)
         }
     }
 
@@ -37,14 +36,14 @@ enum ConversationPages {
         let waiting = open.filter { $0.awaitsAnswer(from: viewer) }
         let upcoming = open.filter { !$0.awaitsAnswer(from: viewer) }
             .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
-        func rows(_ list: [ConversationLine]) -> [[String]] {
+        func rows(_ list: [ConversationLine]) -> [[Markup]] {
             list.map { c in
                 let when = c.heldAt ?? c.startsAt
                 return [
-                    H.linkHTML(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
-                    c.about.textEscaped,
-                    (when.map(display.dateTime) ?? "No time yet").textEscaped,
-                    stateTagHTML(c.state),
+                    .link(c.other(than: viewer).name, to: SiteURL.conversation(c.id).path),
+                    .text(c.about),
+                    .text(when.map(display.dateTime) ?? "No time yet"),
+                    stateTagMarkup(c.state),
                 ]
             }
         }

@@ -48,10 +48,8 @@ enum GuidedPage {
                 record.side == .guide
                     ? "Walk the stages at \(employee)'s pace. Ask, listen, and guide rather than direct."
                     : "Your guide will walk these stages with you. It is your conversation: say what you want from it.", class: "lead"),
-            H.raw(
-                "<nav class=\"stepper\" aria-label=\"Stages of the conversation\"><ol>"
-                    + model.bank.stages.map { "<li>" + H.linkHTML($0.title, to: "#stage-\($0.stage.rawValue)") + "</li>" }.joined()
-                    + "</ol></nav>"),
+            H.stepper(
+                label: "Stages of the conversation", steps: model.bank.stages.map { ($0.title, "stage-\($0.stage.rawValue)") }),
         ]
 
         if record.allows(.expectations) {
@@ -77,9 +75,7 @@ enum GuidedPage {
 
         for stage in model.bank.stages {
             var body: [BodyNode] = [
-                H.raw(
-                    "<h2><span class=\"stage-number\">\(stage.stage.number)</span>" + " \(stage.title)".textEscaped + "</h2>"
-                        + "<p class=\"tip\"><strong>Tip: </strong>" + stage.tip.textEscaped + "</p>")
+                H.stageHeading(number: stage.stage.number, title: stage.title, tip: stage.tip)
             ]
             var questions = stage.questions
             if stage.stage == .explore { questions += checkpointQuestions }

@@ -109,9 +109,7 @@ enum PreparationPage {
     ) -> BodyNode {
         let value = typed[field.rawValue] ?? model.own.answers[field] ?? ""
         if !editable {
-            return H.raw(
-                "<div class=\"field\"><p class=\"field__label\">" + model.bank.wording(for: field).textEscaped + "</p>"
-                    + "<p class=\"answer\">" + (value.isEmpty ? "—" : value).textEscaped + "</p></div>")
+            return H.readOnlyAnswer(label: model.bank.wording(for: field), value: value)
         }
         if field == .profileLink {
             return H.field(

@@ -88,15 +88,9 @@ enum RecordPage {
         }
         let themeOptions: [BodyNode] = model.themes.map { theme in
             let chosen = typed.map { Set($0.themes ?? []).contains(theme.id!.upperText) } ?? model.chosenThemes.contains(theme.id!)
-            let id = "theme-\(theme.id!.lowerText.prefix(8))"
-            var attributes: [(String, String)] = [
-                ("type", "checkbox"), ("id", id), ("name", "themes[]"), ("value", theme.id!.upperText), ("class", "checkbox__input"),
-            ]
-            if chosen { attributes.append(("checked", "checked")) }
-            return H.raw(
-                "<div class=\"checkbox\">" + H.inputHTML(attributes) + "<label class=\"checkbox__label\" for=\"" + id.attributeEscaped
-                    + "\">"
-                    + theme.name.textEscaped + "</label></div>")
+            return H.checkbox(
+                name: "themes[]", label: theme.name, checked: chosen, id: "theme-\(theme.id!.lowerText.prefix(8))",
+                value: theme.id!.upperText)
         }
         nodes.append(
             H.form(

@@ -72,26 +72,25 @@ enum HomePage {
         if !model.waiting.isEmpty {
             nodes.append(H.heading(3, "Waiting for your answer"))
             nodes.append(
-                H.raw(
-                    H.wrap(
-                        "ul", class: "link-list",
-                        model.waiting.map { c in
-                            "<li>" + H.linkHTML("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path)
-                                + (c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? "").textEscaped + "</li>"
-                        }.joined())))
+                H.linkList(
+                    model.waiting.map { c in
+                        (
+                            "\(other(c)): \(c.about)", SiteURL.conversation(c.id).path,
+                            c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? ""
+                        )
+                    }))
         }
         if !model.upcoming.isEmpty {
             nodes.append(H.heading(3, "Coming up"))
             nodes.append(
-                H.raw(
-                    H.wrap(
-                        "ul", class: "link-list",
-                        model.upcoming.map { c in
-                            "<li>" + H.linkHTML("\(other(c)): \(c.about)", to: SiteURL.conversation(c.id).path)
-                                + (c.startsAt.map { ", \(display.dateTime($0))" }
-                                ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")).textEscaped
-                                + "</li>"
-                        }.joined())))
+                H.linkList(
+                    model.upcoming.map { c in
+                        (
+                            "\(other(c)): \(c.about)", SiteURL.conversation(c.id).path,
+                            c.startsAt.map { ", \(display.dateTime($0))" }
+                                ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")
+                        )
+                    }))
         }
         if model.waiting.isEmpty && model.upcoming.isEmpty {
             nodes.append(
@@ -131,7 +130,7 @@ enum HomePage {
                 H.paragraph("\(team.count) \(team.count == 1 ? "person reports" : "people report") to you."),
                 H.table(
                     caption: "Your team", headers: ["Name", "Job title"],
-                    cells: team.map { [H.linkHTML($0.name, to: SiteURL.person($0.id).path), $0.jobTitle.textEscaped] }),
+                    cells: team.map { [.link($0.name, to: SiteURL.person($0.id).path), .text($0.jobTitle)] }),
                 H.link("Your team's career conversations", to: SiteURL.team.path, class: "button button--secondary"),
             ])
     }
@@ -147,7 +146,7 @@ enum HomePage {
                     ? H.paragraph("\(unit.name) has no units within it.")
                     : H.table(
                         caption: "Units within \(unit.name)", headers: ["Unit", "People"],
-                        cells: unit.children.map { [H.linkHTML($0.name, to: SiteURL.unit($0.id).path), String($0.headcount)] }),
+                        cells: unit.children.map { [.link($0.name, to: SiteURL.unit($0.id).path), .text(String($0.headcount))] }),
                 H.link("Open \(unit.name)", to: SiteURL.unit(unit.id).path),
             ])
     }

@@ -72,11 +72,11 @@ struct SharingController {
     func content(_ standing: Standing, csrf: String, saved: Bool, changed: Bool) -> [BodyNode] {
         let manager = standing.managerName ?? "your line manager"
         return [
-            saved ? H.notice("Saved.", style: "success") : .empty,
+            saved ? H.notice("Saved.", style: "success") : H.nothing,
             changed
                 ? H.notice(
                     "Your line manager changed while this page was open, so nothing was saved. Choose again for \(manager).",
-                    style: "warning") : .empty,
+                    style: "warning") : H.nothing,
             H.heading(1, "What your line manager can see"),
             H.paragraph(
                 "Your line manager always sees whether your checkpoint conversations have happened, so they can offer them. What was said stays between you and the person you talked to.",

@@ -55,8 +55,7 @@ enum PeoplePages {
                     caption: query.isEmpty ? "Everyone" : "People matching “\(query)”", headers: ["Name", "Job title", "Unit"],
                     cells: results.items.map { person, unit in
                         [
-                            H.linkHTML(person.name, to: SiteURL.person(person.id).path), person.jobTitle.textEscaped,
-                            (unit ?? "").textEscaped,
+                            .link(person.name, to: SiteURL.person(person.id).path), .text(person.jobTitle), .text(unit ?? ""),
                         ]
                     }))
             nodes.append(

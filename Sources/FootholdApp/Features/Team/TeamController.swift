@@ -160,14 +160,14 @@ enum TeamBoard {
         }
     }
 
-    static func tag(_ status: CadenceStatus) -> String {
+    static func tag(_ status: CadenceStatus) -> Markup {
         switch status {
-        case .met: H.tagHTML(status.title, .met)
-        case .scheduled: H.tagHTML(status.title, .scheduled)
-        case .due: H.tagHTML(status.title, .due)
-        case .overdue: H.tagHTML(status.title, .overdue)
-        case .declined: H.tagHTML(status.title, .declined)
-        case .upcoming, .notExpected: H.tagHTML(status.title, .neutral)
+        case .met: .tag(status.title, .met)
+        case .scheduled: .tag(status.title, .scheduled)
+        case .due: .tag(status.title, .due)
+        case .overdue: .tag(status.title, .overdue)
+        case .declined: .tag(status.title, .declined)
+        case .upcoming, .notExpected: .tag(status.title, .neutral)
         }
     }
 
@@ -187,26 +187,26 @@ enum TeamBoard {
         let currentIndex = model.current.flatMap { current in model.year.checkpoints.firstIndex { $0.id == current.id } }
         let headers = ["Name"] + model.year.checkpoints.map(\.name) + ["Next conversation", ""]
         let today = display.today()
-        let rows: [[String]] = model.rows.map { row in
-            var cells: [String] = [H.linkHTML(row.person.name, to: SiteURL.person(row.person.id).path)]
+        let rows: [[Markup]] = model.rows.map { row in
+            var cells: [Markup] = [.link(row.person.name, to: SiteURL.person(row.person.id).path)]
             cells += row.statuses.map(tag)
             cells.append(
-                row.next.map { c in H.linkHTML(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) }
-                    ?? "None arranged")
-            var action = ""
+                row.next.map { c in .link(c.startsAt.map(display.dateTime) ?? "Arranged", to: SiteURL.conversation(c.id).path) }
+                    ?? .text("None arranged"))
+            var action = Markup.empty
             if let currentIndex, let current = model.current {
                 let status = row.statuses[currentIndex]
                 let mayAskAgain = status != .declined || (row.askAgainFrom.map { $0 <= today } ?? false)
                 if row.invitationWaiting {
-                    action = "Invitation sent"
+                    action = .text("Invitation sent")
                 } else if [.due, .upcoming, .declined].contains(status) && mayAskAgain {
-                    action = H.actionButtonHTML(
+                    action = .actionButton(
                         "Invite to \(current.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
                         hidden: [("employee", row.person.id.upperText)])
                 } else if status == .declined, let from = row.askAgainFrom {
-                    action = ("Ask again from " + display.day(from)).textEscaped
+                    action = .text("Ask again from " + display.day(from))
                 } else if status == .declined {
-                    action = "Said not now: ask again at the next checkpoint"
+                    action = .text("Said not now: ask again at the next checkpoint")
                 }
             }
             cells.append(action)

@@ -1,3 +1,5 @@
+import FluentSQL
+import SQLKit
 import Fluent
 
 /// The employee's choice to let their line manager read summaries of conversations held with

@@ -1,3 +1,4 @@
+import FluentSQL
 import Fluent
 import SQLKit
 
