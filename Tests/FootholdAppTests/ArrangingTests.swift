@@ -10,7 +10,7 @@ final class ArrangingTests: XCTestCase {
     func checkpointID(_ name: String, in testApp: TestApp) async throws -> UUID {
         let year = try await CareerYears.current(
             today: CalendarDate(testApp.clock.now, in: TimeZone(identifier: "Europe/London")!),
-            on: testApp.db, now: testApp.clock.now)
+            on: testApp.reads, now: testApp.clock.now)
         return try XCTUnwrap(year.year.checkpoints.first { $0.name == name }).id
     }
 

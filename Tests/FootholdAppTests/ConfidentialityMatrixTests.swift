@@ -28,7 +28,7 @@ final class ConfidentialityMatrixTests: XCTestCase {
         let ines = try await Fixtures.personID(Fixtures.unitHead, in: testApp)
         freya.$manager.id = ines
         try await freya.save(on: testApp.db)
-        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.db, now: testApp.clock.now).year
+        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now).year
         let review = year.checkpoints.first { $0.name == "Progress review 2" }!
 
         let inesBrowser = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)

@@ -235,7 +235,7 @@ final class ConversationFlowTests: XCTestCase {
                 for: Viewer(
                     personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines",
                     email: Fixtures.unitHead,
-                    isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
+                    isLeadershipTeam: false, isHRAdministrator: false), on: testApp.reads)
             XCTAssertFalse(record.allows(.sharedSummary))
 
             freya.historySharedWithID = freya.$manager.id
@@ -245,7 +245,7 @@ final class ConversationFlowTests: XCTestCase {
                 for: Viewer(
                     personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines",
                     email: Fixtures.unitHead,
-                    isLeadershipTeam: false, isHRAdministrator: false), on: testApp.db)
+                    isLeadershipTeam: false, isHRAdministrator: false), on: testApp.reads)
             XCTAssertTrue(allowed.allows(.sharedSummary))
             XCTAssertFalse(allowed.allows(.guideNotes))
             XCTAssertFalse(allowed.allows(.employeePreparation))

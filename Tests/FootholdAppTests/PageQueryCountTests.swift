@@ -92,7 +92,7 @@ final class PageQueryCountTests: XCTestCase {
                 try await accounts.setPassword(email: email, password: Fixtures.password)
             }
             let display = DisplayDate(timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
-            let year = try await CareerYears.current(today: display.today(), on: testApp.db, now: testApp.clock.now).year
+            let year = try await CareerYears.current(today: display.today(), on: testApp.reads, now: testApp.clock.now).year
             let current = try XCTUnwrap(year.current(on: display.today()))
             let earlier = try XCTUnwrap(year.checkpoints.first { $0.closes < current.opens })
             let boss = try await Fixtures.personID("boss@ridgeway.example", in: testApp)

@@ -13,21 +13,21 @@ final class PostgresPreparedTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            let before = PostgresPrepared.statementsServed
+            let before = testApp.app.postgresPrepared?.statementsServed ?? 0
             let home = try await employee.get(SiteURL.home.path)
             XCTAssertEqual(home.status, .ok)
             let list = try await employee.get(SiteURL.conversations.path)
             XCTAssertEqual(list.status, .ok)
             if TestDatabase.isPostgres {
-                XCTAssertGreaterThan(PostgresPrepared.statementsServed, before, "the pages read through prepared statements")
+                XCTAssertGreaterThan(
+                    testApp.app.postgresPrepared?.statementsServed ?? 0, before, "the pages read through prepared statements")
                 let mode = try await testApp.db.sql.raw("SHOW plan_cache_mode").first()?.decode(column: "plan_cache_mode", as: String.self)
                 XCTAssertEqual(mode, "force_generic_plan", "prepared statements are planned once a connection")
                 let workers = try await testApp.db.sql.raw("SHOW max_parallel_workers_per_gather").first()?
                     .decode(column: "max_parallel_workers_per_gather", as: String.self)
                 XCTAssertEqual(workers, "0", "a page's statement never waits for parallel workers to start")
             } else {
-                let rows = try await PostgresPrepared.rows("SELECT 1 AS one", on: testApp.db)
-                XCTAssertNil(rows, "SQLite never takes this path")
+                XCTAssertNil(testApp.app.postgresPrepared, "SQLite never takes this path")
             }
         }
     }
@@ -35,17 +35,17 @@ final class PostgresPreparedTests: XCTestCase {
     func testRowsDecodeExactlyAsTheDriverDecodesThem() async throws {
         try await withApp { testApp in
             guard TestDatabase.isPostgres else {
-                let rows = try await PostgresPrepared.rows("SELECT 1 AS one", on: testApp.db)
-                XCTAssertNil(rows, "SQLite reads through its own connections instead")
+                XCTAssertNil(testApp.app.postgresPrepared, "SQLite reads through its own connections instead")
                 return
             }
             try await Fixtures.organisation(in: testApp)
             _ = try await Fixtures.scheduledConversation(in: testApp)
             let db = testApp.db
+            let statements = try XCTUnwrap(testApp.app.postgresPrepared)
             let people: SQLQueryString =
                 "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.active = \(bind: true) ORDER BY p.email"
             let viaDriver = try await db.sql.raw(people).all().map { try PersonModel.read($0, "p") }
-            let prepared = try await PostgresPrepared.rows(people, on: db)
+            let prepared = try await statements.rows(people, on: db)
             let viaPrepared = try XCTUnwrap(prepared).map { try PersonModel.read($0, "p") }
             XCTAssertEqual(viaPrepared.count, viaDriver.count)
             XCTAssertGreaterThan(viaPrepared.count, 5)
@@ -68,7 +68,7 @@ final class PostgresPreparedTests: XCTestCase {
                 """
             let driverFirst = try await db.sql.raw(values).first()
             let driverRow = try XCTUnwrap(driverFirst)
-            let preparedFirst = try await PostgresPrepared.rows(values, on: db)?.first
+            let preparedFirst = try await statements.rows(values, on: db)?.first
             let preparedRow = try XCTUnwrap(preparedFirst)
             for row in [driverRow, preparedRow] {
                 XCTAssertEqual(try row.decode(column: "state", as: ConversationState.self), .scheduled)
@@ -99,10 +99,10 @@ final class PostgresPreparedTests: XCTestCase {
             // A committed write is read by the next run of the same statement on every connection.
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
             let title: SQLQueryString = "SELECT job_title FROM people WHERE id = \(bind: freya)"
-            for _ in 0..<10 { _ = try await PostgresPrepared.rows(title, on: db) }
+            for _ in 0..<10 { _ = try await statements.rows(title, on: db) }
             try await db.sql.raw("UPDATE people SET job_title = 'Lead Caseworker' WHERE id = \(bind: freya)").run()
             for _ in 0..<10 {
-                let first = try await PostgresPrepared.rows(title, on: db)?.first
+                let first = try await statements.rows(title, on: db)?.first
                 let row = try XCTUnwrap(first)
                 XCTAssertEqual(try row.decode(column: "job_title", as: String.self), "Lead Caseworker")
             }

@@ -17,7 +17,7 @@ final class ProgrammeAdminTests: XCTestCase {
             XCTAssertTrue(page.contains("Career year 2026–27"))
             XCTAssertTrue(page.contains("Progress review 2 1 November 2026 to 30 November 2026 30 minutes Mid-year"), page)
 
-            let year = try await CareerYears.load(startYear: 2026, on: testApp.db)!.year
+            let year = try await CareerYears.load(startYear: 2026, on: testApp.reads)!.year
             let aspirations = year.checkpoints[0]
             let refused = try await browser.post(
                 SiteURL.adminCheckpoint(aspirations.id).path,
@@ -38,7 +38,7 @@ final class ProgrammeAdminTests: XCTestCase {
                     "focus": "Set the direction.", "stage": "start",
                 ])
             XCTAssertEqual(saved.status, .seeOther)
-            let changed = try await CareerYears.load(startYear: 2026, on: testApp.db)!.year.checkpoints[0]
+            let changed = try await CareerYears.load(startYear: 2026, on: testApp.reads)!.year.checkpoints[0]
             XCTAssertEqual(changed.closes, CalendarDate(iso: "2026-06-12"))
             XCTAssertEqual(changed.suggestedMinutes, 75)
         }
@@ -52,7 +52,7 @@ final class ProgrammeAdminTests: XCTestCase {
             let opened = try await browser.post(SiteURL.adminNextYear.path, [:])
 
             XCTAssertEqual(opened.status, .seeOther)
-            let next = try await CareerYears.load(startYear: 2027, on: testApp.db)
+            let next = try await CareerYears.load(startYear: 2027, on: testApp.reads)
             XCTAssertEqual(next?.year.checkpoints.map(\.opens.iso), ["2027-05-01", "2027-07-01", "2027-11-01", "2028-02-01"])
             XCTAssertEqual(next?.year.checkpoints.last?.closes.iso, "2028-02-29", "the end of February follows the leap year")
             let page = try await browser.get(try XCTUnwrap(opened.location)).body.visibleText
@@ -106,7 +106,7 @@ final class ProgrammeAdminTests: XCTestCase {
             fields["stages.close.tip"] = "End on time and agree the next check-in."
             let saved = try await browser.post(SiteURL.adminQuestionBank.path, fields)
             XCTAssertEqual(saved.status, .seeOther)
-            let bank = try await ConversationRecords.questionBank(on: testApp.db)
+            let bank = try await ConversationRecords.questionBank(on: testApp.reads, banks: testApp.app.questionBanks)
             XCTAssertEqual(bank.stage(.close)?.questions, ["What will you do first?", "Who else should you talk to?"])
             // The pages that show a preparation read the bank with it: the edited wording shows there.
             let cast = try await Fixtures.scheduledConversation(in: testApp)
@@ -137,7 +137,7 @@ final class ProgrammeAdminTests: XCTestCase {
                 SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json",
                 content: String(decoding: QuestionBank.standard.json(), as: UTF8.self))
             XCTAssertEqual(reimported.status, .seeOther)
-            let restored = try await ConversationRecords.questionBank(on: testApp.db)
+            let restored = try await ConversationRecords.questionBank(on: testApp.reads, banks: testApp.app.questionBanks)
             XCTAssertEqual(restored, QuestionBank.standard)
         }
     }

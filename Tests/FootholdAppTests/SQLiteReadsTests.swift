@@ -41,7 +41,8 @@ final class SQLiteReadsTests: XCTestCase {
             let db = testApp.db
             let query: SQLQueryString = "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p ORDER BY p.email"
             let viaDriver = try await db.sql.raw(query).all().map { try PersonModel.read($0, "p") }
-            let viaPool = try await SQLiteReads.$current.withValue(reads) { try await db.rows(query) }.map { try PersonModel.read($0, "p") }
+            let pool = Reads(database: db, path: .sqliteReadConnections(reads))
+            let viaPool = try await pool.rows(query).map { try PersonModel.read($0, "p") }
             XCTAssertEqual(viaPool.count, viaDriver.count)
             XCTAssertGreaterThan(viaPool.count, 5)
             for (pool, driver) in zip(viaPool, viaDriver) {
@@ -61,7 +62,7 @@ final class SQLiteReadsTests: XCTestCase {
                 1795082400.123456 AS at, \(bind: "caf\u{e9} ☕︎") AS bound, \(bind: Date(timeIntervalSince1970: 1_795_082_400.5)) AS bound_at
                 """
             let driverRow = try await XCTUnwrapAsync(try await db.sql.raw(literals).first())
-            let poolRow = try await XCTUnwrapAsync(try await SQLiteReads.$current.withValue(reads) { try await db.firstRow(literals) })
+            let poolRow = try await XCTUnwrapAsync(try await pool.firstRow(literals))
             for row in [driverRow, poolRow] {
                 XCTAssertEqual(try row.decode(column: "name", as: String.self), "Grace O'Neill")
                 XCTAssertEqual(try row.decode(column: "ratio", as: Double.self), 1.25)
@@ -84,17 +85,22 @@ final class SQLiteReadsTests: XCTestCase {
             guard let reads = testApp.app.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
             try await Fixtures.organisation(in: testApp)
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            let seen = try await SQLiteReads.$current.withValue(reads) {
-                try await testApp.db.transaction { database in
-                    try await database.sql.raw("UPDATE people SET name = 'Freya Parker-Shaw' WHERE id = \(bind: freya)").run()
-                    return try await database.firstRow("SELECT name FROM people WHERE id = \(bind: freya)")?.decode(
-                        column: "name", as: String.self)
+            guard case .sqliteReadConnections(let pool) = testApp.reads.path, pool === reads else {
+                return XCTFail("outside a transaction the app reads through its own connections")
+            }
+            let seen = try await testApp.db.transaction { database in
+                let inside = testApp.app.reads(on: database)
+                guard case .driver = inside.path else {
+                    XCTFail("inside a transaction the app reads through the transaction's connection")
+                    return String?.none
                 }
+                try await database.sql.raw("UPDATE people SET name = 'Freya Parker-Shaw' WHERE id = \(bind: freya)").run()
+                return try await inside.firstRow("SELECT name FROM people WHERE id = \(bind: freya)")?.decode(
+                    column: "name", as: String.self)
             }
             XCTAssertEqual(seen, "Freya Parker-Shaw")
-            let after = try await SQLiteReads.$current.withValue(reads) {
-                try await testApp.db.firstRow("SELECT name FROM people WHERE id = \(bind: freya)")?.decode(column: "name", as: String.self)
-            }
+            let after = try await testApp.reads.firstRow("SELECT name FROM people WHERE id = \(bind: freya)")?.decode(
+                column: "name", as: String.self)
             XCTAssertEqual(after, "Freya Parker-Shaw", "and the pool sees it once committed")
         }
     }
@@ -102,10 +108,11 @@ final class SQLiteReadsTests: XCTestCase {
     func testManyDifferentStatementsStayCorrectPastTheCacheLimit() async throws {
         try await withApp { testApp in
             guard let reads = testApp.app.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
-            try await SQLiteReads.$current.withValue(reads) {
+            let pool = Reads(database: testApp.db, path: .sqliteReadConnections(reads))
+            do {
                 for round in 0..<2 {
                     for number in 0..<300 {
-                        let row = try await testApp.db.firstRow("SELECT \(literal: number) AS n, \(bind: round) AS r")
+                        let row = try await pool.firstRow("SELECT \(literal: number) AS n, \(bind: round) AS r")
                         XCTAssertEqual(try row?.decode(column: "n", as: Int.self), number)
                         XCTAssertEqual(try row?.decode(column: "r", as: Int.self), round, "bindings change between uses")
                     }

@@ -86,11 +86,13 @@ final class TeamBoardTests: XCTestCase {
                     try await c.create(on: testApp.db)
                 }
                 let boss = try await Fixtures.personID("boss@ridgeway.example", in: testApp)
-                _ = try await CareerYears.current(today: CalendarDate(testApp.clock.now, in: .gmt), on: testApp.db, now: testApp.clock.now)
+                _ = try await CareerYears.current(
+                    today: CalendarDate(testApp.clock.now, in: .gmt), on: testApp.reads, now: testApp.clock.now)
                 let counter = QueryCounter()
                 let counted = testApp.app.database(countingWith: counter)
                 _ = try await TeamBoard.Model.load(
-                    manager: boss, display: DisplayDate(timeZone: .gmt, now: testApp.clock.now), on: counted, now: testApp.clock.now)
+                    manager: boss, display: DisplayDate(timeZone: .gmt, now: testApp.clock.now), on: .driver(counted),
+                    now: testApp.clock.now)
                 count = counter.count
                 XCTAssertGreaterThan(count, 0, "the counter sees the statements")
             }

@@ -41,18 +41,18 @@ enum Sessions {
 
     /// One indexed query on every request, written by hand (decision 0005); and, once every few
     /// minutes of use, one write to keep the session from going idle.
-    static func viewer(forToken token: String, now: Date, idle: TimeInterval, on database: any Database) async throws -> Viewer? {
+    static func viewer(forToken token: String, now: Date, idle: TimeInterval, on reads: Reads) async throws -> Viewer? {
         let query: SQLQueryString = """
             SELECT s.id AS session_id, s.last_seen_at, p.id, p.name, p.email, p.leadership_team, p.hr_admin \
             FROM sessions s JOIN people p ON p.id = s.person_id \
             WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) \
             AND s.last_seen_at > \(bind: now.addingTimeInterval(-idle)) AND p.active = \(bind: true)
             """
-        guard let row = try await database.firstRow(query) else { return nil }
+        guard let row = try await reads.firstRow(query) else { return nil }
         let sessionID = try row.decode(column: "session_id", as: UUID.self)
         let lastSeen = try row.decode(column: "last_seen_at", as: Date.self)
         if now.timeIntervalSince(lastSeen) > touchInterval(idle: idle) {
-            try await database.sql.raw("UPDATE sessions SET last_seen_at = \(bind: now) WHERE id = \(bind: sessionID)").run()
+            try await reads.database.sql.raw("UPDATE sessions SET last_seen_at = \(bind: now) WHERE id = \(bind: sessionID)").run()
         }
         return Viewer(
             personID: try row.decode(column: "id", as: UUID.self), sessionID: sessionID,

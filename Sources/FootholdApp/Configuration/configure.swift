@@ -7,6 +7,7 @@ import Vapor
 public func configure(_ app: Application, configuration: Configuration, clients: AppClients = .live) async throws {
     app.footholdConfiguration = configuration
     app.clients = clients
+    app.questionBanks = QuestionBanks()
     try DatabaseSetup.register(configuration.storage, on: app)
     // The driver logs a failed first connection loudly; the check below says it in one line instead.
     let logLevel = app.logger.logLevel
@@ -18,6 +19,8 @@ public func configure(_ app: Application, configuration: Configuration, clients:
         let reads = SQLiteReads(path: path)
         app.sqliteReads = reads
         app.lifecycle.use(reads)
+    } else {
+        app.postgresPrepared = PostgresPrepared()
     }
 
     // Migrations, in order; never change one once shipped.

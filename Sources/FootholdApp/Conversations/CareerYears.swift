@@ -11,8 +11,8 @@ enum CareerYears {
         var year: CareerYear
     }
 
-    static func load(startYear: Int, on database: any Database) async throws -> Stored? {
-        let rows = try await database.rows(
+    static func load(startYear: Int, on reads: Reads) async throws -> Stored? {
+        let rows = try await reads.rows(
             """
             SELECT y.id AS year_id, \(unsafeRaw: CheckpointModel.columns("k")) \
             FROM career_years y LEFT JOIN checkpoints k ON k.career_year_id = y.id WHERE y.start_year = \(bind: startYear)
@@ -25,14 +25,14 @@ enum CareerYears {
     }
 
     /// The career year that holds `today`, created with the standard checkpoints if it is not there yet.
-    static func current(today: CalendarDate, on database: any Database, now: Date) async throws -> Stored {
+    static func current(today: CalendarDate, on reads: Reads, now: Date) async throws -> Stored {
         let startYear = CareerYear.startYear(containing: today)
-        if let stored = try await load(startYear: startYear, on: database) { return stored }
+        if let stored = try await load(startYear: startYear, on: reads) { return stored }
         do {
-            return try await create(CareerYear.standard(startingIn: startYear), on: database, now: now)
+            return try await create(CareerYear.standard(startingIn: startYear), on: reads.database, now: now)
         } catch {
             // Another request may have created it at the same moment.
-            if let stored = try await load(startYear: startYear, on: database) { return stored }
+            if let stored = try await load(startYear: startYear, on: reads) { return stored }
             throw error
         }
     }

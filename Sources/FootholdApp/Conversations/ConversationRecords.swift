@@ -3,6 +3,7 @@ import FootholdCore
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
+import Vapor
 
 /// A conversation loaded for one person, with what the access policy lets them read. Every page
 /// that shows a conversation gets it from here, so nothing reaches a page the policy has not allowed.
@@ -87,9 +88,9 @@ struct ConversationLine {
 enum ConversationRecords {
     /// Loads a conversation for `viewerID`. Someone who may not know it exists gets "not found",
     /// so a 404 reveals nothing either.
-    static func load(_ id: UUID, for viewer: Viewer, on database: any Database) async throws -> ConversationForViewer {
+    static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ConversationForViewer {
         let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
-        guard let row = try await database.firstRow(query) else { throw SiteError.notFound }
+        guard let row = try await reads.firstRow(query) else { throw SiteError.notFound }
         let conversation = try ConversationModel.readWithPeople(row)
         let employee = conversation.employee
         var access = ConversationAccess.Viewer(
@@ -99,7 +100,7 @@ enum ConversationRecords {
             isLeadershipTeam: viewer.isLeadershipTeam,
             isHRAdministrator: viewer.isHRAdministrator)
         if !access.isEmployee && !access.isGuide && !access.isLineManager {
-            access.isDirector = try await isDirector(viewer.personID, over: employee, on: database)
+            access.isDirector = try await isDirector(viewer.personID, over: employee, on: reads)
         }
         let sharing = ConversationAccess.Sharing(
             kind: conversation.kind,
@@ -116,19 +117,19 @@ enum ConversationRecords {
 
     /// Conversations asked for or arranged that the person is in, either side: one query on the
     /// (person, state) indexes.
-    static func open(for personID: UUID, on database: any Database) async throws -> [ConversationLine] {
+    static func open(for personID: UUID, on reads: Reads) async throws -> [ConversationLine] {
         let query: SQLQueryString = """
             SELECT \(unsafeRaw: ConversationLine.columns) WHERE c.id IN (SELECT id FROM conversations WHERE employee_id = \(bind: personID) \
             AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)) \
             UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID) \
             AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)))
             """
-        return try await database.rows(query).map(ConversationLine.init)
+        return try await reads.rows(query).map(ConversationLine.init)
     }
 
     /// Conversations the person was in that are over (held, declined or cancelled), most recent
     /// first, a page at a time: one query.
-    static func earlier(for personID: UUID, page: Int, size: Int, on database: any Database) async throws -> (
+    static func earlier(for personID: UUID, page: Int, size: Int, on reads: Reads) async throws -> (
         items: [ConversationLine], hasNext: Bool
     ) {
         var query: SQLQueryString = """
@@ -142,12 +143,12 @@ enum ConversationRecords {
         query.appendInterpolation(literal: paging.limitWithOneMore)
         query.appendLiteral(" OFFSET ")
         query.appendInterpolation(literal: paging.offset)
-        let rows = try await database.rows(query).map(ConversationLine.init)
+        let rows = try await reads.rows(query).map(ConversationLine.init)
         return (Array(rows.prefix(paging.size)), rows.count > paging.size)
     }
 
     /// Whether the person heads the employee's unit or a unit above it: one query.
-    static func isDirector(_ personID: UUID, over employee: PersonModel, on database: any Database) async throws -> Bool {
+    static func isDirector(_ personID: UUID, over employee: PersonModel, on reads: Reads) async throws -> Bool {
         guard let unitID = employee.$unit.id else { return false }
         // Units above a unit are those whose path starts the unit's path and a "/" after it.
         let query: SQLQueryString = """
@@ -155,7 +156,7 @@ enum ConversationRecords {
             AND (h.id = u.id OR substr(u.path, 1, \(unsafeRaw: Self.lengthPlusOne("h.path"))) = (h.path || '/')) \
             WHERE u.id = \(bind: unitID) LIMIT 1
             """
-        return try await database.firstRow(query) != nil
+        return try await reads.firstRow(query) != nil
     }
 
     /// `length(path) + 1` as an integer on both databases.
@@ -177,19 +178,19 @@ enum ConversationRecords {
     /// is not asked for; a side with no answers yet has empty ones.
     static func questionBankAndPreparations(
         of conversationID: UUID, sides: [ConversationSide],
-        on database: any Database
+        on reads: Reads, banks: QuestionBanks
     ) async throws -> (bank: QuestionBank, answers: [ConversationSide: PreparationAnswers]) {
-        guard !sides.isEmpty else { return (try await questionBank(on: database), [:]) }
+        guard !sides.isEmpty else { return (try await questionBank(on: reads, banks: banks), [:]) }
         var query: SQLQueryString = "SELECT side, answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side IN ("
         query.appendInterpolation(binds: sides.map(\.rawValue))
         query.appendLiteral(") UNION ALL SELECT '' AS side, document AS answers FROM (SELECT document FROM question_banks LIMIT 1) bank")
         var answers: [ConversationSide: PreparationAnswers] = [:]
         for side in sides { answers[side] = PreparationAnswers() }
         var bank = QuestionBank.standard
-        for row in try await database.rows(query) {
+        for row in try await reads.rows(query) {
             let side = try row.decode(column: "side", as: String.self), text = try row.decode(column: "answers", as: String.self)
             if side.isEmpty {
-                bank = questionBank(document: text)
+                bank = banks.bank(document: text)
             } else {
                 answers[try rawValue(side)] = decode(text)
             }
@@ -242,18 +243,36 @@ enum ConversationRecords {
     }
 
     /// The question bank in use, parsed once for each version of the document.
-    static func questionBank(on database: any Database) async throws -> QuestionBank {
-        guard let row = try await database.firstRow("SELECT document FROM question_banks LIMIT 1") else { return .standard }
-        return questionBank(document: try row.decode(column: "document", as: String.self))
+    static func questionBank(on reads: Reads, banks: QuestionBanks) async throws -> QuestionBank {
+        guard let row = try await reads.firstRow("SELECT document FROM question_banks LIMIT 1") else { return .standard }
+        return banks.bank(document: try row.decode(column: "document", as: String.self))
     }
+}
+
+/// The question bank parsed once for each version of its stored document: a page that shows
+/// questions reads the document (one short row) and parses it only when it has changed.
+/// One lives on the `Application` (`app.questionBanks`).
+final class QuestionBanks: Sendable {
+    private let parsed = NIOLockedValueBox<(document: String, bank: QuestionBank)?>(nil)
 
     /// The bank a stored document holds; the standard one if it no longer parses.
-    private static func questionBank(document: String) -> QuestionBank {
-        if let cached = parsedBank.withLockedValue({ $0 }), cached.document == document { return cached.bank }
+    func bank(document: String) -> QuestionBank {
+        if let cached = parsed.withLockedValue({ $0 }), cached.document == document { return cached.bank }
         guard case .success(let bank) = QuestionBank.parse(Data(document.utf8)) else { return .standard }
-        parsedBank.withLockedValue { $0 = (document, bank) }
+        parsed.withLockedValue { $0 = (document, bank) }
         return bank
     }
+}
 
-    private static let parsedBank = NIOLockedValueBox<(document: String, bank: QuestionBank)?>(nil)
+extension Application {
+    private struct QuestionBanksKey: StorageKey { typealias Value = QuestionBanks }
+
+    /// Set once by `configure`.
+    var questionBanks: QuestionBanks {
+        get {
+            guard let banks = storage[QuestionBanksKey.self] else { fatalError("configure(_:) sets app.questionBanks") }
+            return banks
+        }
+        set { storage[QuestionBanksKey.self] = newValue }
+    }
 }

@@ -4,7 +4,6 @@ import FluentPostgresDriver
 import Foundation
 import SQLKit
 import SQLiteNIO
-import NIOConcurrencyHelpers
 import VaporCSQLite
 
 /// Writing millions of rows is several times faster when the tables' secondary indexes are built
@@ -132,7 +131,8 @@ enum BulkValue: Sendable {
 extension BulkLoad {
     /// Inserts rows a few hundred at a time: straight to SQLite's driver there, through SQLKit on
     /// PostgreSQL.
-    static func insert(into table: String, columns: [String], rows: [[BulkValue]], on sql: any SQLDatabase) async throws {
+    @discardableResult
+    static func insert(into table: String, columns: [String], rows: [[BulkValue]], on sql: any SQLDatabase) async throws -> Route {
         try await insert(into: table, columns: columns, count: rows.count, row: { rows[$0] }, on: sql)
     }
 
@@ -140,14 +140,17 @@ extension BulkLoad {
     /// sits in memory twice. On PostgreSQL the rows go in with one `COPY … FROM STDIN` when the caller
     /// holds a transaction's connection: no statement to parse and no value through the generic
     /// encoder.
-    static func insert(into table: String, columns: [String], count: Int, row: (Int) -> [BulkValue], on sql: any SQLDatabase) async throws {
+    @discardableResult
+    static func insert(
+        into table: String, columns: [String], count: Int, row: (Int) -> [BulkValue], on sql: any SQLDatabase
+    ) async throws -> Route {
         if let connection = try await transactionConnection(of: sql) {
             try await copy(into: table, columns: columns, count: count, row: row, on: connection, logger: sql.logger)
-            return
+            return .postgresCopy
         }
-        if let handle = try await sqliteTransactionHandle(of: sql) {
+        if let handle = try await SQLiteHandle.ofTransaction(sql) {
             try insertPrepared(into: table, columns: columns, count: count, row: row, handle: handle)
-            return
+            return .sqlitePrepared
         }
         // Both databases take at least 32,766 parameters a statement; stay well inside.
         let perStatement = max(1, 4000 / max(columns.count, 1))
@@ -165,35 +168,21 @@ extension BulkLoad {
                 try await insert.run()
             }
         }
+        return .statements
+    }
+
+    /// Which way the rows went in, for the tests that prove loads take the fast one.
+    enum Route: Equatable {
+        /// PostgreSQL, in a transaction: one `COPY … FROM STDIN`.
+        case postgresCopy
+        /// SQLite, in a transaction: one statement prepared once and stepped for every row.
+        case sqlitePrepared
+        /// Anywhere else: `INSERT`s of a few hundred rows each.
+        case statements
     }
 }
 
 extension BulkLoad {
-    /// Rows written to SQLite through one prepared statement, for tests that prove loads use it.
-    static var sqlitePreparedRows: Int { preparedRows.withLockedValue { $0 } }
-    private static let preparedRows = NIOLockedValueBox(0)
-
-    /// The `sqlite3` handle of the connection a transaction holds, or nil elsewhere.
-    ///
-    /// Through the driver each batch of rows was a statement of thousands of placeholders, parsed
-    /// afresh, with every value boxed on the way: a tenth of the demo's time went on parsing alone.
-    /// SQLiteNIO keeps the handle to itself, so it is read by reflection; if a later SQLiteNIO names
-    /// it differently this returns nil and rows go the ordinary way. The connection is opened in
-    /// serialized mode, and inside a transaction nothing else runs on it, so stepping a statement on
-    /// it from here is safe; the rows commit or roll back with the caller's transaction.
-    static func sqliteTransactionHandle(of sql: any SQLDatabase) async throws -> OpaquePointer? {
-        guard sql.dialect.name == "sqlite", let fluent = sql as? any Database, fluent.inTransaction,
-            let sqlite = sql as? any SQLiteDatabase
-        else { return nil }
-        let box = try await sqlite.withConnection { connection in
-            connection.eventLoop.makeSucceededFuture(
-                HandleBox(raw: Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer))
-        }.get()
-        return box.raw
-    }
-
-    private struct HandleBox: @unchecked Sendable { let raw: OpaquePointer? }
-
     struct SQLiteBulkError: Error, CustomStringConvertible {
         let description: String
     }
@@ -220,7 +209,6 @@ extension BulkLoad {
             try check(sqlite_nio_sqlite3_step(statement))
             sqlite_nio_sqlite3_reset(statement)
         }
-        preparedRows.withLockedValue { $0 += count }
     }
 
     /// The PostgreSQL connection a transaction holds, or nil elsewhere (SQLite, or no transaction,

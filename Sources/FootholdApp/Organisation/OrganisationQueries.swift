@@ -68,7 +68,7 @@ enum OrganisationQueries {
 
     /// A person with their unit, their manager and the facts their roles come from: one query,
     /// counting reports and headed units on two indexes.
-    static func person(_ id: UUID, on database: any Database) async throws -> PersonDetails? {
+    static func person(_ id: UUID, on reads: Reads) async throws -> PersonDetails? {
         let query: SQLQueryString = """
             SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")), \
             (SELECT COUNT(*) FROM people r WHERE r.manager_id = p.id AND r.active = \(bind: true)) AS reports, \
@@ -76,7 +76,7 @@ enum OrganisationQueries {
             FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: id)
             """
-        guard let row = try await database.firstRow(query) else { return nil }
+        guard let row = try await reads.firstRow(query) else { return nil }
         let person = try PersonModel.read(row, "p")
         return PersonDetails(
             id: id, name: person.name, email: person.email, jobTitle: person.jobTitle, isActive: person.isActive,
@@ -98,8 +98,8 @@ enum OrganisationQueries {
     }
 
     /// Active direct reports, by name: one query.
-    static func directReports(of id: UUID, on database: any Database) async throws -> [PersonSummary] {
-        try await database.rows(
+    static func directReports(of id: UUID, on reads: Reads) async throws -> [PersonSummary] {
+        try await reads.rows(
             """
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.manager_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
@@ -108,32 +108,32 @@ enum OrganisationQueries {
     }
 
     /// The units a person heads, each as the unit page shows it: one query, then two a unit.
-    static func unitsHeaded(by head: PersonSummary, on database: any Database) async throws -> [UnitOverview] {
+    static func unitsHeaded(by head: PersonSummary, on reads: Reads) async throws -> [UnitOverview] {
         var overviews: [UnitOverview] = []
-        for row in try await database.rows(
+        for row in try await reads.rows(
             "SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: head.id) ORDER BY u.path")
         {
-            overviews.append(try await overview(of: try UnitModel.read(row, "u"), head: head, on: database))
+            overviews.append(try await overview(of: try UnitModel.read(row, "u"), head: head, on: reads))
         }
         return overviews
     }
 
     /// A unit, its head, its child units with their headcounts and the people directly in it:
     /// three queries.
-    static func unit(_ id: UUID, on database: any Database) async throws -> UnitOverview? {
+    static func unit(_ id: UUID, on reads: Reads) async throws -> UnitOverview? {
         guard
-            let row = try await database.firstRow(
+            let row = try await reads.firstRow(
                 """
                 SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
                 FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
                 """)
         else { return nil }
         return try await overview(
-            of: try UnitModel.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: database)
+            of: try UnitModel.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: reads)
     }
 
     /// The rest of a unit's overview: its ancestors and children in one query, its members in another.
-    private static func overview(of unit: UnitModel, head: PersonSummary?, on database: any Database) async throws -> UnitOverview {
+    private static func overview(of unit: UnitModel, head: PersonSummary?, on reads: Reads) async throws -> UnitOverview {
         let id = unit.id!
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
         // The unit's ancestors and children together.
@@ -148,7 +148,7 @@ enum OrganisationQueries {
             family.appendInterpolation(binds: lineage)
             family.appendLiteral(")")
         }
-        let relatives = try await database.rows(family).map { row in
+        let relatives = try await reads.rows(family).map { row in
             Relative(
                 id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                 path: try row.decode(column: "path", as: String.self),
@@ -157,7 +157,7 @@ enum OrganisationQueries {
         }
         let children = relatives.filter { $0.parentID == id }.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
         let ancestors = relatives.filter { $0.parentID != id }.sorted { $0.path.count < $1.path.count }
-        let members = try await database.rows(
+        let members = try await reads.rows(
             """
             SELECT \(unsafeRaw: summaryColumns) FROM people p WHERE p.unit_id = \(bind: id) AND p.active = \(bind: true) \
             ORDER BY p.name, p.id
@@ -193,7 +193,7 @@ enum OrganisationQueries {
 
     /// People with a word starting with each word of the query, by name, a page at a time.
     static func search(
-        _ query: String, page: Int, includeInactive: Bool, on database: any Database,
+        _ query: String, page: Int, includeInactive: Bool, on reads: Reads,
         plan: SearchPlan = .automatic
     ) async throws -> Page<(PersonSummary, String?)> {
         var terms: [String] = []
@@ -241,7 +241,7 @@ enum OrganisationQueries {
             return try await read(select)
         }
         func read(_ select: SQLQueryString) async throws -> Page<(PersonSummary, String?)> {
-            let rows = try await database.rows(select)
+            let rows = try await reads.rows(select)
             let items = try rows.prefix(pageSize).map { row in
                 (try summary(row), try row.decodeNil(column: "u_path") ? nil : try row.decode(column: "u_path", as: String.self))
             }
@@ -254,14 +254,14 @@ enum OrganisationQueries {
         if terms.count == 1 {
             lead = (terms[0], nil)
         } else if terms.count > 1 {
-            let counts = try await peopleMatching(terms, on: database)
+            let counts = try await peopleMatching(terms, on: reads)
             if counts.contains(0) { return empty }
             let rarest = zip(terms, counts).min { $0.1 < $1.1 }!
             lead = (rarest.0, rarest.1)
         }
 
         if let lead, plan == .automatic || plan == .byWord {
-            let words = try await wordsStarting(lead.term, limit: plan == .byWord ? nil : wordLimit + 1, on: database)
+            let words = try await wordsStarting(lead.term, limit: plan == .byWord ? nil : wordLimit + 1, on: reads)
             if words.isEmpty { return empty }
             if words.count <= wordLimit || plan == .byWord {
                 // Each word's rows come in name order from the key (M012), so the merge reads about a page.
@@ -269,7 +269,7 @@ enum OrganisationQueries {
                 // people each word has and reads them all into a sort; each arm ordered and cut to
                 // the page makes it merge them and stop when the page is full. (One word is one
                 // ordered scan already, and PostgreSQL refuses a second LIMIT on a lone arm.)
-                let cutEachArm = database.sql.dialect.name == "postgresql" && words.count > 1
+                let cutEachArm = reads.database.sql.dialect.name == "postgresql" && words.count > 1
                 var matched: SQLQueryString = ""
                 for (index, word) in words.enumerated() {
                     if index > 0 { matched.appendLiteral(" UNION ALL ") }
@@ -288,7 +288,7 @@ enum OrganisationQueries {
         }
 
         var leadCount = lead?.count
-        if let lead, leadCount == nil { leadCount = try await peopleMatching([lead.term], on: database)[0] }
+        if let lead, leadCount == nil { leadCount = try await peopleMatching([lead.term], on: reads)[0] }
         if let lead, let leadCount, plan == .byRange || (plan == .automatic && leadCount <= broadTerm) {
             if leadCount == 0 { return empty }
             // Few matches: choose the page from the words table alone, then read those people.
@@ -310,7 +310,7 @@ enum OrganisationQueries {
     }
 
     /// How many people each term matches (each once: M012), counted no further than `broadTerm`.
-    static func peopleMatching(_ terms: [String], on database: any Database) async throws -> [Int] {
+    static func peopleMatching(_ terms: [String], on reads: Reads) async throws -> [Int] {
         var counting: SQLQueryString = "SELECT "
         for (index, term) in terms.enumerated() {
             let range = SearchWords.range(of: term)
@@ -323,13 +323,13 @@ enum OrganisationQueries {
             counting.appendInterpolation(bind: term.utf8.count)
             counting.appendLiteral(" LIMIT \(broadTerm + 1)) AS capped) AS t\(index)")
         }
-        let row = try await database.firstRow(counting)
+        let row = try await reads.firstRow(counting)
         return try terms.indices.map { try row?.decode(column: "t\($0)", as: Int.self) ?? 0 }
     }
 
     /// The distinct words that start with `term`, in byte order, at most `limit`: one index seek
     /// each, however many people have them.
-    static func wordsStarting(_ term: String, limit: Int?, on database: any Database) async throws -> [String] {
+    static func wordsStarting(_ term: String, limit: Int?, on reads: Reads) async throws -> [String] {
         let range = SearchWords.range(of: term)
         var query: SQLQueryString = """
             WITH RECURSIVE found(word) AS (SELECT MIN(word) FROM person_search_words WHERE word >= \(bind: range.lower) \
@@ -337,7 +337,7 @@ enum OrganisationQueries {
             AND o.word < \(bind: range.upper)) FROM found WHERE found.word IS NOT NULL) SELECT word FROM found WHERE word IS NOT NULL
             """
         if let limit { query.appendLiteral(" LIMIT \(limit)") }
-        return try await database.rows(query).map { try $0.decode(column: "word", as: String.self) }
+        return try await reads.rows(query).map { try $0.decode(column: "word", as: String.self) }
     }
 
     static func counts(on database: any Database) async throws -> (activePeople: Int, units: Int, withoutPassword: Int) {

@@ -14,16 +14,21 @@ import SQLKit
 ///
 /// PostgresNIO prepares statements by name and keeps them per connection, but asks for the name
 /// and the SQL as static properties of a type; `Statement` reads them from a task-local value set
-/// for the one call. Rows come back in binary while the prepared description says text (a
-/// PostgresNIO slip), so `PreparedRow` reads every cell as binary.
-enum PostgresPrepared {
+/// for the one call (the only task-local on the read path, and PostgresNIO's requirement, not a
+/// choice of route: `Reads` chooses). Rows come back in binary while the prepared description says
+/// text (a PostgresNIO slip), so `PreparedRow` reads every cell as binary.
+///
+/// One lives on the `Application` (`app.postgresPrepared`), made when the app runs on PostgreSQL.
+final class PostgresPrepared: Sendable {
     /// Distinct statements given a name; beyond this, reads go unnamed as before, so a query
     /// whose text varies without bound cannot fill every connection with statements.
-    static let names = Names(limit: 400)
+    let names: Names
+    private let served = NIOLockedValueBox(0)
+
+    init(nameLimit: Int = 400) { names = Names(limit: nameLimit) }
 
     /// Statements answered here, for tests that prove pages use them.
-    static var statementsServed: Int { served.withLockedValue { $0 } }
-    private static let served = NIOLockedValueBox(0)
+    var statementsServed: Int { served.withLockedValue { $0 } }
 
     /// One name for each statement text, the same on every connection.
     final class Names: Sendable {
@@ -57,12 +62,12 @@ enum PostgresPrepared {
 
     /// The rows of a read, or nil when it cannot go prepared (not PostgreSQL, the limit reached, or
     /// a value PostgresNIO cannot bind directly); the caller then sends it the ordinary way.
-    static func rows(_ query: SQLQueryString, on database: any Database) async throws -> [any SQLRow]? {
+    func rows(_ query: SQLQueryString, on database: any Database) async throws -> [any SQLRow]? {
         let sql = database.sql
         guard sql.dialect.name == "postgresql", let postgres = database as? any PostgresDatabase else { return nil }
         var serializer = SQLSerializer(database: sql)
         query.serialize(to: &serializer)
-        guard let bindings = bindings(serializer.binds), let name = names.name(for: serializer.sql) else { return nil }
+        guard let bindings = Self.bindings(serializer.binds), let name = names.name(for: serializer.sql) else { return nil }
         database.logger.debug("Executing query", metadata: ["sql": .string(serializer.sql), "prepared": .string(name)])
         let text = serializer.sql, logger = database.logger
         let rows = try await postgres.withConnection { connection in

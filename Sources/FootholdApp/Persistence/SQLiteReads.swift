@@ -13,11 +13,10 @@ import VaporCSQLite
 /// handed back through two event-loop hops: about a quarter of a millisecond a statement, most of
 /// a page's cost. Here a statement costs what SQLite's own work costs. In WAL mode a reader sees
 /// every committed write and never waits for the writer, so pages read exactly what they did.
-/// Reads inside a transaction keep using the transaction's connection, so they see its writes.
+/// Reads inside a transaction use the transaction's connection instead, so they see its writes.
+///
+/// One pool lives on the `Application` (`app.sqliteReads`); `Reads` decides when it is used.
 final class SQLiteReads: Sendable {
-    /// The pool a request reads through; set for each request to the site by `SiteMiddleware`.
-    @TaskLocal static var current: SQLiteReads?
-
     let path: String
     private let idle = NIOLockedValueBox<[ReadConnection]>([])
     private let served = NIOLockedValueBox(0)
@@ -52,27 +51,6 @@ final class SQLiteReads: Sendable {
 
     private func give(_ connection: ReadConnection) {
         idle.withLockedValue { $0.append(connection) }
-    }
-}
-
-extension Database {
-    /// The rows of a hand-written read: on SQLite through `SQLiteReads` when the request has one and
-    /// no transaction is open (decision 0006); on PostgreSQL as a prepared statement (decision
-    /// 0007); otherwise through the driver.
-    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
-        if let reads = SQLiteReads.current, !inTransaction {
-            return try reads.rows(query, serializer: sql, logger: logger)
-        }
-        if let rows = try await PostgresPrepared.rows(query, on: self) { return rows }
-        return try await sql.raw(query).all()
-    }
-
-    func firstRow(_ query: SQLQueryString) async throws -> (any SQLRow)? {
-        if let reads = SQLiteReads.current, !inTransaction {
-            return try reads.rows(query, first: true, serializer: sql, logger: logger).first
-        }
-        if let rows = try await PostgresPrepared.rows(query, on: self) { return rows.first }
-        return try await sql.raw(query).first()
     }
 }
 

@@ -57,7 +57,7 @@ struct SiteMiddleware: Middleware {
 
     /// A request to one of the site's routes, in one task.
     private func serve(_ request: Request, access: Access, next: any Responder) async -> Response {
-        await SQLiteReads.$current.withValue(request.application.sqliteReads) {
+        do {
             let token = CSRF.token(for: request)
             var response: Response
             do {
@@ -67,7 +67,7 @@ struct SiteMiddleware: Middleware {
                     if let sessionToken = request.sessionCookie, !sessionToken.isEmpty, sessionToken.utf8.count <= 128 {
                         request.viewer = try await Sessions.viewer(
                             forToken: sessionToken, now: request.now,
-                            idle: request.application.footholdConfiguration.sessionIdle, on: request.db)
+                            idle: request.application.footholdConfiguration.sessionIdle, on: request.reads)
                         if let viewer = request.viewer { request.csrfToken = CSRF.sessionBound(viewer) }
                     }
                 }

@@ -64,7 +64,7 @@ enum Fixtures {
         let ben = try await signedIn(manager, in: testApp)
         let freyaBrowser = try await signedIn(employee, in: testApp)
         let freya = try await personID(employee, in: testApp)
-        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.db, now: testApp.clock.now)
+        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now)
         let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
         let sent = try await ben.post(
             SiteURL.conversations.path,

@@ -134,6 +134,8 @@ final class TestApp: @unchecked Sendable {
     }
 
     var db: any Database { app.db }
+    /// The reads a request to the site would use.
+    var reads: Reads { app.reads(on: app.db) }
 
     func browser() -> Browser { Browser(app: app) }
 }

@@ -26,7 +26,7 @@ struct AdminController {
     @Sendable func people(req: Request) async throws -> Response {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         let page = req.queryPage()
-        let results = try await OrganisationQueries.search(query, page: page, includeInactive: true, on: req.db)
+        let results = try await OrganisationQueries.search(query, page: page, includeInactive: true, on: req.reads)
         return req.page("People", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.people(query: query, results: results))
     }
 

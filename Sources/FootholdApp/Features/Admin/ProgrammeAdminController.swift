@@ -51,9 +51,9 @@ struct ProgrammeAdminController {
     // MARK: - Career year
 
     @Sendable func careerYear(req: Request) async throws -> Response {
-        let current = try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now)
+        let current = try await CareerYears.current(today: req.display.today(), on: req.reads, now: req.now)
         let chosenYear = req.queryInt("year", in: CareerYear.plausibleStartYears) ?? current.year.startYear
-        guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.db) else { throw SiteError.notFound }
+        guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.reads) else { throw SiteError.notFound }
         let years = try await CareerYears.all(on: req.db)
         return req.page(
             "Career year", breadcrumbs: Self.crumbs,
@@ -64,9 +64,9 @@ struct ProgrammeAdminController {
 
     @Sendable func openNextYear(req: Request) async throws -> Response {
         let years = try await CareerYears.all(on: req.db)
-        let current = try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now)
+        let current = try await CareerYears.current(today: req.display.today(), on: req.reads, now: req.now)
         let latest = years.max() ?? current.year.startYear
-        guard let base = try await CareerYears.load(startYear: latest, on: req.db) else { throw SiteError.notFound }
+        guard let base = try await CareerYears.load(startYear: latest, on: req.reads) else { throw SiteError.notFound }
         let next = CareerYears.following(base.year)
         let viewer = try req.requireViewer()
         try await req.db.transaction { database in
@@ -79,7 +79,7 @@ struct ProgrammeAdminController {
     static func checkpoint(_ req: Request) async throws -> (CheckpointModel, CareerYear) {
         guard let id = req.parameters.get(SiteURL.checkpointParameter, as: UUID.self),
             let model = try await CheckpointModel.query(on: req.db).filter(\.$id == id).with(\.$careerYear).first(),
-            let year = try await CareerYears.load(startYear: model.careerYear.startYear, on: req.db)
+            let year = try await CareerYears.load(startYear: model.careerYear.startYear, on: req.reads)
         else { throw SiteError.notFound }
         return (model, year.year)
     }
@@ -164,7 +164,7 @@ struct ProgrammeAdminController {
     // MARK: - Question bank
 
     @Sendable func questionBank(req: Request) async throws -> Response {
-        let bank = try await ConversationRecords.questionBank(on: req.db)
+        let bank = try await ConversationRecords.questionBank(on: req.reads, banks: req.application.questionBanks)
         return req.page(
             "Question bank", breadcrumbs: Self.crumbs,
             ProgrammeAdminPages.questionBank(
@@ -185,7 +185,7 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func exportQuestionBank(req: Request) async throws -> Response {
-        let bank = try await ConversationRecords.questionBank(on: req.db)
+        let bank = try await ConversationRecords.questionBank(on: req.reads, banks: req.application.questionBanks)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"foothold-question-bank.json\"")
@@ -193,7 +193,7 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func importQuestionBank(req: Request) async throws -> Response {
-        let current = try await ConversationRecords.questionBank(on: req.db)
+        let current = try await ConversationRecords.questionBank(on: req.reads, banks: req.application.questionBanks)
         var problems = FieldProblems()
         guard let file = try req.content.decode(ImportForm.self).file, file.data.readableBytes > 0 else {
             problems.add("file", "Choose a question bank file (JSON) to import")

@@ -21,12 +21,12 @@ struct ConversationHistory {
     /// Two queries, whatever the length of the history. With `withOwnActions`, the actions of this
     /// conversation come in the same query as the open ones from before.
     static func load(
-        _ record: ConversationForViewer, on database: any Database, limit: Int = 5,
+        _ record: ConversationForViewer, on reads: Reads, limit: Int = 5,
         withOwnActions: Bool = false
     ) async throws -> ConversationHistory {
         precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
         let employeeID = record.employee.id!, guideID = record.guide.id!
-        let earlier = try await database.rows(
+        let earlier = try await reads.rows(
             """
             SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
             LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
@@ -47,7 +47,7 @@ struct ConversationHistory {
             (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
             AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
             """
-        let all = try await database.rows(actions).map { try AgreedActionModel.read($0, "a") }
+        let all = try await reads.rows(actions).map { try AgreedActionModel.read($0, "a") }
         return ConversationHistory(
             earlier: earlier,
             openActions: all.filter { $0.$conversation.id != record.id },

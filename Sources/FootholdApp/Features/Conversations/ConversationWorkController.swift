@@ -50,7 +50,7 @@ struct ConversationWorkController {
     @Sendable func preparation(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         req.auditRead("viewed preparation", of: record)
-        let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
+        let model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
         let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         return req.page(
             PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
@@ -66,7 +66,7 @@ struct ConversationWorkController {
         let share = raw["share"] == "yes"
         switch PreparationAnswers.from(raw, side: side) {
         case .failure(let problems):
-            let model = try await PreparationPage.Model.load(record, side: side, on: req.db)
+            let model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
             return req.page(
                 PreparationPage.title(record), status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 PreparationPage.content(
@@ -83,7 +83,7 @@ struct ConversationWorkController {
         let (record, _) = try await Self.participant(req)
         guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed guided conversation", of: record)
-        let model = try await GuidedPage.Model.load(record, on: req.db)
+        let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
         return req.page(
             "Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
             GuidedPage.content(model, display: req.display, csrf: req.csrfToken))
@@ -96,7 +96,7 @@ struct ConversationWorkController {
         let text = (try req.content.decode(ExpectationsForm.self).expectations ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = FieldProblems()
         guard ConversationRules.check(text, .expectations, into: &problems) else {
-            let model = try await GuidedPage.Model.load(record, on: req.db)
+            let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
             return req.page(
                 "Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
@@ -111,7 +111,7 @@ struct ConversationWorkController {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed record", of: record)
-        let model = try await RecordPage.Model.load(record, side: side, on: req.db)
+        let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
         return req.page(
             "The record", breadcrumbs: ConversationsController.crumbs(record),
             RecordPage.content(
@@ -132,7 +132,7 @@ struct ConversationWorkController {
         let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes.map { $0.id! })
         if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
         guard problems.isEmpty else {
-            let model = try await RecordPage.Model.load(record, side: side, on: req.db)
+            let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
             return req.page(
                 "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
@@ -158,7 +158,7 @@ struct ConversationWorkController {
         let due = dueText.isEmpty ? nil : CalendarDate(iso: dueText)
         if !dueText.isEmpty && due == nil { problems.add("due_on", "Enter the date as year-month-day, such as 2027-01-31") }
         guard problems.isEmpty, let owner else {
-            let model = try await RecordPage.Model.load(record, side: side, on: req.db)
+            let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
             return req.page(
                 "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 RecordPage.content(

@@ -58,11 +58,11 @@ struct ConversationsController {
 
     static func record(_ req: Request) async throws -> ConversationForViewer {
         guard let id = req.parameters.get(SiteURL.conversationParameter, as: UUID.self) else { throw SiteError.notFound }
-        return try await ConversationRecords.load(id, for: try req.requireViewer(), on: req.db)
+        return try await ConversationRecords.load(id, for: try req.requireViewer(), on: req.reads)
     }
 
     static func year(_ req: Request) async throws -> CareerYear {
-        try await CareerYears.current(today: req.display.today(), on: req.db, now: req.now).year
+        try await CareerYears.current(today: req.display.today(), on: req.reads, now: req.now).year
     }
 
     static func crumbs(_ record: ConversationForViewer) -> [(label: String, path: String)] {
@@ -74,9 +74,9 @@ struct ConversationsController {
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let page = req.queryPage()
-        let open = try await ConversationRecords.open(for: viewer.personID, on: req.db)
+        let open = try await ConversationRecords.open(for: viewer.personID, on: req.reads)
         let earlier = try await ConversationRecords.earlier(
-            for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.db)
+            for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.reads)
         return req.page(
             "Your conversations",
             ConversationPages.list(

@@ -13,13 +13,13 @@ enum GuidedPage {
         var preparation: PreparationAnswers?
         var history: ConversationHistory
 
-        static func load(_ record: ConversationForViewer, on database: any Database) async throws -> Model {
+        static func load(_ record: ConversationForViewer, on reads: Reads, banks: QuestionBanks) async throws -> Model {
             let readsPreparation = record.allows(.employeePreparation)
             let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
-                of: record.id, sides: readsPreparation ? [.employee] : [], on: database)
+                of: record.id, sides: readsPreparation ? [.employee] : [], on: reads, banks: banks)
             return Model(
                 record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
-                history: try await ConversationHistory.load(record, on: database))
+                history: try await ConversationHistory.load(record, on: reads))
         }
     }
 

@@ -14,17 +14,19 @@ enum PreparationPage {
         var bank: QuestionBank
         var history: ConversationHistory
 
-        static func load(_ record: ConversationForViewer, side: ConversationSide, on database: any Database) async throws -> Model {
+        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads, banks: QuestionBanks) async throws
+            -> Model
+        {
             let otherSide: ConversationSide = side == .employee ? .guide : .employee
             let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
             let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
-                of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: database)
+                of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: reads, banks: banks)
             return Model(
                 record: record, side: side,
                 own: answers[side] ?? PreparationAnswers(),
                 sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
                 other: answers[otherSide], bank: bank,
-                history: try await ConversationHistory.load(record, on: database))
+                history: try await ConversationHistory.load(record, on: reads))
         }
     }
 

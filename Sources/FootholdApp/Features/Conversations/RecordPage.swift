@@ -18,13 +18,13 @@ enum RecordPage {
         /// Empty theme columns, for the row that carries the viewer's notes.
         private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
 
-        static func load(_ record: ConversationForViewer, side: ConversationSide, on database: any Database) async throws -> Model {
+        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads) async throws -> Model {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
             // Active themes, and any retired theme this conversation was tagged with; then the
             // viewer's own notes as one more row, with no theme, so both come in one round trip.
-            let rows = try await database.rows(
+            let rows = try await reads.rows(
                 """
                 SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
                 LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
@@ -44,7 +44,7 @@ enum RecordPage {
             let themes = try themeRows.map { try ThemeModel.read($0, "t") }
             let chosen = try zip(themes, themeRows).filter { try !$1.decodeNil(column: "chosen") }.map { $0.0.id! }
             // This conversation's actions come with the open ones from before: one query for both.
-            let history = try await ConversationHistory.load(record, on: database, withOwnActions: true)
+            let history = try await ConversationHistory.load(record, on: reads, withOwnActions: true)
             return Model(
                 record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: history.ownActions,
                 history: history)

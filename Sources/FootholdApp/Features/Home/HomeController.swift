@@ -12,7 +12,7 @@ struct HomeController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let model = try await HomePage.Model.load(for: viewer.personID, on: req.db)
+        let model = try await HomePage.Model.load(for: viewer.personID, on: req.reads)
         return req.page("Home", HomePage.content(model, display: req.display))
     }
 }
@@ -28,13 +28,13 @@ enum HomePage {
         var waiting: [ConversationLine]
         var upcoming: [ConversationLine]
 
-        static func load(for personID: UUID, on database: any Database) async throws -> Model {
-            guard let person = try await OrganisationQueries.person(personID, on: database) else { throw SiteError.notFound }
+        static func load(for personID: UUID, on reads: Reads) async throws -> Model {
+            guard let person = try await OrganisationQueries.person(personID, on: reads) else { throw SiteError.notFound }
             let roles = person.roleFacts.roles
-            let team = roles.contains(.lineManager) ? try await OrganisationQueries.directReports(of: personID, on: database) : []
-            let units = roles.contains(.director) ? try await OrganisationQueries.unitsHeaded(by: person.summary, on: database) : []
-            let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: database) : nil
-            let open = try await ConversationRecords.open(for: personID, on: database)
+            let team = roles.contains(.lineManager) ? try await OrganisationQueries.directReports(of: personID, on: reads) : []
+            let units = roles.contains(.director) ? try await OrganisationQueries.unitsHeaded(by: person.summary, on: reads) : []
+            let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: reads.database) : nil
+            let open = try await ConversationRecords.open(for: personID, on: reads)
             let waiting = open.filter { $0.awaitsAnswer(from: personID) }
             let upcoming = open.filter { !$0.awaitsAnswer(from: personID) }
                 .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }

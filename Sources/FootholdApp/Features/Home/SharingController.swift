@@ -25,12 +25,12 @@ struct SharingController {
         var shares: Bool
     }
 
-    static func standing(of personID: UUID, on database: any Database) async throws -> Standing? {
+    static func standing(of personID: UUID, on reads: Reads) async throws -> Standing? {
         let query: SQLQueryString = """
             SELECT p.manager_id, p.history_shared_with_id, m.name AS manager_name FROM people p LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: personID)
             """
-        guard let row = try await database.firstRow(query) else { return nil }
+        guard let row = try await reads.firstRow(query) else { return nil }
         let managerID = try row.decodeNil(column: "manager_id") ? nil : try row.decode(column: "manager_id", as: UUID.self)
         let sharedWith =
             try row.decodeNil(column: "history_shared_with_id") ? nil : try row.decode(column: "history_shared_with_id", as: UUID.self)
@@ -40,7 +40,7 @@ struct SharingController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard let standing = try await Self.standing(of: viewer.personID, on: req.db) else { throw SiteError.notFound }
+        guard let standing = try await Self.standing(of: viewer.personID, on: req.reads) else { throw SiteError.notFound }
         return req.page(
             "What your line manager can see", content(standing, csrf: req.csrfToken, saved: req.queryValue("saved") != nil, changed: false))
     }
@@ -48,7 +48,7 @@ struct SharingController {
     @Sendable func save(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let form = try req.content.decode(SharingForm.self)
-        guard let standing = try await Self.standing(of: viewer.personID, on: req.db) else { throw SiteError.notFound }
+        guard let standing = try await Self.standing(of: viewer.personID, on: req.reads) else { throw SiteError.notFound }
         // The page named one manager; if another has taken their place since, nothing is given to them.
         guard
             form.manager.flatMap(UUID.init(uuidString:)) == standing.managerID || (form.manager ?? "").isEmpty && standing.managerID == nil

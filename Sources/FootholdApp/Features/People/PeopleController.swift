@@ -13,21 +13,21 @@ struct PeopleController {
     @Sendable func directory(req: Request) async throws -> Response {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         let page = req.queryPage()
-        let results = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: req.db)
+        let results = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: req.reads)
         return req.page("People", PeoplePages.directory(query: query, results: results))
     }
 
     @Sendable func person(req: Request) async throws -> Response {
         guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self),
-            let person = try await OrganisationQueries.person(id, on: req.db)
+            let person = try await OrganisationQueries.person(id, on: req.reads)
         else { throw SiteError.notFound }
-        async let reports = OrganisationQueries.directReports(of: id, on: req.db)
+        async let reports = OrganisationQueries.directReports(of: id, on: req.reads)
         let viewer = try req.requireViewer()
         var nodes = PeoplePages.person(person, roles: person.roleFacts.roles, reports: try await reports, viewer: viewer.personID)
         if id == viewer.personID {
             // Your own page lists your conversations; other people's pages never do.
-            let open = try await ConversationRecords.open(for: id, on: req.db)
-            let earlier = try await ConversationRecords.earlier(for: id, page: 1, size: ConversationPages.earlierPageSize, on: req.db)
+            let open = try await ConversationRecords.open(for: id, on: req.reads)
+            let earlier = try await ConversationRecords.earlier(for: id, page: 1, size: ConversationPages.earlierPageSize, on: req.reads)
             nodes += ConversationPages.list(
                 open: open, earlier: earlier.items, page: 1, hasNext: earlier.hasNext, viewer: id,
                 display: req.display

@@ -18,7 +18,7 @@ struct TeamController {
 
     @Sendable func board(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let model = try await TeamBoard.Model.load(manager: viewer.personID, display: req.display, on: req.db, now: req.now)
+        let model = try await TeamBoard.Model.load(manager: viewer.personID, display: req.display, on: req.reads, now: req.now)
         return req.page(
             "Your team's career conversations",
             TeamBoard.content(
@@ -100,10 +100,10 @@ enum TeamBoard {
         var rows: [Row]
 
         /// Three queries for the whole team, whatever its size: the reports, the year, their conversations.
-        static func load(manager: UUID, display: DisplayDate, on database: any Database, now: Date) async throws -> Model {
+        static func load(manager: UUID, display: DisplayDate, on reads: Reads, now: Date) async throws -> Model {
             let today = display.today()
-            let year = try await CareerYears.current(today: today, on: database, now: now).year
-            let reports = try await database.rows(
+            let year = try await CareerYears.current(today: today, on: reads, now: now).year
+            let reports = try await reads.rows(
                 """
                 SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
                 ORDER BY p.name, p.id
@@ -133,7 +133,7 @@ enum TeamBoard {
                 query.appendInterpolation(binds: open)
                 query.appendLiteral(")")
             }
-            let conversations = reports.isEmpty ? [] : try await database.rows(query).map(Occurrence.init)
+            let conversations = reports.isEmpty ? [] : try await reads.rows(query).map(Occurrence.init)
             let byEmployee = Dictionary(grouping: conversations) { $0.employeeID }
             let current = year.current(on: today)
             let rows = reports.map { person -> Row in

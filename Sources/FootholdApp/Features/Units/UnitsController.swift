@@ -10,7 +10,7 @@ struct UnitsController {
 
     @Sendable func show(req: Request) async throws -> Response {
         guard let id = req.parameters.get(SiteURL.unitParameter, as: UUID.self),
-            let unit = try await OrganisationQueries.unit(id, on: req.db)
+            let unit = try await OrganisationQueries.unit(id, on: req.reads)
         else { throw SiteError.notFound }
         return req.page(unit.name, breadcrumbs: unit.ancestors.map { ($0.name, SiteURL.unit($0.id).path) }, UnitPage.content(unit))
     }

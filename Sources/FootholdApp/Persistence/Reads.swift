@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// How the hand-written reads of the stores run: the one seam in front of the fast paths of
+/// decisions 0006 and 0007 (decision 0014).
+///
+/// A `Reads` is a value made where work begins — `req.reads` for a request to the site,
+/// `app.reads(on:)` for the command line, a transaction or a test — and handed to the stores, so
+/// which code answers a read is chosen in plain sight, never by ambient state:
+/// - on SQLite outside a transaction, the app's own read-only connections (`SQLiteReads`);
+/// - on SQLite inside a transaction, the transaction's connection, so reads see its writes;
+/// - on PostgreSQL, named prepared statements (`PostgresPrepared`) on the database given, which
+///   inside a transaction is the transaction's connection;
+/// - `Reads.driver(_:)`, the driver's ordinary path, for whoever wants nothing else.
+struct Reads: Sendable {
+    enum Path: Sendable {
+        case sqliteReadConnections(SQLiteReads)
+        case postgresPrepared(PostgresPrepared)
+        case driver
+    }
+
+    /// The database the store's Fluent queries and writes go to; also the driver path's reads.
+    let database: any Database
+    let path: Path
+
+    /// Reads through the driver only.
+    static func driver(_ database: any Database) -> Reads { Reads(database: database, path: .driver) }
+
+    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        switch path {
+        case .sqliteReadConnections(let pool):
+            return try pool.rows(query, serializer: database.sql, logger: database.logger)
+        case .postgresPrepared(let prepared):
+            if let rows = try await prepared.rows(query, on: database) { return rows }
+            return try await database.sql.raw(query).all()
+        case .driver:
+            return try await database.sql.raw(query).all()
+        }
+    }
+
+    func firstRow(_ query: SQLQueryString) async throws -> (any SQLRow)? {
+        switch path {
+        case .sqliteReadConnections(let pool):
+            return try pool.rows(query, first: true, serializer: database.sql, logger: database.logger).first
+        case .postgresPrepared(let prepared):
+            if let rows = try await prepared.rows(query, on: database) { return rows.first }
+            return try await database.sql.raw(query).first()
+        case .driver:
+            return try await database.sql.raw(query).first()
+        }
+    }
+}
+
+extension Application {
+    private struct PostgresPreparedKey: StorageKey { typealias Value = PostgresPrepared }
+
+    /// The named statements when the app runs on PostgreSQL; nil on SQLite.
+    var postgresPrepared: PostgresPrepared? {
+        get { storage[PostgresPreparedKey.self] }
+        set { storage[PostgresPreparedKey.self] = newValue }
+    }
+
+    /// The fastest reads this app has on `database` (the app's own, or a transaction's).
+    func reads(on database: any Database) -> Reads {
+        if let sqliteReads, !database.inTransaction { return Reads(database: database, path: .sqliteReadConnections(sqliteReads)) }
+        if let postgresPrepared { return Reads(database: database, path: .postgresPrepared(postgresPrepared)) }
+        return .driver(database)
+    }
+}
+
+extension Request {
+    /// The reads of a request to the site.
+    var reads: Reads { application.reads(on: db) }
+}
