@@ -1,0 +1,70 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+
+/// Every query of the team board.
+enum TeamStore {
+    /// A manager's active reports, by name.
+    static func reports(of manager: UUID, on reads: Reads) async throws -> [TeamBoard.Member] {
+        try await reads.rows(
+            """
+            SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
+            ORDER BY p.name, p.id
+            """
+        ).map { row in
+            TeamBoard.Member(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                joined: try row.decode(column: "created_at", as: Date.self))
+        }
+    }
+
+    /// What the reports have arranged or asked for, and anything at the year's checkpoints: two
+    /// index seeks a person ((employee, state) and (employee, checkpoint)), not a read of ten years.
+    static func conversations(ofReportsOf manager: UUID, checkpoints: [UUID], on reads: Reads) async throws -> [TeamBoard.Occurrence] {
+        let open: [any Encodable & Sendable] = [ConversationState.scheduled.rawValue, ConversationState.requested.rawValue]
+        var query: SQLQueryString = """
+            SELECT \(unsafeRaw: occurrenceColumns) FROM people p JOIN conversations c ON c.employee_id = p.id \
+            WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND c.state IN (\(binds: open))
+            """
+        let checkpointIDs: [any Encodable & Sendable] = checkpoints
+        if !checkpointIDs.isEmpty {
+            query.appendLiteral(" UNION ALL SELECT \(occurrenceColumns) FROM people p JOIN conversations c ON c.employee_id = p.id")
+            query.appendLiteral(" WHERE p.manager_id = ")
+            query.appendInterpolation(bind: manager)
+            query.appendLiteral(" AND p.active = ")
+            query.appendInterpolation(bind: true)
+            query.appendLiteral(" AND c.checkpoint_id IN (")
+            query.appendInterpolation(binds: checkpointIDs)
+            query.appendLiteral(") AND c.state NOT IN (")
+            query.appendInterpolation(binds: open)
+            query.appendLiteral(")")
+        }
+        return try await reads.rows(query).map(occurrence)
+    }
+
+    static let occurrenceColumns =
+        "c.id, c.employee_id, c.guide_id, c.kind, c.checkpoint_id, c.state, c.with_line_manager, c.held_at, c.starts_at, c.return_on"
+
+    private static func occurrence(_ row: any SQLRow) throws -> TeamBoard.Occurrence {
+        TeamBoard.Occurrence(
+            id: try row.decode(column: "id", as: UUID.self),
+            employeeID: try row.decode(column: "employee_id", as: UUID.self),
+            guideID: try row.decode(column: "guide_id", as: UUID.self),
+            kind: try rawValue(row.decode(column: "kind", as: String.self)),
+            checkpointID: try row.decodeNil(column: "checkpoint_id") ? nil : try row.decode(column: "checkpoint_id", as: UUID.self),
+            state: try rawValue(row.decode(column: "state", as: String.self)),
+            withLineManager: try row.decode(column: "with_line_manager", as: Bool.self),
+            heldAt: try row.decodeNil(column: "held_at") ? nil : try row.decode(column: "held_at", as: Date.self),
+            startsAt: try row.decodeNil(column: "starts_at") ? nil : try row.decode(column: "starts_at", as: Date.self),
+            returnOn: try row.decodeNil(column: "return_on") ? nil : try row.decode(column: "return_on", as: String.self))
+    }
+
+    /// The name of the active person with this id who reports to `manager`, or nil: the only people
+    /// a manager may invite from the board.
+    static func activeReport(_ id: UUID, of manager: UUID, on reads: Reads) async throws -> String? {
+        try await reads.firstRow(
+            "SELECT name FROM people WHERE id = \(bind: id) AND manager_id = \(bind: manager) AND active = \(bind: true)"
+        )?.decode(column: "name", as: String.self)
+    }
+}
