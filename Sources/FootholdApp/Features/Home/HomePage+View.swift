@@ -1,0 +1,126 @@
+import FootholdCore
+import Foundation
+
+extension HomePage {
+    static func content(_ model: Model, display: DisplayDate) -> [BodyNode] {
+        let firstName = model.person.name.split(separator: " ").first.map(String.init) ?? model.person.name
+        var nodes: [BodyNode] = [
+            H.heading(1, "Welcome, \(firstName)"),
+            H.el("p", [H.attr("class", "lead")] + [H.text("Your roles in Foothold: ")] + RoleTags.tags(model.roles)),
+        ]
+        if model.person.hasNewManager, let manager = model.person.manager {
+            nodes.append(
+                H.notice(
+                    "You have a new line manager, \(manager.name). They cannot read anything from your earlier conversations with other guides unless you choose to let them.",
+                    style: "info", link: ("Choose what \(manager.name) can see", SiteURL.sharing.path)))
+        }
+        nodes.append(conversations(model, display: display))
+        nodes.append(profile(model.person))
+        if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
+        for unit in model.units { nodes.append(unitCard(unit)) }
+        if let administration = model.administration { nodes.append(adminCard(administration)) }
+        return nodes
+    }
+
+    static func conversations(_ model: Model, display: DisplayDate) -> BodyNode {
+        let me = model.person.id
+        func other(_ c: ConversationLine) -> String { c.other(than: me).name }
+        func firstName(_ name: String) -> String { name.split(separator: " ").first.map(String.init) ?? name }
+        var nodes: [BodyNode] = [H.heading(2, "Your career conversations", id: "conversations-title")]
+        if !model.waiting.isEmpty {
+            nodes.append(H.heading(3, "Waiting for your answer"))
+            nodes.append(
+                H.linkList(
+                    model.waiting.map { c in
+                        (
+                            "\(other(c)): \(c.about)", SiteURL.conversation(c.id).path,
+                            c.startsAt.map { ", suggested for \(display.dateTime($0))" } ?? ""
+                        )
+                    }))
+        }
+        if !model.upcoming.isEmpty {
+            nodes.append(H.heading(3, "Coming up"))
+            nodes.append(
+                H.linkList(
+                    model.upcoming.map { c in
+                        (
+                            "\(other(c)): \(c.about)", SiteURL.conversation(c.id).path,
+                            c.startsAt.map { ", \(display.dateTime($0))" }
+                                ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")
+                        )
+                    }))
+        }
+        if model.waiting.isEmpty && model.upcoming.isEmpty {
+            nodes.append(
+                H.paragraph(
+                    "Nothing arranged at the moment. You can ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page."
+                ))
+        }
+        nodes.append(H.link("All your conversations", to: SiteURL.conversations.path))
+        return H.card(labelledBy: "conversations-title", nodes)
+    }
+
+    static func profile(_ person: OrganisationQueries.PersonDetails) -> BodyNode {
+        H.card(
+            labelledBy: "profile-title",
+            [
+                H.heading(2, "Your profile", id: "profile-title"),
+                H.summaryList([
+                    ("Name", H.text(person.name)),
+                    ("Job title", H.text(person.jobTitle)),
+                    ("Email", H.text(person.email)),
+                    ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
+                    ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
+                ]),
+                H.el(
+                    "ul", class: "link-list",
+                    H.el("li", H.link("See how others see your page", to: SiteURL.person(person.id).path)),
+                    H.el("li", H.link("Choose what your line manager can see", to: SiteURL.sharing.path)),
+                    H.el("li", H.link("Change your password", to: SiteURL.changePassword.path))),
+            ])
+    }
+
+    static func team(_ team: [OrganisationQueries.PersonSummary]) -> BodyNode {
+        H.card(
+            labelledBy: "team-title",
+            [
+                H.heading(2, "Your team", id: "team-title"),
+                H.paragraph("\(team.count) \(team.count == 1 ? "person reports" : "people report") to you."),
+                H.table(
+                    caption: "Your team", headers: ["Name", "Job title"],
+                    cells: team.map { [.link($0.name, to: SiteURL.person($0.id).path), .text($0.jobTitle)] }),
+                H.link("Your team's career conversations", to: SiteURL.team.path, class: "button button--secondary"),
+            ])
+    }
+
+    static func unitCard(_ unit: OrganisationQueries.UnitOverview) -> BodyNode {
+        let id = "unit-\(unit.id.lowerText.prefix(8))"
+        return H.card(
+            labelledBy: id,
+            [
+                H.heading(2, "You lead \(unit.name)", id: id),
+                H.paragraph("\(unit.headcount) \(unit.headcount == 1 ? "person" : "people") in \(unit.name) and the units within it."),
+                unit.children.isEmpty
+                    ? H.paragraph("\(unit.name) has no units within it.")
+                    : H.table(
+                        caption: "Units within \(unit.name)", headers: ["Unit", "People"],
+                        cells: unit.children.map { [.link($0.name, to: SiteURL.unit($0.id).path), .text(String($0.headcount))] }),
+                H.link("Open \(unit.name)", to: SiteURL.unit(unit.id).path),
+            ])
+    }
+
+    static func adminCard(_ counts: (activePeople: Int, units: Int, withoutPassword: Int)) -> BodyNode {
+        H.card(
+            labelledBy: "admin-title",
+            [
+                H.heading(2, "Administration", id: "admin-title"),
+                H.paragraph(
+                    "\(counts.activePeople) active people in \(counts.units) units. \(counts.withoutPassword) have not set a password yet."),
+                H.el(
+                    "ul", class: "link-list",
+                    H.el("li", H.link("Import people from a CSV file", to: SiteURL.adminImport.path)),
+                    H.el("li", H.link("People", to: SiteURL.adminPeople.path)),
+                    H.el("li", H.link("Units", to: SiteURL.adminUnits.path))),
+            ])
+    }
+}

@@ -1,0 +1,19 @@
+import FootholdCore
+import Foundation
+import Vapor
+
+/// What the sharing page shows: whether the employee's line manager may read the summaries, themes
+/// and actions of conversations held with someone else.
+enum SharingPage {
+    struct Standing {
+        var managerID: UUID?
+        var managerName: String?
+        var shares: Bool
+    }
+
+    struct Form: Content {
+        var share: String?
+        /// The manager the page was shown for, so the choice goes to the person it named.
+        var manager: String?
+    }
+}
