@@ -1,7 +1,7 @@
 import FootholdCore
 import Foundation
 
-enum ProgrammeAdminPages {
+extension ProgrammeAdminPages {
     // MARK: career year
 
     static func careerYear(_ year: CareerYear, current: Int, years: [Int], display: DisplayDate, csrf: String, opened: Int?) -> [BodyNode] {
@@ -89,7 +89,7 @@ enum ProgrammeAdminPages {
 
     // MARK: themes
 
-    static func themes(_ themes: [ThemeModel], typed: String, problems: FieldProblems, csrf: String) -> [BodyNode] {
+    static func themes(_ themes: [Theme], typed: String, problems: FieldProblems, csrf: String) -> [BodyNode] {
         [
             H.errorSummary(problems.items),
             H.heading(1, "Themes"),
@@ -103,7 +103,7 @@ enum ProgrammeAdminPages {
                         H.text(theme.name), theme.isActive ? H.tag("In use", .met) : H.tag("Retired", .inactive),
                         H.actionButton(
                             theme.isActive ? "Retire" : "Use again", action: SiteURL.adminThemes.path, csrf: csrf, style: .link,
-                            hidden: [("theme", theme.id!.uuidString), ("active", theme.isActive ? "no" : "yes")]),
+                            hidden: [("theme", theme.id.uuidString), ("active", theme.isActive ? "no" : "yes")]),
                     ]
                 }),
             H.heading(2, "Add a theme"),
@@ -117,28 +117,6 @@ enum ProgrammeAdminPages {
     }
 
     // MARK: question bank
-
-    static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// The bank as the editing form sends it: one field per preparation question, a title, tip and
-    /// questions (one per line) per stage, and questions per point of the year.
-    static func bank(fromForm raw: [String: String]) -> QuestionBank {
-        var preparation: [PreparationField: String] = [:]
-        for field in PreparationField.allCases {
-            preparation[field] = (raw["preparation.\(field.rawValue)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let stages = ConversationStage.allCases.map { stage in
-            QuestionBank.Stage(
-                stage: stage, title: (raw["stages.\(stage.rawValue).title"] ?? "").trimmingCharacters(in: .whitespaces),
-                tip: (raw["stages.\(stage.rawValue).tip"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                questions: lines(raw["stages.\(stage.rawValue).questions"] ?? ""))
-        }
-        var checkpoints: [CheckpointStage: [String]] = [:]
-        for stage in CheckpointStage.allCases { checkpoints[stage] = lines(raw["checkpoints.\(stage.rawValue)"] ?? "") }
-        return QuestionBank(preparation: preparation, stages: stages, checkpoints: checkpoints)
-    }
 
     static func questionBank(_ bank: QuestionBank, problems: FieldProblems, csrf: String, saved: Bool, importFailed: String? = nil)
         -> [BodyNode]
@@ -212,8 +190,8 @@ enum ProgrammeAdminPages {
     // MARK: audit
 
     static func audit(
-        _ lines: [(at: String, line: AuditLine.Line)], person: String, subjectName: String?, notFound: Bool,
-        page: Int, hasNext: Bool
+        _ entries: [AuditEntry], person: String, subjectName: String?, notFound: Bool,
+        page: Int, hasNext: Bool, display: DisplayDate
     ) -> [BodyNode] {
         let caption = subjectName.map { "Who opened or changed \($0)'s records" } ?? "Audit log"
         return [
@@ -225,15 +203,15 @@ enum ProgrammeAdminPages {
                 action: SiteURL.adminAudit.path, query: person, name: "person", label: "Whose records (their email address)", button: "Show"
             ),
             notFound ? H.notice("No one with the email address \(person) is in Foothold.", style: "warning") : H.nothing,
-            lines.isEmpty && !notFound
+            entries.isEmpty && !notFound
                 ? H.emptyState(
                     "Nothing yet", "Each time someone opens or changes a record, signs in or changes a setting, a line appears here.")
-                : lines.isEmpty
+                : entries.isEmpty
                     ? H.nothing
                     : H.table(
                         caption: caption, headers: ["When", "Who", "What", "Whose records"],
-                        rows: lines.map { entry in
-                            [H.text(entry.at), H.text(entry.line.who), H.text(entry.line.what), H.text(entry.line.whose)]
+                        rows: entries.map { entry in
+                            [H.text(display.dateTime(entry.at)), H.text(entry.line.who), H.text(entry.line.what), H.text(entry.line.whose)]
                         }),
             H.pagination(current: page, hasNext: hasNext) {
                 SiteURL.adminAudit.with(query: [("person", person.isEmpty ? nil : person), ("page", String($0))])
