@@ -15,13 +15,13 @@ final class BulkWritingTests: XCTestCase {
             var raw: [PreparationField: String] = [.strengths: random]
             raw[field] = awkward
             let answers = PreparationAnswers(raw)
-            let json = ConversationRecords.encode(answers)
+            let json = ConversationStore.encode(answers)
             XCTAssertEqual(
                 try JSONDecoder().decode([String: String].self, from: Data(json.utf8)),
                 Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value) }), json)
-            XCTAssertEqual(ConversationRecords.decode(json).answers, answers.answers)
+            XCTAssertEqual(ConversationStore.decode(json).answers, answers.answers)
         }
-        XCTAssertEqual(ConversationRecords.encode(PreparationAnswers()), "{}")
+        XCTAssertEqual(ConversationStore.encode(PreparationAnswers()), "{}")
     }
 
     func testIdentifiersAreWrittenAsTheDriverWritesThemAndSortInOrderOfMaking() {
@@ -168,7 +168,7 @@ final class BulkWritingTests: XCTestCase {
             XCTAssertGreaterThan(held.count, 30)
             let preparations = try await PreparationModel.query(on: testApp.db).all()
             XCTAssertFalse(preparations.isEmpty)
-            XCTAssertTrue(preparations.allSatisfy { !ConversationRecords.decode($0.answers).answers.isEmpty }, "answers read back")
+            XCTAssertTrue(preparations.allSatisfy { !ConversationStore.decode($0.answers).answers.isEmpty }, "answers read back")
             let actions = try await AgreedActionModel.query(on: testApp.db).with(\.$conversation).all()
             XCTAssertTrue(actions.allSatisfy { $0.$employee.id == $0.conversation.$employee.id })
         }
@@ -319,12 +319,12 @@ final class DirectorySearchTests: XCTestCase {
             ).get()
             let everyone = ["Tania Sands"] + (0..<60).map { "Tanner " + String(format: "%04d", $0) } + ["Tansy Moore"]
             for page in 1...3 {
-                for plan in [OrganisationQueries.SearchPlan.automatic, .byWord, .byRange, .walk] {
-                    let found = try await OrganisationQueries.search(
+                for plan in [OrganisationStore.SearchPlan.automatic, .byWord, .byRange, .walk] {
+                    let found = try await OrganisationStore.search(
                         "tan", page: page, includeInactive: false, on: testApp.reads, plan: plan)
-                    let expected = Array(everyone.dropFirst((page - 1) * OrganisationQueries.pageSize).prefix(OrganisationQueries.pageSize))
+                    let expected = Array(everyone.dropFirst((page - 1) * OrganisationStore.pageSize).prefix(OrganisationStore.pageSize))
                     XCTAssertEqual(found.items.map(\.0.name), expected, "page \(page), \(plan)")
-                    XCTAssertEqual(found.hasNext, page * OrganisationQueries.pageSize < everyone.count, "page \(page), \(plan)")
+                    XCTAssertEqual(found.hasNext, page * OrganisationStore.pageSize < everyone.count, "page \(page), \(plan)")
                 }
             }
         }
@@ -349,9 +349,9 @@ final class DirectorySearchTests: XCTestCase {
             // (read the matches, then sort) and by walking everyone in name order; all must give the
             // page the automatic choice gives.
             func names(_ query: String, page: Int = 1) async throws -> [String] {
-                let chosen = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: testApp.reads)
-                for plan in [OrganisationQueries.SearchPlan.byWord, .byRange, .walk] {
-                    let other = try await OrganisationQueries.search(
+                let chosen = try await OrganisationStore.search(query, page: page, includeInactive: false, on: testApp.reads)
+                for plan in [OrganisationStore.SearchPlan.byWord, .byRange, .walk] {
+                    let other = try await OrganisationStore.search(
                         query, page: page, includeInactive: false, on: testApp.reads, plan: plan)
                     XCTAssertEqual(other.items.map(\.0.id), chosen.items.map(\.0.id), "\(query), page \(page), \(plan)")
                     XCTAssertEqual(other.hasNext, chosen.hasNext, "\(query), page \(page), \(plan)")
@@ -400,7 +400,7 @@ final class DirectorySearchTests: XCTestCase {
             ).get()
             let gone = try await names("lettings")
             XCTAssertEqual(gone, [])
-            let hrList = try await OrganisationQueries.search("siân", page: 1, includeInactive: true, on: testApp.reads)
+            let hrList = try await OrganisationStore.search("siân", page: 1, includeInactive: true, on: testApp.reads)
             XCTAssertEqual(hrList.items.map(\.0.name), ["Siân O'Brien"])
         }
     }

@@ -230,7 +230,7 @@ final class ConversationFlowTests: XCTestCase {
             let without = try await ines.get(SiteURL.conversation(cast.conversation).path)
             XCTAssertEqual(without.status, .ok, "a line manager sees that a checkpoint conversation happened")
             XCTAssertFalse(without.body.contains("Summary from Ben"))
-            let record = try await ConversationRecords.load(
+            let record = try await ConversationStore.load(
                 cast.conversation,
                 for: Viewer(
                     personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines",
@@ -240,7 +240,7 @@ final class ConversationFlowTests: XCTestCase {
 
             freya.historySharedWithID = freya.$manager.id
             try await freya.save(on: testApp.db)
-            let allowed = try await ConversationRecords.load(
+            let allowed = try await ConversationStore.load(
                 cast.conversation,
                 for: Viewer(
                     personID: try await Fixtures.personID(Fixtures.unitHead, in: testApp), sessionID: UUID(), name: "Ines",

@@ -39,7 +39,7 @@ final class InterleavedWritesTests: XCTestCase {
         try await withApp { testApp in
             let (_, freya, id) = try await held(in: testApp)
             // Ben opens the guided view (his copy has no summary)…
-            let bensCopy = try await ConversationRecords.load(id, for: try await viewer(Fixtures.manager, in: testApp), on: testApp.reads)
+            let bensCopy = try await ConversationStore.load(id, for: try await viewer(Fixtures.manager, in: testApp), on: testApp.reads)
             // …Freya saves the summary…
             let saved = try await freya.post(SiteURL.record(id).path, ["summary": "We agreed on the data course."])
             XCTAssertEqual(saved.status, .seeOther)
@@ -56,7 +56,7 @@ final class InterleavedWritesTests: XCTestCase {
     func testSavingAPreparationDoesNotBringBackACancelledConversation() async throws {
         try await withApp { testApp in
             let (ben, _, id) = try await Fixtures.scheduledConversation(in: testApp)
-            let freyasCopy = try await ConversationRecords.load(
+            let freyasCopy = try await ConversationStore.load(
                 id, for: try await viewer(Fixtures.employee, in: testApp), on: testApp.reads)
             let cancelled = try await ben.post(SiteURL.cancel(id).path, [:])
             XCTAssertEqual(cancelled.status, .seeOther)
@@ -78,7 +78,7 @@ final class InterleavedWritesTests: XCTestCase {
         try await withApp { testApp in
             let (ben, id) = try await invitation(in: testApp)
             // Freya reads the invitation to accept it; meanwhile Ben withdraws it.
-            let freyasCopy = try await ConversationRecords.load(
+            let freyasCopy = try await ConversationStore.load(
                 id, for: try await viewer(Fixtures.employee, in: testApp), on: testApp.reads)
             let withdrawn = try await ben.post(SiteURL.cancel(id).path, [:])
             XCTAssertEqual(withdrawn.status, .seeOther)
@@ -101,8 +101,8 @@ final class InterleavedWritesTests: XCTestCase {
         try await withApp { testApp in
             let (_, id) = try await invitation(in: testApp)
             let freya = try await viewer(Fixtures.employee, in: testApp)
-            let first = try await ConversationRecords.load(id, for: freya, on: testApp.reads)
-            let second = try await ConversationRecords.load(id, for: freya, on: testApp.reads)
+            let first = try await ConversationStore.load(id, for: freya, on: testApp.reads)
+            let second = try await ConversationStore.load(id, for: freya, on: testApp.reads)
             _ = try await Arranging.decline(
                 first, reason: "Not this month", returnOn: "", on: testApp.db, now: testApp.clock.now,
                 timeZone: testApp.app.footholdConfiguration.timeZone)

@@ -168,7 +168,7 @@ final class PageQueryCountTests: XCTestCase {
         for side in [ConversationSide.employee, .guide] {
             let preparation = PreparationModel()
             preparation.$conversation.id = conversation; preparation.side = side
-            preparation.answers = ConversationRecords.encode(PreparationAnswers([.whatMattersNow: "Growing into planning work"]))
+            preparation.answers = ConversationStore.encode(PreparationAnswers([.whatMattersNow: "Growing into planning work"]))
             preparation.updatedAt = testApp.clock.now
             try await preparation.create(on: testApp.db)
             let note = PrivateNoteModel()

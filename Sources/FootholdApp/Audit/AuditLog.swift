@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// Writes audited events that are not about one conversation record (those go through
-/// `ConversationRecords.audit` and the batched `ReadAudit`). Called with the database of the
+/// `ConversationStore.audit` and the batched `ReadAudit`). Called with the database of the
 /// change's own transaction, so an event is stored exactly when its change is.
 enum AuditLog {
     static func record(

@@ -92,7 +92,7 @@ enum Arranging {
         conversation.updatedAt = now
         try await database.transaction { database in
             try await conversation.create(on: database)
-            try await ConversationRecords.audit("arranged", conversation: conversation.id!, by: viewer, at: now, on: database)
+            try await ConversationStore.audit("arranged", conversation: conversation.id!, by: viewer, at: now, on: database)
         }
         return .success(conversation.id!)
     }
@@ -113,7 +113,7 @@ enum Arranging {
                     $0.set("starts_at", to: SQLBind(meeting!.startsAt)).set("minutes", to: SQLBind(meeting!.minutes))
                         .set("place", to: SQLBind(meeting!.place)).set("state", to: SQLBind(state.rawValue))
                 }
-                try await ConversationRecords.audit(
+                try await ConversationStore.audit(
                     step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
             }
             return .success(())
@@ -148,7 +148,7 @@ enum Arranging {
                 $0.set("state", to: SQLBind(ConversationState.declined.rawValue)).set("decline_reason", to: SQLBind(kept))
                     .set("return_on", to: SQLBind(again))
             }
-            try await ConversationRecords.audit("declined", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await ConversationStore.audit("declined", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
         return .success(())
     }
@@ -159,7 +159,7 @@ enum Arranging {
             try await ConversationWrites.update(record.id, from: [record.conversation.state], now: now, on: database) {
                 $0.set("state", to: SQLBind(ConversationState.cancelled.rawValue))
             }
-            try await ConversationRecords.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await ConversationStore.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
     }
 
@@ -198,7 +198,7 @@ enum Arranging {
                     .set("held_minutes", to: SQLBind(length)).set("checkpoint_id", to: SQLBind(checkpointID))
                     .set("kind", to: SQLBind(kind.rawValue)).set("with_line_manager", to: SQLBind(withLineManager))
             }
-            try await ConversationRecords.audit("marked held", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await ConversationStore.audit("marked held", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
         return .success(())
     }

@@ -42,10 +42,10 @@ enum ConversationWrites {
                 .filter(\.$conversation.$id == record.id).filter(\.$side == side).first() ?? PreparationModel()
             row.$conversation.id = record.id
             row.side = side
-            row.answers = ConversationRecords.encode(answers)
+            row.answers = ConversationStore.encode(answers)
             row.updatedAt = now
             try await row.save(on: database)
-            try await ConversationRecords.audit("changed preparation", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await ConversationStore.audit("changed preparation", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
     }
 
@@ -54,7 +54,7 @@ enum ConversationWrites {
             try await update(record.id, from: ConversationRules.states(allowing: .agreeExpectations), now: now, on: database) {
                 $0.set("expectations", to: SQLBind(text))
             }
-            try await ConversationRecords.audit("changed expectations", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await ConversationStore.audit("changed expectations", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
     }
 
@@ -95,7 +95,7 @@ enum ConversationWrites {
                 link.$theme.id = themeID
                 try await link.create(on: database)
             }
-            try await ConversationRecords.audit("changed record", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await ConversationStore.audit("changed record", conversation: record.id, by: record.viewerID, at: now, on: database)
         }
     }
 }

@@ -25,10 +25,10 @@ enum DemoHistoryWriter {
         var notes: [(UUID, UUID, UUID, String, Date)] = []
         for (id, c) in zip(ids, history.conversations) {
             if !c.employeePreparation.isEmpty {
-                preparations.append((newID.next(), id, .employee, ConversationRecords.encode(PreparationAnswers(c.employeePreparation))))
+                preparations.append((newID.next(), id, .employee, ConversationStore.encode(PreparationAnswers(c.employeePreparation))))
             }
             if !c.guidePreparation.isEmpty {
-                preparations.append((newID.next(), id, .guide, ConversationRecords.encode(PreparationAnswers(c.guidePreparation))))
+                preparations.append((newID.next(), id, .guide, ConversationStore.encode(PreparationAnswers(c.guidePreparation))))
             }
             for theme in c.themes where theme < themes.count { links.append((newID.next(), id, themes[theme])) }
             for action in c.actions { actions.append((newID.next(), id, people[c.employee], action, c.heldAt ?? c.createdAt)) }

@@ -44,7 +44,7 @@ enum SearchWords {
     /// A person's words in byte order, each with how many of its first bytes it shares with the word
     /// before it (`shared`). For any prefix, exactly one of a person's words that start with it
     /// shares fewer bytes than the prefix has — the first of them — so a search reads each person
-    /// once without grouping (`OrganisationQueries.search`).
+    /// once without grouping (`OrganisationStore.search`).
     static func wordsWithShared(of text: String) -> [(word: String, shared: Int)] {
         let sorted = words(of: text).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var previous: String.UTF8View?

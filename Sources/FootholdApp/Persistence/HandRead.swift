@@ -10,11 +10,16 @@ import SQLKit
 /// Columns are selected as `alias.column AS alias_column`, so one row can carry several models.
 /// A model filled this way counts as stored: saving it updates the row.
 protocol HandRead: Model {
+    /// The table's columns, as the model declares them: `static let readColumns = columnNames`.
     static var readColumns: [String] { get }
     static func read(_ row: any SQLRow, _ alias: String) throws -> Self
 }
 
 extension HandRead {
+    /// The columns of the model's fields, in their order, from the model itself: the one list of a
+    /// table's columns (the migrations, which never change once shipped, are checked against it).
+    static var columnNames: [String] { keys.map(\.description) }
+
     /// `p.id AS p_id, p.name AS p_name, …`
     static func columns(_ alias: String) -> String {
         readColumns.map { "\(alias).\($0) AS \(alias)_\($0)" }.joined(separator: ", ")
@@ -47,10 +52,7 @@ struct AliasedRow {
 }
 
 extension PersonModel: HandRead {
-    static let readColumns = [
-        "id", "email", "name", "job_title", "unit_id", "manager_id", "leadership_team", "hr_admin",
-        "active", "created_at", "history_shared_with_id", "history_choice_manager_id",
-    ]
+    static let readColumns = columnNames
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> PersonModel {
         let r = AliasedRow(row, alias)
@@ -73,7 +75,7 @@ extension PersonModel: HandRead {
 }
 
 extension UnitModel: HandRead {
-    static let readColumns = ["id", "name", "path", "parent_id", "head_id", "created_at", "people_direct", "people_total"]
+    static let readColumns = columnNames
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> UnitModel {
         let r = AliasedRow(row, alias)
@@ -92,7 +94,7 @@ extension UnitModel: HandRead {
 }
 
 extension CheckpointModel: HandRead {
-    static let readColumns = ["id", "career_year_id", "name", "opens", "closes", "suggested_minutes", "focus", "stage"]
+    static let readColumns = columnNames
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> CheckpointModel {
         let r = AliasedRow(row, alias)
@@ -111,12 +113,7 @@ extension CheckpointModel: HandRead {
 }
 
 extension ConversationModel: HandRead {
-    static let readColumns = [
-        "id", "created_at", "updated_at", "kind", "state", "requested_by", "with_line_manager", "purpose",
-        "starts_at", "minutes", "place", "held_at", "held_minutes", "decline_reason", "return_on",
-        "expectations", "summary", "summary_confirmed_at", "employee_prep_shared", "guide_prep_shared",
-        "employee_id", "guide_id", "checkpoint_id",
-    ]
+    static let readColumns = columnNames
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> ConversationModel {
         let r = AliasedRow(row, alias)
@@ -167,9 +164,7 @@ extension ConversationModel: HandRead {
 }
 
 extension AgreedActionModel: HandRead {
-    static let readColumns = [
-        "id", "created_at", "updated_at", "description", "owner", "due_on", "status", "conversation_id", "employee_id",
-    ]
+    static let readColumns = columnNames
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> AgreedActionModel {
         let r = AliasedRow(row, alias)
@@ -189,7 +184,7 @@ extension AgreedActionModel: HandRead {
 }
 
 extension ThemeModel: HandRead {
-    static let readColumns = ["id", "name", "position", "active"]
+    static let readColumns = columnNames
 
     static func read(_ row: any SQLRow, _ alias: String) throws -> ThemeModel {
         let r = AliasedRow(row, alias)

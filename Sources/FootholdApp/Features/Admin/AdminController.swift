@@ -5,11 +5,6 @@ import Vapor
 
 /// HR administration: people, units and the people import.
 struct AdminController {
-    struct ImportForm: Content {
-        var file: File?
-        var deactivate_missing: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.admin.pathComponents, use: overview)
         routes.get(SiteURL.adminPeople.pathComponents, use: people)
@@ -19,19 +14,19 @@ struct AdminController {
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
-        let counts = try await OrganisationQueries.counts(on: req.db)
+        let counts = try await OrganisationStore.counts(on: req.db)
         return req.page("Administration", AdminPages.overview(counts))
     }
 
     @Sendable func people(req: Request) async throws -> Response {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         let page = req.queryPage()
-        let results = try await OrganisationQueries.search(query, page: page, includeInactive: true, on: req.reads)
+        let results = try await OrganisationStore.search(query, page: page, includeInactive: true, on: req.reads)
         return req.page("People", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.people(query: query, results: results))
     }
 
     @Sendable func units(req: Request) async throws -> Response {
-        let units = try await OrganisationQueries.allUnits(on: req.db)
+        let units = try await OrganisationStore.allUnits(on: req.db)
         return req.page("Units", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.units(units))
     }
 
@@ -42,7 +37,7 @@ struct AdminController {
     }
 
     @Sendable func runImport(req: Request) async throws -> Response {
-        let form = try req.content.decode(ImportForm.self)
+        let form = try req.content.decode(AdminPages.ImportForm.self)
         let deactivateMissing = form.deactivate_missing == "yes"
         let crumbs = [("Administration", SiteURL.admin.path)]
         func refuse(_ message: String) -> Response {
@@ -65,194 +60,5 @@ struct AdminController {
                 "Import people", status: .unprocessableEntity, breadcrumbs: crumbs,
                 AdminPages.importProblems(failure, filename: file.filename, csrf: req.csrfToken, deactivateMissing: deactivateMissing))
         }
-    }
-}
-
-enum AdminPages {
-    static func overview(_ counts: (activePeople: Int, units: Int, withoutPassword: Int)) -> [BodyNode] {
-        [
-            H.heading(1, "Administration"),
-            H.paragraph(
-                "\(counts.activePeople) active people in \(counts.units) units. \(counts.withoutPassword) have not set a password yet.",
-                class: "lead"),
-            H.el(
-                "div", class: "card-grid",
-                H.card(
-                    H.heading(2, "Import people"), H.paragraph("Add and update people, units and reporting lines from a CSV file."),
-                    H.link("Import people", to: SiteURL.adminImport.path)),
-                H.card(
-                    H.heading(2, "People"), H.paragraph("Everyone in Foothold, including people who have left."),
-                    H.link("See people", to: SiteURL.adminPeople.path)),
-                H.card(
-                    H.heading(2, "Units"), H.paragraph("The organisation's units with their headcounts."),
-                    H.link("See units", to: SiteURL.adminUnits.path)),
-                H.card(
-                    H.heading(2, "Career year"), H.paragraph("The checkpoints at which everyone is offered a career conversation."),
-                    H.link("See the career year", to: SiteURL.adminCareerYear.path)),
-                H.card(
-                    H.heading(2, "Question bank"),
-                    H.paragraph("Preparation questions, the eight stages and their tips. Export and import as JSON."),
-                    H.link("Edit the question bank", to: SiteURL.adminQuestionBank.path)),
-                H.card(
-                    H.heading(2, "Themes"), H.paragraph("The themes conversations are tagged with, for anonymous reporting."),
-                    H.link("Edit the themes", to: SiteURL.adminThemes.path)),
-                H.card(
-                    H.heading(2, "Audit log"), H.paragraph("Who opened or changed conversation records, and when. Never what they said."),
-                    H.link("See the audit log", to: SiteURL.adminAudit.path))),
-        ]
-    }
-
-    static func people(query: String, results: OrganisationQueries.Page<(OrganisationQueries.PersonSummary, String?)>) -> [BodyNode] {
-        var nodes: [BodyNode] = [
-            H.heading(1, "People"),
-            H.searchForm(action: SiteURL.adminPeople.path, query: query),
-        ]
-        if results.items.isEmpty {
-            nodes.append(
-                query.isEmpty
-                    ? H.emptyState(
-                        "No people yet", "Import a CSV file of your organisation's people to get started.",
-                        action: H.link("Import people", to: SiteURL.adminImport.path, class: "button"))
-                    : H.emptyState(
-                        "No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
-            return nodes
-        }
-        nodes.append(
-            H.table(
-                caption: "People", headers: ["Name", "Email", "Job title", "Unit", "Status"],
-                cells: results.items.map { person, unit in
-                    [
-                        .link(person.name, to: SiteURL.person(person.id).path), .text(person.email), .text(person.jobTitle),
-                        .text(unit ?? ""), person.isActive ? .tag("Active", .met) : .tag("Left", .inactive),
-                    ]
-                }))
-        nodes.append(
-            H.pagination(current: results.number, hasNext: results.hasNext) { page in
-                SiteURL.adminPeople.with(query: [("q", query), ("page", String(page))])
-            })
-        return nodes
-    }
-
-    static func units(_ units: [(unit: OrganisationQueries.UnitCount, depth: Int, own: Int)]) -> [BodyNode] {
-        guard !units.isEmpty else {
-            return [
-                H.heading(1, "Units"),
-                H.emptyState(
-                    "No units yet", "Units are created from the unit column when you import people.",
-                    action: H.link("Import people", to: SiteURL.adminImport.path, class: "button")),
-            ]
-        }
-        return [
-            H.heading(1, "Units"),
-            H.paragraph("\(units.count) units. Each unit's total includes the units within it."),
-            H.table(
-                caption: "Units", headers: ["Unit", "People in it", "In total"],
-                rows: units.map { entry in
-                    [
-                        H.el(
-                            "span", H.attr("class", "indent indent--\(min(entry.depth, 6))"),
-                            H.link(entry.unit.name, to: SiteURL.unit(entry.unit.id).path)),
-                        H.text("\(entry.own)"), H.text("\(entry.unit.headcount)"),
-                    ]
-                }),
-        ]
-    }
-
-    static func importForm(csrf: String, deactivateMissing: Bool, error: String?) -> [BodyNode] {
-        [
-            H.errorSummary(error.map { [(field: "file", message: $0)] } ?? []),
-            H.heading(1, "Import people"),
-            H.paragraph(
-                "Upload a CSV file with one row per person. Foothold checks the whole file first: if any row has a problem, nothing is imported and you see every problem with its line number.",
-                class: "lead"),
-            H.form(
-                action: SiteURL.adminImport.path, csrf: csrf, multipart: true,
-                [
-                    H.field(
-                        name: "file", label: "CSV file", type: "file", hint: "UTF-8 text, comma-separated, with a header row.", error: error
-                    ),
-                    H.checkbox(
-                        name: "deactivate_missing", label: "Mark people who are not in this file as having left",
-                        checked: deactivateMissing,
-                        hint: "Leave this unticked to add and update people only."),
-                    H.button("Check and import"),
-                ]),
-            H.heading(2, "Columns"),
-            H.table(
-                caption: "Columns of the people file", headers: ["Column", "What it holds"],
-                rows: [
-                    [H.text("email"), H.text("Work email address; it identifies the person. Required.")],
-                    [H.text("name"), H.text("Full name. Required.")],
-                    [H.text("job_title"), H.text("Job title. Required.")],
-                    [
-                        H.text("unit"),
-                        H.text(
-                            "Where they work, from the top down, such as Ridgeway/Housing/Planning. Missing units are created. Required."),
-                    ],
-                    [H.text("manager_email"), H.text("Their line manager's email; empty for the person at the top.")],
-                    [H.text("leadership_team"), H.text("yes or no: on the Leadership Team.")],
-                    [H.text("hr_admin"), H.text("yes or no: an HR administrator.")],
-                    [
-                        H.text("unit_head"),
-                        H.text(
-                            "Optional. yes for the head of their unit. Without it, the head is the one person in the unit whose manager works outside it."
-                        ),
-                    ],
-                ], captionHidden: false),
-        ]
-    }
-
-    static func importProblems(_ failure: PeopleImport.Failure, filename: String, csrf: String, deactivateMissing: Bool) -> [BodyNode] {
-        let count = failure.problems.count
-        return [
-            H.el(
-                "div", H.attr("class", "error-summary"), H.attr("role", "alert"),
-                H.el("h2", class: "error-summary__title", H.text("Nothing was imported")),
-                H.paragraph(
-                    "\(filename) has \(count) problem\(count == 1 ? "" : "s"). Correct \(count == 1 ? "it" : "them") in your spreadsheet and upload the file again."
-                )),
-            H.heading(1, "Import people"),
-            H.table(
-                caption: "Problems in \(filename)", headers: ["Line", "Column", "Problem"],
-                rows: failure.problems.map { [H.text("\($0.line)"), H.text($0.field ?? ""), H.text($0.message)] }, captionHidden: false),
-            warnings(failure.warnings),
-            H.heading(2, "Upload the corrected file"),
-            H.form(
-                action: SiteURL.adminImport.path, csrf: csrf, multipart: true,
-                [
-                    H.field(name: "file", label: "CSV file", type: "file"),
-                    H.checkbox(
-                        name: "deactivate_missing", label: "Mark people who are not in this file as having left", checked: deactivateMissing
-                    ),
-                    H.button("Check and import"),
-                ]),
-        ]
-    }
-
-    static func imported(_ outcome: PeopleImporter.Outcome, filename: String) -> [BodyNode] {
-        [
-            H.notice("\(filename) was imported.", style: "success"),
-            H.heading(1, "People imported"),
-            H.summaryList([
-                ("Added", H.text("\(outcome.created)")),
-                ("Updated", H.text("\(outcome.updated)")),
-                ("Unchanged", H.text("\(outcome.unchanged)")),
-                ("Marked as having left", H.text("\(outcome.deactivated)")),
-                ("New units", H.text("\(outcome.unitsCreated)")),
-            ]),
-            warnings(outcome.warnings),
-            H.el(
-                "ul", class: "link-list",
-                H.el("li", H.link("See people", to: SiteURL.adminPeople.path)),
-                H.el("li", H.link("Import another file", to: SiteURL.adminImport.path))),
-        ]
-    }
-
-    static func warnings(_ warnings: [PeopleImport.Warning]) -> BodyNode {
-        guard !warnings.isEmpty else { return H.nothing }
-        return H.el(
-            "section", class: "card",
-            H.heading(2, "Worth checking"),
-            H.el("ul", warnings.map { H.el("li", H.text($0.description)) }))
     }
 }

@@ -116,7 +116,7 @@ struct ProgrammeAdminController {
     // MARK: - Question bank
 
     @Sendable func questionBank(req: Request) async throws -> Response {
-        let bank = try await ConversationRecords.questionBank(on: req.reads, banks: req.application.questionBanks)
+        let bank = try await ConversationStore.questionBank(on: req.reads, banks: req.application.questionBanks)
         return req.page(
             "Question bank", breadcrumbs: Self.crumbs,
             ProgrammeAdminPages.questionBank(
@@ -137,7 +137,7 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func exportQuestionBank(req: Request) async throws -> Response {
-        let bank = try await ConversationRecords.questionBank(on: req.reads, banks: req.application.questionBanks)
+        let bank = try await ConversationStore.questionBank(on: req.reads, banks: req.application.questionBanks)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"foothold-question-bank.json\"")
@@ -145,7 +145,7 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func importQuestionBank(req: Request) async throws -> Response {
-        let current = try await ConversationRecords.questionBank(on: req.reads, banks: req.application.questionBanks)
+        let current = try await ConversationStore.questionBank(on: req.reads, banks: req.application.questionBanks)
         var problems = FieldProblems()
         guard let file = try req.content.decode(ProgrammeAdminPages.ImportForm.self).file, file.data.readableBytes > 0 else {
             problems.add("file", "Choose a question bank file (JSON) to import")

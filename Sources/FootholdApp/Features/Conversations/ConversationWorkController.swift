@@ -175,7 +175,7 @@ struct ConversationWorkController {
         action.updatedAt = req.now
         try await req.db.transaction { database in
             try await action.create(on: database)
-            try await ConversationRecords.audit("added an action", conversation: record.id, by: record.viewerID, at: req.now, on: database)
+            try await ConversationStore.audit("added an action", conversation: record.id, by: record.viewerID, at: req.now, on: database)
         }
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
     }
@@ -197,7 +197,7 @@ struct ConversationWorkController {
         action.updatedAt = req.now
         try await req.db.transaction { database in
             try await action.save(on: database)
-            try await ConversationRecords.audit(
+            try await ConversationStore.audit(
                 "changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: database)
         }
         return .redirect(to: (SafeDestination.path(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")

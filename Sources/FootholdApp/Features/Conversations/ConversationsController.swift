@@ -58,7 +58,7 @@ struct ConversationsController {
 
     static func record(_ req: Request) async throws -> ConversationForViewer {
         guard let id = req.parameters.get(SiteURL.conversationParameter, as: UUID.self) else { throw SiteError.notFound }
-        return try await ConversationRecords.load(id, for: try req.requireViewer(), on: req.reads)
+        return try await ConversationStore.load(id, for: try req.requireViewer(), on: req.reads)
     }
 
     static func year(_ req: Request) async throws -> CareerYear {
@@ -74,8 +74,8 @@ struct ConversationsController {
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let page = req.queryPage()
-        let open = try await ConversationRecords.open(for: viewer.personID, on: req.reads)
-        let earlier = try await ConversationRecords.earlier(
+        let open = try await ConversationStore.open(for: viewer.personID, on: req.reads)
+        let earlier = try await ConversationStore.earlier(
             for: viewer.personID, page: page, size: ConversationPages.earlierPageSize, on: req.reads)
         return req.page(
             "Your conversations",

@@ -15,7 +15,7 @@ enum GuidedPage {
 
         static func load(_ record: ConversationForViewer, on reads: Reads, banks: QuestionBanks) async throws -> Model {
             let readsPreparation = record.allows(.employeePreparation)
-            let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
+            let (bank, answers) = try await ConversationStore.questionBankAndPreparations(
                 of: record.id, sides: readsPreparation ? [.employee] : [], on: reads, banks: banks)
             return Model(
                 record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,

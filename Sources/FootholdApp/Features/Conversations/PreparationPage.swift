@@ -19,7 +19,7 @@ enum PreparationPage {
         {
             let otherSide: ConversationSide = side == .employee ? .guide : .employee
             let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
-            let (bank, answers) = try await ConversationRecords.questionBankAndPreparations(
+            let (bank, answers) = try await ConversationStore.questionBankAndPreparations(
                 of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: reads, banks: banks)
             return Model(
                 record: record, side: side,

@@ -4,22 +4,22 @@ import Foundation
 
 enum HomePage {
     struct Model {
-        var person: OrganisationQueries.PersonDetails
+        var person: OrganisationStore.PersonDetails
         var roles: Set<Role>
-        var team: [OrganisationQueries.PersonSummary]
-        var units: [OrganisationQueries.UnitOverview]
+        var team: [OrganisationStore.PersonSummary]
+        var units: [OrganisationStore.UnitOverview]
         var administration: (activePeople: Int, units: Int, withoutPassword: Int)?
         /// Invitations and requests waiting for this person's answer.
         var waiting: [ConversationLine]
         var upcoming: [ConversationLine]
 
         static func load(for personID: UUID, on reads: Reads) async throws -> Model {
-            guard let person = try await OrganisationQueries.person(personID, on: reads) else { throw SiteError.notFound }
+            guard let person = try await OrganisationStore.person(personID, on: reads) else { throw SiteError.notFound }
             let roles = person.roleFacts.roles
-            let team = roles.contains(.lineManager) ? try await OrganisationQueries.directReports(of: personID, on: reads) : []
-            let units = roles.contains(.director) ? try await OrganisationQueries.unitsHeaded(by: person.summary, on: reads) : []
-            let administration = roles.contains(.hrAdministrator) ? try await OrganisationQueries.counts(on: reads.database) : nil
-            let open = try await ConversationRecords.open(for: personID, on: reads)
+            let team = roles.contains(.lineManager) ? try await OrganisationStore.directReports(of: personID, on: reads) : []
+            let units = roles.contains(.director) ? try await OrganisationStore.unitsHeaded(by: person.summary, on: reads) : []
+            let administration = roles.contains(.hrAdministrator) ? try await OrganisationStore.counts(on: reads.database) : nil
+            let open = try await ConversationStore.open(for: personID, on: reads)
             let waiting = open.filter { $0.awaitsAnswer(from: personID) }
             let upcoming = open.filter { !$0.awaitsAnswer(from: personID) }
                 .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }

@@ -60,7 +60,7 @@ extension HomePage {
         return H.card(labelledBy: "conversations-title", nodes)
     }
 
-    static func profile(_ person: OrganisationQueries.PersonDetails) -> BodyNode {
+    static func profile(_ person: OrganisationStore.PersonDetails) -> BodyNode {
         H.card(
             labelledBy: "profile-title",
             [
@@ -80,7 +80,7 @@ extension HomePage {
             ])
     }
 
-    static func team(_ team: [OrganisationQueries.PersonSummary]) -> BodyNode {
+    static func team(_ team: [OrganisationStore.PersonSummary]) -> BodyNode {
         H.card(
             labelledBy: "team-title",
             [
@@ -93,7 +93,7 @@ extension HomePage {
             ])
     }
 
-    static func unitCard(_ unit: OrganisationQueries.UnitOverview) -> BodyNode {
+    static func unitCard(_ unit: OrganisationStore.UnitOverview) -> BodyNode {
         let id = "unit-\(unit.id.lowerText.prefix(8))"
         return H.card(
             labelledBy: id,

@@ -13,93 +13,16 @@ struct PeopleController {
     @Sendable func directory(req: Request) async throws -> Response {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         let page = req.queryPage()
-        let results = try await OrganisationQueries.search(query, page: page, includeInactive: false, on: req.reads)
+        let results = try await OrganisationStore.search(query, page: page, includeInactive: false, on: req.reads)
         return req.page("People", PeoplePages.directory(query: query, results: results))
     }
 
     @Sendable func person(req: Request) async throws -> Response {
-        guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self),
-            let person = try await OrganisationQueries.person(id, on: req.reads)
-        else { throw SiteError.notFound }
-        async let reports = OrganisationQueries.directReports(of: id, on: req.reads)
+        guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self) else { throw SiteError.notFound }
         let viewer = try req.requireViewer()
-        var nodes = PeoplePages.person(person, roles: person.roleFacts.roles, reports: try await reports, viewer: viewer.personID)
-        if id == viewer.personID {
-            // Your own page lists your conversations; other people's pages never do.
-            let open = try await ConversationRecords.open(for: id, on: req.reads)
-            let earlier = try await ConversationRecords.earlier(for: id, page: 1, size: ConversationPages.earlierPageSize, on: req.reads)
-            nodes += ConversationPages.list(
-                open: open, earlier: earlier.items, page: 1, hasNext: earlier.hasNext, viewer: id,
-                display: req.display
-            ).dropFirst(2)
-        }
-        return req.page(person.name, breadcrumbs: [("People", SiteURL.people.path)], nodes)
-    }
-}
-
-enum PeoplePages {
-    static func directory(query: String, results: OrganisationQueries.Page<(OrganisationQueries.PersonSummary, String?)>) -> [BodyNode] {
-        var nodes: [BodyNode] = [
-            H.heading(1, "People"),
-            H.searchForm(action: SiteURL.people.path, query: query),
-        ]
-        if results.items.isEmpty {
-            nodes.append(
-                query.isEmpty
-                    ? H.emptyState("No one is here yet", "People appear here once an HR administrator imports them.")
-                    : H.emptyState(
-                        "No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
-        } else {
-            nodes.append(
-                H.table(
-                    caption: query.isEmpty ? "Everyone" : "People matching “\(query)”", headers: ["Name", "Job title", "Unit"],
-                    cells: results.items.map { person, unit in
-                        [
-                            .link(person.name, to: SiteURL.person(person.id).path), .text(person.jobTitle), .text(unit ?? ""),
-                        ]
-                    }))
-            nodes.append(
-                H.pagination(current: results.number, hasNext: results.hasNext) { page in
-                    SiteURL.people.with(query: [("q", query), ("page", String(page))])
-                })
-        }
-        return nodes
-    }
-
-    static func person(
-        _ person: OrganisationQueries.PersonDetails, roles: Set<Role>, reports: [OrganisationQueries.PersonSummary], viewer: UUID
-    ) -> [BodyNode] {
-        var nodes: [BodyNode] = [
-            H.heading(1, person.name),
-            H.paragraph(person.jobTitle, class: "lead"),
-        ]
-        if !person.isActive {
-            nodes.append(H.notice("\(person.name) has left and is no longer active in Foothold."))
-        } else {
-            nodes.append(H.el("p", RoleTags.tags(roles)))
-        }
-        let firstName = person.name.split(separator: " ").first.map(String.init) ?? person.name
-        if person.id == viewer {
-            nodes.append(H.el("p", H.link("Your conversations", to: SiteURL.conversations.path, class: "button button--secondary")))
-        } else if person.isActive {
-            let label =
-                person.manager?.id == viewer ? "Invite \(firstName) to a career conversation" : "Ask \(firstName) for a career conversation"
-            nodes.append(
-                H.el("p", H.link(label, to: SiteURL.newConversation.with(query: [("with", person.id.uuidString)]), class: "button")))
-        }
-        nodes.append(
-            H.summaryList([
-                ("Email", H.link(person.email, to: "mailto:\(person.email)")),
-                ("Unit", person.unit.map { H.link($0.path, to: SiteURL.unit($0.id).path) } ?? H.text("Not in a unit")),
-                ("Line manager", person.manager.map { H.link($0.name, to: SiteURL.person($0.id).path) } ?? H.text("No line manager")),
-            ]))
-        if !reports.isEmpty {
-            nodes.append(H.heading(2, "Reporting to \(person.name)"))
-            nodes.append(
-                H.table(
-                    caption: "Reporting to \(person.name)", headers: ["Name", "Job title"],
-                    rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }))
-        }
-        return nodes
+        guard let model = try await PeoplePages.Person.load(id, viewer: viewer.personID, on: req.reads) else { throw SiteError.notFound }
+        return req.page(
+            model.details.name, breadcrumbs: [("People", SiteURL.people.path)],
+            PeoplePages.person(model, viewer: viewer.personID, display: req.display))
     }
 }

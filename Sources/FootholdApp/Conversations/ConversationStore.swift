@@ -85,7 +85,7 @@ struct ConversationLine {
     }
 }
 
-enum ConversationRecords {
+enum ConversationStore {
     /// Loads a conversation for `viewerID`. Someone who may not know it exists gets "not found",
     /// so a 404 reveals nothing either.
     static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ConversationForViewer {

@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// What the organisation pages read, each in a fixed number of queries whatever the size of the team.
-enum OrganisationQueries {
+enum OrganisationStore {
     struct PersonSummary: Equatable {
         var id: UUID
         var name: String
