@@ -21,7 +21,8 @@ enum Arranging {
 
     /// How the viewer stands to someone they want a conversation with.
     struct Relationship {
-        var other: PersonModel
+        var other: ConversationPerson
+        var otherIsLeadershipTeam: Bool
         /// The other person reports to the viewer, so the viewer invites and guides.
         var viewerIsTheirManager: Bool
         /// The other person is the viewer's line manager.
@@ -33,7 +34,7 @@ enum Arranging {
         var kinds: [ConversationKind] {
             ConversationRules.kinds(
                 viewerIsTheirManager: viewerIsTheirManager, isViewersManager: isViewersManager,
-                otherIsLeadershipTeam: other.isLeadershipTeam)
+                otherIsLeadershipTeam: otherIsLeadershipTeam)
         }
     }
 
@@ -41,7 +42,9 @@ enum Arranging {
         guard otherID != viewer, let other = try await PersonModel.find(otherID, on: database), other.isActive,
             let me = try await PersonModel.find(viewer, on: database)
         else { throw SiteError.notFound }
-        return Relationship(other: other, viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
+        return Relationship(
+            other: other.conversationPerson, otherIsLeadershipTeam: other.isLeadershipTeam,
+            viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
     }
 
     /// Creates an invitation (the viewer guides) or a request (the viewer is the employee).
@@ -190,7 +193,7 @@ enum Arranging {
         var heldAt = day.start(in: timeZone).addingTimeInterval(12 * 3600)
         if let startsAt = conversation.startsAt, CalendarDate(startsAt, in: timeZone) == day { heldAt = startsAt }
         let kind = checkpoint != nil && conversation.kind == .checkIn ? ConversationKind.checkpoint : conversation.kind
-        let withLineManager = record.employee.$manager.id == record.guide.id
+        let withLineManager = record.employee.managerID == record.guide.id
         let (held, checkpointID) = (heldAt, checkpoint?.id)
         try await database.transaction { database in
             try await ConversationWrites.update(record.id, from: [.scheduled], now: now, on: database) {

@@ -8,18 +8,18 @@ import Vapor
 /// A conversation loaded for one person, with what the access policy lets them read. Every page
 /// that shows a conversation gets it from here, so nothing reaches a page the policy has not allowed.
 struct ConversationForViewer {
-    let conversation: ConversationModel
-    let employee: PersonModel
-    let guide: PersonModel
+    let conversation: ConversationRecord
+    let employee: ConversationPerson
+    let guide: ConversationPerson
     let checkpoint: Checkpoint?
     let viewerID: UUID
     let access: ConversationAccess.Viewer
     let sharing: ConversationAccess.Sharing
 
-    var id: UUID { conversation.id! }
+    var id: UUID { conversation.id }
     /// The viewer's side, when they are one of the two.
     var side: ConversationSide? { access.isEmployee ? .employee : (access.isGuide ? .guide : nil) }
-    var other: PersonModel { access.isEmployee ? guide : employee }
+    var other: ConversationPerson { access.isEmployee ? guide : employee }
     var facts: ConversationLifecycle.Facts { .init(state: conversation.state, requestedBy: conversation.requestedBy) }
 
     func allows(_ part: ConversationAccess.Part) -> Bool { ConversationAccess.allows(access, part, sharing) }
@@ -91,25 +91,25 @@ enum ConversationStore {
     static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ConversationForViewer {
         let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
         guard let row = try await reads.firstRow(query) else { throw SiteError.notFound }
-        let conversation = try ConversationModel.readWithPeople(row)
-        let employee = conversation.employee
+        let model = try ConversationModel.readWithPeople(row)
+        let conversation = model.record, employee = model.employee.conversationPerson, guide = model.guide.conversationPerson
         var access = ConversationAccess.Viewer(
             isEmployee: employee.id == viewer.personID,
-            isGuide: conversation.guide.id == viewer.personID,
-            isLineManager: employee.$manager.id == viewer.personID,
+            isGuide: guide.id == viewer.personID,
+            isLineManager: employee.managerID == viewer.personID,
             isLeadershipTeam: viewer.isLeadershipTeam,
             isHRAdministrator: viewer.isHRAdministrator)
         if !access.isEmployee && !access.isGuide && !access.isLineManager {
-            access.isDirector = try await isDirector(viewer.personID, over: employee, on: reads)
+            access.isDirector = try await isDirector(viewer.personID, over: model.employee, on: reads)
         }
         let sharing = ConversationAccess.Sharing(
             kind: conversation.kind,
             employeePreparationShared: conversation.employeePreparationShared,
             guidePreparationShared: conversation.guidePreparationShared,
             employeeSharesHistoryWithManager: HistoryConsent.applies(
-                sharedWith: employee.historySharedWithID, manager: employee.$manager.id))
+                sharedWith: employee.historySharedWithID, manager: employee.managerID))
         let record = ConversationForViewer(
-            conversation: conversation, employee: employee, guide: conversation.guide, checkpoint: conversation.checkpoint?.checkpoint,
+            conversation: conversation, employee: employee, guide: guide, checkpoint: model.checkpoint?.checkpoint,
             viewerID: viewer.personID, access: access, sharing: sharing)
         guard record.allows(.occurrence) else { throw SiteError.notFound }
         return record
@@ -240,6 +240,152 @@ enum ConversationStore {
             out.append(UInt8(ascii: "\""))
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    // MARK: - What a conversation leaves behind
+
+    /// What the two people in a conversation agreed before (`ConversationHistory`). Two queries,
+    /// whatever the length of the history. With `withOwnActions`, the actions of this
+    /// conversation come in the same query as the open ones from before.
+    static func history(
+        of record: ConversationForViewer, on reads: Reads, limit: Int = 5,
+        withOwnActions: Bool = false
+    ) async throws -> ConversationHistory {
+        precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
+        let employeeID = record.employee.id, guideID = record.guide.id
+        let earlier = try await reads.rows(
+            """
+            SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
+            LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
+            WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND c.state = \(bind: ConversationState.held.rawValue) \
+            AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id DESC LIMIT \(literal: limit)
+            """
+        ).map { row in
+            let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
+            let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)
+            return ConversationHistory.Earlier(
+                id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
+                title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
+        }
+        var actions: SQLQueryString =
+            "SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id WHERE "
+        if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
+        actions += """
+            (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
+            AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
+            """
+        let all = try await reads.rows(actions).map { try AgreedActionModel.read($0, "a").action }
+        return ConversationHistory(
+            earlier: earlier,
+            openActions: all.filter { $0.conversationID != record.id },
+            ownActions: all.filter { $0.conversationID == record.id })
+    }
+
+    /// The themes the record page offers — the active ones, and any retired theme this conversation
+    /// was tagged with — which of them it is tagged with, and the viewer's own private notes.
+    /// The notes come as one more row with no theme, so all of it is one round trip. The caller has
+    /// checked the viewer may read both (`.sharedSummary` and their side's notes).
+    static func themesAndOwnNotes(
+        of record: ConversationForViewer, on reads: Reads
+    ) async throws -> (themes: [Theme], chosen: Set<UUID>, notes: String) {
+        let rows = try await reads.rows(
+            """
+            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
+            LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
+            WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body FROM private_notes \
+            WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: record.viewerID) \
+            ORDER BY t_position, t_name
+            """)
+        var themes: [Theme] = [], chosen: Set<UUID> = [], notes = ""
+        for row in rows {
+            if try row.decodeNil(column: "t_id") {
+                notes = try row.decode(column: "note", as: String.self)
+            } else {
+                let theme = try ThemeModel.read(row, "t").theme
+                themes.append(theme)
+                if try !row.decodeNil(column: "chosen") { chosen.insert(theme.id) }
+            }
+        }
+        return (themes, chosen, notes)
+    }
+
+    /// Empty theme columns, for the row that carries the viewer's notes.
+    private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
+
+    /// Whether the two people in this conversation have held another one before.
+    static func heldBefore(_ record: ConversationForViewer, on reads: Reads) async throws -> Bool {
+        try await reads.firstRow(
+            """
+            SELECT 1 AS found FROM conversations WHERE employee_id = \(bind: record.employee.id) AND guide_id = \(bind: record.guide.id) \
+            AND state = \(bind: ConversationState.held.rawValue) AND id <> \(bind: record.id) LIMIT 1
+            """) != nil
+    }
+
+    /// The names of the themes a conversation is tagged with, in order, and the actions agreed in
+    /// it, oldest first. The caller has checked the viewer may read both.
+    static func themesAndActions(of conversationID: UUID, on reads: Reads) async throws -> (themes: [String], actions: [AgreedAction]) {
+        let themes = try await reads.rows(
+            """
+            SELECT t.name FROM conversation_themes ct JOIN themes t ON t.id = ct.theme_id \
+            WHERE ct.conversation_id = \(bind: conversationID)
+            """
+        ).map { try $0.decode(column: "name", as: String.self) }.sorted()
+        let actions = try await reads.rows(
+            """
+            SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a \
+            WHERE a.conversation_id = \(bind: conversationID) ORDER BY a.created_at, a.id
+            """
+        ).map { try AgreedActionModel.read($0, "a").action }
+        return (themes, actions)
+    }
+
+    /// The ids of the themes on offer now.
+    static func activeThemeIDs(on reads: Reads) async throws -> Set<UUID> {
+        Set(try await reads.rows("SELECT id FROM themes WHERE active = \(bind: true)").map { try $0.decode(column: "id", as: UUID.self) })
+    }
+
+    /// Adds an action agreed in a conversation, and audits it.
+    static func addAction(
+        to record: ConversationForViewer, description: String, owner: AgreedAction.Owner, dueOn: CalendarDate?, at now: Date,
+        on database: any Database
+    ) async throws {
+        let action = AgreedActionModel()
+        action.$conversation.id = record.id
+        action.$employee.id = record.employee.id
+        action.description = description
+        action.owner = owner
+        action.dueOn = dueOn?.iso
+        action.status = .open
+        action.createdAt = now
+        action.updatedAt = now
+        try await database.transaction { database in
+            try await action.create(on: database)
+            try await audit("added an action", conversation: record.id, by: record.viewerID, at: now, on: database)
+        }
+    }
+
+    /// Sets the status of an action from any conversation between the same two people as `record`
+    /// (one can be ticked off from the latest); false when there is no such action.
+    static func setStatus(
+        _ status: AgreedAction.Status, ofAction actionID: UUID, between record: ConversationForViewer, at now: Date,
+        on database: any Database
+    ) async throws -> Bool {
+        guard
+            let action = try await AgreedActionModel.query(on: database)
+                .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
+                .filter(\.$id == actionID)
+                .filter(ConversationModel.self, \.$employee.$id == record.employee.id)
+                .filter(ConversationModel.self, \.$guide.$id == record.guide.id)
+                .first()
+        else { return false }
+        action.status = status
+        action.updatedAt = now
+        try await database.transaction { database in
+            try await action.save(on: database)
+            try await audit("changed an action", conversation: action.$conversation.id, by: record.viewerID, at: now, on: database)
+        }
+        return true
     }
 
     /// The question bank in use, parsed once for each version of the document.

@@ -4,14 +4,6 @@ import Vapor
 
 /// The pages of the programme's administration: what they show and the forms they keep.
 enum ProgrammeAdminPages {
-    /// A theme as the list shows it.
-    struct Theme: Equatable {
-        var id: UUID
-        var name: String
-        var position: Int
-        var isActive: Bool
-    }
-
     /// One line of the audit log, as HR may see it (`AuditLine`).
     struct AuditEntry {
         var at: Date

@@ -40,10 +40,8 @@ enum ProgrammeAdminStore {
     // MARK: - Themes
 
     /// Every theme, in the order people see them.
-    static func themes(on database: any Database) async throws -> [ProgrammeAdminPages.Theme] {
-        try await ThemeModel.query(on: database).sort(\.$position).all().map { theme in
-            ProgrammeAdminPages.Theme(id: try theme.requireID(), name: theme.name, position: theme.position, isActive: theme.isActive)
-        }
+    static func themes(on database: any Database) async throws -> [Theme] {
+        try await ThemeModel.query(on: database).sort(\.$position).all().map(\.theme)
     }
 
     /// Offers a theme again or retires it; nil when there is no such theme.

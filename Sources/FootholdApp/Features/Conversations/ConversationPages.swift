@@ -3,7 +3,7 @@ import Foundation
 
 /// The pages of arranging a conversation.
 enum ConversationPages {
-    static func firstName(_ person: PersonModel) -> String {
+    static func firstName(_ person: ConversationPerson) -> String {
         person.name.split(separator: " ").first.map(String.init) ?? person.name
     }
 
@@ -147,7 +147,7 @@ enum ConversationPages {
     struct SharedHistory {
         var summary: String
         var themes: [String]
-        var actions: [AgreedActionModel]
+        var actions: [AgreedAction]
     }
 
     static func detail(
@@ -165,8 +165,8 @@ enum ConversationPages {
         if let heldAt = c.heldAt { rows.append(("Held", H.text("\(display.day(heldAt)), \(c.heldMinutes ?? c.minutes) minutes"))) }
         if c.startsAt == nil && c.state == .requested { rows.append(("When", H.text("No time suggested yet"))) }
         if record.allows(.place) && !c.place.isEmpty { rows.append(("Where", H.text(c.place))) }
-        rows.append(("Employee", H.link(record.employee.name, to: SiteURL.person(record.employee.id!).path)))
-        rows.append(("Guide", H.link(record.guide.name, to: SiteURL.person(record.guide.id!).path)))
+        rows.append(("Employee", H.link(record.employee.name, to: SiteURL.person(record.employee.id).path)))
+        rows.append(("Guide", H.link(record.guide.name, to: SiteURL.person(record.guide.id).path)))
         if let checkpoint = record.checkpoint { rows.append(("Checkpoint", H.text("\(checkpoint.name): \(checkpoint.focus)"))) }
         if record.allows(.purpose) && !c.purpose.isEmpty { rows.append(("About", H.paragraph(c.purpose, class: "answer"))) }
         rows.append(("Asked by", H.text(c.requestedBy == .guide ? record.guide.name : record.employee.name)))

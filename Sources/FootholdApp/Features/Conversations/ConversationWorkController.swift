@@ -128,8 +128,8 @@ struct ConversationWorkController {
         var problems = FieldProblems()
         ConversationRules.check(summary, .summary, into: &problems)
         ConversationRules.check(notes, .notes, into: &problems)
-        let activeThemes = try await ThemeModel.query(on: req.db).filter(\.$isActive == true).all()
-        let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes.map { $0.id! })
+        let activeThemes = try await ConversationStore.activeThemeIDs(on: req.reads)
+        let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes)
         if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
         guard problems.isEmpty else {
             let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
@@ -152,7 +152,7 @@ struct ConversationWorkController {
         let description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if description.isEmpty { problems.add("description", "Describe the action") }
         ConversationRules.check(description, .actionDescription, into: &problems)
-        let owner = AgreedActionModel.Owner(rawValue: form.owner ?? "")
+        let owner = AgreedAction.Owner(rawValue: form.owner ?? "")
         if owner == nil { problems.add("owner", "Choose who will do it") }
         let dueText = (form.due_on ?? "").trimmingCharacters(in: .whitespaces)
         let due = dueText.isEmpty ? nil : CalendarDate(iso: dueText)
@@ -164,41 +164,18 @@ struct ConversationWorkController {
                 RecordPage.content(
                     model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
-        let action = AgreedActionModel()
-        action.$conversation.id = record.id
-        action.$employee.id = record.employee.id!
-        action.description = description
-        action.owner = owner
-        action.dueOn = due?.iso
-        action.status = .open
-        action.createdAt = req.now
-        action.updatedAt = req.now
-        try await req.db.transaction { database in
-            try await action.create(on: database)
-            try await ConversationStore.audit("added an action", conversation: record.id, by: record.viewerID, at: req.now, on: database)
-        }
+        try await ConversationStore.addAction(to: record, description: description, owner: owner, dueOn: due, at: req.now, on: req.db)
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
     }
 
     @Sendable func updateAction(req: Request) async throws -> Response {
         let (record, _) = try await Self.participant(req)
         // An action from any conversation between these same two people can be ticked off from the latest.
-        guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self),
-            let action = try await AgreedActionModel.query(on: req.db)
-                .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
-                .filter(\.$id == actionID)
-                .filter(ConversationModel.self, \.$employee.$id == record.employee.id!)
-                .filter(ConversationModel.self, \.$guide.$id == record.guide.id!)
-                .first()
-        else { throw SiteError.notFound }
+        guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self) else { throw SiteError.notFound }
         let form = try req.content.decode(ActionStatusForm.self)
-        guard let status = AgreedActionModel.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
-        action.status = status
-        action.updatedAt = req.now
-        try await req.db.transaction { database in
-            try await action.save(on: database)
-            try await ConversationStore.audit(
-                "changed an action", conversation: action.$conversation.id, by: record.viewerID, at: req.now, on: database)
+        guard let status = AgreedAction.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
+        guard try await ConversationStore.setStatus(status, ofAction: actionID, between: record, at: req.now, on: req.db) else {
+            throw SiteError.notFound
         }
         return .redirect(to: (SafeDestination.path(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
     }

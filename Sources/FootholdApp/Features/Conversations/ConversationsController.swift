@@ -131,23 +131,13 @@ struct ConversationsController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let record = try await Self.record(req)
-        let firstTogether: Bool
-        if record.side != nil {
-            firstTogether =
-                try await ConversationModel.query(on: req.db)
-                .filter(\.$employee.$id == record.employee.id!).filter(\.$guide.$id == record.guide.id!)
-                .filter(\.$state == .held).filter(\.$id != record.id).count() == 0
-        } else {
-            firstTogether = false
-        }
+        let firstTogether = record.side != nil ? !(try await ConversationStore.heldBefore(record, on: req.reads)) : false
         var shared: ConversationPages.SharedHistory?
         if record.side == nil && record.conversation.state == .held && record.allows(.sharedSummary) && record.allows(.actions)
             && record.allows(.themes)
         {
-            let themes = try await ConversationThemeModel.query(on: req.db).filter(\.$conversation.$id == record.id).with(\.$theme).all()
-                .map(\.theme.name)
-            let actions = try await AgreedActionModel.query(on: req.db).filter(\.$conversation.$id == record.id).sort(\.$createdAt).all()
-            shared = .init(summary: record.conversation.summary, themes: themes.sorted(), actions: actions)
+            let (themes, actions) = try await ConversationStore.themesAndActions(of: record.id, on: req.reads)
+            shared = .init(summary: record.conversation.summary, themes: themes, actions: actions)
         }
         req.auditRead("viewed", of: record)
         return req.page(

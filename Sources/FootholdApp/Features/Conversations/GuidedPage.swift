@@ -19,7 +19,7 @@ enum GuidedPage {
                 of: record.id, sides: readsPreparation ? [.employee] : [], on: reads, banks: banks)
             return Model(
                 record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
-                history: try await ConversationHistory.load(record, on: reads))
+                history: try await ConversationStore.history(of: record, on: reads))
         }
     }
 

@@ -26,7 +26,7 @@ enum PreparationPage {
                 own: answers[side] ?? PreparationAnswers(),
                 sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
                 other: answers[otherSide], bank: bank,
-                history: try await ConversationHistory.load(record, on: reads))
+                history: try await ConversationStore.history(of: record, on: reads))
         }
     }
 

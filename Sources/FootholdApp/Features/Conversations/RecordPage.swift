@@ -10,43 +10,20 @@ enum RecordPage {
         var record: ConversationForViewer
         var side: ConversationSide
         var notes: String
-        var themes: [ThemeModel]
+        var themes: [Theme]
         var chosenThemes: Set<UUID>
-        var actions: [AgreedActionModel]
+        var actions: [AgreedAction]
         var history: ConversationHistory
-
-        /// Empty theme columns, for the row that carries the viewer's notes.
-        private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
 
         static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads) async throws -> Model {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
-            // Active themes, and any retired theme this conversation was tagged with; then the
-            // viewer's own notes as one more row, with no theme, so both come in one round trip.
-            let rows = try await reads.rows(
-                """
-                SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
-                LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
-                WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
-                UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body FROM private_notes \
-                WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: record.viewerID) \
-                ORDER BY t_position, t_name
-                """)
-            var themeRows: [any SQLRow] = [], notes = ""
-            for row in rows {
-                if try row.decodeNil(column: "t_id") {
-                    notes = try row.decode(column: "note", as: String.self)
-                } else {
-                    themeRows.append(row)
-                }
-            }
-            let themes = try themeRows.map { try ThemeModel.read($0, "t") }
-            let chosen = try zip(themes, themeRows).filter { try !$1.decodeNil(column: "chosen") }.map { $0.0.id! }
+            let (themes, chosen, notes) = try await ConversationStore.themesAndOwnNotes(of: record, on: reads)
             // This conversation's actions come with the open ones from before: one query for both.
-            let history = try await ConversationHistory.load(record, on: reads, withOwnActions: true)
+            let history = try await ConversationStore.history(of: record, on: reads, withOwnActions: true)
             return Model(
-                record: record, side: side, notes: notes, themes: themes, chosenThemes: Set(chosen), actions: history.ownActions,
+                record: record, side: side, notes: notes, themes: themes, chosenThemes: chosen, actions: history.ownActions,
                 history: history)
         }
     }
@@ -87,10 +64,10 @@ enum RecordPage {
                 : "Waiting for \(employee) to confirm or amend it."
         }
         let themeOptions: [BodyNode] = model.themes.map { theme in
-            let chosen = typed.map { Set($0.themes ?? []).contains(theme.id!.upperText) } ?? model.chosenThemes.contains(theme.id!)
+            let chosen = typed.map { Set($0.themes ?? []).contains(theme.id.upperText) } ?? model.chosenThemes.contains(theme.id)
             return H.checkbox(
-                name: "themes[]", label: theme.name, checked: chosen, id: "theme-\(theme.id!.lowerText.prefix(8))",
-                value: theme.id!.upperText)
+                name: "themes[]", label: theme.name, checked: chosen, id: "theme-\(theme.id.lowerText.prefix(8))",
+                value: theme.id.upperText)
         }
         nodes.append(
             H.form(
