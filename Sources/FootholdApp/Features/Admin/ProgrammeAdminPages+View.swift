@@ -136,18 +136,30 @@ extension ProgrammeAdminPages {
             H.el(
                 "div", class: "button-row",
                 H.link("Export as JSON", to: SiteURL.adminQuestionBankExport.path, class: "button button--secondary")))
+        nodes.append(questionBankImport(problems: problems, csrf: csrf))
         nodes.append(
             H.form(
-                action: SiteURL.adminQuestionBankImport.path, csrf: csrf, multipart: true, class: "card",
-                [
-                    H.heading(2, "Import a question bank"),
-                    H.field(
-                        name: "file", label: "A question bank exported from Foothold (JSON)", type: "file",
-                        hint: "It replaces the whole bank. Nothing changes if the file has a problem.", error: problems.message(for: "file")
-                    ),
-                    H.button("Import", style: .secondary),
-                ]))
+                action: SiteURL.adminQuestionBank.path, csrf: csrf,
+                questionBankFields(bank, problems: problems) + [H.button("Save the question bank")]))
+        return nodes
+    }
 
+    /// Importing a whole bank from a JSON file exported before.
+    static func questionBankImport(problems: FieldProblems, csrf: String) -> BodyNode {
+        H.form(
+            action: SiteURL.adminQuestionBankImport.path, csrf: csrf, multipart: true, class: "card",
+            [
+                H.heading(2, "Import a question bank"),
+                H.field(
+                    name: "file", label: "A question bank exported from Foothold (JSON)", type: "file",
+                    hint: "It replaces the whole bank. Nothing changes if the file has a problem.", error: problems.message(for: "file")
+                ),
+                H.button("Import", style: .secondary),
+            ])
+    }
+
+    /// One field for every question, stage and point of the year, as `bank(fromForm:)` reads them.
+    static func questionBankFields(_ bank: QuestionBank, problems: FieldProblems) -> [BodyNode] {
         var fields: [BodyNode] = [H.heading(2, "Preparation questions")]
         for side in [ConversationSide.employee, .guide] {
             fields.append(H.heading(3, side == .employee ? "For the employee" : "For the guide"))
@@ -182,9 +194,7 @@ extension ProgrammeAdminPages {
                     value: (bank.checkpoints[stage] ?? []).joined(separator: "\n"),
                     error: problems.message(for: "checkpoints.\(stage.rawValue)"), rows: 5))
         }
-        fields.append(H.button("Save the question bank"))
-        nodes.append(H.form(action: SiteURL.adminQuestionBank.path, csrf: csrf, fields))
-        return nodes
+        return fields
     }
 
     // MARK: audit

@@ -5,28 +5,6 @@ import Vapor
 
 /// The work of a conversation: preparing, the guided view, and the record afterwards.
 struct ConversationWorkController {
-    struct ExpectationsForm: Content {
-        var expectations: String?
-    }
-
-    struct RecordForm: Content {
-        var summary: String?
-        var notes: String?
-        var themes: [String]?
-        var confirm: String?
-    }
-
-    struct ActionForm: Content {
-        var description: String?
-        var owner: String?
-        var due_on: String?
-    }
-
-    struct ActionStatusForm: Content {
-        var status: String?
-        var return_to: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.prepare(UUID()).pathComponents, use: preparation)
         routes.post(SiteURL.prepare(UUID()).pathComponents, use: savePreparation)
@@ -93,7 +71,8 @@ struct ConversationWorkController {
         let (record, _) = try await Self.participant(req)
         guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.forbidden }
         try record.require(.expectations)
-        let text = (try req.content.decode(ExpectationsForm.self).expectations ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (try req.content.decode(GuidedPage.ExpectationsForm.self).expectations ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         var problems = FieldProblems()
         guard ConversationRules.check(text, .expectations, into: &problems) else {
             let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
@@ -122,7 +101,7 @@ struct ConversationWorkController {
     @Sendable func saveRecord(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.forbidden }
-        let form = try req.content.decode(RecordForm.self)
+        let form = try req.content.decode(RecordPage.RecordForm.self)
         let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let notes = (form.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = FieldProblems()
@@ -147,7 +126,7 @@ struct ConversationWorkController {
     @Sendable func addAction(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.forbidden }
-        let form = try req.content.decode(ActionForm.self)
+        let form = try req.content.decode(RecordPage.ActionForm.self)
         var problems = FieldProblems()
         let description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if description.isEmpty { problems.add("description", "Describe the action") }
@@ -172,7 +151,7 @@ struct ConversationWorkController {
         let (record, _) = try await Self.participant(req)
         // An action from any conversation between these same two people can be ticked off from the latest.
         guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self) else { throw SiteError.notFound }
-        let form = try req.content.decode(ActionStatusForm.self)
+        let form = try req.content.decode(ConversationHistory.ActionStatusForm.self)
         guard let status = AgreedAction.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
         guard try await ConversationStore.setStatus(status, ofAction: actionID, between: record, at: req.now, on: req.db) else {
             throw SiteError.notFound

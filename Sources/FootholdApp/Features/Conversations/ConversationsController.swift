@@ -6,37 +6,6 @@ import Vapor
 /// Arranging conversations: the list, inviting and asking, answering, rescheduling, cancelling,
 /// marking held, and the calendar file.
 struct ConversationsController {
-    struct ProposalForm: Content {
-        var with: UUID?
-        var kind: String?
-        var checkpoint: String?
-        var purpose: String?
-        var date: String?
-        var time: String?
-        var minutes: String?
-        var place: String?
-    }
-
-    struct MeetingForm: Content {
-        var date: String?
-        var time: String?
-        var minutes: String?
-        var place: String?
-
-        var draft: MeetingDraft { MeetingDraft(date: date ?? "", time: time ?? "", minutes: minutes ?? "", place: place ?? "") }
-    }
-
-    struct DeclineForm: Content {
-        var reason: String?
-        var return_on: String?
-    }
-
-    struct HeldForm: Content {
-        var date: String?
-        var minutes: String?
-        var checkpoint: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.conversations.pathComponents, use: list)
         routes.get(SiteURL.newConversation.pathComponents, use: newForm)
@@ -92,7 +61,7 @@ struct ConversationsController {
         let year = try await Self.year(req)
         let kind = req.queryValue("kind").flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
         let checkpoint = year.current(on: req.display.today())?.id.uuidString
-        let form = ProposalForm(
+        let form = ConversationPages.ProposalForm(
             with: otherID, kind: kind.rawValue, checkpoint: checkpoint, purpose: "", date: "", time: "",
             minutes: String(year.current(on: req.display.today())?.suggestedMinutes ?? 30), place: "")
         return req.page(
@@ -103,7 +72,7 @@ struct ConversationsController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let form = try req.content.decode(ProposalForm.self)
+        let form = try req.content.decode(ConversationPages.ProposalForm.self)
         guard let otherID = form.with else { throw SiteError.notFound }
         let year = try await Self.year(req)
         let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.db)
@@ -164,7 +133,7 @@ struct ConversationsController {
 
     func schedule(_ req: Request, step: ConversationLifecycle.Step) async throws -> Response {
         let record = try await Self.record(req)
-        let form = try req.content.decode(MeetingForm.self)
+        let form = try req.content.decode(ConversationPages.MeetingForm.self)
         switch try await Arranging.schedule(
             record, step: step, meeting: form.draft, on: req.db, timeZone: req.display.timeZone, now: req.now)
         {
@@ -177,9 +146,9 @@ struct ConversationsController {
         }
     }
 
-    static func meetingForm(_ record: ConversationForViewer, display: DisplayDate) -> MeetingForm {
+    static func meetingForm(_ record: ConversationForViewer, display: DisplayDate) -> ConversationPages.MeetingForm {
         let fields = record.conversation.startsAt.map(display.formFields)
-        return MeetingForm(
+        return ConversationPages.MeetingForm(
             date: fields?.date ?? "", time: fields?.time ?? "", minutes: String(record.conversation.minutes),
             place: record.allows(.place) ? record.conversation.place : "")
     }
@@ -189,12 +158,12 @@ struct ConversationsController {
         guard record.may(.decline) else { throw SiteError.forbidden }
         return req.page(
             "Not now", breadcrumbs: Self.crumbs(record),
-            ConversationPages.declineForm(record, form: DeclineForm(), problems: FieldProblems(), csrf: req.csrfToken))
+            ConversationPages.declineForm(record, form: ConversationPages.DeclineForm(), problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func decline(req: Request) async throws -> Response {
         let record = try await Self.record(req)
-        let form = try req.content.decode(DeclineForm.self)
+        let form = try req.content.decode(ConversationPages.DeclineForm.self)
         switch try await Arranging.decline(
             record, reason: form.reason ?? "", returnOn: form.return_on ?? "", on: req.db, now: req.now,
             timeZone: req.display.timeZone)
@@ -220,7 +189,7 @@ struct ConversationsController {
         let year = try await Self.year(req)
         let today = req.display.today()
         let scheduledDay = record.conversation.startsAt.map { CalendarDate($0, in: req.display.timeZone) }
-        let form = HeldForm(
+        let form = ConversationPages.HeldForm(
             date: min(scheduledDay ?? today, today).iso, minutes: String(record.conversation.minutes),
             checkpoint: (record.checkpoint ?? (record.conversation.withLineManager ? year.current(on: today) : nil))?.id.uuidString ?? "")
         return req.page(
@@ -230,7 +199,7 @@ struct ConversationsController {
 
     @Sendable func markHeld(req: Request) async throws -> Response {
         let record = try await Self.record(req)
-        let form = try req.content.decode(HeldForm.self)
+        let form = try req.content.decode(ConversationPages.HeldForm.self)
         let year = try await Self.year(req)
         let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
         switch try await Arranging.markHeld(

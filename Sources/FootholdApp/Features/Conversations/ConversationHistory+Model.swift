@@ -1,5 +1,6 @@
 import FootholdCore
 import Foundation
+import Vapor
 
 /// What two people agreed before: the summaries of their earlier conversations and the actions
 /// still open. Both sides may read these (the access policy's shared summary and actions).
@@ -15,4 +16,9 @@ struct ConversationHistory {
     var openActions: [AgreedAction]
     /// The actions agreed in this conversation itself, when asked for (`withOwnActions`).
     var ownActions: [AgreedAction] = []
+
+    struct ActionStatusForm: Content {
+        var status: String?
+        var return_to: String?
+    }
 }

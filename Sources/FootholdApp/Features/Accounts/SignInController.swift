@@ -5,17 +5,6 @@ import Vapor
 
 /// Signing in with email and password, signing out, and setting a password from an invitation.
 struct SignInController {
-    struct SignInForm: Content {
-        var email: String?
-        var password: String?
-        var next: String?
-    }
-
-    struct SetPasswordForm: Content {
-        var password: String?
-        var confirmation: String?
-    }
-
     static let wrongCredentials = "The email address or password is not right. Check both and try again."
 
     func register(_ routes: any RoutesBuilder) {
@@ -33,7 +22,7 @@ struct SignInController {
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
-        let form = try req.content.decode(SignInForm.self)
+        let form = try req.content.decode(SignInPage.SignInForm.self)
         let typedEmail = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
         let next = SafeDestination.path(form.next)
@@ -110,7 +99,7 @@ struct SignInController {
 
     @Sendable func setPassword(req: Request) async throws -> Response {
         let token = req.parameters.get(SiteURL.tokenParameter) ?? ""
-        let form = try req.content.decode(SetPasswordForm.self)
+        let form = try req.content.decode(SignInPage.SetPasswordForm.self)
         let password = form.password ?? ""
         var errors: [(field: String, message: String)] = []
         if let problem = PasswordRules.problem(with: password) {

@@ -2,7 +2,7 @@ import FootholdCore
 import Foundation
 
 /// How actions and earlier summaries look wherever they appear.
-enum HistoryViews {
+extension ConversationHistory {
     static func ownerLabel(_ owner: AgreedAction.Owner, record: ConversationForViewer) -> String {
         switch owner {
         case .employee: record.side == .employee ? "You" : record.employee.name
@@ -31,7 +31,9 @@ enum HistoryViews {
             })
     }
 
-    static func earlier(_ history: ConversationHistory, record: ConversationForViewer, display: DisplayDate, csrf: String, returnTo: String)
+    static func earlierSection(
+        _ history: ConversationHistory, record: ConversationForViewer, display: DisplayDate, csrf: String, returnTo: String
+    )
         -> [BodyNode]
     {
         var nodes: [BodyNode] = [H.heading(2, "What you agreed before")]

@@ -2,7 +2,7 @@ import FootholdCore
 import Foundation
 
 /// The pages of arranging a conversation.
-enum ConversationPages {
+extension ConversationPages {
     static func firstName(_ person: ConversationPerson) -> String {
         person.name.split(separator: " ").first.map(String.init) ?? person.name
     }
@@ -95,7 +95,7 @@ enum ConversationPages {
     }
 
     static func proposal(
-        _ relationship: Arranging.Relationship, form: ConversationsController.ProposalForm, year: CareerYear,
+        _ relationship: Arranging.Relationship, form: ProposalForm, year: CareerYear,
         today: CalendarDate, problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
         let name = firstName(relationship.other)
@@ -142,14 +142,6 @@ enum ConversationPages {
 
     // MARK: one conversation
 
-    /// What a line manager who is not the guide may read of a held conversation, when the
-    /// employee has chosen to share their history: the summary, themes and actions.
-    struct SharedHistory {
-        var summary: String
-        var themes: [String]
-        var actions: [AgreedAction]
-    }
-
     static func detail(
         _ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
@@ -157,7 +149,18 @@ enum ConversationPages {
         var nodes: [BodyNode] = [
             H.heading(1, title(record)),
             H.el("p", stateTag(c.state), H.text(" "), H.tag(record.checkpoint?.name ?? c.kind.title, .neutral)),
+            facts(record, display: display),
         ]
+        guard let side = record.side else { return nodes + forLineManager(record, shared: shared, display: display) }
+        if c.state == .declined { nodes += declined(record, side: side, display: display) }
+        if firstTogether && c.state.isOpen { nodes.append(firstConversation(record, side: side)) }
+        nodes.append(nextSteps(record, side: side, csrf: csrf))
+        return nodes
+    }
+
+    /// When and where, who, and what it is about, as far as the viewer may know.
+    static func facts(_ record: ConversationForViewer, display: DisplayDate) -> BodyNode {
+        let c = record.conversation
         var rows: [(String, BodyNode)] = []
         if let startsAt = c.startsAt, c.state != .held {
             rows.append(("When", H.text("\(display.dateTime(startsAt)), \(c.minutes) minutes")))
@@ -170,58 +173,69 @@ enum ConversationPages {
         if let checkpoint = record.checkpoint { rows.append(("Checkpoint", H.text("\(checkpoint.name): \(checkpoint.focus)"))) }
         if record.allows(.purpose) && !c.purpose.isEmpty { rows.append(("About", H.paragraph(c.purpose, class: "answer"))) }
         rows.append(("Asked by", H.text(c.requestedBy == .guide ? record.guide.name : record.employee.name)))
-        nodes.append(H.summaryList(rows))
+        return H.summaryList(rows)
+    }
 
-        guard let side = record.side else {
-            if let shared {
-                nodes.append(H.heading(2, "What they agreed"))
-                nodes.append(H.privacy("Shared with you by \(record.employee.name)"))
-                nodes.append(
-                    shared.summary.isEmpty
-                        ? H.paragraph("No summary was written.", class: "muted") : H.paragraph(shared.summary, class: "answer"))
-                if !shared.themes.isEmpty {
-                    nodes.append(H.el("p", [H.text("Themes: ")] + shared.themes.flatMap { [H.tag($0, .neutral), H.text(" ")] }))
-                }
-                if !shared.actions.isEmpty {
-                    nodes.append(
-                        H.table(
-                            caption: "Actions agreed", headers: ["Action", "By", "Status"],
-                            rows: shared.actions.map { action in
-                                [
-                                    H.el("span", class: "answer", H.text(action.description)),
-                                    H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
-                                    action.status == .done ? H.tag("Done", .met) : H.tag("Open", .due),
-                                ]
-                            }, captionHidden: false))
-                }
-                nodes.append(
-                    H.notice(
-                        "\(record.employee.name) has chosen to let their line manager read the summaries of earlier conversations. Preparation and private notes are never shared."
-                    ))
-            } else {
-                nodes.append(
-                    H.notice(
-                        "You can see that this conversation is arranged because you are \(record.employee.name)'s line manager. What is prepared and said in it is for \(record.employee.name) and \(record.guide.name) only."
-                    ))
+    /// What a line manager who is not in the conversation sees: that it is arranged, and what the
+    /// employee has chosen to share of it once held.
+    static func forLineManager(_ record: ConversationForViewer, shared: SharedHistory?, display: DisplayDate) -> [BodyNode] {
+        var nodes: [BodyNode] = []
+        if let shared {
+            nodes.append(H.heading(2, "What they agreed"))
+            nodes.append(H.privacy("Shared with you by \(record.employee.name)"))
+            nodes.append(
+                shared.summary.isEmpty
+                    ? H.paragraph("No summary was written.", class: "muted") : H.paragraph(shared.summary, class: "answer"))
+            if !shared.themes.isEmpty {
+                nodes.append(H.el("p", [H.text("Themes: ")] + shared.themes.flatMap { [H.tag($0, .neutral), H.text(" ")] }))
             }
-            return nodes
+            if !shared.actions.isEmpty {
+                nodes.append(
+                    H.table(
+                        caption: "Actions agreed", headers: ["Action", "By", "Status"],
+                        rows: shared.actions.map { action in
+                            [
+                                H.el("span", class: "answer", H.text(action.description)),
+                                H.text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
+                                action.status == .done ? H.tag("Done", .met) : H.tag("Open", .due),
+                            ]
+                        }, captionHidden: false))
+            }
+            nodes.append(
+                H.notice(
+                    "\(record.employee.name) has chosen to let their line manager read the summaries of earlier conversations. Preparation and private notes are never shared."
+                ))
+        } else {
+            nodes.append(
+                H.notice(
+                    "You can see that this conversation is arranged because you are \(record.employee.name)'s line manager. What is prepared and said in it is for \(record.employee.name) and \(record.guide.name) only."
+                ))
         }
-        if c.state == .declined {
-            let who = c.requestedBy == .guide ? record.employee.name : record.guide.name
-            var text = "\(who == record.employee.name && side == .employee ? "You" : who) said not now."
-            if let returnOn = c.returnOn.flatMap(CalendarDate.init(iso:)) {
-                text += " The invitation will be offered again from \(display.day(returnOn))."
-            } else if side == .employee || c.requestedBy == .guide {
-                text += " The invitation will be offered again at the next checkpoint."
-            }
-            nodes.append(H.notice(text))
-            if record.allows(.declineReason), let reason = c.declineReason {
-                nodes.append(H.privacy("Only you"))
-                nodes.append(H.paragraph("Your reason: \(reason)", class: "answer"))
-            }
-        }
-        if firstTogether && c.state.isOpen { nodes.append(firstConversation(record, side: side)) }
+        return nodes
+    }
 
+    /// Who said not now, when it will be offered again, and (for the employee alone) their reason.
+    static func declined(_ record: ConversationForViewer, side: ConversationSide, display: DisplayDate) -> [BodyNode] {
+        let c = record.conversation
+        var nodes: [BodyNode] = []
+        let who = c.requestedBy == .guide ? record.employee.name : record.guide.name
+        var text = "\(who == record.employee.name && side == .employee ? "You" : who) said not now."
+        if let returnOn = c.returnOn.flatMap(CalendarDate.init(iso:)) {
+            text += " The invitation will be offered again from \(display.day(returnOn))."
+        } else if side == .employee || c.requestedBy == .guide {
+            text += " The invitation will be offered again at the next checkpoint."
+        }
+        nodes.append(H.notice(text))
+        if record.allows(.declineReason), let reason = c.declineReason {
+            nodes.append(H.privacy("Only you"))
+            nodes.append(H.paragraph("Your reason: \(reason)", class: "answer"))
+        }
+        return nodes
+    }
+
+    /// The buttons for what the viewer can do next.
+    static func nextSteps(_ record: ConversationForViewer, side: ConversationSide, csrf: String) -> BodyNode {
+        let c = record.conversation
         var buttons: [BodyNode] = []
         if record.may(.accept) { buttons.append(H.link("Accept", to: SiteURL.accept(record.id).path, class: "button")) }
         if record.may(.decline) {
@@ -251,8 +265,7 @@ enum ConversationPages {
         if record.may(.cancel) {
             buttons.append(H.actionButton("Cancel the conversation", action: SiteURL.cancel(record.id).path, csrf: csrf, style: .warning))
         }
-        if !buttons.isEmpty { nodes.append(H.el("div", [H.attr("class", "button-row")] + buttons)) }
-        return nodes
+        return buttons.isEmpty ? H.nothing : H.el("div", [H.attr("class", "button-row")] + buttons)
     }
 
     /// What a career conversation is and each side's part in it, shown the first time two people meet in Foothold.
@@ -288,7 +301,7 @@ enum ConversationPages {
     }
 
     static func meetingForm(
-        _ record: ConversationForViewer, step: ConversationLifecycle.Step, form: ConversationsController.MeetingForm,
+        _ record: ConversationForViewer, step: ConversationLifecycle.Step, form: MeetingForm,
         problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
         let heading =
@@ -315,7 +328,7 @@ enum ConversationPages {
     }
 
     static func declineForm(
-        _ record: ConversationForViewer, form: ConversationsController.DeclineForm, problems: FieldProblems, csrf: String
+        _ record: ConversationForViewer, form: DeclineForm, problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
         let employee = record.side == .employee
         var fields: [BodyNode] = [
@@ -344,7 +357,7 @@ enum ConversationPages {
     }
 
     static func heldForm(
-        _ record: ConversationForViewer, form: ConversationsController.HeldForm, year: CareerYear, problems: FieldProblems, csrf: String
+        _ record: ConversationForViewer, form: HeldForm, year: CareerYear, problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
         var options: [(value: String, label: String)] = [("", "None: it was not a checkpoint conversation")]
         options += year.checkpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") }

@@ -1,38 +1,7 @@
 import FootholdCore
 import Foundation
-import Vapor
 
-/// A signed-in person changes their own password; the current one is asked for first.
-struct PasswordController {
-    struct ChangeForm: Content {
-        var current: String?
-        var password: String?
-        var confirmation: String?
-    }
-
-    func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.changePassword.pathComponents, use: show)
-        routes.post(SiteURL.changePassword.pathComponents, use: save)
-    }
-
-    @Sendable func show(req: Request) async throws -> Response {
-        _ = try req.requireViewer()
-        return req.page(
-            "Change your password", Self.content(csrf: req.csrfToken, problems: FieldProblems(), saved: req.queryValue("saved") != nil))
-    }
-
-    @Sendable func save(req: Request) async throws -> Response {
-        let viewer = try req.requireViewer()
-        let form = try req.content.decode(ChangeForm.self)
-        let password = form.password ?? ""
-        var problems = try await Accounts(app: req.application).changePassword(
-            personID: viewer.personID, current: form.current ?? "", new: password,
-            keepingSession: viewer.sessionID, confirmedBy: form.confirmation ?? "")
-        if problems.isEmpty { return .redirect(to: SiteURL.changePassword.with(query: [("saved", "1")])) }
-        problems = problems.ordered(by: ["current", "password", "confirmation"])
-        return req.page("Change your password", status: .badRequest, Self.content(csrf: req.csrfToken, problems: problems, saved: false))
-    }
-
+extension PasswordPage {
     static func content(csrf: String, problems: FieldProblems, saved: Bool) -> [BodyNode] {
         [
             H.el(

@@ -1,35 +1,7 @@
-import Fluent
 import FootholdCore
 import Foundation
 
-/// Each side's private preparation, with what the other side has chosen to share.
-enum PreparationPage {
-    struct Model {
-        var record: ConversationForViewer
-        var side: ConversationSide
-        var own: PreparationAnswers
-        var sharedOwn: Bool
-        /// The other side's answers, when they have shared them.
-        var other: PreparationAnswers?
-        var bank: QuestionBank
-        var history: ConversationHistory
-
-        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads, banks: QuestionBanks) async throws
-            -> Model
-        {
-            let otherSide: ConversationSide = side == .employee ? .guide : .employee
-            let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
-            let (bank, answers) = try await ConversationStore.questionBankAndPreparations(
-                of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: reads, banks: banks)
-            return Model(
-                record: record, side: side,
-                own: answers[side] ?? PreparationAnswers(),
-                sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
-                other: answers[otherSide], bank: bank,
-                history: try await ConversationStore.history(of: record, on: reads))
-        }
-    }
-
+extension PreparationPage {
     static func title(_ record: ConversationForViewer) -> String {
         "Prepare for your conversation with \(ConversationPages.firstName(record.other))"
     }
@@ -56,6 +28,31 @@ enum PreparationPage {
                 class: "lead"))
 
         let privacy = shared ? "You and \(other)" : "Only you"
+        var fields = ownFields(model, typed: typed, problems: problems, privacy: privacy, editable: editable)
+        if editable {
+            fields.append(
+                H.checkbox(
+                    name: "share", label: "Share my preparation with \(other)", checked: shared,
+                    hint:
+                        "\(other) will be able to read these answers before and during the conversation. You can stop sharing at any time.")
+            )
+            fields.append(H.button("Save"))
+            nodes.append(H.form(action: SiteURL.prepare(record.id).path, csrf: csrf, fields))
+        } else {
+            nodes.append(H.notice("This conversation has been held, so the preparation can no longer be changed."))
+            nodes += fields
+        }
+
+        nodes += othersPreparation(model)
+        nodes += ConversationHistory.earlierSection(
+            model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.prepare(record.id).path)
+        return nodes
+    }
+
+    /// The viewer's own questions, in groups for the employee: fields while it can change, answers after.
+    static func ownFields(
+        _ model: Model, typed: [String: String], problems: FieldProblems, privacy: String, editable: Bool
+    ) -> [BodyNode] {
         var fields: [BodyNode] = []
         if model.side == .employee {
             for group in PreparationGroup.allCases {
@@ -73,20 +70,13 @@ enum PreparationPage {
                 fieldNode($0, model: model, typed: typed, problems: problems, privacy: privacy, editable: editable)
             }
         }
-        if editable {
-            fields.append(
-                H.checkbox(
-                    name: "share", label: "Share my preparation with \(other)", checked: shared,
-                    hint:
-                        "\(other) will be able to read these answers before and during the conversation. You can stop sharing at any time.")
-            )
-            fields.append(H.button("Save"))
-            nodes.append(H.form(action: SiteURL.prepare(record.id).path, csrf: csrf, fields))
-        } else {
-            nodes.append(H.notice("This conversation has been held, so the preparation can no longer be changed."))
-            nodes += fields
-        }
+        return fields
+    }
 
+    /// What the other person has shared of their preparation, if anything.
+    static func othersPreparation(_ model: Model) -> [BodyNode] {
+        let other = ConversationPages.firstName(model.record.other)
+        var nodes: [BodyNode] = []
         nodes.append(H.heading(2, "\(other)'s preparation"))
         if let theirs = model.other, !theirs.isEmpty {
             nodes.append(H.privacy("Shared with you by \(other)"))
@@ -101,8 +91,6 @@ enum PreparationPage {
                 H.paragraph(
                     "\(other) has not shared their preparation. That is their choice; you will see it here if they do.", class: "muted"))
         }
-        nodes += HistoryViews.earlier(
-            model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.prepare(record.id).path)
         return nodes
     }
 

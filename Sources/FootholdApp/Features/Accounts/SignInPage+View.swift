@@ -2,7 +2,7 @@ import FootholdCore
 import Foundation
 
 /// The pages of signing in.
-enum SignInPage {
+extension SignInPage {
     static func content(csrf: String, email: String, next: String?, errors: [(field: String, message: String)]) -> [BodyNode] {
         let emailError = errors.first { $0.field == "email" }?.message
         let passwordError = errors.first { $0.field == "password" }?.message

@@ -1,0 +1,90 @@
+import FootholdCore
+import Foundation
+
+extension GuidedPage {
+    static func content(
+        _ model: Model, display: DisplayDate, csrf: String, typedExpectations: String? = nil,
+        problems: FieldProblems = FieldProblems()
+    ) -> [BodyNode] {
+        let record = model.record
+        let employee = ConversationPages.firstName(record.employee)
+        var nodes: [BodyNode] = [
+            H.errorSummary(problems.items),
+            H.heading(1, "Your conversation with \(ConversationPages.firstName(record.other))"),
+            H.paragraph(
+                record.side == .guide
+                    ? "Walk the stages at \(employee)'s pace. Ask, listen, and guide rather than direct."
+                    : "Your guide will walk these stages with you. It is your conversation: say what you want from it.", class: "lead"),
+            H.stepper(
+                label: "Stages of the conversation", steps: model.bank.stages.map { ($0.title, "stage-\($0.stage.rawValue)") }),
+        ]
+
+        if record.allows(.expectations) {
+            nodes.append(expectations(record, typed: typedExpectations, problems: problems, csrf: csrf))
+        }
+        for stage in model.bank.stages {
+            nodes.append(
+                H.el(
+                    "section",
+                    [H.attr("class", "card stage"), H.attr("id", "stage-\(stage.stage.rawValue)")]
+                        + stageBody(stage, model: model, display: display, csrf: csrf)))
+        }
+        return nodes
+    }
+
+    /// Where the two agree, at the start, how they will work together.
+    static func expectations(_ record: ConversationForViewer, typed: String?, problems: FieldProblems, csrf: String) -> BodyNode {
+        H.el(
+            "section", [H.attr("class", "card"), H.attr("id", "expectations"), H.attr("aria-labelledby", "expectations-title")],
+            H.heading(2, "Agree how you will work together", id: "expectations-title"),
+            H.paragraph(
+                "At the start, agree how long you both have, what each of you wants to focus on, and how the conversation will be recorded."
+            ),
+            H.form(
+                action: SiteURL.guided(record.id).path, csrf: csrf,
+                [
+                    H.textarea(
+                        name: "expectations", label: "What you agreed",
+                        value: typed ?? record.conversation.expectations,
+                        hint: "For example: 45 minutes; focus on the policy secondment; Ben drafts the summary, Freya confirms it.",
+                        error: problems.message(for: "expectations"), rows: 3,
+                        privacy: "You and \(ConversationPages.firstName(record.other))"),
+                    H.button("Save", style: .secondary),
+                ]))
+    }
+
+    /// One stage: its tip and questions, the employee's preparation that helps at it, and at the
+    /// start the actions still open, at the end the way to the record.
+    static func stageBody(_ stage: QuestionBank.Stage, model: Model, display: DisplayDate, csrf: String) -> [BodyNode] {
+        let record = model.record
+        let employee = ConversationPages.firstName(record.employee)
+        let checkpointQuestions = record.checkpoint.map { model.bank.checkpoints[$0.stage] ?? [] } ?? []
+        var body: [BodyNode] = [
+            H.stageHeading(number: stage.stage.number, title: stage.title, tip: stage.tip)
+        ]
+        var questions = stage.questions
+        if stage.stage == .explore { questions += checkpointQuestions }
+        if !questions.isEmpty {
+            body.append(H.list(questions, class: "questions"))
+        }
+        if let preparation = model.preparation {
+            let answers = preparationFields(for: stage.stage).compactMap { field in preparation.answers[field].map { (field, $0) } }
+            if !answers.isEmpty {
+                body.append(H.privacy(record.side == .employee ? "Your preparation" : "Shared by \(employee)"))
+                body.append(H.summaryList(answers.map { (model.bank.wording(for: $0.0), H.paragraph($0.1, class: "answer")) }))
+            }
+        }
+        if stage.stage == .setUp && !model.history.openActions.isEmpty {
+            body.append(H.paragraph("Start by looking back at the actions still open:"))
+            body.append(
+                ConversationHistory.actionsTable(
+                    model.history.openActions, record: record, display: display, csrf: csrf,
+                    returnTo: SiteURL.guided(record.id).path, caption: "Actions still open"))
+        }
+        if stage.stage == .close && record.conversation.state == .scheduled && record.may(.markHeld) {
+            body.append(
+                H.link("Mark the conversation as held and write the record", to: SiteURL.markHeld(record.id).path, class: "button"))
+        }
+        return body
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import FootholdCore
+import Foundation
+import Vapor
+
+/// What a held conversation leaves behind: the shared summary, each author's private notes, the
+/// themes and the actions agreed.
+enum RecordPage {
+    struct Model {
+        var record: ConversationForViewer
+        var side: ConversationSide
+        var notes: String
+        var themes: [Theme]
+        var chosenThemes: Set<UUID>
+        var actions: [AgreedAction]
+        var history: ConversationHistory
+
+        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads) async throws -> Model {
+            try record.require(.sharedSummary)
+            let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
+            try record.require(notesPart)
+            let (themes, chosen, notes) = try await ConversationStore.themesAndOwnNotes(of: record, on: reads)
+            // This conversation's actions come with the open ones from before: one query for both.
+            let history = try await ConversationStore.history(of: record, on: reads, withOwnActions: true)
+            return Model(
+                record: record, side: side, notes: notes, themes: themes, chosenThemes: chosen, actions: history.ownActions,
+                history: history)
+        }
+    }
+
+    struct RecordForm: Content {
+        var summary: String?
+        var notes: String?
+        var themes: [String]?
+        var confirm: String?
+    }
+
+    struct ActionForm: Content {
+        var description: String?
+        var owner: String?
+        var due_on: String?
+    }
+}

@@ -1,0 +1,141 @@
+import FootholdCore
+import Foundation
+
+extension RecordPage {
+    static func content(
+        _ model: Model, typed: RecordForm?, typedAction: ActionForm? = nil,
+        problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String
+    ) -> [BodyNode] {
+        let record = model.record
+        let c = record.conversation
+        let other = ConversationPages.firstName(record.other)
+        var nodes: [BodyNode] = [H.errorSummary(problems.items)]
+        switch saved {
+        case "record": nodes.append(H.notice("Saved.", style: "success"))
+        case "action": nodes.append(H.notice("Action added.", style: "success"))
+        default: break
+        }
+        nodes.append(H.heading(1, "The record of your conversation with \(other)"))
+        nodes.append(
+            H.paragraph(
+                "Held \(c.heldAt.map(display.day) ?? ""), \(c.heldMinutes ?? c.minutes) minutes\(record.checkpoint.map { ", for \($0.name)" } ?? "").",
+                class: "lead"))
+
+        nodes.append(recordForm(model, typed: typed, problems: problems, display: display, csrf: csrf))
+        nodes.append(actionsCard(model, typedAction: typedAction, problems: problems, display: display, csrf: csrf))
+        nodes += ConversationHistory.earlierSection(
+            model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path)
+        return nodes
+    }
+
+    /// Where the summary stands: who drafts it, and whether the employee has confirmed it.
+    static func summaryStatus(_ record: ConversationForViewer, display: DisplayDate) -> String {
+        let c = record.conversation
+        let employee = ConversationPages.firstName(record.employee)
+        let guide = ConversationPages.firstName(record.guide)
+        if c.summary.isEmpty {
+            return
+                record.side == .guide
+                ? "Draft a short summary of what you talked about and agreed; \(employee) will confirm or amend it."
+                : "\(guide) will draft a summary for you to confirm or amend. You can also write it yourself."
+        } else if let confirmed = c.summaryConfirmedAt {
+            return "Confirmed by \(employee) on \(display.day(confirmed))."
+        } else {
+            return
+                record.side == .employee
+                ? "\(guide) has drafted this summary. Read it, change anything that is not right, and save to confirm it."
+                : "Waiting for \(employee) to confirm or amend it."
+        }
+    }
+
+    /// The shared summary, the viewer's private notes and the themes, saved together.
+    static func recordForm(_ model: Model, typed: RecordForm?, problems: FieldProblems, display: DisplayDate, csrf: String) -> BodyNode {
+        let record = model.record
+        let c = record.conversation
+        let other = ConversationPages.firstName(record.other)
+        let summaryStatus = summaryStatus(record, display: display)
+        return H.form(
+            action: SiteURL.record(record.id).path, csrf: csrf,
+            [
+                H.el(
+                    "section", class: "card",
+                    H.heading(2, "Shared summary"),
+                    H.paragraph(summaryStatus, class: c.summaryConfirmedAt == nil ? "" : "muted"),
+                    H.textarea(
+                        name: "summary", label: "What you talked about and agreed", value: typed?.summary ?? c.summary,
+                        error: problems.message(for: "summary"), rows: 6, privacy: "You and \(other)")),
+                H.el(
+                    "section", class: "card",
+                    H.heading(2, "Your private notes"),
+                    H.textarea(
+                        name: "notes", label: "Notes for yourself", value: typed?.notes ?? model.notes,
+                        hint: "No one else can ever read these, not \(other), not HR, not a director.",
+                        error: problems.message(for: "notes"), rows: 4, privacy: "Only you")),
+                themesCard(model, typed: typed, problems: problems),
+                H.button(
+                    record.side == .employee && !c.summary.isEmpty && c.summaryConfirmedAt == nil
+                        ? "Save and confirm the summary" : "Save"),
+            ])
+    }
+
+    /// The themes that came up, as checkboxes.
+    static func themesCard(_ model: Model, typed: RecordForm?, problems: FieldProblems) -> BodyNode {
+        let themeOptions: [BodyNode] = model.themes.map { theme in
+            let chosen = typed.map { Set($0.themes ?? []).contains(theme.id.upperText) } ?? model.chosenThemes.contains(theme.id)
+            return H.checkbox(
+                name: "themes[]", label: theme.name, checked: chosen, id: "theme-\(theme.id.lowerText.prefix(8))",
+                value: theme.id.upperText)
+        }
+        return H.el(
+            "section", class: "card",
+            H.el(
+                "fieldset",
+                [
+                    H.attr("class", "fieldset"), H.attr("id", "field-themes"),
+                    H.el("legend", class: "field__label", H.text("Themes")),
+                    H.paragraph(
+                        "Which themes came up? They are counted anonymously, in groups large enough that no one can be picked out; nothing you wrote is passed on.",
+                        class: "field__hint"),
+                ]
+                    + (problems.message(for: "themes").map { [H.el("p", class: "field__error", H.text($0))] } ?? [])
+                    + themeOptions))
+    }
+
+    /// The actions agreed, and the form to add one.
+    static func actionsCard(
+        _ model: Model, typedAction: ActionForm?, problems: FieldProblems, display: DisplayDate, csrf: String
+    ) -> BodyNode {
+        let record = model.record
+        let other = ConversationPages.firstName(record.other)
+        return H.el(
+            "section", [H.attr("class", "card"), H.attr("id", "actions")],
+            H.heading(2, "Actions agreed"),
+            H.privacy("You and \(other)"),
+            model.actions.isEmpty
+                ? H.paragraph(
+                    "No actions yet. A few specific steps, each with a date, are worth more than a long list.", class: "muted")
+                : ConversationHistory.actionsTable(
+                    model.actions, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path,
+                    caption: "Actions agreed"),
+            H.form(
+                action: SiteURL.actions(record.id).path, csrf: csrf,
+                [
+                    H.heading(3, "Add an action"),
+                    H.textarea(
+                        name: "description", label: "What will be done", value: typedAction?.description ?? "",
+                        hint: "Start with a verb and say how you will know it is done: “Book a place on the March data course”.",
+                        error: problems.message(for: "description"), rows: 2),
+                    H.radios(
+                        name: "owner", legend: "Who will do it",
+                        options: [
+                            ("employee", record.side == .employee ? "You" : record.employee.name, nil),
+                            ("guide", record.side == .guide ? "You" : record.guide.name, "Agree only to what you can deliver."),
+                            ("organisation", "The organisation", nil),
+                        ], selected: typedAction?.owner ?? "employee", error: problems.message(for: "owner")),
+                    H.field(
+                        name: "due_on", label: "By when (optional)", value: typedAction?.due_on ?? "", type: "date",
+                        error: problems.message(for: "due_on")),
+                    H.button("Add the action", style: .secondary),
+                ]))
+    }
+}
