@@ -22,6 +22,26 @@ final class BenchmarkPagesTests: XCTestCase {
         return queries
     }
 
+    /// The pages scripts/bench measures (scripts/bench-pages.txt).
+    static func pages() throws -> [(name: String, who: String, path: String, marker: String, needsLargeDemo: Bool)] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("scripts/bench-pages.txt"), encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { line in
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            return (fields[0], fields[1], fields[2], fields[3], fields.count > 4 && fields[4] == "large")
+        }
+    }
+
+    func testThePageListNamesWhoSignsInAndAMarkerForEveryPage() throws {
+        let pages = try Self.pages()
+        XCTAssertEqual(pages.first?.path, "/ping", "the ceiling comes first: every other page is measured against it")
+        for page in pages {
+            XCTAssertTrue(["", "large", "small", "employee", "hr"].contains(page.who), "\(page.name): who signs in")
+            XCTAssertFalse(page.marker.isEmpty, "\(page.name): a marker")
+            XCTAssertTrue(page.path.hasPrefix("/"), "\(page.name): a path")
+        }
+    }
+
     func testThePagesAreFoundAndAnswerAsThemselvesOnAnyDay() async throws {
         let queries = try Self.queries()
         XCTAssertEqual(
@@ -47,19 +67,17 @@ final class BenchmarkPagesTests: XCTestCase {
                 let history = try await first("history", employee: employee).decode(column: "n", as: Int.self)
                 XCTAssertGreaterThan(history, 1)
 
-                let pages: [(String, String, String)] = [
-                    (large, "/", "Your team"), (large, "/team", "Your team's career conversations"),
-                    (small, "/", "Your team"), (small, "/team", "Your team's career conversations"),
-                    (employee, "/conversations", "<h1>Your conversations</h1>"),
-                    (employee, SiteURL.record(heldID).path, "Shared summary"),
-                    (employee, SiteURL.prepare(openID).path, "Prepare for your conversation with"),
-                    (employee, SiteURL.guided(openID).path, "Agree how you will work together"),
-                    (employee, SiteURL.calendar(openID).path, "BEGIN:VEVENT"),
-                    (hr, "/admin/people", "<h1>People</h1>"),
-                    (hr, "/admin/audit", "Whose records"),
-                    (hr, "/admin/audit?person=\(employee)", "records</caption>"),
-                    (employee, "/settings/password", "<h1>Change your password</h1>"),
-                ]
+                let people = ["large": large, "small": small, "employee": employee, "hr": hr]
+                let pages = try Self.pages().filter { !$0.who.isEmpty && !$0.needsLargeDemo }.map { page in
+                    (
+                        people[page.who]!,
+                        page.path.replacingOccurrences(of: "{open}", with: openID.uuidString)
+                            .replacingOccurrences(of: "{held}", with: heldID.uuidString)
+                            .replacingOccurrences(of: "{employee}", with: employee),
+                        page.marker
+                    )
+                }
+                XCTAssertGreaterThanOrEqual(pages.count, 13, "the benchmark's signed-in pages")
                 for (email, path, marker) in pages {
                     let browser = testApp.browser()
                     _ = try await browser.signIn(email)

@@ -179,6 +179,7 @@ public struct Accounts: Sendable {
     func invitationLink(for personID: UUID) async throws -> String {
         let token = app.clients.makeToken()
         let invitation = InvitationModel()
+        invitation.id = app.clients.makeID()
         invitation.tokenHash = TokenHash.of(token)
         invitation.$person.id = personID
         invitation.createdAt = app.clients.now()

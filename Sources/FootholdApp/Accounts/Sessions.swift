@@ -23,6 +23,7 @@ enum Sessions {
         let now = clients.now()
         try await purge(now: now, idle: idle, on: database)
         let session = SessionModel()
+        session.id = clients.makeID()
         session.tokenHash = TokenHash.of(token)
         session.$person.id = personID
         session.createdAt = now

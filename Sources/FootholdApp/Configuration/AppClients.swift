@@ -8,10 +8,16 @@ public struct AppClients: Sendable {
     public var now: @Sendable () -> Date
     /// A fresh secret token: 32 random bytes, URL-safe base64.
     public var makeToken: @Sendable () -> String
+    /// A fresh id for something the app creates: a conversation, an action, a theme, a session, an invitation.
+    public var makeID: @Sendable () -> UUID
 
-    public init(now: @escaping @Sendable () -> Date, makeToken: @escaping @Sendable () -> String) {
+    public init(
+        now: @escaping @Sendable () -> Date, makeToken: @escaping @Sendable () -> String,
+        makeID: @escaping @Sendable () -> UUID = { UUID() }
+    ) {
         self.now = now
         self.makeToken = makeToken
+        self.makeID = makeID
     }
 
     public static let live = AppClients(

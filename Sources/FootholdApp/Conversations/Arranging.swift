@@ -49,7 +49,7 @@ enum Arranging {
 
     /// Creates an invitation (the viewer guides) or a request (the viewer is the employee).
     static func propose(
-        _ proposal: Proposal, by viewer: UUID, on database: any Database, timeZone: TimeZone, now: Date,
+        _ proposal: Proposal, id: UUID, by viewer: UUID, on database: any Database, timeZone: TimeZone, now: Date,
         year: CareerYear
     ) async throws -> Result<UUID, FieldProblems> {
         let relationship = try await relationship(viewer: viewer, other: proposal.otherID, on: database)
@@ -76,6 +76,7 @@ enum Arranging {
         guard problems.isEmpty else { return .failure(problems) }
 
         let conversation = ConversationModel()
+        conversation.id = id
         conversation.kind = proposal.kind
         conversation.state = .requested
         conversation.requestedBy = relationship.viewerSide

@@ -347,10 +347,11 @@ enum ConversationStore {
 
     /// Adds an action agreed in a conversation, and audits it.
     static func addAction(
-        to record: ConversationForViewer, description: String, owner: AgreedAction.Owner, dueOn: CalendarDate?, at now: Date,
-        on database: any Database
+        to record: ConversationForViewer, id: UUID, description: String, owner: AgreedAction.Owner, dueOn: CalendarDate?,
+        at now: Date, on database: any Database
     ) async throws {
         let action = AgreedActionModel()
+        action.id = id
         action.$conversation.id = record.id
         action.$employee.id = record.employee.id
         action.description = description

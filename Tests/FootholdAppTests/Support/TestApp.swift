@@ -17,6 +17,28 @@ final class TestClock: @unchecked Sendable {
     func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
 }
 
+/// Ids tests can predict: each app instance counts up from its own prefix, so a test (and a
+/// second instance on the same database) knows the id of what it creates next.
+final class TestIDs: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var count = 0
+    let instance: Int
+
+    init(instance: Int = 1) { self.instance = instance }
+
+    /// `0000000N-0000-4000-8000-00000000000K` for instance N's Kth id.
+    func next() -> UUID {
+        let number = lock.withLock {
+            count += 1
+            return count
+        }
+        return UUID(uuidString: String(format: "%08X-0000-4000-8000-%012X", instance, number))!
+    }
+
+    /// The id the Kth call made or will make.
+    func id(_ number: Int) -> UUID { UUID(uuidString: String(format: "%08X-0000-4000-8000-%012X", instance, number))! }
+}
+
 /// Gives each test a fresh, migrated database: a new SQLite file, or — when scripts/test provides
 /// a PostgreSQL server in FOOTHOLD_TEST_POSTGRES_URL — a new database cloned from a template that
 /// was migrated once for the whole run.
@@ -95,11 +117,13 @@ actor PostgresTemplate {
 final class TestApp: @unchecked Sendable {
     let app: Application
     let clock: TestClock
+    let ids: TestIDs
     let database: TestDatabase.Handle
 
-    private init(app: Application, clock: TestClock, database: TestDatabase.Handle) {
+    private init(app: Application, clock: TestClock, ids: TestIDs, database: TestDatabase.Handle) {
         self.app = app
         self.clock = clock
+        self.ids = ids
         self.database = database
     }
 
@@ -107,25 +131,27 @@ final class TestApp: @unchecked Sendable {
         clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil,
         baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil
     ) async throws -> TestApp {
+        let ids = TestIDs()
         let handle: TestDatabase.Handle
         if let database { handle = database } else { handle = try await TestDatabase.make() }
         let app = try await makeApplication(
             configuration: Configuration(
                 storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader),
-            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
+            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken, makeID: ids.next),
             environment: .testing, logLevel: .warning)
         try await app.autoMigrate()
-        return TestApp(app: app, clock: clock, database: handle)
+        return TestApp(app: app, clock: clock, ids: ids, database: handle)
     }
 
     /// A second instance on the same database, as a load balancer would run.
     func sibling() async throws -> TestApp {
         let clock = self.clock
+        let ids = TestIDs(instance: self.ids.instance + 1)
         let app = try await makeApplication(
             configuration: Configuration(storage: database.storage, bcryptCost: 4),
-            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken),
+            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken, makeID: ids.next),
             environment: .testing, logLevel: .warning)
-        return TestApp(app: app, clock: clock, database: TestDatabase.Handle(storage: database.storage, drop: {}))
+        return TestApp(app: app, clock: clock, ids: ids, database: TestDatabase.Handle(storage: database.storage, drop: {}))
     }
 
     func shutdown() async {

@@ -109,7 +109,8 @@ struct ProgrammeAdminController {
         }
         let viewer = try req.requireViewer()
         try await ProgrammeAdminStore.addTheme(
-            name, position: (existing.map(\.position).max() ?? -1) + 1, by: viewer.personID, at: req.now, on: req.db)
+            name, id: req.clients.makeID(), position: (existing.map(\.position).max() ?? -1) + 1, by: viewer.personID, at: req.now,
+            on: req.db)
         return .redirect(to: SiteURL.adminThemes.path)
     }
 

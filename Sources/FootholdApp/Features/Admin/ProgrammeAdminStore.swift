@@ -57,8 +57,11 @@ enum ProgrammeAdminStore {
     }
 
     /// Adds a theme at the end of the list, in use.
-    static func addTheme(_ name: String, position: Int, by actorID: UUID, at now: Date, on database: any Database) async throws {
+    static func addTheme(
+        _ name: String, id: UUID, position: Int, by actorID: UUID, at now: Date, on database: any Database
+    ) async throws {
         let theme = ThemeModel()
+        theme.id = id
         theme.name = name
         theme.position = position
         theme.isActive = true

@@ -143,7 +143,8 @@ struct ConversationWorkController {
                 RecordPage.content(
                     model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
-        try await ConversationStore.addAction(to: record, description: description, owner: owner, dueOn: due, at: req.now, on: req.db)
+        try await ConversationStore.addAction(
+            to: record, id: req.clients.makeID(), description: description, owner: owner, dueOn: due, at: req.now, on: req.db)
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
     }
 

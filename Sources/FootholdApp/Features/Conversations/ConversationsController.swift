@@ -82,7 +82,7 @@ struct ConversationsController {
             meeting: MeetingDraft(date: form.date ?? "", time: form.time ?? "", minutes: form.minutes ?? "", place: form.place ?? ""))
         let invalidKind = ConversationKind(rawValue: form.kind ?? "") == nil
         switch try await Arranging.propose(
-            proposal, by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year)
+            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year)
         {
         case .success(let id) where !invalidKind:
             return .redirect(to: SiteURL.conversation(id).path)
