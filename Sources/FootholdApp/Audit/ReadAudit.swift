@@ -67,7 +67,10 @@ final class ReadAudit: Sendable {
 
     /// Writes every event recorded so far, and returns once they and all earlier ones are stored.
     func flush() async {
-        let write = state.withLockedValue { state -> Task<Void, Never> in
+        let write = state.withLockedValue { state -> Task<Void, Never>? in
+            // Nothing waiting: only what is being written now, if anything (the audit page flushes
+            // on every request, and a new task each time cost it its tail under load).
+            if state.pending.isEmpty { return state.lastWrite }
             let events = state.pending
             state.pending = []
             state.scheduled = false
@@ -79,7 +82,7 @@ final class ReadAudit: Sendable {
             state.lastWrite = write
             return write
         }
-        await write.value
+        await write?.value
     }
 
     private func write(_ events: [Event]) async {

@@ -220,8 +220,8 @@ extension ProgrammeAdminPages {
                     ? H.nothing
                     : H.table(
                         caption: caption, headers: ["When", "Who", "What", "Whose records"],
-                        rows: entries.map { entry in
-                            [H.text(display.dateTime(entry.at)), H.text(entry.line.who), H.text(entry.line.what), H.text(entry.line.whose)]
+                        cells: entries.map { entry in
+                            [.text(display.dateTime(entry.at)), .text(entry.line.who), .text(entry.line.what), .text(entry.line.whose)]
                         }),
             H.pagination(current: page, hasNext: hasNext) {
                 SiteURL.adminAudit.with(query: [("person", person.isEmpty ? nil : person), ("page", String($0))])
