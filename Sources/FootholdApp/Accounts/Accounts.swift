@@ -145,6 +145,22 @@ public struct Accounts: Sendable {
         return problems
     }
 
+    /// The active person with this (normalised) email address and their password hash, if they
+    /// have set one: what signing in checks. One query.
+    func signInCandidate(email: String) async throws -> (personID: UUID, passwordHash: String?)? {
+        let row = try await app.db.sql.raw(
+            """
+            SELECT p.id, c.password_hash FROM people p LEFT JOIN credentials c ON c.person_id = p.id \
+            WHERE p.email = \(bind: email) AND p.active = \(bind: true)
+            """
+        ).first()
+        guard let row else { return nil }
+        return (
+            try row.decode(column: "id", as: UUID.self),
+            try row.decodeNil(column: "password_hash") ? nil : try row.decode(column: "password_hash", as: String.self)
+        )
+    }
+
     func hashed(_ password: String) async throws -> String {
         try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
     }

@@ -74,3 +74,9 @@ extension Request {
     /// The reads of a request to the site.
     var reads: Reads { application.reads(on: db) }
 }
+
+extension Request {
+    /// The database a request writes through, handed to the stores. Features do not import Fluent
+    /// (so no handler, page model or view can run a query of its own); this is how they reach it.
+    var database: any Database { db }
+}

@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -37,7 +36,7 @@ struct SignInController {
         let email = EmailAddress.normalised(typedEmail)
         let now = req.now
         let keys = SignInThrottle.keys(email: email, address: req.clientAddress)
-        if let wait = try await SignInAttempts.wait(keys: keys, now: now, on: req.db) {
+        if let wait = try await SignInAttempts.wait(keys: keys, now: now, on: req.database) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             let message = "There have been too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
             return req.page(
@@ -45,42 +44,35 @@ struct SignInController {
                 SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)]))
         }
 
-        let person =
-            email.utf8.count <= SignInThrottle.longestEmail
-            ? try await PersonModel.query(on: req.db).filter(\.$email == email).filter(\.$isActive == true).first() : nil
-        let credential: CredentialModel?
-        if let id = person?.id {
-            credential = try await CredentialModel.query(on: req.db).filter(\.$person.$id == id).first()
-        } else {
-            credential = nil
-        }
+        let candidate =
+            email.utf8.count <= SignInThrottle.longestEmail ? try await Accounts(app: req.application).signInCandidate(email: email) : nil
         // Always run bcrypt once, so the time taken does not tell whether the address is known.
-        let digest = credential?.passwordHash ?? req.application.signInDecoyHash
+        let digest = candidate?.passwordHash ?? req.application.signInDecoyHash
         let matches = try await req.password.async.verify(password, created: digest).get()
 
-        guard matches, let person, credential != nil else {
-            try await SignInAttempts.recordFailure(keys: keys, now: now, on: req.db)
-            try await AuditLog.record(.signInFailed, by: nil, about: person?.id, at: now, on: req.db)
+        guard matches, let person = candidate, person.passwordHash != nil else {
+            try await SignInAttempts.recordFailure(keys: keys, now: now, on: req.database)
+            try await AuditLog.record(.signInFailed, by: nil, about: candidate?.personID, at: now, on: req.database)
             return req.page(
                 "Sign in", status: .unauthorized,
                 SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
         }
-        try await SignInAttempts.clear(keys: keys, on: req.db)
-        try await AuditLog.record(.signedIn, by: person.id, about: person.id, at: now, on: req.db)
-        return try await Self.signedIn(try person.requireID(), req: req, to: next ?? SiteURL.home.path)
+        try await SignInAttempts.clear(keys: keys, on: req.database)
+        try await AuditLog.record(.signedIn, by: person.personID, about: person.personID, at: now, on: req.database)
+        return try await Self.signedIn(person.personID, req: req, to: next ?? SiteURL.home.path)
     }
 
     /// A new session for the person, its cookie, and the way on.
     static func signedIn(_ personID: UUID, req: Request, to destination: String) async throws -> Response {
         let configuration = req.application.footholdConfiguration
-        let token = try await Sessions.create(for: personID, on: req.db, clients: req.clients, idle: configuration.sessionIdle)
+        let token = try await Sessions.create(for: personID, on: req.database, clients: req.clients, idle: configuration.sessionIdle)
         let response = Response.redirect(to: destination)
         response.cookies[Sessions.cookieName(https: configuration.usesHTTPS)] = Sessions.cookie(token, secure: configuration.usesHTTPS)
         return response
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
-        if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.db) }
+        if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.database) }
         let response = Response.redirect(to: SiteURL.signIn.path)
         let https = req.application.footholdConfiguration.usesHTTPS
         response.cookies[Sessions.cookieName(https: https)] = HTTPCookies.Value(

@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -14,7 +13,7 @@ struct AdminController {
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
-        let counts = try await OrganisationStore.counts(on: req.db)
+        let counts = try await OrganisationStore.counts(on: req.database)
         return req.page("Administration", AdminPages.overview(counts))
     }
 
@@ -26,7 +25,7 @@ struct AdminController {
     }
 
     @Sendable func units(req: Request) async throws -> Response {
-        let units = try await OrganisationStore.allUnits(on: req.db)
+        let units = try await OrganisationStore.allUnits(on: req.database)
         return req.page("Units", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.units(units))
     }
 
@@ -50,7 +49,7 @@ struct AdminController {
             return refuse("\(file.filename) is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and try again.")
         }
         switch try await PeopleImporter.run(
-            csv: text, deactivateMissing: deactivateMissing, on: req.db, now: req.now,
+            csv: text, deactivateMissing: deactivateMissing, on: req.database, now: req.now,
             by: try req.requireViewer().personID)
         {
         case .success(let outcome):

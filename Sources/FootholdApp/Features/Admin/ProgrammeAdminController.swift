@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -28,7 +27,7 @@ struct ProgrammeAdminController {
         let current = try await CareerYears.current(today: req.display.today(), on: req.reads, now: req.now)
         let chosenYear = req.queryInt("year", in: CareerYear.plausibleStartYears) ?? current.year.startYear
         guard let shown = try await CareerYears.load(startYear: chosenYear, on: req.reads) else { throw SiteError.notFound }
-        let years = try await CareerYears.all(on: req.db)
+        let years = try await CareerYears.all(on: req.database)
         return req.page(
             "Career year", breadcrumbs: Self.crumbs,
             ProgrammeAdminPages.careerYear(
@@ -37,13 +36,13 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func openNextYear(req: Request) async throws -> Response {
-        let years = try await CareerYears.all(on: req.db)
+        let years = try await CareerYears.all(on: req.database)
         let current = try await CareerYears.current(today: req.display.today(), on: req.reads, now: req.now)
         let latest = years.max() ?? current.year.startYear
         guard let base = try await CareerYears.load(startYear: latest, on: req.reads) else { throw SiteError.notFound }
         let next = CareerYears.following(base.year)
         let viewer = try req.requireViewer()
-        try await ProgrammeAdminStore.open(next, by: viewer.personID, at: req.now, on: req.db)
+        try await ProgrammeAdminStore.open(next, by: viewer.personID, at: req.now, on: req.database)
         return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(next.startYear)), ("opened", String(next.startYear))]))
     }
 
@@ -72,7 +71,7 @@ struct ProgrammeAdminController {
                 ProgrammeAdminPages.checkpointForm(shown.id, draft: draft, year: year, problems: problems, csrf: req.csrfToken))
         case .success(let checkpoint):
             let viewer = try req.requireViewer()
-            try await ProgrammeAdminStore.save(checkpoint, by: viewer.personID, at: req.now, on: req.db)
+            try await ProgrammeAdminStore.save(checkpoint, by: viewer.personID, at: req.now, on: req.database)
             return .redirect(to: SiteURL.adminCareerYear.with(query: [("year", String(year.startYear))]))
         }
     }
@@ -80,7 +79,7 @@ struct ProgrammeAdminController {
     // MARK: - Themes
 
     @Sendable func themes(req: Request) async throws -> Response {
-        let themes = try await ProgrammeAdminStore.themes(on: req.db)
+        let themes = try await ProgrammeAdminStore.themes(on: req.database)
         return req.page(
             "Themes", breadcrumbs: Self.crumbs,
             ProgrammeAdminPages.themes(themes, typed: "", problems: FieldProblems(), csrf: req.csrfToken))
@@ -90,13 +89,14 @@ struct ProgrammeAdminController {
         let form = try req.content.decode(ProgrammeAdminPages.ThemeForm.self)
         if let id = form.theme {
             let viewer = try req.requireViewer()
-            guard try await ProgrammeAdminStore.setTheme(id, active: form.active == "yes", by: viewer.personID, at: req.now, on: req.db)
+            guard
+                try await ProgrammeAdminStore.setTheme(id, active: form.active == "yes", by: viewer.personID, at: req.now, on: req.database)
             else { throw SiteError.notFound }
             return .redirect(to: SiteURL.adminThemes.path)
         }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = FieldProblems()
-        let existing = try await ProgrammeAdminStore.themes(on: req.db)
+        let existing = try await ProgrammeAdminStore.themes(on: req.database)
         if name.isEmpty { problems.add("name", "Enter the theme's name") }
         ConversationRules.check(name, .themeName, into: &problems)
         if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) {
@@ -110,7 +110,7 @@ struct ProgrammeAdminController {
         let viewer = try req.requireViewer()
         try await ProgrammeAdminStore.addTheme(
             name, id: req.clients.makeID(), position: (existing.map(\.position).max() ?? -1) + 1, by: viewer.personID, at: req.now,
-            on: req.db)
+            on: req.database)
         return .redirect(to: SiteURL.adminThemes.path)
     }
 
@@ -167,7 +167,7 @@ struct ProgrammeAdminController {
 
     func store(_ bank: QuestionBank, on req: Request) async throws {
         let viewer = try req.requireViewer()
-        try await ProgrammeAdminStore.save(bank, by: viewer.personID, at: req.now, on: req.db)
+        try await ProgrammeAdminStore.save(bank, by: viewer.personID, at: req.now, on: req.database)
     }
 
     // MARK: - Audit log

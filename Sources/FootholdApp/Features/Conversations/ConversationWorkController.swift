@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -50,7 +49,7 @@ struct ConversationWorkController {
                 PreparationPage.content(
                     model, typed: raw, shared: share, problems: problems, saved: false, display: req.display, csrf: req.csrfToken))
         case .success(let answers):
-            try await ConversationWrites.savePreparation(record, side: side, answers: answers, share: share, now: req.now, on: req.db)
+            try await ConversationWrites.savePreparation(record, side: side, answers: answers, share: share, now: req.now, on: req.database)
             return .redirect(to: SiteURL.prepare(record.id).with(query: [("saved", "1")]))
         }
     }
@@ -80,7 +79,7 @@ struct ConversationWorkController {
                 "Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))
         }
-        try await ConversationWrites.saveExpectations(record, text: text, now: req.now, on: req.db)
+        try await ConversationWrites.saveExpectations(record, text: text, now: req.now, on: req.database)
         return .redirect(to: SiteURL.guided(record.id).path + "#expectations")
     }
 
@@ -119,7 +118,7 @@ struct ConversationWorkController {
         try await ConversationWrites.saveRecord(
             record, side: side, summary: summary, notes: notes,
             themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }), confirm: form.confirm == "yes",
-            now: req.now, on: req.db)
+            now: req.now, on: req.database)
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "record")]))
     }
 
@@ -144,7 +143,7 @@ struct ConversationWorkController {
                     model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
         try await ConversationStore.addAction(
-            to: record, id: req.clients.makeID(), description: description, owner: owner, dueOn: due, at: req.now, on: req.db)
+            to: record, id: req.clients.makeID(), description: description, owner: owner, dueOn: due, at: req.now, on: req.database)
         return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
     }
 
@@ -154,7 +153,7 @@ struct ConversationWorkController {
         guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self) else { throw SiteError.notFound }
         let form = try req.content.decode(ConversationHistory.ActionStatusForm.self)
         guard let status = AgreedAction.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
-        guard try await ConversationStore.setStatus(status, ofAction: actionID, between: record, at: req.now, on: req.db) else {
+        guard try await ConversationStore.setStatus(status, ofAction: actionID, between: record, at: req.now, on: req.database) else {
             throw SiteError.notFound
         }
         return .redirect(to: (SafeDestination.path(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")

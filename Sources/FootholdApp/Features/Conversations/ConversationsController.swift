@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -57,7 +56,7 @@ struct ConversationsController {
     @Sendable func newForm(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let otherID = req.query[UUID.self, at: "with"] else { throw SiteError.notFound }
-        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.db)
+        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.database)
         let year = try await Self.year(req)
         let kind = req.queryValue("kind").flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
         let checkpoint = year.current(on: req.display.today())?.id.uuidString
@@ -75,14 +74,15 @@ struct ConversationsController {
         let form = try req.content.decode(ConversationPages.ProposalForm.self)
         guard let otherID = form.with else { throw SiteError.notFound }
         let year = try await Self.year(req)
-        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.db)
+        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.database)
         let proposal = Arranging.Proposal(
             otherID: otherID, kind: ConversationKind(rawValue: form.kind ?? "") ?? .mentoring,
             checkpointID: form.checkpoint.flatMap(UUID.init(uuidString:)), purpose: form.purpose ?? "",
             meeting: MeetingDraft(date: form.date ?? "", time: form.time ?? "", minutes: form.minutes ?? "", place: form.place ?? ""))
         let invalidKind = ConversationKind(rawValue: form.kind ?? "") == nil
         switch try await Arranging.propose(
-            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year)
+            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.database, timeZone: req.display.timeZone, now: req.now,
+            year: year)
         {
         case .success(let id) where !invalidKind:
             return .redirect(to: SiteURL.conversation(id).path)
@@ -135,7 +135,7 @@ struct ConversationsController {
         let record = try await Self.record(req)
         let form = try req.content.decode(ConversationPages.MeetingForm.self)
         switch try await Arranging.schedule(
-            record, step: step, meeting: form.draft, on: req.db, timeZone: req.display.timeZone, now: req.now)
+            record, step: step, meeting: form.draft, on: req.database, timeZone: req.display.timeZone, now: req.now)
         {
         case .success:
             return .redirect(to: SiteURL.conversation(record.id).path)
@@ -165,7 +165,7 @@ struct ConversationsController {
         let record = try await Self.record(req)
         let form = try req.content.decode(ConversationPages.DeclineForm.self)
         switch try await Arranging.decline(
-            record, reason: form.reason ?? "", returnOn: form.return_on ?? "", on: req.db, now: req.now,
+            record, reason: form.reason ?? "", returnOn: form.return_on ?? "", on: req.database, now: req.now,
             timeZone: req.display.timeZone)
         {
         case .success:
@@ -179,7 +179,7 @@ struct ConversationsController {
 
     @Sendable func cancel(req: Request) async throws -> Response {
         let record = try await Self.record(req)
-        try await Arranging.cancel(record, on: req.db, now: req.now)
+        try await Arranging.cancel(record, on: req.database, now: req.now)
         return .redirect(to: SiteURL.conversation(record.id).path)
     }
 
@@ -204,7 +204,7 @@ struct ConversationsController {
         let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
         switch try await Arranging.markHeld(
             record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
-            on: req.db, now: req.now, timeZone: req.display.timeZone)
+            on: req.database, now: req.now, timeZone: req.display.timeZone)
         {
         case .success:
             return .redirect(to: SiteURL.record(record.id).path)

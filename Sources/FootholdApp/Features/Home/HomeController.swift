@@ -1,7 +1,5 @@
-import Fluent
 import FootholdCore
 import Foundation
-import SQLKit
 import Vapor
 
 /// The home page: what this person can do in Foothold, by their roles.

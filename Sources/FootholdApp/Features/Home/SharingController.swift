@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -33,7 +32,7 @@ struct SharingController {
                 SharingPage.content(standing, csrf: req.csrfToken, saved: false, changed: true))
         }
         let share = form.share == "yes" && standing.managerID != nil
-        try await SharingStore.choose(share: share, for: viewer.personID, standing: standing, at: req.now, on: req.db)
+        try await SharingStore.choose(share: share, for: viewer.personID, standing: standing, at: req.now, on: req.database)
         return .redirect(to: SiteURL.sharing.with(query: [("saved", "1")]))
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor

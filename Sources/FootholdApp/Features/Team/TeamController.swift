@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -32,7 +31,8 @@ struct TeamController {
             otherID: employeeID, kind: .checkpoint, checkpointID: checkpoint.id,
             purpose: "Our \(checkpoint.name) conversation. \(checkpoint.focus)", meeting: MeetingDraft())
         switch try await Arranging.propose(
-            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.db, timeZone: req.display.timeZone, now: req.now, year: year)
+            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.database, timeZone: req.display.timeZone, now: req.now,
+            year: year)
         {
         case .success:
             return .redirect(to: SiteURL.team.with(query: [("invited", employee)]))
