@@ -25,7 +25,8 @@ final class SQLiteHandleTests: XCTestCase {
             }
             XCTAssertNotNil(
                 answer,
-                "SQLiteNIO no longer keeps its sqlite3 handle at SQLiteConnection.handle.raw: update SQLiteHandle.handle(of:) for the new driver"
+                "SQLiteNIO no longer keeps its sqlite3 handle at SQLiteConnection.handle.raw: "
+                    + "update SQLiteHandle.handle(of:) for the new driver"
             )
             XCTAssertEqual(answer, 0, "inside a transaction the handle's connection is not in autocommit mode")
         }

@@ -257,7 +257,8 @@ enum ConversationStore {
             """
             SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
             LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
-            WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND c.state = \(bind: ConversationState.held.rawValue) \
+            WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) \
+            AND c.state = \(bind: ConversationState.held.rawValue) \
             AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id DESC LIMIT \(literal: limit)
             """
         ).map { row in
@@ -271,7 +272,8 @@ enum ConversationStore {
             "SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id WHERE "
         if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
         actions += """
-            (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
+            (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) \
+            AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
             AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
             """
         let all = try await reads.rows(actions).map { try AgreedActionModel.read($0, "a").action }

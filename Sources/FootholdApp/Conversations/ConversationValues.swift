@@ -42,8 +42,13 @@ struct ConversationPerson: Equatable {
 
 /// Something agreed in a conversation.
 struct AgreedAction: Equatable {
-    typealias Owner = AgreedActionModel.Owner
-    typealias Status = AgreedActionModel.Status
+    enum Owner: String, Codable, CaseIterable {
+        case employee, guide, organisation
+    }
+
+    enum Status: String, Codable, CaseIterable {
+        case open, done
+    }
 
     var id: UUID
     var conversationID: UUID

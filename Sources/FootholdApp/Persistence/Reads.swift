@@ -28,27 +28,20 @@ struct Reads: Sendable {
     /// Reads through the driver only.
     static func driver(_ database: any Database) -> Reads { Reads(database: database, path: .driver) }
 
-    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] { try await run(query, first: false) }
+
+    func firstRow(_ query: SQLQueryString) async throws -> (any SQLRow)? { try await run(query, first: true).first }
+
+    /// All the rows, or with `first` at most the first (SQLite's read connections then stop stepping).
+    private func run(_ query: SQLQueryString, first: Bool) async throws -> [any SQLRow] {
         switch path {
         case .sqliteReadConnections(let pool):
-            return try pool.rows(query, serializer: database.sql, logger: database.logger)
+            return try pool.rows(query, first: first, serializer: database.sql, logger: database.logger)
         case .postgresPrepared(let prepared):
             if let rows = try await prepared.rows(query, on: database) { return rows }
             return try await database.sql.raw(query).all()
         case .driver:
             return try await database.sql.raw(query).all()
-        }
-    }
-
-    func firstRow(_ query: SQLQueryString) async throws -> (any SQLRow)? {
-        switch path {
-        case .sqliteReadConnections(let pool):
-            return try pool.rows(query, first: true, serializer: database.sql, logger: database.logger).first
-        case .postgresPrepared(let prepared):
-            if let rows = try await prepared.rows(query, on: database) { return rows.first }
-            return try await database.sql.raw(query).first()
-        case .driver:
-            return try await database.sql.raw(query).first()
         }
     }
 }

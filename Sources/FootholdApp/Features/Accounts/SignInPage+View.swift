@@ -16,7 +16,8 @@ extension SignInPage {
                     action: SiteURL.signIn.path, csrf: csrf,
                     [
                         H.field(
-                            name: "email", label: "Email address", value: email, type: "email", error: emailError, autocomplete: "username"),
+                            name: "email", label: "Email address", value: email, type: "email", error: emailError,
+                            autocomplete: "username"),
                         H.field(
                             name: "password", label: "Password", type: "password", error: passwordError, autocomplete: "current-password"),
                         next.map { H.hidden(name: "next", value: $0) } ?? H.nothing,

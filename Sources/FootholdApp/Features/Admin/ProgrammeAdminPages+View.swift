@@ -178,7 +178,8 @@ extension ProgrammeAdminPages {
                     H.el("legend", class: "field__label", H.text("Stage \(stage.number)")),
                     H.field(
                         name: "stages.\(stage.rawValue).title", label: "Title", value: current?.title ?? "",
-                        error: problems.message(for: "stages.\(stage.rawValue).title") ?? problems.message(for: "stages.\(stage.rawValue)")),
+                        error: problems.message(for: "stages.\(stage.rawValue).title")
+                            ?? problems.message(for: "stages.\(stage.rawValue)")),
                     H.textarea(
                         name: "stages.\(stage.rawValue).tip", label: "Tip", value: current?.tip ?? "",
                         error: problems.message(for: "stages.\(stage.rawValue).tip"), rows: 2),

@@ -98,13 +98,8 @@ final class ConversationThemeModel: Model, @unchecked Sendable {
 final class AgreedActionModel: Model, @unchecked Sendable {
     static let schema = "agreed_actions"
 
-    enum Owner: String, Codable, CaseIterable {
-        case employee, guide, organisation
-    }
-
-    enum Status: String, Codable, CaseIterable {
-        case open, done
-    }
+    typealias Owner = AgreedAction.Owner
+    typealias Status = AgreedAction.Status
 
     // managed
     @ID(key: .id) var id: UUID?
