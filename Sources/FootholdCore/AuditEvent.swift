@@ -14,4 +14,11 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case themesChanged = "changed the themes"
     case questionBankChanged = "changed the question bank"
     case sharingChanged = "changed what their line manager can see"
+    /// An action of the employee's own, with no conversation (the detail says what was done).
+    case actionChanged = "changed an action of their own"
+    case planChanged = "changed their career plan"
+    case planSharingChanged = "changed who can see their career plan"
+    case journalChanged = "changed their journal"
+    case reflectionChanged = "changed a reflection"
+    case dataExported = "downloaded their data"
 }

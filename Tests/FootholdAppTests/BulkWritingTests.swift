@@ -170,7 +170,7 @@ final class BulkWritingTests: XCTestCase {
             XCTAssertFalse(preparations.isEmpty)
             XCTAssertTrue(preparations.allSatisfy { !ConversationStore.decode($0.answers).answers.isEmpty }, "answers read back")
             let actions = try await AgreedActionModel.query(on: testApp.db).with(\.$conversation).all()
-            XCTAssertTrue(actions.allSatisfy { $0.$employee.id == $0.conversation.$employee.id })
+            XCTAssertTrue(actions.allSatisfy { $0.$employee.id == $0.conversation?.$employee.id })
         }
     }
 
@@ -190,13 +190,14 @@ final class BulkWritingTests: XCTestCase {
                         try await BulkLoad.insert(
                             into: AgreedActionModel.schema,
                             columns: [
-                                "id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at",
-                                "updated_at",
+                                "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status",
+                                "for_influence_objective", "created_at", "updated_at",
                             ],
                             rows: [freya, nobody].map { employee in
                                 [
-                                    .uuid(UUID()), .uuid(conversation), .uuid(employee), .text("Shadow a surveyor"), .text("employee"),
-                                    .text(nil), .text("open"), .date(testApp.clock.now), .date(testApp.clock.now),
+                                    .uuid(UUID()), .uuid(conversation), .uuid(employee), .text("Shadow a surveyor"), .text(""),
+                                    .text("employee"), .text(nil), .text("open"), .bool(false), .date(testApp.clock.now),
+                                    .date(testApp.clock.now),
                                 ]
                             },
                             on: database.sql)

@@ -99,7 +99,9 @@ final class ConversationFlowTests: XCTestCase {
             XCTAssertTrue(employeeRecord.contains("Freya wants to build data skills"))
             XCTAssertTrue(employeeRecord.visibleText.contains("Ben has drafted this summary"))
             XCTAssertTrue(
-                employeeRecord.visibleText.contains("Find two data courses that start before April Ben Khan 18 December 2026 Open"))
+                employeeRecord.visibleText.contains(
+                    "Find two data courses that start before April Ben Khan 18 December 2026 Not yet confirmed"),
+                "an action the guide owns waits for the guide to confirm it")
             XCTAssertFalse(employeeRecord.contains("training budget"), "the guide's private notes are never shown to the employee")
 
             _ = try await cast.employee.post(
@@ -136,7 +138,7 @@ final class ConversationFlowTests: XCTestCase {
 
             let preparation = try await cast.employee.get(SiteURL.prepare(nextID).path).body.visibleText
             XCTAssertTrue(preparation.contains("Actions still open"))
-            XCTAssertTrue(preparation.contains("Shadow the allocations panel You"))
+            XCTAssertTrue(preparation.contains("Shadow the allocations panel From: Checkpoint conversation You"), preparation)
 
             let action = try await AgreedActionModel.query(on: testApp.db).first()!
             let done = try await cast.employee.post(

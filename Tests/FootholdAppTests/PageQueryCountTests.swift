@@ -176,10 +176,9 @@ final class PageQueryCountTests: XCTestCase {
             note.body = "A private thought"; note.updatedAt = testApp.clock.now
             try await note.create(on: testApp.db)
         }
-        let action = AgreedActionModel()
-        action.$conversation.id = conversation; action.$employee.id = employee
-        action.description = "Shadow the planning team for a day"; action.owner = .employee; action.status = .open
-        action.createdAt = testApp.clock.now; action.updatedAt = testApp.clock.now
+        let action = AgreedActionModel(
+            id: UUID(), employeeID: employee, conversationID: conversation, description: "Shadow the planning team for a day",
+            owner: .employee, at: testApp.clock.now)
         try await action.create(on: testApp.db)
         if let theme {
             let tag = ConversationThemeModel()

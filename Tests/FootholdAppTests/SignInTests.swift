@@ -283,14 +283,9 @@ final class SignInTests: XCTestCase {
             }
             // Nor does the form that marks an action done.
             let (ben, _, conversation) = try await Fixtures.scheduledConversation(in: testApp)
-            let action = AgreedActionModel()
-            action.$conversation.id = conversation
-            action.$employee.id = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            action.description = "Book a place on the data course"
-            action.owner = .employee
-            action.status = .open
-            action.createdAt = testApp.clock.now
-            action.updatedAt = testApp.clock.now
+            let action = AgreedActionModel(
+                id: UUID(), employeeID: try await Fixtures.personID(Fixtures.employee, in: testApp), conversationID: conversation,
+                description: "Book a place on the data course", owner: .employee, at: testApp.clock.now)
             try await action.create(on: testApp.db)
             for returnTo in ["//x", "/%09/x", "https://x"] {
                 let marked = try await ben.post(

@@ -40,6 +40,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M013_HardenSignIn())  // sessions.last_seen_at; sign_in_attempts replaces sign_in_throttles
     app.migrations.add(M014_CreateAuditLog())  // audit_log, for every audited event, replaces audit_events
     app.migrations.add(M015_NameTheManagerHistoryIsSharedWith())  // people.history_shared_with_id and history_choice_manager_id
+    app.migrations.add(M016_FollowUp())  // actions rebuilt; action notes, career plans, snapshots, journal, reflections
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

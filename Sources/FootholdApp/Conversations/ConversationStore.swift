@@ -268,19 +268,18 @@ enum ConversationStore {
                 id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
                 title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
         }
-        var actions: SQLQueryString =
-            "SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a JOIN conversations c ON c.id = a.conversation_id WHERE "
+        var actions: SQLQueryString = "SELECT \(unsafeRaw: ActionLine.columns) WHERE "
         if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
         actions += """
             (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) \
-            AND a.status = \(bind: AgreedActionModel.Status.open.rawValue) \
+            AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
             AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
             """
-        let all = try await reads.rows(actions).map { try AgreedActionModel.read($0, "a").action }
+        let all = try await reads.rows(actions).map(ActionLine.init)
         return ConversationHistory(
             earlier: earlier,
-            openActions: all.filter { $0.conversationID != record.id },
-            ownActions: all.filter { $0.conversationID == record.id })
+            openActions: all.filter { $0.action.conversationID != record.id },
+            ownActions: all.filter { $0.action.conversationID == record.id })
     }
 
     /// The themes the record page offers — the active ones, and any retired theme this conversation
@@ -345,50 +344,6 @@ enum ConversationStore {
     /// The ids of the themes on offer now.
     static func activeThemeIDs(on reads: Reads) async throws -> Set<UUID> {
         Set(try await reads.rows("SELECT id FROM themes WHERE active = \(bind: true)").map { try $0.decode(column: "id", as: UUID.self) })
-    }
-
-    /// Adds an action agreed in a conversation, and audits it.
-    static func addAction(
-        to record: ConversationForViewer, id: UUID, description: String, owner: AgreedAction.Owner, dueOn: CalendarDate?,
-        at now: Date, on database: any Database
-    ) async throws {
-        let action = AgreedActionModel()
-        action.id = id
-        action.$conversation.id = record.id
-        action.$employee.id = record.employee.id
-        action.description = description
-        action.owner = owner
-        action.dueOn = dueOn?.iso
-        action.status = .open
-        action.createdAt = now
-        action.updatedAt = now
-        try await database.transaction { database in
-            try await action.create(on: database)
-            try await audit("added an action", conversation: record.id, by: record.viewerID, at: now, on: database)
-        }
-    }
-
-    /// Sets the status of an action from any conversation between the same two people as `record`
-    /// (one can be ticked off from the latest); false when there is no such action.
-    static func setStatus(
-        _ status: AgreedAction.Status, ofAction actionID: UUID, between record: ConversationForViewer, at now: Date,
-        on database: any Database
-    ) async throws -> Bool {
-        guard
-            let action = try await AgreedActionModel.query(on: database)
-                .join(ConversationModel.self, on: \AgreedActionModel.$conversation.$id == \ConversationModel.$id)
-                .filter(\.$id == actionID)
-                .filter(ConversationModel.self, \.$employee.$id == record.employee.id)
-                .filter(ConversationModel.self, \.$guide.$id == record.guide.id)
-                .first()
-        else { return false }
-        action.status = status
-        action.updatedAt = now
-        try await database.transaction { database in
-            try await action.save(on: database)
-            try await audit("changed an action", conversation: action.$conversation.id, by: record.viewerID, at: now, on: database)
-        }
-        return true
     }
 
     /// The question bank in use, parsed once for each version of the document.

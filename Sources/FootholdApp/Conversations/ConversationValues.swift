@@ -40,26 +40,44 @@ struct ConversationPerson: Equatable {
     var historySharedWithID: UUID?
 }
 
-/// Something agreed in a conversation.
+/// Something to be done after a conversation: agreed in one, or added later by the employee.
 struct AgreedAction: Equatable {
-    enum Owner: String, Codable, CaseIterable {
-        case employee, guide, organisation
-    }
-
-    enum Status: String, Codable, CaseIterable {
-        case open, done
-    }
+    typealias Owner = ActionOwner
+    typealias Status = ActionStatus
 
     var id: UUID
-    var conversationID: UUID
+    /// None for an action the employee added on their own.
+    var conversationID: UUID?
     var employeeID: UUID
+    /// The named colleague who owns it, when `owner` is `.colleague`.
+    var ownerPersonID: UUID?
+    var createdByID: UUID?
     var description: String
+    var successMeasure: String
     var owner: Owner
     /// `YYYY-MM-DD`, when one was agreed.
     var dueOn: String?
     var status: Status
+    var dropReason: String?
+    var confirmedAt: Date?
+    var goalID: UUID?
+    var forInfluenceObjective: Bool
     var createdAt: Date
     var updatedAt: Date
+
+    var due: CalendarDate? { dueOn.flatMap(CalendarDate.init(iso:)) }
+
+    /// Owned by the guide or the organisation and not yet confirmed by the guide.
+    var awaitsConfirmation: Bool { owner.needsGuideConfirmation && confirmedAt == nil && status.isLive }
+
+    /// The SMART check, counted from the day it was written.
+    func smart(in timeZone: TimeZone) -> SmartVerdict {
+        SmartCheck.check(
+            .init(
+                description: description, successMeasure: successMeasure, owner: owner, deliveryConfirmed: confirmedAt != nil,
+                dueOn: due, writtenOn: CalendarDate(createdAt, in: timeZone), linkedToGoal: goalID != nil,
+                linkedToInfluenceObjective: forInfluenceObjective))
+    }
 }
 
 /// A theme a conversation can be tagged with.
@@ -90,8 +108,10 @@ extension PersonModel {
 extension AgreedActionModel {
     var action: AgreedAction {
         AgreedAction(
-            id: id!, conversationID: $conversation.id, employeeID: $employee.id, description: description, owner: owner, dueOn: dueOn,
-            status: status, createdAt: createdAt, updatedAt: updatedAt)
+            id: id!, conversationID: $conversation.id, employeeID: $employee.id, ownerPersonID: $ownerPerson.id,
+            createdByID: $createdBy.id, description: description, successMeasure: successMeasure, owner: owner, dueOn: dueOn,
+            status: status, dropReason: dropReason, confirmedAt: confirmedAt, goalID: goalID,
+            forInfluenceObjective: forInfluenceObjective, createdAt: createdAt, updatedAt: updatedAt)
     }
 }
 

@@ -69,13 +69,16 @@ enum DemoHistoryWriter {
                 on: sql)
             try await BulkLoad.insert(
                 into: AgreedActionModel.schema,
-                columns: ["id", "conversation_id", "employee_id", "description", "owner", "due_on", "status", "created_at", "updated_at"],
+                columns: [
+                    "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status",
+                    "for_influence_objective", "created_at", "updated_at",
+                ],
                 count: actionRows.count,
                 row: { index in
                     let (row, conversation, employee, action, at) = actionRows[index]
                     return [
-                        .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.owner),
-                        .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .date(at), .date(at),
+                        .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(""), .text(action.owner),
+                        .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .bool(false), .date(at), .date(at),
                     ]
                 },
                 on: sql)

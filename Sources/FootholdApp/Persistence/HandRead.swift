@@ -174,11 +174,18 @@ extension AgreedActionModel: HandRead {
         action.createdAt = try r("created_at")
         action.updatedAt = try r("updated_at")
         action.description = try r("description")
+        action.successMeasure = try r("success_measure")
         action.owner = try rawValue(r("owner"))
         action.dueOn = try r.optional("due_on")
         action.status = try rawValue(r("status"))
-        action.$conversation.id = try r("conversation_id")
+        action.dropReason = try r.optional("drop_reason")
+        action.confirmedAt = try r.optional("confirmed_at")
+        action.goalID = try r.optional("goal_id")
+        action.forInfluenceObjective = try r("for_influence_objective")
+        action.$conversation.id = try r.optional("conversation_id")
         action.$employee.id = try r("employee_id")
+        action.$ownerPerson.id = try r.optional("owner_person_id")
+        action.$createdBy.id = try r.optional("created_by_id")
         return action
     }
 }

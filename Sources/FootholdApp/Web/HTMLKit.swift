@@ -455,6 +455,44 @@ enum H {
     /// A paragraph in bold: the title of a block that has no heading of its own.
     static func strongParagraph(_ label: String) -> BodyNode { .raw("<p><strong>" + label.textEscaped + "</strong></p>") }
 
+    /// Pieces of markup in a row with a separator between them, such as a list's filters.
+    static func inline(_ items: [Markup], separator: String) -> BodyNode {
+        .raw(items.map(\.html).joined(separator: separator.textEscaped))
+    }
+
+    /// The result of a check that advises and never blocks, such as SMART: what it found, and a
+    /// sentence for each thing missing.
+    static func adviceBox(title: String, met: [String], missing: [(name: String, advice: String)], id: String? = nil) -> BodyNode {
+        var html = "<div class=\"advice\"" + attribute("id", id) + "><p class=\"advice__title\"><strong>" + title.textEscaped + "</strong>"
+        if !met.isEmpty { html += " <span class=\"muted\">Meets: " + met.joined(separator: ", ").textEscaped + "</span>" }
+        html += "</p>"
+        if missing.isEmpty {
+            html += "<p class=\"advice__good\">Nothing missing.</p>"
+        } else {
+            html += "<ul class=\"advice__list\">"
+            for item in missing {
+                html += "<li><strong>" + item.name.textEscaped + ":</strong> " + item.advice.textEscaped + "</li>"
+            }
+            html += "</ul>"
+        }
+        return .raw(html + "</div>")
+    }
+
+    /// A text with the words struck out and added since an earlier version, announced as such to
+    /// screen readers and shown in print.
+    static func wordDiff(_ pieces: [(kind: String, text: String)]) -> BodyNode {
+        var html = "<p class=\"diff\">"
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { html += " " }
+            switch piece.kind {
+            case "added": html += "<ins><span class=\"visually-hidden\">added: </span>" + piece.text.textEscaped + "</ins>"
+            case "removed": html += "<del><span class=\"visually-hidden\">struck out: </span>" + piece.text.textEscaped + "</del>"
+            default: html += piece.text.textEscaped
+            }
+        }
+        return .raw(html + "</p>")
+    }
+
     static func pagination(current: Int, hasNext: Bool, link: (Int) -> String) -> BodyNode {
         guard current > 1 || hasNext else { return .empty }
         var html = "<nav class=\"pagination\" aria-label=\"Pages\"><ul>"

@@ -41,7 +41,8 @@ enum Layout {
             + "\" class=\"brand\">Foothold</a>"
         if let viewer = context.viewer {
             var items: [(String, String)] = [
-                ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("People", SiteURL.people.path),
+                ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("Actions", SiteURL.myActions.path),
+                ("People", SiteURL.people.path),
             ]
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }
             html += "<nav class=\"site-nav\" aria-label=\"Main\"><ul>"

@@ -33,6 +33,12 @@ enum SiteURL: Equatable {
     case record(UUID)
     case actions(UUID)
     case action(UUID, UUID)
+    // What happens after a conversation
+    case myActions
+    case actionPage(UUID)
+    case actionStatus(UUID)
+    case actionNotes(UUID)
+    case actionConfirm(UUID)
     case team
     case teamInvite
     case sharing
@@ -84,6 +90,11 @@ enum SiteURL: Equatable {
         case .record: ["conversations", .parameter(Self.conversationParameter), "record"]
         case .actions: ["conversations", .parameter(Self.conversationParameter), "actions"]
         case .action: ["conversations", .parameter(Self.conversationParameter), "actions", .parameter(Self.actionParameter)]
+        case .myActions: ["actions"]
+        case .actionPage: ["actions", .parameter(Self.actionParameter)]
+        case .actionStatus: ["actions", .parameter(Self.actionParameter), "status"]
+        case .actionNotes: ["actions", .parameter(Self.actionParameter), "notes"]
+        case .actionConfirm: ["actions", .parameter(Self.actionParameter), "confirm"]
         case .team: ["team"]
         case .teamInvite: ["team", "invite"]
         case .sharing: ["settings", "sharing"]
@@ -116,6 +127,10 @@ enum SiteURL: Equatable {
         case .record(let id): "/conversations/\(Self.slug(id))/record"
         case .actions(let id): "/conversations/\(Self.slug(id))/actions"
         case .action(let id, let action): "/conversations/\(Self.slug(id))/actions/\(Self.slug(action))"
+        case .actionPage(let id): "/actions/\(Self.slug(id))"
+        case .actionStatus(let id): "/actions/\(Self.slug(id))/status"
+        case .actionNotes(let id): "/actions/\(Self.slug(id))/notes"
+        case .actionConfirm(let id): "/actions/\(Self.slug(id))/confirm"
         case .adminCheckpoint(let id): "/admin/career-year/checkpoints/\(Self.slug(id))"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }

@@ -136,6 +136,15 @@ enum Stylesheet {
         .tip { border-left: 4px solid #9fd8c6; padding-left: 0.8rem; }
         .questions li { margin-bottom: 0.35rem; }
         .stage { scroll-margin-top: 1rem; }
+        .advice { border-left: 4px solid var(--due); background: var(--due-bg); border-radius: 0 var(--radius) var(--radius) 0; padding: 0.5rem 0.875rem; margin: 0.5rem 0 1rem; max-width: var(--measure); }
+        .advice__title { margin: 0 0 0.25rem; }
+        .advice__list { margin: 0; padding-left: 1.25rem; }
+        .advice__list li { margin-bottom: 0.25rem; }
+        .advice__good { margin: 0; color: var(--met); }
+        .diff { max-width: var(--measure); line-height: 1.7; }
+        .diff ins { background: var(--met-bg); color: var(--met); text-decoration: underline; text-decoration-thickness: 2px; }
+        .diff del { background: var(--overdue-bg); color: var(--overdue); text-decoration: line-through; }
+        .action-meta { color: var(--ink-soft); font-size: 0.9375rem; display: block; margin-top: 0.125rem; }
         .muted-box { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
 
         .button { display: inline-block; font: inherit; font-weight: 600; line-height: 1.2; min-height: 44px; padding: 0.7rem 1.2rem; border-radius: var(--radius);
@@ -181,6 +190,12 @@ enum Stylesheet {
           body { background: #fff; font-size: 11pt; }
           .card { border: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
+          .no-print { display: none !important; }
+          main, .container { max-width: none; margin: 0; padding: 0; }
+          h1, h2, h3 { break-after: avoid; }
+          .card, .muted-box, .advice, tr { break-inside: avoid; }
+          .diff ins, .diff del { background: none; }
+          @page { size: A4; margin: 18mm 16mm; }
         }
         """
 }

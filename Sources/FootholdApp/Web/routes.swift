@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     ConversationsController().register(signedIn)
     ConversationWorkController().register(signedIn)
     TeamController().register(signedIn)
+    ActionsController().register(signedIn)
     SharingController().register(signedIn)
     PasswordController().register(signedIn)
 

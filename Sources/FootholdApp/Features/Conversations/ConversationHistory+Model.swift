@@ -13,9 +13,9 @@ struct ConversationHistory {
     }
 
     var earlier: [Earlier]
-    var openActions: [AgreedAction]
+    var openActions: [ActionLine]
     /// The actions agreed in this conversation itself, when asked for (`withOwnActions`).
-    var ownActions: [AgreedAction] = []
+    var ownActions: [ActionLine] = []
 
     struct ActionStatusForm: Content {
         var status: String?

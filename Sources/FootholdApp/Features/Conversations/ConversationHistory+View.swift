@@ -3,32 +3,14 @@ import Foundation
 
 /// How actions and earlier summaries look wherever they appear.
 extension ConversationHistory {
-    static func ownerLabel(_ owner: AgreedAction.Owner, record: ConversationForViewer) -> String {
-        switch owner {
-        case .employee: record.side == .employee ? "You" : record.employee.name
-        case .guide: record.side == .guide ? "You" : record.guide.name
-        case .organisation: "The organisation"
-        }
-    }
-
+    /// Actions in a conversation's pages: the shared list, returning here after a change.
     static func actionsTable(
-        _ actions: [AgreedAction], record: ConversationForViewer, display: DisplayDate, csrf: String,
-        returnTo: String, caption: String
+        _ actions: [ActionLine], record: ConversationForViewer, display: DisplayDate, csrf: String,
+        returnTo: String, caption: String, showSource: Bool = true
     ) -> BodyNode {
-        H.table(
-            caption: caption, headers: ["Action", "Who", "By", "Status", ""],
-            cells: actions.map { action in
-                let done = action.status == .done
-                return [
-                    .span(class: "answer", action.description),
-                    .text(ownerLabel(action.owner, record: record)),
-                    .text(action.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date"),
-                    done ? .tag("Done", .met) : .tag("Open", .due),
-                    .actionButton(
-                        done ? "Reopen" : "Mark done", action: SiteURL.action(record.id, action.id).path, csrf: csrf,
-                        style: .link, hidden: [("status", done ? "open" : "done"), ("return_to", returnTo)]),
-                ]
-            })
+        ActionsPage.table(
+            actions, viewerID: record.viewerID, today: display.today(), display: display, csrf: csrf, caption: caption,
+            showSource: showSource, returnTo: returnTo)
     }
 
     static func earlierSection(

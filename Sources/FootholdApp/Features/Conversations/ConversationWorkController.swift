@@ -89,7 +89,7 @@ struct ConversationWorkController {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed record", of: record)
-        let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
+        let model = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
         return req.page(
             "The record", breadcrumbs: ConversationsController.crumbs(record),
             RecordPage.content(
@@ -110,7 +110,7 @@ struct ConversationWorkController {
         let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes)
         if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
         guard problems.isEmpty else {
-            let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
+            let model = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
             return req.page(
                 "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
@@ -126,36 +126,28 @@ struct ConversationWorkController {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.forbidden }
         let form = try req.content.decode(RecordPage.ActionForm.self)
-        var problems = FieldProblems()
-        let description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if description.isEmpty { problems.add("description", "Describe the action") }
-        ConversationRules.check(description, .actionDescription, into: &problems)
-        let owner = AgreedAction.Owner(rawValue: form.owner ?? "")
-        if owner == nil { problems.add("owner", "Choose who will do it") }
-        let dueText = (form.due_on ?? "").trimmingCharacters(in: .whitespaces)
-        let due = dueText.isEmpty ? nil : CalendarDate(iso: dueText)
-        if !dueText.isEmpty && due == nil { problems.add("due_on", "Enter the date as year-month-day, such as 2027-01-31") }
-        guard problems.isEmpty, let owner else {
-            let model = try await RecordPage.Model.load(record, side: side, on: req.reads)
+        let model = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
+        switch try await form.draft(goals: model.goals, on: req.reads) {
+        case .failure(let problems):
             return req.page(
                 "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 RecordPage.content(
                     model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
+        case .success(let draft):
+            try await ActionStore.add(
+                draft, id: req.clients.makeID(), employeeID: record.employee.id, conversationID: record.id, by: record.viewerID,
+                at: req.now, on: req.database)
+            return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
         }
-        try await ConversationStore.addAction(
-            to: record, id: req.clients.makeID(), description: description, owner: owner, dueOn: due, at: req.now, on: req.database)
-        return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
     }
 
+    /// Ticks off or reopens an action from a conversation's pages; the action's own policy decides.
     @Sendable func updateAction(req: Request) async throws -> Response {
         let (record, _) = try await Self.participant(req)
-        // An action from any conversation between these same two people can be ticked off from the latest.
-        guard let actionID = req.parameters.get(SiteURL.actionParameter, as: UUID.self) else { throw SiteError.notFound }
+        let loaded = try await ActionsController.loaded(req)
         let form = try req.content.decode(ConversationHistory.ActionStatusForm.self)
-        guard let status = AgreedAction.Status(rawValue: form.status ?? "") else { throw Abort(.badRequest) }
-        guard try await ConversationStore.setStatus(status, ofAction: actionID, between: record, at: req.now, on: req.database) else {
-            throw SiteError.notFound
-        }
+        guard let status = AgreedAction.Status(rawValue: form.status ?? ""), status != .dropped else { throw Abort(.badRequest) }
+        try await ActionStore.setStatus(status, dropReason: nil, of: loaded, at: req.now, on: req.database)
         return .redirect(to: (SafeDestination.path(form.return_to) ?? SiteURL.record(record.id).path) + "#actions")
     }
 }

@@ -11,19 +11,24 @@ enum RecordPage {
         var notes: String
         var themes: [Theme]
         var chosenThemes: Set<UUID>
-        var actions: [AgreedAction]
+        var actions: [ActionLine]
         var history: ConversationHistory
+        /// The employee's development goals, when the viewer may read their plan.
+        var goals: [CareerPlan.Goal] = []
 
-        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads) async throws -> Model {
+        static func load(_ record: ConversationForViewer, side: ConversationSide, today: CalendarDate, on reads: Reads) async throws -> Model {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
             let (themes, chosen, notes) = try await ConversationStore.themesAndOwnNotes(of: record, on: reads)
             // This conversation's actions come with the open ones from before: one query for both.
             let history = try await ConversationStore.history(of: record, on: reads, withOwnActions: true)
+            let goals =
+                try await PlanStore.mayRead(planOf: record.employee.id, viewerID: record.viewerID, on: reads)
+                ? try await PlanStore.goals(of: record.employee.id, today: today, on: reads) : []
             return Model(
                 record: record, side: side, notes: notes, themes: themes, chosenThemes: chosen, actions: history.ownActions,
-                history: history)
+                history: history, goals: goals)
         }
     }
 
@@ -34,9 +39,5 @@ enum RecordPage {
         var confirm: String?
     }
 
-    struct ActionForm: Content {
-        var description: String?
-        var owner: String?
-        var due_on: String?
-    }
+    typealias ActionForm = ActionsPage.Form
 }

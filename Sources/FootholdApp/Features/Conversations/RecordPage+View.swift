@@ -116,26 +116,16 @@ extension RecordPage {
                     "No actions yet. A few specific steps, each with a date, are worth more than a long list.", class: "muted")
                 : ConversationHistory.actionsTable(
                     model.actions, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path,
-                    caption: "Actions agreed"),
+                    caption: "Actions agreed", showSource: false),
             H.form(
                 action: SiteURL.actions(record.id).path, csrf: csrf,
-                [
-                    H.heading(3, "Add an action"),
-                    H.textarea(
-                        name: "description", label: "What will be done", value: typedAction?.description ?? "",
-                        hint: "Start with a verb and say how you will know it is done: “Book a place on the March data course”.",
-                        error: problems.message(for: "description"), rows: 2),
-                    H.radios(
-                        name: "owner", legend: "Who will do it",
-                        options: [
-                            ("employee", record.side == .employee ? "You" : record.employee.name, nil),
-                            ("guide", record.side == .guide ? "You" : record.guide.name, "Agree only to what you can deliver."),
-                            ("organisation", "The organisation", nil),
-                        ], selected: typedAction?.owner ?? "employee", error: problems.message(for: "owner")),
-                    H.field(
-                        name: "due_on", label: "By when (optional)", value: typedAction?.due_on ?? "", type: "date",
-                        error: problems.message(for: "due_on")),
-                    H.button("Add the action", style: .secondary),
-                ]))
+                [H.heading(3, "Add an action")]
+                    + ActionsPage.fields(
+                        typed: typedAction, problems: problems,
+                        owners: ActionsPage.ownerOptions(
+                            employee: record.side == .employee ? "You" : record.employee.name,
+                            guide: record.side == .guide ? "You" : record.guide.name),
+                        goals: model.goals, ownPlan: record.side == .employee)
+                    + [H.button("Add the action", style: .secondary)]))
     }
 }

@@ -93,8 +93,7 @@ final class ConversationThemeModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// Something agreed in a conversation. Success measure, progress notes and the SMART check come
-/// with a later migration; the owner may be the employee, the guide or the organisation.
+/// Something to be done after a conversation: agreed in one, or added later by the employee.
 final class AgreedActionModel: Model, @unchecked Sendable {
     static let schema = "agreed_actions"
 
@@ -108,14 +107,60 @@ final class AgreedActionModel: Model, @unchecked Sendable {
 
     // data
     @Field(key: "description") var description: String
+    /// "How we will know it is done"; empty when none was written.
+    @Field(key: "success_measure") var successMeasure: String
     @Enum(key: "owner") var owner: Owner
     @OptionalField(key: "due_on") var dueOn: String?
     @Enum(key: "status") var status: Status
+    /// Why it was dropped; only when it was.
+    @OptionalField(key: "drop_reason") var dropReason: String?
+    /// When the guide confirmed an action owned by the guide or the organisation can be delivered.
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    /// The development goal of the employee's plan it serves (an id inside the plan's document).
+    @OptionalField(key: "goal_id") var goalID: UUID?
+    /// It serves the influence objective the employee prepared.
+    @Field(key: "for_influence_objective") var forInfluenceObjective: Bool
 
     // relationships
-    @Parent(key: "conversation_id") var conversation: ConversationModel
-    /// The employee the action belongs to, so their open actions are one indexed query.
+    /// The conversation it was agreed in; none for an action the employee added on their own.
+    @OptionalParent(key: "conversation_id") var conversation: ConversationModel?
+    /// The employee the action belongs to, so their actions are one indexed query.
     @Parent(key: "employee_id") var employee: PersonModel
+    /// The named colleague who owns it, when the owner is a colleague.
+    @OptionalParent(key: "owner_person_id") var ownerPerson: PersonModel?
+    @OptionalParent(key: "created_by_id") var createdBy: PersonModel?
+
+    init() {}
+
+    /// A new action, open and unconfirmed, with no measure or link until they are given.
+    init(id: UUID, employeeID: UUID, conversationID: UUID?, description: String, owner: Owner, at now: Date) {
+        self.id = id
+        self.$employee.id = employeeID
+        self.$conversation.id = conversationID
+        self.description = description
+        self.owner = owner
+        self.successMeasure = ""
+        self.status = .open
+        self.forInfluenceObjective = false
+        self.createdAt = now
+        self.updatedAt = now
+    }
+}
+
+/// A dated note of progress on an action.
+final class ActionNoteModel: Model, @unchecked Sendable {
+    static let schema = "action_notes"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    // data
+    @Field(key: "body") var body: String
+
+    // relationships
+    @Parent(key: "action_id") var action: AgreedActionModel
+    @Parent(key: "author_id") var author: PersonModel
 
     init() {}
 }

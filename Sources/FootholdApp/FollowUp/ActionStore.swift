@@ -1,0 +1,350 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// An action with the people around it, as a line in a list or the head of its own page.
+struct ActionLine: Equatable {
+    var action: AgreedAction
+    var employeeName: String
+    /// The guide of the conversation it was agreed in, if there is one.
+    var guideID: UUID?
+    var guideName: String?
+    /// The named colleague who owns it.
+    var colleagueName: String?
+    /// "Mid-year conversation", "Check-in", when it came from a conversation.
+    var conversationTitle: String?
+    var conversationDate: Date?
+
+    /// How `personID` stands to it, for the access policy.
+    func standing(of personID: UUID) -> ConversationAccess.Standing {
+        .init(
+            isOwner: action.employeeID == personID, isGuide: guideID == personID,
+            isNamedColleague: action.owner == .colleague && action.ownerPersonID == personID)
+    }
+
+    /// Who will do it, as `personID` would say it.
+    func ownerName(for personID: UUID) -> String {
+        switch action.owner {
+        case .employee: action.employeeID == personID ? "You" : employeeName
+        case .guide: guideID == personID ? "You" : (guideName ?? "The guide")
+        case .organisation: "The organisation"
+        case .colleague: action.ownerPersonID == personID ? "You" : (colleagueName ?? "A colleague")
+        }
+    }
+
+    static let columns = """
+        \(AgreedActionModel.columns("a")), e.name AS employee_name, c.guide_id, g.name AS guide_name, o.name AS colleague_name, \
+        c.kind AS conversation_kind, k.name AS checkpoint_name, COALESCE(c.held_at, c.starts_at) AS conversation_date \
+        FROM agreed_actions a JOIN people e ON e.id = a.employee_id LEFT JOIN conversations c ON c.id = a.conversation_id \
+        LEFT JOIN people g ON g.id = c.guide_id LEFT JOIN people o ON o.id = a.owner_person_id \
+        LEFT JOIN checkpoints k ON k.id = c.checkpoint_id
+        """
+
+    init(_ row: any SQLRow) throws {
+        func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
+            try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
+        }
+        action = try AgreedActionModel.read(row, "a").action
+        employeeName = try row.decode(column: "employee_name", as: String.self)
+        guideID = try optional("guide_id", UUID.self)
+        guideName = try optional("guide_name", String.self)
+        colleagueName = try optional("colleague_name", String.self)
+        let kind = try optional("conversation_kind", String.self).flatMap(ConversationKind.init(rawValue:))
+        conversationTitle = try optional("checkpoint_name", String.self) ?? kind?.title
+        conversationDate = try optional("conversation_date", Date.self)
+    }
+}
+
+/// A dated note of progress on an action.
+struct ActionNote: Equatable {
+    var id: UUID
+    var authorName: String
+    var body: String
+    var createdAt: Date
+}
+
+/// An action loaded for one person, with what the access policy lets them do. Every page that
+/// shows or changes an action on its own gets it from here.
+struct ActionForViewer {
+    let line: ActionLine
+    let viewerID: UUID
+    var action: AgreedAction { line.action }
+    var standing: ConversationAccess.Standing { line.standing(of: viewerID) }
+
+    func allows(_ use: ConversationAccess.Use) -> Bool { ConversationAccess.allows(standing, use, .action) }
+
+    func require(_ use: ConversationAccess.Use) throws {
+        guard allows(use) else { throw SiteError.forbidden }
+    }
+}
+
+/// What a person's actions page lists: their own, those agreed with people they guide, those they
+/// own for a colleague, and those waiting for them to confirm.
+struct ActionLists {
+    var own: [ActionLine] = []
+    var guided: [ActionLine] = []
+    var asColleague: [ActionLine] = []
+    var awaitingConfirmation: [ActionLine] { guided.filter(\.action.awaitsConfirmation) }
+}
+
+/// Every query about actions: the lists, one action through the policy, and each change, audited.
+enum ActionStore {
+    /// One action for `viewer`; "not found" for anyone the policy does not let read it.
+    static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ActionForViewer {
+        guard let row = try await reads.firstRow("SELECT \(unsafeRaw: ActionLine.columns) WHERE a.id = \(bind: id)") else {
+            throw SiteError.notFound
+        }
+        let loaded = ActionForViewer(line: try ActionLine(row), viewerID: viewer.personID)
+        guard loaded.allows(.read) else { throw SiteError.notFound }
+        return loaded
+    }
+
+    /// The person's own actions (every status, newest conversation first), the live ones agreed
+    /// with people they guide, and the live ones they own as a named colleague: three indexed
+    /// reads in one round trip.
+    static func lists(for personID: UUID, on reads: Reads) async throws -> ActionLists {
+        let live = [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue]
+        let rows = try await reads.rows(
+            """
+            SELECT 'own' AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
+            UNION ALL SELECT 'guided', \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
+            AND a.employee_id <> \(bind: personID) AND a.status IN (\(bind: live[0]), \(bind: live[1])) \
+            UNION ALL SELECT 'colleague', \(unsafeRaw: ActionLine.columns) WHERE a.owner_person_id = \(bind: personID) \
+            AND a.owner = \(bind: ActionOwner.colleague.rawValue) AND a.employee_id <> \(bind: personID) \
+            AND (c.guide_id IS NULL OR c.guide_id <> \(bind: personID)) AND a.status IN (\(bind: live[0]), \(bind: live[1]))
+            """)
+        var lists = ActionLists()
+        for row in rows {
+            let line = try ActionLine(row)
+            switch try row.decode(column: "list", as: String.self) {
+            case "own": lists.own.append(line)
+            case "guided": lists.guided.append(line)
+            default: lists.asColleague.append(line)
+            }
+        }
+        lists.own.sort(by: Self.newestFirst)
+        lists.guided.sort(by: Self.soonestDueFirst)
+        lists.asColleague.sort(by: Self.soonestDueFirst)
+        return lists
+    }
+
+    /// Latest conversation first, then the order they were written in.
+    static func newestFirst(_ a: ActionLine, _ b: ActionLine) -> Bool {
+        let left = a.conversationDate ?? a.action.createdAt, right = b.conversationDate ?? b.action.createdAt
+        if left != right { return left > right }
+        if a.action.createdAt != b.action.createdAt { return a.action.createdAt < b.action.createdAt }
+        return a.action.id.uuidString < b.action.id.uuidString
+    }
+
+    static func soonestDueFirst(_ a: ActionLine, _ b: ActionLine) -> Bool {
+        switch (a.action.dueOn, b.action.dueOn) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return newestFirst(a, b)
+        }
+    }
+
+    /// The person's live actions, soonest due first, for the home page.
+    static func live(for personID: UUID, limit: Int, on reads: Reads) async throws -> [ActionLine] {
+        let rows = try await reads.rows(
+            """
+            SELECT \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
+            AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue))
+            """)
+        return Array(try rows.map(ActionLine.init).sorted(by: soonestDueFirst).prefix(limit))
+    }
+
+    /// Live actions owned by the guide or the organisation, from conversations `guideID` guides,
+    /// that wait for them to confirm they can be delivered.
+    static func awaitingConfirmation(by guideID: UUID, on reads: Reads) async throws -> [ActionLine] {
+        let rows = try await reads.rows(
+            """
+            SELECT \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: guideID) AND a.confirmed_at IS NULL \
+            AND a.owner IN (\(bind: ActionOwner.guide.rawValue), \(bind: ActionOwner.organisation.rawValue)) \
+            AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue))
+            """)
+        return try rows.map(ActionLine.init).sorted(by: soonestDueFirst)
+    }
+
+    /// The progress notes on an action, oldest first.
+    static func notes(of actionID: UUID, on reads: Reads) async throws -> [ActionNote] {
+        try await reads.rows(
+            """
+            SELECT n.id, n.body, n.created_at, p.name FROM action_notes n JOIN people p ON p.id = n.author_id \
+            WHERE n.action_id = \(bind: actionID) ORDER BY n.created_at, n.id
+            """
+        ).map { row in
+            ActionNote(
+                id: try row.decode(column: "id", as: UUID.self), authorName: try row.decode(column: "name", as: String.self),
+                body: try row.decode(column: "body", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
+    }
+
+    /// What an action says, as written in a form and checked.
+    struct Draft: Equatable {
+        var description: String
+        var successMeasure: String
+        var owner: ActionOwner
+        var ownerPersonID: UUID?
+        var dueOn: CalendarDate?
+        var goalID: UUID?
+        var forInfluenceObjective: Bool
+    }
+
+    /// Adds an action for `employeeID`, agreed in `conversationID` or on their own, and audits it.
+    static func add(
+        _ draft: Draft, id: UUID, employeeID: UUID, conversationID: UUID?, by actorID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        let action = AgreedActionModel(
+            id: id, employeeID: employeeID, conversationID: conversationID, description: draft.description, owner: draft.owner, at: now)
+        action.$createdBy.id = actorID
+        apply(draft, to: action)
+        try await database.transaction { database in
+            try await action.create(on: database)
+            try await audit("added an action", action, by: actorID, at: now, on: database)
+        }
+    }
+
+    private static func apply(_ draft: Draft, to action: AgreedActionModel) {
+        action.description = draft.description
+        action.successMeasure = draft.successMeasure
+        action.owner = draft.owner
+        action.$ownerPerson.id = draft.owner == .colleague ? draft.ownerPersonID : nil
+        action.dueOn = draft.dueOn?.iso
+        action.goalID = draft.goalID
+        action.forInfluenceObjective = draft.forInfluenceObjective
+    }
+
+    /// Changes what an action says. A change of owner asks the guide to confirm again.
+    static func edit(_ loaded: ActionForViewer, to draft: Draft, at now: Date, on database: any Database) async throws {
+        try loaded.require(.edit)
+        guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { throw SiteError.notFound }
+        let ownerChanged = action.owner != draft.owner || action.$ownerPerson.id != (draft.owner == .colleague ? draft.ownerPersonID : nil)
+        apply(draft, to: action)
+        if ownerChanged { action.confirmedAt = nil }
+        action.updatedAt = now
+        try await database.transaction { database in
+            try await action.save(on: database)
+            try await audit("changed an action", action, by: loaded.viewerID, at: now, on: database)
+        }
+    }
+
+    /// Moves an action on; a dropped action keeps its reason.
+    static func setStatus(
+        _ status: ActionStatus, dropReason: String?, of loaded: ActionForViewer, at now: Date, on database: any Database
+    ) async throws {
+        try loaded.require(.progress)
+        guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { throw SiteError.notFound }
+        action.status = status
+        action.dropReason = status == .dropped ? dropReason : nil
+        action.updatedAt = now
+        try await database.transaction { database in
+            try await action.save(on: database)
+            try await audit("changed an action", action, by: loaded.viewerID, at: now, on: database)
+        }
+    }
+
+    static func addNote(_ body: String, id: UUID, to loaded: ActionForViewer, at now: Date, on database: any Database) async throws {
+        try loaded.require(.progress)
+        let note = ActionNoteModel()
+        note.id = id
+        note.$action.id = loaded.action.id
+        note.$author.id = loaded.viewerID
+        note.body = body
+        note.createdAt = now
+        try await database.transaction { database in
+            try await note.create(on: database)
+            try await database.sql.raw(
+                "UPDATE agreed_actions SET updated_at = \(bind: now) WHERE id = \(bind: loaded.action.id)"
+            ).run()
+            guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { return }
+            try await audit("changed an action", action, by: loaded.viewerID, at: now, on: database)
+        }
+    }
+
+    /// The guide confirms an action owned by them or the organisation can be delivered.
+    static func confirm(_ loaded: ActionForViewer, at now: Date, on database: any Database) async throws {
+        try loaded.require(.confirm)
+        guard loaded.action.owner.needsGuideConfirmation,
+            let action = try await AgreedActionModel.find(loaded.action.id, on: database)
+        else { throw SiteError.forbidden }
+        action.confirmedAt = now
+        action.updatedAt = now
+        try await database.transaction { database in
+            try await action.save(on: database)
+            try await audit("confirmed an action", action, by: loaded.viewerID, at: now, on: database)
+        }
+    }
+
+    /// Audits a change: against its conversation when it has one, else against its employee.
+    private static func audit(_ event: String, _ action: AgreedActionModel, by actorID: UUID, at now: Date, on database: any Database)
+        async throws
+    {
+        if let conversationID = action.$conversation.id {
+            try await ConversationStore.audit(event, conversation: conversationID, by: actorID, at: now, on: database)
+        } else {
+            try await AuditLog.record(.actionChanged, by: actorID, about: action.$employee.id, detail: event, at: now, on: database)
+        }
+    }
+
+    /// The people the employee has had or arranged conversations with, as the guides an action
+    /// of their own can be linked to a conversation with: their conversations, newest first.
+    static func conversationsToLink(for employeeID: UUID, on reads: Reads) async throws -> [(id: UUID, title: String)] {
+        try await reads.rows(
+            """
+            SELECT c.id, c.kind, k.name AS checkpoint_name, g.name AS guide_name FROM conversations c \
+            JOIN people g ON g.id = c.guide_id LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
+            WHERE c.employee_id = \(bind: employeeID) AND c.state IN (\(bind: ConversationState.held.rawValue), \
+            \(bind: ConversationState.scheduled.rawValue)) ORDER BY COALESCE(c.held_at, c.starts_at) DESC, c.id LIMIT 12
+            """
+        ).map { row in
+            let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
+            let title = try row.decodeNil(column: "checkpoint_name") ? kind.title : try row.decode(column: "checkpoint_name", as: String.self)
+            return (try row.decode(column: "id", as: UUID.self), "\(title) with \(try row.decode(column: "guide_name", as: String.self))")
+        }
+    }
+
+    /// A colleague named in a form, by work e-mail address or by name: the one person it fits, or
+    /// a message saying why none or which ones.
+    static func colleague(named text: String, on reads: Reads) async throws -> Result<(id: UUID, name: String), ColleagueProblem> {
+        let typed = text.trimmed()
+        guard !typed.isEmpty else { return .failure(.missing) }
+        if typed.contains("@") {
+            guard
+                let row = try await reads.firstRow(
+                    "SELECT id, name FROM people WHERE email = \(bind: EmailAddress.normalised(typed)) AND active = \(bind: true) LIMIT 1")
+            else { return .failure(.noneFound(typed)) }
+            return .success((try row.decode(column: "id", as: UUID.self), try row.decode(column: "name", as: String.self)))
+        }
+        // The name as typed uses the (name, email) index; any other capitalisation reads the table.
+        var rows = try await reads.rows(
+            "SELECT id, name, email FROM people WHERE name = \(bind: typed) AND active = \(bind: true) ORDER BY email LIMIT 6")
+        if rows.isEmpty {
+            rows = try await reads.rows(
+                "SELECT id, name, email FROM people WHERE lower(name) = \(bind: typed.lowercased()) AND active = \(bind: true) ORDER BY email LIMIT 6")
+        }
+        switch rows.count {
+        case 0: return .failure(.noneFound(typed))
+        case 1: return .success((try rows[0].decode(column: "id", as: UUID.self), try rows[0].decode(column: "name", as: String.self)))
+        default: return .failure(.several(typed, try rows.map { try $0.decode(column: "email", as: String.self) }))
+        }
+    }
+
+    enum ColleagueProblem: Error, Equatable {
+        case missing
+        case noneFound(String)
+        case several(String, [String])
+
+        var message: String {
+            switch self {
+            case .missing: "Name the colleague who will do it, or type their work e-mail address"
+            case .noneFound(let typed): "Nobody called \u{201C}\(typed)\u{201D} works here: check the spelling, or type their work e-mail address"
+            case .several(let typed, let emails):
+                "More than one person is called \(typed): type the work e-mail address of the one you mean (\(emails.prefix(5).joined(separator: ", ")))"
+            }
+        }
+    }
+}

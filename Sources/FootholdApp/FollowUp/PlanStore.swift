@@ -1,0 +1,189 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// A person's plan as the plan page needs it: this career year's version (or last year's, carried
+/// forward until it is first saved), and when it was last saved.
+struct StoredPlan: Equatable {
+    var plan: CareerPlan
+    var careerYearID: UUID
+    var startYear: Int
+    /// Nil until saved in this career year.
+    var updatedAt: Date?
+}
+
+/// A snapshot of a plan, as a line in a list.
+struct PlanSnapshot: Equatable {
+    var id: UUID
+    var label: String
+    var takenAt: Date
+    var startYear: Int
+    var plan: CareerPlan
+}
+
+/// A guide a person could show their plan to, and whether they do.
+struct PlanGuide: Equatable {
+    var id: UUID
+    var name: String
+    var relation: String
+    var shown: Bool
+}
+
+/// Every query about career plans: the current version, saving, snapshots, and whom it is shown to.
+enum PlanStore {
+    /// The plan for the career year that holds `today`: this year's row, or the latest earlier one
+    /// carried forward, or an empty plan.
+    static func current(of personID: UUID, today: CalendarDate, now: Date, on reads: Reads) async throws -> StoredPlan {
+        let year = try await CareerYears.current(today: today, on: reads, now: now)
+        let rows = try await reads.rows(
+            """
+            SELECT p.career_year_id, p.content, p.updated_at, y.start_year FROM career_plans p \
+            JOIN career_years y ON y.id = p.career_year_id WHERE p.person_id = \(bind: personID) \
+            AND y.start_year <= \(bind: year.year.startYear) ORDER BY y.start_year DESC LIMIT 1
+            """)
+        guard let row = rows.first else {
+            return StoredPlan(plan: CareerPlan(), careerYearID: year.id, startYear: year.year.startYear, updatedAt: nil)
+        }
+        let plan = CareerPlan(document: try row.decode(column: "content", as: String.self))
+        let sameYear = try row.decode(column: "start_year", as: Int.self) == year.year.startYear
+        return StoredPlan(
+            plan: plan, careerYearID: year.id, startYear: year.year.startYear,
+            updatedAt: sameYear ? try row.decode(column: "updated_at", as: Date.self) : nil)
+    }
+
+    /// The development goals of the person's latest plan (no career year is created for this).
+    static func goals(of personID: UUID, today: CalendarDate, on reads: Reads) async throws -> [CareerPlan.Goal] {
+        let startYear = CareerYear.startYear(containing: today)
+        let row = try await reads.firstRow(
+            """
+            SELECT p.content FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
+            WHERE p.person_id = \(bind: personID) AND y.start_year <= \(bind: startYear) ORDER BY y.start_year DESC LIMIT 1
+            """)
+        return try row.map { CareerPlan(document: try $0.decode(column: "content", as: String.self)).goals } ?? []
+    }
+
+    /// Saves this year's version. The first save of a career year keeps the plan as it stood
+    /// (carried forward from last year, or empty) as the year's starting snapshot.
+    static func save(
+        _ plan: CareerPlan, for personID: UUID, in stored: StoredPlan, snapshotID: UUID, planID: UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        try await database.transaction { database in
+            if let existing = try await CareerPlanModel.query(on: database).filter(\.$person.$id == personID)
+                .filter(\.$careerYear.$id == stored.careerYearID).first()
+            {
+                existing.content = plan.document
+                existing.updatedAt = now
+                try await existing.save(on: database)
+            } else {
+                let start = PlanSnapshotModel()
+                start.id = snapshotID
+                start.$person.id = personID
+                start.$careerYear.id = stored.careerYearID
+                start.takenAt = now
+                start.label = "Start of \(CareerYear.label(startYear: stored.startYear))"
+                start.content = stored.plan.document
+                try await start.create(on: database)
+                let model = CareerPlanModel()
+                model.id = planID
+                model.$person.id = personID
+                model.$careerYear.id = stored.careerYearID
+                model.content = plan.document
+                model.updatedAt = now
+                try await model.create(on: database)
+            }
+            try await AuditLog.record(.planChanged, by: personID, about: personID, at: now, on: database)
+        }
+    }
+
+    /// Keeps the employee's plan as it stands when a checkpoint conversation is marked held, in
+    /// the transaction that marks it. Nothing is kept for someone who has no plan yet.
+    static func snapshotAtHeld(
+        conversationID: UUID, employeeID: UUID, checkpointName: String, careerYearID: UUID, id: UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        let rows = try await database.sql.raw(
+            """
+            SELECT p.content FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
+            WHERE p.person_id = \(bind: employeeID) AND y.start_year <= \
+            (SELECT start_year FROM career_years WHERE id = \(bind: careerYearID)) ORDER BY y.start_year DESC LIMIT 1
+            """
+        ).all()
+        guard let row = rows.first else { return }
+        let snapshot = PlanSnapshotModel()
+        snapshot.id = id
+        snapshot.$person.id = employeeID
+        snapshot.$careerYear.id = careerYearID
+        snapshot.$conversation.id = conversationID
+        snapshot.takenAt = now
+        snapshot.label = "\(checkpointName) conversation held"
+        snapshot.content = try row.decode(column: "content", as: String.self)
+        try await snapshot.create(on: database)
+    }
+
+    /// Every snapshot of the person's plan, oldest first.
+    static func snapshots(of personID: UUID, on reads: Reads) async throws -> [PlanSnapshot] {
+        try await reads.rows(
+            """
+            SELECT s.id, s.label, s.taken_at, s.content, y.start_year FROM plan_snapshots s \
+            JOIN career_years y ON y.id = s.career_year_id WHERE s.person_id = \(bind: personID) ORDER BY s.taken_at, s.id
+            """
+        ).map { row in
+            PlanSnapshot(
+                id: try row.decode(column: "id", as: UUID.self), label: try row.decode(column: "label", as: String.self),
+                takenAt: try row.decode(column: "taken_at", as: Date.self), startYear: try row.decode(column: "start_year", as: Int.self),
+                plan: CareerPlan(document: try row.decode(column: "content", as: String.self)))
+        }
+    }
+
+    /// Whether `viewerID` may read `personID`'s plan: their own, or shown to them (the policy decides).
+    static func mayRead(planOf personID: UUID, viewerID: UUID, on reads: Reads) async throws -> Bool {
+        let shared =
+            personID == viewerID
+            ? false
+            : try await reads.firstRow(
+                "SELECT 1 AS found FROM plan_shares WHERE person_id = \(bind: personID) AND guide_id = \(bind: viewerID) LIMIT 1") != nil
+        return ConversationAccess.allows(.init(isOwner: personID == viewerID, isSharedWith: shared), .read, .plan)
+    }
+
+    /// The people the person could show their plan to: their line manager, and everyone they have
+    /// had or arranged a conversation with as guide; with whether each is shown it now.
+    static func guides(of personID: UUID, on reads: Reads) async throws -> [PlanGuide] {
+        let rows = try await reads.rows(
+            """
+            SELECT g.id, g.name, MAX(CASE WHEN g.id = e.manager_id THEN 1 ELSE 0 END) AS is_manager, \
+            MAX(CASE WHEN s.id IS NULL THEN 0 ELSE 1 END) AS shown FROM people e \
+            JOIN people g ON g.id = e.manager_id OR g.id IN (SELECT guide_id FROM conversations WHERE employee_id = e.id) \
+            OR g.id IN (SELECT guide_id FROM plan_shares WHERE person_id = e.id) \
+            LEFT JOIN plan_shares s ON s.person_id = e.id AND s.guide_id = g.id \
+            WHERE e.id = \(bind: personID) AND g.id <> e.id GROUP BY g.id, g.name ORDER BY is_manager DESC, g.name
+            """)
+        return try rows.map { row in
+            PlanGuide(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                relation: try row.decode(column: "is_manager", as: Int.self) == 1 ? "Your line manager" : "You have talked with them",
+                shown: try row.decode(column: "shown", as: Int.self) == 1)
+        }
+    }
+
+    /// Shows the plan to exactly `guideIDs` (among the person's guides), and audits the change.
+    static func show(to guideIDs: Set<UUID>, planOf personID: UUID, makeID: @escaping @Sendable () -> UUID, at now: Date, on database: any Database)
+        async throws
+    {
+        try await database.transaction { database in
+            try await PlanShareModel.query(on: database).filter(\.$person.$id == personID).delete()
+            for guideID in guideIDs.sorted(by: { $0.uuidString < $1.uuidString }) {
+                let share = PlanShareModel()
+                share.id = makeID()
+                share.$person.id = personID
+                share.$guide.id = guideID
+                share.createdAt = now
+                try await share.create(on: database)
+            }
+            try await AuditLog.record(
+                .planSharingChanged, by: personID, about: personID, detail: "shown to \(guideIDs.count)", at: now, on: database)
+        }
+    }
+}
