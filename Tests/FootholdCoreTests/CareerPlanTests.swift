@@ -41,7 +41,12 @@ final class CareerPlanTests: XCTestCase {
         new.direction = .breadth
         new.goals = [old.goals[0], .init(id: edit, text: "Pass PRINCE2 Foundation"), .init(id: add, text: "Shadow the policy team")]
         let changes = PlanChanges(from: old, to: new)
-        XCTAssertEqual(changes.fields.map(\.label), ["Breadth or depth", "Where I am now", "Roles that interest me, inside or outside the organisation", "Barriers, including to promotion"])
+        XCTAssertEqual(
+            changes.fields.map(\.label),
+            [
+                "Breadth or depth", "Where I am now", "Roles that interest me, inside or outside the organisation",
+                "Barriers, including to promotion",
+            ])
         XCTAssertEqual(changes.fields.map(\.kind), [.changed, .changed, .added, .removed])
         XCTAssertEqual(changes.fields[1].words, [.added("Senior"), .same("Housing officer")])
         XCTAssertEqual(changes.goals.map(\.kind), [.changed, .added, .removed])
@@ -52,7 +57,8 @@ final class CareerPlanTests: XCTestCase {
     }
 
     func testTheDocumentReadsBackAndEmptyFieldsAreNotStored() {
-        var plan = CareerPlan(fields: [.support: "A mentor in Finance", .progress: ""], direction: .both, goals: [.init(id: UUID(), text: "A goal")])
+        var plan = CareerPlan(
+            fields: [.support: "A mentor in Finance", .progress: ""], direction: .both, goals: [.init(id: UUID(), text: "A goal")])
         XCTAssertEqual(CareerPlan(document: plan.document), plan)
         XCTAssertFalse(plan.document.contains("progress"))
         plan[.support] = ""

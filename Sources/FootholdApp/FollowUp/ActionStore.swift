@@ -147,14 +147,23 @@ enum ActionStore {
         }
     }
 
-    /// The person's live actions, soonest due first, for the home page.
-    static func live(for personID: UUID, limit: Int, on reads: Reads) async throws -> [ActionLine] {
+    /// For the home page, in one round trip: the person's live actions, soonest due first, and the
+    /// live actions owned by them as guide or by the organisation that wait for their confirmation.
+    static func forHome(of personID: UUID, on reads: Reads) async throws -> (live: [ActionLine], toConfirm: [ActionLine]) {
         let rows = try await reads.rows(
             """
-            SELECT \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
+            SELECT 'live' AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
+            AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
+            UNION ALL SELECT 'confirm', \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
+            AND a.confirmed_at IS NULL AND a.owner IN (\(bind: ActionOwner.guide.rawValue), \(bind: ActionOwner.organisation.rawValue)) \
             AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue))
             """)
-        return Array(try rows.map(ActionLine.init).sorted(by: soonestDueFirst).prefix(limit))
+        var live: [ActionLine] = [], toConfirm: [ActionLine] = []
+        for row in rows {
+            let line = try ActionLine(row)
+            if try row.decode(column: "list", as: String.self) == "live" { live.append(line) } else { toConfirm.append(line) }
+        }
+        return (live.sorted(by: soonestDueFirst), toConfirm.sorted(by: soonestDueFirst))
     }
 
     /// Live actions owned by the guide or the organisation, from conversations `guideID` guides,
@@ -302,7 +311,8 @@ enum ActionStore {
             """
         ).map { row in
             let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
-            let title = try row.decodeNil(column: "checkpoint_name") ? kind.title : try row.decode(column: "checkpoint_name", as: String.self)
+            let title =
+                try row.decodeNil(column: "checkpoint_name") ? kind.title : try row.decode(column: "checkpoint_name", as: String.self)
             return (try row.decode(column: "id", as: UUID.self), "\(title) with \(try row.decode(column: "guide_name", as: String.self))")
         }
     }
@@ -324,7 +334,8 @@ enum ActionStore {
             "SELECT id, name, email FROM people WHERE name = \(bind: typed) AND active = \(bind: true) ORDER BY email LIMIT 6")
         if rows.isEmpty {
             rows = try await reads.rows(
-                "SELECT id, name, email FROM people WHERE lower(name) = \(bind: typed.lowercased()) AND active = \(bind: true) ORDER BY email LIMIT 6")
+                "SELECT id, name, email FROM people WHERE lower(name) = \(bind: typed.lowercased()) AND active = \(bind: true) ORDER BY email LIMIT 6"
+            )
         }
         switch rows.count {
         case 0: return .failure(.noneFound(typed))
@@ -341,7 +352,8 @@ enum ActionStore {
         var message: String {
             switch self {
             case .missing: "Name the colleague who will do it, or type their work e-mail address"
-            case .noneFound(let typed): "Nobody called \u{201C}\(typed)\u{201D} works here: check the spelling, or type their work e-mail address"
+            case .noneFound(let typed):
+                "Nobody called \u{201C}\(typed)\u{201D} works here: check the spelling, or type their work e-mail address"
             case .several(let typed, let emails):
                 "More than one person is called \(typed): type the work e-mail address of the one you mean (\(emails.prefix(5).joined(separator: ", ")))"
             }

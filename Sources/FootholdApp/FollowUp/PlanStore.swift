@@ -169,7 +169,9 @@ enum PlanStore {
     }
 
     /// Shows the plan to exactly `guideIDs` (among the person's guides), and audits the change.
-    static func show(to guideIDs: Set<UUID>, planOf personID: UUID, makeID: @escaping @Sendable () -> UUID, at now: Date, on database: any Database)
+    static func show(
+        to guideIDs: Set<UUID>, planOf personID: UUID, makeID: @escaping @Sendable () -> UUID, at now: Date, on database: any Database
+    )
         async throws
     {
         try await database.transaction { database in

@@ -32,9 +32,13 @@ extension ActionPage {
                 loaded.allows(.confirm)
                     ? H.card(
                         H.heading(2, "Can it be delivered?"),
-                        H.paragraph("Confirm only once you know you or the organisation can do this. Until then both of you see it as not yet confirmed."),
-                        H.actionButton("Confirm it can be delivered", action: SiteURL.actionConfirm(action.id).path, csrf: csrf, style: .primary))
-                    : H.notice("Not yet confirmed: \(line.guideName ?? "the guide") has still to confirm this can be delivered.", style: "info"))
+                        H.paragraph(
+                            "Confirm only once you know you or the organisation can do this. Until then both of you see it as not yet confirmed."
+                        ),
+                        H.actionButton(
+                            "Confirm it can be delivered", action: SiteURL.actionConfirm(action.id).path, csrf: csrf, style: .primary))
+                    : H.notice(
+                        "Not yet confirmed: \(line.guideName ?? "the guide") has still to confirm this can be delivered.", style: "info"))
         }
         nodes.append(progressCard(model, typedStatus: typedStatus, typedNote: typedNote, problems: problems, display: display, csrf: csrf))
         if loaded.allows(.edit) { nodes.append(editCard(model, typed: typed, problems: problems, csrf: csrf)) }
@@ -86,15 +90,19 @@ extension ActionPage {
                     caption: "Progress notes", headers: ["When", "Who", "Note"],
                     cells: model.notes.map { [.text(display.day($0.createdAt)), .text($0.authorName), .span(class: "answer", $0.body)] }))
         guard loaded.allows(.progress) else { return H.card(labelledBy: "progress", nodes) }
-        let options = ActionStatus.allCases.map { ($0.rawValue, $0.label, $0 == .dropped ? "Say why below." : nil) as (String, String, String?) }
+        let options = ActionStatus.allCases.map {
+            ($0.rawValue, $0.label, $0 == .dropped ? "Say why below." : nil) as (String, String, String?)
+        }
         nodes.append(
             H.form(
                 action: SiteURL.actionStatus(action.id).path, csrf: csrf,
                 [
                     H.radios(
-                        name: "status", legend: "Where it stands", options: options, selected: typedStatus?.status ?? action.status.rawValue),
+                        name: "status", legend: "Where it stands", options: options, selected: typedStatus?.status ?? action.status.rawValue
+                    ),
                     H.field(
-                        name: "drop_reason", label: "Why it is dropped (if it is)", value: typedStatus?.drop_reason ?? action.dropReason ?? "",
+                        name: "drop_reason", label: "Why it is dropped (if it is)",
+                        value: typedStatus?.drop_reason ?? action.dropReason ?? "",
                         error: problems.message(for: "drop_reason")),
                     H.button("Save the status", style: .secondary),
                 ]))

@@ -103,10 +103,12 @@ struct ActionsController {
             return try await badStatus(req, loaded, "Say why it is being dropped, so you both remember next time")
         }
         if reason.count > ActionRules.maximumDropReasonLength {
-            return try await badStatus(req, loaded, "Keep the reason to \(ActionRules.maximumDropReasonLength) characters; it has \(reason.count)")
+            return try await badStatus(
+                req, loaded, "Keep the reason to \(ActionRules.maximumDropReasonLength) characters; it has \(reason.count)")
         }
         try await ActionStore.setStatus(status, dropReason: reason, of: loaded, at: req.now, on: req.database)
-        return .redirect(to: SafeDestination.path(form.return_to) ?? SiteURL.actionPage(loaded.action.id).with(query: [("saved", "status")]))
+        return .redirect(
+            to: SafeDestination.path(form.return_to) ?? SiteURL.actionPage(loaded.action.id).with(query: [("saved", "status")]))
     }
 
     private func badStatus(_ req: Request, _ loaded: ActionForViewer, _ message: String) async throws -> Response {
@@ -145,7 +147,8 @@ struct ActionsController {
         let loaded = try await Self.loaded(req)
         try await ActionStore.confirm(loaded, at: req.now, on: req.database)
         let form = try? req.content.decode(ActionsPage.StatusForm.self)
-        return .redirect(to: SafeDestination.path(form?.return_to) ?? SiteURL.actionPage(loaded.action.id).with(query: [("saved", "confirmed")]))
+        return .redirect(
+            to: SafeDestination.path(form?.return_to) ?? SiteURL.actionPage(loaded.action.id).with(query: [("saved", "confirmed")]))
     }
 }
 

@@ -72,7 +72,8 @@ enum ActionsPage {
             let description = (self.description ?? "").trimmed()
             if description.isEmpty { problems.add("description", "Describe the action: what will be done") }
             if description.count > ActionRules.maximumDescriptionLength {
-                problems.add("description", "Keep the action to \(ActionRules.maximumDescriptionLength) characters; it has \(description.count)")
+                problems.add(
+                    "description", "Keep the action to \(ActionRules.maximumDescriptionLength) characters; it has \(description.count)")
             }
             let measure = (success_measure ?? "").trimmed()
             if measure.count > ActionRules.maximumSuccessMeasureLength {

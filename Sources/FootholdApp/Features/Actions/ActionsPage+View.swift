@@ -115,7 +115,9 @@ extension ActionsPage {
         typed: Form?, problems: FieldProblems, owners: [(value: String, label: String, hint: String?)], goals: [CareerPlan.Goal],
         ownPlan: Bool = true, goalsHidden: Bool = false
     ) -> [BodyNode] {
-        var goalOptions: [(value: String, label: String)] = [("", "None yet"), ("influence", "My influence objective for the conversation")]
+        var goalOptions: [(value: String, label: String)] = [
+            ("", "None yet"), ("influence", "My influence objective for the conversation"),
+        ]
         goalOptions += goals.map { ($0.id.uuidString, "Goal: \($0.text)") }
         return [
             H.textarea(

@@ -16,7 +16,9 @@ enum RecordPage {
         /// The employee's development goals, when the viewer may read their plan.
         var goals: [CareerPlan.Goal] = []
 
-        static func load(_ record: ConversationForViewer, side: ConversationSide, today: CalendarDate, on reads: Reads) async throws -> Model {
+        static func load(_ record: ConversationForViewer, side: ConversationSide, today: CalendarDate, on reads: Reads) async throws
+            -> Model
+        {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)

@@ -11,6 +11,6 @@ struct HomeController {
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let model = try await HomePage.Model.load(for: viewer.personID, on: req.reads)
-        return req.page("Home", HomePage.content(model, display: req.display))
+        return req.page("Home", HomePage.content(model, display: req.display, csrf: req.csrfToken))
     }
 }

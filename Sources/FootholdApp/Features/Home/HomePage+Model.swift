@@ -11,6 +11,10 @@ enum HomePage {
         /// Invitations and requests waiting for this person's answer.
         var waiting: [ConversationLine]
         var upcoming: [ConversationLine]
+        /// The person's actions still to do, soonest due first.
+        var actions: [ActionLine] = []
+        /// Actions the person, as guide, has still to confirm can be delivered.
+        var toConfirm: [ActionLine] = []
 
         static func load(for personID: UUID, on reads: Reads) async throws -> Model {
             guard let person = try await OrganisationStore.person(personID, on: reads) else { throw SiteError.notFound }
@@ -22,9 +26,10 @@ enum HomePage {
             let waiting = open.filter { $0.awaitsAnswer(from: personID) }
             let upcoming = open.filter { !$0.awaitsAnswer(from: personID) }
                 .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
+            let (actions, toConfirm) = try await ActionStore.forHome(of: personID, on: reads)
             return Model(
-                person: person, roles: roles, team: team, units: units, administration: administration, waiting: waiting, upcoming: upcoming
-            )
+                person: person, roles: roles, team: team, units: units, administration: administration, waiting: waiting,
+                upcoming: upcoming, actions: actions, toConfirm: toConfirm)
         }
     }
 }

@@ -2,7 +2,7 @@ import FootholdCore
 import Foundation
 
 extension HomePage {
-    static func content(_ model: Model, display: DisplayDate) -> [BodyNode] {
+    static func content(_ model: Model, display: DisplayDate, csrf: String) -> [BodyNode] {
         let firstName = model.person.name.split(separator: " ").first.map(String.init) ?? model.person.name
         var nodes: [BodyNode] = [
             H.heading(1, "Welcome, \(firstName)"),
@@ -15,6 +15,8 @@ extension HomePage {
                     style: "info", link: ("Choose what \(manager.name) can see", SiteURL.sharing.path)))
         }
         nodes.append(conversations(model, display: display))
+        if !model.toConfirm.isEmpty { nodes.append(toConfirm(model, display: display, csrf: csrf)) }
+        nodes.append(actions(model, display: display))
         nodes.append(profile(model.person))
         if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
         for unit in model.units { nodes.append(unitCard(unit)) }
@@ -58,6 +60,44 @@ extension HomePage {
         }
         nodes.append(H.link("All your conversations", to: SiteURL.conversations.path))
         return H.card(labelledBy: "conversations-title", nodes)
+    }
+
+    /// What the person still has to do, soonest first: five at most, and a link to them all.
+    static func actions(_ model: Model, display: DisplayDate) -> BodyNode {
+        let today = display.today()
+        let shown = model.actions.prefix(5)
+        var nodes: [BodyNode] = [H.heading(2, "Your actions", id: "actions-title")]
+        if shown.isEmpty {
+            nodes.append(H.paragraph("Nothing still to do. What you agree in a conversation will appear here.", class: "muted"))
+        } else {
+            nodes.append(
+                H.table(
+                    caption: "Your actions still to do", headers: ["Action", "Who", "By", "Status"],
+                    cells: shown.map { line in
+                        [
+                            .link(line.action.description, to: SiteURL.actionPage(line.action.id).path),
+                            .text(line.ownerName(for: model.person.id)),
+                            ActionsPage.dueCell(line.action, today: today, display: display),
+                            ActionsPage.statusCell(line.action),
+                        ]
+                    }))
+        }
+        let more = model.actions.count > shown.count ? "All \(model.actions.count) actions still to do" : "All your actions"
+        nodes.append(H.link(more, to: SiteURL.myActions.path))
+        return H.card(labelledBy: "actions-title", nodes)
+    }
+
+    /// Actions the person, as guide, must confirm before anyone relies on them (seed 001).
+    static func toConfirm(_ model: Model, display: DisplayDate, csrf: String) -> BodyNode {
+        H.card(
+            labelledBy: "confirm-title",
+            [
+                H.heading(2, "Waiting for you to confirm", id: "confirm-title"),
+                H.paragraph("You agreed that you or the organisation would do these. Confirm each once you know it can be delivered."),
+                ActionsPage.table(
+                    model.toConfirm, viewerID: model.person.id, today: display.today(), display: display, csrf: csrf,
+                    caption: "Actions waiting for your confirmation", confirm: true, returnTo: SiteURL.home.path),
+            ])
     }
 
     static func profile(_ person: OrganisationStore.PersonDetails) -> BodyNode {

@@ -99,7 +99,8 @@ struct M016_FollowUp: AsyncMigration {
     private func actions(named name: String, conversationRequired: Bool, on database: any Database) async throws {
         let conversation: DatabaseSchema.FieldConstraint = .references(ConversationModel.schema, .id, onDelete: .cascade)
         var builder = database.schema(name).id()
-        builder = conversationRequired
+        builder =
+            conversationRequired
             ? builder.field("conversation_id", .uuid, .required, conversation) : builder.field("conversation_id", .uuid, conversation)
         try await builder
             .field("employee_id", .uuid, .required, .references(PersonModel.schema, .id, onDelete: .cascade))
