@@ -246,6 +246,31 @@ def test_record_of_a_held_conversation(driver, accounts):
     shot(driver, "15-record")
 
 
+def test_employee_keeps_actions_a_plan_and_a_journal(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    click(driver, By.LINK_TEXT, "Actions")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Actions"
+    assert "Your actions" in text(driver)
+    shot(driver, "16-actions")
+    driver.get(BASE + "/plan/edit")
+    field = driver.find_element(By.NAME, "where_i_am")
+    field.clear()
+    field.send_keys("Housing officer in the north team, good with tenants.")
+    driver.find_element(By.NAME, "in_three_years").send_keys("Leading a small team, or in policy.")
+    driver.find_element(By.CSS_SELECTOR, "input[name='new_goals[]']").send_keys("Lead a project from start to finish")
+    click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Your plan is saved." in text(driver), text(driver)[:300]
+    assert "Lead a project from start to finish" in text(driver)
+    shot(driver, "17-plan")
+    driver.get(BASE + "/plan/changes")
+    shot(driver, "18-plan-changes")
+    driver.get(BASE + "/journal")
+    driver.find_element(By.NAME, "body").send_keys("Cleared the repairs backlog with the north team.")
+    click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Entry added." in text(driver), text(driver)[:300]
+    shot(driver, "19-journal")
+
+
 def test_change_password_keeps_the_form_honest(driver, accounts):
     sign_in(driver, accounts["Employee"])
     click(driver, By.LINK_TEXT, "Change your password")

@@ -170,7 +170,7 @@ enum Arranging {
     /// Marks a conversation held: when, for how long, and which checkpoint it meets.
     static func markHeld(
         _ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
-        on database: any Database, now: Date, timeZone: TimeZone
+        snapshotID: UUID, on database: any Database, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
         guard record.may(.markHeld) else { throw SiteError.forbidden }
         var problems = FieldProblems()
@@ -195,7 +195,7 @@ enum Arranging {
         if let startsAt = conversation.startsAt, CalendarDate(startsAt, in: timeZone) == day { heldAt = startsAt }
         let kind = checkpoint != nil && conversation.kind == .checkIn ? ConversationKind.checkpoint : conversation.kind
         let withLineManager = record.employee.managerID == record.guide.id
-        let (held, checkpointID) = (heldAt, checkpoint?.id)
+        let (held, checkpointID, heldCheckpoint) = (heldAt, checkpoint?.id, checkpoint)
         try await database.transaction { database in
             try await ConversationWrites.update(record.id, from: [.scheduled], now: now, on: database) {
                 $0.set("state", to: SQLBind(ConversationState.held.rawValue)).set("held_at", to: SQLBind(held))
@@ -203,6 +203,12 @@ enum Arranging {
                     .set("kind", to: SQLBind(kind.rawValue)).set("with_line_manager", to: SQLBind(withLineManager))
             }
             try await ConversationStore.audit("marked held", conversation: record.id, by: record.viewerID, at: now, on: database)
+            // A checkpoint conversation keeps the employee's plan as it stood (SPEC §3, Career plan).
+            if let checkpoint = heldCheckpoint {
+                try await PlanStore.snapshotAtHeld(
+                    conversationID: record.id, employeeID: record.employee.id, checkpoint: checkpoint, id: snapshotID, at: now,
+                    on: database)
+            }
         }
         return .success(())
     }

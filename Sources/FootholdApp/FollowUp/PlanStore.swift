@@ -53,6 +53,16 @@ enum PlanStore {
             updatedAt: sameYear ? try row.decode(column: "updated_at", as: Date.self) : nil)
     }
 
+    /// The person's most recent plan, of any career year; nil when they have none.
+    static func latest(of personID: UUID, on reads: Reads) async throws -> CareerPlan? {
+        let row = try await reads.firstRow(
+            """
+            SELECT p.content FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
+            WHERE p.person_id = \(bind: personID) ORDER BY y.start_year DESC LIMIT 1
+            """)
+        return try row.map { CareerPlan(document: try $0.decode(column: "content", as: String.self)) }
+    }
+
     /// The development goals of the person's latest plan (no career year is created for this).
     static func goals(of personID: UUID, today: CalendarDate, on reads: Reads) async throws -> [CareerPlan.Goal] {
         let startYear = CareerYear.startYear(containing: today)
@@ -99,28 +109,21 @@ enum PlanStore {
     }
 
     /// Keeps the employee's plan as it stands when a checkpoint conversation is marked held, in
-    /// the transaction that marks it. Nothing is kept for someone who has no plan yet.
+    /// the transaction that marks it, under the checkpoint's career year. Nothing is kept for
+    /// someone who has no plan yet.
     static func snapshotAtHeld(
-        conversationID: UUID, employeeID: UUID, checkpointName: String, careerYearID: UUID, id: UUID, at now: Date,
-        on database: any Database
+        conversationID: UUID, employeeID: UUID, checkpoint: Checkpoint, id: UUID, at now: Date, on database: any Database
     ) async throws {
-        let rows = try await database.sql.raw(
+        try await database.sql.raw(
             """
-            SELECT p.content FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
-            WHERE p.person_id = \(bind: employeeID) AND y.start_year <= \
-            (SELECT start_year FROM career_years WHERE id = \(bind: careerYearID)) ORDER BY y.start_year DESC LIMIT 1
+            INSERT INTO plan_snapshots (id, person_id, career_year_id, conversation_id, taken_at, label, content) \
+            SELECT \(bind: id), \(bind: employeeID), k.career_year_id, \(bind: conversationID), \(bind: now), \
+            \(bind: "\(checkpoint.name) conversation held"), p.content FROM checkpoints k \
+            JOIN career_years ky ON ky.id = k.career_year_id JOIN career_plans p ON p.person_id = \(bind: employeeID) \
+            JOIN career_years y ON y.id = p.career_year_id AND y.start_year <= ky.start_year \
+            WHERE k.id = \(bind: checkpoint.id) ORDER BY y.start_year DESC LIMIT 1
             """
-        ).all()
-        guard let row = rows.first else { return }
-        let snapshot = PlanSnapshotModel()
-        snapshot.id = id
-        snapshot.$person.id = employeeID
-        snapshot.$careerYear.id = careerYearID
-        snapshot.$conversation.id = conversationID
-        snapshot.takenAt = now
-        snapshot.label = "\(checkpointName) conversation held"
-        snapshot.content = try row.decode(column: "content", as: String.self)
-        try await snapshot.create(on: database)
+        ).run()
     }
 
     /// Every snapshot of the person's plan, oldest first.

@@ -395,6 +395,13 @@ enum H {
 
     static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode { .raw(buttonHTML(label, style: style)) }
 
+    /// A submit button that also sends its own name and value, for one of several actions a form offers.
+    static func submitButton(_ label: String, name: String, value: String, style: ButtonStyle = .secondary) -> BodyNode {
+        .raw(
+            "<button type=\"submit\"" + attribute("name", name) + attribute("value", value) + " class=\"button button--" + style.rawValue
+                + "\">" + label.textEscaped + "</button>")
+    }
+
     fileprivate static func buttonHTML(_ label: String, style: ButtonStyle = .primary) -> String {
         "<button type=\"submit\" class=\"button button--" + style.rawValue + "\">" + label.textEscaped + "</button>"
     }

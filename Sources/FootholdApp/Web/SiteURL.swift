@@ -39,6 +39,16 @@ enum SiteURL: Equatable {
     case actionStatus(UUID)
     case actionNotes(UUID)
     case actionConfirm(UUID)
+    case plan
+    case planEdit
+    case planSharing
+    case planChanges
+    case personPlan(UUID)
+    case journal
+    case journalEntry(UUID)
+    case journalEntryDelete(UUID)
+    case reflection(UUID)
+    case myData
     case team
     case teamInvite
     case sharing
@@ -59,6 +69,7 @@ enum SiteURL: Equatable {
     static let conversationParameter = "conversationID"
     static let actionParameter = "actionID"
     static let checkpointParameter = "checkpointID"
+    static let entryParameter = "entryID"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -95,6 +106,16 @@ enum SiteURL: Equatable {
         case .actionStatus: ["actions", .parameter(Self.actionParameter), "status"]
         case .actionNotes: ["actions", .parameter(Self.actionParameter), "notes"]
         case .actionConfirm: ["actions", .parameter(Self.actionParameter), "confirm"]
+        case .plan: ["plan"]
+        case .planEdit: ["plan", "edit"]
+        case .planSharing: ["plan", "sharing"]
+        case .planChanges: ["plan", "changes"]
+        case .personPlan: ["people", .parameter(Self.personParameter), "plan"]
+        case .journal: ["journal"]
+        case .journalEntry: ["journal", .parameter(Self.entryParameter)]
+        case .journalEntryDelete: ["journal", .parameter(Self.entryParameter), "delete"]
+        case .reflection: ["conversations", .parameter(Self.conversationParameter), "reflection"]
+        case .myData: ["settings", "foothold-my-data.json"]
         case .team: ["team"]
         case .teamInvite: ["team", "invite"]
         case .sharing: ["settings", "sharing"]
@@ -127,6 +148,10 @@ enum SiteURL: Equatable {
         case .record(let id): "/conversations/\(Self.slug(id))/record"
         case .actions(let id): "/conversations/\(Self.slug(id))/actions"
         case .action(let id, let action): "/conversations/\(Self.slug(id))/actions/\(Self.slug(action))"
+        case .personPlan(let id): "/people/\(id.lowerText)/plan"
+        case .journalEntry(let id): "/journal/\(Self.slug(id))"
+        case .journalEntryDelete(let id): "/journal/\(Self.slug(id))/delete"
+        case .reflection(let id): "/conversations/\(Self.slug(id))/reflection"
         case .actionPage(let id): "/actions/\(Self.slug(id))"
         case .actionStatus(let id): "/actions/\(Self.slug(id))/status"
         case .actionNotes(let id): "/actions/\(Self.slug(id))/notes"

@@ -145,6 +145,9 @@ enum Stylesheet {
         .diff ins { background: var(--met-bg); color: var(--met); text-decoration: underline; text-decoration-thickness: 2px; }
         .diff del { background: var(--overdue-bg); color: var(--overdue); text-decoration: line-through; }
         .action-meta { color: var(--ink-soft); font-size: 0.9375rem; display: block; margin-top: 0.125rem; }
+        .bring-in .button { margin: 0 0.5rem 0.5rem 0; text-align: left; }
+        .goal-list li { margin-bottom: 0.25rem; }
+        .compare { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
         .muted-box { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
 
         .button { display: inline-block; font: inherit; font-weight: 600; line-height: 1.2; min-height: 44px; padding: 0.7rem 1.2rem; border-radius: var(--radius);

@@ -26,8 +26,11 @@ func routes(_ app: Application) throws {
     UnitsController().register(signedIn)
     ConversationsController().register(signedIn)
     ConversationWorkController().register(signedIn)
+    ReflectionController().register(signedIn)
     TeamController().register(signedIn)
     ActionsController().register(signedIn)
+    PlanController().register(signedIn)
+    JournalController().register(signedIn)
     SharingController().register(signedIn)
     PasswordController().register(signedIn)
 

@@ -39,8 +39,18 @@ struct ConversationWorkController {
     @Sendable func savePreparation(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.prepare, in: record.conversation.state) else { throw SiteError.forbidden }
-        let raw = try req.content.decode([String: String].self)
+        var raw = try req.content.decode([String: String].self)
         let share = raw["share"] == "yes"
+        // "Bring in" adds a part of the plan or a journal entry to its question, then saves as usual.
+        var anchor = ""
+        if side == .employee, let bring = raw["bring"], !bring.isEmpty,
+            let (field, text) = try await PreparationPage.Model.bringing(
+                bring, employeeID: record.employee.id, on: req.reads, display: req.display)
+        {
+            let existing = (raw[field.rawValue] ?? "").trimmed()
+            if !existing.contains(text) { raw[field.rawValue] = existing.isEmpty ? text : existing + "\n\n" + text }
+            anchor = "#field-\(field.rawValue)"
+        }
         switch PreparationAnswers.from(raw, side: side) {
         case .failure(let problems):
             let model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
@@ -50,7 +60,7 @@ struct ConversationWorkController {
                     model, typed: raw, shared: share, problems: problems, saved: false, display: req.display, csrf: req.csrfToken))
         case .success(let answers):
             try await ConversationWrites.savePreparation(record, side: side, answers: answers, share: share, now: req.now, on: req.database)
-            return .redirect(to: SiteURL.prepare(record.id).with(query: [("saved", "1")]))
+            return .redirect(to: SiteURL.prepare(record.id).with(query: [("saved", "1")]) + anchor)
         }
     }
 

@@ -12,6 +12,45 @@ enum PreparationPage {
         var other: PreparationAnswers?
         var bank: QuestionBank
         var history: ConversationHistory
+        /// For the employee: their latest reflection on another conversation, their plan and their
+        /// journal, to bring into this preparation.
+        var pastReflection: PastReflection?
+        var plan: CareerPlan?
+        var journal: [JournalEntry] = []
+        /// For the guide: whether the employee shows them their plan, and the entries shown to them.
+        var planShown = false
+        var journalShown: [JournalEntry] = []
+
+        /// What `bring` (from the preparation form) adds, and to which of the employee's questions:
+        /// a part of their plan, their goals, or one of their journal entries; nil for anything else.
+        static func bringing(_ bring: String, employeeID: UUID, on reads: Reads, display: DisplayDate) async throws
+            -> (field: PreparationField, text: String)?
+        {
+            if bring.hasPrefix("journal:") {
+                guard let id = UUID(uuidString: String(bring.dropFirst("journal:".count))),
+                    let entry = try await JournalStore.own(of: employeeID, on: reads).first(where: { $0.id == id })
+                else { return nil }
+                return (entry.kind == .accomplishment ? .strengths : .areasToGrow, "\(display.day(entry.writtenOn)): \(entry.body)")
+            }
+            guard let plan = try await PlanStore.latest(of: employeeID, on: reads) else { return nil }
+            if bring == "goals" {
+                guard !plan.goals.isEmpty else { return nil }
+                return (.inTwelveMonths, "My development goals: " + plan.goals.map(\.text).joined(separator: "; "))
+            }
+            guard bring.hasPrefix("plan:"), let field = CareerPlan.Field(rawValue: String(bring.dropFirst("plan:".count))),
+                !plan[field].isEmpty
+            else { return nil }
+            let target: PreparationField =
+                switch field {
+                case .whereIAm, .progress: .whatMattersNow
+                case .inThreeYears: .inThreeYears
+                case .strengths: .strengths
+                case .roles: .interests
+                case .barriers: .areasToGrow
+                case .support: .supportWanted
+                }
+            return (target, plan[field])
+        }
 
         static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads, banks: QuestionBanks) async throws
             -> Model
@@ -20,12 +59,24 @@ enum PreparationPage {
             let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
             let (bank, answers) = try await ConversationStore.questionBankAndPreparations(
                 of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: reads, banks: banks)
-            return Model(
+            var model = Model(
                 record: record, side: side,
                 own: answers[side] ?? PreparationAnswers(),
                 sharedOwn: side == .employee ? record.conversation.employeePreparationShared : record.conversation.guidePreparationShared,
                 other: answers[otherSide], bank: bank,
                 history: try await ConversationStore.history(of: record, on: reads))
+            let employeeID = record.employee.id
+            if side == .employee {
+                model.pastReflection = try await ReflectionStore.latest(by: employeeID, before: record.id, on: reads)
+                if ConversationRules.allows(.prepare, in: record.conversation.state) {
+                    model.plan = try await PlanStore.latest(of: employeeID, on: reads)
+                    model.journal = Array(try await JournalStore.own(of: employeeID, on: reads).prefix(10))
+                }
+            } else {
+                model.planShown = try await PlanStore.mayRead(planOf: employeeID, viewerID: record.viewerID, on: reads)
+                model.journalShown = try await JournalStore.shown(by: employeeID, to: record.viewerID, on: reads)
+            }
+            return model
         }
     }
 }

@@ -37,13 +37,16 @@ extension PreparationPage {
                         "\(other) will be able to read these answers before and during the conversation. You can stop sharing at any time.")
             )
             fields.append(H.button("Save"))
+            if model.side == .employee { fields.append(bringInSection(model, display: display)) }
             nodes.append(H.form(action: SiteURL.prepare(record.id).path, csrf: csrf, fields))
         } else {
             nodes.append(H.notice("This conversation has been held, so the preparation can no longer be changed."))
             nodes += fields
         }
 
+        if let past = model.pastReflection { nodes.append(ReflectionPage.reminder(past, display: display)) }
         nodes += othersPreparation(model)
+        nodes += shownToGuide(model, display: display)
         nodes += ConversationHistory.earlierSection(
             model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.prepare(record.id).path)
         return nodes
@@ -74,6 +77,61 @@ extension PreparationPage {
     }
 
     /// What the other person has shared of their preparation, if anything.
+    /// One click brings a part of the plan or a journal entry into the preparation, after what is
+    /// already written there (and saves what was typed with it).
+    static func bringInSection(_ model: Model, display: DisplayDate) -> BodyNode {
+        var items: [BodyNode] = []
+        if let plan = model.plan {
+            for field in CareerPlan.Field.allCases where !plan[field].isEmpty {
+                items.append(H.submitButton("Bring in \u{201C}\(field.label)\u{201D}", name: "bring", value: "plan:\(field.rawValue)"))
+            }
+            if !plan.goals.isEmpty { items.append(H.submitButton("Bring in your development goals", name: "bring", value: "goals")) }
+        }
+        for entry in model.journal {
+            let start = entry.body.count > 50 ? entry.body.prefix(47) + "\u{2026}" : Substring(entry.body)
+            items.append(
+                H.submitButton(
+                    "Bring in \(display.day(entry.writtenOn)): \u{201C}\(start)\u{201D}", name: "bring",
+                    value: "journal:\(entry.id.uuidString)"))
+        }
+        guard !items.isEmpty else {
+            return H.paragraph("Tip: your career plan and journal can be brought in here once you have written in them.", class: "muted")
+        }
+        return H.el(
+            "fieldset",
+            [
+                H.attr("class", "fieldset card bring-in"), H.el("legend", class: "field__label", H.text("From your plan and journal")),
+                H.paragraph("Each button adds the words to the matching question above and saves your preparation.", class: "muted"),
+            ] + items)
+    }
+
+    /// For the guide: what the employee has chosen to show them of their plan and journal.
+    static func shownToGuide(_ model: Model, display: DisplayDate) -> [BodyNode] {
+        guard model.side == .guide else { return [] }
+        let employee = ConversationPages.firstName(model.record.employee)
+        var nodes: [BodyNode] = []
+        if model.planShown {
+            nodes.append(
+                H.notice(
+                    "\(employee) has shown you their career plan.", style: "info",
+                    link: ("Read \(employee)\u{2019}s plan", SiteURL.personPlan(model.record.employee.id).path)))
+        }
+        if !model.journalShown.isEmpty {
+            nodes.append(H.heading(2, "From \(employee)\u{2019}s journal"))
+            nodes.append(H.privacy("Shown to you by \(employee)"))
+            nodes.append(
+                H.table(
+                    caption: "Journal entries shown to you", headers: ["When", "What", "Entry"],
+                    cells: model.journalShown.map {
+                        [
+                            .text(display.day($0.writtenOn)), .tag($0.kind.label, $0.kind == .accomplishment ? .met : .due),
+                            .span(class: "answer", $0.body),
+                        ]
+                    }))
+        }
+        return nodes
+    }
+
     static func othersPreparation(_ model: Model) -> [BodyNode] {
         let other = ConversationPages.firstName(model.record.other)
         var nodes: [BodyNode] = []

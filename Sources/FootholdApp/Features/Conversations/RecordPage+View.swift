@@ -23,6 +23,19 @@ extension RecordPage {
 
         nodes.append(recordForm(model, typed: typed, problems: problems, display: display, csrf: csrf))
         nodes.append(actionsCard(model, typedAction: typedAction, problems: problems, display: display, csrf: csrf))
+        if record.side == .employee {
+            nodes.append(
+                H.card(
+                    labelledBy: "reflect",
+                    [
+                        H.heading(2, "Reflect on it", id: "reflect"),
+                        H.privacy("Only you"),
+                        H.paragraph(
+                            "Was your influence objective met? Did you ask your questions and say what you wanted? A few minutes now makes the next conversation better."
+                        ),
+                        H.link("Write your reflection", to: SiteURL.reflection(record.id).path, class: "button button--secondary"),
+                    ]))
+        }
         nodes += ConversationHistory.earlierSection(
             model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path)
         return nodes
