@@ -251,7 +251,7 @@ def test_employee_keeps_actions_a_plan_and_a_journal(driver, accounts):
     click(driver, By.LINK_TEXT, "Actions")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Actions"
     assert "Your actions" in text(driver)
-    shot(driver, "16-actions")
+    shot(driver, "18-actions")
     driver.get(BASE + "/plan/edit")
     field = driver.find_element(By.NAME, "where_i_am")
     field.clear()
@@ -261,14 +261,14 @@ def test_employee_keeps_actions_a_plan_and_a_journal(driver, accounts):
     click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
     assert "Your plan is saved." in text(driver), text(driver)[:300]
     assert "Lead a project from start to finish" in text(driver)
-    shot(driver, "17-plan")
+    shot(driver, "19-plan")
     driver.get(BASE + "/plan/changes")
-    shot(driver, "18-plan-changes")
+    shot(driver, "20-plan-changes")
     driver.get(BASE + "/journal")
     driver.find_element(By.NAME, "body").send_keys("Cleared the repairs backlog with the north team.")
     click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
     assert "Entry added." in text(driver), text(driver)[:300]
-    shot(driver, "19-journal")
+    shot(driver, "21-journal")
 
 
 def test_change_password_keeps_the_form_honest(driver, accounts):
@@ -309,7 +309,7 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
          test_record_of_a_held_conversation, test_change_password_keeps_the_form_honest, test_hr_audit_log_answers_whose_records,
-         test_phone_layout]
+         test_employee_keeps_actions_a_plan_and_a_journal, test_phone_layout]
 
 
 def main():

@@ -42,7 +42,7 @@ enum Layout {
         if let viewer = context.viewer {
             var items: [(String, String)] = [
                 ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("Actions", SiteURL.myActions.path),
-                ("People", SiteURL.people.path),
+                ("Plan", SiteURL.plan.path), ("People", SiteURL.people.path),
             ]
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }
             html += "<nav class=\"site-nav\" aria-label=\"Main\"><ul>"
