@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     ActionsController().register(signedIn)
     PlanController().register(signedIn)
     JournalController().register(signedIn)
+    MyDataController().register(signedIn)
     SharingController().register(signedIn)
     PasswordController().register(signedIn)
 
