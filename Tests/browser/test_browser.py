@@ -81,6 +81,25 @@ def shot(driver, name):
     return path
 
 
+def printed(driver, name):
+    """Shows the page as it prints (A4 width, print style sheet) and saves a screenshot of it."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        size = driver.get_window_size()
+        driver.set_window_size(794, size["height"])  # A4 at 96 dpi is 794 pixels wide
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(794, max(600, min(height, 4000)))
+        for hidden in ["header.site-header", "nav.breadcrumbs", "main form"]:
+            for element in driver.find_elements(By.CSS_SELECTOR, hidden):
+                assert not element.is_displayed(), hidden + " prints"
+        path = os.path.join(ARTIFACTS, f"{name}.png")
+        driver.save_screenshot(path)
+        driver.set_window_size(size["width"], size["height"])
+        return path
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def navigate(driver, action):
     """Does something that loads a new page, and waits until the new page has loaded.
 
@@ -244,6 +263,8 @@ def test_record_of_a_held_conversation(driver, accounts):
     main = text(driver)
     assert "Shared summary" in main and "Your private notes" in main and "Actions agreed" in main, main[:400]
     shot(driver, "15-record")
+    printed(driver, "22-record-printed")
+    assert "Shared summary" in driver.find_element(By.CSS_SELECTOR, ".print-only").get_attribute("textContent")
 
 
 def test_employee_keeps_actions_a_plan_and_a_journal(driver, accounts):
@@ -262,6 +283,7 @@ def test_employee_keeps_actions_a_plan_and_a_journal(driver, accounts):
     assert "Your plan is saved." in text(driver), text(driver)[:300]
     assert "Lead a project from start to finish" in text(driver)
     shot(driver, "19-plan")
+    printed(driver, "23-plan-printed")
     driver.get(BASE + "/plan/changes")
     shot(driver, "20-plan-changes")
     driver.get(BASE + "/journal")

@@ -145,6 +145,7 @@ enum Stylesheet {
         .diff ins { background: var(--met-bg); color: var(--met); text-decoration: underline; text-decoration-thickness: 2px; }
         .diff del { background: var(--overdue-bg); color: var(--overdue); text-decoration: line-through; }
         .action-meta { color: var(--ink-soft); font-size: 0.9375rem; display: block; margin-top: 0.125rem; }
+        .print-only { display: none; }
         .bring-in .button { margin: 0 0.5rem 0.5rem 0; text-align: left; }
         .goal-list li { margin-bottom: 0.25rem; }
         .compare { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
@@ -194,6 +195,8 @@ enum Stylesheet {
           .card { border: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
           .no-print { display: none !important; }
+          .print-only { display: block !important; }
+          .card:has(> form), .card:has(> .field) { display: none !important; }
           main, .container { max-width: none; margin: 0; padding: 0; }
           h1, h2, h3 { break-after: avoid; }
           .card, .muted-box, .advice, tr { break-inside: avoid; }

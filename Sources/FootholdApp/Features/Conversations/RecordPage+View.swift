@@ -21,24 +21,57 @@ extension RecordPage {
                 "Held \(c.heldAt.map(display.day) ?? ""), \(c.heldMinutes ?? c.minutes) minutes\(record.checkpoint.map { ", for \($0.name)" } ?? "").",
                 class: "lead"))
 
+        nodes.append(printedRecord(model, display: display))
         nodes.append(recordForm(model, typed: typed, problems: problems, display: display, csrf: csrf))
         nodes.append(actionsCard(model, typedAction: typedAction, problems: problems, display: display, csrf: csrf))
         if record.side == .employee {
             nodes.append(
-                H.card(
-                    labelledBy: "reflect",
-                    [
-                        H.heading(2, "Reflect on it", id: "reflect"),
-                        H.privacy("Only you"),
-                        H.paragraph(
-                            "Was your influence objective met? Did you ask your questions and say what you wanted? A few minutes now makes the next conversation better."
-                        ),
-                        H.link("Write your reflection", to: SiteURL.reflection(record.id).path, class: "button button--secondary"),
-                    ]))
+                H.el(
+                    "div", [H.attr("class", "no-print")],
+                    H.card(
+                        labelledBy: "reflect",
+                        [
+                            H.heading(2, "Reflect on it", id: "reflect"),
+                            H.privacy("Only you"),
+                            H.paragraph(
+                                "Was your influence objective met? Did you ask your questions and say what you wanted? A few minutes now makes the next conversation better."
+                            ),
+                            H.link("Write your reflection", to: SiteURL.reflection(record.id).path, class: "button button--secondary"),
+                        ])))
         }
         nodes += ConversationHistory.earlierSection(
             model.history, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path)
         return nodes
+    }
+
+    /// The record as a document, for print only: on screen the same words are in the forms, which
+    /// print leaves out.
+    static func printedRecord(_ model: Model, display: DisplayDate) -> BodyNode {
+        let record = model.record, c = record.conversation
+        var rows: [(String, BodyNode)] = [
+            ("Between", H.text("\(record.employee.name) and \(record.guide.name)")),
+            ("Held", H.text("\(c.heldAt.map(display.day) ?? ""), \(c.heldMinutes ?? c.minutes) minutes")),
+            ("Shared summary", H.paragraph(c.summary.isEmpty ? "Not written yet." : c.summary, class: "answer")),
+            ("Summary", H.text(summaryStatus(record, display: display))),
+        ]
+        let themes = model.themes.filter { model.chosenThemes.contains($0.id) }.map(\.name)
+        if !themes.isEmpty { rows.append(("Themes", H.text(themes.joined(separator: ", ")))) }
+        if !model.notes.isEmpty { rows.append(("Your private notes (only you)", H.paragraph(model.notes, class: "answer"))) }
+        let today = display.today()
+        return H.el(
+            "div", [H.attr("class", "print-only")],
+            H.summaryList(rows),
+            H.heading(2, "Actions agreed"),
+            model.actions.isEmpty
+                ? H.paragraph("None.")
+                : H.table(
+                    caption: "Actions agreed", headers: ["Action", "Who", "By", "Status"],
+                    cells: model.actions.map { line in
+                        [
+                            .text(line.action.description), .text(line.ownerName(for: record.viewerID)),
+                            ActionsPage.dueCell(line.action, today: today, display: display), ActionsPage.statusCell(line.action),
+                        ]
+                    }))
     }
 
     /// Where the summary stands: who drafts it, and whether the employee has confirmed it.
