@@ -13,8 +13,8 @@ enum DemoHistoryWriter {
     ]
 
     static func write(
-        _ history: DemoHistory, people: [UUID], themes: [UUID], on database: any Database, now: Date,
-        ids newID: inout OrderedIDs
+        _ history: DemoHistory, people: [UUID], managers: [UUID?], themes: [UUID], careerYearID: UUID, on database: any Database,
+        now: Date, ids newID: inout OrderedIDs
     ) async throws {
         let ids = history.conversations.map { _ in newID.next() }
         // Everything below is written in the order of its ids, so each primary key and unique index
@@ -23,6 +23,9 @@ enum DemoHistoryWriter {
         var links: [(UUID, UUID, UUID)] = []
         var actions: [(UUID, UUID, UUID, DemoHistory.Action, Date)] = []
         var notes: [(UUID, UUID, UUID, String, Date)] = []
+        var progress: [(UUID, UUID, UUID, String, Date)] = []
+        var snapshots: [(UUID, UUID, UUID, String, String, Date)] = []
+        var reflections: [(UUID, UUID, UUID, String, Date)] = []
         for (id, c) in zip(ids, history.conversations) {
             if !c.employeePreparation.isEmpty {
                 preparations.append((newID.next(), id, .employee, ConversationStore.encode(PreparationAnswers(c.employeePreparation))))
@@ -31,11 +34,30 @@ enum DemoHistoryWriter {
                 preparations.append((newID.next(), id, .guide, ConversationStore.encode(PreparationAnswers(c.guidePreparation))))
             }
             for theme in c.themes where theme < themes.count { links.append((newID.next(), id, themes[theme])) }
-            for action in c.actions { actions.append((newID.next(), id, people[c.employee], action, c.heldAt ?? c.createdAt)) }
+            for action in c.actions {
+                let actionID = newID.next(), at = c.heldAt ?? c.createdAt
+                actions.append((actionID, id, people[c.employee], action, at))
+                for note in action.notes {
+                    progress.append(
+                        (
+                            newID.next(), actionID, people[note.byEmployee ? c.employee : c.guide], note.text,
+                            min(now, at.addingTimeInterval(Double(note.daysAfter) * 86_400))
+                        ))
+                }
+            }
+            if let plan = c.planSnapshot, let heldAt = c.heldAt {
+                snapshots.append((newID.next(), people[c.employee], id, c.planSnapshotLabel, plan.document, heldAt))
+            }
+            if let reflection = c.reflection {
+                reflections.append((newID.next(), id, people[c.employee], reflection.document, c.heldAt ?? c.createdAt))
+            }
             if !c.employeeNote.isEmpty { notes.append((newID.next(), id, people[c.employee], c.employeeNote, c.heldAt ?? c.createdAt)) }
             if !c.guideNote.isEmpty { notes.append((newID.next(), id, people[c.guide], c.guideNote, c.heldAt ?? c.createdAt)) }
         }
         let (preparationRows, linkRows, actionRows, noteRows) = (preparations, links, actions, notes)
+        let followUp = followUpRows(
+            history, people: people, managers: managers, careerYearID: careerYearID, progress: progress, snapshots: snapshots,
+            reflections: reflections, now: now, ids: &newID)
         let conversations: @Sendable (any SQLDatabase) async throws -> Void = { sql in
             try await BulkLoad.insert(
                 into: ConversationModel.schema,
@@ -70,15 +92,17 @@ enum DemoHistoryWriter {
             try await BulkLoad.insert(
                 into: AgreedActionModel.schema,
                 columns: [
-                    "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status",
-                    "for_influence_objective", "created_at", "updated_at",
+                    "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status", "drop_reason",
+                    "confirmed_at", "goal_id", "for_influence_objective", "created_at", "updated_at",
                 ],
                 count: actionRows.count,
                 row: { index in
                     let (row, conversation, employee, action, at) = actionRows[index]
                     return [
-                        .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(""), .text(action.owner),
-                        .text(action.dueOn?.iso), .text(action.done ? "done" : "open"), .bool(false), .date(at), .date(at),
+                        .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.successMeasure),
+                        .text(action.owner), .text(action.dueOn?.iso), .text(action.status.rawValue), .text(action.dropReason),
+                        .date(action.owner != "employee" && action.confirmed ? at : nil), .uuid(action.goal), .bool(false), .date(at),
+                        .date(at),
                     ]
                 },
                 on: sql)
@@ -90,6 +114,7 @@ enum DemoHistoryWriter {
                     return [.uuid(row), .uuid(conversation), .uuid(author), .text(body), .date(at)]
                 },
                 on: sql)
+            try await followUp(sql)
         }
         if database.sql.dialect.name == "postgresql" {
             // PostgreSQL does the work of a COPY in the server process of its connection: over one
@@ -107,6 +132,75 @@ enum DemoHistoryWriter {
                 try await conversations(sql)
                 try await conversationDetails(sql)
             }
+        }
+    }
+
+    /// What follows the conversations: progress notes, plans with their snapshots and who they are
+    /// shown to, journal entries and reflections, written by the returned closure inside the
+    /// details' transaction (after the actions and conversations they refer to).
+    static func followUpRows(
+        _ history: DemoHistory, people: [UUID], managers: [UUID?], careerYearID: UUID, progress: [(UUID, UUID, UUID, String, Date)],
+        snapshots: [(UUID, UUID, UUID, String, String, Date)], reflections: [(UUID, UUID, UUID, String, Date)], now: Date,
+        ids newID: inout OrderedIDs
+    ) -> @Sendable (any SQLDatabase) async throws -> Void {
+        var plans: [[BulkValue]] = [], starts: [[BulkValue]] = [], planShares: [[BulkValue]] = []
+        for plan in history.plans {
+            let person = people[plan.employee]
+            plans.append([.uuid(newID.next()), .uuid(person), .uuid(careerYearID), .text(plan.current.document), .date(plan.updatedAt)])
+            starts.append([
+                .uuid(newID.next()), .uuid(person), .uuid(careerYearID), .uuid(nil), .text(plan.startLabel),
+                .text(plan.start.document), .date(plan.startAt),
+            ])
+            if let manager = managers[plan.employee], plan.employee % 2 == 0 {
+                planShares.append([.uuid(newID.next()), .uuid(person), .uuid(manager), .date(plan.updatedAt)])
+            }
+        }
+        var entries: [[BulkValue]] = [], entryShares: [[BulkValue]] = []
+        for line in history.journal {
+            let id = newID.next(), at = line.writtenOn.start(in: TimeZone(identifier: "UTC")!).addingTimeInterval(17 * 3600)
+            entries.append([
+                .uuid(id), .uuid(people[line.employee]), .uuid(nil), .uuid(nil), .text(line.writtenOn.iso),
+                .text(line.isAccomplishment ? "accomplishment" : "challenge"), .text(line.text), .date(at), .date(at),
+            ])
+            if line.shownToManager, let manager = managers[line.employee] {
+                entryShares.append([.uuid(newID.next()), .uuid(id), .uuid(manager)])
+            }
+        }
+        let snapshotRows =
+            starts
+            + snapshots.map { id, person, conversation, label, content, at in
+                [.uuid(id), .uuid(person), .uuid(careerYearID), .uuid(conversation), .text(label), .text(content), .date(at)]
+            }
+        let (planRows, shareRows, entryRows, entryShareRows) = (plans, planShares, entries, entryShares)
+        return { sql in
+            try await BulkLoad.insert(
+                into: ActionNoteModel.schema, columns: ["id", "action_id", "author_id", "body", "created_at"], count: progress.count,
+                row: { index in
+                    let (id, action, author, body, at) = progress[index]
+                    return [.uuid(id), .uuid(action), .uuid(author), .text(body), .date(at)]
+                }, on: sql)
+            try await BulkLoad.insert(
+                into: CareerPlanModel.schema, columns: ["id", "person_id", "career_year_id", "content", "updated_at"], rows: planRows,
+                on: sql)
+            try await BulkLoad.insert(
+                into: PlanSnapshotModel.schema,
+                columns: ["id", "person_id", "career_year_id", "conversation_id", "label", "content", "taken_at"], rows: snapshotRows,
+                on: sql)
+            try await BulkLoad.insert(
+                into: PlanShareModel.schema, columns: ["id", "person_id", "guide_id", "created_at"], rows: shareRows, on: sql)
+            try await BulkLoad.insert(
+                into: JournalEntryModel.schema,
+                columns: ["id", "person_id", "action_id", "goal_id", "written_on", "kind", "body", "created_at", "updated_at"],
+                rows: entryRows, on: sql)
+            try await BulkLoad.insert(
+                into: JournalShareModel.schema, columns: ["id", "entry_id", "guide_id"], rows: entryShareRows, on: sql)
+            try await BulkLoad.insert(
+                into: ReflectionModel.schema, columns: ["id", "conversation_id", "person_id", "content", "updated_at"],
+                count: reflections.count,
+                row: { index in
+                    let (id, conversation, person, content, at) = reflections[index]
+                    return [.uuid(id), .uuid(conversation), .uuid(person), .text(content), .date(at)]
+                }, on: sql)
         }
     }
 }

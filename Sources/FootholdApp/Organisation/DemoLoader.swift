@@ -79,14 +79,17 @@ public enum DemoLoader {
                 try await OrganisationWriter.refreshHeadcounts(on: database)
             }
 
-            var careerYears: [CareerYear] = []
+            var careerYears: [CareerYear] = [], careerYearIDs: [UUID] = []
             for start in (currentYear - years + 1)...currentYear {
-                careerYears.append(try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now).year)
+                let stored = try await CareerYears.create(CareerYear.standard(startingIn: start), on: app.db, now: now)
+                careerYears.append(stored.year)
+                careerYearIDs.append(stored.id)
             }
+            let managerIDs = organisation.people.map { $0.manager.map { personIDs[$0] } }
             let themes = try await ThemeModel.query(on: app.db).filter(\.$isActive == true).sort(\.$position).all().map { $0.id! }
             let historyTables = [
                 ConversationModel.schema, PreparationModel.schema, ConversationThemeModel.schema, AgreedActionModel.schema,
-                PrivateNoteModel.schema,
+                PrivateNoteModel.schema, ActionNoteModel.schema, PlanSnapshotModel.schema, ReflectionModel.schema,
             ]
             var ids = OrderedIDs(startingAt: now)
             try await BulkLoad.withIndexesSetAside(on: historyTables, app.db) {
@@ -105,7 +108,9 @@ public enum DemoLoader {
                     guard let making = next else { break }
                     let history = await making.value
                     next = index + 1 < careerYears.count ? make(index + 1) : nil
-                    try await DemoHistoryWriter.write(history, people: personIDs, themes: themes, on: app.db, now: now, ids: &ids)
+                    try await DemoHistoryWriter.write(
+                        history, people: personIDs, managers: managerIDs, themes: themes, careerYearID: careerYearIDs[index], on: app.db,
+                        now: now, ids: &ids)
                 }
             }
         } catch {

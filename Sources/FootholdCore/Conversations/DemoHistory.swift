@@ -31,6 +31,11 @@ public struct DemoHistory: Sendable {
         /// Private notes, each read only by its author.
         public var employeeNote: String = ""
         public var guideNote: String = ""
+        /// The employee's plan as it stood when this checkpoint conversation was held.
+        public var planSnapshot: CareerPlan?
+        /// The employee's reflection on it.
+        public var reflection: Reflection?
+        public var planSnapshotLabel = ""
     }
 
     public struct Action: Sendable {
@@ -38,9 +43,40 @@ public struct DemoHistory: Sendable {
         public var owner: String
         public var dueOn: CalendarDate?
         public var done: Bool
+        /// Filled in by `addFollowUp`: where it stands, how it will be known done, whether the
+        /// guide has confirmed it, the plan goal it serves, and notes of progress (each by the
+        /// employee when `true`, else by the guide).
+        public var status: ActionStatus = .open
+        public var successMeasure = ""
+        public var confirmed = true
+        public var dropReason: String?
+        public var goal: UUID?
+        public var notes: [(text: String, byEmployee: Bool, daysAfter: Int)] = []
+    }
+
+    /// A person's plan in the current career year: as it started, and as it stands now.
+    public struct Plan: Sendable {
+        public var employee: Int
+        public var start: CareerPlan
+        public var current: CareerPlan
+        public var updatedAt: Date
+        /// "Start of 2026–27", on the year's first day.
+        public var startLabel: String
+        public var startAt: Date
+    }
+
+    public struct JournalLine: Sendable {
+        public var employee: Int
+        public var writtenOn: CalendarDate
+        public var isAccomplishment: Bool
+        public var text: String
+        /// Shown to the employee's line manager.
+        public var shownToManager: Bool
     }
 
     public var conversations: [Conversation] = []
+    public var plans: [Plan] = []
+    public var journal: [JournalLine] = []
 
     /// One career year of history; call it for each year wanted, so that a large organisation's
     /// history is written a year at a time rather than held in memory all at once.
@@ -174,6 +210,10 @@ public struct DemoHistory: Sendable {
                     at: { at($0, hour: $1) }, places: places, &random)
             }
         }
+        addFollowUp(
+            organisation: organisation, year: year, isCurrentYear: isCurrentYear, today: today, timeZone: timeZone,
+            seed: seed ^ UInt64(year.startYear),
+            cast: cast)
     }
 
     /// What keeps the demo alive on any day of the year: for each person the demo names, something
