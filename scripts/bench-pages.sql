@@ -8,8 +8,8 @@ SELECT m.email FROM people p JOIN people m ON p.manager_id = m.id GROUP BY m.ema
 -- name: hr_admin
 SELECT email FROM people WHERE hr_admin = (1 = 1) ORDER BY email LIMIT 1
 -- name: open_conversation
--- (someone's scheduled conversation, someone who also has a held one to open the record of)
-SELECT c.id, e.email FROM conversations c JOIN people e ON e.id = c.employee_id WHERE c.state = 'scheduled' AND EXISTS (SELECT 1 FROM conversations h WHERE h.employee_id = c.employee_id AND h.state = 'held') ORDER BY e.email LIMIT 1
+-- (someone's scheduled conversation, someone who also has a held one to open the record of, and a career plan)
+SELECT c.id, e.email FROM conversations c JOIN people e ON e.id = c.employee_id WHERE c.state = 'scheduled' AND EXISTS (SELECT 1 FROM conversations h WHERE h.employee_id = c.employee_id AND h.state = 'held') AND EXISTS (SELECT 1 FROM career_plans cp WHERE cp.person_id = c.employee_id) ORDER BY e.email LIMIT 1
 -- name: held_conversation
 SELECT c.id FROM conversations c JOIN people e ON e.id = c.employee_id WHERE e.email = '{employee}' AND c.state = 'held' ORDER BY c.held_at DESC LIMIT 1
 -- name: history
