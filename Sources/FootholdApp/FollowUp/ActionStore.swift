@@ -147,6 +147,16 @@ enum ActionStore {
         }
     }
 
+    /// The person's own actions as a choice to link to: id and description, newest first.
+    static func titles(of personID: UUID, limit: Int, on reads: Reads) async throws -> [(id: UUID, description: String)] {
+        try await reads.rows(
+            """
+            SELECT id, description FROM agreed_actions WHERE employee_id = \(bind: personID) \
+            ORDER BY created_at DESC, id LIMIT \(literal: limit)
+            """
+        ).map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "description", as: String.self)) }
+    }
+
     /// For the home page, in one round trip: the person's live actions, soonest due first, and the
     /// live actions owned by them as guide or by the organisation that wait for their confirmation.
     static func forHome(of personID: UUID, on reads: Reads) async throws -> (live: [ActionLine], toConfirm: [ActionLine]) {

@@ -141,6 +141,27 @@ enum PlanStore {
         }
     }
 
+    /// The development goals of `personID`'s latest plan when `viewerID` may read it (the policy
+    /// decides), in one query that reads the plan and whether it is shown to the viewer.
+    static func goals(of personID: UUID, readableBy viewerID: UUID, today: CalendarDate, on reads: Reads) async throws
+        -> [CareerPlan.Goal]
+    {
+        let startYear = CareerYear.startYear(containing: today)
+        guard
+            let row = try await reads.firstRow(
+                """
+                SELECT p.content, CASE WHEN EXISTS (SELECT 1 FROM plan_shares s WHERE s.person_id = p.person_id \
+                AND s.guide_id = \(bind: viewerID)) THEN 1 ELSE 0 END AS shown FROM career_plans p \
+                JOIN career_years y ON y.id = p.career_year_id WHERE p.person_id = \(bind: personID) \
+                AND y.start_year <= \(bind: startYear) ORDER BY y.start_year DESC LIMIT 1
+                """)
+        else { return [] }
+        let shown = try row.decode(column: "shown", as: Int.self) == 1
+        let standing = ConversationAccess.Standing(isOwner: personID == viewerID, isSharedWith: personID != viewerID && shown)
+        guard ConversationAccess.allows(standing, .read, .plan) else { return [] }
+        return CareerPlan(document: try row.decode(column: "content", as: String.self)).goals
+    }
+
     /// Whether `viewerID` may read `personID`'s plan: their own, or shown to them (the policy decides).
     static func mayRead(planOf personID: UUID, viewerID: UUID, on reads: Reads) async throws -> Bool {
         let shared =
@@ -154,14 +175,16 @@ enum PlanStore {
     /// The people the person could show their plan to: their line manager, and everyone they have
     /// had or arranged a conversation with as guide; with whether each is shown it now.
     static func guides(of personID: UUID, on reads: Reads) async throws -> [PlanGuide] {
+        // The candidates come from three indexed reads (the person's row, their conversations, their
+        // shares), so no table is scanned whatever its size.
         let rows = try await reads.rows(
             """
-            SELECT g.id, g.name, MAX(CASE WHEN g.id = e.manager_id THEN 1 ELSE 0 END) AS is_manager, \
-            MAX(CASE WHEN s.id IS NULL THEN 0 ELSE 1 END) AS shown FROM people e \
-            JOIN people g ON g.id = e.manager_id OR g.id IN (SELECT guide_id FROM conversations WHERE employee_id = e.id) \
-            OR g.id IN (SELECT guide_id FROM plan_shares WHERE person_id = e.id) \
-            LEFT JOIN plan_shares s ON s.person_id = e.id AND s.guide_id = g.id \
-            WHERE e.id = \(bind: personID) AND g.id <> e.id GROUP BY g.id, g.name ORDER BY is_manager DESC, g.name
+            SELECT g.id, g.name, MAX(x.is_manager) AS is_manager, MAX(CASE WHEN s.id IS NULL THEN 0 ELSE 1 END) AS shown FROM ( \
+            SELECT manager_id AS id, 1 AS is_manager FROM people WHERE id = \(bind: personID) AND manager_id IS NOT NULL \
+            UNION ALL SELECT guide_id, 0 FROM conversations WHERE employee_id = \(bind: personID) \
+            UNION ALL SELECT guide_id, 0 FROM plan_shares WHERE person_id = \(bind: personID)) x \
+            JOIN people g ON g.id = x.id LEFT JOIN plan_shares s ON s.person_id = \(bind: personID) AND s.guide_id = g.id \
+            WHERE g.id <> \(bind: personID) GROUP BY g.id, g.name ORDER BY is_manager DESC, g.name
             """)
         return try rows.map { row in
             PlanGuide(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One of the five things a well-formed action is (seed 000 asks for SMART actions).
 public enum SmartCriterion: String, CaseIterable, Codable, Sendable {
     case specific, measurable, achievable, relevant, timeBound = "time_bound"
@@ -324,7 +326,28 @@ struct Words {
 /// The word lists behind the check, in British spelling; American spellings, common inflections
 /// and one-letter typos are mapped onto them.
 enum Lexicon {
+    /// Words already looked up: the lists are fixed, so a word's dictionary form never changes,
+    /// and a page of sixty actions repeats most of its words.
+    private final class Memo: @unchecked Sendable {
+        let lock = NSLock()
+        var forms: [String: String] = [:]
+    }
+    private static let memo = Memo()
+
     static func lemma(_ word: String) -> String {
+        memo.lock.lock()
+        let known = memo.forms[word]
+        memo.lock.unlock()
+        if let known { return known }
+        let form = lookUp(word)
+        memo.lock.lock()
+        if memo.forms.count > 100_000 { memo.forms.removeAll(keepingCapacity: true) }
+        memo.forms[word] = form
+        memo.lock.unlock()
+        return form
+    }
+
+    private static func lookUp(_ word: String) -> String {
         var word = word
         if let fixed = spellings[word] { word = fixed }
         if known(word) { return word }
@@ -360,31 +383,36 @@ enum Lexicon {
     }
 
     /// A word of the vocabulary one edit away (a letter added, dropped, changed or two swapped).
+    /// Only words of the same length or one letter either side are compared.
     private static func nearest(_ word: String) -> String? {
-        let letters = Array(word)
-        for candidate in longVocabulary where abs(candidate.count - letters.count) <= 1 {
-            if withinOneEdit(letters, candidate) { return String(candidate) }
-        }
-        for form in inflections(of: word) where form.count >= 5 {
-            let formLetters = Array(form)
-            for candidate in longVocabulary where abs(candidate.count - formLetters.count) <= 1 && withinOneEdit(formLetters, candidate) {
-                return String(candidate)
+        func search(_ letters: [Character]) -> String? {
+            for length in [letters.count, letters.count - 1, letters.count + 1] {
+                for candidate in vocabularyByLength[length] ?? [] where withinOneEdit(letters, candidate) { return String(candidate) }
             }
+            return nil
+        }
+        if let found = search(Array(word)) { return found }
+        for form in inflections(of: word) where form.count >= 5 {
+            if let found = search(Array(form)) { return found }
         }
         return nil
     }
 
     static func withinOneEdit(_ a: [Character], _ b: [Character]) -> Bool {
-        if a == b { return true }
         if a.count == b.count {
-            let differences = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
-            if differences.count == 1 { return true }
-            if differences.count == 2, differences[1] == differences[0] + 1, a[differences[0]] == b[differences[1]],
-                a[differences[1]] == b[differences[0]]
-            {
-                return true
+            // At most one letter changed, or two neighbours swapped; no allocation, early exit.
+            var first = -1, second = -1
+            for index in a.indices where a[index] != b[index] {
+                if first < 0 {
+                    first = index
+                } else if second < 0 {
+                    second = index
+                } else {
+                    return false
+                }
             }
-            return false
+            if second < 0 { return true }
+            return second == first + 1 && a[first] == b[second] && a[second] == b[first]
         }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
         guard long.count - short.count == 1 else { return false }
@@ -508,5 +536,6 @@ enum Lexicon {
         .union(timeUnits.keys)
 
     /// Long words only, where a one-letter slip is a typo and not another word.
-    static let longVocabulary: [[Character]] = vocabulary.filter { $0.count >= 5 }.sorted().map { Array($0) }
+    static let vocabularyByLength: [Int: [[Character]]] = Dictionary(
+        grouping: vocabulary.filter { $0.count >= 5 }.sorted().map { Array($0) }, by: \.count)
 }

@@ -146,9 +146,7 @@ enum ActionPage {
 
         static func load(_ loaded: ActionForViewer, today: CalendarDate, on reads: Reads) async throws -> Model {
             let notes = try await ActionStore.notes(of: loaded.action.id, on: reads)
-            let goals =
-                try await PlanStore.mayRead(planOf: loaded.action.employeeID, viewerID: loaded.viewerID, on: reads)
-                ? try await PlanStore.goals(of: loaded.action.employeeID, today: today, on: reads) : []
+            let goals = try await PlanStore.goals(of: loaded.action.employeeID, readableBy: loaded.viewerID, today: today, on: reads)
             return Model(loaded: loaded, notes: notes, goals: goals)
         }
     }

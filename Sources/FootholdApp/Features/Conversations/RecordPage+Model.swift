@@ -25,9 +25,7 @@ enum RecordPage {
             let (themes, chosen, notes) = try await ConversationStore.themesAndOwnNotes(of: record, on: reads)
             // This conversation's actions come with the open ones from before: one query for both.
             let history = try await ConversationStore.history(of: record, on: reads, withOwnActions: true)
-            let goals =
-                try await PlanStore.mayRead(planOf: record.employee.id, viewerID: record.viewerID, on: reads)
-                ? try await PlanStore.goals(of: record.employee.id, today: today, on: reads) : []
+            let goals = try await PlanStore.goals(of: record.employee.id, readableBy: record.viewerID, today: today, on: reads)
             return Model(
                 record: record, side: side, notes: notes, themes: themes, chosenThemes: chosen, actions: history.ownActions,
                 history: history, goals: goals)

@@ -106,14 +106,24 @@ enum MyDataStore {
                 uniqueKeysWithValues: answers.map { ($0.key.rawValue, $0.value) })
         }
         var ownNotes: [UUID: String] = [:]
-        for row in try await reads.rows("SELECT conversation_id, body FROM private_notes WHERE author_id = \(bind: personID)") {
+        // Through the person's conversations, each side on its own index: private_notes has none by author.
+        for row in try await reads.rows(
+            """
+            SELECT n.conversation_id, n.body FROM conversations c JOIN private_notes n ON n.conversation_id = c.id \
+            WHERE c.employee_id = \(bind: personID) AND n.author_id = \(bind: personID) \
+            UNION ALL SELECT n.conversation_id, n.body FROM conversations c JOIN private_notes n ON n.conversation_id = c.id \
+            WHERE c.guide_id = \(bind: personID) AND c.employee_id <> \(bind: personID) AND n.author_id = \(bind: personID)
+            """)
+        {
             ownNotes[try row.decode(column: "conversation_id", as: UUID.self)] = try row.decode(column: "body", as: String.self)
         }
         var themes: [UUID: [String]] = [:]
         for row in try await reads.rows(
             """
-            SELECT ct.conversation_id, t.name FROM conversation_themes ct JOIN themes t ON t.id = ct.theme_id \
-            JOIN conversations c ON c.id = ct.conversation_id WHERE c.employee_id = \(bind: personID) OR c.guide_id = \(bind: personID)
+            SELECT ct.conversation_id, t.name FROM conversations c JOIN conversation_themes ct ON ct.conversation_id = c.id \
+            JOIN themes t ON t.id = ct.theme_id WHERE c.employee_id = \(bind: personID) \
+            UNION ALL SELECT ct.conversation_id, t.name FROM conversations c JOIN conversation_themes ct ON ct.conversation_id = c.id \
+            JOIN themes t ON t.id = ct.theme_id WHERE c.guide_id = \(bind: personID) AND c.employee_id <> \(bind: personID)
             """)
         {
             themes[try row.decode(column: "conversation_id", as: UUID.self), default: []].append(

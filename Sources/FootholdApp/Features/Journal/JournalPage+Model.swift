@@ -9,14 +9,15 @@ enum JournalPage {
         var entries: [JournalEntry]
         var guides: [PlanGuide]
         var goals: [CareerPlan.Goal]
-        var actions: [ActionLine]
+        /// The person's own actions an entry can be linked to, newest first.
+        var actions: [(id: UUID, description: String)]
 
         static func load(for personID: UUID, today: CalendarDate, on reads: Reads) async throws -> Model {
             Model(
                 entries: try await JournalStore.own(of: personID, on: reads),
                 guides: try await PlanStore.guides(of: personID, on: reads),
                 goals: try await PlanStore.goals(of: personID, today: today, on: reads),
-                actions: try await ActionStore.lists(for: personID, on: reads).own)
+                actions: try await ActionStore.titles(of: personID, limit: 200, on: reads))
         }
     }
 
@@ -55,7 +56,7 @@ enum JournalPage {
                 problems.add("body", "Keep an entry to \(JournalEntry.maximumLength) characters; it has \(text.count)")
             }
             let actionID = UUID(uuidString: (action ?? "").trimmed())
-            if !(action ?? "").trimmed().isEmpty && (actionID == nil || !model.actions.contains { $0.action.id == actionID }) {
+            if !(action ?? "").trimmed().isEmpty && (actionID == nil || !model.actions.contains { $0.id == actionID }) {
                 problems.add("action", "Choose one of your actions, or none")
             }
             let goalID = UUID(uuidString: (goal ?? "").trimmed())

@@ -55,7 +55,7 @@ extension JournalPage {
     }
 
     static func fields(_ model: Model, typed: Form?, problems: FieldProblems, display: DisplayDate) -> [BodyNode] {
-        let actions = [(value: "", label: "None")] + model.actions.prefix(40).map { ($0.action.id.uuidString, $0.action.description) }
+        let actions = [(value: "", label: "None")] + model.actions.map { ($0.id.uuidString, $0.description) }
         let goals = [(value: "", label: "None")] + model.goals.map { ($0.id.uuidString, $0.text) }
         var nodes: [BodyNode] = [
             H.field(
