@@ -18,6 +18,8 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case actionChanged = "changed an action of their own"
     case planChanged = "changed their career plan"
     case planSharingChanged = "changed who can see their career plan"
+    /// A guide read a plan its owner shows them.
+    case planViewed = "read a career plan shown to them"
     case journalChanged = "changed their journal"
     case reflectionChanged = "changed a reflection"
     case dataExported = "downloaded their data"

@@ -35,6 +35,9 @@ final class PlanJournalReflectionTests: XCTestCase {
             XCTAssertEqual(shown.status, .ok)
             XCTAssertTrue(shown.body.contains("MARK-PLAN"))
             XCTAssertTrue(shown.body.visibleText.contains("Shown to you by Freya"))
+            let audited = try await AuditLogModel.query(on: testApp.db).filter(\.$event == AuditEvent.planViewed.rawValue).all()
+            XCTAssertEqual(audited.map(\.$actor.id), [benID], "Ben's read of the plan is in the audit log")
+            XCTAssertEqual(audited.first?.detail, "", "and nothing of what it said")
             // Ben cannot change it: the only plan form writes the viewer's own plan.
             _ = try await ben.post(SiteURL.planEdit.path, ["where_i_am": "Ben's own words"])
             let after = try await freya.get(SiteURL.plan.path).body

@@ -1,6 +1,7 @@
 import FootholdCore
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 
 /// A conversation as stored, as plain values: what was arranged, where it stands and what the two
 /// wrote together. Pages get it only inside a `ConversationForViewer`, whose access policy says
@@ -70,13 +71,40 @@ struct AgreedAction: Equatable {
     /// Owned by the guide or the organisation and not yet confirmed by the guide.
     var awaitsConfirmation: Bool { owner.needsGuideConfirmation && confirmedAt == nil && status.isLive }
 
-    /// The SMART check, counted from the day it was written.
+    /// The SMART check, counted from the day it was written. Every change to an action moves its
+    /// `updatedAt`, so a verdict is kept for each (id, updatedAt) and lists do not check the same
+    /// action again on every view.
     func smart(in timeZone: TimeZone) -> SmartVerdict {
-        SmartCheck.check(
+        let key = SmartVerdicts.Key(id: id, updatedAt: updatedAt, timeZone: timeZone.identifier)
+        if let known = SmartVerdicts.shared.verdict(for: key) { return known }
+        let verdict = SmartCheck.check(
             .init(
                 description: description, successMeasure: successMeasure, owner: owner, deliveryConfirmed: confirmedAt != nil,
                 dueOn: due, writtenOn: CalendarDate(createdAt, in: timeZone), linkedToGoal: goalID != nil,
                 linkedToInfluenceObjective: forInfluenceObjective))
+        SmartVerdicts.shared.keep(verdict, for: key)
+        return verdict
+    }
+}
+
+/// Verdicts of the SMART check already made, by action and version; cleared when it grows large.
+final class SmartVerdicts: Sendable {
+    struct Key: Hashable, Sendable {
+        var id: UUID
+        var updatedAt: Date
+        var timeZone: String
+    }
+
+    static let shared = SmartVerdicts()
+    private let verdicts = NIOLockedValueBox<[Key: SmartVerdict]>([:])
+
+    func verdict(for key: Key) -> SmartVerdict? { verdicts.withLockedValue { $0[key] } }
+
+    func keep(_ verdict: SmartVerdict, for key: Key) {
+        verdicts.withLockedValue {
+            if $0.count >= 100_000 { $0.removeAll(keepingCapacity: true) }
+            $0[key] = verdict
+        }
     }
 }
 

@@ -194,6 +194,11 @@ enum PlanStore {
         }
     }
 
+    /// Records that a guide read a plan shown to them (never what it said).
+    static func auditRead(by viewerID: UUID, planOf personID: UUID, at now: Date, on database: any Database) async throws {
+        try await AuditLog.record(.planViewed, by: viewerID, about: personID, at: now, on: database)
+    }
+
     /// Shows the plan to exactly `guideIDs` (among the person's guides), and audits the change.
     static func show(
         to guideIDs: Set<UUID>, planOf personID: UUID, makeID: @escaping @Sendable () -> UUID, at now: Date, on database: any Database

@@ -44,7 +44,7 @@ enum ActionsPage {
         var shown: [ActionLine] { lists.own.filter { filter.keeps($0.action.status) } }
 
         static func load(for viewer: Viewer, filter: Filter, today: CalendarDate, now: Date, on reads: Reads) async throws -> Model {
-            let lists = try await ActionStore.lists(for: viewer.personID, on: reads)
+            let lists = try await ActionStore.lists(for: viewer.personID, statuses: ActionStatus.allCases.filter(filter.keeps), on: reads)
             let goals = try await PlanStore.goals(of: viewer.personID, today: today, on: reads)
             let conversations = try await ActionStore.conversationsToLink(for: viewer.personID, on: reads)
             return Model(lists: lists, filter: filter, viewerID: viewer.personID, goals: goals, conversations: conversations)

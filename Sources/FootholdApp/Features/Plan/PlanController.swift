@@ -81,6 +81,7 @@ struct PlanController {
             let person = try await OrganisationStore.person(personID, on: req.reads)
         else { throw SiteError.notFound }
         let stored = try await PlanStore.current(of: personID, today: req.display.today(), now: req.now, on: req.reads)
+        try await PlanStore.auditRead(by: viewer.personID, planOf: personID, at: req.now, on: req.database)
         return req.page(
             "\(person.name)\u{2019}s career plan",
             breadcrumbs: Self.crumbs + [(label: person.name, path: SiteURL.person(personID).path)],
