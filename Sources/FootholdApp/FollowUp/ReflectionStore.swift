@@ -18,7 +18,7 @@ enum ReflectionStore {
     static func load(of conversationID: UUID, by personID: UUID, on reads: Reads) async throws -> Reflection? {
         let row = try await reads.firstRow(
             "SELECT content FROM reflections WHERE conversation_id = \(bind: conversationID) AND person_id = \(bind: personID)")
-        return try row.map { Reflection(document: try $0.decode(column: "content", as: String.self)) }
+        return try row.map { DocumentCache<Reflection>.reflections.value(of: try $0.decode(column: "content", as: String.self)) }
     }
 
     /// The person's most recent reflection on a conversation other than `conversationID`.
@@ -39,7 +39,7 @@ enum ReflectionStore {
             conversationID: try row.decode(column: "id", as: UUID.self),
             title: "\(title) with \(try row.decode(column: "guide_name", as: String.self))",
             heldAt: try row.decodeNil(column: "held_at") ? nil : try row.decode(column: "held_at", as: Date.self),
-            reflection: Reflection(document: try row.decode(column: "content", as: String.self)))
+            reflection: DocumentCache<Reflection>.reflections.value(of: try row.decode(column: "content", as: String.self)))
     }
 
     static func save(

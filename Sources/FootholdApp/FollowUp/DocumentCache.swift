@@ -1,0 +1,28 @@
+import FootholdCore
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Plans and reflections are stored as JSON documents and read on busy pages (a preparation, a
+/// record); each distinct document is decoded once and kept, as its text is its identity.
+final class DocumentCache<Value: Sendable>: Sendable {
+    private let decoded = NIOLockedValueBox<[String: Value]>([:])
+    private let decode: @Sendable (String) -> Value
+
+    init(_ decode: @escaping @Sendable (String) -> Value) { self.decode = decode }
+
+    func value(of document: String) -> Value {
+        if let known = decoded.withLockedValue({ $0[document] }) { return known }
+        let value = decode(document)
+        decoded.withLockedValue {
+            if $0.count >= 2_000 { $0.removeAll(keepingCapacity: true) }
+            $0[document] = value
+        }
+        return value
+    }
+
+    static var plans: DocumentCache<CareerPlan> { planCache }
+    static var reflections: DocumentCache<Reflection> { reflectionCache }
+}
+
+private let planCache = DocumentCache<CareerPlan> { CareerPlan(document: $0) }
+private let reflectionCache = DocumentCache<Reflection> { Reflection(document: $0) }
