@@ -41,7 +41,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M014_CreateAuditLog())  // audit_log, for every audited event, replaces audit_events
     app.migrations.add(M015_NameTheManagerHistoryIsSharedWith())  // people.history_shared_with_id and history_choice_manager_id
     app.migrations.add(M016_FollowUp())  // actions rebuilt; action notes, career plans, snapshots, journal, reflections
-    app.migrations.add(M017_IndexActionsAwaitingConfirmation())  // agreed_actions still waiting for the guide, by conversation
+    app.migrations.add(M017_AddGuideToActions())  // agreed_actions.guide_id, and those waiting for the guide by guide
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

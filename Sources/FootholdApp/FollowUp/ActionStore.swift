@@ -174,9 +174,7 @@ enum ActionStore {
 
     /// Waiting for the guide to confirm: owned by the guide or the organisation, live, unconfirmed.
     /// Written with literals, not binds, so both databases see it is the condition of the partial
-    /// index `agreed_actions_awaiting_idx` (M017) and use that index.
-    static let awaiting = awaitingIn(nil)
-
+    /// index `agreed_actions_guide_awaiting_idx` (M017) and use that index.
     /// The same condition on the actions table under `alias`.
     static func awaitingIn(_ alias: String?) -> String {
         let a = alias.map { $0 + "." } ?? ""
@@ -202,8 +200,7 @@ enum ActionStore {
             SELECT 'live' AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
             AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
             UNION ALL SELECT 'confirm', \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
-            AND a.id IN (SELECT w.id FROM conversations wc JOIN agreed_actions w ON w.conversation_id = wc.id \
-            WHERE wc.guide_id = \(bind: personID) AND \(unsafeRaw: awaitingIn("w")))
+            AND a.guide_id = \(bind: personID) AND \(unsafeRaw: awaitingIn("a"))
             """)
         var live: [ActionLine] = [], toConfirm: [ActionLine] = []
         for row in rows {
@@ -218,8 +215,8 @@ enum ActionStore {
     static func awaitingConfirmation(by guideID: UUID, on reads: Reads) async throws -> [ActionLine] {
         let rows = try await reads.rows(
             """
-            SELECT \(unsafeRaw: ActionLine.columns) WHERE a.id IN (SELECT w.id FROM conversations wc \
-            JOIN agreed_actions w ON w.conversation_id = wc.id WHERE wc.guide_id = \(bind: guideID) AND \(unsafeRaw: awaitingIn("w")))
+            SELECT \(unsafeRaw: ActionLine.columns) WHERE a.guide_id = \(bind: guideID) AND c.guide_id = \(bind: guideID) \
+            AND \(unsafeRaw: awaitingIn("a"))
             """)
         return try rows.map(ActionLine.init).sorted(by: soonestDueFirst)
     }
@@ -251,11 +248,14 @@ enum ActionStore {
 
     /// Adds an action for `employeeID`, agreed in `conversationID` or on their own, and audits it.
     static func add(
-        _ draft: Draft, id: UUID, employeeID: UUID, conversationID: UUID?, by actorID: UUID, at now: Date, on database: any Database
+        _ draft: Draft, id: UUID, employeeID: UUID, conversation: (id: UUID, guideID: UUID)?, by actorID: UUID, at now: Date,
+        on database: any Database
     ) async throws {
+        let conversationID = conversation?.id
         let action = AgreedActionModel(
             id: id, employeeID: employeeID, conversationID: conversationID, description: draft.description, owner: draft.owner, at: now)
         action.$createdBy.id = actorID
+        action.$guide.id = conversation?.guideID
         apply(draft, to: action)
         try await database.transaction { database in
             try await action.create(on: database)
@@ -347,10 +347,10 @@ enum ActionStore {
 
     /// The people the employee has had or arranged conversations with, as the guides an action
     /// of their own can be linked to a conversation with: their conversations, newest first.
-    static func conversationsToLink(for employeeID: UUID, on reads: Reads) async throws -> [(id: UUID, title: String)] {
+    static func conversationsToLink(for employeeID: UUID, on reads: Reads) async throws -> [(id: UUID, guideID: UUID, title: String)] {
         try await reads.rows(
             """
-            SELECT c.id, c.kind, k.name AS checkpoint_name, g.name AS guide_name FROM conversations c \
+            SELECT c.id, c.guide_id, c.kind, k.name AS checkpoint_name, g.name AS guide_name FROM conversations c \
             JOIN people g ON g.id = c.guide_id LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
             WHERE c.employee_id = \(bind: employeeID) AND c.state IN (\(bind: ConversationState.held.rawValue), \
             \(bind: ConversationState.scheduled.rawValue)) ORDER BY COALESCE(c.held_at, c.starts_at) DESC, c.id LIMIT 12
@@ -359,7 +359,10 @@ enum ActionStore {
             let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
             let title =
                 try row.decodeNil(column: "checkpoint_name") ? kind.title : try row.decode(column: "checkpoint_name", as: String.self)
-            return (try row.decode(column: "id", as: UUID.self), "\(title) with \(try row.decode(column: "guide_name", as: String.self))")
+            return (
+                try row.decode(column: "id", as: UUID.self), try row.decode(column: "guide_id", as: UUID.self),
+                "\(title) with \(try row.decode(column: "guide_name", as: String.self))"
+            )
         }
     }
 

@@ -21,7 +21,7 @@ enum DemoHistoryWriter {
         // grows at its end instead of at random places all over the file.
         var preparations: [(UUID, UUID, ConversationSide, String)] = []
         var links: [(UUID, UUID, UUID)] = []
-        var actions: [(UUID, UUID, UUID, DemoHistory.Action, Date)] = []
+        var actions: [(UUID, UUID, UUID, UUID, DemoHistory.Action, Date)] = []
         var notes: [(UUID, UUID, UUID, String, Date)] = []
         var progress: [(UUID, UUID, UUID, String, Date)] = []
         var snapshots: [(UUID, UUID, UUID, String, String, Date)] = []
@@ -36,7 +36,7 @@ enum DemoHistoryWriter {
             for theme in c.themes where theme < themes.count { links.append((newID.next(), id, themes[theme])) }
             for action in c.actions {
                 let actionID = newID.next(), at = c.heldAt ?? c.createdAt
-                actions.append((actionID, id, people[c.employee], action, at))
+                actions.append((actionID, id, people[c.employee], people[c.guide], action, at))
                 for note in action.notes {
                     progress.append(
                         (
@@ -93,16 +93,16 @@ enum DemoHistoryWriter {
                 into: AgreedActionModel.schema,
                 columns: [
                     "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status", "drop_reason",
-                    "confirmed_at", "goal_id", "for_influence_objective", "created_at", "updated_at",
+                    "confirmed_at", "goal_id", "for_influence_objective", "created_at", "updated_at", "guide_id",
                 ],
                 count: actionRows.count,
                 row: { index in
-                    let (row, conversation, employee, action, at) = actionRows[index]
+                    let (row, conversation, employee, guide, action, at) = actionRows[index]
                     return [
                         .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.successMeasure),
                         .text(action.owner), .text(action.dueOn?.iso), .text(action.status.rawValue), .text(action.dropReason),
                         .date(action.owner != "employee" && action.confirmed ? at : nil), .uuid(action.goal), .bool(false), .date(at),
-                        .date(at),
+                        .date(at), .uuid(guide),
                     ]
                 },
                 on: sql)

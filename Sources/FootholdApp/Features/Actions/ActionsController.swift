@@ -49,8 +49,9 @@ struct ActionsController {
                 "Actions", status: .badRequest, breadcrumbs: Self.crumbs,
                 ActionsPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         case .success(let draft):
+            let conversation = model.conversations.first { $0.id == conversationID }.map { ($0.id, $0.guideID) }
             try await ActionStore.add(
-                draft, id: req.clients.makeID(), employeeID: viewer.personID, conversationID: conversationID, by: viewer.personID,
+                draft, id: req.clients.makeID(), employeeID: viewer.personID, conversation: conversation, by: viewer.personID,
                 at: req.now, on: req.database)
             return .redirect(to: SiteURL.myActions.with(query: [("saved", "added")]))
         }

@@ -145,7 +145,8 @@ struct ConversationWorkController {
                     model, typed: nil, typedAction: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         case .success(let draft):
             try await ActionStore.add(
-                draft, id: req.clients.makeID(), employeeID: record.employee.id, conversationID: record.id, by: record.viewerID,
+                draft, id: req.clients.makeID(), employeeID: record.employee.id, conversation: (record.id, record.guide.id),
+                by: record.viewerID,
                 at: req.now, on: req.database)
             return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
         }

@@ -129,6 +129,8 @@ final class AgreedActionModel: Model, @unchecked Sendable {
     /// The named colleague who owns it, when the owner is a colleague.
     @OptionalParent(key: "owner_person_id") var ownerPerson: PersonModel?
     @OptionalParent(key: "created_by_id") var createdBy: PersonModel?
+    /// The guide of its conversation, kept on the action so what waits for a guide is one index read.
+    @OptionalParent(key: "guide_id") var guide: PersonModel?
 
     init() {}
 
