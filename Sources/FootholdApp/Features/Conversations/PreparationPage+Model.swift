@@ -67,10 +67,11 @@ enum PreparationPage {
                 history: try await ConversationStore.history(of: record, on: reads))
             let employeeID = record.employee.id
             if side == .employee {
-                model.pastReflection = try await ReflectionStore.latest(by: employeeID, before: record.id, on: reads)
+                let keeps = try await PreparationKeeps.load(for: employeeID, before: record.id, on: reads)
+                model.pastReflection = keeps.reflection
                 if ConversationRules.allows(.prepare, in: record.conversation.state) {
-                    model.plan = try await PlanStore.latest(of: employeeID, on: reads)
-                    model.journal = Array(try await JournalStore.own(of: employeeID, on: reads).prefix(10))
+                    model.plan = keeps.plan
+                    model.journal = keeps.journal
                 }
             } else {
                 model.planShown = try await PlanStore.mayRead(planOf: employeeID, viewerID: record.viewerID, on: reads)
