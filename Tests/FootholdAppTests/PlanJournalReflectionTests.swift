@@ -63,6 +63,25 @@ final class PlanJournalReflectionTests: XCTestCase {
         }
     }
 
+    /// On the record page, an action can serve one of the employee's goals: the employee always sees
+    /// them, the guide only once the plan is shown to them.
+    func testTheRecordOffersTheGoalsOnlyToWhoMayReadThePlan() async throws {
+        try await withApp { testApp in
+            let (ben, freya, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await ben.post(SiteURL.markHeld(conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
+            _ = try await freya.post(SiteURL.planEdit.path, planFields)
+            let goal = "Goal: Lead a project from start to finish"
+            let own = try await freya.get(SiteURL.record(conversation).path).body
+            XCTAssertTrue(own.contains(goal))
+            let before = try await ben.get(SiteURL.record(conversation).path).body
+            XCTAssertFalse(before.contains("Lead a project from start to finish"))
+            let benID = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            _ = try await freya.post(SiteURL.planSharing.path, ["guides[]": benID.uuidString])
+            let after = try await ben.get(SiteURL.record(conversation).path).body
+            XCTAssertTrue(after.contains(goal))
+        }
+    }
+
     func testAFormWithAProblemKeepsEverythingTyped() async throws {
         try await withApp { testApp in
             let (_, freya, _) = try await Fixtures.scheduledConversation(in: testApp)

@@ -284,31 +284,46 @@ enum ConversationStore {
 
     /// The themes the record page offers — the active ones, and any retired theme this conversation
     /// was tagged with — which of them it is tagged with, and the viewer's own private notes.
-    /// The notes come as one more row with no theme, so all of it is one round trip. The caller has
-    /// checked the viewer may read both (`.sharedSummary` and their side's notes).
+    /// The notes come as one more row with no theme, and so does the employee's latest career plan
+    /// with whether it is shown to the viewer, for the goals an action can serve (returned only
+    /// when the access policy lets the viewer read the plan): all of it is one round trip. The
+    /// caller has checked the viewer may read both (`.sharedSummary` and their side's notes).
     static func themesAndOwnNotes(
-        of record: ConversationForViewer, on reads: Reads
-    ) async throws -> (themes: [Theme], chosen: Set<UUID>, notes: String) {
+        of record: ConversationForViewer, today: CalendarDate, on reads: Reads
+    ) async throws -> (themes: [Theme], chosen: Set<UUID>, notes: String, goals: [CareerPlan.Goal]) {
+        let employeeID = record.employee.id, viewerID = record.viewerID
         let rows = try await reads.rows(
             """
-            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note FROM themes t \
+            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note, 'theme' AS part, 0 AS shown FROM themes t \
             LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
             WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
-            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body FROM private_notes \
-            WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: record.viewerID) \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body, 'note', 0 FROM private_notes \
+            WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: viewerID) \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, x.content, 'plan', x.shown FROM (SELECT p.content, \
+            CASE WHEN EXISTS (SELECT 1 FROM plan_shares s WHERE s.person_id = p.person_id AND s.guide_id = \(bind: viewerID)) \
+            THEN 1 ELSE 0 END AS shown FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
+            WHERE p.person_id = \(bind: employeeID) AND y.start_year <= \(bind: CareerYear.startYear(containing: today)) \
+            ORDER BY y.start_year DESC LIMIT 1) x \
             ORDER BY t_position, t_name
             """)
-        var themes: [Theme] = [], chosen: Set<UUID> = [], notes = ""
+        var themes: [Theme] = [], chosen: Set<UUID> = [], notes = "", goals: [CareerPlan.Goal] = []
         for row in rows {
-            if try row.decodeNil(column: "t_id") {
+            let part = try row.decode(column: "part", as: String.self)
+            if part == "note" {
                 notes = try row.decode(column: "note", as: String.self)
+            } else if part == "plan" {
+                let shown = try row.decode(column: "shown", as: Int.self) == 1
+                let standing = ConversationAccess.Standing(isOwner: employeeID == viewerID, isSharedWith: employeeID != viewerID && shown)
+                if ConversationAccess.allows(standing, .read, .plan) {
+                    goals = DocumentCache<CareerPlan>.plans.value(of: try row.decode(column: "note", as: String.self)).goals
+                }
             } else {
                 let theme = try ThemeModel.read(row, "t").theme
                 themes.append(theme)
                 if try !row.decodeNil(column: "chosen") { chosen.insert(theme.id) }
             }
         }
-        return (themes, chosen, notes)
+        return (themes, chosen, notes, goals)
     }
 
     /// Empty theme columns, for the row that carries the viewer's notes.

@@ -22,10 +22,9 @@ enum RecordPage {
             try record.require(.sharedSummary)
             let notesPart: ConversationAccess.Part = side == .employee ? .employeeNotes : .guideNotes
             try record.require(notesPart)
-            let (themes, chosen, notes) = try await ConversationStore.themesAndOwnNotes(of: record, on: reads)
+            let (themes, chosen, notes, goals) = try await ConversationStore.themesAndOwnNotes(of: record, today: today, on: reads)
             // This conversation's actions come with the open ones from before: one query for both.
             let history = try await ConversationStore.history(of: record, on: reads, withOwnActions: true)
-            let goals = try await PlanStore.goals(of: record.employee.id, readableBy: record.viewerID, today: today, on: reads)
             return Model(
                 record: record, side: side, notes: notes, themes: themes, chosenThemes: chosen, actions: history.ownActions,
                 history: history, goals: goals)
