@@ -315,7 +315,7 @@ enum ConversationStore {
                 let shown = try row.decode(column: "shown", as: Int.self) == 1
                 let standing = ConversationAccess.Standing(isOwner: employeeID == viewerID, isSharedWith: employeeID != viewerID && shown)
                 if ConversationAccess.allows(standing, .read, .plan) {
-                    goals = DocumentCache<CareerPlan>.plans.value(of: try row.decode(column: "note", as: String.self)).goals
+                    goals = Decoded.plans.value(of: try row.decode(column: "note", as: String.self)).goals
                 }
             } else {
                 let theme = try ThemeModel.read(row, "t").theme

@@ -20,9 +20,10 @@ final class DocumentCache<Value: Sendable>: Sendable {
         return value
     }
 
-    static var plans: DocumentCache<CareerPlan> { planCache }
-    static var reflections: DocumentCache<Reflection> { reflectionCache }
 }
 
-private let planCache = DocumentCache<CareerPlan> { CareerPlan(document: $0) }
-private let reflectionCache = DocumentCache<Reflection> { Reflection(document: $0) }
+/// The documents read on busy pages, each decoded once.
+enum Decoded {
+    static let plans = DocumentCache<CareerPlan> { CareerPlan(document: $0) }
+    static let reflections = DocumentCache<Reflection> { Reflection(document: $0) }
+}

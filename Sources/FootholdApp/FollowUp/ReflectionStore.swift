@@ -18,7 +18,7 @@ enum ReflectionStore {
     static func load(of conversationID: UUID, by personID: UUID, on reads: Reads) async throws -> Reflection? {
         let row = try await reads.firstRow(
             "SELECT content FROM reflections WHERE conversation_id = \(bind: conversationID) AND person_id = \(bind: personID)")
-        return try row.map { DocumentCache<Reflection>.reflections.value(of: try $0.decode(column: "content", as: String.self)) }
+        return try row.map { Decoded.reflections.value(of: try $0.decode(column: "content", as: String.self)) }
     }
 
     /// The person's most recent reflection on a conversation other than `conversationID`.
@@ -39,7 +39,7 @@ enum ReflectionStore {
             conversationID: try row.decode(column: "id", as: UUID.self),
             title: "\(title) with \(try row.decode(column: "guide_name", as: String.self))",
             heldAt: try row.decodeNil(column: "held_at") ? nil : try row.decode(column: "held_at", as: Date.self),
-            reflection: DocumentCache<Reflection>.reflections.value(of: try row.decode(column: "content", as: String.self)))
+            reflection: Decoded.reflections.value(of: try row.decode(column: "content", as: String.self)))
     }
 
     static func save(
@@ -103,7 +103,7 @@ enum PreparationKeeps {
             let body = try row.decode(column: "body", as: String.self)
             switch try row.decode(column: "k", as: String.self) {
             case "plan":
-                loaded.plan = DocumentCache<CareerPlan>.plans.value(of: body)
+                loaded.plan = Decoded.plans.value(of: body)
             case "journal":
                 guard let id = try optional("ref_id", UUID.self),
                     let day = try optional("written_on", String.self).flatMap(CalendarDate.init(iso:))
@@ -119,7 +119,7 @@ enum PreparationKeeps {
                 let title = try optional("checkpoint_name", String.self) ?? kind.title
                 loaded.reflection = PastReflection(
                     conversationID: id, title: "\(title) with \(try optional("guide_name", String.self) ?? "your guide")",
-                    heldAt: try optional("held_at", Date.self), reflection: DocumentCache<Reflection>.reflections.value(of: body))
+                    heldAt: try optional("held_at", Date.self), reflection: Decoded.reflections.value(of: body))
             }
         }
         return loaded
