@@ -271,7 +271,7 @@ enum ConversationStore {
         var actions: SQLQueryString = "SELECT \(unsafeRaw: ActionLine.columns) WHERE "
         if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
         actions += """
-            (a.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) \
+            (a.employee_id = \(bind: employeeID) AND a.guide_id = \(bind: guideID) \
             AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
             AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
             """

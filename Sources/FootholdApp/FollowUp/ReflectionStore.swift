@@ -69,7 +69,7 @@ enum ReflectionStore {
 }
 
 /// What the employee's preparation page brings back from what they keep: their latest plan, their
-/// ten latest journal entries and their latest reflection on another conversation, in one round
+/// six latest journal entries and their latest reflection on another conversation, in one round
 /// trip (a preparation is one of the busiest pages, and each query costs most on PostgreSQL).
 enum PreparationKeeps {
     struct Loaded {
@@ -87,7 +87,7 @@ enum PreparationKeeps {
             NULL AS conversation_kind, NULL AS checkpoint_name, NULL AS guide_name FROM (SELECT p.content FROM career_plans p \
             JOIN career_years y ON y.id = p.career_year_id WHERE p.person_id = \(bind: employeeID) ORDER BY y.start_year DESC LIMIT 1) x \
             UNION ALL SELECT 'journal', j.body, j.id, j.written_on, j.kind, NULL, NULL, NULL, NULL FROM (SELECT id, body, written_on, kind \
-            FROM journal_entries WHERE person_id = \(bind: employeeID) ORDER BY written_on DESC, created_at DESC, id LIMIT 10) j \
+            FROM journal_entries WHERE person_id = \(bind: employeeID) ORDER BY written_on DESC, created_at DESC, id LIMIT 6) j \
             UNION ALL SELECT 'reflection', r.content, r.conversation_id, NULL, NULL, r.held_at, r.kind, r.checkpoint_name, r.guide_name \
             FROM (SELECT f.content, f.conversation_id, c.held_at, c.kind, k.name AS checkpoint_name, g.name AS guide_name \
             FROM reflections f JOIN conversations c ON c.id = f.conversation_id JOIN people g ON g.id = c.guide_id \
