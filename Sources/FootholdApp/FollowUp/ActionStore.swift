@@ -210,17 +210,6 @@ enum ActionStore {
         return (live.sorted(by: soonestDueFirst), toConfirm.sorted(by: soonestDueFirst))
     }
 
-    /// Live actions owned by the guide or the organisation, from conversations `guideID` guides,
-    /// that wait for them to confirm they can be delivered.
-    static func awaitingConfirmation(by guideID: UUID, on reads: Reads) async throws -> [ActionLine] {
-        let rows = try await reads.rows(
-            """
-            SELECT \(unsafeRaw: ActionLine.columns) WHERE a.guide_id = \(bind: guideID) AND c.guide_id = \(bind: guideID) \
-            AND \(unsafeRaw: awaitingIn("a"))
-            """)
-        return try rows.map(ActionLine.init).sorted(by: soonestDueFirst)
-    }
-
     /// The progress notes on an action, oldest first.
     static func notes(of actionID: UUID, on reads: Reads) async throws -> [ActionNote] {
         try await reads.rows(
@@ -383,8 +372,10 @@ enum ActionStore {
             "SELECT id, name, email FROM people WHERE name = \(bind: typed) AND active = \(bind: true) ORDER BY email LIMIT 6")
         if rows.isEmpty {
             rows = try await reads.rows(
-                "SELECT id, name, email FROM people WHERE lower(name) = \(bind: typed.lowercased()) AND active = \(bind: true) ORDER BY email LIMIT 6"
-            )
+                """
+                SELECT id, name, email FROM people WHERE lower(name) = \(bind: typed.lowercased()) AND active = \(bind: true) \
+                ORDER BY email LIMIT 6
+                """)
         }
         switch rows.count {
         case 0: return .failure(.noneFound(typed))
@@ -404,7 +395,8 @@ enum ActionStore {
             case .noneFound(let typed):
                 "Nobody called \u{201C}\(typed)\u{201D} works here: check the spelling, or type their work e-mail address"
             case .several(let typed, let emails):
-                "More than one person is called \(typed): type the work e-mail address of the one you mean (\(emails.prefix(5).joined(separator: ", ")))"
+                "More than one person is called \(typed): "
+                    + "type the work e-mail address of the one you mean (\(emails.prefix(5).joined(separator: ", ")))"
             }
         }
     }

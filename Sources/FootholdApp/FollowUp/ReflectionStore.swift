@@ -21,27 +21,6 @@ enum ReflectionStore {
         return try row.map { Decoded.reflections.value(of: try $0.decode(column: "content", as: String.self)) }
     }
 
-    /// The person's most recent reflection on a conversation other than `conversationID`.
-    static func latest(by personID: UUID, before conversationID: UUID, on reads: Reads) async throws -> PastReflection? {
-        guard
-            let row = try await reads.firstRow(
-                """
-                SELECT r.content, c.id, c.kind, c.held_at, k.name AS checkpoint_name, g.name AS guide_name FROM reflections r \
-                JOIN conversations c ON c.id = r.conversation_id JOIN people g ON g.id = c.guide_id \
-                LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
-                WHERE r.person_id = \(bind: personID) AND c.employee_id = \(bind: personID) AND r.conversation_id <> \(bind: conversationID) \
-                ORDER BY c.held_at DESC, r.updated_at DESC LIMIT 1
-                """)
-        else { return nil }
-        let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
-        let title = try row.decodeNil(column: "checkpoint_name") ? kind.title : try row.decode(column: "checkpoint_name", as: String.self)
-        return PastReflection(
-            conversationID: try row.decode(column: "id", as: UUID.self),
-            title: "\(title) with \(try row.decode(column: "guide_name", as: String.self))",
-            heldAt: try row.decodeNil(column: "held_at") ? nil : try row.decode(column: "held_at", as: Date.self),
-            reflection: Decoded.reflections.value(of: try row.decode(column: "content", as: String.self)))
-    }
-
     static func save(
         _ reflection: Reflection, of record: ConversationForViewer, id: UUID, at now: Date, on database: any Database
     ) async throws {

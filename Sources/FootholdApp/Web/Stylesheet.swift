@@ -136,7 +136,8 @@ enum Stylesheet {
         .tip { border-left: 4px solid #9fd8c6; padding-left: 0.8rem; }
         .questions li { margin-bottom: 0.35rem; }
         .stage { scroll-margin-top: 1rem; }
-        .advice { border-left: 4px solid var(--due); background: var(--due-bg); border-radius: 0 var(--radius) var(--radius) 0; padding: 0.5rem 0.875rem; margin: 0.5rem 0 1rem; max-width: var(--measure); }
+        .advice { border-left: 4px solid var(--due); background: var(--due-bg); border-radius: 0 var(--radius) var(--radius) 0; }
+        .advice { padding: 0.5rem 0.875rem; margin: 0.5rem 0 1rem; max-width: var(--measure); }
         .advice__title { margin: 0 0 0.25rem; }
         .advice__list { margin: 0; padding-left: 1.25rem; }
         .advice__list li { margin-bottom: 0.25rem; }

@@ -91,13 +91,15 @@ public enum SmartCheck {
             .relevant,
             action.linkedToGoal || action.linkedToInfluenceObjective
                 ? nil
-                : "\(quoted) is not linked to a development goal or to your influence objective: link it to one, so it is clear why it matters."
+                : "\(quoted) is not linked to a development goal or to your influence objective: "
+                    + "link it to one, so it is clear why it matters."
         )
         judge(
             .timeBound,
             action.dueOn != nil || words.dateInWords != nil
                 ? nil
-                : "\(quoted) has no due date and no date in its words: add when it will be done, such as \u{201C}by the end of March\u{201D}."
+                : "\(quoted) has no due date and no date in its words: "
+                    + "add when it will be done, such as \u{201C}by the end of March\u{201D}."
         )
         return SmartVerdict(met: met, advice: advice)
     }
@@ -120,7 +122,8 @@ public enum SmartCheck {
         }
         if let verb = concreteWithoutObject {
             return
-                "\(quoted) says what you will do but not to what: name the thing you will \(verb.lowercased()), such as which course, document or person."
+                "\(quoted) says what you will do but not to what: "
+                + "name the thing you will \(verb.lowercased()), such as which course, document or person."
         }
         if let first = words.firstVerbIndex, Lexicon.vagueVerbs.contains(words.all[first].lemma) {
             let verb = words.all[first].original.capitalisedFirst
@@ -140,7 +143,8 @@ public enum SmartCheck {
             return nil
         }
         return
-            "Nothing in \(quoted) can be counted or pointed to: add how you will know it is done, such as a number, a certificate, a draft or a booked place."
+            "Nothing in \(quoted) can be counted or pointed to: "
+            + "add how you will know it is done, such as a number, a certificate, a draft or a booked place."
     }
 
     private static func achievableProblem(_ words: Words, _ action: Action, _ quoted: String) -> String? {
@@ -148,18 +152,21 @@ public enum SmartCheck {
         if owner.needsGuideConfirmation && !action.deliveryConfirmed {
             let who = owner == .guide ? "the guide" : "the organisation"
             return
-                "\(quoted) depends on \(who), and the guide has not yet confirmed it can be delivered: ask them to confirm, or change it to something they can promise."
+                "\(quoted) depends on \(who), and the guide has not yet confirmed it can be delivered: "
+                + "ask them to confirm, or change it to something they can promise."
         }
         let furthest = adding(months: furthestMonths, to: action.writtenOn)
         if let due = action.dueOn {
             if due < action.writtenOn { return "\(quoted) is due before the day it was written: choose a date still to come." }
             if due > furthest {
                 return
-                    "\(quoted) is due more than \(furthestMonths) months away: choose a first step you can finish sooner, and plan the rest from there."
+                    "\(quoted) is due more than \(furthestMonths) months away: "
+                    + "choose a first step you can finish sooner, and plan the rest from there."
             }
         } else if let months = words.dateInWords, months > furthestMonths {
             return
-                "\(quoted) looks more than \(furthestMonths) months ahead: choose a first step you can finish sooner, and plan the rest from there."
+                "\(quoted) looks more than \(furthestMonths) months ahead: "
+                + "choose a first step you can finish sooner, and plan the rest from there."
         }
         return nil
     }

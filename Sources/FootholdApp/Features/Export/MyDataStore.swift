@@ -25,7 +25,8 @@ enum MyDataStore {
         return MyData(
             exportedAt: now,
             person: MyData.Person(
-                name: details.name, email: details.email, jobTitle: details.jobTitle, unit: person.unit, lineManager: details.manager?.name),
+                name: details.name, email: details.email, jobTitle: details.jobTitle, unit: person.unit,
+                lineManager: details.manager?.name),
             settings: MyData.Settings(
                 historySharedWith: person.historySharedWith, planShownTo: guides.values.filter(\.shown).map(\.name).sorted()),
             planVersions: plans, planSnapshots: snapshots, journal: journal,
