@@ -113,6 +113,12 @@ final class ActionsTests: XCTestCase {
             XCTAssertTrue(freyaView.contains("In progress"))
             let stored = try await AgreedActionModel.find(cast.forLewis, on: testApp.db)
             XCTAssertEqual(stored?.description, "Show Freya the allocations dashboard MARK-LEWIS")
+            // Each change is audited against the conversation, never with what it said.
+            let lewisID = try await Fixtures.personID(Fixtures.colleague, in: testApp)
+            let audited = try await AuditLogModel.query(on: testApp.db).filter(\.$actor.$id == lewisID)
+                .filter(\.$event == "changed an action").all()
+            XCTAssertEqual(audited.count, 2, "the note and the status")
+            XCTAssertTrue(audited.allSatisfy { $0.$conversation.id == cast.conversation && $0.detail.isEmpty })
         }
     }
 

@@ -304,8 +304,9 @@ enum ActionStore {
             try await database.sql.raw(
                 "UPDATE agreed_actions SET updated_at = \(bind: now) WHERE id = \(bind: loaded.action.id)"
             ).run()
-            guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { return }
-            try await audit("changed an action", action, by: loaded.viewerID, at: now, on: database)
+            try await audit(
+                "changed an action", conversation: loaded.action.conversationID, employee: loaded.action.employeeID,
+                by: loaded.viewerID, at: now, on: database)
         }
     }
 
@@ -327,10 +328,17 @@ enum ActionStore {
     private static func audit(_ event: String, _ action: AgreedActionModel, by actorID: UUID, at now: Date, on database: any Database)
         async throws
     {
-        if let conversationID = action.$conversation.id {
+        try await audit(event, conversation: action.$conversation.id, employee: action.$employee.id, by: actorID, at: now, on: database)
+    }
+
+    private static func audit(
+        _ event: String, conversation conversationID: UUID?, employee employeeID: UUID, by actorID: UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        if let conversationID {
             try await ConversationStore.audit(event, conversation: conversationID, by: actorID, at: now, on: database)
         } else {
-            try await AuditLog.record(.actionChanged, by: actorID, about: action.$employee.id, detail: event, at: now, on: database)
+            try await AuditLog.record(.actionChanged, by: actorID, about: employeeID, detail: event, at: now, on: database)
         }
     }
 

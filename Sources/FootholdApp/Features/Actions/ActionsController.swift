@@ -31,13 +31,15 @@ struct ActionsController {
     @Sendable func add(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let form = try req.content.decode(ActionsPage.Form.self)
-        let model = try await ActionsPage.Model.load(for: viewer, filter: .live, today: req.display.today(), now: req.now, on: req.reads)
-        var result = try await form.draft(goals: model.goals, on: req.reads)
+        // Checking needs only the goals and the conversations; the whole page is read only to show a problem.
+        let goals = try await PlanStore.goals(of: viewer.personID, today: req.display.today(), on: req.reads)
+        let conversations = try await ActionStore.conversationsToLink(for: viewer.personID, on: req.reads)
+        var result = try await form.draft(goals: goals, on: req.reads)
         // An action of the person's own may follow from one of their conversations.
         var conversationID: UUID?
         if let text = form.conversation?.trimmed(), !text.isEmpty {
             conversationID = UUID(uuidString: text)
-            if conversationID == nil || !model.conversations.contains(where: { $0.id == conversationID }) {
+            if conversationID == nil || !conversations.contains(where: { $0.id == conversationID }) {
                 var problems = result.failure ?? FieldProblems()
                 problems.add("conversation", "Choose one of your conversations, or none")
                 result = .failure(problems.ordered(by: ActionsPage.Form.fieldOrder))
@@ -45,11 +47,13 @@ struct ActionsController {
         }
         switch result {
         case .failure(let problems):
+            let model = try await ActionsPage.Model.load(
+                for: viewer, filter: .live, today: req.display.today(), now: req.now, on: req.reads)
             return req.page(
                 "Actions", status: .badRequest, breadcrumbs: Self.crumbs,
                 ActionsPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         case .success(let draft):
-            let conversation = model.conversations.first { $0.id == conversationID }.map { ($0.id, $0.guideID) }
+            let conversation = conversations.first { $0.id == conversationID }.map { ($0.id, $0.guideID) }
             try await ActionStore.add(
                 draft, id: req.clients.makeID(), employeeID: viewer.personID, conversation: conversation, by: viewer.personID,
                 at: req.now, on: req.database)
