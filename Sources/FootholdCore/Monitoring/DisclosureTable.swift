@@ -1,0 +1,151 @@
+import Foundation
+
+/// A table of counts about what was said, shaped as a tree: each line manager's report is a leaf,
+/// each unit the total of the reports and units below it, the organisation the total of them all.
+/// `protect` decides which figures may be shown so that nothing held back can be worked out from
+/// what is shown (SPEC §5; decision 0016).
+///
+/// *Primary suppression*: a figure drawn from fewer people than the threshold, or counting fewer
+/// of them than the threshold (but some), is held back. *Secondary suppression*: every sum the
+/// table shows — a total and its parts — must hold back none of its figures or at least two, as
+/// seen by every viewer. Because each figure is the total of at most one sum and a part of at most
+/// one other, that is enough: a held-back figure could only be worked out from a chain of sums
+/// that ends in a sum with exactly one unknown (the proof is in the decision, the attacker test in
+/// `DisclosureTableTests` checks it by solving the equations). A viewer who wrote a report knows
+/// its figures, so for them those are not unknowns.
+public struct DisclosureTable: Sendable {
+    public struct Node: Sendable, Equatable {
+        /// The node this one is a part of; nil for the top.
+        public var parent: Int?
+        /// How many of the people it is drawn from said it. A node with parts is their total and
+        /// what it was given here is replaced by their sum.
+        public var value: Int
+        /// How many people it is drawn from.
+        public var people: Int
+        /// Who wrote it, when they can also see figures: they know it, whatever is held back.
+        public var author: UUID?
+
+        public init(parent: Int?, value: Int = 0, people: Int = 0, author: UUID? = nil) {
+            self.parent = parent
+            self.value = value
+            self.people = people
+            self.author = author
+        }
+    }
+
+    public enum Visibility: String, Sendable, Equatable {
+        case shown
+        /// Nothing is drawn from anyone here yet: there is nothing to hold back.
+        case empty
+        /// Drawn from, or counting, fewer people than the threshold.
+        case tooFew = "too_few"
+        /// Shown, it would let a figure held back be worked out.
+        case withheld
+    }
+
+    public private(set) var nodes: [Node]
+    /// The parts of each node, in the order given.
+    public let parts: [[Int]]
+
+    /// Nodes must form a forest: parents come in any order but never loop.
+    public init(nodes: [Node]) {
+        var parts = Array(repeating: [Int](), count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            if let parent = node.parent {
+                precondition(parent != index && nodes.indices.contains(parent), "a node's parent must be another node")
+                parts[parent].append(index)
+            }
+        }
+        self.parts = parts
+        self.nodes = nodes
+        // Totals from the leaves up: children before parents, found without recursion.
+        var order: [Int] = []
+        var stack = nodes.indices.filter { nodes[$0].parent == nil }
+        while let next = stack.popLast() {
+            order.append(next)
+            stack.append(contentsOf: parts[next])
+        }
+        precondition(order.count == nodes.count, "the nodes loop: every node must lead to a top")
+        for index in order.reversed() where !parts[index].isEmpty {
+            self.nodes[index].value = parts[index].reduce(0) { $0 + self.nodes[$1].value }
+            self.nodes[index].people = parts[index].reduce(0) { $0 + self.nodes[$1].people }
+            self.nodes[index].author = nil
+        }
+    }
+
+    /// Primary suppression alone: the figures that may not be shown whatever else is.
+    public func primary(_ threshold: AnonymityThreshold) -> [Visibility] {
+        nodes.map { node in
+            if node.people == 0 { return .empty }
+            if node.people < threshold.people || (node.value > 0 && node.value < threshold.people) { return .tooFew }
+            return .shown
+        }
+    }
+
+    /// Which figures may be shown. Deterministic: the same table and threshold give the same answer.
+    public func protect(_ threshold: AnonymityThreshold) -> [Visibility] {
+        var visibility = primary(threshold)
+        // Each sum: the total first, then its parts.
+        let sums: [[Int]] = nodes.indices.compactMap { parts[$0].isEmpty ? nil : [$0] + parts[$0] }
+        var sumsOf = Array(repeating: [Int](), count: nodes.count)
+        for (sum, members) in sums.enumerated() { for member in members { sumsOf[member].append(sum) } }
+        // What each viewer who wrote a report knows: their report, and what follows from it alone.
+        var knownBy = nodes.map { node in node.author.map { Set([$0]) } ?? [] }
+
+        func isHidden(_ index: Int) -> Bool { visibility[index] == .tooFew || visibility[index] == .withheld }
+
+        /// The viewer (nil: anyone) for whom exactly one figure of the sum is unknown, if any.
+        func exposed(_ sum: Int) -> (viewer: UUID?, unknown: Int)? {
+            let hidden = sums[sum].filter(isHidden)
+            if hidden.count == 1 { return (nil, hidden[0]) }
+            let viewers = Set(hidden.flatMap { knownBy[$0] }).sorted { $0.uuidString < $1.uuidString }
+            for viewer in viewers {
+                let unknown = hidden.filter { !knownBy[$0].contains(viewer) }
+                if unknown.count == 1 { return (viewer, unknown[0]) }
+            }
+            return nil
+        }
+
+        /// How hiding `member` would change its other sum: 1 if that sum would newly need help, -1
+        /// if it would no longer, else 0.
+        func knockOn(_ member: Int, besides sum: Int) -> Int {
+            guard let other = sumsOf[member].first(where: { $0 != sum }) else { return 0 }
+            let before = exposed(other) != nil
+            visibility[member] = .withheld
+            let after = exposed(other) != nil
+            visibility[member] = .shown
+            return (after ? 1 : 0) - (before ? 1 : 0)
+        }
+
+        var queue = Array(sums.indices.reversed())
+        var queued = Set(queue)
+        while let sum = queue.popLast() {
+            queued.remove(sum)
+            guard let (viewer, unknown) = exposed(sum) else { continue }
+            let candidates = sums[sum].filter { visibility[$0] == .shown }
+            var touched: Int
+            if candidates.isEmpty {
+                // Every figure here is held back and the viewer knows all but one: that one follows
+                // from their own report alone, so it tells them nothing of anyone else's.
+                guard let viewer else { continue }
+                knownBy[unknown].insert(viewer)
+                touched = unknown
+            } else {
+                // The next smallest figure, preferring one that is not zero (a zero held back
+                // protects little), that does not ripple into another sum, and a part over the total.
+                let total = sums[sum][0]
+                touched = candidates.min { a, b in
+                    let ka = (nodes[a].value == 0 ? 1 : 0, knockOn(a, besides: sum), nodes[a].value, a == total ? 1 : 0, a)
+                    let kb = (nodes[b].value == 0 ? 1 : 0, knockOn(b, besides: sum), nodes[b].value, b == total ? 1 : 0, b)
+                    return ka < kb
+                }!
+                visibility[touched] = .withheld
+            }
+            for affected in sumsOf[touched] + [sum] where !queued.contains(affected) {
+                queue.append(affected)
+                queued.insert(affected)
+            }
+        }
+        return visibility
+    }
+}
