@@ -84,3 +84,30 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(read.records.map(\.fields)[4][4], "Line\r\nbreak")
     }
 }
+
+final class MonitoringScopeTests: XCTestCase {
+    func testWhoSeesWhichUnits() {
+        let (top, housing, planning, finance) = (UUID(), UUID(), UUID(), UUID())
+        let director = MonitoringScope.of(isLeadershipTeam: false, isHRAdministrator: false, unitsHeaded: [housing])
+        XCTAssertEqual(director, .units([housing]))
+        XCTAssertTrue(director.sees(unitWithLineage: [top, housing]))
+        XCTAssertTrue(director.sees(unitWithLineage: [top, housing, planning]), "every unit below")
+        XCTAssertFalse(director.sees(unitWithLineage: [top]), "not the unit above")
+        XCTAssertFalse(director.sees(unitWithLineage: [top, finance]), "not a sibling")
+        XCTAssertFalse(director.seesOrganisation)
+
+        for scope in [
+            MonitoringScope.of(isLeadershipTeam: true, isHRAdministrator: false, unitsHeaded: []),
+            MonitoringScope.of(isLeadershipTeam: false, isHRAdministrator: true, unitsHeaded: [housing]),
+        ] {
+            XCTAssertEqual(scope, .organisation)
+            XCTAssertTrue(scope.sees(unitWithLineage: [top, finance]))
+            XCTAssertTrue(scope.seesOrganisation)
+        }
+        let employee = MonitoringScope.of(isLeadershipTeam: false, isHRAdministrator: false, unitsHeaded: [])
+        XCTAssertEqual(employee, .nothing)
+        XCTAssertFalse(employee.sees(unitWithLineage: [top, housing]))
+        XCTAssertTrue(MonitoringScope.mayRespond(isLeadershipTeam: true))
+        XCTAssertFalse(MonitoringScope.mayRespond(isLeadershipTeam: false))
+    }
+}

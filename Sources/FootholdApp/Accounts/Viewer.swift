@@ -9,8 +9,15 @@ struct Viewer: Sendable, Equatable {
     var email: String
     var isLeadershipTeam: Bool
     var isHRAdministrator: Bool
+    /// Heads a unit: a director, who sees its counts.
+    var headsUnit = false
     /// The session cookie's secret, which the form token is made from (`CSRF`).
     var sessionToken: String = ""
+}
+
+extension Viewer {
+    /// Directors, the Leadership Team and HR administrators see monitoring.
+    var seesMonitoring: Bool { headsUnit || isLeadershipTeam || isHRAdministrator }
 }
 
 extension Request {

@@ -34,13 +34,17 @@ public struct Configuration: Sendable, Equatable {
     /// A header a trusted proxy sets to the client's address (such as X-Forwarded-For), or nil to
     /// use the connection's own address.
     public var clientAddressHeader: String?
+    /// How old, in seconds, the monitoring counts may be before a page asks for them afresh (they
+    /// are counted again in the background meanwhile, and never shown more than a minute old);
+    /// 0 counts them for every page (decision 0016).
+    public var monitoringRefresh: TimeInterval
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
     public init(
         storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
         timeZone: TimeZone = TimeZone(identifier: "Europe/London")!, sessionIdle: TimeInterval = 2 * 60 * 60,
-        clientAddressHeader: String? = nil
+        clientAddressHeader: String? = nil, monitoringRefresh: TimeInterval = 20
     ) {
         self.storage = storage
         self.baseURL = baseURL
@@ -48,6 +52,7 @@ public struct Configuration: Sendable, Equatable {
         self.timeZone = timeZone
         self.sessionIdle = sessionIdle
         self.clientAddressHeader = clientAddressHeader
+        self.monitoringRefresh = monitoringRefresh
     }
 
     public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -93,9 +98,16 @@ public struct Configuration: Sendable, Equatable {
             }
             addressHeader = raw
         }
+        var refresh: TimeInterval = 20
+        if let raw = environment["FOOTHOLD_MONITORING_REFRESH_SECONDS"] {
+            guard let seconds = Int(raw), (0...60).contains(seconds) else {
+                throw Problem("FOOTHOLD_MONITORING_REFRESH_SECONDS must be a whole number of seconds from 0 to 60, not '\(raw)'")
+            }
+            refresh = TimeInterval(seconds)
+        }
         return Configuration(
             storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone, sessionIdle: idle,
-            clientAddressHeader: addressHeader)
+            clientAddressHeader: addressHeader, monitoringRefresh: refresh)
     }
 
     public static func parseDatabaseURL(_ raw: String) throws(Problem) -> Storage {

@@ -42,12 +42,14 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M015_NameTheManagerHistoryIsSharedWith())  // people.history_shared_with_id and history_choice_manager_id
     app.migrations.add(M016_FollowUp())  // actions rebuilt; action notes, career plans, snapshots, journal, reflections
     app.migrations.add(M017_AddGuideToActions())  // agreed_actions.guide_id, and those waiting for the guide by guide
+    app.migrations.add(M018_Monitoring())  // settings, theme reports, notices, unit responses, team requests
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }
         return app.db
     }
     app.readAudit = audit
+    app.startMonitoring()
     app.lifecycle.use(audit)
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))

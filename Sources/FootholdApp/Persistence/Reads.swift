@@ -17,6 +17,9 @@ import Vapor
 struct Reads: Sendable {
     enum Path: Sendable {
         case sqliteReadConnections(SQLiteReads)
+        /// The same connections, stepped on a thread pool: for a long read that must not hold up
+        /// the thread it was asked from (the monitoring counts, built in the background).
+        case sqliteReadConnectionsOffloaded(SQLiteReads, NIOThreadPool)
         case postgresPrepared(PostgresPrepared)
         case driver
     }
@@ -30,6 +33,12 @@ struct Reads: Sendable {
 
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] { try await run(query, first: false) }
 
+    /// These reads with SQLite's steps moved to `threadPool`; on PostgreSQL, the same reads.
+    func offloaded(to threadPool: NIOThreadPool) -> Reads {
+        guard case .sqliteReadConnections(let pool) = path else { return self }
+        return Reads(database: database, path: .sqliteReadConnectionsOffloaded(pool, threadPool))
+    }
+
     func firstRow(_ query: SQLQueryString) async throws -> (any SQLRow)? { try await run(query, first: true).first }
 
     /// All the rows, or with `first` at most the first (SQLite's read connections then stop stepping).
@@ -37,6 +46,9 @@ struct Reads: Sendable {
         switch path {
         case .sqliteReadConnections(let pool):
             return try pool.rows(query, first: first, serializer: database.sql, logger: database.logger)
+        case .sqliteReadConnectionsOffloaded(let pool, let threadPool):
+            let (sql, logger) = (database.sql, database.logger)
+            return try await threadPool.runIfActive { try pool.rows(query, first: first, serializer: sql, logger: logger) }
         case .postgresPrepared(let prepared):
             if let rows = try await prepared.rows(query, on: database) { return rows }
             return try await database.sql.raw(query).all()
@@ -54,6 +66,9 @@ extension Application {
         get { storage[PostgresPreparedKey.self] }
         set { storage[PostgresPreparedKey.self] = newValue }
     }
+
+    /// The fastest reads this app has on its own database, for work outside a request.
+    var reads: Reads { reads(on: db) }
 
     /// The fastest reads this app has on `database` (the app's own, or a transaction's).
     func reads(on database: any Database) -> Reads {

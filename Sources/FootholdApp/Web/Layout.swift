@@ -44,6 +44,7 @@ enum Layout {
                 ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("Actions", SiteURL.myActions.path),
                 ("Plan", SiteURL.plan.path), ("People", SiteURL.people.path),
             ]
+            if viewer.seesMonitoring { items.append(("Monitoring", SiteURL.monitoring.path)) }
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }
             html += "<nav class=\"site-nav\" aria-label=\"Main\"><ul>"
             for (label, path) in items {

@@ -62,6 +62,18 @@ enum SiteURL: Equatable {
     case adminQuestionBankExport
     case adminQuestionBankImport
     case adminAudit
+    case adminAnonymity
+    // Monitoring without surveillance
+    case monitoring
+    case monitoringCSV
+    case monitoringThemes
+    case monitoringThemesCSV
+    case notices
+    case responses
+    case responseDelete(UUID)
+    case teamThemes
+    case teamRequests
+    case teamRequestDone(UUID)
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -70,6 +82,7 @@ enum SiteURL: Equatable {
     static let actionParameter = "actionID"
     static let checkpointParameter = "checkpointID"
     static let entryParameter = "entryID"
+    static let itemParameter = "itemID"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -128,6 +141,17 @@ enum SiteURL: Equatable {
         case .adminQuestionBankExport: ["admin", "question-bank", "foothold-question-bank.json"]
         case .adminQuestionBankImport: ["admin", "question-bank", "import"]
         case .adminAudit: ["admin", "audit"]
+        case .adminAnonymity: ["admin", "anonymity"]
+        case .monitoring: ["monitoring"]
+        case .monitoringCSV: ["monitoring", "foothold-coverage.csv"]
+        case .monitoringThemes: ["monitoring", "themes"]
+        case .monitoringThemesCSV: ["monitoring", "themes", "foothold-themes.csv"]
+        case .notices: ["monitoring", "notices"]
+        case .responses: ["monitoring", "responses"]
+        case .responseDelete: ["monitoring", "responses", .parameter(Self.itemParameter), "delete"]
+        case .teamThemes: ["team", "themes"]
+        case .teamRequests: ["team", "requests"]
+        case .teamRequestDone: ["team", "requests", .parameter(Self.itemParameter), "done"]
         }
     }
 
@@ -157,6 +181,8 @@ enum SiteURL: Equatable {
         case .actionNotes(let id): "/actions/\(Self.slug(id))/notes"
         case .actionConfirm(let id): "/actions/\(Self.slug(id))/confirm"
         case .adminCheckpoint(let id): "/admin/career-year/checkpoints/\(Self.slug(id))"
+        case .responseDelete(let id): "/monitoring/responses/\(Self.slug(id))/delete"
+        case .teamRequestDone(let id): "/team/requests/\(Self.slug(id))/done"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

@@ -151,6 +151,28 @@ enum Stylesheet {
         .goal-list li { margin-bottom: 0.25rem; }
         .compare { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
         .muted-box { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.75rem; margin: 0 0 1rem; padding: 0; }
+        .figures div { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
+        .figures dt { color: var(--ink-soft); font-size: 0.9375rem; }
+        .figures dd { margin: 0; font-size: 1.75rem; font-weight: 700; line-height: 1.2; }
+        .chart-pair { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+        .chart-figure { margin: 0; flex: 2 1 26rem; max-width: 680px; }
+        .chart-pair .table-wrap, .chart-pair > table { flex: 1 1 16rem; }
+        .chart { width: 100%; height: auto; display: block; font-family: inherit; }
+        .chart__title { font-size: 16px; font-weight: 700; fill: var(--ink); }
+        .chart__grid { stroke: var(--line); stroke-width: 1; }
+        .chart__tick, .chart__axis { font-size: 13px; fill: var(--ink-soft); }
+        .chart__axis { font-weight: 600; }
+        .chart__line { stroke-width: 3; }
+        .chart__line--a { stroke: var(--declined); fill: var(--declined); }
+        .chart__line--b { stroke: var(--brand); fill: var(--brand); }
+        polyline.chart__line { fill: none; }
+        .chart__line--dashed { stroke-dasharray: 7 5; }
+        circle.chart__line--dashed { stroke-dasharray: none; }
+        .chart__value { font-size: 13px; font-weight: 600; fill: var(--ink); }
+        .chart__name { font-size: 14px; font-weight: 700; fill: var(--ink); }
+        .baseline { color: var(--ink-soft); }
+        .held-back { color: var(--ink-soft); font-style: italic; }
 
         .button { display: inline-block; font: inherit; font-weight: 600; line-height: 1.2; min-height: 44px; padding: 0.7rem 1.2rem; border-radius: var(--radius);
           border: 2px solid transparent; cursor: pointer; text-decoration: none; text-align: center; }

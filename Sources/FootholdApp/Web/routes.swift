@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     MyDataController().register(signedIn)
     SharingController().register(signedIn)
     PasswordController().register(signedIn)
+    MonitoringController().register(signedIn)
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)

@@ -136,7 +136,9 @@ final class TestApp: @unchecked Sendable {
         if let database { handle = database } else { handle = try await TestDatabase.make() }
         let app = try await makeApplication(
             configuration: Configuration(
-                storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader),
+                // Monitoring counted afresh for every page, so a test sees a change at once.
+                storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader,
+                monitoringRefresh: 0),
             clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken, makeID: ids.next),
             environment: .testing, logLevel: .warning)
         try await app.autoMigrate()
@@ -148,7 +150,7 @@ final class TestApp: @unchecked Sendable {
         let clock = self.clock
         let ids = TestIDs(instance: self.ids.instance + 1)
         let app = try await makeApplication(
-            configuration: Configuration(storage: database.storage, bcryptCost: 4),
+            configuration: Configuration(storage: database.storage, bcryptCost: 4, monitoringRefresh: 0),
             clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken, makeID: ids.next),
             environment: .testing, logLevel: .warning)
         return TestApp(app: app, clock: clock, ids: ids, database: TestDatabase.Handle(storage: database.storage, drop: {}))

@@ -1,0 +1,77 @@
+import FootholdCore
+import Foundation
+import Vapor
+
+/// The coverage dashboard and its CSV exports, for directors (their units and below), the
+/// Leadership Team and HR administrators (the whole organisation).
+struct MonitoringController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.monitoring.pathComponents, use: dashboard)
+        routes.get(SiteURL.monitoringCSV.pathComponents, use: csv)
+    }
+
+    /// The viewer's scope, the counts, and the part of them asked for.
+    static func load(_ req: Request) async throws -> (
+        snapshot: MonitoringSnapshot, scope: MonitoringScope, headed: [UUID], place: MonitoringPage.Place, checkpoint: Int
+    ) {
+        let viewer = try req.requireViewer()
+        let headed = try await MonitoringStore.unitsHeaded(by: viewer.personID, on: req.reads)
+        let scope = MonitoringScope.of(
+            isLeadershipTeam: viewer.isLeadershipTeam, isHRAdministrator: viewer.isHRAdministrator, unitsHeaded: headed)
+        guard scope != .nothing else { throw SiteError.forbidden }
+        guard let monitoring = req.application.monitoring else { throw Abort(.serviceUnavailable) }
+        let snapshot = try await monitoring.value()
+        var unit: UUID?
+        if let text = req.queryValue("unit"), !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { throw SiteError.notFound }
+            unit = id
+        }
+        let place: MonitoringPage.Place
+        do {
+            place = try MonitoringPage.place(snapshot, scope: scope, unit: unit)
+        } catch .noScope {
+            throw SiteError.forbidden
+        } catch .unitOutOfScope {
+            throw SiteError.notFound
+        }
+        let asked = req.queryValue("checkpoint").flatMap(UUID.init(uuidString:))
+        guard let checkpoint = MonitoringPage.checkpointIndex(snapshot, asked: asked, today: req.display.today()) else {
+            throw SiteError.notFound
+        }
+        return (snapshot, scope, headed, place, checkpoint)
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> Response {
+        let (snapshot, scope, headed, place, checkpoint) = try await Self.load(req)
+        let model = MonitoringPage.model(
+            snapshot, place: place, scope: scope, viewerUnits: headed, checkpoint: checkpoint,
+            organisationName: MonitoringPage.organisationName, today: req.display.today())
+        return req.page(MonitoringPage.title(model), breadcrumbs: model.crumbs, MonitoringPage.content(model, display: req.display))
+    }
+
+    @Sendable func csv(req: Request) async throws -> Response {
+        let (snapshot, scope, headed, place, checkpoint) = try await Self.load(req)
+        guard let table = req.queryValue("table").flatMap(MonitoringPage.Table.init(rawValue:)) else {
+            throw SiteError.badInput("Choose which table to download: units, managers, trend or everything.")
+        }
+        let today = req.display.today()
+        let text: String
+        if table == .everything {
+            text = MonitoringPage.csvEverything(snapshot, place: place, organisationName: MonitoringPage.organisationName, today: today)
+        } else {
+            let model = MonitoringPage.model(
+                snapshot, place: place, scope: scope, viewerUnits: headed, checkpoint: checkpoint,
+                organisationName: MonitoringPage.organisationName, today: today)
+            text = MonitoringPage.csv(model, table: table)
+        }
+        return Self.csvResponse(text, filename: "foothold-coverage-\(table.rawValue).csv")
+    }
+
+    static func csvResponse(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}

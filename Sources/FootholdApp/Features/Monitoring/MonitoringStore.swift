@@ -1,0 +1,179 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+
+/// Every query of monitoring. The counts behind the dashboards are read in a handful of grouped
+/// queries over the whole organisation (`counts`) and kept in memory (`MonitoringCache`), so no
+/// page reads conversations itself; the rest reads and writes the few rows of reports, notices
+/// and responses.
+enum MonitoringStore {
+    /// The units a person heads now (read afresh: who is a director is not left to the counts).
+    static func unitsHeaded(by person: UUID, on reads: Reads) async throws -> [UUID] {
+        try await reads.rows("SELECT id FROM units WHERE head_id = \(bind: person)").map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    // MARK: - The counts
+
+    struct UnitRow: Sendable {
+        var id: UUID
+        var name: String
+        var path: String
+        var parentID: UUID?
+        var headID: UUID?
+    }
+
+    /// People of one unit with one line manager: the finest group counts are kept for.
+    struct TeamKey: Hashable, Sendable {
+        var unitID: UUID?
+        var managerID: UUID?
+    }
+
+    struct TeamRow: Sendable {
+        var key: TeamKey
+        var staff: Int
+        /// Of them, how many joined after each checkpoint's window closed, in checkpoint order.
+        var joinedAfter: [Int]
+    }
+
+    struct StandingRow: Sendable {
+        var key: TeamKey
+        var checkpointID: UUID
+        var met: Int
+        /// Met, though they joined after the window closed (a record imported late).
+        var metJoinedAfter: Int
+        var declined: Int
+        var scheduled: Int
+    }
+
+    struct Counts: Sendable {
+        var units: [UnitRow]
+        var teams: [TeamRow]
+        var standings: [StandingRow]
+        /// People with a conversation of any kind held in the last 90 days, by team.
+        var recent: [TeamKey: Int]
+        var managerNames: [UUID: String]
+    }
+
+    /// A checkpoint's window as instants in the organisation's time zone: from the start of its
+    /// first day to the start of the day after its last.
+    struct Window: Sendable {
+        var checkpointID: UUID
+        var opens: Date
+        var ends: Date
+    }
+
+    /// The counts for these checkpoints. Five queries, each grouped in the database.
+    static func counts(windows: [Window], recentSince: Date, on reads: Reads) async throws -> Counts {
+        let units = try await reads.rows("SELECT id, name, path, parent_id, head_id FROM units").map { row in
+            UnitRow(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                path: try row.decode(column: "path", as: String.self),
+                parentID: try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self),
+                headID: try row.decodeNil(column: "head_id") ? nil : try row.decode(column: "head_id", as: UUID.self))
+        }
+
+        var teamQuery: SQLQueryString = "SELECT p.unit_id, p.manager_id, COUNT(*) AS staff"
+        for (index, window) in windows.enumerated() {
+            teamQuery.appendLiteral(", SUM(CASE WHEN p.created_at >= CAST(")
+            teamQuery.appendInterpolation(bind: window.ends)
+            teamQuery.appendLiteral(" AS timestamptz) THEN 1 ELSE 0 END) AS late\(index)")
+        }
+        teamQuery.appendLiteral(" FROM people p WHERE p.active = ")
+        teamQuery.appendInterpolation(bind: true)
+        teamQuery.appendLiteral(" GROUP BY p.unit_id, p.manager_id")
+        let teams = try await reads.rows(teamQuery).map { row in
+            TeamRow(
+                key: try key(row), staff: try row.decode(column: "staff", as: Int.self),
+                joinedAfter: try windows.indices.map { try row.decode(column: "late\($0)", as: Int?.self) ?? 0 })
+        }
+
+        let standings = windows.isEmpty ? [] : try await reads.rows(standingQuery(windows)).map { row in
+            StandingRow(
+                key: try key(row), checkpointID: try row.decode(column: "checkpoint_id", as: UUID.self),
+                met: try row.decode(column: "met", as: Int.self), metJoinedAfter: try row.decode(column: "met_late", as: Int.self),
+                declined: try row.decode(column: "declined", as: Int.self), scheduled: try row.decode(column: "scheduled", as: Int.self))
+        }
+
+        let recentRows = try await reads.rows(
+            """
+            SELECT p.unit_id, p.manager_id, COUNT(*) AS recent FROM people p WHERE p.active = \(bind: true) AND EXISTS \
+            (SELECT 1 FROM conversations c WHERE c.employee_id = p.id AND c.state = \(bind: ConversationState.held.rawValue) \
+            AND c.held_at >= \(bind: recentSince)) GROUP BY p.unit_id, p.manager_id
+            """)
+        var recent: [TeamKey: Int] = [:]
+        for row in recentRows { recent[try key(row)] = try row.decode(column: "recent", as: Int.self) }
+
+        let managerRows = try await reads.rows(
+            """
+            SELECT m.id, m.name FROM people m WHERE m.id IN \
+            (SELECT p.manager_id FROM people p WHERE p.active = \(bind: true) AND p.manager_id IS NOT NULL)
+            """)
+        var managerNames: [UUID: String] = [:]
+        for row in managerRows { managerNames[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self) }
+
+        return Counts(units: units, teams: teams, standings: standings, recent: recent, managerNames: managerNames)
+    }
+
+    private static func key(_ row: any SQLRow) throws -> TeamKey {
+        TeamKey(
+            unitID: try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self),
+            managerID: try row.decodeNil(column: "manager_id") ? nil : try row.decode(column: "manager_id", as: UUID.self))
+    }
+
+    /// Each person's best standing at each checkpoint (`CheckpointStanding`, as its number), then
+    /// counted by team. Read from one index (`conversations_checkpoint_standing_idx`).
+    private static func standingQuery(_ windows: [Window]) -> SQLQueryString {
+        let ids: [any Encodable & Sendable] = windows.map(\.checkpointID)
+        var heldInWindow = SQLQueryString("")
+        for (index, window) in windows.enumerated() {
+            heldInWindow.appendLiteral(index == 0 ? "(" : " OR ")
+            heldInWindow.appendLiteral("(c.checkpoint_id = ")
+            heldInWindow.appendInterpolation(bind: window.checkpointID)
+            heldInWindow.appendLiteral(" AND c.held_at >= CAST(")
+            heldInWindow.appendInterpolation(bind: window.opens)
+            heldInWindow.appendLiteral(" AS timestamptz) AND c.held_at < CAST(")
+            heldInWindow.appendInterpolation(bind: window.ends)
+            heldInWindow.appendLiteral(" AS timestamptz))")
+        }
+        heldInWindow.appendLiteral(")")
+        func joinedAfterClose() -> SQLQueryString {
+            var text = SQLQueryString("p.created_at >= CASE f.checkpoint_id")
+            for window in windows {
+                text.appendLiteral(" WHEN ")
+                text.appendInterpolation(bind: window.checkpointID)
+                text.appendLiteral(" THEN CAST(")
+                text.appendInterpolation(bind: window.ends)
+                text.appendLiteral(" AS timestamptz)")
+            }
+            text.appendLiteral(" END")
+            return text
+        }
+        let met = CheckpointStanding.met.rawValue
+        let declined = CheckpointStanding.declined.rawValue
+        let scheduled = CheckpointStanding.scheduled.rawValue
+        var query: SQLQueryString = "SELECT p.unit_id, p.manager_id, f.checkpoint_id, "
+        query.appendLiteral("SUM(CASE WHEN f.standing = \(met) THEN 1 ELSE 0 END) AS met, SUM(CASE WHEN f.standing = \(met) AND ")
+        query.appendInterpolation(joinedAfterClose())
+        query.appendLiteral(" THEN 1 ELSE 0 END) AS met_late, SUM(CASE WHEN f.standing = \(declined) AND NOT (")
+        query.appendInterpolation(joinedAfterClose())
+        query.appendLiteral(") THEN 1 ELSE 0 END) AS declined, SUM(CASE WHEN f.standing = \(scheduled) AND NOT (")
+        query.appendInterpolation(joinedAfterClose())
+        query.appendLiteral(") THEN 1 ELSE 0 END) AS scheduled FROM (SELECT c.employee_id, c.checkpoint_id, MAX(CASE WHEN c.state = ")
+        query.appendInterpolation(bind: ConversationState.held.rawValue)
+        query.appendLiteral(" AND c.with_line_manager = ")
+        query.appendInterpolation(bind: true)
+        query.appendLiteral(" AND ")
+        query.appendInterpolation(heldInWindow)
+        query.appendLiteral(" THEN \(met) WHEN c.state = ")
+        query.appendInterpolation(bind: ConversationState.declined.rawValue)
+        query.appendLiteral(" THEN \(declined) WHEN c.state = ")
+        query.appendInterpolation(bind: ConversationState.scheduled.rawValue)
+        query.appendLiteral(" THEN \(scheduled) ELSE 0 END) AS standing FROM conversations c WHERE c.checkpoint_id IN (")
+        query.appendInterpolation(binds: ids)
+        query.appendLiteral(") GROUP BY c.employee_id, c.checkpoint_id) f JOIN people p ON p.id = f.employee_id WHERE p.active = ")
+        query.appendInterpolation(bind: true)
+        query.appendLiteral(" GROUP BY p.unit_id, p.manager_id, f.checkpoint_id")
+        return query
+    }
+}
