@@ -1,0 +1,81 @@
+import Foundation
+import NIOConcurrencyHelpers
+import XCTest
+@testable import FootholdApp
+
+/// The counts are kept, recounted in the background when old or changed, and never shown older
+/// than the limit.
+final class MonitoringCacheTests: XCTestCase {
+    final class Counter: Sendable {
+        let counts = NIOLockedValueBox(0)
+        func next() -> Int { counts.withLockedValue { $0 += 1; return $0 } }
+        var value: Int { counts.withLockedValue { $0 } }
+    }
+
+    func settle() async throws { try await Task.sleep(for: .milliseconds(60)) }
+
+    func testCountsAreKeptThenRecountedInTheBackgroundThenWaitedFor() async throws {
+        let counter = Counter()
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .milliseconds(600), atMost: .milliseconds(1800))) { counter.next() }
+        let first = try await cache.value()
+        XCTAssertEqual(first, 1, "nothing kept: the first page waits for a count")
+        let kept = try await cache.value()
+        XCTAssertEqual(kept, 1, "young counts are served as they are")
+        XCTAssertEqual(counter.value, 1)
+
+        try await Task.sleep(for: .milliseconds(700))
+        let stale = try await cache.value()
+        XCTAssertEqual(stale, 1, "old counts are still served while a recount runs")
+        try await settle()
+        XCTAssertEqual(counter.value, 2)
+        let recounted = try await cache.value()
+        XCTAssertEqual(recounted, 2)
+
+        try await Task.sleep(for: .milliseconds(1900))
+        let waited = try await cache.value()
+        XCTAssertEqual(waited, 3, "counts past the limit are never shown: the page waits")
+    }
+
+    func testAChangeHereAsksForARecountSooner() async throws {
+        let counter = Counter()
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .milliseconds(800), atMost: .seconds(60))) { counter.next() }
+        _ = try await cache.value()
+        cache.changed()
+        let atOnce = try await cache.value()
+        XCTAssertEqual(atOnce, 1, "not within a quarter of the refresh time, so many writers do not keep it counting")
+        try await settle()
+        XCTAssertEqual(counter.value, 1)
+        try await Task.sleep(for: .milliseconds(250))
+        _ = try await cache.value()
+        try await settle()
+        XCTAssertEqual(counter.value, 2, "after a quarter, a change starts a recount")
+        let after = try await cache.value()
+        XCTAssertEqual(after, 2)
+        try await settle()
+        XCTAssertEqual(counter.value, 2, "and then the counts are fresh again")
+    }
+
+    func testCountingForEveryPageNeverKeepsAnything() async throws {
+        let counter = Counter()
+        let cache = MonitoringCache<Int>(timing: .refreshing(every: 0)) { counter.next() }
+        for expected in 1...3 {
+            let value = try await cache.value()
+            XCTAssertEqual(value, expected)
+        }
+    }
+
+    func testAFailedCountIsReportedAndTheNextPageTriesAgain() async throws {
+        struct Broken: Error {}
+        let counter = Counter()
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .seconds(10), atMost: .seconds(60))) {
+            if counter.next() == 1 { throw Broken() }
+            return 7
+        }
+        do {
+            _ = try await cache.value()
+            XCTFail("the first count failed")
+        } catch is Broken {}
+        let value = try await cache.value()
+        XCTAssertEqual(value, 7)
+    }
+}
