@@ -228,3 +228,79 @@ final class MonitoringTests: XCTestCase {
         }
     }
 }
+
+/// Marking a checkpoint conversation held tells the director of the employee's unit; nothing of
+/// what was said, and nothing at all of the conversations people hold of their own accord.
+final class NoticeTests: XCTestCase {
+    func testTheUnitsDirectorIsToldWhoHeldItWithWhomAndWhenAndNothingElse() async throws {
+        try await withApp { testApp in
+            let (ben, freya, id) = try await Fixtures.scheduledConversation(in: testApp)
+            let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now)
+            let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
+            _ = try await freya.post(SiteURL.prepare(id).path, ["field_interests": "SECRET-PREPARATION"])
+            let held = try await ben.post(
+                SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.id.uuidString])
+            XCTAssertEqual(held.status, .seeOther)
+
+            // Freya is in Tenancy Services, which Ines heads.
+            let ines = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
+            let page = try await ines.get(SiteURL.notices.path)
+            XCTAssertEqual(page.status, .ok)
+            let text = page.body.visibleText
+            XCTAssertTrue(text.contains("19 November 2026 Freya Parker Ben Khan Progress review 2, 2026–27"), text)
+            XCTAssertFalse(page.body.contains("SECRET"))
+            let notices = try await NoticeModel.query(on: testApp.db).all()
+            XCTAssertEqual(notices.count, 1)
+            let inesID = try await Fixtures.personID(Fixtures.unitHead, in: testApp)
+            XCTAssertEqual(notices.first?.$recipient.id, inesID)
+
+            // Kate heads Housing, above: the notice goes to the unit's own director only.
+            let kate = try await Fixtures.signedIn(Fixtures.director, in: testApp)
+            let kates = try await kate.get(SiteURL.notices.path).body.visibleText
+            XCTAssertTrue(kates.contains("No notices yet"))
+            // An employee has no notices page.
+            let freyas = try await freya.get(SiteURL.notices.path).status
+            XCTAssertEqual(freyas, .forbidden)
+        }
+    }
+
+    func testNobodyIsToldOfAConversationTheyHeldAndCheckInsAreCountedNotNamed() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let ines = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
+            let benID = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now)
+            let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            // Ines holds Ben's checkpoint conversation herself: she heads his unit, so no one is told.
+            let sent = try await ines.post(
+                SiteURL.conversations.path,
+                [
+                    "with": benID.uuidString, "kind": "checkpoint", "checkpoint": review.id.uuidString, "minutes": "30",
+                    "date": "2026-11-18", "time": "10:00", "place": "Room 2",
+                ])
+            let id = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
+            _ = try await ben.post(SiteURL.accept(id).path, ["date": "2026-11-18", "time": "10:00", "minutes": "30", "place": "Room 2"])
+            _ = try await ines.post(SiteURL.markHeld(id).path, ["date": "2026-11-18", "minutes": "30", "checkpoint": review.id.uuidString])
+            // Ben and Freya have a check-in: not a checkpoint, so no notice, but counted.
+            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let checkIn = try await ben.post(
+                SiteURL.conversations.path,
+                ["with": freyaID.uuidString, "kind": "check_in", "minutes": "15", "date": "2026-11-18", "time": "15:00", "place": "Desk"])
+            let checkInID = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(checkIn.location).split(separator: "/")[1])))
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            _ = try await freya.post(
+                SiteURL.accept(checkInID).path, ["date": "2026-11-18", "time": "15:00", "minutes": "15", "place": "Desk"])
+            let heldCheckIn = try await ben.post(SiteURL.markHeld(checkInID).path, ["date": "2026-11-18", "minutes": "15", "checkpoint": ""])
+            XCTAssertEqual(heldCheckIn.status, .seeOther)
+
+            let count = try await NoticeModel.query(on: testApp.db).count()
+            XCTAssertEqual(count, 0)
+            let text = try await ines.get(SiteURL.notices.path).body.visibleText
+            XCTAssertTrue(text.contains("No notices yet"), text)
+            XCTAssertTrue(
+                text.contains("In the last 30 days, Tenancy Services held 1 checkpoint conversation and also 1 check-in, "
+                    + "0 mentoring conversations and 0 Leadership Team conversations."), text)
+        }
+    }
+}

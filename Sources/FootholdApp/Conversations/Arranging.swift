@@ -170,7 +170,7 @@ enum Arranging {
     /// Marks a conversation held: when, for how long, and which checkpoint it meets.
     static func markHeld(
         _ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
-        snapshotID: UUID, on database: any Database, now: Date, timeZone: TimeZone
+        snapshotID: UUID, noticeID: UUID, on database: any Database, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
         guard record.may(.markHeld) else { throw SiteError.forbidden }
         var problems = FieldProblems()
@@ -208,6 +208,10 @@ enum Arranging {
                 try await PlanStore.snapshotAtHeld(
                     conversationID: record.id, employeeID: record.employee.id, checkpoint: checkpoint, id: snapshotID, at: now,
                     on: database)
+                // The director hears that it happened, and nothing of what was said (SPEC §5).
+                try await MonitoringStore.notifyDirector(
+                    conversationID: record.id, employeeID: record.employee.id, guideID: record.guide.id, checkpointID: checkpoint.id,
+                    heldAt: held, id: noticeID, at: now, on: database)
             }
         }
         return .success(())

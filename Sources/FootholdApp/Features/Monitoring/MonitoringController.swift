@@ -8,6 +8,7 @@ struct MonitoringController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.monitoring.pathComponents, use: dashboard)
         routes.get(SiteURL.monitoringCSV.pathComponents, use: csv)
+        routes.get(SiteURL.notices.pathComponents, use: notices)
     }
 
     /// The viewer's scope, the counts, and the part of them asked for.
@@ -65,6 +66,20 @@ struct MonitoringController {
             text = MonitoringPage.csv(model, table: table)
         }
         return Self.csvResponse(text, filename: "foothold-coverage-\(table.rawValue).csv")
+    }
+
+    @Sendable func notices(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let (snapshot, scope, headed, _, _) = try await Self.load(req)
+        let page = req.queryPage()
+        let (lines, more) = try await MonitoringStore.notices(
+            for: viewer.personID, page: page, perPage: NoticesPage.perPage, on: req.reads)
+        let (countedIn, held) = NoticesPage.heldLately(snapshot, scope: scope, headed: headed)
+        let model = NoticesPage.Model(
+            lines: lines, page: page, hasMore: more, countedIn: countedIn, heldByKind: held, headsUnits: !headed.isEmpty,
+            countedAt: snapshot.builtAt)
+        return req.page(
+            NoticesPage.title, breadcrumbs: [("Monitoring", SiteURL.monitoring.path)], NoticesPage.content(model, display: req.display))
     }
 
     static func csvResponse(_ text: String, filename: String) -> Response {

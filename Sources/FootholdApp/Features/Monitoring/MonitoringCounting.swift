@@ -39,7 +39,8 @@ enum MonitoringCounting {
                 ends: checkpoint.closes.adding(days: 1).start(in: timeZone))
         }
         let counts = try await MonitoringStore.counts(
-            windows: windows, recentSince: RecentConversationShare.since(today).start(in: timeZone), on: reads)
+            windows: windows, recentSince: RecentConversationShare.since(today).start(in: timeZone),
+            heldSince: today.adding(days: -(MonitoringSnapshot.heldDays - 1)).start(in: timeZone), on: reads)
         return MonitoringSnapshot(years: years, counts: counts, builtAt: now)
     }
 }

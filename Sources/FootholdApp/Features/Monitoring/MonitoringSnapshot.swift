@@ -16,6 +16,7 @@ struct MonitoringSnapshot: Sendable {
         /// This unit and everything below it: per checkpoint, and the 90-day share.
         var tallies: [CoverageTally]
         var recent = RecentConversationShare(staff: 0, recent: 0)
+        var heldByKind: [ConversationKind: Int] = [:]
     }
 
     struct Team: Sendable {
@@ -24,7 +25,12 @@ struct MonitoringSnapshot: Sendable {
         var managerName: String
         var tallies: [CoverageTally]
         var recent: RecentConversationShare
+        /// Conversations held in the last `heldDays` days, by kind.
+        var heldByKind: [ConversationKind: Int]
     }
+
+    /// How far back the notices page counts conversations held, by kind.
+    static let heldDays = 30
 
     /// The previous career year's checkpoints, then the current year's, each in date order.
     let checkpoints: [Checkpoint]
@@ -75,7 +81,8 @@ struct MonitoringSnapshot: Sendable {
             teams.append(
                 Team(
                     unit: unit, managerID: row.key.managerID, managerName: name, tallies: tallies,
-                    recent: RecentConversationShare(staff: row.staff, recent: counts.recent[row.key] ?? 0)))
+                    recent: RecentConversationShare(staff: row.staff, recent: counts.recent[row.key] ?? 0),
+                    heldByKind: counts.heldByKind[row.key] ?? [:]))
             if let unit { units[unit].teams.append(teams.count - 1) } else { unplaced.append(teams.count - 1) }
         }
         for row in counts.standings {
@@ -99,16 +106,20 @@ struct MonitoringSnapshot: Sendable {
         for index in order.reversed() {
             var tallies = empty
             var recent = RecentConversationShare(staff: 0, recent: 0)
+            var held: [ConversationKind: Int] = [:]
             for team in units[index].teams {
                 for checkpoint in tallies.indices { tallies[checkpoint] += teams[team].tallies[checkpoint] }
                 recent = recent + teams[team].recent
+                held.merge(teams[team].heldByKind, uniquingKeysWith: +)
             }
             for child in units[index].children {
                 for checkpoint in tallies.indices { tallies[checkpoint] += units[child].tallies[checkpoint] }
                 recent = recent + units[child].recent
+                held.merge(units[child].heldByKind, uniquingKeysWith: +)
             }
             units[index].tallies = tallies
             units[index].recent = recent
+            units[index].heldByKind = held
         }
         var organisation = (tallies: empty, recent: RecentConversationShare(staff: 0, recent: 0))
         for top in units.indices where units[top].parent == nil {

@@ -52,6 +52,8 @@ enum MonitoringStore {
         var standings: [StandingRow]
         /// People with a conversation of any kind held in the last 90 days, by team.
         var recent: [TeamKey: Int]
+        /// Conversations held lately (`heldSince`), by team and kind.
+        var heldByKind: [TeamKey: [ConversationKind: Int]]
         var managerNames: [UUID: String]
     }
 
@@ -64,7 +66,7 @@ enum MonitoringStore {
     }
 
     /// The counts for these checkpoints. Five queries, each grouped in the database.
-    static func counts(windows: [Window], recentSince: Date, on reads: Reads) async throws -> Counts {
+    static func counts(windows: [Window], recentSince: Date, heldSince: Date, on reads: Reads) async throws -> Counts {
         let units = try await reads.rows("SELECT id, name, path, parent_id, head_id FROM units").map { row in
             UnitRow(
                 id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
@@ -97,12 +99,24 @@ enum MonitoringStore {
 
         let recentRows = try await reads.rows(
             """
-            SELECT p.unit_id, p.manager_id, COUNT(*) AS recent FROM people p WHERE p.active = \(bind: true) AND EXISTS \
-            (SELECT 1 FROM conversations c WHERE c.employee_id = p.id AND c.state = \(bind: ConversationState.held.rawValue) \
-            AND c.held_at >= \(bind: recentSince)) GROUP BY p.unit_id, p.manager_id
+            SELECT p.unit_id, p.manager_id, COUNT(DISTINCT p.id) AS recent FROM conversations c JOIN people p ON p.id = c.employee_id \
+            WHERE c.held_at >= \(bind: recentSince) AND c.state = \(bind: ConversationState.held.rawValue) AND p.active = \(bind: true) \
+            GROUP BY p.unit_id, p.manager_id
             """)
         var recent: [TeamKey: Int] = [:]
         for row in recentRows { recent[try key(row)] = try row.decode(column: "recent", as: Int.self) }
+
+        let kindRows = try await reads.rows(
+            """
+            SELECT p.unit_id, p.manager_id, c.kind, COUNT(*) AS held FROM conversations c JOIN people p ON p.id = c.employee_id \
+            WHERE c.held_at >= \(bind: heldSince) AND c.state = \(bind: ConversationState.held.rawValue) AND p.active = \(bind: true) \
+            GROUP BY p.unit_id, p.manager_id, c.kind
+            """)
+        var heldByKind: [TeamKey: [ConversationKind: Int]] = [:]
+        for row in kindRows {
+            guard let kind = ConversationKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+            heldByKind[try key(row), default: [:]][kind] = try row.decode(column: "held", as: Int.self)
+        }
 
         let managerRows = try await reads.rows(
             """
@@ -112,7 +126,8 @@ enum MonitoringStore {
         var managerNames: [UUID: String] = [:]
         for row in managerRows { managerNames[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self) }
 
-        return Counts(units: units, teams: teams, standings: standings, recent: recent, managerNames: managerNames)
+        return Counts(
+            units: units, teams: teams, standings: standings, recent: recent, heldByKind: heldByKind, managerNames: managerNames)
     }
 
     private static func key(_ row: any SQLRow) throws -> TeamKey {
@@ -175,5 +190,71 @@ enum MonitoringStore {
         query.appendInterpolation(bind: true)
         query.appendLiteral(" GROUP BY p.unit_id, p.manager_id, f.checkpoint_id")
         return query
+    }
+}
+
+// MARK: - Notices
+
+extension MonitoringStore {
+    struct NoticeLine: Sendable {
+        var heldAt: Date
+        var employeeID: UUID
+        var employeeName: String
+        var guideName: String
+        var checkpointName: String?
+        var startYear: Int?
+    }
+
+    /// Tells the director of the employee's unit that a checkpoint conversation was held: the head
+    /// of the employee's unit, or of the nearest unit above when the employee heads their own.
+    /// Nobody is told of a conversation they held themselves. Runs in the transaction that marks it held.
+    static func notifyDirector(
+        conversationID: UUID, employeeID: UUID, guideID: UUID, checkpointID: UUID, heldAt: Date, id: UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        let reads = Reads.driver(database)
+        var unit = try await reads.firstRow("SELECT unit_id FROM people WHERE id = \(bind: employeeID)")
+            .flatMap { try $0.decodeNil(column: "unit_id") ? nil : try $0.decode(column: "unit_id", as: UUID.self) }
+        var recipient: UUID?
+        var steps = 0
+        while let current = unit, recipient == nil, steps < 64 {
+            steps += 1
+            guard let row = try await reads.firstRow("SELECT head_id, parent_id FROM units WHERE id = \(bind: current)") else { break }
+            let head = try row.decodeNil(column: "head_id") ? nil : try row.decode(column: "head_id", as: UUID.self)
+            if let head, head != employeeID { recipient = head }
+            unit = try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self)
+        }
+        guard let recipient, recipient != guideID else { return }
+        let notice = NoticeModel()
+        notice.id = id
+        notice.$recipient.id = recipient
+        notice.$conversation.id = conversationID
+        notice.$employee.id = employeeID
+        notice.$guide.id = guideID
+        notice.$checkpoint.id = checkpointID
+        notice.heldAt = heldAt
+        notice.createdAt = now
+        try await notice.create(on: database)
+    }
+
+    /// A director's notices, the latest held first: a page of them, and whether there are more.
+    static func notices(for recipient: UUID, page: Int, perPage: Int, on reads: Reads) async throws -> (lines: [NoticeLine], more: Bool) {
+        let rows = try await reads.rows(
+            """
+            SELECT n.held_at, n.employee_id, e.name AS employee_name, g.name AS guide_name, k.name AS checkpoint_name, \
+            y.start_year FROM notices n JOIN people e ON e.id = n.employee_id JOIN people g ON g.id = n.guide_id \
+            LEFT JOIN checkpoints k ON k.id = n.checkpoint_id LEFT JOIN career_years y ON y.id = k.career_year_id \
+            WHERE n.recipient_id = \(bind: recipient) ORDER BY n.held_at DESC, n.id LIMIT \(bind: perPage + 1) \
+            OFFSET \(bind: (page - 1) * perPage)
+            """)
+        let lines = try rows.prefix(perPage).map { row in
+            NoticeLine(
+                heldAt: try row.decode(column: "held_at", as: Date.self), employeeID: try row.decode(column: "employee_id", as: UUID.self),
+                employeeName: try row.decode(column: "employee_name", as: String.self),
+                guideName: try row.decode(column: "guide_name", as: String.self),
+                checkpointName: try row.decode(column: "checkpoint_name", as: String?.self),
+                startYear: try row.decode(column: "start_year", as: Int?.self))
+        }
+        return (lines, rows.count > perPage)
     }
 }

@@ -72,9 +72,13 @@ struct M018_Monitoring: AsyncMigration {
         // count reads no table rows (decision 0016).
         try await sql.create(index: "conversations_checkpoint_standing_idx").on(ConversationModel.schema)
             .column("checkpoint_id").column("employee_id").column("state").column("with_line_manager").column("held_at").run()
+        // And who held a conversation of which kind lately: a short range of this one.
+        try await sql.create(index: "conversations_held_at_idx").on(ConversationModel.schema)
+            .column("held_at").column("state").column("employee_id").column("kind").run()
     }
 
     func revert(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("DROP INDEX conversations_held_at_idx").run()
         try await (database as! any SQLDatabase).raw("DROP INDEX conversations_checkpoint_standing_idx").run()
         for schema in [
             TeamRequestModel.schema, UnitResponseModel.schema, NoticeModel.schema, ThemeReportCountModel.schema,
