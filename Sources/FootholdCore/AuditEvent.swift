@@ -23,4 +23,8 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case journalChanged = "changed their journal"
     case reflectionChanged = "changed a reflection"
     case dataExported = "downloaded their data"
+    case anonymityChanged = "changed the anonymity threshold"
+    case themeReportSent = "sent a theme report"
+    case unitResponseChanged = "changed a response to a unit"
+    case teamRequestChanged = "changed a team request"
 }

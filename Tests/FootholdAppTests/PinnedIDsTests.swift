@@ -15,15 +15,15 @@ final class PinnedIDsTests: XCTestCase {
             XCTAssertTrue(sessions.contains(testApp.ids.id(2)), "and the second the next")
             XCTAssertEqual(conversation, testApp.ids.id(3), "the invitation Ben sent took the next id")
 
-            // Held (which takes the next id for the snapshot of the plan a checkpoint keeps), then an
-            // action agreed in it: its id is the one after.
+            // Held (which takes the next two ids: for the snapshot of the plan a checkpoint keeps, and for
+            // the director's notice), then an action agreed in it: its id is the one after.
             let held = try await ben.post(SiteURL.markHeld(conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
             XCTAssertEqual(held.status, .seeOther, held.body)
             let added = try await ben.post(
                 SiteURL.actions(conversation).path, ["description": "Book a place on the March data course", "owner": "employee"])
             XCTAssertEqual(added.status, .seeOther, added.body)
             let action = try await AgreedActionModel.query(on: testApp.db).filter(\.$conversation.$id == conversation).first()
-            XCTAssertEqual(action?.id, testApp.ids.id(5))
+            XCTAssertEqual(action?.id, testApp.ids.id(6))
         }
     }
 }

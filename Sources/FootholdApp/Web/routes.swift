@@ -35,8 +35,10 @@ func routes(_ app: Application) throws {
     SharingController().register(signedIn)
     PasswordController().register(signedIn)
     MonitoringController().register(signedIn)
+    ThemeReportController().register(signedIn)
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)
     ProgrammeAdminController().register(administration)
+    AnonymityController().register(administration)
 }

@@ -30,6 +30,10 @@ extension AdminPages {
                     H.heading(2, "Themes"), H.paragraph("The themes conversations are tagged with, for anonymous reporting."),
                     H.link("Edit the themes", to: SiteURL.adminThemes.path)),
                 H.card(
+                    H.heading(2, "Anonymity"),
+                    H.paragraph("The fewest people a theme figure may come from before directors and the Leadership Team see it."),
+                    H.link("Set the anonymity threshold", to: SiteURL.adminAnonymity.path)),
+                H.card(
                     H.heading(2, "Audit log"), H.paragraph("Who opened or changed conversation records, and when. Never what they said."),
                     H.link("See the audit log", to: SiteURL.adminAudit.path))),
         ]

@@ -9,6 +9,8 @@ struct MonitoringController {
         routes.get(SiteURL.monitoring.pathComponents, use: dashboard)
         routes.get(SiteURL.monitoringCSV.pathComponents, use: csv)
         routes.get(SiteURL.notices.pathComponents, use: notices)
+        routes.get(SiteURL.monitoringThemes.pathComponents, use: themes)
+        routes.get(SiteURL.monitoringThemesCSV.pathComponents, use: themesCSV)
     }
 
     /// The viewer's scope, the counts, and the part of them asked for.
@@ -66,6 +68,21 @@ struct MonitoringController {
             text = MonitoringPage.csv(model, table: table)
         }
         return Self.csvResponse(text, filename: "foothold-coverage-\(table.rawValue).csv")
+    }
+
+    @Sendable func themes(req: Request) async throws -> Response {
+        let (snapshot, scope, _, place, checkpoint) = try await Self.load(req)
+        let unit: UUID? = if case .unit(let index) = place { snapshot.units[index].id } else { nil }
+        let notes = try await MonitoringStore.notes(
+            unit: unit, checkpoint: snapshot.checkpoints[checkpoint].id, atLeast: snapshot.themes.threshold.people, on: req.reads)
+        let model = ThemesPage.model(snapshot, place: place, scope: scope, checkpoint: checkpoint, notes: notes)
+        return req.page(
+            ThemesPage.title(model), breadcrumbs: [("Monitoring", SiteURL.monitoring.path)] + model.crumbs, ThemesPage.content(model))
+    }
+
+    @Sendable func themesCSV(req: Request) async throws -> Response {
+        let (snapshot, _, _, place, _) = try await Self.load(req)
+        return Self.csvResponse(ThemesPage.csv(snapshot, place: place), filename: "foothold-themes.csv")
     }
 
     @Sendable func notices(req: Request) async throws -> Response {

@@ -41,6 +41,7 @@ enum MonitoringCounting {
         let counts = try await MonitoringStore.counts(
             windows: windows, recentSince: RecentConversationShare.since(today).start(in: timeZone),
             heldSince: today.adding(days: -(MonitoringSnapshot.heldDays - 1)).start(in: timeZone), on: reads)
-        return MonitoringSnapshot(years: years, counts: counts, builtAt: now)
+        let themes = try await MonitoringStore.themeCounts(checkpoints: windows.map(\.checkpointID), on: reads)
+        return MonitoringSnapshot(years: years, counts: counts, themeCounts: themes, builtAt: now)
     }
 }

@@ -44,11 +44,13 @@ struct MonitoringSnapshot: Sendable {
     let organisation: (tallies: [CoverageTally], recent: RecentConversationShare)
     /// When the counts were read.
     let builtAt: Date
+    /// Themes from line managers' reports, protected.
+    let themes: ThemeFigures
 
     /// Top-level units, by name.
     var topUnits: [Int] { units.indices.filter { units[$0].parent == nil }.sorted { units[$0].name < units[$1].name } }
 
-    init(years: [CareerYear], counts: MonitoringStore.Counts, builtAt: Date) {
+    init(years: [CareerYear], counts: MonitoringStore.Counts, themeCounts: MonitoringStore.ThemeCounts, builtAt: Date) {
         let ordered = Self.checkpoints(of: years)
         checkpoints = ordered.map(\.checkpoint)
         startYears = ordered.map(\.startYear)
@@ -130,6 +132,8 @@ struct MonitoringSnapshot: Sendable {
             for checkpoint in empty.indices { organisation.tallies[checkpoint] += teams[team].tallies[checkpoint] }
             organisation.recent = organisation.recent + teams[team].recent
         }
+        self.themes = ThemeFigures(
+            counts: themeCounts, checkpoints: checkpoints.map(\.id), units: units, unitIndex: unitIndex, managerNames: counts.managerNames)
         self.units = units
         self.unitIndex = unitIndex
         self.teams = teams

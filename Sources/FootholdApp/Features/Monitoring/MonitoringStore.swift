@@ -258,3 +258,275 @@ extension MonitoringStore {
         return (lines, rows.count > perPage)
     }
 }
+
+// MARK: - Theme reports
+
+extension MonitoringStore {
+    struct ThemeRow: Sendable {
+        var id: UUID
+        var name: String
+        var isActive: Bool
+    }
+
+    struct ReportRow: Sendable {
+        var id: UUID
+        var managerID: UUID
+        var unitID: UUID?
+        var checkpointID: UUID
+        var people: Int
+        var counts: [UUID: Int]
+    }
+
+    /// What the theme figures are made of: the theme list, every report at these checkpoints, who
+    /// of the report writers can see figures themselves, and the threshold.
+    struct ThemeCounts: Sendable {
+        var themes: [ThemeRow]
+        var reports: [ReportRow]
+        var viewers: Set<UUID>
+        var threshold: AnonymityThreshold
+    }
+
+    /// The theme list, in its order.
+    static func themes(on reads: Reads) async throws -> [ThemeRow] {
+        try await reads.rows("SELECT id, name, active FROM themes ORDER BY position, name").map { row in
+            ThemeRow(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                isActive: try row.decode(column: "active", as: Bool.self))
+        }
+    }
+
+    static func themeCounts(checkpoints: [UUID], on reads: Reads) async throws -> ThemeCounts {
+        let themes = try await themes(on: reads)
+        var reports: [ReportRow] = []
+        var index: [UUID: Int] = [:]
+        if !checkpoints.isEmpty {
+            let ids: [any Encodable & Sendable] = checkpoints
+            for row in try await reads.rows(
+                "SELECT id, manager_id, unit_id, checkpoint_id, people FROM theme_reports WHERE checkpoint_id IN (\(binds: ids))")
+            {
+                index[try row.decode(column: "id", as: UUID.self)] = reports.count
+                reports.append(
+                    ReportRow(
+                        id: try row.decode(column: "id", as: UUID.self), managerID: try row.decode(column: "manager_id", as: UUID.self),
+                        unitID: try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self),
+                        checkpointID: try row.decode(column: "checkpoint_id", as: UUID.self),
+                        people: try row.decode(column: "people", as: Int.self), counts: [:]))
+            }
+            for row in try await reads.rows(
+                """
+                SELECT n.report_id, n.theme_id, n.people FROM theme_report_counts n JOIN theme_reports r ON r.id = n.report_id \
+                WHERE r.checkpoint_id IN (\(binds: ids))
+                """)
+            {
+                guard let report = index[try row.decode(column: "report_id", as: UUID.self)] else { continue }
+                reports[report].counts[try row.decode(column: "theme_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self)
+            }
+        }
+        let viewers = try await reads.rows(
+            """
+            SELECT id FROM people WHERE leadership_team = \(bind: true) OR hr_admin = \(bind: true) \
+            UNION SELECT head_id AS id FROM units WHERE head_id IS NOT NULL
+            """
+        ).map { try $0.decode(column: "id", as: UUID.self) }
+        return ThemeCounts(themes: themes, reports: reports, viewers: Set(viewers), threshold: try await threshold(on: reads))
+    }
+
+    static let thresholdSetting = "anonymity_threshold"
+
+    static func threshold(on reads: Reads) async throws -> AnonymityThreshold {
+        let value = try await reads.firstRow("SELECT value FROM organisation_settings WHERE name = \(bind: thresholdSetting)")?
+            .decode(column: "value", as: String.self)
+        return value.flatMap(Int.init).map(AnonymityThreshold.init(clamping:)) ?? .standard
+    }
+
+    static func setThreshold(_ threshold: AnonymityThreshold, by person: UUID, at now: Date, on database: any Database) async throws {
+        try await database.transaction { database in
+            let existing = try await OrganisationSettingModel.query(on: database).filter(\.$name == thresholdSetting).first()
+            let setting = existing ?? OrganisationSettingModel()
+            setting.name = thresholdSetting
+            setting.value = String(threshold.people)
+            setting.updatedAt = now
+            try await setting.save(on: database)
+            try await AuditLog.record(.anonymityChanged, by: person, detail: "set to \(threshold.people) people", at: now, on: database)
+        }
+    }
+
+    /// Whom a person reports to as a director: the head of their unit, or of the nearest unit above
+    /// when they head their own. Nil when nobody is.
+    static func director(of person: UUID, on reads: Reads) async throws -> (id: UUID, name: String)? {
+        var unit = try await reads.firstRow("SELECT unit_id FROM people WHERE id = \(bind: person)")
+            .flatMap { try $0.decodeNil(column: "unit_id") ? nil : try $0.decode(column: "unit_id", as: UUID.self) }
+        var steps = 0
+        while let current = unit, steps < 64 {
+            steps += 1
+            guard
+                let row = try await reads.firstRow(
+                    "SELECT u.head_id, u.parent_id, h.name FROM units u LEFT JOIN people h ON h.id = u.head_id WHERE u.id = \(bind: current)")
+            else { break }
+            if !(try row.decodeNil(column: "head_id")) {
+                let head = try row.decode(column: "head_id", as: UUID.self)
+                if head != person { return (head, try row.decode(column: "name", as: String.self)) }
+            }
+            unit = try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self)
+        }
+        return nil
+    }
+
+    /// What a report at this checkpoint would draw on: the manager's reports whose checkpoint
+    /// conversation with them was held, and how many of those had each theme tagged.
+    static func reportBasis(manager: UUID, checkpoint: UUID, on reads: Reads) async throws -> (people: Int, tagged: [UUID: Int]) {
+        let held = ConversationState.held.rawValue
+        let people = try await reads.firstRow(
+            """
+            SELECT COUNT(DISTINCT c.employee_id) AS people FROM conversations c JOIN people p ON p.id = c.employee_id \
+            WHERE c.guide_id = \(bind: manager) AND c.checkpoint_id = \(bind: checkpoint) AND c.state = \(bind: held) \
+            AND p.manager_id = \(bind: manager) AND p.active = \(bind: true)
+            """)?.decode(column: "people", as: Int.self) ?? 0
+        var tagged: [UUID: Int] = [:]
+        for row in try await reads.rows(
+            """
+            SELECT ct.theme_id, COUNT(DISTINCT c.employee_id) AS people FROM conversations c JOIN people p ON p.id = c.employee_id \
+            JOIN conversation_themes ct ON ct.conversation_id = c.id WHERE c.guide_id = \(bind: manager) \
+            AND c.checkpoint_id = \(bind: checkpoint) AND c.state = \(bind: held) AND p.manager_id = \(bind: manager) \
+            AND p.active = \(bind: true) GROUP BY ct.theme_id
+            """)
+        {
+            tagged[try row.decode(column: "theme_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self)
+        }
+        return (people, tagged)
+    }
+
+    struct SentReport: Sendable {
+        var people: Int
+        var note: String
+        var counts: [UUID: Int]
+        var submittedAt: Date
+    }
+
+    static func report(manager: UUID, checkpoint: UUID, on reads: Reads) async throws -> SentReport? {
+        let rows = try await reads.rows(
+            """
+            SELECT r.people, r.note, r.submitted_at, n.theme_id, n.people AS theme_people FROM theme_reports r \
+            LEFT JOIN theme_report_counts n ON n.report_id = r.id WHERE r.manager_id = \(bind: manager) \
+            AND r.checkpoint_id = \(bind: checkpoint)
+            """)
+        guard let first = rows.first else { return nil }
+        var counts: [UUID: Int] = [:]
+        for row in rows where !(try row.decodeNil(column: "theme_id")) {
+            counts[try row.decode(column: "theme_id", as: UUID.self)] = try row.decode(column: "theme_people", as: Int.self)
+        }
+        return SentReport(
+            people: try first.decode(column: "people", as: Int.self), note: try first.decode(column: "note", as: String.self),
+            counts: counts, submittedAt: try first.decode(column: "submitted_at", as: Date.self))
+    }
+
+    /// Sends or replaces the manager's report for the checkpoint, counted in their unit as it is now.
+    static func saveReport(
+        manager: UUID, checkpoint: UUID, people: Int, counts: [UUID: Int], note: String, ids: @escaping @Sendable () -> UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        try await database.transaction { database in
+            let unit = try await PersonModel.find(manager, on: database)?.$unit.id
+            try await ThemeReportModel.query(on: database).filter(\.$manager.$id == manager).filter(\.$checkpoint.$id == checkpoint).delete()
+            let report = ThemeReportModel()
+            report.id = ids()
+            report.$manager.id = manager
+            report.$unit.id = unit
+            report.$checkpoint.id = checkpoint
+            report.people = people
+            report.note = note
+            report.submittedAt = now
+            try await report.create(on: database)
+            for (theme, count) in counts.sorted(by: { $0.key.uuidString < $1.key.uuidString }) where count > 0 {
+                let line = ThemeReportCountModel()
+                line.id = ids()
+                line.$report.id = try report.requireID()
+                line.$theme.id = theme
+                line.people = count
+                try await line.create(on: database)
+            }
+        }
+    }
+
+    struct ReportNote: Sendable {
+        var managerName: String
+        var people: Int
+        var note: String
+    }
+
+    /// The words of the reports counted in a unit itself at a checkpoint, from reports drawn from
+    /// at least `people` people; the rest are held back like their figures.
+    static func notes(unit: UUID?, checkpoint: UUID, atLeast people: Int, on reads: Reads) async throws -> [ReportNote] {
+        var query: SQLQueryString = """
+            SELECT m.name, r.people, r.note FROM theme_reports r JOIN people m ON m.id = r.manager_id \
+            WHERE r.checkpoint_id = \(bind: checkpoint) AND r.people >= \(bind: people) AND r.note <> \(bind: "") AND 
+            """
+        if let unit {
+            query.appendLiteral("r.unit_id = ")
+            query.appendInterpolation(bind: unit)
+        } else {
+            query.appendLiteral("r.unit_id IS NULL")
+        }
+        query.appendLiteral(" ORDER BY m.name")
+        return try await reads.rows(query).map { row in
+            ReportNote(
+                managerName: try row.decode(column: "name", as: String.self), people: try row.decode(column: "people", as: Int.self),
+                note: try row.decode(column: "note", as: String.self))
+        }
+    }
+}
+
+// MARK: - Team requests
+
+extension MonitoringStore {
+    struct TeamRequest: Sendable {
+        var id: UUID
+        var request: String
+        var done: Bool
+        var managerName: String
+        var createdAt: Date
+    }
+
+    static func requests(of manager: UUID, on reads: Reads) async throws -> [TeamRequest] {
+        try await reads.rows(
+            """
+            SELECT r.id, r.request, r.done, r.created_at, m.name FROM team_requests r JOIN people m ON m.id = r.manager_id \
+            WHERE r.manager_id = \(bind: manager) ORDER BY r.done, r.created_at DESC, r.id
+            """
+        ).map(teamRequest)
+    }
+
+    private static func teamRequest(_ row: any SQLRow) throws -> TeamRequest {
+        TeamRequest(
+            id: try row.decode(column: "id", as: UUID.self), request: try row.decode(column: "request", as: String.self),
+            done: try row.decode(column: "done", as: Bool.self), managerName: try row.decode(column: "name", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self))
+    }
+
+    static func addRequest(_ text: String, manager: UUID, id: UUID, at now: Date, on database: any Database) async throws {
+        try await database.transaction { database in
+            let request = TeamRequestModel()
+            request.id = id
+            request.$manager.id = manager
+            request.$unit.id = try await PersonModel.find(manager, on: database)?.$unit.id
+            request.request = text
+            request.done = false
+            request.createdAt = now
+            request.updatedAt = now
+            try await request.create(on: database)
+            try await AuditLog.record(.teamRequestChanged, by: manager, detail: "added a request", at: now, on: database)
+        }
+    }
+
+    /// Marks the manager's own request done; false when it is not theirs.
+    static func markRequestDone(_ id: UUID, manager: UUID, at now: Date, on database: any Database) async throws -> Bool {
+        try await database.transaction { database in
+            guard let request = try await TeamRequestModel.find(id, on: database), request.$manager.id == manager else { return false }
+            request.done = true
+            request.updatedAt = now
+            try await request.save(on: database)
+            try await AuditLog.record(.teamRequestChanged, by: manager, detail: "marked a request done", at: now, on: database)
+            return true
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import FootholdCore
+import Foundation
+
+/// The theme view: how often each theme came up in line managers' reports, for a unit and the
+/// units below it (or the whole organisation), at a checkpoint and across checkpoints; with every
+/// figure the anonymity rules hold back shown as such.
+enum ThemesPage {
+    struct Column: Sendable {
+        var name: String
+        var link: String?
+        var people: Int
+        var reports: Int
+    }
+
+    struct Model: Sendable {
+        var scopeName: String
+        var unitID: UUID?
+        var crumbs: [(label: String, path: String)]
+        var checkpoints: [MonitoringPage.CheckpointChoice]
+        var selected: Int
+        var threshold: AnonymityThreshold
+        var themes: [String]
+        /// The scope itself first, then each unit below it.
+        var columns: [Column]
+        /// For each theme, a cell per column.
+        var cells: [[ThemeFigures.Figure]]
+        /// Each line manager whose report counts in the unit itself.
+        var managers: [ThemeFigures.Report]
+        var managerCells: [[ThemeFigures.Figure]]
+        /// The scope's figure for each theme at every checkpoint.
+        var trendCheckpoints: [String]
+        var trend: [[ThemeFigures.Figure]]
+        var notes: [MonitoringStore.ReportNote]
+
+        var checkpoint: MonitoringPage.CheckpointChoice { checkpoints[selected] }
+    }
+
+    static func text(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold) -> String {
+        switch figure.visibility {
+        case .shown: "\(figure.value)"
+        case .tooFew: threshold.heldBackText
+        case .withheld: "held back"
+        case .empty: "–"
+        }
+    }
+
+    static func model(
+        _ snapshot: MonitoringSnapshot, place: MonitoringPage.Place, scope: MonitoringScope, checkpoint: Int,
+        notes: [MonitoringStore.ReportNote]
+    ) -> Model {
+        let themes = snapshot.themes
+        let at = themes.checkpoints[checkpoint]
+        var columns: [Column] = []
+        var pick: [(ThemeFigures.Table) -> ThemeFigures.Figure] = []
+        var managers: [Int] = []
+        var scopeName = MonitoringPage.organisationName
+        var unitID: UUID?
+        var crumbs: [(label: String, path: String)] = []
+        func link(_ unit: Int) -> String {
+            SiteURL.monitoringThemes.with(query: [
+                ("unit", snapshot.units[unit].id.lowerText), ("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText),
+            ])
+        }
+        func unitColumn(_ unit: Int, name: String, linked: Bool) -> Column {
+            Column(name: name, link: linked ? link(unit) : nil, people: at.unitPeople[unit], reports: at.unitReports[unit])
+        }
+        let children: [Int]
+        switch place {
+        case .organisation:
+            columns.append(Column(name: "Whole organisation", link: nil, people: at.organisationPeople, reports: at.organisationReports))
+            pick.append { $0.organisation }
+            children = snapshot.topUnits
+            managers = at.reports.indices.filter { at.reports[$0].unit == nil }
+        case .unit(let index):
+            scopeName = snapshot.units[index].name
+            unitID = snapshot.units[index].id
+            columns.append(unitColumn(index, name: "All of \(scopeName)", linked: false))
+            pick.append { $0.units[index] }
+            children = snapshot.units[index].children
+            managers = at.reports.indices.filter { at.reports[$0].unit == index }
+            if scope.seesOrganisation {
+                crumbs.append(
+                    (MonitoringPage.organisationName, SiteURL.monitoringThemes.with(query: [("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText)])))
+            }
+            for above in snapshot.lineage(of: index).dropLast()
+            where scope.sees(unitWithLineage: snapshot.lineage(of: above).map { snapshot.units[$0].id }) {
+                crumbs.append((snapshot.units[above].name, link(above)))
+            }
+        }
+        for child in children {
+            columns.append(unitColumn(child, name: snapshot.units[child].name, linked: true))
+            pick.append { $0.units[child] }
+        }
+        managers.sort { at.reports[$0].managerName < at.reports[$1].managerName }
+        let cells = at.tables.map { table in pick.map { $0(table) } }
+        let managerCells = at.tables.map { table in managers.map { table.reports[$0] } }
+        let trend = themes.themes.indices.map { theme in
+            snapshot.checkpoints.indices.map { pick[0](themes.checkpoints[$0].tables[theme]) }
+        }
+        return Model(
+            scopeName: scopeName, unitID: unitID, crumbs: crumbs,
+            checkpoints: snapshot.checkpoints.indices.map {
+                MonitoringPage.CheckpointChoice(id: snapshot.checkpoints[$0].id, label: MonitoringPage.label(snapshot, $0))
+            }, selected: checkpoint, threshold: themes.threshold, themes: themes.themes.map(\.name), columns: columns, cells: cells,
+            managers: managers.map { at.reports[$0] }, managerCells: managerCells,
+            trendCheckpoints: snapshot.checkpoints.indices.map { MonitoringPage.label(snapshot, $0) }, trend: trend, notes: notes)
+    }
+
+    /// Every unit in the scope, at every checkpoint, every theme; and each line manager's report
+    /// in them: each figure as the page shows it.
+    static func csv(_ snapshot: MonitoringSnapshot, place: MonitoringPage.Place) -> String {
+        let themes = snapshot.themes
+        var csv = CSVWriter(header: ["Unit", "Line manager", "Career year", "Checkpoint", "Theme", "Raised it", "Drawn from", "Reports"])
+        func figure(_ f: ThemeFigures.Figure) -> CSVWriter.Cell { f.visibility == .shown ? .number(f.value) : .text(text(f, themes.threshold)) }
+        func rows(_ name: String, unit: Int?) {
+            for (index, checkpoint) in snapshot.checkpoints.enumerated() {
+                let at = themes.checkpoints[index]
+                let year = CareerYear.label(startYear: snapshot.startYears[index])
+                let people = unit.map { at.unitPeople[$0] } ?? at.organisationPeople
+                let reports = unit.map { at.unitReports[$0] } ?? at.organisationReports
+                for (theme, table) in zip(themes.themes, at.tables) {
+                    let f = unit.map { table.units[$0] } ?? table.organisation
+                    csv.row([.text(name), "", .text(year), .text(checkpoint.name), .text(theme.name), figure(f), .number(people), .number(reports)])
+                }
+                for (number, report) in at.reports.enumerated() where report.unit == unit {
+                    for (theme, table) in zip(themes.themes, at.tables) {
+                        csv.row([
+                            .text(name), .text(report.managerName), .text(year), .text(checkpoint.name), .text(theme.name),
+                            figure(table.reports[number]), .number(report.people), 1,
+                        ])
+                    }
+                }
+            }
+        }
+        var stack: [Int]
+        switch place {
+        case .organisation:
+            rows(MonitoringPage.organisationName, unit: nil)
+            stack = snapshot.topUnits.reversed()
+        case .unit(let index):
+            stack = [index]
+        }
+        while let next = stack.popLast() {
+            rows(snapshot.units[next].path, unit: next)
+            stack.append(contentsOf: snapshot.units[next].children.reversed())
+        }
+        return csv.text
+    }
+}

@@ -1,0 +1,113 @@
+import FootholdCore
+import Foundation
+
+extension ThemesPage {
+    static func title(_ model: Model) -> String {
+        model.unitID == nil ? "Common themes across the organisation" : "Common themes in \(model.scopeName)"
+    }
+
+    static func content(_ model: Model) -> [BodyNode] {
+        let threshold = model.threshold
+        var nodes: [BodyNode] = [
+            H.heading(1, title(model)),
+            H.paragraph(
+                "What line managers reported of their teams’ conversations: for each theme, how many people raised it. "
+                    + "No one can be picked out: any figure drawn from, or counting, fewer than \(threshold.people) people shows as "
+                    + "“\(threshold.heldBackText)”, and a figure that would let one be worked out by subtraction shows as “held back”.",
+                class: "lead"),
+        ]
+        nodes.append(
+            H.el(
+                "form", class: "search no-print", H.attr("method", "get"), H.attr("action", SiteURL.monitoringThemes.path),
+                model.unitID.map { H.hidden(name: "unit", value: $0.lowerText) } ?? H.nothing,
+                H.select(
+                    name: "checkpoint", label: "Checkpoint", options: model.checkpoints.map { ($0.id.lowerText, $0.label) },
+                    selected: model.checkpoint.id.lowerText),
+                H.button("Show", style: .secondary)))
+
+        guard !model.themes.isEmpty else {
+            nodes.append(H.emptyState("No themes yet", "When HR administrators set up the theme list, reports count against it here."))
+            return nodes
+        }
+        let scope = model.columns[0]
+        if scope.reports == 0 {
+            nodes.append(
+                H.emptyState(
+                    "No reports for \(model.checkpoint.label) yet",
+                    "Line managers report their team’s common themes at each checkpoint, from their Team page. Figures appear here as they do."))
+        }
+
+        // Themes by unit.
+        let headers = ["Theme"] + model.columns.map(\.name)
+        var rows: [[Markup]] = [
+            [.text("Reports received")] + model.columns.map { .text("\($0.reports)") },
+            [.text("People they draw on")] + model.columns.map { .text("\($0.people)") },
+        ]
+        for (index, theme) in model.themes.enumerated() {
+            rows.append([.text(theme)] + model.cells[index].map { cell($0, threshold) })
+        }
+        var unitNodes: [BodyNode] = [
+            H.heading(2, "\(model.checkpoint.label): people who raised each theme", id: "units-title"),
+        ]
+        if model.columns.count > 1 {
+            unitNodes.append(H.paragraph("Each unit’s figures include every unit below it. Choose a unit to see inside it."))
+            unitNodes.append(H.linkList(model.columns.dropFirst().compactMap { column in column.link.map { (column.name, $0, "") } }))
+        }
+        unitNodes.append(H.table(caption: "People who raised each theme at \(model.checkpoint.label)", headers: headers, cells: rows))
+        unitNodes.append(H.el("p", class: "no-print", H.link("Download every figure you can see (CSV)", to: csvPath(model))))
+        nodes.append(H.card(labelledBy: "units-title", unitNodes))
+
+        if !model.managers.isEmpty {
+            var managerRows: [[Markup]] = [[.text("People they draw on")] + model.managers.map { .text("\($0.people)") }]
+            for (index, theme) in model.themes.enumerated() {
+                managerRows.append([.text(theme)] + model.managerCells[index].map { cell($0, threshold) })
+            }
+            nodes.append(
+                H.card(
+                    labelledBy: "managers-title",
+                    [
+                        H.heading(2, "Reports from line managers in \(model.unitID == nil ? "no unit" : model.scopeName)", id: "managers-title"),
+                        H.table(
+                            caption: "Each line manager's report at \(model.checkpoint.label)",
+                            headers: ["Theme"] + model.managers.map(\.managerName), cells: managerRows),
+                    ]))
+        }
+
+        var trendRows: [[Markup]] = []
+        for (index, theme) in model.themes.enumerated() {
+            trendRows.append([.text(theme)] + model.trend[index].map { cell($0, threshold) })
+        }
+        nodes.append(
+            H.card(
+                labelledBy: "trend-title",
+                [
+                    H.heading(2, "Across checkpoints: \(model.columns[0].name)", id: "trend-title"),
+                    H.table(
+                        caption: "People who raised each theme in \(model.columns[0].name), checkpoint by checkpoint",
+                        headers: ["Theme"] + model.trendCheckpoints, cells: trendRows),
+                ]))
+
+        var noteNodes: [BodyNode] = [H.heading(2, "In managers’ own words", id: "notes-title")]
+        if model.notes.isEmpty {
+            noteNodes.append(
+                H.paragraph(
+                    "No notes for \(model.checkpoint.label). A note shows here when its report draws on at least \(threshold.people) people."))
+        } else {
+            noteNodes.append(
+                H.paragraph("Notes from reports that draw on at least \(threshold.people) people; the others are held back like their figures."))
+            for note in model.notes {
+                noteNodes.append(H.mutedBox([H.strongParagraph("\(note.managerName)’s team (\(note.people) people)"), H.paragraph(note.note)]))
+            }
+        }
+        nodes.append(H.card(labelledBy: "notes-title", noteNodes))
+        return nodes
+    }
+
+    static func cell(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold) -> Markup {
+        figure.visibility == .shown ? .text("\(figure.value)") : .span(class: "held-back", text(figure, threshold))
+    }
+
+    static func csvPath(_ model: Model) -> String {
+        SiteURL.monitoringThemesCSV.with(query: [("unit", model.unitID?.lowerText)])
+    }
+}
