@@ -80,4 +80,111 @@ final class ThemeReportTests: XCTestCase {
             XCTAssertEqual(found, .forbidden)
         }
     }
+
+    /// A four-level organisation with teams of one to eight; every manager reports. Each viewer
+    /// downloads every theme figure they may see, and solves.
+    func testNoViewerCanWorkOutAHeldBackFigureFromEverythingTheyCanDownload() async throws {
+        try await withApp { testApp in
+            var random = SeededGenerator(seed: 16)
+            var rows = ["email,name,job_title,unit,manager_email,leadership_team,hr_admin"]
+            rows.append("chief@r.example,Chief Person,Chief Executive,Ridgeway,,yes,no")
+            rows.append("hr@r.example,Hana Ito,HR Partner,Ridgeway,chief@r.example,no,yes")
+            var managers: [String] = ["chief@r.example"]
+            var number = 0
+            func person(_ unit: String, manager: String, title: String) -> String {
+                number += 1
+                let email = "p\(number)@r.example"
+                rows.append("\(email),Person \(number),\(title),\(unit),\(manager),no,no")
+                return email
+            }
+            func fill(_ unit: String, head: String, depth: Int) {
+                // The head's own team, and a team or two of small size, some of one or two people.
+                for _ in 0..<Int.random(in: 1...2, using: &random) {
+                    let leader = person(unit, manager: head, title: "Team Leader")
+                    managers.append(leader)
+                    for _ in 0..<random.pick([1, 1, 2, 3, 5, 6, 8]) { _ = person(unit, manager: leader, title: "Officer") }
+                }
+                guard depth < 4 else { return }
+                for child in 0..<Int.random(in: 1...3, using: &random) {
+                    let path = "\(unit)/U\(depth)\(child)"
+                    let childHead = person(path, manager: head, title: "Head")
+                    managers.append(childHead)
+                    fill(path, head: childHead, depth: depth + 1)
+                }
+            }
+            fill("Ridgeway", head: "chief@r.example", depth: 1)
+            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let accounts = Accounts(app: testApp.app)
+            let people = try await PersonModel.query(on: testApp.db).all()
+            for person in people { try await accounts.setPassword(email: person.email, password: Fixtures.password) }
+            let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now)
+            let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
+            let themes = try await ThemeModel.query(on: testApp.db).sort(\.$position).all().prefix(3)
+            let byEmail = Dictionary(uniqueKeysWithValues: people.map { ($0.email, $0) })
+            for email in managers {
+                let manager = byEmail[email]!
+                let team = people.filter { $0.$manager.id == manager.id }.count
+                try await MonitoringStore.saveReport(
+                    manager: manager.id!, checkpoint: review.id, people: team,
+                    counts: Dictionary(uniqueKeysWithValues: themes.map { ($0.id!, Int.random(in: 0...team, using: &random)) }), note: "",
+                    ids: { UUID() }, at: testApp.clock.now, on: testApp.db)
+            }
+            let heads = try await UnitModel.query(on: testApp.db).all().compactMap(\.headID)
+            var attacked = 0
+            var heldBackSeen = 0
+            for viewer in ["chief@r.example", "hr@r.example"] + heads.compactMap({ id in people.first { $0.id == id }?.email }) {
+                let browser = try await Fixtures.signedIn(viewer, in: testApp)
+                let csv = try await browser.get(SiteURL.monitoringThemesCSV.path)
+                XCTAssertEqual(csv.status, .ok, viewer)
+                let found = try attack(csv.body, own: byEmail[viewer]!.name, checkpoint: review.name)
+                attacked += 1
+                heldBackSeen += found.heldBack
+                for leak in found.leaks { XCTFail("\(viewer) can work out \(leak)") }
+            }
+            XCTAssertGreaterThan(attacked, 10)
+            XCTAssertGreaterThan(heldBackSeen, 20, "the organisation has small teams: much is held back")
+        }
+    }
+
+    /// Reads the download as the attacker does: each report is an unknown, each unit's figure the sum
+    /// of the reports in it and below, the organisation's the sum of all; what is shown, and the
+    /// viewer's own report, are known. Returns the held-back figures that follow.
+    func attack(_ text: String, own: String, checkpoint: String) throws -> (leaks: [String], heldBack: Int) {
+        struct Cell {
+            var unit: String
+            var manager: String
+            var value: Int?
+        }
+        var tables: [String: [Cell]] = [:]
+        for record in try CSVTable(parsing: text).records.dropFirst() {
+            let f = record.fields
+            guard f[3] == checkpoint else { continue }
+            tables[f[4], default: []].append(Cell(unit: f[0], manager: f[1], value: Int(f[5]) ?? (f[5] == "–" ? 0 : nil)))
+        }
+        var leaks: [String] = []
+        var heldBack = 0
+        for (theme, cells) in tables {
+            let reports = cells.indices.filter { !cells[$0].manager.isEmpty }
+            let number = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($1, $0) })
+            func makeUp(_ cell: Cell) -> [Int] {
+                if !cell.manager.isEmpty {
+                    return [number[cells.firstIndex { $0.unit == cell.unit && $0.manager == cell.manager }!]!]
+                }
+                return reports.filter { index in
+                    cell.unit == MonitoringPage.organisationName || cells[index].unit == cell.unit
+                        || cells[index].unit.hasPrefix(cell.unit + "/")
+                }.map { number[$0]! }
+            }
+            let ownCells = cells.filter { $0.manager == own }
+            let known = (cells.filter { $0.value != nil } + ownCells).map(makeUp)
+            let targets = cells.filter { $0.value == nil && $0.manager != own }
+            heldBack += targets.count
+            let worked = DisclosureAttack.determined(known: known, targets: targets.map(makeUp), reports: reports.count)
+            let fromOwn = DisclosureAttack.determined(known: ownCells.map(makeUp), targets: targets.map(makeUp), reports: reports.count)
+            for (offset, target) in targets.enumerated() where worked[offset] && !fromOwn[offset] {
+                leaks.append("\(theme) for \(target.unit) \(target.manager)")
+            }
+        }
+        return (leaks, heldBack)
+    }
 }
