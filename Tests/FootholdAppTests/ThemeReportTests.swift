@@ -188,3 +188,91 @@ final class ThemeReportTests: XCTestCase {
         return (leaks, heldBack)
     }
 }
+
+/// The Leadership Team's responses reach the unit's people and no one else; a team's own requests
+/// reach the team.
+final class UnitResponseTests: XCTestCase {
+    func testAResponseForAUnitIsSeenByItsPeopleAndNoOneElse() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let housing = try await Fixtures.unitID("Ridgeway/Housing", in: testApp)
+            let theme = try await ThemeModel.query(on: testApp.db).sort(\.$position).first()!
+            let chief = try await Fixtures.signedIn(Fixtures.chief, in: testApp)
+            let form = try await chief.get(SiteURL.responses.with(query: [("unit", housing.lowerText)]))
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.visibleText.contains("Record a response"))
+
+            let wrong = try await chief.post(
+                SiteURL.responses.path,
+                ["unit": housing.lowerText, "theme": "nonsense", "response": "", "by_whom": "", "due_on": "2026-01-01"])
+            XCTAssertEqual(wrong.status, .badRequest)
+            let wrongText = wrong.body.visibleText
+            for message in [
+                "Choose one of the organisation’s themes", "Write what more will be done", "Say who will do it",
+                "Choose a day from today on",
+            ] {
+                XCTAssertTrue(wrongText.contains(message), message)
+            }
+            let saved = try await chief.post(
+                SiteURL.responses.path,
+                [
+                    "unit": housing.lowerText, "theme": theme.id!.lowerText, "response": "A monthly lunchtime talk on moving between teams",
+                    "by_whom": "Housing leadership team", "due_on": "2027-01-31",
+                ])
+            XCTAssertEqual(saved.status, .seeOther)
+
+            for (email, sees) in [
+                (Fixtures.employee, true), (Fixtures.manager, true), (Fixtures.director, true), (Fixtures.hrAdmin, false),
+                (Fixtures.hrDirector, false), (Fixtures.leadership, false),
+            ] {
+                let browser = try await Fixtures.signedIn(email, in: testApp)
+                let home = try await browser.get("/").body.visibleText
+                XCTAssertEqual(home.contains("A monthly lunchtime talk on moving between teams"), sees, email)
+                if sees { XCTAssertTrue(home.contains("\(theme.name) (Housing) A monthly lunchtime talk"), email) }
+            }
+            // Kate leads Housing: she reads them, and cannot record or remove any.
+            let kate = try await Fixtures.signedIn(Fixtures.director, in: testApp)
+            let read = try await kate.get(SiteURL.responses.with(query: [("unit", housing.lowerText)]))
+            XCTAssertTrue(read.body.visibleText.contains("A monthly lunchtime talk"))
+            XCTAssertFalse(read.body.visibleText.contains("Record a response"))
+            let refused = try await kate.post(
+                SiteURL.responses.path, ["unit": housing.lowerText, "theme": theme.id!.lowerText, "response": "x", "by_whom": "y"])
+            XCTAssertEqual(refused.status, .forbidden)
+            let response = try await UnitResponseModel.query(on: testApp.db).first()!
+            let removeRefused = try await kate.post(SiteURL.responseDelete(response.id!).path, [:])
+            XCTAssertEqual(removeRefused.status, .forbidden)
+            let removed = try await chief.post(SiteURL.responseDelete(response.id!).path, [:])
+            XCTAssertEqual(removed.status, .seeOther)
+            let left = try await UnitResponseModel.query(on: testApp.db).count()
+            XCTAssertEqual(left, 0)
+        }
+    }
+
+    func testATeamsRequestIsSeenByTheTeamUntilItIsDone() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let empty = try await ben.post(SiteURL.teamRequests.path, ["request": "  "])
+            XCTAssertEqual(empty.status, .badRequest)
+            XCTAssertTrue(empty.body.visibleText.contains("Write what your team asks for"))
+            let added = try await ben.post(SiteURL.teamRequests.path, ["request": "An hour a month to shadow the repairs team"])
+            XCTAssertEqual(added.status, .seeOther)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let home = try await freya.get("/").body.visibleText
+            XCTAssertTrue(home.contains("Your team asked, to be done here An hour a month to shadow the repairs team"), home)
+            let kate = try await Fixtures.signedIn(Fixtures.director, in: testApp)
+            let kates = try await kate.get("/").body.visibleText
+            XCTAssertFalse(kates.contains("shadow the repairs team"), "not Ben's team")
+
+            let request = try await TeamRequestModel.query(on: testApp.db).first()!
+            // Only Ben can mark his team's request done.
+            let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
+            let refused = try await lewis.post(SiteURL.teamRequestDone(request.id!).path, [:])
+            XCTAssertNotEqual(refused.status, .seeOther)
+            let done = try await ben.post(SiteURL.teamRequestDone(request.id!).path, [:])
+            XCTAssertEqual(done.status, .seeOther)
+            let after = try await freya.get("/").body.visibleText
+            XCTAssertFalse(after.contains("shadow the repairs team"))
+        }
+    }
+}

@@ -54,3 +54,42 @@ public enum ThemeReportRules {
         return nil
     }
 }
+
+/// What the Leadership Team records for a unit and theme (seed 000: "what more can be done at a
+/// unit level"): what will be done, by whom, and optionally by when.
+public enum UnitResponseRules {
+    public static let responseLimit = 1_000
+    public static let byWhomLimit = 200
+
+    public struct Checked: Sendable, Equatable {
+        public var response: String
+        public var byWhom: String
+        public var dueOn: CalendarDate?
+    }
+
+    public static func check(response: String, byWhom: String, dueOn: String, today: CalendarDate) -> Result<Checked, FieldProblems> {
+        var problems = FieldProblems()
+        let response = response.trimmed(newlines: true)
+        let byWhom = byWhom.trimmed(newlines: true)
+        let due = dueOn.trimmed(newlines: true)
+        if response.isEmpty {
+            problems.add("response", "Write what more will be done, such as “a lunchtime talk each month on moving between teams”")
+        } else if response.count > responseLimit {
+            problems.add("response", "This is \(response.count) characters long: keep it to \(responseLimit)")
+        }
+        if byWhom.isEmpty {
+            problems.add("by_whom", "Say who will do it: a person, a team or a role")
+        } else if byWhom.count > byWhomLimit {
+            problems.add("by_whom", "This is \(byWhom.count) characters long: keep it to \(byWhomLimit)")
+        }
+        var date: CalendarDate?
+        if !due.isEmpty {
+            if let parsed = CalendarDate(iso: due) {
+                if parsed < today { problems.add("due_on", "Choose a day from today on, not one that has passed") } else { date = parsed }
+            } else {
+                problems.add("due_on", "Enter the day as a date, such as \(today.adding(days: 30).iso)")
+            }
+        }
+        return problems.isEmpty ? .success(Checked(response: response, byWhom: byWhom, dueOn: date)) : .failure(problems)
+    }
+}

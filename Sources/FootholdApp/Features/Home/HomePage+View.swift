@@ -17,6 +17,7 @@ extension HomePage {
         nodes.append(conversations(model, display: display))
         if !model.toConfirm.isEmpty { nodes.append(toConfirm(model, display: display, csrf: csrf)) }
         nodes.append(actions(model, display: display))
+        if !model.responses.isEmpty || !model.requests.isEmpty { nodes.append(heard(model, display: display)) }
         nodes.append(profile(model.person))
         if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
         for unit in model.units { nodes.append(unitCard(unit)) }
@@ -98,6 +99,30 @@ extension HomePage {
                     model.toConfirm, viewerID: model.person.id, today: display.today(), display: display, csrf: csrf,
                     caption: "Actions waiting for your confirmation", confirm: true, returnTo: SiteURL.home.path),
             ])
+    }
+
+    /// "You said, we are doing": what is being done about the themes raised in the person's units.
+    static func heard(_ model: Model, display: DisplayDate) -> BodyNode {
+        var nodes: [BodyNode] = [
+            H.heading(2, "You said, we are doing", id: "heard-title"),
+            H.paragraph("What is being done about the themes people raised in their career conversations. Nobody’s words are shown here."),
+        ]
+        if !model.responses.isEmpty {
+            nodes.append(
+                H.table(
+                    caption: "The Leadership Team’s responses for your units", headers: ["You said", "We are doing", "By whom", "By when"],
+                    cells: model.responses.map { response in
+                        [
+                            .text("\(response.themeName) (\(response.unitName))"), .text(response.response), .text(response.byWhom),
+                            .text(response.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date set"),
+                        ]
+                    }))
+        }
+        if !model.requests.isEmpty {
+            nodes.append(H.heading(3, "Your team asked, to be done here"))
+            nodes.append(H.list(model.requests))
+        }
+        return H.card(labelledBy: "heard-title", nodes)
     }
 
     static func profile(_ person: OrganisationStore.PersonDetails) -> BodyNode {

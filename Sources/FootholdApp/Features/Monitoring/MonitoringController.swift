@@ -11,6 +11,9 @@ struct MonitoringController {
         routes.get(SiteURL.notices.pathComponents, use: notices)
         routes.get(SiteURL.monitoringThemes.pathComponents, use: themes)
         routes.get(SiteURL.monitoringThemesCSV.pathComponents, use: themesCSV)
+        routes.get(SiteURL.responses.pathComponents, use: responses)
+        routes.post(SiteURL.responses.pathComponents, use: respond)
+        routes.post(SiteURL.responseDelete(UUID()).pathComponents, use: removeResponse)
     }
 
     /// The viewer's scope, the counts, and the part of them asked for.
@@ -83,6 +86,65 @@ struct MonitoringController {
     @Sendable func themesCSV(req: Request) async throws -> Response {
         let (snapshot, _, _, place, _) = try await Self.load(req)
         return Self.csvResponse(ThemesPage.csv(snapshot, place: place), filename: "foothold-themes.csv")
+    }
+
+    /// The responses page for a unit the viewer may see; the form only for the Leadership Team.
+    static func responsesModel(_ req: Request, unit asked: UUID?) async throws -> ResponsesPage.Model {
+        let viewer = try req.requireViewer()
+        let headed = try await MonitoringStore.unitsHeaded(by: viewer.personID, on: req.reads)
+        let scope = MonitoringScope.of(
+            isLeadershipTeam: viewer.isLeadershipTeam, isHRAdministrator: viewer.isHRAdministrator, unitsHeaded: headed)
+        guard scope != .nothing else { throw SiteError.forbidden }
+        guard let asked, let monitoring = req.application.monitoring else { throw SiteError.notFound }
+        let snapshot = try await monitoring.value()
+        guard case .unit(let index) = try? MonitoringPage.place(snapshot, scope: scope, unit: asked) else { throw SiteError.notFound }
+        var crumbs: [(label: String, path: String)] = [("Monitoring", SiteURL.monitoring.path)]
+        crumbs.append(
+            (snapshot.units[index].name, SiteURL.monitoringThemes.with(query: [("unit", asked.lowerText)])))
+        let mayRespond = MonitoringScope.mayRespond(isLeadershipTeam: viewer.isLeadershipTeam)
+        return ResponsesPage.Model(
+            unitID: asked, unitName: snapshot.units[index].name, crumbs: crumbs,
+            responses: try await MonitoringStore.responses(unit: asked, on: req.reads),
+            themes: mayRespond ? try await MonitoringStore.themes(on: req.reads).filter(\.isActive) : nil,
+            form: ResponsesPage.Form(), problems: FieldProblems())
+    }
+
+    @Sendable func responses(req: Request) async throws -> Response {
+        let model = try await Self.responsesModel(req, unit: req.queryValue("unit").flatMap(UUID.init(uuidString:)))
+        return req.page(
+            ResponsesPage.title(model), breadcrumbs: model.crumbs, ResponsesPage.content(model, display: req.display, csrf: req.csrfToken))
+    }
+
+    @Sendable func respond(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let form = try req.content.decode(ResponsesPage.Form.self)
+        var model = try await Self.responsesModel(req, unit: form.unit.flatMap(UUID.init(uuidString:)))
+        guard let themes = model.themes else { throw SiteError.forbidden }
+        var problems = FieldProblems()
+        let theme = form.theme.flatMap(UUID.init(uuidString:)).flatMap { id in themes.first { $0.id == id } }
+        if theme == nil { problems.add("theme", "Choose one of the organisation’s themes") }
+        let checked = UnitResponseRules.check(
+            response: form.response ?? "", byWhom: form.by_whom ?? "", dueOn: form.due_on ?? "", today: req.display.today())
+        if case .failure(let found) = checked { for item in found.items { problems.add(item.field, item.message) } }
+        guard problems.isEmpty, let theme, case .success(let response) = checked else {
+            model.form = form
+            model.problems = problems.ordered(by: ["theme", "response", "by_whom", "due_on"])
+            return req.page(
+                ResponsesPage.title(model), status: .badRequest, breadcrumbs: model.crumbs,
+                ResponsesPage.content(model, display: req.display, csrf: req.csrfToken))
+        }
+        try await MonitoringStore.addResponse(
+            unit: model.unitID, theme: theme.id, response, by: viewer.personID, id: req.clients.makeID(), at: req.now, on: req.database)
+        return .redirect(to: SiteURL.responses.with(query: [("unit", model.unitID.lowerText)]))
+    }
+
+    @Sendable func removeResponse(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard MonitoringScope.mayRespond(isLeadershipTeam: viewer.isLeadershipTeam) else { throw SiteError.forbidden }
+        guard let id = req.parameters.get(SiteURL.itemParameter).flatMap(UUID.init(uuidString:)),
+            let unit = try await MonitoringStore.deleteResponse(id, by: viewer.personID, at: req.now, on: req.database)
+        else { throw SiteError.notFound }
+        return .redirect(to: SiteURL.responses.with(query: [("unit", unit.lowerText)]))
     }
 
     @Sendable func notices(req: Request) async throws -> Response {

@@ -16,6 +16,11 @@ extension ThemesPage {
                     + "“\(threshold.heldBackText)”, and a figure that would let one be worked out by subtraction shows as “held back”.",
                 class: "lead"),
         ]
+        if let unit = model.unitID {
+            nodes.append(
+                H.el(
+                    "p", H.link("What the Leadership Team will do about the themes in \(model.scopeName)", to: SiteURL.responses.with(query: [("unit", unit.lowerText)]))))
+        }
         nodes.append(
             H.el(
                 "form", class: "search no-print", H.attr("method", "get"), H.attr("action", SiteURL.monitoringThemes.path),
