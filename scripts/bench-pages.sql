@@ -5,6 +5,14 @@
 SELECT m.email FROM people p JOIN people m ON p.manager_id = m.id WHERE p.active = (1 = 1) GROUP BY m.email ORDER BY COUNT(*) DESC, m.email LIMIT 1
 -- name: small_manager
 SELECT m.email FROM people p JOIN people m ON p.manager_id = m.id GROUP BY m.email ORDER BY COUNT(*) ASC, m.email LIMIT 1
+-- name: top_director
+-- (the head of the organisation's top unit: every person is below them)
+SELECT h.email FROM units u JOIN people h ON h.id = u.head_id WHERE u.parent_id IS NULL ORDER BY u.people_total DESC, u.path LIMIT 1
+-- name: director
+-- (the head of the unit nearest 5,000 people, and the unit)
+SELECT h.email, u.id FROM units u JOIN people h ON h.id = u.head_id WHERE u.parent_id IS NOT NULL ORDER BY ABS(u.people_total - 5000), u.path LIMIT 1
+-- name: leadership
+SELECT email FROM people WHERE leadership_team = (1 = 1) AND active = (1 = 1) ORDER BY email LIMIT 1
 -- name: hr_admin
 SELECT email FROM people WHERE hr_admin = (1 = 1) ORDER BY email LIMIT 1
 -- name: open_conversation

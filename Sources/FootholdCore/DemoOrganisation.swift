@@ -38,6 +38,26 @@ public struct DemoOrganisation: Sendable {
     }
 
     /// People who report to someone, by manager index, in the order they were created.
+    /// Each unit's area: the top-level unit it lies in (numbered in order), and whether that area
+    /// lags behind the others in holding its conversations (every third one does).
+    public func areas() -> [(number: Int, isLagging: Bool)] {
+        var top: [Int] = units.map { _ in 0 }
+        var numbers: [Int: Int] = [:]
+        for (index, unit) in units.enumerated() {
+            guard let parent = unit.parent else { continue }
+            if units[parent].parent == nil {
+                numbers[index] = numbers.count
+                top[index] = index
+            } else {
+                top[index] = top[parent]
+            }
+        }
+        return units.indices.map { index in
+            guard let number = numbers[top[index]] else { return (0, false) }
+            return (number, number % 3 == 2)
+        }
+    }
+
     public func directReports() -> [Int: [Int]] {
         var reports: [Int: [Int]] = [:]
         for (index, person) in people.enumerated() { if let manager = person.manager { reports[manager, default: []].append(index) } }

@@ -36,7 +36,8 @@ final class BenchmarkPagesTests: XCTestCase {
         let pages = try Self.pages()
         XCTAssertEqual(pages.first?.path, "/ping", "the ceiling comes first: every other page is measured against it")
         for page in pages {
-            XCTAssertTrue(["", "large", "small", "employee", "hr"].contains(page.who), "\(page.name): who signs in")
+            XCTAssertTrue(
+                ["", "large", "small", "employee", "hr", "top", "director", "leadership"].contains(page.who), "\(page.name): who signs in")
             XCTAssertFalse(page.marker.isEmpty, "\(page.name): a marker")
             XCTAssertTrue(page.path.hasPrefix("/"), "\(page.name): a path")
         }
@@ -45,7 +46,11 @@ final class BenchmarkPagesTests: XCTestCase {
     func testThePagesAreFoundAndAnswerAsThemselvesOnAnyDay() async throws {
         let queries = try Self.queries()
         XCTAssertEqual(
-            Set(queries.keys), ["large_manager", "small_manager", "hr_admin", "open_conversation", "held_conversation", "history"])
+            Set(queries.keys),
+            [
+                "large_manager", "small_manager", "top_director", "director", "leadership", "hr_admin", "open_conversation",
+                "held_conversation", "history",
+            ])
         let days = ["2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-12-01", "2027-04-30", "2028-02-29"]
         for iso in days {
             let day = CalendarDate(iso: iso)!
@@ -61,19 +66,28 @@ final class BenchmarkPagesTests: XCTestCase {
                 let large = try await first("large_manager").decode(column: "email", as: String.self)
                 let small = try await first("small_manager").decode(column: "email", as: String.self)
                 let hr = try await first("hr_admin").decode(column: "email", as: String.self)
+                let top = try await first("top_director").decode(column: "email", as: String.self)
+                let directorRow = try await first("director")
+                let director = try directorRow.decode(column: "email", as: String.self)
+                let unit = try directorRow.decode(column: "id", as: UUID.self)
+                let leadership = try await first("leadership").decode(column: "email", as: String.self)
                 let open = try await first("open_conversation")
                 let openID = try open.decode(column: "id", as: UUID.self), employee = try open.decode(column: "email", as: String.self)
                 let heldID = try await first("held_conversation", employee: employee).decode(column: "id", as: UUID.self)
                 let history = try await first("history", employee: employee).decode(column: "n", as: Int.self)
                 XCTAssertGreaterThan(history, 1)
 
-                let people = ["large": large, "small": small, "employee": employee, "hr": hr]
+                let people = [
+                    "large": large, "small": small, "employee": employee, "hr": hr, "top": top, "director": director,
+                    "leadership": leadership,
+                ]
                 let pages = try Self.pages().filter { !$0.who.isEmpty && !$0.needsLargeDemo }.map { page in
                     (
                         people[page.who]!,
                         page.path.replacingOccurrences(of: "{open}", with: openID.uuidString)
                             .replacingOccurrences(of: "{held}", with: heldID.uuidString)
-                            .replacingOccurrences(of: "{employee}", with: employee),
+                            .replacingOccurrences(of: "{employee}", with: employee)
+                            .replacingOccurrences(of: "{unit}", with: unit.lowerText),
                         page.marker
                     )
                 }

@@ -82,10 +82,11 @@ final class DisclosureTableTests: XCTestCase {
         XCTAssertEqual(state("Repairs report"), .tooFew)
         XCTAssertEqual(state("Lettings"), .tooFew)
         XCTAssertEqual(state("Repairs"), .tooFew)
-        // Planning = Lettings + Repairs + Planning's own report: two unknowns already, so Planning
-        // (9, from 15 people) can be shown and its own report need not be held back.
+        // Planning = Lettings + Repairs + Planning's own report: two unknowns already, but with
+        // Planning (9) and its report (6) shown they would add up to 3, all of their 3 people, which
+        // gives both away; so Planning's own report is held back too, and Planning can be shown.
         XCTAssertEqual(state("Planning"), .shown)
-        XCTAssertEqual(state("Planning report"), .shown)
+        XCTAssertEqual(state("Planning report"), .withheld)
         // Finance and everything in it is large enough, and nothing small is below it.
         for name in ["Finance", "Payroll", "Audit", "Payroll report", "Audit report", "Finance report", "Ridgeway", "Housing"] {
             XCTAssertEqual(state(name), .shown, name)
@@ -273,5 +274,56 @@ final class DisclosureTableTests: XCTestCase {
         XCTAssertEqual(DisclosureAttack.determined(known: [[0, 1, 2]], targets: [[0], [1, 2]], reports: 3), [false, false])
         XCTAssertEqual(table.primary(five), [.shown, .tooFew, .shown])
         XCTAssertEqual(table.protect(five), [.shown, .tooFew, .withheld])
+    }
+
+    // MARK: The attacker who also knows counts are never below zero nor above their people
+
+    /// Narrows each held-back figure between 0 and its people, and by every sum, until nothing
+    /// changes; returns the figures pinned to one value.
+    func pinnedDown(_ table: DisclosureTable, _ shown: [DisclosureTable.Visibility]) -> [Int] {
+        var low = table.nodes.indices.map { shown[$0] == .shown || shown[$0] == .empty ? table.nodes[$0].value : 0 }
+        var high = table.nodes.indices.map { shown[$0] == .shown || shown[$0] == .empty ? table.nodes[$0].value : table.nodes[$0].people }
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 200 {
+            changed = false
+            rounds += 1
+            for total in table.nodes.indices where !table.parts[total].isEmpty {
+                let parts = table.parts[total]
+                let partsLow = parts.reduce(0) { $0 + low[$1] }, partsHigh = parts.reduce(0) { $0 + high[$1] }
+                if partsLow > low[total] { low[total] = partsLow; changed = true }
+                if partsHigh < high[total] { high[total] = partsHigh; changed = true }
+                for part in parts {
+                    let otherLow = partsLow - low[part], otherHigh = partsHigh - high[part]
+                    if low[total] - otherHigh > low[part] { low[part] = low[total] - otherHigh; changed = true }
+                    if high[total] - otherLow < high[part] { high[part] = high[total] - otherLow; changed = true }
+                }
+            }
+        }
+        return table.nodes.indices.filter { (shown[$0] == .tooFew || shown[$0] == .withheld) && low[$0] == high[$0] }
+    }
+
+    func testNoHeldBackFigureIsPinnedDownByCountsNeverBeingBelowZeroOrAboveTheirPeople() {
+        for seed in UInt64(1)...60 {
+            var random = SeededGenerator(seed: seed)
+            let (table, _) = generated(&random)
+            for threshold in [3, 5, 10].map({ AnonymityThreshold($0)! }) {
+                let pinned = pinnedDown(table, table.protect(threshold))
+                XCTAssertEqual(pinned, [], "seed \(seed), threshold \(threshold.people): pinned down")
+            }
+        }
+        // Without the rule it would: two small teams that all raised a theme, beside a shown total.
+        let small = DisclosureTable(nodes: [
+            .init(parent: nil), .init(parent: 0, value: 1, people: 1), .init(parent: 0, value: 2, people: 2),
+            .init(parent: 0, value: 6, people: 12),
+        ])
+        XCTAssertEqual(pinnedDown(small, small.primary(five)), [1, 2])
+        XCTAssertEqual(pinnedDown(small, small.protect(five)), [])
+        let zeros = DisclosureTable(nodes: [
+            .init(parent: nil), .init(parent: 0, value: 0, people: 3), .init(parent: 0, value: 0, people: 2),
+            .init(parent: 0, value: 6, people: 12),
+        ])
+        XCTAssertEqual(pinnedDown(zeros, zeros.primary(five)), [1, 2], "a total of nothing tells every part")
+        XCTAssertEqual(pinnedDown(zeros, zeros.protect(five)), [])
     }
 }

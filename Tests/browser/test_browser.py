@@ -293,6 +293,46 @@ def test_employee_keeps_actions_a_plan_and_a_journal(driver, accounts):
     shot(driver, "21-journal")
 
 
+def test_director_sees_coverage_and_themes(driver, accounts):
+    sign_in(driver, accounts["Director"])
+    click(driver, By.LINK_TEXT, "Monitoring")
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Career conversations in"), text(driver)[:300]
+    assert "Coverage" in text(driver) and "Baseline" in text(driver)
+    chart = driver.find_element(By.CSS_SELECTOR, "svg.chart")
+    assert chart.get_attribute("role") == "img"
+    assert "Coverage at each checkpoint" in driver.find_element(By.CSS_SELECTOR, "svg.chart title").get_attribute("textContent")
+    shot(driver, "24-dashboard")
+    printed(driver, "25-dashboard-printed")
+    click(driver, By.PARTIAL_LINK_TEXT, "Common themes")
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Common themes in"), text(driver)[:300]
+    assert "Reports received" in text(driver)
+    shot(driver, "26-themes")
+    driver.get(BASE + "/monitoring/notices")
+    assert "Counted, not named" in text(driver)
+    shot(driver, "27-notices")
+
+
+def test_manager_reports_themes(driver, accounts):
+    sign_in(driver, accounts["Line manager"])
+    driver.get(BASE + "/team/themes")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Your team's common themes", text(driver)[:300]
+    shot(driver, "28-theme-report")
+
+
+def test_leadership_team_responds_and_the_unit_hears(driver, accounts):
+    sign_in(driver, accounts["Leadership Team member"])
+    click(driver, By.LINK_TEXT, "Monitoring")
+    driver.find_elements(By.CSS_SELECTOR, "#units-title ~ .table-wrap a")[0].click()
+    click(driver, By.PARTIAL_LINK_TEXT, "Common themes")
+    click(driver, By.PARTIAL_LINK_TEXT, "What the Leadership Team will do")
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Responses for"), text(driver)[:300]
+    driver.find_element(By.NAME, "response").send_keys("Open afternoons where teams show each other their work")
+    driver.find_element(By.NAME, "by_whom").send_keys("Heads of service")
+    click(driver, By.XPATH, "//button[normalize-space()='Record the response']")
+    assert "Open afternoons where teams show each other their work" in text(driver), text(driver)[:500]
+    shot(driver, "29-responses")
+
+
 def test_change_password_keeps_the_form_honest(driver, accounts):
     sign_in(driver, accounts["Employee"])
     click(driver, By.LINK_TEXT, "Change your password")
@@ -331,7 +371,8 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
          test_record_of_a_held_conversation, test_change_password_keeps_the_form_honest, test_hr_audit_log_answers_whose_records,
-         test_employee_keeps_actions_a_plan_and_a_journal, test_phone_layout]
+         test_employee_keeps_actions_a_plan_and_a_journal, test_director_sees_coverage_and_themes, test_manager_reports_themes,
+         test_leadership_team_responds_and_the_unit_hears, test_phone_layout]
 
 
 def main():

@@ -48,7 +48,7 @@ public enum Operations {
             try await app.autoMigrate()
             if demo {
                 if try await DemoLoader.isEmpty(app.db) {
-                    let result = try await DemoLoader.load(people: 60, seed: 1, on: app)
+                    let result = try await DemoLoader.load(people: 60, seed: 1, years: 2, on: app)
                     say("Created the demo organisation: \(result.people) people in \(result.units) units.")
                     say(demoAccounts(result, baseURL: "http://\(hostname):\(port)"))
                 } else {

@@ -12,10 +12,12 @@ enum DemoHistoryWriter {
         "employee_prep_shared", "guide_prep_shared", "created_at", "updated_at",
     ]
 
+    /// Writes the year's history; the ids its conversations were given, in its order.
+    @discardableResult
     static func write(
         _ history: DemoHistory, people: [UUID], managers: [UUID?], themes: [UUID], careerYearID: UUID, on database: any Database,
         now: Date, ids newID: inout OrderedIDs
-    ) async throws {
+    ) async throws -> [UUID] {
         let ids = history.conversations.map { _ in newID.next() }
         // Everything below is written in the order of its ids, so each primary key and unique index
         // grows at its end instead of at random places all over the file.
@@ -132,6 +134,57 @@ enum DemoHistoryWriter {
                 try await conversations(sql)
                 try await conversationDetails(sql)
             }
+        }
+        return ids
+    }
+
+    /// A year's notices and theme reports (`DemoMonitoring`), after its conversations.
+    static func writeMonitoring(
+        _ monitoring: DemoMonitoring, conversationIDs: [UUID], people: [UUID], unitOf: [UUID], themes: [UUID], on database: any Database,
+        now: Date, ids newID: inout OrderedIDs
+    ) async throws {
+        let reportIDs = monitoring.reports.map { _ in newID.next() }
+        var counts: [(UUID, UUID, UUID, Int)] = []
+        for (id, report) in zip(reportIDs, monitoring.reports) {
+            for (theme, count) in report.counts.sorted(by: { $0.key < $1.key }) where theme < themes.count && count > 0 {
+                counts.append((newID.next(), id, themes[theme], count))
+            }
+        }
+        let noticeIDs = monitoring.notices.map { _ in newID.next() }
+        let countRows = counts
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            try await BulkLoad.insert(
+                into: ThemeReportModel.schema, columns: ["id", "manager_id", "unit_id", "checkpoint_id", "people", "note", "submitted_at"],
+                count: reportIDs.count,
+                row: { index in
+                    let report = monitoring.reports[index]
+                    return [
+                        .uuid(reportIDs[index]), .uuid(people[report.manager]), .uuid(unitOf[report.manager]), .uuid(report.checkpoint),
+                        .int(report.people), .text(report.note), .date(now),
+                    ]
+                },
+                on: sql)
+            try await BulkLoad.insert(
+                into: ThemeReportCountModel.schema, columns: ["id", "report_id", "theme_id", "people"], count: countRows.count,
+                row: { index in
+                    let (id, report, theme, count) = countRows[index]
+                    return [.uuid(id), .uuid(report), .uuid(theme), .int(count)]
+                },
+                on: sql)
+            try await BulkLoad.insert(
+                into: NoticeModel.schema,
+                columns: ["id", "recipient_id", "conversation_id", "employee_id", "guide_id", "checkpoint_id", "held_at", "created_at"],
+                count: noticeIDs.count,
+                row: { index in
+                    let notice = monitoring.notices[index]
+                    return [
+                        .uuid(noticeIDs[index]), .uuid(people[notice.recipient]), .uuid(conversationIDs[notice.conversation]),
+                        .uuid(people[notice.employee]), .uuid(people[notice.guide]), .uuid(notice.checkpoint), .date(notice.heldAt),
+                        .date(notice.heldAt),
+                    ]
+                },
+                on: sql)
         }
     }
 

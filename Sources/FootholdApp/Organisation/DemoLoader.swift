@@ -104,13 +104,36 @@ public enum DemoLoader {
                     }
                 }
                 var next = careerYears.isEmpty ? nil : make(0)
+                var reports: [DemoMonitoring.Report] = []
+                let unitOf = organisation.people.map { unitIDs[$0.unit] }
                 for index in careerYears.indices {
                     guard let making = next else { break }
                     let history = await making.value
                     next = index + 1 < careerYears.count ? make(index + 1) : nil
-                    try await DemoHistoryWriter.write(
+                    let conversationIDs = try await DemoHistoryWriter.write(
                         history, people: personIDs, managers: managerIDs, themes: themes, careerYearID: careerYearIDs[index], on: app.db,
                         now: now, ids: &ids)
+                    // Monitoring covers this career year and the last: their notices and theme reports.
+                    if index >= careerYears.count - 2 {
+                        let monitoring = DemoMonitoring(organisation: organisation, history: history, themeCount: themeCount, seed: seed)
+                        reports += monitoring.reports
+                        try await DemoHistoryWriter.writeMonitoring(
+                            monitoring, conversationIDs: conversationIDs, people: personIDs, unitOf: unitOf, themes: themes, on: app.db,
+                            now: now, ids: &ids)
+                    }
+                }
+                for response in DemoMonitoring.responses(organisation: organisation, reports: reports, today: today) where response.theme < themes.count {
+                    let model = UnitResponseModel()
+                    model.id = ids.next()
+                    model.$unit.id = unitIDs[response.unit]
+                    model.$theme.id = themes[response.theme]
+                    model.response = response.response
+                    model.byWhom = response.byWhom
+                    model.dueOn = response.dueOn.iso
+                    model.$createdBy.id = personIDs[response.author]
+                    model.createdAt = now
+                    model.updatedAt = now
+                    try await model.create(on: app.db)
                 }
             }
         } catch {

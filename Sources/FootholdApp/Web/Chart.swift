@@ -80,9 +80,12 @@ extension H {
 extension H {
     /// A row of headline figures, each a label over a large number.
     static func figures(_ items: [(label: String, value: String)]) -> BodyNode {
-        var html = "<dl class=\"figures\">"
-        for item in items { html += "<div><dt>" + item.label.textEscaped + "</dt><dd>" + item.value.textEscaped + "</dd></div>" }
-        return .raw(html + "</dl>")
+        var html = "<ul class=\"figures\">"
+        for item in items {
+            html += "<li><span class=\"figures__label\">" + item.label.textEscaped + "</span> <span class=\"figures__value\">"
+                + item.value.textEscaped + "</span></li>"
+        }
+        return .raw(html + "</ul>")
     }
 
     /// A chart with the table of its figures beside it (below it on a narrow screen).

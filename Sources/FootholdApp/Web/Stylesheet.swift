@@ -151,10 +151,11 @@ enum Stylesheet {
         .goal-list li { margin-bottom: 0.25rem; }
         .compare { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
         .muted-box { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
-        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.75rem; margin: 0 0 1rem; padding: 0; }
-        .figures div { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
-        .figures dt { color: var(--ink-soft); font-size: 0.9375rem; }
-        .figures dd { margin: 0; font-size: 1.75rem; font-weight: 700; line-height: 1.2; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.75rem; margin: 0 0 1rem; padding: 0;
+          list-style: none; }
+        .figures li { background: var(--page); border-radius: var(--radius); padding: 0.75rem 1rem; }
+        .figures__label { display: block; color: var(--ink-soft); font-size: 0.9375rem; }
+        .figures__value { display: block; font-size: 1.75rem; font-weight: 700; line-height: 1.2; }
         .chart-pair { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
         .chart-figure { margin: 0; flex: 2 1 26rem; max-width: 680px; }
         .chart-pair .table-wrap, .chart-pair > table { flex: 1 1 16rem; }

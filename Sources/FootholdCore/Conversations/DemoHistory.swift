@@ -101,12 +101,15 @@ public struct DemoHistory: Sendable {
             "A walk round the park",
         ]
         let reports = organisation.directReports()
+        let yearsAgo = CareerYear.startYear(containing: today) - year.startYear
+        let areas = organisation.areas()
 
         do {
             for (employee, person) in organisation.people.enumerated() {
                 guard let manager = person.manager else { continue }
                 var openActionsLeft = 2
-                for checkpoint in year.checkpoints {
+                let area = areas[person.unit]
+                for (checkpointNumber, checkpoint) in year.checkpoints.sorted(by: { $0.opens < $1.opens }).enumerated() {
                     if checkpoint.opens > today { continue }
                     let windowOpen = checkpoint.contains(today)
                     let isCast = cast.map { $0.employee == employee && $0.lineManager == manager } ?? false
@@ -119,7 +122,8 @@ public struct DemoHistory: Sendable {
                             : (roll < 30 ? .held : roll < 55 ? .scheduled : roll < 70 ? .requested : roll < 75 ? .declined : .cancelled)
                         if state == .cancelled { continue }  // nothing yet: due
                     } else {
-                        state = isCast ? .held : (roll < 72 ? .held : roll < 82 ? .declined : .cancelled)
+                        let held = Self.heldPercent(yearsAgo: yearsAgo, checkpoint: checkpointNumber, lagging: area.isLagging)
+                        state = isCast ? .held : (roll < held ? .held : roll < held + 10 ? .declined : .cancelled)
                         if state == .cancelled { continue }  // missed: overdue
                     }
                     let lastPossible = windowOpen ? min(today, checkpoint.closes) : checkpoint.closes
@@ -140,7 +144,7 @@ public struct DemoHistory: Sendable {
                         conversation.summaryConfirmed = random.chance(0.8)
                         conversation.expectations = random.pick(Self.expectations)
                         conversation.themes = Array(
-                            Set((0..<random.int(in: 1...2)).map { _ in random.int(in: 0...max(0, themeCount - 1)) })
+                            Set((0..<random.int(in: 1...2)).map { _ in Self.theme(themeCount, area: area.number, &random) })
                         ).sorted()
                         let recent = isCurrentYear && checkpoint.closes >= today.adding(days: -120)
                         for _ in 0..<random.int(in: 0...2) {
@@ -310,6 +314,34 @@ public struct DemoHistory: Sendable {
                     purpose: "A catch-up on the year so far.", &random))
         }
         return made
+    }
+
+    /// The share of people, in percent, whose conversation at a checkpoint that has closed was held.
+    /// The programme began last career year: from near the 12% baseline (seed 002) at its first
+    /// checkpoint, it rises each checkpoint since; some areas lag behind. Older years are history
+    /// kept for scale.
+    public static func heldPercent(yearsAgo: Int, checkpoint: Int, lagging: Bool) -> Int {
+        let rising = [[14, 24, 33, 42], [52, 61, 68, 72]]
+        let percent: Int
+        switch yearsAgo {
+        case 1: percent = rising[0][min(checkpoint, 3)]
+        case 0: percent = rising[1][min(checkpoint, 3)]
+        default: percent = 72
+        }
+        return lagging && yearsAgo <= 1 ? percent * 3 / 5 : percent
+    }
+
+    /// A theme for a conversation: some themes come up far more than others, and which ones
+    /// differs from one area of the organisation to the next.
+    static func theme(_ count: Int, area: Int, _ random: inout SeededGenerator) -> Int {
+        guard count > 1 else { return 0 }
+        let weights = (0..<count).map { max(1, 6 - (($0 + count - area % count) % count)) }
+        var roll = random.int(in: 0...(weights.reduce(0, +) - 1))
+        for (index, weight) in weights.enumerated() {
+            if roll < weight { return index }
+            roll -= weight
+        }
+        return count - 1
     }
 
     static func guidePreparation(_ random: inout SeededGenerator) -> [PreparationField: String] {

@@ -12,7 +12,9 @@ import Foundation
 /// one other, that is enough: a held-back figure could only be worked out from a chain of sums
 /// that ends in a sum with exactly one unknown (the proof is in the decision, the attacker test in
 /// `DisclosureTableTests` checks it by solving the equations). A viewer who wrote a report knows
-/// its figures, so for them those are not unknowns.
+/// its figures, so for them those are not unknowns. And because a count is never below zero nor
+/// above its people, a sum whose unknown parts add up to the least or the most they could be gives
+/// every one of them away: such a sum holds back one more figure too.
 public struct DisclosureTable: Sendable {
     public struct Node: Sendable, Equatable {
         /// The node this one is a part of; nil for the top.
@@ -94,14 +96,43 @@ public struct DisclosureTable: Sendable {
 
         func isHidden(_ index: Int) -> Bool { visibility[index] == .tooFew || visibility[index] == .withheld }
 
-        /// The viewer (nil: anyone) for whom exactly one figure of the sum is unknown, if any.
-        func exposed(_ sum: Int) -> (viewer: UUID?, unknown: Int)? {
-            let hidden = sums[sum].filter(isHidden)
-            if hidden.count == 1 { return (nil, hidden[0]) }
-            let viewers = Set(hidden.flatMap { knownBy[$0] }).sorted { $0.uuidString < $1.uuidString }
+        /// What a sum gives away, and to whom (nil: anyone): exactly one figure unknown, which the
+        /// others give; or, with its total known, unknown parts that add up to nothing or to all the
+        /// people they are drawn from, which tells each of them too (counts are never below zero
+        /// nor above their people).
+        enum Giveaway {
+            case one(Int)
+            case allNone
+            case allEveryone
+        }
+        /// The least and most a figure can be to the viewer: itself when known; else from nothing
+        /// to its people, narrowed by what its parts show.
+        func bounds(_ index: Int, _ viewer: UUID?) -> (low: Int, high: Int) {
+            if !isHidden(index) || viewer.map({ knownBy[index].contains($0) }) == true { return (nodes[index].value, nodes[index].value) }
+            guard !parts[index].isEmpty else { return (0, nodes[index].people) }
+            var (low, high) = (0, 0)
+            for part in parts[index] {
+                let range = bounds(part, viewer)
+                low += range.low
+                high += range.high
+            }
+            return (low, min(high, nodes[index].people))
+        }
+
+        func exposed(_ sum: Int) -> (viewer: UUID?, giveaway: Giveaway)? {
+            let members = sums[sum]
+            let hidden = members.filter(isHidden)
+            if hidden.count == 1 { return (nil, .one(hidden[0])) }
+            let viewers: [UUID?] = [nil] + Set(hidden.flatMap { knownBy[$0] }).sorted { $0.uuidString < $1.uuidString }
             for viewer in viewers {
-                let unknown = hidden.filter { !knownBy[$0].contains(viewer) }
-                if unknown.count == 1 { return (viewer, unknown[0]) }
+                let unknown = hidden.filter { index in viewer.map { !knownBy[index].contains($0) } ?? true }
+                if unknown.count == 1 { return (viewer, .one(unknown[0])) }
+                let total = members[0]
+                guard !unknown.isEmpty, !unknown.contains(total) else { continue }
+                let left = unknown.reduce(0) { $0 + nodes[$1].value }
+                let range = unknown.map { bounds($0, viewer) }
+                if left == range.reduce(0, { $0 + $1.low }) { return (viewer, .allNone) }
+                if left == range.reduce(0, { $0 + $1.high }) { return (viewer, .allEveryone) }
             }
             return nil
         }
@@ -121,19 +152,30 @@ public struct DisclosureTable: Sendable {
         var queued = Set(queue)
         while let sum = queue.popLast() {
             queued.remove(sum)
-            guard let (viewer, unknown) = exposed(sum) else { continue }
-            let candidates = sums[sum].filter { visibility[$0] == .shown }
+            guard let (viewer, giveaway) = exposed(sum) else { continue }
+            let total = sums[sum][0]
+            var candidates = sums[sum].filter { visibility[$0] == .shown }
+            // Parts that add up to nothing need one that is something; parts at their most, one
+            // that is not. Failing those, the total.
+            switch giveaway {
+            case .one: break
+            case .allNone:
+                let helping = candidates.filter { nodes[$0].value > 0 && $0 != total }
+                candidates = helping.isEmpty ? candidates.filter { $0 == total } : helping
+            case .allEveryone:
+                let helping = candidates.filter { nodes[$0].value < nodes[$0].people && $0 != total }
+                candidates = helping.isEmpty ? candidates.filter { $0 == total } : helping
+            }
             var touched: Int
             if candidates.isEmpty {
                 // Every figure here is held back and the viewer knows all but one: that one follows
                 // from their own report alone, so it tells them nothing of anyone else's.
-                guard let viewer else { continue }
+                guard let viewer, case .one(let unknown) = giveaway else { continue }
                 knownBy[unknown].insert(viewer)
                 touched = unknown
             } else {
                 // The next smallest figure, preferring one that is not zero (a zero held back
                 // protects little), that does not ripple into another sum, and a part over the total.
-                let total = sums[sum][0]
                 touched = candidates.min { a, b in
                     let ka = (nodes[a].value == 0 ? 1 : 0, knockOn(a, besides: sum), nodes[a].value, a == total ? 1 : 0, a)
                     let kb = (nodes[b].value == 0 ? 1 : 0, knockOn(b, besides: sum), nodes[b].value, b == total ? 1 : 0, b)

@@ -84,8 +84,8 @@ struct MonitoringController {
     }
 
     @Sendable func themesCSV(req: Request) async throws -> Response {
-        let (snapshot, _, _, place, _) = try await Self.load(req)
-        return Self.csvResponse(ThemesPage.csv(snapshot, place: place), filename: "foothold-themes.csv")
+        let (snapshot, _, _, place, checkpoint) = try await Self.load(req)
+        return Self.csvResponse(ThemesPage.csv(snapshot, place: place, checkpoint: checkpoint), filename: "foothold-themes.csv")
     }
 
     /// The responses page for a unit the viewer may see; the form only for the Leadership Team.

@@ -106,14 +106,14 @@ enum ThemesPage {
             trendCheckpoints: snapshot.checkpoints.indices.map { MonitoringPage.label(snapshot, $0) }, trend: trend, notes: notes)
     }
 
-    /// Every unit in the scope, at every checkpoint, every theme; and each line manager's report
-    /// in them: each figure as the page shows it.
-    static func csv(_ snapshot: MonitoringSnapshot, place: MonitoringPage.Place) -> String {
+    /// Every unit in the scope at the checkpoint, every theme; and each line manager's report in
+    /// them: each figure as the page shows it.
+    static func csv(_ snapshot: MonitoringSnapshot, place: MonitoringPage.Place, checkpoint chosen: Int) -> String {
         let themes = snapshot.themes
         var csv = CSVWriter(header: ["Unit", "Line manager", "Career year", "Checkpoint", "Theme", "Raised it", "Drawn from", "Reports"])
         func figure(_ f: ThemeFigures.Figure) -> CSVWriter.Cell { f.visibility == .shown ? .number(f.value) : .text(text(f, themes.threshold)) }
         func rows(_ name: String, unit: Int?) {
-            for (index, checkpoint) in snapshot.checkpoints.enumerated() {
+            for (index, checkpoint) in snapshot.checkpoints.enumerated() where index == chosen {
                 let at = themes.checkpoints[index]
                 let year = CareerYear.label(startYear: snapshot.startYears[index])
                 let people = unit.map { at.unitPeople[$0] } ?? at.organisationPeople

@@ -59,7 +59,7 @@ extension ThemesPage {
             unitNodes.append(H.linkList(model.columns.dropFirst().compactMap { column in column.link.map { (column.name, $0, "") } }))
         }
         unitNodes.append(H.table(caption: "People who raised each theme at \(model.checkpoint.label)", headers: headers, cells: rows))
-        unitNodes.append(H.el("p", class: "no-print", H.link("Download every figure you can see (CSV)", to: csvPath(model))))
+        unitNodes.append(H.el("p", class: "no-print", H.link("Download every figure you can see at this checkpoint (CSV)", to: csvPath(model))))
         nodes.append(H.card(labelledBy: "units-title", unitNodes))
 
         if !model.managers.isEmpty {
@@ -113,6 +113,6 @@ extension ThemesPage {
     }
 
     static func csvPath(_ model: Model) -> String {
-        SiteURL.monitoringThemesCSV.with(query: [("unit", model.unitID?.lowerText)])
+        SiteURL.monitoringThemesCSV.with(query: [("unit", model.unitID?.lowerText), ("checkpoint", model.checkpoint.id.lowerText)])
     }
 }
