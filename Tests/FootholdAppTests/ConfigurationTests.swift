@@ -31,6 +31,18 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try Configuration.fromEnvironment(["FOOTHOLD_BCRYPT_COST": "40"]))
     }
 
+    func testTheMonitoringRefreshIsSecondsUpToAMinute() throws {
+        XCTAssertEqual(try Configuration.fromEnvironment([:]).monitoringRefresh, 20)
+        XCTAssertEqual(try Configuration.fromEnvironment(["FOOTHOLD_MONITORING_REFRESH_SECONDS": "0"]).monitoringRefresh, 0)
+        for wrong in ["61", "-1", "soon"] {
+            XCTAssertThrowsError(try Configuration.fromEnvironment(["FOOTHOLD_MONITORING_REFRESH_SECONDS": wrong])) { error in
+                XCTAssertEqual(
+                    String(describing: error),
+                    "FOOTHOLD_MONITORING_REFRESH_SECONDS must be a whole number of seconds from 0 to 60, not '\(wrong)'")
+            }
+        }
+    }
+
     func testHTTPSBaseURLMarksCookiesSecure() throws {
         XCTAssertTrue(try Configuration.fromEnvironment(["FOOTHOLD_BASE_URL": "https://foothold.example.org/"]).usesHTTPS)
         XCTAssertEqual(
