@@ -8,7 +8,11 @@ import XCTest
 final class MonitoringCacheTests: XCTestCase {
     final class Counter: Sendable {
         let counts = NIOLockedValueBox(0)
-        func next() -> Int { counts.withLockedValue { $0 += 1; return $0 } }
+        func next() -> Int {
+            counts.withLockedValue {
+                $0 += 1; return $0
+            }
+        }
         var value: Int { counts.withLockedValue { $0 } }
     }
 

@@ -49,7 +49,8 @@ final class MonitoringTests: XCTestCase {
             person.createdAt = person.email.hasPrefix("a4@") ? day("2026-09-15") : Date(timeIntervalSince1970: 1_600_000_000)
             try await person.save(on: testApp.db)
         }
-        let thisYear = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now).year
+        let thisYear = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now)
+            .year
         let lastYear = try await CareerYears.create(CareerYear.standard(startingIn: 2025), on: testApp.db, now: testApp.clock.now).year
         let org = Org(ids: ids, thisYear: thisYear, lastYear: lastYear)
 
@@ -338,7 +339,8 @@ final class NoticeTests: XCTestCase {
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             _ = try await freya.post(
                 SiteURL.accept(checkInID).path, ["date": "2026-11-18", "time": "15:00", "minutes": "15", "place": "Desk"])
-            let heldCheckIn = try await ben.post(SiteURL.markHeld(checkInID).path, ["date": "2026-11-18", "minutes": "15", "checkpoint": ""])
+            let heldCheckIn = try await ben.post(
+                SiteURL.markHeld(checkInID).path, ["date": "2026-11-18", "minutes": "15", "checkpoint": ""])
             XCTAssertEqual(heldCheckIn.status, .seeOther)
 
             let count = try await NoticeModel.query(on: testApp.db).count()
@@ -346,8 +348,9 @@ final class NoticeTests: XCTestCase {
             let text = try await ines.get(SiteURL.notices.path).body.visibleText
             XCTAssertTrue(text.contains("No notices yet"), text)
             XCTAssertTrue(
-                text.contains("In the last 30 days, Tenancy Services held 1 checkpoint conversation and also 1 check-in, "
-                    + "0 mentoring conversations and 0 Leadership Team conversations."), text)
+                text.contains(
+                    "In the last 30 days, Tenancy Services held 1 checkpoint conversation and also 1 check-in, "
+                        + "0 mentoring conversations and 0 Leadership Team conversations."), text)
         }
     }
 }

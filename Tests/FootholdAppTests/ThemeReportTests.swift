@@ -24,7 +24,8 @@ final class ThemeReportTests: XCTestCase {
             let form = try await ben.get(SiteURL.teamThemes.path)
             XCTAssertEqual(form.status, .ok)
             let field = ThemeReportRules.field(try themes[0].requireID())
-            XCTAssertTrue(form.body.range(of: "name=\"\(field)\"[^>]*value=\"1\"", options: .regularExpression) != nil, "pre-filled from the tag")
+            XCTAssertTrue(
+                form.body.range(of: "name=\"\(field)\"[^>]*value=\"1\"", options: .regularExpression) != nil, "pre-filled from the tag")
             XCTAssertTrue(form.body.visibleText.contains("This report draws on 1 person"), form.body.visibleText)
             XCTAssertTrue(form.body.visibleText.contains("Send to Ines Kennedy"))
 
@@ -34,7 +35,8 @@ final class ThemeReportTests: XCTestCase {
                 ["checkpoint": review.id.lowerText, field: "4", "note": String(repeating: "x", count: 2_001)])
             XCTAssertEqual(wrong.status, .badRequest)
             let wrongText = wrong.body.visibleText
-            XCTAssertTrue(wrongText.contains("“\(themes[0].name)”: enter how many of the 1 people raised it, a whole number from 0 to 1"))
+            XCTAssertTrue(
+                wrongText.contains("“\(themes[0].name)”: enter how many of the 1 people raised it, a whole number from 0 to 1"))
             XCTAssertTrue(wrongText.contains("The note is 2001 characters long: keep it to 2000"))
             XCTAssertTrue(wrong.body.range(of: "name=\"\(field)\"[^>]*value=\"4\"", options: .regularExpression) != nil)
             let found = try await ThemeReportModel.query(on: testApp.db).count()
@@ -113,7 +115,9 @@ final class ThemeReportTests: XCTestCase {
                 }
             }
             fill("Ridgeway", head: "chief@r.example", depth: 1)
-            _ = try await PeopleImporter.run(csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            _ = try await PeopleImporter.run(
+                csv: rows.joined(separator: "\n"), deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
             let accounts = Accounts(app: testApp.app)
             let people = try await PersonModel.query(on: testApp.db).all()
             for person in people { try await accounts.setPassword(email: person.email, password: Fixtures.password) }

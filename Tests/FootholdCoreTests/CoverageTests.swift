@@ -39,15 +39,20 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(tally, CoverageTally(staff: 10, met: 4, scheduled: 2, declined: 1, joinedAfter: 1))
 
         let before = tally.figures(at: checkpoint, today: day(10, 20))
-        XCTAssertEqual(before, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 2, declined: 1, overdue: 0, due: 0, notYetOpen: 2))
+        XCTAssertEqual(
+            before, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 2, declined: 1, overdue: 0, due: 0, notYetOpen: 2))
         let during = tally.figures(at: checkpoint, today: day(11, 30))
-        XCTAssertEqual(during, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 2, declined: 1, overdue: 0, due: 2, notYetOpen: 0))
+        XCTAssertEqual(
+            during, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 2, declined: 1, overdue: 0, due: 2, notYetOpen: 0))
         let after = tally.figures(at: checkpoint, today: day(12, 1))
-        XCTAssertEqual(after, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 0, declined: 1, overdue: 4, due: 0, notYetOpen: 0))
+        XCTAssertEqual(
+            after, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 0, declined: 1, overdue: 4, due: 0, notYetOpen: 0))
         XCTAssertEqual(after.expected, 9)
         XCTAssertEqual(after.coverageText, "44%", "four of nine, rounded down")
         for figures in [before, during, after] {
-            let parts = figures.notExpected + figures.held + figures.scheduled + figures.declined + figures.overdue + figures.due + figures.notYetOpen
+            let parts =
+                figures.notExpected + figures.held + figures.scheduled + figures.declined + figures.overdue + figures.due
+                + figures.notYetOpen
             XCTAssertEqual(parts, figures.staff)
         }
     }

@@ -145,7 +145,8 @@ final class DisclosureTableTests: XCTestCase {
             var random = SeededGenerator(seed: seed)
             let (table, authors) = generated(&random)
             for threshold in [3, 5, 10].map({ AnonymityThreshold($0)! }) {
-                assertNoViewerCanWorkOutWhatIsHeldBack(table, threshold, context: "seed \(seed), threshold \(threshold.people)", authors: authors)
+                assertNoViewerCanWorkOutWhatIsHeldBack(
+                    table, threshold, context: "seed \(seed), threshold \(threshold.people)", authors: authors)
             }
         }
     }
@@ -242,7 +243,8 @@ final class DisclosureTableTests: XCTestCase {
             let heldBack = viewer.sees.filter { shown[$0] == .tooFew || shown[$0] == .withheld }.filter { !own.contains($0) }
             let targets = heldBack.map { makeUps[$0] }
             let worked = DisclosureAttack.determined(known: (seen + own).map { makeUps[$0] }, targets: targets, reports: leaves.count)
-            let fromOwnAlone = DisclosureAttack.determined(known: (own + empty).map { makeUps[$0] }, targets: targets, reports: leaves.count)
+            let fromOwnAlone = DisclosureAttack.determined(
+                known: (own + empty).map { makeUps[$0] }, targets: targets, reports: leaves.count)
             for (offset, index) in heldBack.enumerated() where worked[offset] && !fromOwnAlone[offset] {
                 found.append("\(viewer.name) can work out node \(index) (\(shown[index]))")
             }
@@ -253,10 +255,14 @@ final class DisclosureTableTests: XCTestCase {
     func testTheAttackerWorksOutWhatPrimarySuppressionAloneGivesAway() {
         // The attacker is real: on the same organisations, holding back only the small figures
         // lets small teams be worked out by subtraction.
-        let small = DisclosureTable(nodes: [.init(parent: nil), .init(parent: 0, value: 3, people: 3), .init(parent: 0, value: 9, people: 15)])
-        XCTAssertEqual(disclosures(small, small.primary(five), authors: [:]), [
-            "the whole organisation can work out node 1 (tooFew)", "the director of node 0 can work out node 1 (tooFew)",
+        let small = DisclosureTable(nodes: [
+            .init(parent: nil), .init(parent: 0, value: 3, people: 3), .init(parent: 0, value: 9, people: 15),
         ])
+        XCTAssertEqual(
+            disclosures(small, small.primary(five), authors: [:]),
+            [
+                "the whole organisation can work out node 1 (tooFew)", "the director of node 0 can work out node 1 (tooFew)",
+            ])
         var generatedFound = 0
         for seed in UInt64(1)...10 {
             var random = SeededGenerator(seed: seed)
@@ -268,7 +274,9 @@ final class DisclosureTableTests: XCTestCase {
 
     func testTheAttackerFindsWhatASingleHeldBackFigureGivesAway() {
         // Without secondary suppression, subtraction gives a small figure away: the attacker must see it.
-        let table = DisclosureTable(nodes: [.init(parent: nil), .init(parent: 0, value: 2, people: 2), .init(parent: 0, value: 8, people: 9)])
+        let table = DisclosureTable(nodes: [
+            .init(parent: nil), .init(parent: 0, value: 2, people: 2), .init(parent: 0, value: 8, people: 9),
+        ])
         let worked = DisclosureAttack.determined(known: [[0, 1], [1]], targets: [[0], [0, 1]], reports: 2)
         XCTAssertEqual(worked, [true, true])
         XCTAssertEqual(DisclosureAttack.determined(known: [[0, 1, 2]], targets: [[0], [1, 2]], reports: 3), [false, false])

@@ -122,7 +122,8 @@ public enum DemoLoader {
                             now: now, ids: &ids)
                     }
                 }
-                for response in DemoMonitoring.responses(organisation: organisation, reports: reports, today: today) where response.theme < themes.count {
+                for response in DemoMonitoring.responses(organisation: organisation, reports: reports, today: today)
+                where response.theme < themes.count {
                     let model = UnitResponseModel()
                     model.id = ids.next()
                     model.$unit.id = unitIDs[response.unit]

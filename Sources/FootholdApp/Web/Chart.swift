@@ -65,10 +65,12 @@ extension H {
             for (index, value) in points {
                 svg += "<circle class=\"\(style)\" cx=\"\(number(x(index)))\" cy=\"\(number(y(value)))\" r=\"4\"/>"
                 let labelY = line.dashed ? y(value) + 18 : y(value) - 10
-                svg += "<text class=\"chart__value\" x=\"\(number(x(index)))\" y=\"\(number(labelY))\" text-anchor=\"middle\">\(value)%</text>"
+                svg +=
+                    "<text class=\"chart__value\" x=\"\(number(x(index)))\" y=\"\(number(labelY))\" text-anchor=\"middle\">\(value)%</text>"
             }
             if let last = points.last {
-                svg += "<text class=\"chart__name\" x=\"\(number(x(last.0) + 12))\" y=\"\(number(y(last.1)))\" dominant-baseline=\"middle\">"
+                svg +=
+                    "<text class=\"chart__name\" x=\"\(number(x(last.0) + 12))\" y=\"\(number(y(last.1)))\" dominant-baseline=\"middle\">"
                 svg += line.name.textEscaped + "</text>"
             }
         }
@@ -82,7 +84,8 @@ extension H {
     static func figures(_ items: [(label: String, value: String)]) -> BodyNode {
         var html = "<ul class=\"figures\">"
         for item in items {
-            html += "<li><span class=\"figures__label\">" + item.label.textEscaped + "</span> <span class=\"figures__value\">"
+            html +=
+                "<li><span class=\"figures__label\">" + item.label.textEscaped + "</span> <span class=\"figures__value\">"
                 + item.value.textEscaped + "</span></li>"
         }
         return .raw(html + "</ul>")

@@ -46,7 +46,9 @@ public struct DemoMonitoring: Sendable {
             if organisation.people[c.employee].manager == c.guide { held[checkpoint, default: [:]][c.guide, default: []].append(index) }
             if let recipient = directors[c.employee], recipient != c.guide {
                 notices.append(
-                    Notice(recipient: recipient, conversation: index, employee: c.employee, guide: c.guide, checkpoint: checkpoint, heldAt: heldAt))
+                    Notice(
+                        recipient: recipient, conversation: index, employee: c.employee, guide: c.guide, checkpoint: checkpoint,
+                        heldAt: heldAt))
             }
         }
         for checkpoint in held.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
@@ -89,7 +91,8 @@ public struct DemoMonitoring: Sendable {
             guard let unit = unitOfArea[area], let theme = byArea[area]!.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key
             else { return nil }
             let (response, byWhom) = Self.responseTexts[offset % Self.responseTexts.count]
-            return Response(unit: unit, theme: theme, response: response, byWhom: byWhom, dueOn: today.adding(days: 30 + 21 * offset), author: author)
+            return Response(
+                unit: unit, theme: theme, response: response, byWhom: byWhom, dueOn: today.adding(days: 30 + 21 * offset), author: author)
         }
     }
 

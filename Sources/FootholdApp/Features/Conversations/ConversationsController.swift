@@ -204,7 +204,8 @@ struct ConversationsController {
         let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
         switch try await Arranging.markHeld(
             record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
-            snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(), on: req.database, now: req.now, timeZone: req.display.timeZone)
+            snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(), on: req.database, now: req.now, timeZone: req.display.timeZone
+        )
         {
         case .success:
             return .redirect(to: SiteURL.record(record.id).path)

@@ -64,8 +64,9 @@ enum MonitoringPage {
         switch scope {
         case .organisation: return .organisation
         case .units(let headed):
-            guard let first = headed.compactMap({ snapshot.unitIndex[$0] }).sorted(by: { snapshot.units[$0].path < snapshot.units[$1].path })
-                .first
+            guard
+                let first = headed.compactMap({ snapshot.unitIndex[$0] }).sorted(by: { snapshot.units[$0].path < snapshot.units[$1].path })
+                    .first
             else { throw .noScope }
             return .unit(first)
         case .nothing: throw .noScope
@@ -140,7 +141,11 @@ enum MonitoringPage {
         }
         var lines: [(name: String, values: [Int?])] = []
         if !lastYear.isEmpty {
-            lines.append((CareerYear.label(startYear: currentYear - 1), thisYear.indices.map { lastYear.indices.contains($0) ? percent(lastYear[$0]) : nil }))
+            lines.append(
+                (
+                    CareerYear.label(startYear: currentYear - 1),
+                    thisYear.indices.map { lastYear.indices.contains($0) ? percent(lastYear[$0]) : nil }
+                ))
         }
         lines.append((CareerYear.label(startYear: currentYear), thisYear.map(percent)))
 

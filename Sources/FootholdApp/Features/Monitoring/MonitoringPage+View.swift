@@ -12,7 +12,8 @@ extension MonitoringPage {
         var nodes: [BodyNode] = [H.heading(1, title(model))]
         nodes.append(
             H.paragraph(
-                "How many people have had their career conversations, \(model.unitID == nil ? "in every unit" : "here and in every unit below"). "
+                "How many people have had their career conversations, "
+                    + (model.unitID == nil ? "in every unit. " : "here and in every unit below. ")
                     + "These are counts only: nobody’s conversation can be read from this page.",
                 class: "lead"))
         if !model.otherUnits.isEmpty {
@@ -20,18 +21,30 @@ extension MonitoringPage {
             nodes.append(H.linkList(model.otherUnits.map { ($0.label, $0.path, "") }))
         }
 
-        // Which checkpoint: a form that changes the address, so every view can be linked to.
-        nodes.append(
-            H.el(
-                "form", class: "search no-print", H.attr("method", "get"), H.attr("action", SiteURL.monitoring.path),
-                model.unitID.map { H.hidden(name: "unit", value: $0.lowerText) } ?? H.nothing,
-                H.select(
-                    name: "checkpoint", label: "Checkpoint", options: model.checkpoints.map { ($0.id.lowerText, $0.label) },
-                    selected: model.checkpoint.id.lowerText),
-                H.button("Show", style: .secondary)))
+        nodes.append(checkpointForm(model))
+        nodes.append(summaryCard(model))
+        nodes.append(recentCard(model))
+        nodes.append(trendCard(model))
+        nodes += tableCards(model)
+        nodes.append(moreCard(model, display: display))
+        return nodes
+    }
 
+    /// Which checkpoint: a form that changes the address, so every view can be linked to.
+    static func checkpointForm(_ model: Model) -> BodyNode {
+
+        H.el(
+            "form", class: "search no-print", H.attr("method", "get"), H.attr("action", SiteURL.monitoring.path),
+            model.unitID.map { H.hidden(name: "unit", value: $0.lowerText) } ?? H.nothing,
+            H.select(
+                name: "checkpoint", label: "Checkpoint", options: model.checkpoints.map { ($0.id.lowerText, $0.label) },
+                selected: model.checkpoint.id.lowerText),
+            H.button("Show", style: .secondary))
+    }
+
+    static func summaryCard(_ model: Model) -> BodyNode {
         let figures = model.summary
-        nodes.append(
+        return
             H.card(
                 labelledBy: "summary-title",
                 [
@@ -46,25 +59,28 @@ extension MonitoringPage {
                             + "a conversation was expected of"
                             + (figures.notExpected > 0 ? " (\(figures.notExpected) joined after the window closed)." : ".")
                             + " Declined means offered and turned down for now: not missed."),
-                ]))
+                ])
+    }
 
-        nodes.append(
-            H.card(
-                labelledBy: "recent-title",
-                [
-                    H.heading(2, "Career conversations in the last \(RecentConversationShare.days) days", id: "recent-title"),
-                    H.figures([
-                        ("Had one, of any kind", model.recent.percentText),
-                        ("Baseline", "\(RecentConversationShare.baselinePercent)%"),
-                    ]),
-                    H.paragraph(
-                        "\(model.recent.recent) of \(model.recent.staff) people had a career conversation with anyone in the last "
-                            + "\(RecentConversationShare.days) days. The baseline: research found only "
-                            + "\(RecentConversationShare.baselinePercent)% of employees have ongoing career conversations.",
-                        class: "baseline"),
-                ]))
+    static func recentCard(_ model: Model) -> BodyNode {
+        H.card(
+            labelledBy: "recent-title",
+            [
+                H.heading(2, "Career conversations in the last \(RecentConversationShare.days) days", id: "recent-title"),
+                H.figures([
+                    ("Had one, of any kind", model.recent.percentText),
+                    ("Baseline", "\(RecentConversationShare.baselinePercent)%"),
+                ]),
+                H.paragraph(
+                    "\(model.recent.recent) of \(model.recent.staff) people had a career conversation with anyone in the last "
+                        + "\(RecentConversationShare.days) days. The baseline: research found only "
+                        + "\(RecentConversationShare.baselinePercent)% of employees have ongoing career conversations.",
+                    class: "baseline"),
+            ])
+    }
 
-        // The chart, with its figures in a table beside it.
+    /// The chart, with its figures in a table beside it.
+    static func trendCard(_ model: Model) -> BodyNode {
         let chartTitle = "Coverage at each checkpoint, this year and last"
         let chart = H.percentChart(
             title: chartTitle, id: "coverage-chart", categories: model.trendCategories,
@@ -75,7 +91,7 @@ extension MonitoringPage {
             [.text(model.trendCategories[index])]
                 + model.trendLines.map { line in .text(line.values[index].map { "\($0)%" } ?? "Not yet open") }
         }
-        nodes.append(
+        return
             H.card(
                 labelledBy: "trend-title",
                 [
@@ -86,8 +102,11 @@ extension MonitoringPage {
                             caption: chartTitle, headers: ["Checkpoint"] + model.trendLines.map(\.name), cells: trendRows,
                             captionHidden: true)),
                     csvLink(model, .trend, "Download these figures (CSV)"),
-                ]))
+                ])
+    }
 
+    static func tableCards(_ model: Model) -> [BodyNode] {
+        var nodes: [BodyNode] = []
         let headers = ["Staff", "Held", "Coverage", "Scheduled", "Due", "Declined", "Overdue"]
         func cells(_ row: Row) -> [Markup] {
             let f = row.figures
@@ -113,7 +132,9 @@ extension MonitoringPage {
                 H.card(
                     labelledBy: "managers-title",
                     [
-                        H.heading(2, model.unitID == nil ? "People in no unit, by line manager" : "By line manager in \(model.scopeName)", id: "managers-title"),
+                        H.heading(
+                            2, model.unitID == nil ? "People in no unit, by line manager" : "By line manager in \(model.scopeName)",
+                            id: "managers-title"),
                         H.paragraph("The people of this unit itself, by whom they report to. Units below have their own."),
                         H.table(
                             caption: "Line managers' teams at \(model.checkpoint.label)", headers: ["Line manager"] + headers,
@@ -121,19 +142,21 @@ extension MonitoringPage {
                         csvLink(model, .managers, "Download this table (CSV)"),
                     ]))
         }
-        nodes.append(
-            H.card(
-                labelledBy: "more-title",
-                [
-                    H.heading(2, "More", id: "more-title"),
-                    H.linkList([
-                        ("Every unit at every checkpoint (CSV)", csvPath(model, .everything), ""),
-                        ("Common themes", themesPath(model), ": what teams talk about, counted so that no one can be picked out"),
-                        ("Notices of conversations held", SiteURL.notices.path, ""),
-                    ]),
-                    H.paragraph("Counted at \(display.dateTime(model.countedAt)); counts are never more than a minute old.", class: "baseline"),
-                ]))
         return nodes
+    }
+
+    static func moreCard(_ model: Model, display: DisplayDate) -> BodyNode {
+        H.card(
+            labelledBy: "more-title",
+            [
+                H.heading(2, "More", id: "more-title"),
+                H.linkList([
+                    ("Every unit at every checkpoint (CSV)", csvPath(model, .everything), ""),
+                    ("Common themes", themesPath(model), ": what teams talk about, counted so that no one can be picked out"),
+                    ("Notices of conversations held", SiteURL.notices.path, ""),
+                ]),
+                H.paragraph("Counted at \(display.dateTime(model.countedAt)); counts are never more than a minute old.", class: "baseline"),
+            ])
     }
 
     static func csvPath(_ model: Model, _ table: Table) -> String {

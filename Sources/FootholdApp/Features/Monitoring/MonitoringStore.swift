@@ -90,12 +90,16 @@ enum MonitoringStore {
                 joinedAfter: try windows.indices.map { try row.decode(column: "late\($0)", as: Int?.self) ?? 0 })
         }
 
-        let standings = windows.isEmpty ? [] : try await reads.rows(standingQuery(windows)).map { row in
-            StandingRow(
-                key: try key(row), checkpointID: try row.decode(column: "checkpoint_id", as: UUID.self),
-                met: try row.decode(column: "met", as: Int.self), metJoinedAfter: try row.decode(column: "met_late", as: Int.self),
-                declined: try row.decode(column: "declined", as: Int.self), scheduled: try row.decode(column: "scheduled", as: Int.self))
-        }
+        let standings =
+            windows.isEmpty
+            ? []
+            : try await reads.rows(standingQuery(windows)).map { row in
+                StandingRow(
+                    key: try key(row), checkpointID: try row.decode(column: "checkpoint_id", as: UUID.self),
+                    met: try row.decode(column: "met", as: Int.self), metJoinedAfter: try row.decode(column: "met_late", as: Int.self),
+                    declined: try row.decode(column: "declined", as: Int.self), scheduled: try row.decode(column: "scheduled", as: Int.self)
+                )
+            }
 
         let recentRows = try await reads.rows(
             """
@@ -124,7 +128,9 @@ enum MonitoringStore {
             (SELECT p.manager_id FROM people p WHERE p.active = \(bind: true) AND p.manager_id IS NOT NULL)
             """)
         var managerNames: [UUID: String] = [:]
-        for row in managerRows { managerNames[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self) }
+        for row in managerRows {
+            managerNames[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+        }
 
         return Counts(
             units: units, teams: teams, standings: standings, recent: recent, heldByKind: heldByKind, managerNames: managerNames)
@@ -361,7 +367,11 @@ extension MonitoringStore {
             steps += 1
             guard
                 let row = try await reads.firstRow(
-                    "SELECT u.head_id, u.parent_id, h.name FROM units u LEFT JOIN people h ON h.id = u.head_id WHERE u.id = \(bind: current)")
+                    """
+                    SELECT u.head_id, u.parent_id, h.name FROM units u LEFT JOIN people h ON h.id = u.head_id \
+                    WHERE u.id = \(bind: current)
+                    """
+                )
             else { break }
             if !(try row.decodeNil(column: "head_id")) {
                 let head = try row.decode(column: "head_id", as: UUID.self)
@@ -376,12 +386,13 @@ extension MonitoringStore {
     /// conversation with them was held, and how many of those had each theme tagged.
     static func reportBasis(manager: UUID, checkpoint: UUID, on reads: Reads) async throws -> (people: Int, tagged: [UUID: Int]) {
         let held = ConversationState.held.rawValue
-        let people = try await reads.firstRow(
-            """
-            SELECT COUNT(DISTINCT c.employee_id) AS people FROM conversations c JOIN people p ON p.id = c.employee_id \
-            WHERE c.guide_id = \(bind: manager) AND c.checkpoint_id = \(bind: checkpoint) AND c.state = \(bind: held) \
-            AND p.manager_id = \(bind: manager) AND p.active = \(bind: true)
-            """)?.decode(column: "people", as: Int.self) ?? 0
+        let people =
+            try await reads.firstRow(
+                """
+                SELECT COUNT(DISTINCT c.employee_id) AS people FROM conversations c JOIN people p ON p.id = c.employee_id \
+                WHERE c.guide_id = \(bind: manager) AND c.checkpoint_id = \(bind: checkpoint) AND c.state = \(bind: held) \
+                AND p.manager_id = \(bind: manager) AND p.active = \(bind: true)
+                """)?.decode(column: "people", as: Int.self) ?? 0
         var tagged: [UUID: Int] = [:]
         for row in try await reads.rows(
             """
@@ -427,7 +438,8 @@ extension MonitoringStore {
     ) async throws {
         try await database.transaction { database in
             let unit = try await PersonModel.find(manager, on: database)?.$unit.id
-            try await ThemeReportModel.query(on: database).filter(\.$manager.$id == manager).filter(\.$checkpoint.$id == checkpoint).delete()
+            try await ThemeReportModel.query(on: database).filter(\.$manager.$id == manager).filter(\.$checkpoint.$id == checkpoint)
+                .delete()
             let report = ThemeReportModel()
             report.id = ids()
             report.$manager.id = manager

@@ -29,7 +29,10 @@ extension NoticesPage {
                             ?? "A checkpoint no longer in the career year"),
                 ]
             }
-            nodes.append(H.table(caption: "Checkpoint conversations held, latest first", headers: ["Held on", "Employee", "With", "Checkpoint"], cells: rows))
+            nodes.append(
+                H.table(
+                    caption: "Checkpoint conversations held, latest first", headers: ["Held on", "Employee", "With", "Checkpoint"],
+                    cells: rows))
             nodes.append(H.pagination(current: model.page, hasNext: model.hasMore) { SiteURL.notices.with(query: [("page", String($0))]) })
         }
         let kinds: [(ConversationKind, String, String)] = [

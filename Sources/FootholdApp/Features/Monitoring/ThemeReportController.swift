@@ -37,8 +37,12 @@ struct ThemeReportController {
             throw SiteError.badInput("The report did not say which checkpoint it is for.")
         }
         var model = try await Self.model(req, checkpoint: asked)
-        guard model.checkpoint.id == asked else { throw SiteError.badInput("Reports are for checkpoints of this career year that have opened.") }
-        guard model.people > 0 else { throw SiteError.badInput("There is nothing to report yet: none of your team's conversations for it has been held.") }
+        guard model.checkpoint.id == asked else {
+            throw SiteError.badInput("Reports are for checkpoints of this career year that have opened.")
+        }
+        guard model.people > 0 else {
+            throw SiteError.badInput("There is nothing to report yet: none of your team's conversations for it has been held.")
+        }
         let typed = model.themes.map { theme in
             ThemeReportRules.Typed(themeID: theme.id, name: theme.name, text: fields[ThemeReportRules.field(theme.id)] ?? "")
         }

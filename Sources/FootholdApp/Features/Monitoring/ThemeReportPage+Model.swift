@@ -53,7 +53,8 @@ enum ThemeReportPage {
             checkpoints: open.map { MonitoringPage.CheckpointChoice(id: $0.id, label: "\($0.name), \(year.label)") }, selected: selected,
             director: try await MonitoringStore.director(of: manager, on: reads)?.name, people: basis.people,
             themes: themes, values: values, tagged: basis.tagged, note: sent?.note ?? "",
-            sentAt: sent?.submittedAt, threshold: try await MonitoringStore.threshold(on: reads), requests: try await MonitoringStore.requests(of: manager, on: reads),
+            sentAt: sent?.submittedAt, threshold: try await MonitoringStore.threshold(on: reads),
+            requests: try await MonitoringStore.requests(of: manager, on: reads),
             problems: FieldProblems(), requestText: "", requestProblem: nil)
     }
 }

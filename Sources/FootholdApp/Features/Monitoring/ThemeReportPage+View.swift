@@ -24,13 +24,22 @@ extension ThemeReportPage {
                     selected: model.checkpoint.id.lowerText),
                 H.button("Show", style: .secondary)))
 
+        nodes.append(reportCard(model, display: display, csrf: csrf))
+        nodes.append(requestsCard(model, display: display, csrf: csrf))
+        return nodes
+    }
+
+    static func reportCard(_ model: Model, display: DisplayDate, csrf: String) -> BodyNode {
+        let director = model.director ?? "your director"
         if model.people == 0 {
-            nodes.append(
+            return
                 H.emptyState(
                     "Nothing to report for \(model.checkpoint.label) yet",
-                    "A report draws on your team’s checkpoint conversations with you. When you mark one held, you can report its themes here.",
-                    action: H.link("Go to your team", to: SiteURL.team.path)))
-        } else {
+                    "A report draws on your team’s checkpoint conversations with you. "
+                        + "When you mark one held, you can report its themes here.",
+                    action: H.link("Go to your team", to: SiteURL.team.path))
+        }
+        do {
             var fields: [BodyNode] = [
                 H.hidden(name: "checkpoint", value: model.checkpoint.id.lowerText),
                 H.paragraph(
@@ -38,7 +47,8 @@ extension ThemeReportPage {
                         + "\(model.checkpoint.label) conversation with you was held. Each number starts from the themes you tagged."),
             ]
             if let sentAt = model.sentAt {
-                fields.append(H.paragraph("You sent this report on \(display.day(sentAt)). Sending it again replaces it.", class: "baseline"))
+                fields.append(
+                    H.paragraph("You sent this report on \(display.day(sentAt)). Sending it again replaces it.", class: "baseline"))
             }
             for theme in model.themes {
                 let field = ThemeReportRules.field(theme.id)
@@ -46,7 +56,9 @@ extension ThemeReportPage {
                 fields.append(
                     H.field(
                         name: field, label: theme.name, value: model.values[theme.id] ?? "0", type: "number",
-                        hint: "How many of the \(model.people) raised it. Tagged in \(tagged) \(tagged == 1 ? "conversation" : "conversations").",
+                        hint:
+                            "How many of the \(model.people) raised it. "
+                            + "Tagged in \(tagged) \(tagged == 1 ? "conversation" : "conversations").",
                         error: model.problems.message(for: field)))
             }
             fields.append(
@@ -54,14 +66,22 @@ extension ThemeReportPage {
                     name: "note", label: "Anything else \(director) should know (optional)", value: model.note,
                     hint: "Write about the team as a whole. Do not name anyone, or say anything that would pick one person out.",
                     error: model.problems.message(for: "note"), rows: 4,
-                    privacy: "Seen by \(director) and the Leadership Team when this report draws on at least \(model.threshold.people) people."))
+                    privacy:
+                        "Seen by \(director) and the Leadership Team when this report draws on at least \(model.threshold.people) people."))
             fields.append(H.button(model.sentAt == nil ? "Send to \(director)" : "Send again to \(director)"))
-            nodes.append(H.card(labelledBy: "report-title", [H.heading(2, model.checkpoint.label, id: "report-title"), H.form(action: SiteURL.teamThemes.path, csrf: csrf, fields)]))
+            return H.card(
+                labelledBy: "report-title",
+                [H.heading(2, model.checkpoint.label, id: "report-title"), H.form(action: SiteURL.teamThemes.path, csrf: csrf, fields)])
         }
+    }
 
+    static func requestsCard(_ model: Model, display: DisplayDate, csrf: String) -> BodyNode {
         var requestNodes: [BodyNode] = [
             H.heading(2, "Requests your team can action locally", id: "requests-title"),
-            H.paragraph("Things your team has asked for that can be done here, without waiting for anyone else. Your team sees them on their home page."),
+            H.paragraph(
+                "Things your team has asked for that can be done here, without waiting for anyone else. "
+                    + "Your team sees them on their home page."
+            ),
         ]
         if model.requests.isEmpty {
             requestNodes.append(H.paragraph("None yet.", class: "baseline"))
@@ -85,7 +105,6 @@ extension ThemeReportPage {
                         hint: "Such as “an hour a month to shadow another team”.", error: model.requestProblem, rows: 2),
                     H.button("Add request", style: .secondary),
                 ]))
-        nodes.append(H.card(labelledBy: "requests-title", requestNodes))
-        return nodes
+        return H.card(labelledBy: "requests-title", requestNodes)
     }
 }

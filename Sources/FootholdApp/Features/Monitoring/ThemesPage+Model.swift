@@ -80,7 +80,10 @@ enum ThemesPage {
             managers = at.reports.indices.filter { at.reports[$0].unit == index }
             if scope.seesOrganisation {
                 crumbs.append(
-                    (MonitoringPage.organisationName, SiteURL.monitoringThemes.with(query: [("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText)])))
+                    (
+                        MonitoringPage.organisationName,
+                        SiteURL.monitoringThemes.with(query: [("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText)])
+                    ))
             }
             for above in snapshot.lineage(of: index).dropLast()
             where scope.sees(unitWithLineage: snapshot.lineage(of: above).map { snapshot.units[$0].id }) {
@@ -111,7 +114,9 @@ enum ThemesPage {
     static func csv(_ snapshot: MonitoringSnapshot, place: MonitoringPage.Place, checkpoint chosen: Int) -> String {
         let themes = snapshot.themes
         var csv = CSVWriter(header: ["Unit", "Line manager", "Career year", "Checkpoint", "Theme", "Raised it", "Drawn from", "Reports"])
-        func figure(_ f: ThemeFigures.Figure) -> CSVWriter.Cell { f.visibility == .shown ? .number(f.value) : .text(text(f, themes.threshold)) }
+        func figure(_ f: ThemeFigures.Figure) -> CSVWriter.Cell {
+            f.visibility == .shown ? .number(f.value) : .text(text(f, themes.threshold))
+        }
         func rows(_ name: String, unit: Int?) {
             for (index, checkpoint) in snapshot.checkpoints.enumerated() where index == chosen {
                 let at = themes.checkpoints[index]
@@ -120,7 +125,10 @@ enum ThemesPage {
                 let reports = unit.map { at.unitReports[$0] } ?? at.organisationReports
                 for (theme, table) in zip(themes.themes, at.tables) {
                     let f = unit.map { table.units[$0] } ?? table.organisation
-                    csv.row([.text(name), "", .text(year), .text(checkpoint.name), .text(theme.name), figure(f), .number(people), .number(reports)])
+                    csv.row([
+                        .text(name), "", .text(year), .text(checkpoint.name), .text(theme.name), figure(f), .number(people),
+                        .number(reports),
+                    ])
                 }
                 for (number, report) in at.reports.enumerated() where report.unit == unit {
                     for (theme, table) in zip(themes.themes, at.tables) {

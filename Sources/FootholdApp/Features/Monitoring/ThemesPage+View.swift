@@ -13,13 +13,17 @@ extension ThemesPage {
             H.paragraph(
                 "What line managers reported of their teams’ conversations: for each theme, how many people raised it. "
                     + "No one can be picked out: any figure drawn from, or counting, fewer than \(threshold.people) people shows as "
-                    + "“\(threshold.heldBackText)”, and a figure that would let one be worked out by subtraction shows as “held back”.",
+                    + "“\(threshold.heldBackText)”, and a figure that would let one be worked out by subtraction "
+                    + "shows as “held back”.",
                 class: "lead"),
         ]
         if let unit = model.unitID {
             nodes.append(
                 H.el(
-                    "p", H.link("What the Leadership Team will do about the themes in \(model.scopeName)", to: SiteURL.responses.with(query: [("unit", unit.lowerText)]))))
+                    "p",
+                    H.link(
+                        "What the Leadership Team will do about the themes in \(model.scopeName)",
+                        to: SiteURL.responses.with(query: [("unit", unit.lowerText)]))))
         }
         nodes.append(
             H.el(
@@ -39,10 +43,21 @@ extension ThemesPage {
             nodes.append(
                 H.emptyState(
                     "No reports for \(model.checkpoint.label) yet",
-                    "Line managers report their team’s common themes at each checkpoint, from their Team page. Figures appear here as they do."))
+                    "Line managers report their team’s common themes at each checkpoint, from their Team page. "
+                        + "Figures appear here as they do."
+                ))
         }
 
-        // Themes by unit.
+        nodes.append(unitsCard(model))
+        if !model.managers.isEmpty { nodes.append(managersCard(model)) }
+        nodes.append(trendCard(model))
+        nodes.append(notesCard(model))
+        return nodes
+    }
+
+    /// Themes by unit: the scope, then each unit below it.
+    static func unitsCard(_ model: Model) -> BodyNode {
+        let threshold = model.threshold
         let headers = ["Theme"] + model.columns.map(\.name)
         var rows: [[Markup]] = [
             [.text("Reports received")] + model.columns.map { .text("\($0.reports)") },
@@ -52,37 +67,45 @@ extension ThemesPage {
             rows.append([.text(theme)] + model.cells[index].map { cell($0, threshold) })
         }
         var unitNodes: [BodyNode] = [
-            H.heading(2, "\(model.checkpoint.label): people who raised each theme", id: "units-title"),
+            H.heading(2, "\(model.checkpoint.label): people who raised each theme", id: "units-title")
         ]
         if model.columns.count > 1 {
             unitNodes.append(H.paragraph("Each unit’s figures include every unit below it. Choose a unit to see inside it."))
             unitNodes.append(H.linkList(model.columns.dropFirst().compactMap { column in column.link.map { (column.name, $0, "") } }))
         }
         unitNodes.append(H.table(caption: "People who raised each theme at \(model.checkpoint.label)", headers: headers, cells: rows))
-        unitNodes.append(H.el("p", class: "no-print", H.link("Download every figure you can see at this checkpoint (CSV)", to: csvPath(model))))
-        nodes.append(H.card(labelledBy: "units-title", unitNodes))
+        unitNodes.append(
+            H.el("p", class: "no-print", H.link("Download every figure you can see at this checkpoint (CSV)", to: csvPath(model))))
+        return H.card(labelledBy: "units-title", unitNodes)
+    }
 
-        if !model.managers.isEmpty {
+    static func managersCard(_ model: Model) -> BodyNode {
+        let threshold = model.threshold
+        do {
             var managerRows: [[Markup]] = [[.text("People they draw on")] + model.managers.map { .text("\($0.people)") }]
             for (index, theme) in model.themes.enumerated() {
                 managerRows.append([.text(theme)] + model.managerCells[index].map { cell($0, threshold) })
             }
-            nodes.append(
+            return
                 H.card(
                     labelledBy: "managers-title",
                     [
-                        H.heading(2, "Reports from line managers in \(model.unitID == nil ? "no unit" : model.scopeName)", id: "managers-title"),
+                        H.heading(
+                            2, "Reports from line managers in \(model.unitID == nil ? "no unit" : model.scopeName)", id: "managers-title"),
                         H.table(
                             caption: "Each line manager's report at \(model.checkpoint.label)",
                             headers: ["Theme"] + model.managers.map(\.managerName), cells: managerRows),
-                    ]))
+                    ])
         }
+    }
 
+    static func trendCard(_ model: Model) -> BodyNode {
+        let threshold = model.threshold
         var trendRows: [[Markup]] = []
         for (index, theme) in model.themes.enumerated() {
             trendRows.append([.text(theme)] + model.trend[index].map { cell($0, threshold) })
         }
-        nodes.append(
+        return
             H.card(
                 labelledBy: "trend-title",
                 [
@@ -90,22 +113,28 @@ extension ThemesPage {
                     H.table(
                         caption: "People who raised each theme in \(model.columns[0].name), checkpoint by checkpoint",
                         headers: ["Theme"] + model.trendCheckpoints, cells: trendRows),
-                ]))
+                ])
+    }
 
+    static func notesCard(_ model: Model) -> BodyNode {
+        let threshold = model.threshold
         var noteNodes: [BodyNode] = [H.heading(2, "In managers’ own words", id: "notes-title")]
         if model.notes.isEmpty {
             noteNodes.append(
                 H.paragraph(
-                    "No notes for \(model.checkpoint.label). A note shows here when its report draws on at least \(threshold.people) people."))
+                    "No notes for \(model.checkpoint.label). "
+                        + "A note shows here when its report draws on at least \(threshold.people) people."
+                ))
         } else {
             noteNodes.append(
-                H.paragraph("Notes from reports that draw on at least \(threshold.people) people; the others are held back like their figures."))
+                H.paragraph(
+                    "Notes from reports that draw on at least \(threshold.people) people; the others are held back like their figures."))
             for note in model.notes {
-                noteNodes.append(H.mutedBox([H.strongParagraph("\(note.managerName)’s team (\(note.people) people)"), H.paragraph(note.note)]))
+                noteNodes.append(
+                    H.mutedBox([H.strongParagraph("\(note.managerName)’s team (\(note.people) people)"), H.paragraph(note.note)]))
             }
         }
-        nodes.append(H.card(labelledBy: "notes-title", noteNodes))
-        return nodes
+        return H.card(labelledBy: "notes-title", noteNodes)
     }
 
     static func cell(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold) -> Markup {
