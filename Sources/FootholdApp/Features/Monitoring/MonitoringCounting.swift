@@ -1,6 +1,11 @@
 import FootholdCore
 import Foundation
+import NIOPosix
 import Vapor
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension Application {
     private struct MonitoringKey: StorageKey { typealias Value = MonitoringCache<MonitoringSnapshot> }
@@ -11,24 +16,47 @@ extension Application {
         set { storage[MonitoringKey.self] = newValue }
     }
 
-    /// Sets up the counts: read in the background, off the event loops, on this app's database.
+    /// Sets up the counts: read in the background on a thread of their own, at the lowest
+    /// priority, so counting the organisation never holds up a page (decision 0016).
     func startMonitoring() {
         let timing = MonitoringCache<MonitoringSnapshot>.Timing.refreshing(every: footholdConfiguration.monitoringRefresh)
         let logger = self.logger
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        lifecycle.use(MonitoringThread(pool: pool))
+        pool.submit { _ in MonitoringThread.lowerPriority() }
         monitoring = MonitoringCache(
             timing: timing, onBackgroundFailure: { logger.report(error: $0) },
             count: { [weak self] in
                 guard let self else { throw Abort(.serviceUnavailable) }
-                return try await MonitoringCounting.count(
-                    on: self.reads.offloaded(to: self.threadPool), timeZone: self.footholdConfiguration.timeZone,
-                    now: self.clients.now())
+                let started = ContinuousClock.now
+                let snapshot = try await MonitoringCounting.count(
+                    on: self.reads.offloaded(to: pool), timeZone: self.footholdConfiguration.timeZone, now: self.clients.now(),
+                    on: pool)
+                let took = started.duration(to: .now)
+                logger.info("Monitoring counted \(snapshot.organisation.recent.staff) people in \(Int(took / .milliseconds(1))) ms")
+                return snapshot
             })
+    }
+}
+
+/// The thread monitoring counts on, stopped with the app.
+struct MonitoringThread: LifecycleHandler {
+    let pool: NIOThreadPool
+
+    func shutdown(_ application: Application) { try? pool.syncShutdownGracefully() }
+
+    /// The calling thread yields to every other (on Linux the nice value is a thread's own).
+    static func lowerPriority() {
+        #if canImport(Glibc)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
     }
 }
 
 enum MonitoringCounting {
     /// The counts of this career year and the last, as of `now`.
-    static func count(on reads: Reads, timeZone: TimeZone, now: Date) async throws -> MonitoringSnapshot {
+    static func count(on reads: Reads, timeZone: TimeZone, now: Date, on pool: NIOThreadPool? = nil) async throws -> MonitoringSnapshot {
         let today = DisplayDate(timeZone: timeZone, now: now).today()
         let current = try await CareerYears.current(today: today, on: reads, now: now).year
         var years = [current]
@@ -42,6 +70,9 @@ enum MonitoringCounting {
             windows: windows, recentSince: RecentConversationShare.since(today).start(in: timeZone),
             heldSince: today.adding(days: -(MonitoringSnapshot.heldDays - 1)).start(in: timeZone), on: reads)
         let themes = try await MonitoringStore.themeCounts(checkpoints: windows.map(\.checkpointID), on: reads)
-        return MonitoringSnapshot(years: years, counts: counts, themeCounts: themes, builtAt: now)
+        guard let pool else { return MonitoringSnapshot(years: years, counts: counts, themeCounts: themes, builtAt: now) }
+        // Adding up and protecting the whole organisation is most of a count's work: on its thread too.
+        let made = years
+        return try await pool.runIfActive { MonitoringSnapshot(years: made, counts: counts, themeCounts: themes, builtAt: now) }
     }
 }

@@ -383,26 +383,30 @@ extension MonitoringStore {
     }
 
     /// What a report at this checkpoint would draw on: the manager's reports whose checkpoint
-    /// conversation with them was held, and how many of those had each theme tagged.
+    /// conversation with them was held, and how many of those had each theme tagged. One query,
+    /// from the team (CROSS JOIN keeps SQLite starting there, not at every conversation of the
+    /// checkpoint); the row with no theme carries the count of people.
     static func reportBasis(manager: UUID, checkpoint: UUID, on reads: Reads) async throws -> (people: Int, tagged: [UUID: Int]) {
         let held = ConversationState.held.rawValue
-        let people =
-            try await reads.firstRow(
-                """
-                SELECT COUNT(DISTINCT c.employee_id) AS people FROM conversations c JOIN people p ON p.id = c.employee_id \
-                WHERE c.guide_id = \(bind: manager) AND c.checkpoint_id = \(bind: checkpoint) AND c.state = \(bind: held) \
-                AND p.manager_id = \(bind: manager) AND p.active = \(bind: true)
-                """)?.decode(column: "people", as: Int.self) ?? 0
-        var tagged: [UUID: Int] = [:]
-        for row in try await reads.rows(
+        let rows = try await reads.rows(
             """
-            SELECT ct.theme_id, COUNT(DISTINCT c.employee_id) AS people FROM conversations c JOIN people p ON p.id = c.employee_id \
-            JOIN conversation_themes ct ON ct.conversation_id = c.id WHERE c.guide_id = \(bind: manager) \
-            AND c.checkpoint_id = \(bind: checkpoint) AND c.state = \(bind: held) AND p.manager_id = \(bind: manager) \
-            AND p.active = \(bind: true) GROUP BY ct.theme_id
+            SELECT CAST(NULL AS uuid) AS theme_id, COUNT(DISTINCT p.id) AS people FROM people p CROSS JOIN conversations c \
+            WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND c.employee_id = p.id \
+            AND c.checkpoint_id = \(bind: checkpoint) AND c.guide_id = \(bind: manager) AND c.state = \(bind: held) \
+            UNION ALL SELECT ct.theme_id, COUNT(DISTINCT p.id) AS people FROM people p CROSS JOIN conversations c \
+            CROSS JOIN conversation_themes ct WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
+            AND c.employee_id = p.id AND c.checkpoint_id = \(bind: checkpoint) AND c.guide_id = \(bind: manager) \
+            AND c.state = \(bind: held) AND ct.conversation_id = c.id GROUP BY ct.theme_id
             """)
-        {
-            tagged[try row.decode(column: "theme_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self)
+        var people = 0
+        var tagged: [UUID: Int] = [:]
+        for row in rows {
+            let count = try row.decode(column: "people", as: Int.self)
+            if try row.decodeNil(column: "theme_id") {
+                people = count
+            } else {
+                tagged[try row.decode(column: "theme_id", as: UUID.self)] = count
+            }
         }
         return (people, tagged)
     }
