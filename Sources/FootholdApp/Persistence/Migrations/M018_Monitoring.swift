@@ -63,6 +63,8 @@ struct M018_Monitoring: AsyncMigration {
             .create()
         let sql = database as! any SQLDatabase
         try await sql.create(index: "theme_reports_checkpoint_idx").on(ThemeReportModel.schema).column("checkpoint_id").run()
+        // A unit's notes at a checkpoint, on the theme view.
+        try await sql.create(index: "theme_reports_unit_idx").on(ThemeReportModel.schema).column("unit_id").column("checkpoint_id").run()
         try await sql.create(index: "theme_report_counts_report_idx").on(ThemeReportCountModel.schema).column("report_id").run()
         try await sql.create(index: "notices_recipient_idx").on(NoticeModel.schema).column("recipient_id").column("held_at").run()
         try await sql.create(index: "notices_conversation_idx").on(NoticeModel.schema).column("conversation_id").run()
