@@ -32,7 +32,7 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testTheMonitoringRefreshIsSecondsUpToAMinute() throws {
-        XCTAssertEqual(try Configuration.fromEnvironment([:]).monitoringRefresh, 20)
+        XCTAssertEqual(try Configuration.fromEnvironment([:]).monitoringRefresh, 30)
         XCTAssertEqual(try Configuration.fromEnvironment(["FOOTHOLD_MONITORING_REFRESH_SECONDS": "0"]).monitoringRefresh, 0)
         for wrong in ["61", "-1", "soon"] {
             XCTAssertThrowsError(try Configuration.fromEnvironment(["FOOTHOLD_MONITORING_REFRESH_SECONDS": wrong])) { error in

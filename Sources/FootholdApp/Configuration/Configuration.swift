@@ -44,7 +44,7 @@ public struct Configuration: Sendable, Equatable {
     public init(
         storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
         timeZone: TimeZone = TimeZone(identifier: "Europe/London")!, sessionIdle: TimeInterval = 2 * 60 * 60,
-        clientAddressHeader: String? = nil, monitoringRefresh: TimeInterval = 20
+        clientAddressHeader: String? = nil, monitoringRefresh: TimeInterval = 30
     ) {
         self.storage = storage
         self.baseURL = baseURL
@@ -98,7 +98,7 @@ public struct Configuration: Sendable, Equatable {
             }
             addressHeader = raw
         }
-        var refresh: TimeInterval = 20
+        var refresh: TimeInterval = 30
         if let raw = environment["FOOTHOLD_MONITORING_REFRESH_SECONDS"] {
             guard let seconds = Int(raw), (0...60).contains(seconds) else {
                 throw Problem("FOOTHOLD_MONITORING_REFRESH_SECONDS must be a whole number of seconds from 0 to 60, not '\(raw)'")

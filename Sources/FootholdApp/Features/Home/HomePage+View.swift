@@ -156,6 +156,7 @@ extension HomePage {
                     caption: "Your team", headers: ["Name", "Job title"],
                     cells: team.map { [.link($0.name, to: SiteURL.person($0.id).path), .text($0.jobTitle)] }),
                 H.link("Your team's career conversations", to: SiteURL.team.path, class: "button button--secondary"),
+                H.el("p", H.link("Report your team's common themes to your director", to: SiteURL.teamThemes.path)),
             ])
     }
 
@@ -171,7 +172,13 @@ extension HomePage {
                     : H.table(
                         caption: "Units within \(unit.name)", headers: ["Unit", "People"],
                         cells: unit.children.map { [.link($0.name, to: SiteURL.unit($0.id).path), .text(String($0.headcount))] }),
-                H.link("Open \(unit.name)", to: SiteURL.unit(unit.id).path),
+                H.linkList([
+                    ("Open \(unit.name)", SiteURL.unit(unit.id).path, ""),
+                    (
+                        "Career conversations in \(unit.name)", SiteURL.monitoring.with(query: [("unit", unit.id.lowerText)]),
+                        ": counts, never content"
+                    ),
+                ]),
             ])
     }
 

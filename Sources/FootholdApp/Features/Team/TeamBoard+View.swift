@@ -26,6 +26,7 @@ extension TeamBoard {
                 H.emptyState("No one reports to you", "When people report to you, their checkpoints and conversations appear here."))
             return nodes
         }
+        nodes.append(H.el("p", H.link("Report your team's common themes from their conversations", to: SiteURL.teamThemes.path)))
         let currentIndex = model.current.flatMap { current in model.year.checkpoints.firstIndex { $0.id == current.id } }
         let headers = ["Name"] + model.year.checkpoints.map(\.name) + ["Next conversation", ""]
         let today = display.today()
