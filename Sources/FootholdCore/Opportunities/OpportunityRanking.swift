@@ -1,0 +1,273 @@
+import Foundation
+
+/// The kinds of opportunity the catalogue holds (SPEC §4).
+public enum OpportunityKind: String, CaseIterable, Sendable, Codable {
+    case role, project, secondment, course, mentoring, shadowing
+    case talkToSomeone = "talk_to_someone"
+
+    public var title: String {
+        switch self {
+        case .role: "Role"
+        case .project: "Project"
+        case .secondment: "Secondment"
+        case .course: "Course"
+        case .mentoring: "Mentoring"
+        case .shadowing: "Shadowing"
+        case .talkToSomeone: "Someone to talk to"
+        }
+    }
+}
+
+/// An opportunity, as far as ranking cares.
+public struct Opportunity: Sendable, Equatable, Identifiable {
+    public var id: UUID
+    public var kind: OpportunityKind
+    public var title: String
+    public var description: String
+    public var skills: [String]
+    public var tags: [String]
+    public var closesOn: CalendarDate?
+
+    public init(
+        id: UUID, kind: OpportunityKind, title: String, description: String = "", skills: [String] = [], tags: [String] = [],
+        closesOn: CalendarDate? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.skills = skills
+        self.tags = tags
+        self.closesOn = closesOn
+    }
+
+    /// Open on `today`: no closing date, or one not yet passed.
+    public func isOpen(on today: CalendarDate) -> Bool { closesOn.map { $0 >= today } ?? true }
+}
+
+/// What a person has said they want, in their own words: their plan's strengths and interests,
+/// the roles that interest them and where they want to be, their development goals, and the
+/// interests in their latest preparation.
+public struct RankingProfile: Sendable, Equatable {
+    public var interests: [String]
+    public var roles: [String]
+    public var goals: [String]
+    public var preparation: [String]
+
+    public init(interests: [String] = [], roles: [String] = [], goals: [String] = [], preparation: [String] = []) {
+        self.interests = interests
+        self.roles = roles
+        self.goals = goals
+        self.preparation = preparation
+    }
+
+    /// From a plan and the interests written in the latest preparation.
+    public init(plan: CareerPlan, preparationInterests: String = "") {
+        self.init(
+            interests: [plan.fields[CareerPlan.Field.strengths.rawValue] ?? ""],
+            roles: [plan.fields[CareerPlan.Field.roles.rawValue] ?? "", plan.fields[CareerPlan.Field.inThreeYears.rawValue] ?? ""],
+            goals: plan.goals.map(\.text), preparation: [preparationInterests])
+    }
+}
+
+/// Ranks open opportunities against what a person wants, deterministically, and says why each
+/// matched in the person's own words ("matches your interest in data analysis and your goal to lead
+/// a project"). Words are compared after `RankingWords.normalise`: case, plurals, and the British
+/// and American spellings of the same word.
+public enum OpportunityRanking {
+    public enum Source: String, Sendable, Equatable, CaseIterable {
+        case goal, role, interest, preparation
+
+        /// A goal or a role named is a stronger signal than a passing interest.
+        var weight: Int {
+            switch self {
+            case .goal, .role: 3
+            case .interest, .preparation: 2
+            }
+        }
+    }
+
+    public struct Reason: Sendable, Equatable {
+        public var source: Source
+        /// The person's own phrase that matched.
+        public var phrase: String
+        /// The words it shares with the opportunity, normalised.
+        public var words: [String]
+
+        public var text: String {
+            switch source {
+            case .goal: "your goal to " + RankingWords.lowerFirst(RankingWords.dropLeadingTo(phrase))
+            case .role: "your interest in roles like " + RankingWords.lowerFirst(phrase)
+            case .interest: "your interest in " + RankingWords.lowerFirst(phrase)
+            case .preparation: "what you wanted to talk about: " + RankingWords.lowerFirst(phrase)
+            }
+        }
+    }
+
+    public struct Ranked: Sendable, Equatable {
+        public var opportunity: Opportunity
+        public var score: Int
+        /// The strongest first.
+        public var reasons: [Reason]
+
+        /// "Matches your interest in data analysis and your goal to lead a project."
+        public var why: String {
+            let shown = reasons.prefix(3).map(\.text)
+            guard let last = shown.last else { return "" }
+            let joined = shown.count == 1 ? last : shown.dropLast().joined(separator: ", ") + " and " + last
+            return "Matches " + joined + "."
+        }
+    }
+
+    /// The open opportunities that match anything the person wants, best first; ties go to the one
+    /// closing sooner, then by title.
+    public static func rank(_ opportunities: [Opportunity], for profile: RankingProfile, today: CalendarDate) -> [Ranked] {
+        let phrases: [(Source, String, Set<String>)] =
+            [
+                profile.goals.flatMap { goal in [(Source.goal, goal)] },
+                profile.roles.flatMap { RankingWords.phrases($0).map { (Source.role, $0) } },
+                profile.interests.flatMap { RankingWords.phrases($0).map { (Source.interest, $0) } },
+                profile.preparation.flatMap { RankingWords.phrases($0).map { (Source.preparation, $0) } },
+            ].joined().compactMap { source, phrase in
+                let words = RankingWords.contentWords(phrase)
+                return words.isEmpty ? nil : (source, phrase.trimmed(newlines: true), words)
+            }
+        var ranked: [Ranked] = []
+        for opportunity in opportunities where opportunity.isOpen(on: today) {
+            // Words in the title, skills and tags count three times those in the description.
+            let strong = RankingWords.contentWords(([opportunity.title] + opportunity.skills + opportunity.tags).joined(separator: " "))
+            let weak = RankingWords.contentWords(opportunity.description)
+            var score = 0
+            var reasons: [(Int, Reason)] = []
+            var seen = Set<String>()
+            for (source, phrase, words) in phrases {
+                let matched = words.filter { strong.contains($0) || weak.contains($0) }
+                guard !matched.isEmpty else { continue }
+                let points = source.weight * matched.reduce(0) { $0 + (strong.contains($1) ? 3 : 1) }
+                score += points
+                let key = source.rawValue + "|" + phrase.lowercased()
+                if seen.insert(key).inserted {
+                    reasons.append((points, Reason(source: source, phrase: phrase, words: matched.sorted())))
+                }
+            }
+            guard score > 0 else { continue }
+            let ordered = reasons.enumerated().sorted { ($1.element.0, $0.offset) < ($0.element.0, $1.offset) }.map(\.element.1)
+            ranked.append(Ranked(opportunity: opportunity, score: score, reasons: ordered))
+        }
+        return ranked.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let ca = a.opportunity.closesOn ?? CalendarDate(year: 9999, month: 12, day: 31)!
+            let cb = b.opportunity.closesOn ?? CalendarDate(year: 9999, month: 12, day: 31)!
+            if ca != cb { return ca < cb }
+            if a.opportunity.title != b.opportunity.title { return a.opportunity.title < b.opportunity.title }
+            return a.opportunity.id.uuidString < b.opportunity.id.uuidString
+        }
+    }
+}
+
+/// Words as ranking compares them.
+public enum RankingWords {
+    /// Lower case; a plural made singular; British and American spellings made one.
+    public static func normalise(_ word: String) -> String {
+        var w = word.lowercased().filter { $0.isLetter || $0.isNumber }
+        if let fixed = spellings[w] { return fixed }
+        // Plurals: "opportunities" → "opportunity", "analyses" → "analyse", "courses" → "course".
+        if w.count > 4 && w.hasSuffix("ies") {
+            w = String(w.dropLast(3)) + "y"
+        } else if w.count > 4 && (w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes")) {
+            w = String(w.dropLast(2))
+        } else if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") {
+            w = String(w.dropLast())
+        }
+        if let fixed = spellings[w] { return fixed }
+        // British to American endings, so either spelling meets the other.
+        for (british, american) in endings where w.count > british.count + 2 && w.hasSuffix(british) {
+            w = String(w.dropLast(british.count)) + american
+            break
+        }
+        return sameIdea[w] ?? w
+    }
+
+    static let endings = [
+        ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("yse", "yze"), ("ysing", "yzing"),
+        ("ysed", "yzed"), ("our", "or"), ("ogue", "og"), ("tre", "ter"), ("ence", "ense"),
+    ]
+
+    /// Forms of the same idea that plain endings cannot join: "leading", "leader", "leadership" and
+    /// "lead"; "analyst" and "analysis". Kept short and checked by the fixture.
+    static let sameIdea = [
+        "leading": "lead", "leader": "lead", "leadership": "lead", "led": "lead", "manager": "manage", "management": "manage",
+        "managing": "manage", "analyst": "analysis", "analyze": "analysis", "analyzing": "analysis", "analytic": "analysis",
+        "analytical": "analysis", "programming": "program", "programmer": "program", "coaching": "coach", "mentor": "mentoring",
+        "writer": "writing", "write": "writing", "policie": "policy",
+    ]
+
+    static let spellings = [
+        "programme": "program", "programmes": "program", "learnt": "learned", "colour": "color", "centre": "center",
+        "practise": "practice", "licence": "license", "judgement": "judgment", "enrol": "enroll", "travelling": "traveling",
+        "modelling": "modeling", "labelling": "labeling", "counselling": "counseling", "grey": "gray",
+    ]
+
+    /// The words that say something: normalised, without the small words every sentence has.
+    public static func contentWords(_ text: String) -> Set<String> {
+        var words = Set<String>()
+        for raw in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
+            let word = normalise(String(raw))
+            if word.count >= 2 && !stopWords.contains(word) { words.insert(word) }
+        }
+        return words
+    }
+
+    /// A person's text in the phrases they wrote it in: split at lines, sentences, commas,
+    /// semicolons, "and" and "or".
+    public static func phrases(_ text: String) -> [String] {
+        var pieces: [String] = []
+        for part in text.split(whereSeparator: { ".;,\n!?".contains($0) }) {
+            let words = part.split(separator: " ")
+            var current: [Substring] = []
+            for word in words {
+                if ["and", "or", "&"].contains(word.lowercased()) {
+                    if !current.isEmpty { pieces.append(current.joined(separator: " ")) }
+                    current = []
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { pieces.append(current.joined(separator: " ")) }
+        }
+        return pieces.map { trimLead($0.trimmed(newlines: true)) }.filter { !$0.isEmpty }
+    }
+
+    /// "I enjoy data analysis" → "data analysis": the phrase as a reason quotes it.
+    static func trimLead(_ phrase: String) -> String {
+        let leads = [
+            "i am interested in ", "i'm interested in ", "i’m interested in ", "interested in ", "i am good at ", "i'm good at ",
+            "i’m good at ", "good at ", "i enjoy ", "i like ", "i love ", "enjoy ", "love ",
+        ]
+        let lower = phrase.lowercased()
+        for lead in leads where lower.hasPrefix(lead) { return String(phrase.dropFirst(lead.count)) }
+        return phrase
+    }
+
+    static func lowerFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        // Keep "I", acronyms and names as written: only a capital followed by a small letter is lowered.
+        let second = text.dropFirst().first
+        if first.isUppercase, let second, second.isLowercase { return first.lowercased() + text.dropFirst() }
+        return text
+    }
+
+    /// "To lead a project" → "lead a project", for "your goal to …".
+    static func dropLeadingTo(_ text: String) -> String {
+        let lower = text.lowercased()
+        return lower.hasPrefix("to ") ? String(text.dropFirst(3)) : text
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "about", "as", "is", "are",
+        "be", "been", "it", "its", "my", "me", "i", "we", "our", "you", "your", "they", "their", "this", "that", "these", "those",
+        "some", "more", "most", "very", "really", "want", "would", "like", "love", "enjoy", "good", "get", "do", "doing", "have",
+        "has", "had", "can", "could", "should", "will", "other", "new", "work", "working", "role", "team", "also", "not", "no",
+        "so", "up", "out", "one", "two", "year", "time", "thing", "way", "day", "lot", "bit",
+    ]
+}
