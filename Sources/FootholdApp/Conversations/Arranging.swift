@@ -119,6 +119,10 @@ enum Arranging {
                 }
                 try await ConversationStore.audit(
                     step == .accept ? "accepted" : "rescheduled", conversation: record.id, by: record.viewerID, at: now, on: database)
+                // A booked slot is free again once its conversation moves to another time.
+                if step != .accept && meeting!.startsAt != record.conversation.startsAt {
+                    try await SlotsStore.freeSlot(of: record.id, on: database)
+                }
             }
             return .success(())
         }
@@ -164,6 +168,7 @@ enum Arranging {
                 $0.set("state", to: SQLBind(ConversationState.cancelled.rawValue))
             }
             try await ConversationStore.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await SlotsStore.freeSlot(of: record.id, on: database)
         }
     }
 

@@ -417,6 +417,12 @@ enum H {
         return .raw(html + "</ul></div>")
     }
 
+    /// A form that sends its choices with GET, such as a list's filters: the page it shows can be
+    /// bookmarked and shared, and it changes nothing, so it carries no form token.
+    static func getForm(action: String, _ nodes: [BodyNode]) -> BodyNode {
+        .group([.raw("<form method=\"get\"" + attribute("action", action) + " class=\"filter-form\">")] + nodes + [.raw("</form>")])
+    }
+
     /// A search box that sends its query with GET, so results can be bookmarked and shared.
     static func searchForm(
         action: String, query: String, name: String = "q", label: String = "Search by name, email or job title",
@@ -433,6 +439,20 @@ enum H {
         .raw(
             "<div class=\"field\"><p class=\"field__label\">" + label.textEscaped + "</p><p class=\"answer\">"
                 + (value.isEmpty ? "—" : value).textEscaped + "</p></div>")
+    }
+
+    /// A short form of one optional text field and a button, repeated down a list (a slot's "Book"):
+    /// each needs its own `id`, so the labels stay tied to their fields.
+    static func oneFieldForm(
+        action: String, csrf: String, name: String, label: String, id: String, button: String, maxLength: Int
+    ) -> BodyNode {
+        .raw(
+            "<form method=\"post\"" + attribute("action", action) + " class=\"one-field-form\">"
+                + hiddenHTML(name: CSRF.fieldName, value: csrf)
+                + "<label class=\"field__label\"" + attribute("for", id) + ">" + label.textEscaped
+                + "</label><div class=\"one-field-form__row\">"
+                + inputHTML([("type", "text"), ("id", id), ("name", name), ("class", "input"), ("maxlength", String(maxLength))])
+                + buttonHTML(button, style: .primary) + "</div></form>")
     }
 
     /// A list of links, each followed by a few words of plain text (", suggested for 3 March").

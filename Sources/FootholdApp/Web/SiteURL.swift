@@ -74,6 +74,12 @@ enum SiteURL: Equatable {
     case teamThemes
     case teamRequests
     case teamRequestDone(UUID)
+    // Leadership Team slots, opportunities, stories and resources
+    case slots
+    case ownSlots
+    case slotBook(UUID)
+    case slotCancel(UUID)
+    case slotWithdraw(UUID)
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -152,6 +158,11 @@ enum SiteURL: Equatable {
         case .teamThemes: ["team", "themes"]
         case .teamRequests: ["team", "requests"]
         case .teamRequestDone: ["team", "requests", .parameter(Self.itemParameter), "done"]
+        case .slots: ["slots"]
+        case .ownSlots: ["slots", "yours"]
+        case .slotBook: ["slots", .parameter(Self.itemParameter), "book"]
+        case .slotCancel: ["slots", .parameter(Self.itemParameter), "cancel"]
+        case .slotWithdraw: ["slots", .parameter(Self.itemParameter), "withdraw"]
         }
     }
 
@@ -183,6 +194,9 @@ enum SiteURL: Equatable {
         case .adminCheckpoint(let id): "/admin/career-year/checkpoints/\(Self.slug(id))"
         case .responseDelete(let id): "/monitoring/responses/\(Self.slug(id))/delete"
         case .teamRequestDone(let id): "/team/requests/\(Self.slug(id))/done"
+        case .slotBook(let id): "/slots/\(Self.slug(id))/book"
+        case .slotCancel(let id): "/slots/\(Self.slug(id))/cancel"
+        case .slotWithdraw(let id): "/slots/\(Self.slug(id))/withdraw"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

@@ -195,6 +195,20 @@ enum Stylesheet {
         .notice--success { border-color: var(--met); background: var(--met-bg); }
         .empty-state { border: 2px dashed var(--line); border-radius: var(--radius); padding: 1.5rem; background: var(--surface); margin-bottom: 1.5rem; }
         .empty-state__title { font-weight: 600; font-size: 1.1875rem; margin-bottom: 0.35rem; }
+        .one-field-form { margin: 0.5rem 0 0; }
+        .one-field-form .field__label { font-weight: 400; font-size: 0.9375rem; color: var(--ink-soft); }
+        .one-field-form__row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+        .one-field-form__row .input { flex: 1 1 14rem; }
+        .slot-list { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+        .slot-list > li { border-top: 1px solid var(--line); padding: 0.85rem 0; }
+        .slot-list > li:first-child { border-top: 0; }
+        .slot__when { font-weight: 700; }
+        .slot__who { margin: 0.1rem 0 0; }
+        .slot__theme { margin: 0.2rem 0 0; color: var(--brand-dark); font-style: italic; }
+        .filter-form { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: flex-end; margin: 0 0 1rem; }
+        .filter-form .field { margin: 0; }
+        .week-nav { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: center; margin: 0 0 1rem; }
+        .reason { color: var(--ink-soft); margin: 0.25rem 0 0; }
         .link-list { list-style: none; padding: 0; margin: 0 0 1rem; }
         .link-list li { margin: 0 0 0.5rem; }
         .pagination ul { list-style: none; display: flex; gap: 1rem; align-items: center; padding: 0; margin: 0 0 1.5rem; }

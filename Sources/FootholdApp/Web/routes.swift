@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     PasswordController().register(signedIn)
     MonitoringController().register(signedIn)
     ThemeReportController().register(signedIn)
+    SlotsController().register(signedIn)
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)

@@ -119,9 +119,27 @@ public enum OpportunityRanking {
         }
     }
 
+    /// An opportunity's words as ranking compares them: its title, skills and tags (strong), and
+    /// its description (weak). Worth keeping: a catalogue of thousands is ranked on every visit.
+    public struct MatchWords: Sendable, Equatable {
+        public var strong: Set<String>
+        public var weak: Set<String>
+
+        public init(_ opportunity: Opportunity) {
+            strong = RankingWords.contentWords(([opportunity.title] + opportunity.skills + opportunity.tags).joined(separator: " "))
+            weak = RankingWords.contentWords(opportunity.description)
+        }
+    }
+
     /// The open opportunities that match anything the person wants, best first; ties go to the one
     /// closing sooner, then by title.
     public static func rank(_ opportunities: [Opportunity], for profile: RankingProfile, today: CalendarDate) -> [Ranked] {
+        rank(words: opportunities.map { ($0, MatchWords($0)) }, for: profile, today: today)
+    }
+
+    /// The same, with each opportunity's words already worked out.
+    public static func rank(words opportunities: [(Opportunity, MatchWords)], for profile: RankingProfile, today: CalendarDate) -> [Ranked]
+    {
         let phrases: [(Source, String, Set<String>)] =
             [
                 profile.goals.flatMap { goal in [(Source.goal, goal)] },
@@ -133,10 +151,9 @@ public enum OpportunityRanking {
                 return words.isEmpty ? nil : (source, phrase.trimmed(newlines: true), words)
             }
         var ranked: [Ranked] = []
-        for opportunity in opportunities where opportunity.isOpen(on: today) {
+        for (opportunity, words) in opportunities where opportunity.isOpen(on: today) {
             // Words in the title, skills and tags count three times those in the description.
-            let strong = RankingWords.contentWords(([opportunity.title] + opportunity.skills + opportunity.tags).joined(separator: " "))
-            let weak = RankingWords.contentWords(opportunity.description)
+            let (strong, weak) = (words.strong, words.weak)
             var score = 0
             var reasons: [(Int, Reason)] = []
             var seen = Set<String>()

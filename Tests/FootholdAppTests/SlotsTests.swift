@@ -1,0 +1,286 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+import Vapor
+import XCTest
+@testable import FootholdApp
+
+/// Leadership Team slots: offering, browsing, booking (never twice), cancelling and withdrawing.
+final class SlotsTests: XCTestCase {
+    /// Omar (Leadership Team) offers Tuesdays at 10:00 for three weeks from 24 November 2026; his
+    /// browser and the slots' ids, first first.
+    func series(in testApp: TestApp, perPerson: String = "1") async throws -> (omar: Browser, slots: [UUID]) {
+        try await Fixtures.organisation(in: testApp)
+        let omar = try await Fixtures.signedIn(Fixtures.leadership, in: testApp)
+        let offered = try await omar.post(
+            SiteURL.ownSlots.path,
+            [
+                "date": "2026-11-24", "time": "10:00", "minutes": "30", "weeks": "3", "place": "Room 7, Ridgeway House",
+                "theme": "Moving across departments", "per_person": perPerson,
+            ])
+        XCTAssertEqual(offered.status, .seeOther, offered.body.visibleText)
+        let slots = try await LeadershipSlotModel.query(on: testApp.db).sort(\.$startsAt).all()
+        XCTAssertEqual(slots.count, 3)
+        return (omar, try slots.map { try $0.requireID() })
+    }
+
+    func firstBooking(_ testApp: TestApp) async throws -> SlotBookingModel {
+        let booking = try await SlotBookingModel.query(on: testApp.db).first()
+        return try XCTUnwrap(booking)
+    }
+
+    func testAMemberOffersASeriesAndSomeoneBooksOneWithANote() async throws {
+        try await withApp { testApp in
+            let (omar, slots) = try await series(in: testApp)
+            let own = try await omar.get(SiteURL.ownSlots.path)
+            XCTAssertTrue(own.body.visibleText.contains("Tuesday 24 November, 10:00 (30 minutes)"), own.body.visibleText)
+            XCTAssertTrue(own.body.visibleText.contains("Tuesday 8 December, 10:00"))
+
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let list = try await freya.get(SiteURL.slots.with(query: [("week", "2026-11-25")]))
+            XCTAssertEqual(list.status, .ok)
+            XCTAssertTrue(list.body.visibleText.contains("Open slots in the week of 23 November 2026"), list.body.visibleText)
+            XCTAssertTrue(list.body.visibleText.contains("Omar Morgan · 30 minutes · Room 7, Ridgeway House"))
+            XCTAssertTrue(list.body.contains(SiteURL.slotBook(slots[0]).path))
+
+            let booked = try await freya.post(SiteURL.slotBook(slots[0]).path, ["note": "Moving into policy work"])
+            XCTAssertEqual(booked.location, SiteURL.slots.with(query: [("done", "booked")]))
+            let booking = try await firstBooking(testApp)
+            let found = try await ConversationModel.find(booking.$conversation.id, on: testApp.db)
+            let conversation = try XCTUnwrap(found)
+            XCTAssertEqual(conversation.kind, .leadership)
+            XCTAssertEqual(conversation.state, .scheduled)
+            let value1 = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            XCTAssertEqual(conversation.$employee.id, value1)
+            let value2 = try await Fixtures.personID(Fixtures.leadership, in: testApp)
+            XCTAssertEqual(conversation.$guide.id, value2)
+            XCTAssertEqual(conversation.purpose, "Moving into policy work")
+            XCTAssertEqual(conversation.place, "Room 7, Ridgeway House")
+            XCTAssertEqual(conversation.minutes, 30)
+            let value3 = try await LeadershipSlotModel.find(slots[0], on: testApp.db)?.startsAt
+            XCTAssertEqual(conversation.startsAt, value3)
+
+            // The slot is gone from the open list; Freya sees her booking, Omar who booked.
+            let after = try await freya.get(SiteURL.slots.with(query: [("week", "2026-11-23")]))
+            XCTAssertFalse(after.body.contains(SiteURL.slotBook(slots[0]).path))
+            XCTAssertTrue(after.body.visibleText.contains("Your bookings"))
+            XCTAssertTrue(after.body.contains(SiteURL.prepare(conversation.id!).path))
+            let ownAfter = try await omar.get(SiteURL.ownSlots.path)
+            XCTAssertTrue(ownAfter.body.visibleText.contains("Booked Freya Parker"), ownAfter.body.visibleText)
+            // The booking is a conversation like any other, in both people's lists.
+            let value4 = try await freya.get(SiteURL.conversations.path).body.contains(SiteURL.conversation(conversation.id!).path)
+            XCTAssertTrue(value4)
+            let value5 = try await omar.get(SiteURL.conversations.path).body.contains(SiteURL.conversation(conversation.id!).path)
+            XCTAssertTrue(value5)
+        }
+    }
+
+    func testASecondBookingOfTheSameSlotIsToldTheSlotHasGone() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
+            _ = try await freya.post(SiteURL.slotBook(slots[1]).path, [:])
+            let second = try await lewis.post(SiteURL.slotBook(slots[1]).path, ["note": "Secondments"])
+            XCTAssertEqual(second.status, .conflict)
+            XCTAssertTrue(second.body.visibleText.contains("Sorry, someone has just booked this slot. Choose another."))
+            let value6 = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(value6, 1)
+            let value7 = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
+            XCTAssertEqual(value7, 1)
+        }
+    }
+
+    func testTheDatabaseItselfRefusesASecondBookingOfASlot() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            _ = try await freya.post(SiteURL.slotBook(slots[0]).path, [:])
+            let first = try await firstBooking(testApp)
+            let again = SlotBookingModel()
+            again.id = UUID()
+            again.$slot.id = slots[0]
+            again.$person.id = try await Fixtures.personID(Fixtures.colleague, in: testApp)
+            again.$conversation.id = first.$conversation.id
+            again.bookedAt = testApp.clock.now
+            do {
+                try await again.create(on: testApp.db)
+                XCTFail("a second booking of one slot was stored")
+            } catch let error as any DatabaseError {
+                XCTAssertTrue(error.isConstraintFailure, "\(error)")
+            }
+        }
+    }
+
+    /// Eight people press "Book" on one slot at the same moment, through two server instances on
+    /// PostgreSQL (one on SQLite): exactly one gets it; everyone else is told it has gone.
+    func testParallelBookingsThroughTwoInstancesLetExactlyOneThrough() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            // Several instances share one database on PostgreSQL; SQLite is served by one instance.
+            let sibling = TestDatabase.isPostgres ? try await testApp.sibling() : testApp
+            let people = [
+                Fixtures.employee, Fixtures.colleague, Fixtures.manager, Fixtures.director, Fixtures.unitHead, Fixtures.hrAdmin,
+                Fixtures.hrDirector, Fixtures.chief,
+            ]
+            var browsers: [Browser] = []
+            for (index, email) in people.enumerated() {
+                let browser = index % 2 == 0 ? testApp.browser() : sibling.browser()
+                let value8 = try await browser.signIn(email, password: Fixtures.password).status
+                XCTAssertEqual(value8, .seeOther)
+                _ = try await browser.formToken()
+                browsers.append(browser)
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for browser in browsers {
+                    group.addTask { try await browser.post(SiteURL.slotBook(slots[2]).path, ["note": "All at once"]).status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            if sibling !== testApp { try? await sibling.app.asyncShutdown() }
+            XCTAssertEqual(statuses.filter { $0 == .seeOther }.count, 1, "\(statuses)")
+            XCTAssertEqual(statuses.filter { $0 == .conflict }.count, people.count - 1, "\(statuses)")
+            let value9 = try await SlotBookingModel.query(on: testApp.db).filter(\.$slot.$id == slots[2]).count()
+            XCTAssertEqual(value9, 1)
+            let value10 = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
+            XCTAssertEqual(value10, 1)
+        }
+    }
+
+    func testOnePersonMayHoldAsManyOfAMembersSlotsAsTheMemberAllows() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let value11 = try await freya.post(SiteURL.slotBook(slots[0]).path, [:]).status
+            XCTAssertEqual(value11, .seeOther)
+            let second = try await freya.post(SiteURL.slotBook(slots[1]).path, [:])
+            XCTAssertEqual(second.status, .conflict)
+            XCTAssertTrue(second.body.visibleText.contains("You already hold one of this person's slots."), second.body.visibleText)
+            // The member cannot book their own.
+            let omarsOwn = try await Fixtures.signedIn(Fixtures.leadership, in: testApp).post(SiteURL.slotBook(slots[1]).path, [:])
+            XCTAssertTrue(omarsOwn.body.visibleText.contains("This is one of your own slots."))
+        }
+    }
+
+    func testCancellingFreesTheSlotForSomeoneElse() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            _ = try await freya.post(SiteURL.slotBook(slots[0]).path, [:])
+            let conversationID = try await firstBooking(testApp).$conversation.id
+            // Lewis cannot cancel Freya's booking.
+            let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
+            let value12 = try await lewis.post(SiteURL.slotCancel(slots[0]).path, [:]).status
+            XCTAssertEqual(value12, .notFound)
+
+            let cancelled = try await freya.post(SiteURL.slotCancel(slots[0]).path, [:])
+            XCTAssertEqual(cancelled.location, SiteURL.slots.with(query: [("done", "cancelled")]))
+            let value13 = try await ConversationModel.find(conversationID, on: testApp.db)?.state
+            XCTAssertEqual(value13, .cancelled)
+            let value14 = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(value14, 0)
+            let value15 = try await lewis.post(SiteURL.slotBook(slots[0]).path, [:]).status
+            XCTAssertEqual(value15, .seeOther)
+
+            // Cancelling from the conversation's own page frees it too.
+            let lewisConversation = try await firstBooking(testApp).$conversation.id
+            let value16 = try await lewis.post(SiteURL.cancel(lewisConversation).path, [:]).status
+            XCTAssertEqual(value16, .seeOther)
+            let value17 = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(value17, 0)
+            let list = try await freya.get(SiteURL.slots.with(query: [("week", "2026-11-23")]))
+            XCTAssertTrue(list.body.contains(SiteURL.slotBook(slots[0]).path))
+        }
+    }
+
+    func testWithdrawingABookedSlotCancelsTheConversationAndTellsTheBooker() async throws {
+        try await withApp { testApp in
+            let (omar, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            _ = try await freya.post(SiteURL.slotBook(slots[0]).path, [:])
+            let conversationID = try await firstBooking(testApp).$conversation.id
+            // Only the member withdraws their slots.
+            let sophie = try await Fixtures.signedIn(Fixtures.chief, in: testApp)
+            let value18 = try await sophie.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
+            XCTAssertEqual(value18, .notFound)
+            let value19 = try await freya.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
+            XCTAssertEqual(value19, .forbidden)
+
+            let withdrawn = try await omar.post(SiteURL.slotWithdraw(slots[0]).path, [:])
+            XCTAssertEqual(withdrawn.location, SiteURL.ownSlots.with(query: [("done", "withdrawn")]))
+            let value20 = try await ConversationModel.find(conversationID, on: testApp.db)?.state
+            XCTAssertEqual(value20, .cancelled)
+            let list = try await freya.get(SiteURL.slots.path)
+            XCTAssertTrue(list.body.visibleText.contains("Withdrawn Omar Morgan can no longer meet at this time."), list.body.visibleText)
+            // A withdrawn slot cannot be booked.
+            let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
+            let value21 = try await lewis.post(SiteURL.slotBook(slots[0]).path, [:]).body.visibleText.contains(
+                "This slot has been withdrawn.")
+            XCTAssertTrue(value21)
+        }
+    }
+
+    func testOnlyTheLeadershipTeamOffersSlotsAndBadFieldsAreNamed() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let value22 = try await ben.get(SiteURL.ownSlots.path).status
+            XCTAssertEqual(value22, .forbidden)
+            let value23 = try await ben.post(SiteURL.ownSlots.path, ["date": "2026-11-24", "time": "10:00"]).status
+            XCTAssertEqual(value23, .forbidden)
+            let omar = try await Fixtures.signedIn(Fixtures.leadership, in: testApp)
+            let bad = try await omar.post(
+                SiteURL.ownSlots.path, ["date": "2026-11-18", "time": "9am", "minutes": "600", "weeks": "x", "place": "Room 1"])
+            XCTAssertEqual(bad.status, .badRequest)
+            XCTAssertTrue(bad.body.visibleText.contains("Enter the time as hours and minutes, such as 10:00"))
+            XCTAssertTrue(bad.body.visibleText.contains("Enter a length from 15 to 120 minutes"))
+            XCTAssertTrue(bad.body.contains("value=\"9am\""), "what was typed is kept")
+            let value24 = try await LeadershipSlotModel.query(on: testApp.db).count()
+            XCTAssertEqual(value24, 0)
+            // A slot that is not there, and a note far too long.
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let value25 = try await freya.post(SiteURL.slotBook(UUID()).path, [:]).status
+            XCTAssertEqual(value25, .notFound)
+            let value26 = try await freya.get("/slots?week=tomorrow&member=nobody").status
+            XCTAssertEqual(value26, .ok)
+        }
+    }
+
+    func testALongNoteIsRefusedWithItsLength() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let long = try await freya.post(SiteURL.slotBook(slots[0]).path, ["note": String(repeating: "a", count: 1_001)])
+            XCTAssertTrue(long.body.visibleText.contains("to 1000 characters; it has 1001"), long.body.visibleText)
+            let value27 = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(value27, 0)
+        }
+    }
+
+    /// A conversation booked in a slot is as confidential as any other: the booker and the member
+    /// read it; the booker's line manager, director, HR and a colleague do not.
+    func testABookedConversationIsReadOnlyByThePair() async throws {
+        try await withApp { testApp in
+            let (omar, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            _ = try await freya.post(SiteURL.slotBook(slots[0]).path, ["note": "MARKER-SLOT-NOTE"])
+            let id = try await firstBooking(testApp).$conversation.id
+            for browser in [freya, omar] {
+                let page = try await browser.get(SiteURL.conversation(id).path)
+                XCTAssertEqual(page.status, .ok)
+                XCTAssertTrue(page.body.contains("MARKER-SLOT-NOTE"))
+            }
+            for email in [Fixtures.manager, Fixtures.director, Fixtures.hrAdmin, Fixtures.colleague, Fixtures.chief] {
+                let browser = try await Fixtures.signedIn(email, in: testApp)
+                let page = try await browser.get(SiteURL.conversation(id).path)
+                XCTAssertNotEqual(page.status, .ok, email)
+                XCTAssertFalse(page.body.contains("MARKER-SLOT-NOTE"), email)
+                let value28 = try await browser.get(SiteURL.slots.path).body.contains("MARKER-SLOT-NOTE")
+                XCTAssertFalse(value28, email)
+            }
+            let value29 = try await omar.get(SiteURL.ownSlots.path).body.contains("MARKER-SLOT-NOTE")
+            XCTAssertFalse(value29)
+        }
+    }
+}
