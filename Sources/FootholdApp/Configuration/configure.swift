@@ -51,6 +51,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     }
     app.readAudit = audit
     app.startMonitoring()
+    app.opportunityCatalogue = OpportunityCatalogue()
     app.lifecycle.use(audit)
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))

@@ -42,7 +42,7 @@ enum Layout {
         if let viewer = context.viewer {
             var items: [(String, String)] = [
                 ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("Actions", SiteURL.myActions.path),
-                ("Plan", SiteURL.plan.path), ("People", SiteURL.people.path),
+                ("Plan", SiteURL.plan.path), ("Opportunities", SiteURL.opportunities.path), ("People", SiteURL.people.path),
             ]
             if viewer.seesMonitoring { items.append(("Monitoring", SiteURL.monitoring.path)) }
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }

@@ -80,6 +80,13 @@ enum SiteURL: Equatable {
     case slotBook(UUID)
     case slotCancel(UUID)
     case slotWithdraw(UUID)
+    case opportunities
+    case newOpportunity
+    case opportunity(UUID)
+    case opportunityEdit(UUID)
+    case opportunityDelete(UUID)
+    case agendaAdd(UUID)
+    case agendaRemove(UUID)
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -163,6 +170,13 @@ enum SiteURL: Equatable {
         case .slotBook: ["slots", .parameter(Self.itemParameter), "book"]
         case .slotCancel: ["slots", .parameter(Self.itemParameter), "cancel"]
         case .slotWithdraw: ["slots", .parameter(Self.itemParameter), "withdraw"]
+        case .opportunities: ["opportunities"]
+        case .newOpportunity: ["opportunities", "new"]
+        case .opportunity: ["opportunities", .parameter(Self.itemParameter)]
+        case .opportunityEdit: ["opportunities", .parameter(Self.itemParameter), "edit"]
+        case .opportunityDelete: ["opportunities", .parameter(Self.itemParameter), "delete"]
+        case .agendaAdd: ["conversations", .parameter(Self.conversationParameter), "agenda"]
+        case .agendaRemove: ["conversations", .parameter(Self.conversationParameter), "agenda", "remove"]
         }
     }
 
@@ -197,6 +211,11 @@ enum SiteURL: Equatable {
         case .slotBook(let id): "/slots/\(Self.slug(id))/book"
         case .slotCancel(let id): "/slots/\(Self.slug(id))/cancel"
         case .slotWithdraw(let id): "/slots/\(Self.slug(id))/withdraw"
+        case .opportunity(let id): "/opportunities/\(Self.slug(id))"
+        case .opportunityEdit(let id): "/opportunities/\(Self.slug(id))/edit"
+        case .opportunityDelete(let id): "/opportunities/\(Self.slug(id))/delete"
+        case .agendaAdd(let id): "/conversations/\(Self.slug(id))/agenda"
+        case .agendaRemove(let id): "/conversations/\(Self.slug(id))/agenda/remove"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

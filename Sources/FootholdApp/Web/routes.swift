@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     MonitoringController().register(signedIn)
     ThemeReportController().register(signedIn)
     SlotsController().register(signedIn)
+    OpportunitiesController().register(signedIn)
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)

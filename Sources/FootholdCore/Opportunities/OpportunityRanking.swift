@@ -94,12 +94,15 @@ public enum OpportunityRanking {
         /// The words it shares with the opportunity, normalised.
         public var words: [String]
 
-        public var text: String {
+        public var text: String { text(whose: "your", who: "you") }
+
+        /// The reason about someone else, for their guide: `text(whose: "Freya's", who: "Freya")`.
+        public func text(whose: String, who: String) -> String {
             switch source {
-            case .goal: "your goal to " + RankingWords.lowerFirst(RankingWords.dropLeadingTo(phrase))
-            case .role: "your interest in roles like " + RankingWords.lowerFirst(phrase)
-            case .interest: "your interest in " + RankingWords.lowerFirst(phrase)
-            case .preparation: "what you wanted to talk about: " + RankingWords.lowerFirst(phrase)
+            case .goal: whose + " goal to " + RankingWords.lowerFirst(RankingWords.dropLeadingTo(phrase))
+            case .role: whose + " interest in roles like " + RankingWords.lowerFirst(phrase)
+            case .interest: whose + " interest in " + RankingWords.lowerFirst(phrase)
+            case .preparation: "what " + who + " wanted to talk about: " + RankingWords.lowerFirst(phrase)
             }
         }
     }
@@ -111,8 +114,11 @@ public enum OpportunityRanking {
         public var reasons: [Reason]
 
         /// "Matches your interest in data analysis and your goal to lead a project."
-        public var why: String {
-            let shown = reasons.prefix(3).map(\.text)
+        public var why: String { why(whose: "your", who: "you") }
+
+        /// "Matches Freya's interest in data analysis.", for her guide.
+        public func why(whose: String, who: String) -> String {
+            let shown = reasons.prefix(3).map { $0.text(whose: whose, who: who) }
             guard let last = shown.last else { return "" }
             let joined = shown.count == 1 ? last : shown.dropLast().joined(separator: ", ") + " and " + last
             return "Matches " + joined + "."

@@ -27,7 +27,9 @@ struct ConversationWorkController {
     @Sendable func preparation(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         req.auditRead("viewed preparation", of: record)
-        let model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
+        var model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
+        model.opportunities = try await .load(
+            for: model, today: req.display.today(), catalogue: req.application.opportunityCatalogue, on: req.reads)
         let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         return req.page(
             PreparationPage.title(record), breadcrumbs: ConversationsController.crumbs(record),
@@ -53,7 +55,9 @@ struct ConversationWorkController {
         }
         switch PreparationAnswers.from(raw, side: side) {
         case .failure(let problems):
-            let model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
+            var model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
+            model.opportunities = try await .load(
+                for: model, today: req.display.today(), catalogue: req.application.opportunityCatalogue, on: req.reads)
             return req.page(
                 PreparationPage.title(record), status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 PreparationPage.content(

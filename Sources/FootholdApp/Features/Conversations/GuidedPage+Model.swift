@@ -12,6 +12,8 @@ enum GuidedPage {
         /// The employee's preparation, when the viewer may read it.
         var preparation: PreparationAnswers?
         var history: ConversationHistory
+        /// The opportunities the two put on the agenda while preparing.
+        var agenda: [(id: UUID, title: String, kind: OpportunityKind)] = []
 
         static func load(_ record: ConversationForViewer, on reads: Reads, banks: QuestionBanks) async throws -> Model {
             let readsPreparation = record.allows(.employeePreparation)
@@ -19,7 +21,8 @@ enum GuidedPage {
                 of: record.id, sides: readsPreparation ? [.employee] : [], on: reads, banks: banks)
             return Model(
                 record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
-                history: try await ConversationStore.history(of: record, on: reads))
+                history: try await ConversationStore.history(of: record, on: reads),
+                agenda: record.allows(.purpose) ? try await OpportunitiesStore.agenda(of: record.id, on: reads) : [])
         }
     }
 

@@ -74,6 +74,11 @@ extension GuidedPage {
                 body.append(H.summaryList(answers.map { (model.bank.wording(for: $0.0), H.paragraph($0.1, class: "answer")) }))
             }
         }
+        if stage.stage == .shareInformation && !model.agenda.isEmpty {
+            body.append(H.paragraph("Opportunities you put on the agenda:"))
+            body.append(
+                H.linkList(model.agenda.map { (label: $0.title, path: SiteURL.opportunity($0.id).path, after: " (\($0.kind.title))") }))
+        }
         if stage.stage == .setUp && !model.history.openActions.isEmpty {
             body.append(H.paragraph("Start by looking back at the actions still open:"))
             body.append(

@@ -20,6 +20,9 @@ enum PreparationPage {
         /// For the guide: whether the employee shows them their plan, and the entries shown to them.
         var planShown = false
         var journalShown: [JournalEntry] = []
+        /// Opportunities that match what the employee has said (to the guide, only what the
+        /// employee lets them read), and those the two have put on the agenda.
+        var opportunities = Opportunities()
 
         /// What `bring` (from the preparation form) adds, and to which of the employee's questions:
         /// a part of their plan, their goals, or one of their journal entries; nil for anything else.
@@ -78,6 +81,38 @@ enum PreparationPage {
                 model.journalShown = try await JournalStore.shown(by: employeeID, to: record.viewerID, on: reads)
             }
             return model
+        }
+    }
+}
+
+extension PreparationPage {
+    struct Opportunities {
+        var matches: [(opportunity: Opportunity, why: String)] = []
+        var agenda: [(id: UUID, title: String, kind: OpportunityKind)] = []
+
+        static let shown = 5
+
+        /// Ranked against what the viewer may read of what the employee wants: for the employee,
+        /// their plan and this preparation; for the guide, the plan if the employee shows it to
+        /// them and the preparation if the employee shared it.
+        static func load(
+            for model: Model, today: CalendarDate, catalogue: OpportunityCatalogue, on reads: Reads
+        ) async throws -> Opportunities {
+            let record = model.record
+            let agenda = try await OpportunitiesStore.agenda(of: record.id, on: reads)
+            guard ConversationRules.allows(.prepare, in: record.conversation.state) else { return Opportunities(agenda: agenda) }
+            let employeeAnswers = model.side == .employee ? model.own : (record.allows(.employeePreparation) ? model.other : nil)
+            let plan = model.side == .employee || model.planShown ? try await PlanStore.latest(of: record.employee.id, on: reads) : nil
+            let profile = RankingProfile(plan: plan ?? CareerPlan(), preparationInterests: employeeAnswers?.answers[.interests] ?? "")
+            let open = try await OpportunitiesStore.open(today: today, catalogue: catalogue, on: reads)
+            let onAgenda = Set(agenda.map(\.id))
+            let name = ConversationPages.firstName(record.employee)
+            let ranked = OpportunityRanking.rank(words: open.map { ($0.opportunity, $0.words) }, for: profile, today: today)
+                .filter { !onAgenda.contains($0.opportunity.id) }.prefix(shown)
+            return Opportunities(
+                matches: ranked.map {
+                    ($0.opportunity, model.side == .employee ? $0.why : $0.why(whose: name + "\u{2019}s", who: name))
+                }, agenda: agenda)
         }
     }
 }

@@ -45,6 +45,7 @@ extension PreparationPage {
         }
 
         if let past = model.pastReflection { nodes.append(ReflectionPage.reminder(past, display: display)) }
+        nodes.append(opportunitiesSection(model, editable: editable, csrf: csrf))
         nodes += othersPreparation(model)
         nodes += shownToGuide(model, display: display)
         nodes += ConversationHistory.earlierSection(
@@ -167,5 +168,65 @@ extension PreparationPage {
         return H.textarea(
             name: field.rawValue, label: model.bank.wording(for: field), value: value, error: problems.message(for: field.rawValue),
             rows: 3, privacy: privacy)
+    }
+}
+
+extension PreparationPage {
+    /// Opportunities to talk about: the agenda the two have made, and what matches what the
+    /// employee wants, each with one click to put it on the agenda.
+    static func opportunitiesSection(_ model: Model, editable: Bool, csrf: String) -> BodyNode {
+        let items = model.opportunities
+        guard editable || !items.agenda.isEmpty else { return H.nothing }
+        var nodes: [BodyNode] = [
+            H.heading(2, "Opportunities to talk about", id: "agenda"),
+            H.privacy("You and \(ConversationPages.firstName(model.record.other))"),
+            agendaTable(model, editable: editable, csrf: csrf),
+        ]
+        if editable { nodes += matchesTable(model, csrf: csrf) }
+        return H.card(labelledBy: "agenda", nodes)
+    }
+
+    static func agendaTable(_ model: Model, editable: Bool, csrf: String) -> BodyNode {
+        let record = model.record
+        guard !model.opportunities.agenda.isEmpty else {
+            return H.paragraph("Nothing on the agenda yet. Add an opportunity below and it is here for you both.", class: "muted")
+        }
+        return H.table(
+            caption: "Opportunities on the agenda", headers: ["On the agenda", "Kind", ""],
+            cells: model.opportunities.agenda.map { item in
+                [
+                    .link(item.title, to: SiteURL.opportunity(item.id).path), .text(item.kind.title),
+                    editable
+                        ? .actionButton(
+                            "Take it off", action: SiteURL.agendaRemove(record.id).path, csrf: csrf,
+                            hidden: [("opportunity", item.id.uuidString)])
+                        : .empty,
+                ]
+            })
+    }
+
+    static func matchesTable(_ model: Model, csrf: String) -> [BodyNode] {
+        let record = model.record
+        let employee = ConversationPages.firstName(record.employee)
+        let matches = model.opportunities.matches
+        return [
+            H.heading(3, model.side == .employee ? "Matched to what you want" : "Matched to what \(employee) has said"),
+            matches.isEmpty
+                ? H.paragraph(
+                    model.side == .employee
+                        ? "Nothing open matches your plan or this preparation yet."
+                        : "Nothing open matches what \(employee) has shared with you yet.", class: "muted")
+                : H.table(
+                    caption: "Opportunities that match", headers: ["Opportunity", "Why", ""],
+                    cells: matches.map { match in
+                        [
+                            .link(match.opportunity.title, to: SiteURL.opportunity(match.opportunity.id).path), .text(match.why),
+                            .actionButton(
+                                "Add to the agenda", action: SiteURL.agendaAdd(record.id).path, csrf: csrf,
+                                hidden: [("opportunity", match.opportunity.id.uuidString)]),
+                        ]
+                    }),
+            H.link("See every opportunity", to: SiteURL.opportunities.path),
+        ]
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+@testable import FootholdCore
+
+final class OpportunityKeepingTests: XCTestCase {
+    let today = CalendarDate(year: 2026, month: 12, day: 1)!
+
+    func testHRKeepsAnythingAndAManagerTheirOwnUnitOnly() {
+        let own = UUID()
+        let other = UUID()
+        XCTAssertTrue(OpportunityKeeping.mayKeep(unitID: nil, isHRAdministrator: true, isLineManager: false, ownUnitID: nil))
+        XCTAssertTrue(OpportunityKeeping.mayKeep(unitID: other, isHRAdministrator: true, isLineManager: false, ownUnitID: own))
+        XCTAssertTrue(OpportunityKeeping.mayKeep(unitID: own, isHRAdministrator: false, isLineManager: true, ownUnitID: own))
+        XCTAssertFalse(OpportunityKeeping.mayKeep(unitID: other, isHRAdministrator: false, isLineManager: true, ownUnitID: own))
+        XCTAssertFalse(
+            OpportunityKeeping.mayKeep(unitID: nil, isHRAdministrator: false, isLineManager: true, ownUnitID: own),
+            "the whole organisation is HR's")
+        XCTAssertFalse(OpportunityKeeping.mayKeep(unitID: own, isHRAdministrator: false, isLineManager: false, ownUnitID: own))
+        XCTAssertTrue(OpportunityKeeping.mayAdd(isHRAdministrator: false, isLineManager: true, ownUnitID: own))
+        XCTAssertFalse(OpportunityKeeping.mayAdd(isHRAdministrator: false, isLineManager: true, ownUnitID: nil))
+        XCTAssertFalse(OpportunityKeeping.mayAdd(isHRAdministrator: false, isLineManager: false, ownUnitID: own))
+    }
+
+    func testADraftIsCheckedFieldByField() throws {
+        let draft = try OpportunityDraft.parse(
+            kind: "secondment", title: "  Policy secondment ", description: "Six months.", skills: "Writing, policy; writing",
+            tags: "", closesOn: "2027-01-31", today: today
+        ).get()
+        XCTAssertEqual(draft.title, "Policy secondment")
+        XCTAssertEqual(draft.skills, ["Writing", "policy"], "split at commas and semicolons, repeats dropped")
+        XCTAssertEqual(draft.closesOn, CalendarDate(iso: "2027-01-31"))
+
+        guard
+            case .failure(let problems) = OpportunityDraft.parse(
+                kind: "", title: "", description: String(repeating: "d", count: 4_001), skills: String(repeating: "s", count: 301),
+                tags: "",
+                closesOn: "2026-11-30", today: today)
+        else { return XCTFail("a bad draft was taken") }
+        XCTAssertEqual(problems.items.map(\.field), ["kind", "title", "description", "skills", "closes_on"])
+
+        // A closing date already past may stay as it was when the opportunity is changed.
+        let kept = OpportunityDraft.parse(
+            kind: "course", title: "A course", description: "", skills: "", tags: "", closesOn: "2026-11-30", today: today,
+            previousClosing: CalendarDate(iso: "2026-11-30"))
+        XCTAssertNoThrow(try kept.get())
+    }
+}
