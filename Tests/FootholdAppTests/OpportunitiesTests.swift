@@ -199,4 +199,40 @@ final class OpportunitiesTests: XCTestCase {
             XCTAssertEqual(left, 0)
         }
     }
+
+    func testResourcesAreKeptByHRWithWebLinksOnlyAndShownToTheUnitsPeople() async throws {
+        try await withApp { testApp in
+            let (_, freya, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            let housing = try await Fixtures.unitID("Ridgeway/Housing", in: testApp)
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let benOpens = try await ben.get(SiteURL.adminResources.path)
+            XCTAssertEqual(benOpens.status, .forbidden)
+            let rosie = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let script = try await rosie.post(
+                SiteURL.adminResources.path, ["title": "Click me", "url": "javascript:alert(document.cookie)", "unit": ""])
+            XCTAssertEqual(script.status, .badRequest)
+            XCTAssertTrue(script.body.visibleText.contains("Only web links can be kept: start it with https:// or http://"))
+            XCTAssertTrue(script.body.contains("value=\"Click me\""))
+            let kept = try await rosie.post(
+                SiteURL.adminResources.path,
+                [
+                    "title": "Housing career paths", "url": "https://intranet.example/housing/careers", "description": "Where people moved",
+                    "unit": housing.uuidString,
+                ])
+            XCTAssertEqual(kept.status, .seeOther)
+            _ = try await rosie.post(
+                SiteURL.adminResources.path, ["title": "Development-plan template", "url": "https://intranet.example/plan.docx"])
+
+            // Freya works in Tenancy Services, below Housing: she sees both.
+            let list = try await freya.get(SiteURL.opportunities.path)
+            XCTAssertTrue(list.body.contains("href=\"https://intranet.example/housing/careers\""))
+            XCTAssertTrue(list.body.visibleText.contains("Development-plan template"))
+            let preparation = try await freya.get(SiteURL.prepare(conversation).path)
+            XCTAssertTrue(preparation.body.visibleText.contains("Housing career paths — Where people moved"))
+            // Rosie works in People and Culture: the template only.
+            let rosies = try await rosie.get(SiteURL.opportunities.path)
+            XCTAssertFalse(rosies.body.contains("Housing career paths"))
+            XCTAssertTrue(rosies.body.contains("Development-plan template"))
+        }
+    }
 }

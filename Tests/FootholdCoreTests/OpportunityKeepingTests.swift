@@ -45,3 +45,23 @@ final class OpportunityKeepingTests: XCTestCase {
         XCTAssertNoThrow(try kept.get())
     }
 }
+
+final class ResourceDraftTests: XCTestCase {
+    func testOnlyWebLinksAreKept() {
+        for safe in ["https://intranet.example/templates/plan.docx", "http://wiki.example/Career%20paths", "HTTPS://Example.org"] {
+            XCTAssertNil(ResourceDraft.linkProblem(safe), safe)
+        }
+        for unsafe in [
+            "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd",
+            "vbscript:msgbox", "//evil.example", "https:///nohost", "https://exa mple.org", "https://example.org/\nx",
+            "java\tscript:alert(1)", "https:\\\\evil.example", "ftp://files.example",
+        ] {
+            XCTAssertNotNil(ResourceDraft.linkProblem(unsafe), unsafe)
+        }
+        guard case .failure(let problems) = ResourceDraft.parse(title: "", url: "javascript:alert(1)", description: "") else {
+            return XCTFail("a script link was kept")
+        }
+        XCTAssertEqual(problems.message(for: "url"), "Only web links can be kept: start it with https:// or http://")
+        XCTAssertEqual(problems.message(for: "title"), "Give the resource a title")
+    }
+}

@@ -87,6 +87,8 @@ enum SiteURL: Equatable {
     case opportunityDelete(UUID)
     case agendaAdd(UUID)
     case agendaRemove(UUID)
+    case adminResources
+    case adminResourceDelete(UUID)
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -177,6 +179,8 @@ enum SiteURL: Equatable {
         case .opportunityDelete: ["opportunities", .parameter(Self.itemParameter), "delete"]
         case .agendaAdd: ["conversations", .parameter(Self.conversationParameter), "agenda"]
         case .agendaRemove: ["conversations", .parameter(Self.conversationParameter), "agenda", "remove"]
+        case .adminResources: ["admin", "resources"]
+        case .adminResourceDelete: ["admin", "resources", .parameter(Self.itemParameter), "delete"]
         }
     }
 
@@ -216,6 +220,7 @@ enum SiteURL: Equatable {
         case .opportunityDelete(let id): "/opportunities/\(Self.slug(id))/delete"
         case .agendaAdd(let id): "/conversations/\(Self.slug(id))/agenda"
         case .agendaRemove(let id): "/conversations/\(Self.slug(id))/agenda/remove"
+        case .adminResourceDelete(let id): "/admin/resources/\(Self.slug(id))/delete"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

@@ -43,4 +43,5 @@ func routes(_ app: Application) throws {
     AdminController().register(administration)
     ProgrammeAdminController().register(administration)
     AnonymityController().register(administration)
+    ResourcesController().register(administration)
 }

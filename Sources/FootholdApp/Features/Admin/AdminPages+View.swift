@@ -34,6 +34,10 @@ extension AdminPages {
                     H.paragraph("The fewest people a theme figure may come from before directors and the Leadership Team see it."),
                     H.link("Set the anonymity threshold", to: SiteURL.adminAnonymity.path)),
                 H.card(
+                    H.heading(2, "Resources"),
+                    H.paragraph("Links and templates for each unit's people, such as the development-plan template."),
+                    H.link("Keep the resources", to: SiteURL.adminResources.path)),
+                H.card(
                     H.heading(2, "Audit log"), H.paragraph("Who opened or changed conversation records, and when. Never what they said."),
                     H.link("See the audit log", to: SiteURL.adminAudit.path))),
         ]

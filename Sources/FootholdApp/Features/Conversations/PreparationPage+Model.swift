@@ -89,6 +89,8 @@ extension PreparationPage {
     struct Opportunities {
         var matches: [(opportunity: Opportunity, why: String)] = []
         var agenda: [(id: UUID, title: String, kind: OpportunityKind)] = []
+        /// The employee's unit's links and templates.
+        var resources: [UnitResource] = []
 
         static let shown = 5
 
@@ -101,6 +103,7 @@ extension PreparationPage {
             let record = model.record
             let agenda = try await OpportunitiesStore.agenda(of: record.id, on: reads)
             guard ConversationRules.allows(.prepare, in: record.conversation.state) else { return Opportunities(agenda: agenda) }
+            let resources = try await ResourcesStore.forPerson(record.employee.id, on: reads)
             let employeeAnswers = model.side == .employee ? model.own : (record.allows(.employeePreparation) ? model.other : nil)
             let plan = model.side == .employee || model.planShown ? try await PlanStore.latest(of: record.employee.id, on: reads) : nil
             let profile = RankingProfile(plan: plan ?? CareerPlan(), preparationInterests: employeeAnswers?.answers[.interests] ?? "")
@@ -112,7 +115,7 @@ extension PreparationPage {
             return Opportunities(
                 matches: ranked.map {
                     ($0.opportunity, model.side == .employee ? $0.why : $0.why(whose: name + "\u{2019}s", who: name))
-                }, agenda: agenda)
+                }, agenda: agenda, resources: resources)
         }
     }
 }

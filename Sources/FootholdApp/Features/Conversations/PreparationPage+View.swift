@@ -183,6 +183,10 @@ extension PreparationPage {
             agendaTable(model, editable: editable, csrf: csrf),
         ]
         if editable { nodes += matchesTable(model, csrf: csrf) }
+        if editable && !items.resources.isEmpty {
+            nodes.append(H.heading(3, "Resources"))
+            nodes.append(ResourcesPage.list(items.resources))
+        }
         return H.card(labelledBy: "agenda", nodes)
     }
 

@@ -28,6 +28,7 @@ enum OpportunitiesPage {
         var hasNext: Bool
         var openCount: Int
         var keeper: CatalogueKeeper
+        var resources: [UnitResource] = []
 
         static func load(
             viewer: Viewer, kindText: String?, page: Int, today: CalendarDate, catalogue: OpportunityCatalogue, on reads: Reads
@@ -57,7 +58,8 @@ enum OpportunitiesPage {
             return Model(
                 ranked: ranked.compactMap { ranked in byID[ranked.opportunity.id].map { entry($0, why: ranked.why) } },
                 hasSaid: saidAnything, all: shown.map { entry($0, why: nil) }, kind: kind, page: paging,
-                hasNext: listed.count > paging.offset + pageSize, openCount: listed.count, keeper: keeper)
+                hasNext: listed.count > paging.offset + pageSize, openCount: listed.count, keeper: keeper,
+                resources: try await ResourcesStore.forPerson(viewer.personID, on: reads))
         }
 
         /// Closing soonest first, those with no closing date last, then by title.

@@ -16,6 +16,15 @@ extension OpportunitiesPage {
                 H.link("Book a conversation with the Leadership Team", to: SiteURL.slots.path, class: "button button--secondary")),
             rankedCard(model, display: display),
             allCard(model, display: display),
+            model.resources.isEmpty
+                ? H.nothing
+                : H.card(
+                    labelledBy: "resources",
+                    [
+                        H.heading(2, "Resources for you", id: "resources"),
+                        H.paragraph("Links and templates your unit and the organisation keep for everyone's development."),
+                        ResourcesPage.list(model.resources),
+                    ]),
         ]
     }
 

@@ -1,0 +1,22 @@
+import FootholdCore
+import Foundation
+import Vapor
+
+/// Links and templates per unit, kept by HR administrators (seed 000's departmental resources).
+enum ResourcesPage {
+    struct Model {
+        var resources: [UnitResource]
+        var units: [(id: UUID, path: String)]
+
+        static func load(on reads: Reads) async throws -> Model {
+            Model(resources: try await ResourcesStore.all(on: reads), units: try await OpportunitiesStore.units(on: reads))
+        }
+    }
+
+    struct Form: Content {
+        var title: String?
+        var url: String?
+        var description: String?
+        var unit: String?
+    }
+}
