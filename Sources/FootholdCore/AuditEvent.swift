@@ -27,4 +27,5 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case themeReportSent = "sent a theme report"
     case unitResponseChanged = "changed a response to a unit"
     case teamRequestChanged = "changed a team request"
+    case storyConsentChanged = "changed their consent to publish a success story"
 }

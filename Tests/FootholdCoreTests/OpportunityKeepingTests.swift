@@ -65,3 +65,45 @@ final class ResourceDraftTests: XCTestCase {
         XCTAssertEqual(problems.message(for: "title"), "Give the resource a title")
     }
 }
+
+final class SuccessStoryTests: XCTestCase {
+    let amara = UUID()
+    let ruth = UUID()
+    let someone = UUID()
+
+    func testConsentPublishesAndOnlyItsPersonGivesIt() {
+        var story = SuccessStory(id: UUID(), personID: amara, writerID: ruth, title: "Into policy", body: "…", tags: ["policy"])
+        XCTAssertFalse(story.isPublished)
+        XCTAssertTrue(story.mayRead(amara) && story.mayRead(ruth))
+        XCTAssertFalse(story.mayRead(someone), "not published: nobody else reads it")
+        XCTAssertTrue(story.mayConsent(amara))
+        XCTAssertFalse(story.mayConsent(ruth), "the writer cannot consent for the person")
+        story.consentedAt = Date(timeIntervalSince1970: 0)
+        XCTAssertTrue(story.mayRead(someone))
+        // The writer changes the words: it waits for the person again.
+        let rewritten = story.changed(by: ruth, title: "Into policy work", body: "…", tags: ["policy"])
+        XCTAssertFalse(rewritten.isPublished)
+        // The person changes their own words: their consent stands.
+        XCTAssertTrue(story.changed(by: amara, title: "Into policy work", body: "…", tags: ["policy"]).isPublished)
+        // Nothing changed: nothing withdrawn.
+        XCTAssertTrue(story.changed(by: ruth, title: "Into policy", body: "…", tags: ["policy"]).isPublished)
+    }
+
+    func testStoriesMatchAnOpportunityByItsWords() {
+        let published = Date(timeIntervalSince1970: 0)
+        let policy = SuccessStory(
+            id: UUID(), personID: amara, writerID: amara, title: "From housing officer to policy adviser", body: "", tags: ["secondment"],
+            consentedAt: published)
+        let data = SuccessStory(
+            id: UUID(), personID: ruth, writerID: ruth, title: "Learning data analysis", body: "", tags: [], consentedAt: published)
+        let waiting = SuccessStory(id: UUID(), personID: someone, writerID: ruth, title: "A policy secondment", body: "", tags: [])
+        let opportunity = OpportunityRanking.MatchWords(
+            Opportunity(id: UUID(), kind: .secondment, title: "Policy secondment", skills: ["Writing"]))
+        XCTAssertEqual(SuccessStory.matching([data, waiting, policy], opportunity: opportunity).map(\.id), [policy.id])
+    }
+
+    func testTheFormIsCheckedFieldByField() {
+        guard case .failure(let problems) = SuccessStory.parse(title: "", body: " ", tags: "") else { return XCTFail("empty story taken") }
+        XCTAssertEqual(problems.items.map(\.field), ["title", "body"])
+    }
+}

@@ -89,6 +89,13 @@ enum SiteURL: Equatable {
     case agendaRemove(UUID)
     case adminResources
     case adminResourceDelete(UUID)
+    case stories
+    case newStory
+    case story(UUID)
+    case storyEdit(UUID)
+    case storyConsent(UUID)
+    case storyWithdraw(UUID)
+    case storyDelete(UUID)
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -181,6 +188,13 @@ enum SiteURL: Equatable {
         case .agendaRemove: ["conversations", .parameter(Self.conversationParameter), "agenda", "remove"]
         case .adminResources: ["admin", "resources"]
         case .adminResourceDelete: ["admin", "resources", .parameter(Self.itemParameter), "delete"]
+        case .stories: ["stories"]
+        case .newStory: ["stories", "new"]
+        case .story: ["stories", .parameter(Self.itemParameter)]
+        case .storyEdit: ["stories", .parameter(Self.itemParameter), "edit"]
+        case .storyConsent: ["stories", .parameter(Self.itemParameter), "consent"]
+        case .storyWithdraw: ["stories", .parameter(Self.itemParameter), "withdraw"]
+        case .storyDelete: ["stories", .parameter(Self.itemParameter), "delete"]
         }
     }
 
@@ -221,6 +235,11 @@ enum SiteURL: Equatable {
         case .agendaAdd(let id): "/conversations/\(Self.slug(id))/agenda"
         case .agendaRemove(let id): "/conversations/\(Self.slug(id))/agenda/remove"
         case .adminResourceDelete(let id): "/admin/resources/\(Self.slug(id))/delete"
+        case .story(let id): "/stories/\(Self.slug(id))"
+        case .storyEdit(let id): "/stories/\(Self.slug(id))/edit"
+        case .storyConsent(let id): "/stories/\(Self.slug(id))/consent"
+        case .storyWithdraw(let id): "/stories/\(Self.slug(id))/withdraw"
+        case .storyDelete(let id): "/stories/\(Self.slug(id))/delete"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

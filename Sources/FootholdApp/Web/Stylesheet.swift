@@ -209,6 +209,7 @@ enum Stylesheet {
         .filter-form .field { margin: 0; }
         .week-nav { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: center; margin: 0 0 1rem; }
         .reason { color: var(--ink-soft); margin: 0.25rem 0 0; }
+        .story-link { margin: 0.25rem 0 0; font-size: 0.9375rem; }
         .link-list { list-style: none; padding: 0; margin: 0 0 1rem; }
         .link-list li { margin: 0 0 0.5rem; }
         .pagination ul { list-style: none; display: flex; gap: 1rem; align-items: center; padding: 0; margin: 0 0 1.5rem; }

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     ThemeReportController().register(signedIn)
     SlotsController().register(signedIn)
     OpportunitiesController().register(signedIn)
+    StoriesController().register(signedIn)
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)

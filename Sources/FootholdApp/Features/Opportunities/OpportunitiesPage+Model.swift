@@ -11,6 +11,8 @@ enum OpportunitiesPage {
         /// Why it matched, in the person's own words; nil when it was not ranked for them.
         var why: String?
         var mayKeep: Bool
+        /// Published stories of people who did something like it.
+        var stories: [StoryLine] = []
 
         var opportunity: Opportunity { item.opportunity }
     }
@@ -55,8 +57,14 @@ enum OpportunitiesPage {
             let saidAnything = !(profile.interests + profile.roles + profile.goals + profile.preparation).allSatisfy {
                 $0.trimmed().isEmpty
             }
+            let published = try await StoriesStore.published(on: reads)
+            func withStory(_ item: CatalogueItem, why: String) -> Entry {
+                var shown = entry(item, why: why)
+                shown.stories = stories(published, matching: item, limit: 1)
+                return shown
+            }
             return Model(
-                ranked: ranked.compactMap { ranked in byID[ranked.opportunity.id].map { entry($0, why: ranked.why) } },
+                ranked: ranked.compactMap { ranked in byID[ranked.opportunity.id].map { withStory($0, why: ranked.why) } },
                 hasSaid: saidAnything, all: shown.map { entry($0, why: nil) }, kind: kind, page: paging,
                 hasNext: listed.count > paging.offset + pageSize, openCount: listed.count, keeper: keeper,
                 resources: try await ResourcesStore.forPerson(viewer.personID, on: reads))
@@ -76,6 +84,12 @@ enum OpportunitiesPage {
         }
     }
 
+    /// The published stories that share words with an opportunity, most in common first.
+    static func stories(_ published: [StoryLine], matching item: CatalogueItem, limit: Int) -> [StoryLine] {
+        let byID = Dictionary(published.map { ($0.story.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return SuccessStory.matching(published.map(\.story), opportunity: item.words, limit: limit).compactMap { byID[$0.id] }
+    }
+
     /// One opportunity, and why it matches the viewer.
     struct DetailModel {
         var entry: Entry
@@ -93,7 +107,8 @@ enum OpportunitiesPage {
             return DetailModel(
                 entry: Entry(
                     item: item, unitName: item.unitID.flatMap { names.units[$0] }, contactName: item.contactID.flatMap { names.people[$0] },
-                    why: why, mayKeep: keeper.mayKeep(unitID: item.unitID)))
+                    why: why, mayKeep: keeper.mayKeep(unitID: item.unitID),
+                    stories: stories(try await StoriesStore.published(on: reads), matching: item, limit: 3)))
         }
     }
 

@@ -13,7 +13,8 @@ extension OpportunitiesPage {
                 "p", class: "button-row",
                 model.keeper.mayAdd
                     ? H.link("Add an opportunity", to: SiteURL.newOpportunity.path, class: "button button--primary") : H.nothing,
-                H.link("Book a conversation with the Leadership Team", to: SiteURL.slots.path, class: "button button--secondary")),
+                H.link("Book a conversation with the Leadership Team", to: SiteURL.slots.path, class: "button button--secondary"),
+                H.link("Read success stories", to: SiteURL.stories.path, class: "button button--secondary")),
             rankedCard(model, display: display),
             allCard(model, display: display),
             model.resources.isEmpty
@@ -54,7 +55,12 @@ extension OpportunitiesPage {
                         "li",
                         H.el("p", class: "slot__when", H.link(entry.opportunity.title, to: SiteURL.opportunity(entry.opportunity.id).path)),
                         H.el("p", class: "slot__who", H.text(facts(entry, display: display))),
-                        entry.why.map { H.el("p", class: "reason", H.text($0)) } ?? H.nothing)
+                        entry.why.map { H.el("p", class: "reason", H.text($0)) } ?? H.nothing,
+                        entry.stories.first.map { line in
+                            H.el(
+                                "p", class: "story-link", H.text("Someone who did something like it: "),
+                                H.link(line.story.title, to: SiteURL.story(line.story.id).path))
+                        } ?? H.nothing)
                 })
     }
 
@@ -119,6 +125,14 @@ extension OpportunitiesPage {
                     H.summaryList(rows),
                     opportunity.description.isEmpty ? H.nothing : H.el("p", class: "answer", H.text(opportunity.description)),
                 ]),
+            entry.stories.isEmpty
+                ? H.nothing
+                : H.card(
+                    labelledBy: "stories",
+                    [
+                        H.heading(2, "Stories from people who did something like it", id: "stories"),
+                        StoriesPage.storyList(entry.stories),
+                    ]),
             entry.mayKeep
                 ? H.el(
                     "div", class: "button-row",
