@@ -107,3 +107,21 @@ final class SuccessStoryTests: XCTestCase {
         XCTAssertEqual(problems.items.map(\.field), ["title", "body"])
     }
 }
+
+final class TalkToSuggestionTests: XCTestCase {
+    func testTheSuggestionReadsAsAnActionAndARequest() throws {
+        let suggestion = try TalkToSuggestion.parse(about: "  about the housing secondment ").get()
+        XCTAssertEqual(suggestion.action(colleagueFirstName: "Amara"), "Talk to Amara about the housing secondment")
+        XCTAssertEqual(
+            suggestion.request(guideName: "Ben Khan", employeeFirstName: "Freya"),
+            "Ben Khan suggested that Freya talks with you about the housing secondment.")
+        guard case .failure(let problems) = TalkToSuggestion.parse(about: "about ") else {
+            return XCTFail("nothing to talk about was taken")
+        }
+        XCTAssertEqual(problems.items.map(\.field), ["about"])
+        let (a, b, c) = (UUID(), UUID(), UUID())
+        XCTAssertTrue(TalkToSuggestion.mayBeSuggested(c, employeeID: a, guideID: b))
+        XCTAssertFalse(TalkToSuggestion.mayBeSuggested(a, employeeID: a, guideID: b))
+        XCTAssertFalse(TalkToSuggestion.mayBeSuggested(b, employeeID: a, guideID: b))
+    }
+}

@@ -16,6 +16,8 @@ struct ActionLine: Equatable {
     /// "Mid-year conversation", "Check-in", when it came from a conversation.
     var conversationTitle: String?
     var conversationDate: Date?
+    /// For an action to talk to a colleague: the request it made to them.
+    var talkRequestID: UUID?
 
     /// How `personID` stands to it, for the access policy.
     func standing(of personID: UUID) -> ConversationAccess.Standing {
@@ -35,7 +37,7 @@ struct ActionLine: Equatable {
     }
 
     static let columns = """
-        \(AgreedActionModel.columns("a")), e.name AS employee_name, c.guide_id, g.name AS guide_name, o.name AS colleague_name, \
+        \(AgreedActionModel.columns("a")), a.talk_request_id, e.name AS employee_name, c.guide_id, g.name AS guide_name, o.name AS colleague_name, \
         c.kind AS conversation_kind, k.name AS checkpoint_name, COALESCE(c.held_at, c.starts_at) AS conversation_date, \
         COALESCE(c.held_at, c.starts_at, a.created_at) AS sort_date \
         FROM agreed_actions a JOIN people e ON e.id = a.employee_id LEFT JOIN conversations c ON c.id = a.conversation_id \
@@ -55,6 +57,7 @@ struct ActionLine: Equatable {
         let kind = try optional("conversation_kind", String.self).flatMap(ConversationKind.init(rawValue:))
         conversationTitle = try optional("checkpoint_name", String.self) ?? kind?.title
         conversationDate = try optional("conversation_date", Date.self)
+        talkRequestID = try optional("talk_request_id", UUID.self)
     }
 }
 

@@ -87,6 +87,7 @@ enum SiteURL: Equatable {
     case opportunityDelete(UUID)
     case agendaAdd(UUID)
     case agendaRemove(UUID)
+    case talkTo(UUID)
     case adminResources
     case adminResourceDelete(UUID)
     case stories
@@ -186,6 +187,7 @@ enum SiteURL: Equatable {
         case .opportunityDelete: ["opportunities", .parameter(Self.itemParameter), "delete"]
         case .agendaAdd: ["conversations", .parameter(Self.conversationParameter), "agenda"]
         case .agendaRemove: ["conversations", .parameter(Self.conversationParameter), "agenda", "remove"]
+        case .talkTo: ["conversations", .parameter(Self.conversationParameter), "talk-to"]
         case .adminResources: ["admin", "resources"]
         case .adminResourceDelete: ["admin", "resources", .parameter(Self.itemParameter), "delete"]
         case .stories: ["stories"]
@@ -234,6 +236,7 @@ enum SiteURL: Equatable {
         case .opportunityDelete(let id): "/opportunities/\(Self.slug(id))/delete"
         case .agendaAdd(let id): "/conversations/\(Self.slug(id))/agenda"
         case .agendaRemove(let id): "/conversations/\(Self.slug(id))/agenda/remove"
+        case .talkTo(let id): "/conversations/\(Self.slug(id))/talk-to"
         case .adminResourceDelete(let id): "/admin/resources/\(Self.slug(id))/delete"
         case .story(let id): "/stories/\(Self.slug(id))"
         case .storyEdit(let id): "/stories/\(Self.slug(id))/edit"

@@ -67,6 +67,10 @@ extension ActionPage {
             let when = line.conversationDate.map { ", \(display.day($0))" } ?? ""
             rows.append(("Agreed in", H.link(title + when, to: SiteURL.conversation(conversationID).path)))
         }
+        // The request went from the employee to the colleague: theirs to follow, nobody else's.
+        if let request = line.talkRequestID, action.employeeID == loaded.viewerID {
+            rows.append(("Your request", H.link("The conversation you were suggested", to: SiteURL.conversation(request).path)))
+        }
         if let goal = model.goalText {
             rows.append(("For the goal", H.text(goal)))
         } else if action.goalID != nil {

@@ -9,6 +9,7 @@ struct ConversationWorkController {
         routes.post(SiteURL.prepare(UUID()).pathComponents, use: savePreparation)
         routes.get(SiteURL.guided(UUID()).pathComponents, use: guided)
         routes.post(SiteURL.guided(UUID()).pathComponents, use: saveExpectations)
+        routes.post(SiteURL.talkTo(UUID()).pathComponents, use: suggestTalkTo)
         routes.get(SiteURL.record(UUID()).pathComponents, use: record)
         routes.post(SiteURL.record(UUID()).pathComponents, use: saveRecord)
         routes.post(SiteURL.actions(UUID()).pathComponents, use: addAction)
@@ -75,9 +76,49 @@ struct ConversationWorkController {
         guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed guided conversation", of: record)
         let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
+        let suggested = req.queryValue("suggested") != nil
         return req.page(
             "Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
-            GuidedPage.content(model, display: req.display, csrf: req.csrfToken))
+            GuidedPage.content(model, display: req.display, csrf: req.csrfToken, suggested: suggested))
+    }
+
+    /// The guide suggests a colleague to talk to: an action for the employee, and a request to
+    /// the colleague.
+    @Sendable func suggestTalkTo(req: Request) async throws -> Response {
+        let (record, side) = try await Self.participant(req)
+        guard side == .guide, ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else {
+            throw SiteError.forbidden
+        }
+        let form = try req.content.decode(GuidedPage.TalkToForm.self)
+        var problems = FieldProblems()
+        var colleague: (id: UUID, name: String)?
+        switch try await ActionStore.colleague(named: form.colleague ?? "", on: req.reads) {
+        case .success(let found):
+            if TalkToSuggestion.mayBeSuggested(found.id, employeeID: record.employee.id, guideID: record.guide.id) {
+                colleague = found
+            } else {
+                problems.add("colleague", "Suggest someone other than the two of you")
+            }
+        case .failure(let problem):
+            problems.add(
+                "colleague", problem == .missing ? "Name the colleague to talk to, or type their work e-mail address" : problem.message)
+        }
+        var suggestion: TalkToSuggestion?
+        switch TalkToSuggestion.parse(about: form.about ?? "") {
+        case .success(let value): suggestion = value
+        case .failure(let more): for item in more.items { problems.add(item.field, item.message) }
+        }
+        guard problems.isEmpty, let colleague, let suggestion else {
+            let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
+            return req.page(
+                "Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
+                GuidedPage.content(model, display: req.display, csrf: req.csrfToken, problems: problems, typedTalkTo: form))
+        }
+        let clients = req.clients
+        try await TalkToStore.suggest(
+            suggestion, in: record, colleague: colleague, actionID: clients.makeID(), requestID: clients.makeID(), at: req.now,
+            on: req.database)
+        return .redirect(to: SiteURL.guided(record.id).with(query: [("suggested", "1")]) + "#stage-share_information")
     }
 
     @Sendable func saveExpectations(req: Request) async throws -> Response {

@@ -40,4 +40,9 @@ enum GuidedPage {
     struct ExpectationsForm: Content {
         var expectations: String?
     }
+
+    struct TalkToForm: Content {
+        var colleague: String?
+        var about: String?
+    }
 }

@@ -4,12 +4,16 @@ import Foundation
 extension GuidedPage {
     static func content(
         _ model: Model, display: DisplayDate, csrf: String, typedExpectations: String? = nil,
-        problems: FieldProblems = FieldProblems()
+        problems: FieldProblems = FieldProblems(), typedTalkTo: TalkToForm? = nil, suggested: Bool = false
     ) -> [BodyNode] {
         let record = model.record
         let employee = ConversationPages.firstName(record.employee)
         var nodes: [BodyNode] = [
             H.errorSummary(problems.items),
+            suggested
+                ? H.notice(
+                    "Suggested. \(employee) has a new action, and the colleague has a request to talk with \(employee).", style: "success")
+                : H.nothing,
             H.heading(1, "Your conversation with \(ConversationPages.firstName(record.other))"),
             H.paragraph(
                 record.side == .guide
@@ -27,7 +31,9 @@ extension GuidedPage {
                 H.el(
                     "section",
                     [H.attr("class", "card stage"), H.attr("id", "stage-\(stage.stage.rawValue)")]
-                        + stageBody(stage, model: model, display: display, csrf: csrf)))
+                        + stageBody(stage, model: model, display: display, csrf: csrf)
+                        + (stage.stage == .shareInformation && record.side == .guide
+                            ? [talkToForm(record, typed: typedTalkTo, problems: problems, csrf: csrf)] : [])))
         }
         return nodes
     }
@@ -91,5 +97,29 @@ extension GuidedPage {
                 H.link("Mark the conversation as held and write the record", to: SiteURL.markHeld(record.id).path, class: "button"))
         }
         return body
+    }
+}
+
+extension GuidedPage {
+    /// "Suggest other people to talk to" (seed 001): a colleague from the directory, and what about.
+    static func talkToForm(_ record: ConversationForViewer, typed: TalkToForm?, problems: FieldProblems, csrf: String) -> BodyNode {
+        let employee = ConversationPages.firstName(record.employee)
+        return H.el(
+            "div", class: "muted-box",
+            H.heading(3, "Suggest someone \(employee) could talk to"),
+            H.paragraph(
+                "\(employee) gets an action to talk to them, and they get a request for a conversation with \(employee), saying you suggested it."
+            ),
+            H.form(
+                action: SiteURL.talkTo(record.id).path, csrf: csrf,
+                [
+                    H.field(
+                        name: "colleague", label: "Who", value: typed?.colleague ?? "", hint: "Their name or work e-mail address.",
+                        error: problems.message(for: "colleague")),
+                    H.field(
+                        name: "about", label: "About what", value: typed?.about ?? "", hint: "Such as: the housing secondment.",
+                        error: problems.message(for: "about")),
+                    H.button("Suggest them", style: .secondary),
+                ]))
     }
 }

@@ -2,8 +2,8 @@ import Fluent
 import SQLKit
 
 /// Leadership Team slots and their bookings, the opportunities catalogue, success stories,
-/// resources, and opportunities on a conversation's agenda (issue "Leadership Team slots, the
-/// opportunities catalogue…"). A slot is booked at most once: `slot_bookings.slot_id` is unique.
+/// resources, opportunities on a conversation's agenda, and the request an action to talk to
+/// someone made (issue "Leadership Team slots, the opportunities catalogue…"). A slot is booked at most once: `slot_bookings.slot_id` is unique.
 struct M019_Opportunities: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(LeadershipSlotModel.schema)
@@ -67,6 +67,8 @@ struct M019_Opportunities: AsyncMigration {
             .field("added_at", .datetime, .required)
             .unique(on: "conversation_id", "opportunity_id")
             .create()
+        // A suggestion of someone to talk to: the action and the request it made to that colleague.
+        try await database.schema(AgreedActionModel.schema).field("talk_request_id", .uuid).update()
         let sql = database as! any SQLDatabase
         // Open slots by time, and a member's own by time.
         try await sql.create(index: "leadership_slots_starts_at_idx").on(LeadershipSlotModel.schema).column("starts_at").run()
@@ -81,6 +83,7 @@ struct M019_Opportunities: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(AgreedActionModel.schema).deleteField("talk_request_id").update()
         for schema in [
             AgendaOpportunityModel.schema, ResourceModel.schema, SuccessStoryModel.schema, OpportunityModel.schema,
             SlotBookingModel.schema, LeadershipSlotModel.schema,

@@ -120,6 +120,8 @@ final class AgreedActionModel: Model, @unchecked Sendable {
     @OptionalField(key: "goal_id") var goalID: UUID?
     /// It serves the influence objective the employee prepared.
     @Field(key: "for_influence_objective") var forInfluenceObjective: Bool
+    /// For an action to talk to a colleague: the conversation it asked them for.
+    @OptionalField(key: "talk_request_id") var talkRequestID: UUID?
 
     // relationships
     /// The conversation it was agreed in; none for an action the employee added on their own.
