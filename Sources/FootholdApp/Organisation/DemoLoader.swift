@@ -136,6 +136,9 @@ public enum DemoLoader {
                     model.updatedAt = now
                     try await model.create(on: app.db)
                 }
+                try await DemoOpportunitiesWriter.write(
+                    DemoOpportunities(organisation: organisation, today: today, timeZone: timeZone, seed: seed), people: personIDs,
+                    units: unitIDs, on: app.db, now: now, ids: &ids)
             }
         } catch {
             if leftWAL { _ = try? await Self.setJournalMode("WAL", on: app.db) }

@@ -33,6 +33,10 @@ enum SlotsPage {
             var next: CalendarDate?
             if open.isEmpty, let start = try await SlotsStore.nextOpen(after: until, memberID: memberID, on: reads) {
                 next = monday(of: CalendarDate(start, in: display.timeZone))
+                // Asked for no week in particular: the first week with a slot to book.
+                if asked == nil, let next {
+                    return try await load(viewer: viewer, weekText: next.iso, memberText: memberText, display: display, on: reads)
+                }
             }
             return Model(
                 week: week, thisWeek: thisWeek, memberID: memberID, members: members, open: open, nextWeekWithSlots: next,
