@@ -106,4 +106,18 @@ final class OpportunityRankingTests: XCTestCase {
         XCTAssertEqual(profile.preparation, ["Secondments"])
         XCTAssertTrue(OpportunityRanking.rank([], for: profile, today: today).isEmpty)
     }
+
+    func testAReasonReadsAsASentenceAndGenericWordsDoNotMatch() {
+        let profile = RankingProfile(roles: ["A senior specialist in policy"], preparation: ["Meeting people across the business"])
+        let catalogue = [
+            Opportunity(id: id(1), kind: .secondment, title: "Policy secondment"),
+            Opportunity(id: id(2), kind: .project, title: "Secondment in People and Culture"),
+        ]
+        let ranked = OpportunityRanking.rank(catalogue, for: profile, today: today)
+        XCTAssertEqual(ranked.map(\.opportunity.id), [id(1)], "\"people\" alone matches nothing")
+        XCTAssertEqual(ranked[0].why, "Matches your interest in roles like a senior specialist in policy.")
+        XCTAssertEqual(
+            ranked[0].why(whose: "Freya\u{2019}s", who: "Freya"),
+            "Matches Freya\u{2019}s interest in roles like a senior specialist in policy.")
+    }
 }

@@ -333,6 +333,45 @@ def test_leadership_team_responds_and_the_unit_hears(driver, accounts):
     shot(driver, "29-responses")
 
 
+def test_employee_books_a_leadership_team_slot(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    click(driver, By.LINK_TEXT, "Opportunities")
+    click(driver, By.LINK_TEXT, "Book a conversation with the Leadership Team")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Book a conversation with the Leadership Team", text(driver)[:300]
+    assert "Open slots in the week of" in text(driver)
+    note = driver.find_element(By.CSS_SELECTOR, ".slot-list input[name=note]")
+    note.send_keys("Whether a secondment would suit me")
+    navigate(driver, lambda: note.find_element(By.XPATH, "./following-sibling::button").click())
+    assert "Booked." in text(driver), text(driver)[:400]
+    assert "Your bookings" in text(driver)
+    shot(driver, "30-slots")
+
+
+def test_leadership_team_member_offers_slots(driver, accounts):
+    sign_in(driver, accounts["Leadership Team member"])
+    driver.get(BASE + "/slots/yours")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Offer slots for career conversations", text(driver)[:300]
+    assert "Your slots to come" in text(driver)
+    shot(driver, "31-own-slots")
+
+
+def test_employee_sees_opportunities_with_reasons_and_a_story(driver, accounts):
+    sign_in(driver, accounts["Employee"])
+    click(driver, By.LINK_TEXT, "Opportunities")
+    main = text(driver)
+    assert "Matched to what you want" in main, main[:300]
+    assert "Matches your" in main, main[:1200]
+    shot(driver, "32-opportunities")
+    click(driver, By.CSS_SELECTOR, "#for-you ~ .slot-list li a")
+    assert "About it" in text(driver), text(driver)[:300]
+    shot(driver, "33-opportunity")
+    driver.get(BASE + "/stories")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Success stories"
+    click(driver, By.CSS_SELECTOR, "#published ~ .slot-list li a")
+    assert "By " in text(driver) or "written with" in text(driver), text(driver)[:300]
+    shot(driver, "34-story")
+
+
 def test_change_password_keeps_the_form_honest(driver, accounts):
     sign_in(driver, accounts["Employee"])
     click(driver, By.LINK_TEXT, "Change your password")
@@ -372,7 +411,8 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
          test_record_of_a_held_conversation, test_change_password_keeps_the_form_honest, test_hr_audit_log_answers_whose_records,
          test_employee_keeps_actions_a_plan_and_a_journal, test_director_sees_coverage_and_themes, test_manager_reports_themes,
-         test_leadership_team_responds_and_the_unit_hears, test_phone_layout]
+         test_leadership_team_responds_and_the_unit_hears, test_employee_books_a_leadership_team_slot,
+         test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story, test_phone_layout]
 
 
 def main():

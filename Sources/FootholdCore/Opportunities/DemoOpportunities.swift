@@ -64,13 +64,14 @@ public struct DemoOpportunities: Sendable {
         let monday = today.adding(days: 8 - today.weekday)
         for (number, member) in members.enumerated() {
             let weekday = number % 5, hour = [9, 10, 11, 14, 15][(number / 5) % 5]
+            let place = Self.places[number % Self.places.count]
             for week in 0..<52 {
                 let day = monday.adding(days: 7 * week + weekday)
                 let summer = day.month == 7 || day.month == 8
                 let start = SlotSeries.instant(day, hour: hour, minute: summer ? 30 : 0, in: timeZone)
                 var slot = Slot(
                     member: member, series: summer ? number * 2 + 1 : number * 2, startsAt: start, minutes: summer ? 45 : 30,
-                    place: random.pick(Self.places), theme: summer ? Self.summerTheme : "", bookedBy: nil, note: "")
+                    place: place, theme: summer ? Self.summerTheme : "", bookedBy: nil, note: "")
                 if (week < 6 && random.chance(0.4)) || (summer && random.chance(0.3)) {
                     var booker = random.int(in: 0...(people.count - 1))
                     if booker == member || people[booker].isLeadershipTeam { booker = cast.employee == member ? 0 : cast.employee }

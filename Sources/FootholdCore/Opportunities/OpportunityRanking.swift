@@ -277,6 +277,8 @@ public enum RankingWords {
         // Keep "I", acronyms and names as written: only a capital followed by a small letter is lowered.
         let second = text.dropFirst().first
         if first.isUppercase, let second, second.isLowercase { return first.lowercased() + text.dropFirst() }
+        // "A senior specialist" reads "a senior specialist" inside a sentence; "I" stays.
+        if first == "A", second == " " { return "a" + text.dropFirst() }
         return text
     }
 
@@ -291,6 +293,6 @@ public enum RankingWords {
         "be", "been", "it", "its", "my", "me", "i", "we", "our", "you", "your", "they", "their", "this", "that", "these", "those",
         "some", "more", "most", "very", "really", "want", "would", "like", "love", "enjoy", "good", "get", "do", "doing", "have",
         "has", "had", "can", "could", "should", "will", "other", "new", "work", "working", "role", "team", "also", "not", "no",
-        "so", "up", "out", "one", "two", "year", "time", "thing", "way", "day", "lot", "bit",
+        "so", "up", "out", "one", "two", "year", "time", "thing", "way", "day", "lot", "bit", "people", "person", "someone", "come",
     ]
 }

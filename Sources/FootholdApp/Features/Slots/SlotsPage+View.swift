@@ -157,8 +157,7 @@ extension SlotsPage {
                                 booked(slot),
                                 slot.withdrawn
                                     ? .empty
-                                    : .actionButton(
-                                        "Withdraw", action: SiteURL.slotWithdraw(slot.id).path, csrf: csrf, style: .warning),
+                                    : .actionButton("Withdraw", action: SiteURL.slotWithdraw(slot.id).path, csrf: csrf),
                             ]
                         }),
             ])
