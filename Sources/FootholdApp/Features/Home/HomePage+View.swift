@@ -17,12 +17,33 @@ extension HomePage {
         nodes.append(conversations(model, display: display))
         if !model.toConfirm.isEmpty { nodes.append(toConfirm(model, display: display, csrf: csrf)) }
         nodes.append(actions(model, display: display))
+        nodes.append(nextHold())
         if !model.responses.isEmpty || !model.requests.isEmpty { nodes.append(heard(model, display: display)) }
         nodes.append(profile(model.person))
         if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
         for unit in model.units { nodes.append(unitCard(unit)) }
         if let administration = model.administration { nodes.append(adminCard(administration)) }
         return nodes
+    }
+
+    /// Where to look for the next hold: opportunities, a Leadership Team slot, others' stories.
+    static func nextHold() -> BodyNode {
+        H.card(
+            labelledBy: "next-hold",
+            [
+                H.heading(2, "Find your next hold", id: "next-hold"),
+                H.linkList([
+                    (
+                        label: "Opportunities", path: SiteURL.opportunities.path,
+                        after: ": roles, projects, courses and more, matched to what you want"
+                    ),
+                    (
+                        label: "Book a conversation with the Leadership Team", path: SiteURL.slots.path,
+                        after: ": slots they have set aside for anyone"
+                    ),
+                    (label: "Success stories", path: SiteURL.stories.path, after: ": how colleagues moved or grew"),
+                ]),
+            ])
     }
 
     static func conversations(_ model: Model, display: DisplayDate) -> BodyNode {

@@ -16,13 +16,8 @@ struct UnitResource: Equatable {
 
 /// Every query about resources.
 enum ResourcesStore {
-    private static func resources(where condition: SQLQueryString, on reads: Reads) async throws -> [UnitResource] {
-        try await reads.rows(
-            """
-            SELECT r.id, r.title, r.url, r.description, r.unit_id, u.path FROM resources r LEFT JOIN units u ON u.id = r.unit_id \
-            WHERE \(condition) ORDER BY u.path IS NOT NULL, u.path, r.title, r.id
-            """
-        ).map { row in
+    private static func resources(_ query: SQLQueryString, on reads: Reads) async throws -> [UnitResource] {
+        try await reads.rows(query).map { row in
             UnitResource(
                 id: try row.decode(column: "id", as: UUID.self), title: try row.decode(column: "title", as: String.self),
                 url: try row.decode(column: "url", as: String.self), description: try row.decode(column: "description", as: String.self),
@@ -32,25 +27,24 @@ enum ResourcesStore {
     }
 
     static func all(on reads: Reads) async throws -> [UnitResource] {
-        try await resources(where: "1 = 1", on: reads)
+        try await resources(
+            """
+            SELECT r.id, r.title, r.url, r.description, r.unit_id, u.path FROM resources r LEFT JOIN units u ON u.id = r.unit_id \
+            ORDER BY u.path IS NOT NULL, u.path, r.title, r.id
+            """, on: reads)
     }
 
-    /// What a person's unit and every unit above it keep, and what is for everyone.
+    /// What a person's unit and every unit above it keep, and what is for everyone: one statement
+    /// that climbs from the person's unit to the top by each unit's parent.
     static func forPerson(_ personID: UUID, on reads: Reads) async throws -> [UnitResource] {
-        let path = try await reads.firstRow(
-            "SELECT u.path FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = \(bind: personID)"
-        )?.decode(column: "path", as: String.self)
-        let lineage = path.flatMap(UnitPath.init(parsing:))?.lineage.map(\.description) ?? []
-        var condition: SQLQueryString = "r.unit_id IS NULL"
-        if !lineage.isEmpty {
-            condition.appendLiteral(" OR u.path IN (")
-            for (index, item) in lineage.enumerated() {
-                if index > 0 { condition.appendLiteral(", ") }
-                condition.appendInterpolation(bind: item)
-            }
-            condition.appendLiteral(")")
-        }
-        return try await resources(where: condition, on: reads)
+        try await resources(
+            """
+            WITH RECURSIVE lineage (id, parent_id) AS (\
+            SELECT u.id, u.parent_id FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = \(bind: personID) \
+            UNION ALL SELECT u.id, u.parent_id FROM units u JOIN lineage l ON u.id = l.parent_id) \
+            SELECT r.id, r.title, r.url, r.description, r.unit_id, u.path FROM resources r LEFT JOIN units u ON u.id = r.unit_id \
+            WHERE r.unit_id IS NULL OR r.unit_id IN (SELECT id FROM lineage) ORDER BY u.path IS NOT NULL, u.path, r.title, r.id
+            """, on: reads)
     }
 
     static func add(_ draft: ResourceDraft, unitID: UUID?, id: UUID, at now: Date, on database: any Database) async throws {
