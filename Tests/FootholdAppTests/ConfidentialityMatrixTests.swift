@@ -102,6 +102,73 @@ final class ConfidentialityMatrixTests: XCTestCase {
     }
 
     func testNothingShared() async throws { try await check(employeeShares: false, historyShared: false) }
+
+    /// The same matrix for a Leadership Team conversation booked in a slot: Freya books Omar's slot
+    /// with a note, and the two prepare, hold and record it.
+    func checkBookedSlot(employeeShares: Bool) async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let omar = try await Fixtures.signedIn(Fixtures.leadership, in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            _ = try await omar.post(
+                SiteURL.ownSlots.path, ["date": "2026-11-19", "time": "14:00", "minutes": "30", "weeks": "1", "place": "MARK-PLACE"])
+            let slot = try await LeadershipSlotModel.query(on: testApp.db).first()
+            let booked = try await freya.post(SiteURL.slotBook(try XCTUnwrap(slot?.id)).path, ["note": "MARK-PURPOSE"])
+            XCTAssertEqual(booked.status, .seeOther)
+            let booking = try await SlotBookingModel.query(on: testApp.db).first()
+            let id = try XCTUnwrap(booking?.$conversation.id)
+            _ = try await freya.post(
+                SiteURL.prepare(id).path, ["strengths": "MARK-EMPLOYEE-PREPARATION"] + (employeeShares ? ["share": "yes"] : [:]))
+            _ = try await omar.post(SiteURL.prepare(id).path, ["noticed": "MARK-GUIDE-PREPARATION"])
+            _ = try await omar.post(SiteURL.guided(id).path, ["expectations": "MARK-EXPECTATIONS"])
+            let held = try await omar.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30"])
+            XCTAssertEqual(held.status, .seeOther, held.body.visibleText)
+            _ = try await omar.post(SiteURL.record(id).path, ["summary": "MARK-SHARED-SUMMARY", "notes": "MARK-GUIDE-NOTES"])
+            _ = try await omar.post(SiteURL.actions(id).path, ["description": "MARK-ACTION", "owner": "employee"])
+            _ = try await freya.post(SiteURL.record(id).path, ["summary": "MARK-SHARED-SUMMARY", "notes": "MARK-EMPLOYEE-NOTES"])
+
+            let viewers: [(String, ConversationAccess.Viewer)] = [
+                (Fixtures.employee, .init(isEmployee: true)),
+                (Fixtures.leadership, .init(isGuide: true, isLeadershipTeam: true)),
+                (Fixtures.manager, .init(isLineManager: true)),
+                (Fixtures.director, .init(isDirector: true)),
+                (Fixtures.chief, .init(isLeadershipTeam: true)),
+                (Fixtures.hrAdmin, .init(isHRAdministrator: true)),
+                (Fixtures.colleague, .init()),
+            ]
+            let sharing = ConversationAccess.Sharing(kind: .leadership, employeePreparationShared: employeeShares)
+            let pages = [
+                SiteURL.conversation(id).path, SiteURL.prepare(id).path, SiteURL.guided(id).path, SiteURL.record(id).path,
+                SiteURL.calendar(id).path,
+            ]
+            for (email, viewer) in viewers {
+                let browser = try await Fixtures.signedIn(email, in: testApp)
+                var seen = ""
+                for path in pages {
+                    let page = try await browser.get(path)
+                    if page.status == .ok {
+                        seen += page.body
+                    } else {
+                        XCTAssertTrue([.notFound, .forbidden].contains(page.status), "\(email) \(path): \(page.status)")
+                        XCTAssertFalse(page.body.contains("MARK-"), "\(email) \(path) refused but shows content")
+                    }
+                }
+                // The slots pages say nothing of the conversation but to its two people.
+                let slots = try await browser.get(SiteURL.slots.path).body + (try await browser.get(SiteURL.ownSlots.path)).body
+                XCTAssertFalse(slots.contains("MARK-") && !viewer.isEmployee && !viewer.isGuide, "\(email) slots pages")
+                let occurrence = try await browser.get(pages[0]).status == .ok
+                XCTAssertEqual(occurrence, ConversationAccess.allows(viewer, .occurrence, sharing), "\(email) occurrence")
+                for (part, marker) in Self.markers {
+                    XCTAssertEqual(
+                        seen.contains(marker), ConversationAccess.allows(viewer, part, sharing),
+                        "\(email) \(part) of a booked Leadership Team conversation (employee shares: \(employeeShares))")
+                }
+            }
+        }
+    }
+
+    func testABookedSlotWithNothingShared() async throws { try await checkBookedSlot(employeeShares: false) }
+    func testABookedSlotWithThePreparationShared() async throws { try await checkBookedSlot(employeeShares: true) }
     func testPreparationShared() async throws { try await check(employeeShares: true, historyShared: false) }
     func testHistorySharedWithTheNewManager() async throws { try await check(employeeShares: false, historyShared: true) }
 }
