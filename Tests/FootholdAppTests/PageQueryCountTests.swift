@@ -16,7 +16,7 @@ final class PageQueryCountTests: XCTestCase {
     func testEveryBenchmarkedPageRunsTheSameStatementsForATeamOf4AndATeamOf40() async throws {
         let small = try await counts(forTeamOf: 4)
         let large = try await counts(forTeamOf: 40)
-        XCTAssertEqual(Set(large.byPage.keys).count, 13, "every page was counted")
+        XCTAssertEqual(Set(large.byPage.keys).count, 16, "every page was counted")
         XCTAssertEqual(small, large, "statements per page, team of 4 against team of 40:\n\(small)\n---\n\(large)")
         for (page, count) in large.byPage {
             XCTAssertGreaterThan(count, 1, "\(page): the counter sees the statements")
@@ -132,6 +132,9 @@ final class PageQueryCountTests: XCTestCase {
                 ("calendar file", employee, SiteURL.calendar(openID).path),
                 ("directory search", employee, SiteURL.people.with(query: [("q", "person")])),
                 ("HR people list", hr, SiteURL.adminPeople.path),
+                ("open slots", employee, SiteURL.slots.path),
+                ("opportunities", employee, SiteURL.opportunities.path),
+                ("success stories", employee, SiteURL.stories.path),
             ]
             for (name, browser, path) in pages {
                 let counter = QueryCounter()

@@ -78,9 +78,8 @@ enum SlotsStore {
     static func members(after: Date, on reads: Reads) async throws -> [(id: UUID, name: String)] {
         try await reads.rows(
             """
-            SELECT m.id, m.name FROM people m WHERE m.leadership_team = \(bind: true) AND m.active = \(bind: true) \
-            AND EXISTS (SELECT 1 FROM leadership_slots s WHERE s.member_id = m.id AND s.starts_at >= \(bind: after) \
-            AND s.withdrawn_at IS NULL) ORDER BY m.name, m.id
+            SELECT DISTINCT m.id, m.name FROM leadership_slots s JOIN people m ON m.id = s.member_id \
+            WHERE s.starts_at >= \(bind: after) AND s.withdrawn_at IS NULL AND m.active = \(bind: true) ORDER BY m.name, m.id
             """
         ).map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) }
     }

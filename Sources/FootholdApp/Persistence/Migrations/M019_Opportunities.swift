@@ -79,6 +79,10 @@ struct M019_Opportunities: AsyncMigration {
         try await sql.create(index: "opportunities_closes_on_idx").on(OpportunityModel.schema).column("closes_on").run()
         try await sql.create(index: "opportunities_unit_idx").on(OpportunityModel.schema).column("unit_id").run()
         try await sql.create(index: "success_stories_person_idx").on(SuccessStoryModel.schema).column("person_id").run()
+        try await sql.create(index: "success_stories_writer_idx").on(SuccessStoryModel.schema).column("written_by_id").run()
+        // Published stories, newest first.
+        try await sql.create(index: "success_stories_published_idx").on(SuccessStoryModel.schema).column("consented_at")
+            .column("updated_at").run()
         try await sql.create(index: "resources_unit_idx").on(ResourceModel.schema).column("unit_id").run()
     }
 
