@@ -120,4 +120,29 @@ final class OpportunityRankingTests: XCTestCase {
             ranked[0].why(whose: "Freya\u{2019}s", who: "Freya"),
             "Matches Freya\u{2019}s interest in roles like a senior specialist in policy.")
     }
+
+    /// The index reads only opportunities that share a word, and must rank exactly as reading all.
+    func testTheIndexRanksExactlyAsReadingEveryOpportunity() {
+        var random = SeededGenerator(seed: 7)
+        let vocabulary = [
+            "data", "analysis", "policy", "lead", "project", "team", "coaching", "finance", "housing", "secondment", "programme",
+            "program", "organisation", "spreadsheets", "writing", "mentoring", "leadership", "estates", "customer", "digital",
+        ]
+        func phrase() -> String { (0..<random.int(in: 1...4)).map { _ in random.pick(vocabulary) }.joined(separator: " ") }
+        for round in 0..<40 {
+            let catalogue = (0..<random.int(in: 0...60)).map { n in
+                Opportunity(
+                    id: id(1000 * round + n), kind: random.pick(OpportunityKind.allCases), title: phrase(), description: phrase(),
+                    skills: [phrase()], tags: random.chance(0.5) ? [phrase()] : [],
+                    closesOn: random.chance(0.3) ? today.adding(days: random.int(in: -30...30)) : nil)
+            }
+            let profile = RankingProfile(
+                interests: [phrase() + ", " + phrase()], roles: [phrase()], goals: [phrase(), phrase()], preparation: [phrase()])
+            let index = OpportunityRanking.Index(catalogue.map { ($0, OpportunityRanking.MatchWords($0)) })
+            XCTAssertEqual(
+                OpportunityRanking.rank(index: index, for: profile, today: today),
+                OpportunityRanking.rank(catalogue, for: profile, today: today),
+                "round \(round)")
+        }
+    }
 }

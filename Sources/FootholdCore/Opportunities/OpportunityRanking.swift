@@ -137,6 +137,32 @@ public enum OpportunityRanking {
         }
     }
 
+    /// A catalogue's opportunities with their words, and for each word the opportunities that
+    /// have it: ranking then looks only at the opportunities that share a word with the person.
+    public struct Index: Sendable {
+        public let items: [(Opportunity, MatchWords)]
+        let postings: [String: [Int]]
+
+        public init(_ items: [(Opportunity, MatchWords)]) {
+            self.items = items
+            var postings: [String: [Int]] = [:]
+            for (index, item) in items.enumerated() {
+                for word in item.1.strong.union(item.1.weak) { postings[word, default: []].append(index) }
+            }
+            self.postings = postings
+        }
+    }
+
+    /// The same ranking as `rank(words:for:today:)`, reading only the opportunities that share at
+    /// least one word with what the person wants (the others score nothing).
+    public static func rank(index: Index, for profile: RankingProfile, today: CalendarDate) -> [Ranked] {
+        var candidates = Set<Int>()
+        for text in profile.goals + profile.roles + profile.interests + profile.preparation {
+            for word in RankingWords.contentWords(text) { candidates.formUnion(index.postings[word] ?? []) }
+        }
+        return rank(words: candidates.sorted().map { index.items[$0] }, for: profile, today: today)
+    }
+
     /// The open opportunities that match anything the person wants, best first; ties go to the one
     /// closing sooner, then by title.
     public static func rank(_ opportunities: [Opportunity], for profile: RankingProfile, today: CalendarDate) -> [Ranked] {

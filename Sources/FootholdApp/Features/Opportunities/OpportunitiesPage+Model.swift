@@ -37,13 +37,12 @@ enum OpportunitiesPage {
         ) async throws -> Model {
             let open = try await OpportunitiesStore.open(today: today, catalogue: catalogue, on: reads)
             let profile = try await OpportunitiesStore.ownProfile(of: viewer.personID, on: reads)
-            let ranked = Array(
-                OpportunityRanking.rank(words: open.map { ($0.opportunity, $0.words) }, for: profile, today: today).prefix(rankedShown))
+            let ranked = Array(OpportunityRanking.rank(index: open.index, for: profile, today: today).prefix(rankedShown))
             let kind = kindText.flatMap { OpportunityKind(rawValue: $0) }
             let paging = Paging(number: page, size: pageSize)
-            let listed = open.filter { kind == nil || $0.opportunity.kind == kind }.sorted(by: Self.byClosing)
+            let listed = kind.map { kind in open.items.filter { $0.opportunity.kind == kind } } ?? open.items
             let shown = Array(listed.dropFirst(paging.offset).prefix(pageSize))
-            let byID = Dictionary(open.map { ($0.opportunity.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let byID = open.byID
             let keeper = try await OpportunitiesStore.keeper(viewer.personID, isHRAdministrator: viewer.isHRAdministrator, on: reads)
             let rankedItems = ranked.compactMap { byID[$0.opportunity.id] }
             let names = try await OpportunitiesStore.names(
@@ -68,15 +67,6 @@ enum OpportunitiesPage {
                 hasSaid: saidAnything, all: shown.map { entry($0, why: nil) }, kind: kind, page: paging,
                 hasNext: listed.count > paging.offset + pageSize, openCount: listed.count, keeper: keeper,
                 resources: try await ResourcesStore.forPerson(viewer.personID, on: reads))
-        }
-
-        /// Closing soonest first, those with no closing date last, then by title.
-        static func byClosing(_ a: CatalogueItem, _ b: CatalogueItem) -> Bool {
-            let far = CalendarDate(year: 9999, month: 12, day: 31)!
-            let (ca, cb) = (a.opportunity.closesOn ?? far, b.opportunity.closesOn ?? far)
-            if ca != cb { return ca < cb }
-            if a.opportunity.title != b.opportunity.title { return a.opportunity.title < b.opportunity.title }
-            return a.opportunity.id.uuidString < b.opportunity.id.uuidString
         }
 
         func link(page: Int) -> String {

@@ -20,12 +20,23 @@ struct CatalogueKeeper: Equatable {
 
 /// Every query about the opportunities catalogue, and what a person has said they want from it.
 enum OpportunitiesStore {
-    /// The open opportunities on `today`, from the catalogue's kept copies.
-    static func open(today: CalendarDate, catalogue: OpportunityCatalogue, on reads: Reads) async throws -> [CatalogueItem] {
-        let stamps = try await reads.rows(
-            "SELECT id, updated_at FROM opportunities WHERE closes_on IS NULL OR closes_on >= \(bind: today.iso)"
-        ).map { (id: try $0.decode(column: "id", as: UUID.self), updatedAt: try $0.decode(column: "updated_at", as: Date.self)) }
-        return try await catalogue.items(for: stamps) { ids in try await items(ids, on: reads) }
+    /// The open opportunities on `today`, as the catalogue keeps them: one short read of how many
+    /// are open and when the last changed, and every open one read again only when that differs.
+    static func open(today: CalendarDate, catalogue: OpportunityCatalogue, on reads: Reads) async throws -> CatalogueSnapshot {
+        let open: SQLQueryString = "closes_on IS NULL OR closes_on >= \(bind: today.iso)"
+        let row = try await reads.firstRow("SELECT COUNT(*) AS n, MAX(updated_at) AS changed FROM opportunities WHERE \(open)")
+        let version = CatalogueSnapshot.Version(
+            today: today, count: try row?.decode(column: "n", as: Int.self) ?? 0,
+            lastChange: try row.flatMap { try $0.decodeNil(column: "changed") ? nil : try $0.decode(column: "changed", as: Date.self) })
+        return try await catalogue.snapshot(version) {
+            guard version.count > 0 else { return [] }
+            return try await reads.rows(
+                """
+                SELECT id, kind, title, description, skills, tags, closes_on, unit_id, contact_id, created_by_id, updated_at \
+                FROM opportunities WHERE \(open)
+                """
+            ).map(item)
+        }
     }
 
     private static func items(_ ids: [UUID], on reads: Reads) async throws -> [CatalogueItem] {
@@ -55,8 +66,7 @@ enum OpportunitiesStore {
             opportunity: opportunity, unitID: try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self),
             contactID: try row.decodeNil(column: "contact_id") ? nil : try row.decode(column: "contact_id", as: UUID.self),
             createdByID: try row.decode(column: "created_by_id", as: UUID.self),
-            updatedAt: try row.decode(column: "updated_at", as: Date.self),
-            words: OpportunityRanking.MatchWords(opportunity))
+            updatedAt: try row.decode(column: "updated_at", as: Date.self))
     }
 
     /// One opportunity, open or closed.

@@ -3,43 +3,68 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// An opportunity as the catalogue keeps it: what ranking needs, and where it belongs.
-struct CatalogueItem: Sendable, Equatable {
-    var opportunity: Opportunity
-    var unitID: UUID?
-    var contactID: UUID?
-    var createdByID: UUID
-    var updatedAt: Date
-    var words: OpportunityRanking.MatchWords
+/// An opportunity as the catalogue keeps it: what ranking needs, and where it belongs. A class, so
+/// the lists of thousands a page sorts and filters hold one reference each.
+final class CatalogueItem: Sendable {
+    let opportunity: Opportunity
+    let unitID: UUID?
+    let contactID: UUID?
+    let createdByID: UUID
+    let updatedAt: Date
+    let words: OpportunityRanking.MatchWords
+
+    init(opportunity: Opportunity, unitID: UUID?, contactID: UUID?, createdByID: UUID, updatedAt: Date) {
+        self.opportunity = opportunity
+        self.unitID = unitID
+        self.contactID = contactID
+        self.createdByID = createdByID
+        self.updatedAt = updatedAt
+        words = OpportunityRanking.MatchWords(opportunity)
+    }
 }
 
-/// The open opportunities, each read and worked into words once and kept while it is unchanged:
-/// a person's ranking reads only each opportunity's id and when it last changed (decision 0017).
-final class OpportunityCatalogue: Sendable {
-    private let items = NIOLockedValueBox<[UUID: CatalogueItem]>([:])
+/// The open opportunities of one day, as one version of the catalogue: in closing order, by id,
+/// and indexed by word for ranking.
+final class CatalogueSnapshot: Sendable {
+    struct Version: Equatable, Sendable {
+        var today: CalendarDate
+        var count: Int
+        var lastChange: Date?
+    }
 
-    /// The kept items of `stamps` (id and when it changed), reading those that are new or changed.
-    func items(
-        for stamps: [(id: UUID, updatedAt: Date)], read: ([UUID]) async throws -> [CatalogueItem]
-    ) async throws -> [CatalogueItem] {
-        let kept = items.withLockedValue { $0 }
-        let missing = stamps.filter { kept[$0.id]?.updatedAt != $0.updatedAt }.map(\.id)
-        var fresh: [UUID: CatalogueItem] = [:]
-        var start = 0
-        while start < missing.count {
-            let chunk = Array(missing[start..<min(start + 500, missing.count)])
-            for item in try await read(chunk) { fresh[item.opportunity.id] = item }
-            start += 500
+    let version: Version
+    /// Closing soonest first, those with no closing date last, then by title.
+    let items: [CatalogueItem]
+    let byID: [UUID: CatalogueItem]
+    let index: OpportunityRanking.Index
+
+    init(version: Version, items: [CatalogueItem]) {
+        self.version = version
+        let far = CalendarDate(year: 9999, month: 12, day: 31)!
+        self.items = items.sorted { a, b in
+            let (ca, cb) = (a.opportunity.closesOn ?? far, b.opportunity.closesOn ?? far)
+            if ca != cb { return ca < cb }
+            if a.opportunity.title != b.opportunity.title { return a.opportunity.title < b.opportunity.title }
+            return a.opportunity.id.uuidString < b.opportunity.id.uuidString
         }
-        if !fresh.isEmpty || kept.count > stamps.count {
-            let open = Set(stamps.map(\.id))
-            items.withLockedValue { items in
-                items.merge(fresh) { _, new in new }
-                // What closed or was deleted is let go.
-                if items.count > open.count { items = items.filter { open.contains($0.key) } }
-            }
-        }
-        return stamps.compactMap { fresh[$0.id] ?? kept[$0.id] }
+        byID = Dictionary(items.map { ($0.opportunity.id, $0) }, uniquingKeysWith: { first, _ in first })
+        index = OpportunityRanking.Index(self.items.map { ($0.opportunity, $0.words) })
+    }
+}
+
+/// Keeps the open opportunities, read and worked into words once for each version of the
+/// catalogue (decision 0017). A version is the day, how many are open and when the last of them
+/// changed: adding, changing, deleting or closing one makes a new version, on every instance.
+final class OpportunityCatalogue: Sendable {
+    private let kept = NIOLockedValueBox<CatalogueSnapshot?>(nil)
+
+    func snapshot(
+        _ version: CatalogueSnapshot.Version, read: () async throws -> [CatalogueItem]
+    ) async throws -> CatalogueSnapshot {
+        if let snapshot = kept.withLockedValue({ $0 }), snapshot.version == version { return snapshot }
+        let snapshot = CatalogueSnapshot(version: version, items: try await read())
+        kept.withLockedValue { $0 = snapshot }
+        return snapshot
     }
 }
 

@@ -9,7 +9,7 @@ enum ResourcesPage {
         var units: [(id: UUID, path: String)]
 
         static func load(on reads: Reads) async throws -> Model {
-            Model(resources: try await ResourcesStore.all(on: reads), units: try await OpportunitiesStore.units(on: reads))
+            Model(resources: try await ResourcesStore.all(on: reads), units: try await ResourcesStore.departments(on: reads))
         }
     }
 

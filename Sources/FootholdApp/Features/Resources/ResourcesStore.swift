@@ -47,6 +47,18 @@ enum ResourcesStore {
             """, on: reads)
     }
 
+    /// The units resources are kept for: the organisation's top unit and the departments under
+    /// it, and their units (seed 000's departmental resources); a person sees those of every unit
+    /// above them, so a deeper unit is reached through its department.
+    static func departments(on reads: Reads) async throws -> [(id: UUID, path: String)] {
+        try await reads.rows(
+            """
+            SELECT u.id, u.path FROM units u WHERE u.parent_id IS NULL OR u.parent_id IN (SELECT id FROM units WHERE parent_id IS NULL) \
+            OR u.parent_id IN (SELECT id FROM units WHERE parent_id IN (SELECT id FROM units WHERE parent_id IS NULL)) ORDER BY u.path
+            """
+        ).map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "path", as: String.self)) }
+    }
+
     static func add(_ draft: ResourceDraft, unitID: UUID?, id: UUID, at now: Date, on database: any Database) async throws {
         let model = ResourceModel()
         model.id = id

@@ -21,22 +21,21 @@ enum SlotsPage {
         ) async throws -> Model {
             let today = display.today()
             let thisWeek = monday(of: today)
-            // Any week from this one on; anything else asked for shows this week.
-            let asked = weekText.flatMap { CalendarDate(iso: $0.trimmed()) }.map(monday(of:))
-            let week = asked.map { $0 < thisWeek ? thisWeek : $0 } ?? thisWeek
-            let from = max(week.start(in: display.timeZone), display.now)
-            let until = week.adding(days: 7).start(in: display.timeZone)
             let members = try await SlotsStore.members(after: display.now, on: reads)
             let memberID = memberText.flatMap { UUID(uuidString: $0.trimmed()) }.flatMap { id in members.contains { $0.id == id } ? id : nil
             }
+            // Any week from this one on; asked for no week in particular, the first with a slot to book.
+            let asked = weekText.flatMap { CalendarDate(iso: $0.trimmed()) }.map(monday(of:))
+            var week = asked.map { $0 < thisWeek ? thisWeek : $0 } ?? thisWeek
+            if asked == nil, let first = try await SlotsStore.nextOpen(after: display.now, memberID: memberID, on: reads) {
+                week = monday(of: CalendarDate(first, in: display.timeZone))
+            }
+            let from = max(week.start(in: display.timeZone), display.now)
+            let until = week.adding(days: 7).start(in: display.timeZone)
             let open = try await SlotsStore.open(from: from, until: until, memberID: memberID, on: reads)
             var next: CalendarDate?
-            if open.isEmpty, let start = try await SlotsStore.nextOpen(after: until, memberID: memberID, on: reads) {
+            if open.isEmpty, asked != nil, let start = try await SlotsStore.nextOpen(after: until, memberID: memberID, on: reads) {
                 next = monday(of: CalendarDate(start, in: display.timeZone))
-                // Asked for no week in particular: the first week with a slot to book.
-                if asked == nil, let next {
-                    return try await load(viewer: viewer, weekText: next.iso, memberText: memberText, display: display, on: reads)
-                }
             }
             return Model(
                 week: week, thisWeek: thisWeek, memberID: memberID, members: members, open: open, nextWeekWithSlots: next,
