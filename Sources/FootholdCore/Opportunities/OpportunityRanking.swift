@@ -138,29 +138,61 @@ public enum OpportunityRanking {
     }
 
     /// A catalogue's opportunities with their words, and for each word the opportunities that
-    /// have it: ranking then looks only at the opportunities that share a word with the person.
+    /// have it (and whether in their title, skills or tags): ranking then scores only the
+    /// opportunities that share a word with the person, one word of theirs at a time.
     public struct Index: Sendable {
         public let items: [(Opportunity, MatchWords)]
-        let postings: [String: [Int]]
+        let postings: [String: [(item: Int, strong: Bool)]]
 
         public init(_ items: [(Opportunity, MatchWords)]) {
             self.items = items
-            var postings: [String: [Int]] = [:]
+            var postings: [String: [(item: Int, strong: Bool)]] = [:]
             for (index, item) in items.enumerated() {
-                for word in item.1.strong.union(item.1.weak) { postings[word, default: []].append(index) }
+                for word in item.1.strong.union(item.1.weak) {
+                    postings[word, default: []].append((index, item.1.strong.contains(word)))
+                }
             }
             self.postings = postings
         }
     }
 
-    /// The same ranking as `rank(words:for:today:)`, reading only the opportunities that share at
-    /// least one word with what the person wants (the others score nothing).
-    public static func rank(index: Index, for profile: RankingProfile, today: CalendarDate) -> [Ranked] {
-        var candidates = Set<Int>()
-        for text in profile.goals + profile.roles + profile.interests + profile.preparation {
-            for word in RankingWords.contentWords(text) { candidates.formUnion(index.postings[word] ?? []) }
+    /// The same ranking as `rank(words:for:today:)`, its first `limit` only: every opportunity is
+    /// scored from the index, and only those shown are read in full to say why they matched.
+    public static func rank(index: Index, for profile: RankingProfile, today: CalendarDate, limit: Int? = nil) -> [Ranked] {
+        var scores: [Int: Int] = [:]
+        for (source, _, words) in phrases(of: profile) {
+            for word in words {
+                for posting in index.postings[word] ?? [] { scores[posting.item, default: 0] += source.weight * (posting.strong ? 3 : 1) }
+            }
         }
-        return rank(words: candidates.sorted().map { index.items[$0] }, for: profile, today: today)
+        let far = CalendarDate(year: 9999, month: 12, day: 31)!
+        let order = scores.filter { index.items[$0.key].0.isOpen(on: today) }.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let (oa, ob) = (index.items[a.key].0, index.items[b.key].0)
+            if (oa.closesOn ?? far) != (ob.closesOn ?? far) { return (oa.closesOn ?? far) < (ob.closesOn ?? far) }
+            if oa.title != ob.title { return oa.title < ob.title }
+            return uuidBefore(oa.id, ob.id)
+        }
+        let shown = limit.map { Array(order.prefix($0)) } ?? order
+        return rank(words: shown.map { index.items[$0.key] }, for: profile, today: today)
+    }
+
+    /// Byte by byte, which is the order of their strings, without making the strings.
+    static func uuidBefore(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
+    }
+
+    /// What the person wrote, in phrases with their content words, strongest source first.
+    static func phrases(of profile: RankingProfile) -> [(Source, String, Set<String>)] {
+        [
+            profile.goals.flatMap { goal in [(Source.goal, goal)] },
+            profile.roles.flatMap { RankingWords.phrases($0).map { (Source.role, $0) } },
+            profile.interests.flatMap { RankingWords.phrases($0).map { (Source.interest, $0) } },
+            profile.preparation.flatMap { RankingWords.phrases($0).map { (Source.preparation, $0) } },
+        ].joined().compactMap { source, phrase in
+            let words = RankingWords.contentWords(phrase)
+            return words.isEmpty ? nil : (source, phrase.trimmed(newlines: true), words)
+        }
     }
 
     /// The open opportunities that match anything the person wants, best first; ties go to the one
@@ -172,16 +204,7 @@ public enum OpportunityRanking {
     /// The same, with each opportunity's words already worked out.
     public static func rank(words opportunities: [(Opportunity, MatchWords)], for profile: RankingProfile, today: CalendarDate) -> [Ranked]
     {
-        let phrases: [(Source, String, Set<String>)] =
-            [
-                profile.goals.flatMap { goal in [(Source.goal, goal)] },
-                profile.roles.flatMap { RankingWords.phrases($0).map { (Source.role, $0) } },
-                profile.interests.flatMap { RankingWords.phrases($0).map { (Source.interest, $0) } },
-                profile.preparation.flatMap { RankingWords.phrases($0).map { (Source.preparation, $0) } },
-            ].joined().compactMap { source, phrase in
-                let words = RankingWords.contentWords(phrase)
-                return words.isEmpty ? nil : (source, phrase.trimmed(newlines: true), words)
-            }
+        let phrases = phrases(of: profile)
         var ranked: [Ranked] = []
         for (opportunity, words) in opportunities where opportunity.isOpen(on: today) {
             // Words in the title, skills and tags count three times those in the description.
@@ -209,7 +232,7 @@ public enum OpportunityRanking {
             let cb = b.opportunity.closesOn ?? CalendarDate(year: 9999, month: 12, day: 31)!
             if ca != cb { return ca < cb }
             if a.opportunity.title != b.opportunity.title { return a.opportunity.title < b.opportunity.title }
-            return a.opportunity.id.uuidString < b.opportunity.id.uuidString
+            return uuidBefore(a.opportunity.id, b.opportunity.id)
         }
     }
 }

@@ -37,7 +37,7 @@ enum OpportunitiesPage {
         ) async throws -> Model {
             let open = try await OpportunitiesStore.open(today: today, catalogue: catalogue, on: reads)
             let profile = try await OpportunitiesStore.ownProfile(of: viewer.personID, on: reads)
-            let ranked = Array(OpportunityRanking.rank(index: open.index, for: profile, today: today).prefix(rankedShown))
+            let ranked = OpportunityRanking.rank(index: open.index, for: profile, today: today, limit: rankedShown)
             let kind = kindText.flatMap { OpportunityKind(rawValue: $0) }
             let paging = Paging(number: page, size: pageSize)
             let listed = kind.map { kind in open.items.filter { $0.opportunity.kind == kind } } ?? open.items
@@ -56,7 +56,7 @@ enum OpportunitiesPage {
             let saidAnything = !(profile.interests + profile.roles + profile.goals + profile.preparation).allSatisfy {
                 $0.trimmed().isEmpty
             }
-            let published = try await StoriesStore.published(on: reads)
+            let published = storyWords(try await StoriesStore.published(on: reads))
             func withStory(_ item: CatalogueItem, why: String) -> Entry {
                 var shown = entry(item, why: why)
                 shown.stories = stories(published, matching: item, limit: 1)
@@ -74,10 +74,15 @@ enum OpportunitiesPage {
         }
     }
 
+    /// Published stories with their words, worked out once for a page.
+    static func storyWords(_ published: [StoryLine]) -> [(line: StoryLine, words: Set<String>)] {
+        published.map { ($0, $0.story.words) }
+    }
+
     /// The published stories that share words with an opportunity, most in common first.
-    static func stories(_ published: [StoryLine], matching item: CatalogueItem, limit: Int) -> [StoryLine] {
-        let byID = Dictionary(published.map { ($0.story.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return SuccessStory.matching(published.map(\.story), opportunity: item.words, limit: limit).compactMap { byID[$0.id] }
+    static func stories(_ published: [(line: StoryLine, words: Set<String>)], matching item: CatalogueItem, limit: Int) -> [StoryLine] {
+        published.filter(\.line.story.isPublished).map { ($0.line, $0.words.intersection(item.words.strong).count) }.filter { $0.1 > 0 }
+            .sorted { ($0.1, $1.0.story.title) > ($1.1, $0.0.story.title) }.prefix(limit).map(\.0)
     }
 
     /// One opportunity, and why it matches the viewer.
@@ -98,7 +103,7 @@ enum OpportunitiesPage {
                 entry: Entry(
                     item: item, unitName: item.unitID.flatMap { names.units[$0] }, contactName: item.contactID.flatMap { names.people[$0] },
                     why: why, mayKeep: keeper.mayKeep(unitID: item.unitID),
-                    stories: stories(try await StoriesStore.published(on: reads), matching: item, limit: 3)))
+                    stories: stories(storyWords(try await StoriesStore.published(on: reads)), matching: item, limit: 3)))
         }
     }
 
