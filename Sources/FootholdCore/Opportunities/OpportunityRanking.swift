@@ -143,6 +143,10 @@ public enum OpportunityRanking {
     public struct Index: Sendable {
         public let items: [(Opportunity, MatchWords)]
         let postings: [String: [(item: Int, strong: Bool)]]
+        /// Each item's place among equal scores (closing sooner, then title, then id), and its
+        /// closing day: a ranking sorts and filters on these, not on the opportunities themselves.
+        let tieOrder: [Int]
+        let closes: [CalendarDate?]
 
         public init(_ items: [(Opportunity, MatchWords)]) {
             self.items = items
@@ -153,28 +157,39 @@ public enum OpportunityRanking {
                 }
             }
             self.postings = postings
+            let far = CalendarDate(year: 9999, month: 12, day: 31)!
+            let order = items.indices.sorted { a, b in
+                let (oa, ob) = (items[a].0, items[b].0)
+                if (oa.closesOn ?? far) != (ob.closesOn ?? far) { return (oa.closesOn ?? far) < (ob.closesOn ?? far) }
+                if oa.title != ob.title { return oa.title < ob.title }
+                return uuidBefore(oa.id, ob.id)
+            }
+            var tieOrder = [Int](repeating: 0, count: items.count)
+            for (place, index) in order.enumerated() { tieOrder[index] = place }
+            self.tieOrder = tieOrder
+            closes = items.map(\.0.closesOn)
         }
     }
 
     /// The same ranking as `rank(words:for:today:)`, its first `limit` only: every opportunity is
     /// scored from the index, and only those shown are read in full to say why they matched.
     public static func rank(index: Index, for profile: RankingProfile, today: CalendarDate, limit: Int? = nil) -> [Ranked] {
-        var scores: [Int: Int] = [:]
+        var scores = [Int](repeating: 0, count: index.items.count)
+        var scored: [Int] = []
         for (source, _, words) in phrases(of: profile) {
             for word in words {
-                for posting in index.postings[word] ?? [] { scores[posting.item, default: 0] += source.weight * (posting.strong ? 3 : 1) }
+                for posting in index.postings[word] ?? [] {
+                    if scores[posting.item] == 0 { scored.append(posting.item) }
+                    scores[posting.item] += source.weight * (posting.strong ? 3 : 1)
+                }
             }
         }
-        let far = CalendarDate(year: 9999, month: 12, day: 31)!
-        let order = scores.filter { index.items[$0.key].0.isOpen(on: today) }.sorted { a, b in
-            if a.value != b.value { return a.value > b.value }
-            let (oa, ob) = (index.items[a.key].0, index.items[b.key].0)
-            if (oa.closesOn ?? far) != (ob.closesOn ?? far) { return (oa.closesOn ?? far) < (ob.closesOn ?? far) }
-            if oa.title != ob.title { return oa.title < ob.title }
-            return uuidBefore(oa.id, ob.id)
+        let open = scored.filter { index.closes[$0].map { $0 >= today } ?? true }
+        let order = open.sorted { a, b in
+            scores[a] != scores[b] ? scores[a] > scores[b] : index.tieOrder[a] < index.tieOrder[b]
         }
         let shown = limit.map { Array(order.prefix($0)) } ?? order
-        return rank(words: shown.map { index.items[$0.key] }, for: profile, today: today)
+        return rank(words: shown.map { index.items[$0] }, for: profile, today: today)
     }
 
     /// Byte by byte, which is the order of their strings, without making the strings.

@@ -76,7 +76,9 @@ struct M019_Opportunities: AsyncMigration {
             .column("starts_at").run()
         try await sql.create(index: "slot_bookings_person_idx").on(SlotBookingModel.schema).column("person_id").run()
         try await sql.create(index: "slot_bookings_conversation_idx").on(SlotBookingModel.schema).column("conversation_id").run()
-        try await sql.create(index: "opportunities_closes_on_idx").on(OpportunityModel.schema).column("closes_on").run()
+        // The open ones, and when the last of them changed, from the index alone (decision 0017).
+        try await sql.create(index: "opportunities_closes_on_idx").on(OpportunityModel.schema).column("closes_on").column("updated_at")
+            .run()
         try await sql.create(index: "opportunities_unit_idx").on(OpportunityModel.schema).column("unit_id").run()
         try await sql.create(index: "success_stories_person_idx").on(SuccessStoryModel.schema).column("person_id").run()
         try await sql.create(index: "success_stories_writer_idx").on(SuccessStoryModel.schema).column("written_by_id").run()
