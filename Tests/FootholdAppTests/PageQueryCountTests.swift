@@ -118,7 +118,12 @@ final class PageQueryCountTests: XCTestCase {
             let manager = try await Fixtures.signedIn("boss@ridgeway.example", in: testApp)
             let employee = try await Fixtures.signedIn("p0@ridgeway.example", in: testApp)
             let hr = try await Fixtures.signedIn("hr@ridgeway.example", in: testApp)
+            // The pages no read is audited on come first: a batch of audited reads is written in
+            // the background and would be counted against whichever page was open then.
             let pages: [(String, Browser, String)] = [
+                ("open slots", employee, SiteURL.slots.path),
+                ("opportunities", employee, SiteURL.opportunities.path),
+                ("success stories", employee, SiteURL.stories.path),
                 ("home, manager", manager, SiteURL.home.path),
                 ("team board", manager, SiteURL.team.path),
                 ("conversation list, manager", manager, SiteURL.conversations.path),
@@ -132,9 +137,6 @@ final class PageQueryCountTests: XCTestCase {
                 ("calendar file", employee, SiteURL.calendar(openID).path),
                 ("directory search", employee, SiteURL.people.with(query: [("q", "person")])),
                 ("HR people list", hr, SiteURL.adminPeople.path),
-                ("open slots", employee, SiteURL.slots.path),
-                ("opportunities", employee, SiteURL.opportunities.path),
-                ("success stories", employee, SiteURL.stories.path),
             ]
             for (name, browser, path) in pages {
                 let counter = QueryCounter()

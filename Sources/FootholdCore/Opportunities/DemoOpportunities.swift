@@ -73,9 +73,13 @@ public struct DemoOpportunities: Sendable {
                     member: member, series: summer ? number * 2 + 1 : number * 2, startsAt: start, minutes: summer ? 45 : 30,
                     place: place, theme: summer ? Self.summerTheme : "", bookedBy: nil, note: "")
                 if (week < 6 && random.chance(0.4)) || (summer && random.chance(0.3)) {
-                    var booker = random.int(in: 0...(people.count - 1))
-                    if booker == member || people[booker].isLeadershipTeam { booker = cast.employee == member ? 0 : cast.employee }
-                    if !slots.contains(where: { $0.bookedBy == booker && $0.member == member }) {
+                    // Someone other than a member; not the employee the demo names, who books their own.
+                    var booker = random.int(in: 0...(people.count - 1)), tries = 0
+                    while (booker == cast.employee || people[booker].isLeadershipTeam) && tries < people.count {
+                        booker = (booker + 1) % people.count
+                        tries += 1
+                    }
+                    if tries < people.count && !slots.contains(where: { $0.bookedBy == booker && $0.member == member }) {
                         slot.bookedBy = booker
                         slot.note = random.pick(Self.notes)
                     }
