@@ -74,29 +74,39 @@ final class ConfidentialityMatrixTests: XCTestCase {
             let sharing = ConversationAccess.Sharing(
                 kind: .checkpoint, employeePreparationShared: employeeShares,
                 employeeSharesHistoryWithManager: historyShared)
-            let pages = [
-                SiteURL.conversation(id).path, SiteURL.prepare(id).path, SiteURL.guided(id).path, SiteURL.record(id).path,
-                SiteURL.calendar(id).path,
-            ]
-            for (email, viewer) in viewers {
-                let browser = try await Fixtures.signedIn(email, in: testApp)
-                var seen = ""
-                for path in pages {
-                    let page = try await browser.get(path)
-                    if page.status == .ok {
-                        seen += page.body
-                    } else {
-                        XCTAssertTrue([.notFound, .forbidden].contains(page.status), "\(email) \(path): \(page.status)")
-                        XCTAssertFalse(page.body.contains("MARK-"), "\(email) \(path) refused but shows content")
-                    }
+            try await Self.assertMatrix(
+                id, viewers: viewers, sharing: sharing, in: testApp,
+                case: "employee shares: \(employeeShares), history shared: \(historyShared)")
+        }
+    }
+
+    /// Each viewer opens every page of the conversation: a part's marker is on some page exactly
+    /// when the policy lets them read it, and a refused page shows none.
+    static func assertMatrix(
+        _ id: UUID, viewers: [(String, ConversationAccess.Viewer)], sharing: ConversationAccess.Sharing, in testApp: TestApp,
+        case label: String, also: ((Browser, ConversationAccess.Viewer, String) async throws -> Void)? = nil
+    ) async throws {
+        let pages = [
+            SiteURL.conversation(id).path, SiteURL.prepare(id).path, SiteURL.guided(id).path, SiteURL.record(id).path,
+            SiteURL.calendar(id).path,
+        ]
+        for (email, viewer) in viewers {
+            let browser = try await Fixtures.signedIn(email, in: testApp)
+            var seen = ""
+            for path in pages {
+                let page = try await browser.get(path)
+                if page.status == .ok {
+                    seen += page.body
+                } else {
+                    XCTAssertTrue([.notFound, .forbidden].contains(page.status), "\(email) \(path): \(page.status)")
+                    XCTAssertFalse(page.body.contains("MARK-"), "\(email) \(path) refused but shows content")
                 }
-                let occurrence = try await browser.get(pages[0]).status == .ok
-                XCTAssertEqual(occurrence, ConversationAccess.allows(viewer, .occurrence, sharing), "\(email) occurrence")
-                for (part, marker) in Self.markers {
-                    XCTAssertEqual(
-                        seen.contains(marker), ConversationAccess.allows(viewer, part, sharing),
-                        "\(email) \(part) (employee shares: \(employeeShares), history shared: \(historyShared))")
-                }
+            }
+            try await also?(browser, viewer, email)
+            let occurrence = try await browser.get(pages[0]).status == .ok
+            XCTAssertEqual(occurrence, ConversationAccess.allows(viewer, .occurrence, sharing), "\(email) occurrence")
+            for (part, marker) in markers {
+                XCTAssertEqual(seen.contains(marker), ConversationAccess.allows(viewer, part, sharing), "\(email) \(part) (\(label))")
             }
         }
     }
@@ -137,32 +147,13 @@ final class ConfidentialityMatrixTests: XCTestCase {
                 (Fixtures.colleague, .init()),
             ]
             let sharing = ConversationAccess.Sharing(kind: .leadership, employeePreparationShared: employeeShares)
-            let pages = [
-                SiteURL.conversation(id).path, SiteURL.prepare(id).path, SiteURL.guided(id).path, SiteURL.record(id).path,
-                SiteURL.calendar(id).path,
-            ]
-            for (email, viewer) in viewers {
-                let browser = try await Fixtures.signedIn(email, in: testApp)
-                var seen = ""
-                for path in pages {
-                    let page = try await browser.get(path)
-                    if page.status == .ok {
-                        seen += page.body
-                    } else {
-                        XCTAssertTrue([.notFound, .forbidden].contains(page.status), "\(email) \(path): \(page.status)")
-                        XCTAssertFalse(page.body.contains("MARK-"), "\(email) \(path) refused but shows content")
-                    }
-                }
+            try await Self.assertMatrix(
+                id, viewers: viewers, sharing: sharing, in: testApp,
+                case: "a booked Leadership Team conversation, employee shares: \(employeeShares)"
+            ) { browser, viewer, email in
                 // The slots pages say nothing of the conversation but to its two people.
                 let slots = try await browser.get(SiteURL.slots.path).body + (try await browser.get(SiteURL.ownSlots.path)).body
                 XCTAssertFalse(slots.contains("MARK-") && !viewer.isEmployee && !viewer.isGuide, "\(email) slots pages")
-                let occurrence = try await browser.get(pages[0]).status == .ok
-                XCTAssertEqual(occurrence, ConversationAccess.allows(viewer, .occurrence, sharing), "\(email) occurrence")
-                for (part, marker) in Self.markers {
-                    XCTAssertEqual(
-                        seen.contains(marker), ConversationAccess.allows(viewer, part, sharing),
-                        "\(email) \(part) of a booked Leadership Team conversation (employee shares: \(employeeShares))")
-                }
             }
         }
     }
