@@ -37,7 +37,8 @@ struct ActionLine: Equatable {
     }
 
     static let columns = """
-        \(AgreedActionModel.columns("a")), a.talk_request_id, e.name AS employee_name, c.guide_id, g.name AS guide_name, o.name AS colleague_name, \
+        \(AgreedActionModel.columns("a")), a.talk_request_id, e.name AS employee_name, c.guide_id, g.name AS guide_name, \
+        o.name AS colleague_name, \
         c.kind AS conversation_kind, k.name AS checkpoint_name, COALESCE(c.held_at, c.starts_at) AS conversation_date, \
         COALESCE(c.held_at, c.starts_at, a.created_at) AS sort_date \
         FROM agreed_actions a JOIN people e ON e.id = a.employee_id LEFT JOIN conversations c ON c.id = a.conversation_id \

@@ -3,7 +3,8 @@ import SQLKit
 
 /// Leadership Team slots and their bookings, the opportunities catalogue, success stories,
 /// resources, opportunities on a conversation's agenda, and the request an action to talk to
-/// someone made (issue "Leadership Team slots, the opportunities catalogue…"). A slot is booked at most once: `slot_bookings.slot_id` is unique.
+/// someone made (issue "Leadership Team slots, the opportunities catalogue…"). A slot is booked at
+/// most once: `slot_bookings.slot_id` is unique.
 struct M019_Opportunities: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(LeadershipSlotModel.schema)

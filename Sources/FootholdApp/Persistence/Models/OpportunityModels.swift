@@ -27,7 +27,8 @@ final class LeadershipSlotModel: Model, @unchecked Sendable {
 }
 
 /// A booking of a slot: the person and the conversation it became (what they would like to talk
-/// about is that conversation's purpose, read through the access policy). `slot_id` is unique: the database itself refuses a second booking of one
+/// about is that conversation's purpose, read through the access policy). `slot_id` is unique: the
+/// database itself refuses a second booking of one
 /// slot, however many servers take bookings at the same moment. Cancelling deletes the row, which
 /// frees the slot; a withdrawn slot keeps its booking so the booker can be told.
 final class SlotBookingModel: Model, @unchecked Sendable {
