@@ -78,6 +78,17 @@ final class OpportunityRankingTests: XCTestCase {
             ])
     }
 
+    func testPlainTextIsReadByteByByteExactlyAsAnyOtherText() {
+        // Any non-ASCII letter sends a text down the general path; "é" alone is too short to be a word.
+        for text in [
+            "Data-analysis, SPREADSHEETS & the Programme's courses", "don't  stop: 2027 plans; a b cc", "Leadership/leading/led",
+            "Organisations' centres", "'", "", "  ", "x-ray", "I would like to work in the Policy team",
+        ] {
+            XCTAssertEqual(RankingWords.contentWords(text), RankingWords.contentWords(text + " é"), text)
+        }
+        XCTAssertEqual(RankingWords.contentWords("Data-analysis and don't"), ["data", "analysis", "dont"])
+    }
+
     func testTheSameInputAlwaysGivesTheSameOrder() {
         let once = OpportunityRanking.rank(catalogue, for: freya, today: today)
         let again = OpportunityRanking.rank(catalogue.reversed(), for: freya, today: today)

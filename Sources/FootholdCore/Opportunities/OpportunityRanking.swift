@@ -174,9 +174,10 @@ public enum OpportunityRanking {
     /// The same ranking as `rank(words:for:today:)`, its first `limit` only: every opportunity is
     /// scored from the index, and only those shown are read in full to say why they matched.
     public static func rank(index: Index, for profile: RankingProfile, today: CalendarDate, limit: Int? = nil) -> [Ranked] {
+        let phrases = phrases(of: profile)
         var scores = [Int](repeating: 0, count: index.items.count)
         var scored: [Int] = []
-        for (source, _, words) in phrases(of: profile) {
+        for (source, _, words) in phrases {
             for word in words {
                 for posting in index.postings[word] ?? [] {
                     if scores[posting.item] == 0 { scored.append(posting.item) }
@@ -189,7 +190,7 @@ public enum OpportunityRanking {
             scores[a] != scores[b] ? scores[a] > scores[b] : index.tieOrder[a] < index.tieOrder[b]
         }
         let shown = limit.map { Array(order.prefix($0)) } ?? order
-        return rank(words: shown.map { index.items[$0] }, for: profile, today: today)
+        return rank(words: shown.map { index.items[$0] }, phrases: phrases, today: today)
     }
 
     /// Byte by byte, which is the order of their strings, without making the strings.
@@ -219,7 +220,12 @@ public enum OpportunityRanking {
     /// The same, with each opportunity's words already worked out.
     public static func rank(words opportunities: [(Opportunity, MatchWords)], for profile: RankingProfile, today: CalendarDate) -> [Ranked]
     {
-        let phrases = phrases(of: profile)
+        rank(words: opportunities, phrases: phrases(of: profile), today: today)
+    }
+
+    static func rank(words opportunities: [(Opportunity, MatchWords)], phrases: [(Source, String, Set<String>)], today: CalendarDate)
+        -> [Ranked]
+    {
         var ranked: [Ranked] = []
         for (opportunity, words) in opportunities where opportunity.isOpen(on: today) {
             // Words in the title, skills and tags count three times those in the description.
@@ -256,7 +262,12 @@ public enum OpportunityRanking {
 public enum RankingWords {
     /// Lower case; a plural made singular; British and American spellings made one.
     public static func normalise(_ word: String) -> String {
-        var w = word.lowercased().filter { $0.isLetter || $0.isNumber }
+        shaped(word.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// `normalise` for a word already in lower case, of letters and digits only.
+    static func shaped(_ word: String) -> String {
+        var w = word
         if let fixed = spellings[w] { return fixed }
         // Plurals: "opportunities" → "opportunity", "analyses" → "analyse", "courses" → "course".
         if w.count > 4 && w.hasSuffix("ies") {
@@ -298,6 +309,28 @@ public enum RankingWords {
     /// The words that say something: normalised, without the small words every sentence has.
     public static func contentWords(_ text: String) -> Set<String> {
         var words = Set<String>()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same as below, byte by byte: most of what people write is plain ASCII, and a
+            // catalogue of thousands is worked through on every change.
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func flush() {
+                defer { word.removeAll(keepingCapacity: true) }
+                guard !word.isEmpty else { return }
+                let shaped = shaped(String(decoding: word, as: UTF8.self))
+                if shaped.utf8.count >= 2 && !stopWords.contains(shaped) { words.insert(shaped) }
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "'"): continue  // inside a word, as "don't"; normalising drops it
+                default: flush()
+                }
+            }
+            flush()
+            return words
+        }
         for raw in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
             let word = normalise(String(raw))
             if word.count >= 2 && !stopWords.contains(word) { words.insert(word) }
@@ -309,11 +342,12 @@ public enum RankingWords {
     /// semicolons, "and" and "or".
     public static func phrases(_ text: String) -> [String] {
         var pieces: [String] = []
-        for part in text.split(whereSeparator: { ".;,\n!?".contains($0) }) {
+        let breaks: Set<Character> = [".", ";", ",", "\n", "!", "?"]
+        for part in text.split(whereSeparator: { breaks.contains($0) }) {
             let words = part.split(separator: " ")
             var current: [Substring] = []
             for word in words {
-                if ["and", "or", "&"].contains(word.lowercased()) {
+                if word.utf8.count <= 3 && ["and", "or", "&"].contains(word.lowercased()) {
                     if !current.isEmpty { pieces.append(current.joined(separator: " ")) }
                     current = []
                 } else {

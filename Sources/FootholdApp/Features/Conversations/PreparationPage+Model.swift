@@ -105,7 +105,10 @@ extension PreparationPage {
             guard ConversationRules.allows(.prepare, in: record.conversation.state) else { return Opportunities(agenda: agenda) }
             let resources = try await ResourcesStore.forPerson(record.employee.id, on: reads)
             let employeeAnswers = model.side == .employee ? model.own : (record.allows(.employeePreparation) ? model.other : nil)
-            let plan = model.side == .employee || model.planShown ? try await PlanStore.latest(of: record.employee.id, on: reads) : nil
+            // The employee's own preparation has read their latest plan already.
+            let plan =
+                model.side == .employee
+                ? model.plan : model.planShown ? try await PlanStore.latest(of: record.employee.id, on: reads) : nil
             let profile = RankingProfile(plan: plan ?? CareerPlan(), preparationInterests: employeeAnswers?.answers[.interests] ?? "")
             let open = try await OpportunitiesStore.open(today: today, catalogue: catalogue, on: reads)
             let onAgenda = Set(agenda.map(\.id))

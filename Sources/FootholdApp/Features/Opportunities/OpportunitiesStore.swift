@@ -80,7 +80,7 @@ enum OpportunitiesStore {
         func read(_ table: String, _ column: String, _ ids: Set<UUID>) async throws -> [UUID: String] {
             guard !ids.isEmpty else { return [:] }
             var query = SQLQueryString("SELECT id, \(column) AS label FROM \(table) WHERE id IN (")
-            for (index, id) in ids.sorted(by: { $0.uuidString < $1.uuidString }).enumerated() {
+            for (index, id) in ids.enumerated() {
                 if index > 0 { query.appendLiteral(", ") }
                 query.appendInterpolation(bind: id)
             }
