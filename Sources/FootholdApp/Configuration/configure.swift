@@ -44,6 +44,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M017_AddGuideToActions())  // agreed_actions.guide_id, and those waiting for the guide by guide
     app.migrations.add(M018_Monitoring())  // settings, theme reports, notices, unit responses, team requests
     app.migrations.add(M019_Opportunities())  // Leadership Team slots and bookings, opportunities, stories, resources, agendas
+    app.migrations.add(M020_CountCatalogueChanges())  // a number every change to the opportunities catalogue raises
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -71,6 +71,7 @@ enum DemoOpportunitiesWriter {
                     "created_at",
                     "updated_at",
                 ], opportunityRows, on: sql)
+            try await OpportunitiesStore.counted(on: database)
         }
         for story in demo.stories {
             let model = SuccessStoryModel()

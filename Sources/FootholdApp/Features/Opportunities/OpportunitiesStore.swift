@@ -20,16 +20,17 @@ struct CatalogueKeeper: Equatable {
 
 /// Every query about the opportunities catalogue, and what a person has said they want from it.
 enum OpportunitiesStore {
-    /// The open opportunities on `today`, as the catalogue keeps them: one short read of how many
-    /// are open and when the last changed, and every open one read again only when that differs.
+    /// The table whose one row counts the changes to the catalogue (M020).
+    static let changesTable = "catalogue_changes"
+
+    /// The open opportunities on `today`, as the catalogue keeps them: one row read to see how many
+    /// times the catalogue has changed, and every open one read again only when that or the day
+    /// differs.
     static func open(today: CalendarDate, catalogue: OpportunityCatalogue, on reads: Reads) async throws -> CatalogueSnapshot {
         let open: SQLQueryString = "closes_on IS NULL OR closes_on >= \(bind: today.iso)"
-        let row = try await reads.firstRow("SELECT COUNT(*) AS n, MAX(updated_at) AS changed FROM opportunities WHERE \(open)")
-        let version = CatalogueSnapshot.Version(
-            today: today, count: try row?.decode(column: "n", as: Int.self) ?? 0,
-            lastChange: try row.flatMap { try $0.decodeNil(column: "changed") ? nil : try $0.decode(column: "changed", as: Date.self) })
+        let row = try await reads.firstRow("SELECT changes FROM \(unsafeRaw: changesTable) WHERE id = 1")
+        let version = CatalogueSnapshot.Version(today: today, changes: try row?.decode(column: "changes", as: Int.self) ?? 0)
         return try await catalogue.snapshot(version) {
-            guard version.count > 0 else { return [] }
             return try await reads.rows(
                 """
                 SELECT id, kind, title, description, skills, tags, closes_on, unit_id, contact_id, created_by_id, updated_at \
@@ -158,11 +159,23 @@ enum OpportunitiesStore {
         model.$unit.id = unitID
         model.$contact.id = contactID
         model.updatedAt = now
-        try await model.save(on: database)
+        try await database.transaction { database in
+            try await model.save(on: database)
+            try await counted(on: database)
+        }
     }
 
     static func delete(_ id: UUID, on database: any Database) async throws {
-        try await OpportunityModel.query(on: database).filter(\.$id == id).delete()
+        try await database.transaction { database in
+            try await OpportunityModel.query(on: database).filter(\.$id == id).delete()
+            try await counted(on: database)
+        }
+    }
+
+    /// Raises the count of changes to the catalogue, in the transaction that changed it: every
+    /// instance then reads the catalogue afresh.
+    static func counted(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("UPDATE \(unsafeRaw: changesTable) SET changes = changes + 1 WHERE id = 1").run()
     }
 
     /// The opportunities on a conversation's agenda, in the order they were added.

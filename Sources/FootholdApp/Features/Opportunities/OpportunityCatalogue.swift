@@ -28,8 +28,8 @@ final class CatalogueItem: Sendable {
 final class CatalogueSnapshot: Sendable {
     struct Version: Equatable, Sendable {
         var today: CalendarDate
-        var count: Int
-        var lastChange: Date?
+        /// How many times the catalogue has changed (M020).
+        var changes: Int
     }
 
     let version: Version
@@ -53,8 +53,8 @@ final class CatalogueSnapshot: Sendable {
 }
 
 /// Keeps the open opportunities, read and worked into words once for each version of the
-/// catalogue (decision 0017). A version is the day, how many are open and when the last of them
-/// changed: adding, changing, deleting or closing one makes a new version, on every instance.
+/// catalogue (decision 0017). A version is the day and how many times the catalogue has changed:
+/// adding, changing or deleting one, or a new day, makes a new version, on every instance.
 final class OpportunityCatalogue: Sendable {
     private let kept = NIOLockedValueBox<CatalogueSnapshot?>(nil)
 
