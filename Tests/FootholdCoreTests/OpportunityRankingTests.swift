@@ -87,6 +87,16 @@ final class OpportunityRankingTests: XCTestCase {
             XCTAssertEqual(RankingWords.contentWords(text), RankingWords.contentWords(text + " é"), text)
         }
         XCTAssertEqual(RankingWords.contentWords("Data-analysis and don't"), ["data", "analysis", "dont"])
+        let words =
+            Array(RankingWords.spellings.keys) + Array(RankingWords.sameIdea.keys) + RankingWords.endings.flatMap { [$0.0, $0.1] }
+            + RankingWords.endings.map { "special" + $0.0 } + RankingWords.endings.map { "x" + $0.0 + "s" }
+            + [
+                "opportunities", "analyses", "courses", "classes", "boxes", "matches", "wishes", "status", "analysis", "business",
+                "programmes", "policies", "ties", "bus", "is", "s", "ss", "", "catalogues", "centres", "organisations", "colours",
+            ]
+        for word in words {
+            XCTAssertEqual(RankingWords.shaped(word), RankingWords.shapedAnyText(word), word)
+        }
     }
 
     func testTheSameInputAlwaysGivesTheSameOrder() {

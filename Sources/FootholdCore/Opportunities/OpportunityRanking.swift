@@ -267,6 +267,39 @@ public enum RankingWords {
 
     /// `normalise` for a word already in lower case, of letters and digits only.
     static func shaped(_ word: String) -> String {
+        if let fixed = spellings[word] { return fixed }
+        var bytes = Array(word.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return shapedAnyText(word) }
+        // The same steps as `shapedAnyText`, on the bytes of a plain ASCII word.
+        func ends(_ suffix: [UInt8]) -> Bool {
+            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+        }
+        let n = bytes.count
+        if n > 4 && ends(Self.ies) {
+            bytes.removeLast(3)
+            bytes.append(UInt8(ascii: "y"))
+        } else if n > 4 && (ends(Self.sses) || ends(Self.xes) || ends(Self.ches) || ends(Self.shes)) {
+            bytes.removeLast(2)
+        } else if n > 3 && ends(Self.s) && !ends(Self.ss) && !ends(Self.us) && !ends(Self.is) {
+            bytes.removeLast()
+        }
+        if bytes.count != n, let fixed = spellings[String(decoding: bytes, as: UTF8.self)] { return fixed }
+        for (british, american) in endingBytes where bytes.count > british.count + 2 && ends(british) {
+            bytes.removeLast(british.count)
+            bytes += american
+            break
+        }
+        let shaped = String(decoding: bytes, as: UTF8.self)
+        return sameIdea[shaped] ?? shaped
+    }
+
+    static let (ies, sses, xes, ches, shes, s, ss, us, `is`) = (
+        Array("ies".utf8), Array("sses".utf8), Array("xes".utf8), Array("ches".utf8), Array("shes".utf8), Array("s".utf8),
+        Array("ss".utf8), Array("us".utf8), Array("is".utf8)
+    )
+    static let endingBytes = endings.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    static func shapedAnyText(_ word: String) -> String {
         var w = word
         if let fixed = spellings[w] { return fixed }
         // Plurals: "opportunities" → "opportunity", "analyses" → "analyse", "courses" → "course".
