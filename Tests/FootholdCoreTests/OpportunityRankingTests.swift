@@ -164,8 +164,11 @@ final class OpportunityRankingTests: XCTestCase {
             let index = OpportunityRanking.Index(catalogue.map { ($0, OpportunityRanking.MatchWords($0)) })
             let all = OpportunityRanking.rank(catalogue, for: profile, today: today)
             XCTAssertEqual(OpportunityRanking.rank(index: index, for: profile, today: today), all, "round \(round)")
-            XCTAssertEqual(
-                OpportunityRanking.rank(index: index, for: profile, today: today, limit: 3), Array(all.prefix(3)), "round \(round)")
+            for limit in [0, 1, 3, 10, 500] {
+                XCTAssertEqual(
+                    OpportunityRanking.rank(index: index, for: profile, today: today, limit: limit), Array(all.prefix(limit)),
+                    "round \(round), the first \(limit)")
+            }
         }
     }
 }

@@ -185,11 +185,24 @@ public enum OpportunityRanking {
                 }
             }
         }
-        let open = scored.filter { index.closes[$0].map { $0 >= today } ?? true }
-        let order = open.sorted { a, b in
+        func before(_ a: Int, _ b: Int) -> Bool {
             scores[a] != scores[b] ? scores[a] > scores[b] : index.tieOrder[a] < index.tieOrder[b]
         }
-        let shown = limit.map { Array(order.prefix($0)) } ?? order
+        var shown: [Int] = []
+        if let limit {
+            // The best `limit` only, kept in order as they are found: no sort of every match.
+            for item in scored where limit > 0 && (index.closes[item].map { $0 >= today } ?? true) {
+                if shown.count == limit {
+                    guard before(item, shown[limit - 1]) else { continue }
+                    shown.removeLast()
+                }
+                var place = shown.count
+                while place > 0 && before(item, shown[place - 1]) { place -= 1 }
+                shown.insert(item, at: place)
+            }
+        } else {
+            shown = scored.filter { index.closes[$0].map { $0 >= today } ?? true }.sorted(by: before)
+        }
         return rank(words: shown.map { index.items[$0] }, phrases: phrases, today: today)
     }
 

@@ -75,24 +75,28 @@ enum OpportunitiesStore {
         try await items([id], on: reads).first
     }
 
-    /// The names of units and people an opportunity list shows, in one query each.
+    /// The names of units and people an opportunity list shows, in one statement.
     static func names(units: Set<UUID>, people: Set<UUID>, on reads: Reads) async throws -> (units: [UUID: String], people: [UUID: String])
     {
-        func read(_ table: String, _ column: String, _ ids: Set<UUID>) async throws -> [UUID: String] {
-            guard !ids.isEmpty else { return [:] }
-            var query = SQLQueryString("SELECT id, \(column) AS label FROM \(table) WHERE id IN (")
+        var query = SQLQueryString("")
+        var parts = 0
+        for (kind, table, ids) in [("u", "units", units), ("p", "people", people)] where !ids.isEmpty {
+            if parts > 0 { query.appendLiteral(" UNION ALL ") }
+            parts += 1
+            query.appendLiteral("SELECT '\(kind)' AS k, id, name AS label FROM \(table) WHERE id IN (")
             for (index, id) in ids.enumerated() {
                 if index > 0 { query.appendLiteral(", ") }
                 query.appendInterpolation(bind: id)
             }
             query.appendLiteral(")")
-            var names: [UUID: String] = [:]
-            for row in try await reads.rows(query) {
-                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "label", as: String.self)
-            }
-            return names
         }
-        return (try await read("units", "name", units), try await read("people", "name", people))
+        var names: (units: [UUID: String], people: [UUID: String]) = ([:], [:])
+        guard parts > 0 else { return names }
+        for row in try await reads.rows(query) {
+            let (id, label) = (try row.decode(column: "id", as: UUID.self), try row.decode(column: "label", as: String.self))
+            if try row.decode(column: "k", as: String.self) == "u" { names.units[id] = label } else { names.people[id] = label }
+        }
+        return names
     }
 
     static func keeper(_ personID: UUID, isHRAdministrator: Bool, on reads: Reads) async throws -> CatalogueKeeper {
