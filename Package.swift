@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // Already built for Vapor; named here for the SMTP client (Sources/FootholdApp/Reminders/SMTPClient.swift).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
     ],
     targets: [
         .target(name: "FootholdCore"),
@@ -26,6 +29,9 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             // A file sees a module's members only if it imports that module: only the HTML kit in
             // Web/ imports Plot, so no feature can write a raw node (decision 0014).
@@ -45,6 +51,7 @@ let package = Package(
             dependencies: [
                 "FootholdApp",
                 .product(name: "XCTVapor", package: "vapor"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ],

@@ -82,16 +82,17 @@ public struct MailMessage: Sendable, Equatable {
     }
 
     /// Text as it may stand in a header: as it is if plain ASCII, otherwise as UTF-8 encoded words
-    /// of at most 75 characters each, split between characters, never inside one.
+    /// of at most 64 characters each, split between characters, never inside one.
     public static func encodedWords(_ text: String) -> String {
         let clean = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         if clean.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return clean }
         var words: [String] = []
         var chunk: [UInt8] = []
-        // 75 characters: "=?UTF-8?B?" and "?=" take 12, leaving 63 for base64, that is 45 bytes.
+        // At most 39 bytes a word: 52 characters of base64 and 12 of "=?UTF-8?B?…?=", so even the first
+        // word fits on the header's own line ("Subject: " and 64 characters).
         for character in clean {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
                 chunk = []
             }
@@ -112,7 +113,8 @@ public struct MailMessage: Sendable, Equatable {
                 current = String(word)
                 continue
             }
-            if sofar.utf8.count + 1 + word.utf8.count > 78 && !sofar.isEmpty {
+            // Never straight after the header's name: the value would begin with a space.
+            if sofar.utf8.count + 1 + word.utf8.count > 78 && !sofar.isEmpty && !sofar.hasSuffix(":") {
                 result.append(sofar)
                 current = String(word)
             } else {

@@ -1,0 +1,195 @@
+import FootholdCore
+import Foundation
+import NIOPosix
+import XCTest
+
+@testable import FootholdApp
+
+/// The SMTP client against a real SMTP server (Python's aiosmtpd, installed by scripts/test), with
+/// and without STARTTLS, TLS from the start and AUTH; what arrives is read back by Python's own
+/// e-mail parser.
+final class SMTPClientTests: XCTestCase {
+    struct Server {
+        var process: Process
+        var port: Int
+        var folder: URL
+    }
+
+    var servers: [Server] = []
+    var scratch: URL!
+    var certificate: String { scratch.appendingPathComponent("cert.pem").path }
+    var key: String { scratch.appendingPathComponent("key.pem").path }
+
+    override func setUpWithError() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import aiosmtpd"]
+        try probe.run()
+        probe.waitUntilExit()
+        if probe.terminationStatus != 0 {
+            // scripts/test installs aiosmtpd and sets this, so the suite cannot pass without these tests.
+            if ProcessInfo.processInfo.environment["FOOTHOLD_REQUIRE_SMTP_TESTS"] == "1" {
+                XCTFail("aiosmtpd is not installed: python3 -m pip install aiosmtpd")
+            }
+            throw XCTSkip("aiosmtpd is not installed (scripts/test installs it): python3 -m pip install aiosmtpd")
+        }
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-smtp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2", "-subj",
+            "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+        ]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        XCTAssertEqual(openssl.terminationStatus, 0, "openssl made a certificate for localhost")
+    }
+
+    override func tearDown() {
+        for server in servers where server.process.isRunning {
+            server.process.terminate()
+            for _ in 0..<50 where server.process.isRunning { usleep(20_000) }
+            if server.process.isRunning { kill(server.process.processIdentifier, SIGKILL) }
+        }
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    func start(_ arguments: [String] = []) throws -> Server {
+        let folder = scratch.appendingPathComponent("inbox-\(servers.count)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("mail/smtp_server.py").path
+        process.arguments = ["python3", script, "--port", "0", "--folder", folder.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        // Not the test run's own output: a server left running would keep it open.
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        guard line.hasPrefix("ready "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw XCTSkip("the test SMTP server did not start: \(line)")
+        }
+        let server = Server(process: process, port: port, folder: folder)
+        servers.append(server)
+        return server
+    }
+
+    /// What Python's parser read of each message the server accepted, in order.
+    func received(_ server: Server) throws -> [[String: Any]] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: server.folder.path)) ?? []
+        return try names.filter { $0.hasSuffix(".json") }.sorted().map {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: server.folder.appendingPathComponent($0))) as! [String: Any]
+        }
+    }
+
+    let subject = "Zoë, your Mid\u{2011}year conversation with Siân is on Tuesday 2 November at 10:00 \u{2014} time to prepare"
+    let text = "Dear Zoë,\n.A line that begins with a dot\n..and two\n\(String(repeating: "long words ", count: 20))\n\nFoothold"
+
+    func message() -> MailMessage {
+        MailMessage(
+            from: .init(name: "Foothold", email: "foothold@ridgeway.example"),
+            to: .init(name: "Zoë O’Brien", email: "zoe@ridgeway.example"),
+            subject: subject, text: text, html: "<p>Dear Zoë,</p>", date: Date(timeIntervalSince1970: 1_811_748_600),
+            messageID: "test-\(UUID().uuidString.lowercased())@ridgeway.example")
+    }
+
+    func send(_ url: String) async throws -> String {
+        let settings = try SMTPSettings.parse(url)
+        return try await SMTPClient.send(
+            message(), settings: settings, heloName: "foothold.test", group: MultiThreadedEventLoopGroup.singleton)
+    }
+
+    func testAMessageArrivesWholeOverPlainSMTP() async throws {
+        let server = try start()
+        let reply = try await send("smtp://127.0.0.1:\(server.port)")
+        XCTAssertTrue(reply.contains("Accepted"), reply)
+        let got = try received(server)
+        XCTAssertEqual(got.count, 1)
+        XCTAssertEqual(got[0]["subject"] as? String, subject, "the encoded subject reads back exactly")
+        XCTAssertEqual((got[0]["text"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n"), text, "dots and long lines survive")
+        XCTAssertEqual(got[0]["rcpt_tos"] as? [String], ["zoe@ridgeway.example"])
+        XCTAssertEqual(got[0]["to"] as? String, "Zoë O’Brien <zoe@ridgeway.example>")
+        XCTAssertEqual(got[0]["defects"] as? [String], [], "Python's parser finds nothing wrong")
+        XCTAssertEqual(got[0]["tls"] as? Bool, false)
+    }
+
+    func testStartTLSWhenRequiredAndAuthOverIt() async throws {
+        let server = try start(["--starttls", certificate, key, "--require-starttls", "--auth", "foothold", "s3cret pass"])
+        _ = try await send("smtp://foothold:s3cret%20pass@localhost:\(server.port)?starttls=required&ca=\(certificate)")
+        let got = try received(server)
+        XCTAssertEqual(got.first?["tls"] as? Bool, true)
+        XCTAssertEqual(got.first?["authenticated"] as? Bool, true)
+    }
+
+    func testTLSFromTheStart() async throws {
+        let server = try start(["--tls", certificate, key])
+        _ = try await send("smtps://localhost:\(server.port)?ca=\(certificate)")
+        XCTAssertEqual(try received(server).first?["tls"] as? Bool, true)
+    }
+
+    func testAuthWithoutTLSOnlyOnThisMachine() async throws {
+        let server = try start(["--auth", "foothold", "pass"])
+        _ = try await send("smtp://foothold:pass@127.0.0.1:\(server.port)")
+        XCTAssertEqual(try received(server).first?["authenticated"] as? Bool, true)
+    }
+
+    func testAWrongPasswordIsRefusedForGood() async throws {
+        let server = try start(["--starttls", certificate, key, "--auth", "foothold", "right"])
+        do {
+            _ = try await send("smtp://foothold:wrong@localhost:\(server.port)?ca=\(certificate)")
+            XCTFail("sent with a wrong password")
+        } catch let failure as SMTPFailure {
+            XCTAssertEqual(failure.code, 535)
+            XCTAssertFalse(failure.isTransient, "not worth trying again")
+        }
+        XCTAssertEqual(try received(server).count, 0)
+    }
+
+    func testABusyServerIsTriedAgainAndTheSecondTryArrives() async throws {
+        let server = try start(["--refuse", "1"])
+        do {
+            _ = try await send("smtp://127.0.0.1:\(server.port)")
+            XCTFail("the first try should be refused")
+        } catch let failure as SMTPFailure {
+            XCTAssertEqual(failure.code, 451)
+            XCTAssertTrue(failure.isTransient)
+        }
+        _ = try await send("smtp://127.0.0.1:\(server.port)")
+        XCTAssertEqual(try received(server).count, 1)
+    }
+
+    func testRequiredSTARTTLSThatIsNotOfferedAndAnUntrustedCertificateSendNothing() async throws {
+        let plain = try start()
+        do {
+            _ = try await send("smtp://127.0.0.1:\(plain.port)?starttls=required")
+            XCTFail("sent in the clear")
+        } catch let failure as SMTPFailure {
+            XCTAssertTrue(failure.message.contains("does not offer STARTTLS"), failure.message)
+        }
+        let secure = try start(["--starttls", certificate, key])
+        do {
+            _ = try await send("smtp://localhost:\(secure.port)")  // the system's roots do not trust the test's certificate
+            XCTFail("trusted a certificate nobody vouched for")
+        } catch is SMTPFailure {}
+        XCTAssertEqual(try received(plain).count + received(secure).count, 0)
+    }
+
+    func testTheAddressIsReadWithClearMessages() {
+        XCTAssertEqual(try SMTPSettings.parse("smtp://mail.example.org").port, 587)
+        XCTAssertEqual(try SMTPSettings.parse("smtps://mail.example.org").security, .tls)
+        XCTAssertEqual(try SMTPSettings.parse("smtps://mail.example.org").port, 465)
+        for (bad, says) in [
+            ("http://mail.example.org", "must begin smtp:// or smtps://"), ("smtp://", "needs the mail server's name"),
+            ("smtp://mail.example.org?verify=no", "a setting it does not know"), ("mail.example.org", "must"),
+        ] {
+            XCTAssertThrowsError(try SMTPSettings.parse(bad), bad) { error in
+                XCTAssertTrue("\(error)".contains(says), "\(bad): \(error)")
+                XCTAssertTrue("\(error)".contains("FOOTHOLD_SMTP_URL"), "names the setting")
+            }
+        }
+    }
+}
