@@ -144,8 +144,8 @@ final class OpportunityRankingTests: XCTestCase {
 
     /// The index reads only opportunities that share a word, and must rank exactly as reading all.
     func testTheIndexRanksExactlyAsReadingEveryOpportunity() {
-        XCTAssertTrue(OpportunityRanking.uuidBefore(id(1), id(2)))
-        XCTAssertFalse(OpportunityRanking.uuidBefore(id(2), id(2)))
+        XCTAssertTrue(id(1).sorts(before: id(2)))
+        XCTAssertFalse(id(2).sorts(before: id(2)))
         var random = SeededGenerator(seed: 7)
         let vocabulary = [
             "data", "analysis", "policy", "lead", "project", "team", "coaching", "finance", "housing", "secondment", "programme",

@@ -49,7 +49,8 @@ def main():
                 "headers": {k: str(v) for k, v in message.items()},
                 "text": text.get_content() if text else None, "html": html.get_content() if html else None,
                 "defects": [str(d) for d in message.defects] + [str(d) for part in message.walk() for d in part.defects],
-                "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None, "authenticated": bool(session.authenticated),
+                "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
+                "authenticated": bool(session.authenticated),
             }
             with open(name + ".json.part", "w") as f:
                 json.dump(summary, f)

@@ -162,7 +162,7 @@ public enum OpportunityRanking {
                 let (oa, ob) = (items[a].0, items[b].0)
                 if (oa.closesOn ?? far) != (ob.closesOn ?? far) { return (oa.closesOn ?? far) < (ob.closesOn ?? far) }
                 if oa.title != ob.title { return oa.title < ob.title }
-                return uuidBefore(oa.id, ob.id)
+                return oa.id.sorts(before: ob.id)
             }
             var tieOrder = [Int](repeating: 0, count: items.count)
             for (place, index) in order.enumerated() { tieOrder[index] = place }
@@ -204,11 +204,6 @@ public enum OpportunityRanking {
             shown = scored.filter { index.closes[$0].map { $0 >= today } ?? true }.sorted(by: before)
         }
         return rank(words: shown.map { index.items[$0] }, phrases: phrases, today: today)
-    }
-
-    /// Byte by byte, which is the order of their strings, without making the strings.
-    static func uuidBefore(_ a: UUID, _ b: UUID) -> Bool {
-        withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 
     /// What the person wrote, in phrases with their content words, strongest source first.
@@ -266,7 +261,7 @@ public enum OpportunityRanking {
             let cb = b.opportunity.closesOn ?? CalendarDate(year: 9999, month: 12, day: 31)!
             if ca != cb { return ca < cb }
             if a.opportunity.title != b.opportunity.title { return a.opportunity.title < b.opportunity.title }
-            return uuidBefore(a.opportunity.id, b.opportunity.id)
+            return a.opportunity.id.sorts(before: b.opportunity.id)
         }
     }
 }

@@ -287,7 +287,7 @@ public enum ReminderPlan {
         let subject = checkpoint.id.uuidString.lowercased()
         var reminders: [Reminder] = []
         var dueByManager: [UUID: Int] = [:]
-        for (personID, status) in standing.sorted(by: { uuidBefore($0.key, $1.key) }) where status == .due {
+        for (personID, status) in standing.sorted(by: { $0.key.sorts(before: $1.key) }) where status == .due {
             guard let person = facts.people[personID] else { continue }
             let manager = person.managerID.flatMap { facts.people[$0] }
             if let manager { dueByManager[manager.id, default: 0] += 1 }
@@ -298,7 +298,7 @@ public enum ReminderPlan {
                         + (manager.map { " with \($0.firstName)." } ?? "."),
                     link: "/conversations/new"))
         }
-        for (managerID, count) in dueByManager.sorted(by: { uuidBefore($0.key, $1.key) }) {
+        for (managerID, count) in dueByManager.sorted(by: { $0.key.sorts(before: $1.key) }) {
             let who = count == 1 ? "1 person in your team is" : "\(count) people in your team are"
             reminders.append(
                 Reminder(
@@ -315,7 +315,7 @@ public enum ReminderPlan {
             guard let managerID = facts.people[personID]?.managerID, facts.people[managerID] != nil else { continue }
             overdueByManager[managerID, default: 0] += 1
         }
-        return overdueByManager.sorted(by: { uuidBefore($0.key, $1.key) }).map { managerID, count in
+        return overdueByManager.sorted(by: { $0.key.sorts(before: $1.key) }).map { managerID, count in
             let who = count == 1 ? "1 person in your team did" : "\(count) people in your team did"
             return Reminder(
                 kind: .overdue, recipientID: managerID, subject: checkpoint.id.uuidString.lowercased(), occurrence: checkpoint.closes.iso,
@@ -346,10 +346,6 @@ public enum ReminderPlan {
     static func iso(_ instant: Date) -> String {
         let t = LocalTime(instant, in: TimeZone(secondsFromGMT: 0)!)
         return t.date.iso + "T" + t.clock + ":" + LocalTime.twoDigits(t.second) + "Z"
-    }
-
-    static func uuidBefore(_ a: UUID, _ b: UUID) -> Bool {
-        withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 }
 

@@ -45,7 +45,7 @@ final class CatalogueSnapshot: Sendable {
             let (ca, cb) = (a.opportunity.closesOn ?? far, b.opportunity.closesOn ?? far)
             if ca != cb { return ca < cb }
             if a.opportunity.title != b.opportunity.title { return a.opportunity.title < b.opportunity.title }
-            return a.opportunity.id.uuidString < b.opportunity.id.uuidString
+            return a.opportunity.id.sorts(before: b.opportunity.id)
         }
         byID = Dictionary(items.map { ($0.opportunity.id, $0) }, uniquingKeysWith: { first, _ in first })
         index = OpportunityRanking.Index(self.items.map { ($0.opportunity, $0.words) })
