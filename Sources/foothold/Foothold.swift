@@ -13,9 +13,11 @@ struct Foothold: AsyncParsableCommand {
             postgres://user:password@host:port/database. FOOTHOLD_BASE_URL is the address people reach \
             Foothold at, used in invitation links (default http://127.0.0.1:8080). \
             FOOTHOLD_TIME_ZONE is the organisation's time zone (default Europe/London); \
-            FOOTHOLD_BCRYPT_COST the password hashing cost (default 12).
+            FOOTHOLD_BCRYPT_COST the password hashing cost (default 12). Reminders' e-mail goes by \
+            FOOTHOLD_SMTP_URL, FOOTHOLD_SENDMAIL or FOOTHOLD_MAIL_FOLDER, from FOOTHOLD_MAIL_FROM; the README \
+            lists every setting.
             """,
-        subcommands: [Serve.self, Migrate.self, Import.self, Demo.self, User.self]
+        subcommands: [Serve.self, Remind.self, Migrate.self, Import.self, Demo.self, User.self]
     )
 }
 
@@ -47,6 +49,22 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await Foothold_run { configuration in
             try await Operations.serve(configuration, hostname: hostname, port: port, demo: demo)
+        }
+    }
+}
+
+struct Remind: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one reminder pass: record what is due, send what is waiting, and stop.",
+        discussion: """
+            Each reminder is recorded once, under its own key, before it is sent, so passes run at the same \
+            time by several servers never send one twice. `serve` runs a pass every FOOTHOLD_REMINDER_MINUTES \
+            (default 5; 0 for none).
+            """)
+
+    func run() async throws {
+        try await Foothold_run { configuration in
+            say(try await Operations.remind(configuration))
         }
     }
 }

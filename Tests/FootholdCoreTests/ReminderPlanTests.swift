@@ -44,10 +44,20 @@ final class ReminderPlanTests: XCTestCase {
         XCTAssertFalse(ReminderPlan.due(facts(at(2027, 3, 29, 8, 0), standing: due)).isEmpty)
         XCTAssertEqual(ReminderPlan.due(facts(at(2027, 3, 29, 18, 0), standing: due)), [], "not after six")
         XCTAssertEqual(ReminderPlan.due(facts(at(2027, 4, 3, 10, 0), standing: due)), [], "a Saturday")
-        XCTAssertTrue(
-            ReminderPlan.isSendingTime(Date(timeIntervalSince1970: 1_811_748_600), in: london), "Mon 31 May 2027 07:30 UTC is 08:30 BST")
-        XCTAssertFalse(ReminderPlan.isSendingTime(at(2027, 11, 1, 7, 59), in: london), "07:59 on the Monday after the clocks go back")
-        XCTAssertTrue(ReminderPlan.isSendingTime(at(2027, 11, 1, 8, 0), in: london))
+        let standard = SendingTime.standard
+        XCTAssertTrue(standard.contains(Date(timeIntervalSince1970: 1_811_748_600), in: london), "Mon 31 May 2027 07:30 UTC is 08:30 BST")
+        XCTAssertFalse(standard.contains(at(2027, 11, 1, 7, 59), in: london), "07:59 on the Monday after the clocks go back")
+        XCTAssertTrue(standard.contains(at(2027, 11, 1, 8, 0), in: london))
+        let always = SendingTime(hours: 0..<24, weekends: true)
+        XCTAssertTrue(always.contains(at(2027, 4, 3, 23, 59), in: london), "an organisation may choose every hour of every day")
+    }
+
+    func testSendingHoursAreReadFromASetting() {
+        XCTAssertEqual(SendingTime.hours("8-18"), 8..<18)
+        XCTAssertEqual(SendingTime.hours(" 0 - 24 "), 0..<24)
+        for wrong in ["", "8", "18-8", "8-8", "-1-5", "8-25", "eight-six", "8-18-20"] {
+            XCTAssertNil(SendingTime.hours(wrong), wrong)
+        }
     }
 
     func testAWindowOpeningRemindsThoseDueAndTheirManagerForTwoWeeks() {

@@ -45,7 +45,8 @@ enum Sessions {
     static func viewer(forToken token: String, now: Date, idle: TimeInterval, on reads: Reads) async throws -> Viewer? {
         let query: SQLQueryString = """
             SELECT s.id AS session_id, s.last_seen_at, p.id, p.name, p.email, p.leadership_team, p.hr_admin, \
-            EXISTS (SELECT 1 FROM units u WHERE u.head_id = p.id) AS heads_unit FROM sessions s JOIN people p ON p.id = s.person_id \
+            EXISTS (SELECT 1 FROM units u WHERE u.head_id = p.id) AS heads_unit, \
+            (SELECT COUNT(*) FROM reminders r WHERE r.recipient_id = p.id AND r.read_at IS NULL) AS unread FROM sessions s JOIN people p ON p.id = s.person_id \
             WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) \
             AND s.last_seen_at > \(bind: now.addingTimeInterval(-idle)) AND p.active = \(bind: true)
             """
@@ -60,7 +61,9 @@ enum Sessions {
             name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
             isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),
             isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self),
-            headsUnit: try row.decode(column: "heads_unit", as: Bool.self), sessionToken: token)
+            headsUnit: try row.decode(column: "heads_unit", as: Bool.self),
+            unreadNotifications: try row.decode(column: "unread", as: Int.self),
+            sessionToken: token)
     }
 
     static func end(_ sessionID: UUID, on database: any Database) async throws {

@@ -35,6 +35,14 @@ public enum Operations {
         }
     }
 
+    /// One reminder pass; says what it did.
+    public static func remind(_ configuration: Configuration) async throws -> String {
+        try await withApplication(configuration) { app in
+            let outcome = try await ReminderPass(app: app, log: { say($0) }).run(now: app.clients.now())
+            return ReminderSchedule.summary(outcome)
+        }
+    }
+
     public static func migrate(_ configuration: Configuration) async throws {
         try await withApplication(configuration) { _ in }
     }
@@ -43,6 +51,13 @@ public enum Operations {
     /// the demo organisation first and prints whom to sign in as.
     public static func serve(_ configuration: Configuration, hostname: String, port: Int, demo: Bool) async throws {
         runTasksOnEventLoops()
+        var configuration = configuration
+        if demo && configuration.mail.transport == .none {
+            // A new user sees what would be sent without any mail server, whatever the hour.
+            configuration.mail.transport = .folder(path: demoMailFolder)
+            configuration.sending = SendingTime(hours: 0..<24, weekends: true)
+            configuration.reminderInterval = configuration.reminderInterval ?? 5 * 60
+        }
         let app = try await makeApplication(configuration: configuration)
         do {
             try await app.autoMigrate()
@@ -58,6 +73,12 @@ public enum Operations {
             }
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
+            if let interval = configuration.reminderInterval {
+                app.lifecycle.use(ReminderSchedule(interval: interval))
+                if case .folder(let path) = configuration.mail.transport, demo {
+                    say("Reminders are written to the folder \(path)/, one .eml file a message, instead of being e-mailed.")
+                }
+            }
             say("Foothold is running at http://\(hostname):\(port) on \(configuration.storage.summary). Press Ctrl-C to stop.")
             try await app.execute()
             try await app.asyncShutdown()
@@ -66,6 +87,9 @@ public enum Operations {
             throw error
         }
     }
+
+    /// Where `serve --demo` writes reminders' e-mail when no mail server is configured.
+    public static let demoMailFolder = "foothold-demo-mail"
 
     /// Makes the server's event loops Swift's global executor, so a page's async code and the I/O it
     /// waits on share a thread instead of handing every request between two pools (decision 0009).

@@ -1,8 +1,28 @@
+import FootholdCore
 import Foundation
 
 /// Everything Foothold reads from its environment, read once at start-up and checked. A wrong value
 /// stops the program with one line that names the variable and what was wrong with it.
 public struct Configuration: Sendable, Equatable {
+    struct MailSettings: Sendable, Equatable {
+        var transport: MailTransport
+        var from: MailMessage.Address
+
+        /// "foothold@example.org" or "Foothold <foothold@example.org>".
+        static func parseAddress(_ raw: String) -> MailMessage.Address? {
+            var name = ""
+            var email = raw.trimmingCharacters(in: .whitespaces)
+            if email.hasSuffix(">"), let open = email.lastIndex(of: "<") {
+                name = email[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                email = String(email[email.index(after: open)..<email.index(before: email.endIndex)])
+            }
+            guard EmailAddress.problem(with: email) == nil, !name.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) else {
+                return nil
+            }
+            return MailMessage.Address(name: name, email: email)
+        }
+    }
+
     public enum Storage: Sendable, Equatable {
         case sqlite(path: String)
         case postgres(url: String, host: String, port: Int, database: String)
@@ -38,14 +58,23 @@ public struct Configuration: Sendable, Equatable {
     /// are counted again in the background meanwhile, and never shown more than a minute old);
     /// 0 counts them for every page (decision 0016).
     public var monitoringRefresh: TimeInterval
+    /// Where reminders' e-mail goes, and whom it comes from.
+    var mail: MailSettings
+    /// How often `serve` runs a reminder pass; nil runs none (`foothold remind` still does).
+    public var reminderInterval: TimeInterval?
+    public var sending: SendingTime
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
     public init(
         storage: Storage, baseURL: String = "http://127.0.0.1:8080", bcryptCost: Int = 12,
         timeZone: TimeZone = TimeZone(identifier: "Europe/London")!, sessionIdle: TimeInterval = 2 * 60 * 60,
-        clientAddressHeader: String? = nil, monitoringRefresh: TimeInterval = 30
+        clientAddressHeader: String? = nil, monitoringRefresh: TimeInterval = 30, reminderInterval: TimeInterval? = nil,
+        sending: SendingTime = .standard
     ) {
+        self.mail = MailSettings(transport: .none, from: MailMessage.Address(name: "Foothold", email: "foothold@localhost"))
+        self.reminderInterval = reminderInterval
+        self.sending = sending
         self.storage = storage
         self.baseURL = baseURL
         self.bcryptCost = bcryptCost
@@ -105,9 +134,61 @@ public struct Configuration: Sendable, Equatable {
             }
             refresh = TimeInterval(seconds)
         }
-        return Configuration(
+        var configuration = Configuration(
             storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone, sessionIdle: idle,
             clientAddressHeader: addressHeader, monitoringRefresh: refresh)
+        try configuration.readReminders(environment)
+        return configuration
+    }
+
+    /// FOOTHOLD_SMTP_URL, FOOTHOLD_SENDMAIL or FOOTHOLD_MAIL_FOLDER (at most one), FOOTHOLD_MAIL_FROM,
+    /// FOOTHOLD_REMINDER_MINUTES, FOOTHOLD_REMINDER_HOURS and FOOTHOLD_REMINDER_DAYS.
+    mutating func readReminders(_ environment: [String: String]) throws(Problem) {
+        let given = ["FOOTHOLD_SMTP_URL", "FOOTHOLD_SENDMAIL", "FOOTHOLD_MAIL_FOLDER"].filter { !(environment[$0] ?? "").isEmpty }
+        guard given.count <= 1 else {
+            throw Problem("Set only one of \(given.joined(separator: ", ")): each is a different way for e-mail to go out")
+        }
+        if let raw = environment["FOOTHOLD_SMTP_URL"], !raw.isEmpty {
+            mail.transport = .smtp(try SMTPSettings.parse(raw))
+        } else if let raw = environment["FOOTHOLD_SENDMAIL"], !raw.isEmpty {
+            guard raw.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: raw) else {
+                throw Problem(
+                    "FOOTHOLD_SENDMAIL must be the full path of a sendmail-compatible program, such as /usr/sbin/sendmail, not '\(raw)'")
+            }
+            mail.transport = .sendmail(path: raw)
+        } else if let raw = environment["FOOTHOLD_MAIL_FOLDER"], !raw.isEmpty {
+            mail.transport = .folder(path: raw)
+        }
+        let host = URL(string: baseURL)?.host ?? "localhost"
+        mail.from = MailMessage.Address(name: "Foothold", email: "foothold@" + host)
+        if let raw = environment["FOOTHOLD_MAIL_FROM"], !raw.isEmpty {
+            guard let address = MailSettings.parseAddress(raw) else {
+                throw Problem(
+                    "FOOTHOLD_MAIL_FROM must be an e-mail address, such as foothold@example.org or Foothold <foothold@example.org>, not '\(raw)'"
+                )
+            }
+            mail.from = address
+        }
+        reminderInterval = 5 * 60
+        if let raw = environment["FOOTHOLD_REMINDER_MINUTES"] {
+            guard let minutes = Int(raw), (0...1440).contains(minutes) else {
+                throw Problem("FOOTHOLD_REMINDER_MINUTES must be a whole number of minutes from 0 (no passes) to 1440, not '\(raw)'")
+            }
+            reminderInterval = minutes == 0 ? nil : TimeInterval(minutes * 60)
+        }
+        if let raw = environment["FOOTHOLD_REMINDER_HOURS"] {
+            guard let hours = SendingTime.hours(raw) else {
+                throw Problem("FOOTHOLD_REMINDER_HOURS must be two hours from 0 to 24 such as 8-18 (from 08:00 until 18:00), not '\(raw)'")
+            }
+            sending.hours = hours
+        }
+        if let raw = environment["FOOTHOLD_REMINDER_DAYS"] {
+            switch raw.lowercased() {
+            case "weekdays": sending.weekends = false
+            case "every day": sending.weekends = true
+            default: throw Problem("FOOTHOLD_REMINDER_DAYS must be 'weekdays' or 'every day', not '\(raw)'")
+            }
+        }
     }
 
     public static func parseDatabaseURL(_ raw: String) throws(Problem) -> Storage {

@@ -45,6 +45,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M018_Monitoring())  // settings, theme reports, notices, unit responses, team requests
     app.migrations.add(M019_Opportunities())  // Leadership Team slots and bookings, opportunities, stories, resources, agendas
     app.migrations.add(M020_CountCatalogueChanges())  // a number every change to the opportunities catalogue raises
+    app.migrations.add(M021_Reminders())  // the reminder outbox: reminders by key, deliveries by channel, kinds switched off
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

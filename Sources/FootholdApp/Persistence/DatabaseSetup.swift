@@ -62,8 +62,12 @@ enum DatabaseSetup {
     /// Per-connection SQLite settings. Each event loop's pool holds exactly one connection (the
     /// driver fixes that), so running them once on every event loop reaches every connection.
     /// synchronous=NORMAL is safe with WAL (a power cut can lose the last commits, never corrupt
-    /// the file) and saves an fsync on every write; the page cache is 16 MB a connection.
-    static let sqlitePragmas = ["PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -16384", "PRAGMA temp_store = MEMORY"]
+    /// the file) and saves an fsync on every write; the page cache is 16 MB a connection. A write
+    /// that finds the file locked by another process (`foothold remind` beside `serve`) waits up to
+    /// five seconds for it rather than failing at once.
+    static let sqlitePragmas = [
+        "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -16384", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000",
+    ]
 
     static func tuneSQLite(_ app: Application) async throws {
         for loop in app.eventLoopGroup.makeIterator() {

@@ -53,13 +53,25 @@ enum Layout {
                     "<li><a href=\"" + path.attributeEscaped + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + label.textEscaped
                     + "</a></li>"
             }
-            html += "</ul></nav><div class=\"account\"><span class=\"account__name\">" + viewer.name.textEscaped + "</span>"
+            html += "</ul></nav><div class=\"account\">" + notificationsLink(viewer, currentPath: context.currentPath)
+            html += "<span class=\"account__name\">" + viewer.name.textEscaped + "</span>"
             html += H.form(
                 action: SiteURL.signOut.path, csrf: context.csrfToken, class: "account__form", [H.button("Sign out", style: .link)]
             ).render()
             html += "</div>"
         }
         return html + "</div></header>"
+    }
+
+    /// "Notifications", with the count of those unread when there are any (99+ beyond 99).
+    static func notificationsLink(_ viewer: Viewer, currentPath: String) -> String {
+        let count = viewer.unreadNotifications
+        let label = count == 0 ? "Notifications" : "Notifications, \(count) unread"
+        let current = currentPath.hasPrefix(SiteURL.notifications.path) ? " aria-current=\"page\"" : ""
+        var html = "<a class=\"account__notifications\" href=\"" + SiteURL.notifications.path.attributeEscaped + "\" aria-label=\""
+        html += label.attributeEscaped + "\"" + current + ">Notifications"
+        if count > 0 { html += " <span class=\"count\" aria-hidden=\"true\">" + (count > 99 ? "99+" : String(count)) + "</span>" }
+        return html + "</a>"
     }
 
     static func breadcrumbTrail(_ crumbs: [(label: String, path: String)]) -> String {

@@ -9,6 +9,9 @@ enum Access: Sendable, Equatable {
     case open
     case signedIn
     case hrAdministrator
+    /// Anyone holding the link's secret, signed in or not, with no form token: the secret in the
+    /// address is the proof (the one-click unsubscribe of RFC 8058, posted by a mail client).
+    case secretLink
 
     static let key = "foothold.access"
 }
@@ -92,9 +95,9 @@ struct SiteMiddleware: Middleware {
                 }
                 try RequestLimits.checkText(of: request)
                 if !knowsViewer { try await findViewer() }
-                try await CSRF.check(request, token: token)
+                if access != .secretLink { try await CSRF.check(request, token: token) }
                 switch access {
-                case .open: break
+                case .open, .secretLink: break
                 case .signedIn: _ = try request.requireViewer()
                 case .hrAdministrator: guard try request.requireViewer().isHRAdministrator else { throw SiteError.forbidden }
                 }

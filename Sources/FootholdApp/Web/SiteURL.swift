@@ -97,6 +97,12 @@ enum SiteURL: Equatable {
     case storyConsent(UUID)
     case storyWithdraw(UUID)
     case storyDelete(UUID)
+    // Reminders
+    case notifications
+    case notification(UUID)
+    case notificationsRead
+    case reminderSettings
+    case unsubscribe(token: String)
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -197,6 +203,11 @@ enum SiteURL: Equatable {
         case .storyConsent: ["stories", .parameter(Self.itemParameter), "consent"]
         case .storyWithdraw: ["stories", .parameter(Self.itemParameter), "withdraw"]
         case .storyDelete: ["stories", .parameter(Self.itemParameter), "delete"]
+        case .notifications: ["notifications"]
+        case .notification: ["notifications", .parameter(Self.itemParameter)]
+        case .notificationsRead: ["notifications", "read"]
+        case .reminderSettings: ["settings", "reminders"]
+        case .unsubscribe: ["unsubscribe", .parameter(Self.tokenParameter)]
         }
     }
 
@@ -243,6 +254,8 @@ enum SiteURL: Equatable {
         case .storyConsent(let id): "/stories/\(Self.slug(id))/consent"
         case .storyWithdraw(let id): "/stories/\(Self.slug(id))/withdraw"
         case .storyDelete(let id): "/stories/\(Self.slug(id))/delete"
+        case .notification(let id): "/notifications/\(Self.slug(id))"
+        case .unsubscribe(let token): "/unsubscribe/\(token)"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

@@ -66,6 +66,17 @@ enum Stylesheet {
         .account { margin-left: auto; display: flex; align-items: center; gap: 0.75rem; font-size: 0.9375rem; }
         .account__form { margin: 0; }
         .account .button--link { color: #fff; }
+        .account__notifications { color: #fff; text-decoration: none; padding: 0.6rem 0.5rem; border-radius: var(--radius); min-height: 44px;
+          display: inline-flex; align-items: center; gap: 0.4rem; }
+        .account__notifications:hover, .account__notifications:visited { color: #fff; background: rgba(255,255,255,0.12); }
+        .account__notifications[aria-current="page"] { background: rgba(255,255,255,0.18); font-weight: 600; }
+        .account__notifications .count { background: #fff; color: var(--brand-dark); border-radius: 999px; font-size: 0.8125rem;
+          font-weight: 700; padding: 0.05rem 0.5rem; line-height: 1.4; }
+        .notification-list { list-style: none; margin: 1rem 0 0; padding: 0; }
+        .notification { padding: 0.75rem 0; border-top: 1px solid var(--line); }
+        .notification p { margin: 0; }
+        .notification--unread .notification__text { font-weight: 600; }
+        .notification__when { margin-top: 0.2rem !important; }
 
         .breadcrumbs ol { list-style: none; margin: -0.75rem 0 1.25rem; padding: 0; display: flex; flex-wrap: wrap; font-size: 0.9375rem; }
         .breadcrumbs li + li::before { content: "›"; margin: 0 0.5rem; color: var(--ink-soft); }

@@ -39,6 +39,8 @@ func routes(_ app: Application) throws {
     SlotsController().register(signedIn)
     OpportunitiesController().register(signedIn)
     StoriesController().register(signedIn)
+    RemindersController().register(signedIn)
+    RemindersController().registerSecretLinks(app.access(.secretLink))
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)

@@ -157,12 +157,15 @@ public struct ReminderFacts: Sendable {
     public var digests: [Digest]
     /// "kind|person id" for each kind a person has switched off.
     public var switchedOff: Set<String>
+    /// When reminders may go out.
+    public var sending: SendingTime
 
     public init(
         now: Date, timeZone: TimeZone, checkpoints: [Checkpoint], people: [UUID: Person], standing: [UUID: [UUID: CadenceStatus]] = [:],
         scheduled: [Scheduled] = [], actions: [ActionDue] = [], askAgain: [AskAgain] = [], digests: [Digest] = [],
-        switchedOff: Set<String> = []
+        switchedOff: Set<String> = [], sending: SendingTime = .standard
     ) {
+        self.sending = sending
         self.now = now
         self.timeZone = timeZone
         self.checkpoints = checkpoints
@@ -180,12 +183,36 @@ public struct ReminderFacts: Sendable {
     }
 }
 
+/// The hours and days reminders go out, on the organisation's clock.
+public struct SendingTime: Sendable, Equatable {
+    /// From the first hour up to, not including, the last: 8..<18 is 08:00 to 17:59.
+    public var hours: Range<Int>
+    public var weekends: Bool
+
+    public init(hours: Range<Int>, weekends: Bool) {
+        self.hours = hours
+        self.weekends = weekends
+    }
+
+    /// Weekdays, 08:00 to 18:00.
+    public static let standard = SendingTime(hours: 8..<18, weekends: false)
+
+    public func contains(_ now: Date, in timeZone: TimeZone) -> Bool {
+        let local = LocalTime(now, in: timeZone)
+        return (weekends || local.weekday <= 5) && hours.contains(local.hour)
+    }
+
+    /// Reads "8-18" (hours) as a setting, or says what is wrong with it.
+    public static func hours(_ text: String) -> Range<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), 0 <= from, from < to, to <= 24 else { return nil }
+        return from..<to
+    }
+}
+
 /// Decides what is due. A reminder stays due for a while after its day (a pass may not run every
 /// day, and none runs outside sending hours), so a pass that comes late still sends it, once.
 public enum ReminderPlan {
-    /// Reminders go out on weekdays between 08:00 and 18:00 in the organisation's time zone.
-    public static let sendingHours = 8..<18
-
     /// How many days after its day each kind may still be sent.
     public static let windowOpenedFor = 14
     public static let overdueFor = 14
@@ -197,11 +224,6 @@ public enum ReminderPlan {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar.date(byAdding: .day, value: -7, to: start) ?? start.addingTimeInterval(-7 * 24 * 60 * 60)
-    }
-
-    public static func isSendingTime(_ now: Date, in timeZone: TimeZone) -> Bool {
-        let local = LocalTime(now, in: timeZone)
-        return local.weekday <= 5 && sendingHours.contains(local.hour)
     }
 
     /// The checkpoints whose window opened, or closed, recently enough for a reminder.
@@ -225,7 +247,7 @@ public enum ReminderPlan {
     /// Everything due now, to everyone who has not switched its kind off; nothing outside sending
     /// hours. In a stable order, so two passes decide alike.
     public static func due(_ facts: ReminderFacts) -> [Reminder] {
-        guard isSendingTime(facts.now, in: facts.timeZone) else { return [] }
+        guard facts.sending.contains(facts.now, in: facts.timeZone) else { return [] }
         let today = CalendarDate(facts.now, in: facts.timeZone)
         var reminders: [Reminder] = []
         for checkpoint in checkpointsToStand(facts.checkpoints, today: today) {

@@ -1,0 +1,96 @@
+import FootholdCore
+import Foundation
+import Vapor
+
+/// A person's notifications (their reminders, in the app), the reminders they choose to get, and
+/// the one-click unsubscribe an e-mail carries.
+struct RemindersController {
+    static let perPage = 30
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.notifications.pathComponents, use: list)
+        routes.get(SiteURL.notification(UUID()).pathComponents, use: open)
+        routes.post(SiteURL.notificationsRead.pathComponents, use: readAll)
+        routes.get(SiteURL.reminderSettings.pathComponents, use: settings)
+        routes.post(SiteURL.reminderSettings.pathComponents, use: saveSettings)
+    }
+
+    /// The unsubscribe link works without signing in: its secret is the proof.
+    func registerSecretLinks(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.unsubscribe(token: "").pathComponents, use: confirmUnsubscribe)
+        routes.post(SiteURL.unsubscribe(token: "").pathComponents, use: unsubscribe)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let page = max(1, min(req.queryValue("page").flatMap(Int.init) ?? 1, 10_000))
+        let (items, more) = try await RemindersStore.notifications(of: viewer.personID, page: page, perPage: Self.perPage, on: req.reads)
+        return req.page(
+            "Notifications",
+            RemindersPages.notifications(items, page: page, more: more, display: req.display, csrf: req.csrfToken))
+    }
+
+    @Sendable func open(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let id = req.parameters.get(SiteURL.itemParameter).flatMap(UUID.init(uuidString:)),
+            let link = try await RemindersStore.open(id, of: viewer.personID, at: req.now, on: req.database),
+            link.hasPrefix("/"), !link.hasPrefix("//")
+        else { throw SiteError.notFound }
+        return .redirect(to: link)
+    }
+
+    @Sendable func readAll(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        try await RemindersStore.markAllRead(of: viewer.personID, at: req.now, on: req.database)
+        return .redirect(to: SiteURL.notifications.path)
+    }
+
+    @Sendable func settings(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let off = try await RemindersStore.switchedOff(of: viewer.personID, on: req.reads)
+        return req.page(
+            "Your reminders", RemindersPages.settings(switchedOff: off, csrf: req.csrfToken, saved: req.queryValue("saved") != nil))
+    }
+
+    struct SettingsForm: Content {
+        /// The kinds left on, each a checkbox named after it.
+        var on: [String]?
+    }
+
+    @Sendable func saveSettings(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let on = Set((try? req.content.decode(SettingsForm.self).on) ?? [])
+        let unknown = on.filter { ReminderKind(rawValue: $0) == nil }
+        guard unknown.isEmpty else {
+            throw SiteError.badInput("There is no reminder called \u{201C}\(unknown.sorted()[0].prefix(40))\u{201D}.")
+        }
+        let off = Set(ReminderKind.allCases.filter { !on.contains($0.rawValue) })
+        try await RemindersStore.setSwitchedOff(off, of: viewer.personID, at: req.now, on: req.database)
+        return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "1")]))
+    }
+
+    private func token(_ req: Request) throws -> String {
+        guard let token = req.parameters.get(SiteURL.tokenParameter), !token.isEmpty, token.utf8.count <= 128 else {
+            throw SiteError.notFound
+        }
+        return token
+    }
+
+    /// What the link in an e-mail opens: a button, so a mail scanner following links switches nothing off.
+    @Sendable func confirmUnsubscribe(req: Request) async throws -> Response {
+        let token = try token(req)
+        guard let kind = try await RemindersStore.unsubscribeKind(tokenHash: TokenHash.of(token), on: req.reads) else {
+            throw SiteError.notFound
+        }
+        return req.page("Stop these reminders", RemindersPages.confirmUnsubscribe(kind, action: SiteURL.unsubscribe(token: token).path))
+    }
+
+    /// RFC 8058's one-click unsubscribe, posted by a mail client or by the button above.
+    @Sendable func unsubscribe(req: Request) async throws -> Response {
+        let token = try token(req)
+        guard let (kind, _) = try await RemindersStore.unsubscribe(tokenHash: TokenHash.of(token), at: req.now, on: req.database) else {
+            throw SiteError.notFound
+        }
+        return req.page("Reminders stopped", RemindersPages.unsubscribed(kind, signedIn: req.viewer != nil))
+    }
+}

@@ -1,0 +1,94 @@
+import FootholdCore
+import Foundation
+
+/// The notifications page, the reminder settings page and the unsubscribe pages.
+enum RemindersPages {
+    static func notifications(
+        _ items: [RemindersStore.Notification], page: Int, more: Bool, display: DisplayDate, csrf: String
+    ) -> [BodyNode] {
+        let unread = items.contains { !$0.read }
+        return [
+            H.heading(1, "Notifications"),
+            H.paragraph(
+                "Reminders Foothold sends you: when it is time for a conversation, to prepare, or to follow something up. Each one takes you to where you can act.",
+                class: "lead"),
+            items.isEmpty && page == 1
+                ? H.emptyState(
+                    "Nothing yet", "When a checkpoint window opens or a conversation is a week away, you will see a reminder here.")
+                : H.card(
+                    unread
+                        ? H.form(action: SiteURL.notificationsRead.path, csrf: csrf, [H.button("Mark all as read", style: .secondary)])
+                        : H.nothing,
+                    list(items, display: display)),
+            H.pagination(current: page, hasNext: more) { SiteURL.notifications.with(query: [("page", String($0))]) },
+            H.paragraph("You choose which reminders you get, in the app and by e-mail.", class: "muted"),
+            H.link("Choose your reminders", to: SiteURL.reminderSettings.path),
+        ]
+    }
+
+    static func list(_ items: [RemindersStore.Notification], display: DisplayDate) -> BodyNode {
+        H.el(
+            "ul",
+            [H.attr("class", "notification-list")]
+                + items.map { item in
+                    H.el(
+                        "li", class: item.read ? "notification" : "notification notification--unread",
+                        H.el(
+                            "p", class: "notification__text", item.read ? H.nothing : H.tag("New", .due), H.text(" "),
+                            H.link(item.text, to: SiteURL.notification(item.id).path)),
+                        H.paragraph(display.dateTime(item.createdAt), class: "muted notification__when"))
+                })
+    }
+
+    static func settings(switchedOff: Set<ReminderKind>, csrf: String, saved: Bool) -> [BodyNode] {
+        [
+            saved ? H.notice("Saved.", style: "success") : H.nothing,
+            H.heading(1, "Your reminders"),
+            H.paragraph(
+                "Foothold reminds you in the app and by e-mail, on weekdays during working hours. Untick any you would rather not get. Reminders never say anything that was said in a conversation.",
+                class: "lead"),
+            H.form(
+                action: SiteURL.reminderSettings.path, csrf: csrf,
+                ReminderKind.allCases.map { kind in
+                    H.checkbox(
+                        name: "on[]", label: kind.setting, checked: !switchedOff.contains(kind), hint: hint(kind),
+                        id: "kind-\(kind.rawValue)", value: kind.rawValue)
+                } + [H.button("Save")]),
+        ]
+    }
+
+    static func hint(_ kind: ReminderKind) -> String {
+        switch kind {
+        case .windowOpened: "To you when you are due a career conversation; to line managers, how many in their team are."
+        case .prepare: "To both of you, a week before the day."
+        case .overdue: "For line managers: how many people in the team had no conversation before the window closed."
+        case .actionDue: "On the day it is due, for a week."
+        case .askAgain: "For guides: the day someone asked to be asked again."
+        case .digest: "For directors: counts of conversations met, due and overdue in your units. Never what was said."
+        }
+    }
+
+    static func confirmUnsubscribe(_ kind: ReminderKind, action: String) -> [BodyNode] {
+        [
+            H.el(
+                "div", class: "narrow", H.heading(1, "Stop these reminders?"),
+                H.paragraph("You will no longer get this reminder, in the app or by e-mail: \(kind.setting.lowercasedFirst)."),
+                H.form(action: action, csrf: "", [H.button("Stop these reminders")]),
+                H.paragraph("You can turn it back on at any time from your reminder settings.", class: "muted"))
+        ]
+    }
+
+    static func unsubscribed(_ kind: ReminderKind, signedIn: Bool) -> [BodyNode] {
+        [
+            H.el(
+                "div", class: "narrow", H.heading(1, "Reminders stopped"),
+                H.paragraph("You will no longer get this reminder: \(kind.setting.lowercasedFirst)."),
+                H.link(signedIn ? "Choose your reminders" : "Sign in to choose your reminders", to: SiteURL.reminderSettings.path))
+        ]
+    }
+}
+
+extension String {
+    /// "When a window opens" as "when a window opens", to sit inside a sentence.
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

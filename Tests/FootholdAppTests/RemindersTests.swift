@@ -1,0 +1,298 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+import XCTest
+
+@testable import FootholdApp
+
+/// The reminder pass end to end: what it records and sends, once; the notifications page and its
+/// count; switching kinds off, in settings and by the one-click link in an e-mail; retries; and
+/// that nothing said in a conversation reaches a notification or an e-mail.
+final class RemindersTests: XCTestCase {
+    var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-reminders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    /// Monday 2 November 2026, 09:00 in London (GMT): the Progress review 2 window opened on Sunday.
+    static let windowOpenMonday = Date(timeIntervalSince1970: 1_793_610_000)
+
+    var folder: URL { scratch.appendingPathComponent("mail") }
+
+    func sendToFolder(_ testApp: TestApp) {
+        testApp.app.footholdConfiguration.mail.transport = .folder(path: folder.path)
+    }
+
+    func pass(_ testApp: TestApp) async throws -> ReminderPass.Outcome {
+        try await ReminderPass(app: testApp.app).run(now: testApp.clock.now)
+    }
+
+    /// Every message in the folder, as (headers, decoded text of both parts).
+    func mail() throws -> [(headers: String, body: String)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        return try names.map { name in
+            let raw = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let split = raw.range(of: "\r\n\r\n")!
+            return (String(raw[..<split.lowerBound]), Self.quotedPrintableDecoded(String(raw[split.upperBound...])))
+        }
+    }
+
+    static func quotedPrintableDecoded(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let source = Array(text.replacingOccurrences(of: "=\r\n", with: "").utf8)
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "="), index + 2 < source.count,
+                let value = UInt8(String(decoding: source[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func reminders(_ testApp: TestApp) async throws -> [(kind: String, recipient: UUID, text: String)] {
+        try await testApp.db.sql.raw("SELECT kind, recipient_id, text FROM reminders ORDER BY key").all().map {
+            (
+                try $0.decode(column: "kind", as: String.self), try $0.decode(column: "recipient_id", as: UUID.self),
+                try $0.decode(column: "text", as: String.self)
+            )
+        }
+    }
+
+    func testAWindowOpeningRemindsOnceAndShowsAsANotification() async throws {
+        try await withApp(clock: TestClock(Self.windowOpenMonday)) { testApp in
+            try await Fixtures.organisation(in: testApp)
+            sendToFolder(testApp)
+            let first = try await pass(testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let ben = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            let recorded = try await reminders(testApp)
+            XCTAssertGreaterThan(first.recorded, 2)
+            XCTAssertEqual(first.recorded, recorded.count)
+            XCTAssertEqual(first.sent, recorded.count, "each reminder e-mailed")
+            XCTAssertEqual(try mail().count, recorded.count)
+            let toFreya = try XCTUnwrap(recorded.first { $0.recipient == freya })
+            XCTAssertEqual(toFreya.kind, "window_opened")
+            XCTAssertEqual(
+                toFreya.text, "The Progress review 2 window is open until 30 November 2026: time for your career conversation with Ben.")
+            let toBen = recorded.filter { $0.recipient == ben }.map(\.text)
+            XCTAssertTrue(toBen.contains { $0.contains("2 people in your team are due a career conversation") }, "\(toBen)")
+
+            // Straight after: nothing new, nothing sent again.
+            let second = try await pass(testApp)
+            XCTAssertEqual(second, ReminderPass.Outcome())
+            let stillRecorded = try await reminders(testApp).count
+            XCTAssertEqual(stillRecorded, recorded.count)
+            XCTAssertEqual(try mail().count, recorded.count)
+
+            // Freya's notifications: the count, the page, and opening one.
+            let browser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let home = try await browser.get(SiteURL.home.path).body
+            XCTAssertTrue(home.contains("aria-label=\"Notifications, 1 unread\""), "the count in the navigation")
+            let page = try await browser.get(SiteURL.notifications.path)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.visibleText.contains("New The Progress review 2 window is open until 30 November 2026"))
+            let id = RemindersStore.id(
+                ofKey: Reminder(
+                    kind: .windowOpened, recipientID: freya, subject: try await checkpointID(testApp), occurrence: "2026-11-01", text: "",
+                    link: ""
+                ).key)
+            let benBrowser = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let benOpening = try await benBrowser.get(SiteURL.notification(id).path).status
+            XCTAssertEqual(benOpening, .notFound, "only Freya may open hers")
+            let opened = try await browser.get(SiteURL.notification(id).path)
+            XCTAssertEqual(opened.status, .seeOther)
+            XCTAssertEqual(opened.location, SiteURL.newConversation.path)
+            let after = try await browser.get(SiteURL.home.path).body
+            XCTAssertTrue(after.contains("aria-label=\"Notifications\""), "read: no count")
+            let stillNew = try await browser.get(SiteURL.notifications.path).body.visibleText.contains("New The Progress")
+            XCTAssertFalse(stillNew)
+            // Ben marks all of his read.
+            let benHasUnread = try await benBrowser.get(SiteURL.home.path).body.contains("unread\"")
+            XCTAssertTrue(benHasUnread)
+            _ = try await benBrowser.post(SiteURL.notificationsRead.path, [:])
+            let benAllRead = try await benBrowser.get(SiteURL.home.path).body.contains("aria-label=\"Notifications\"")
+            XCTAssertTrue(benAllRead)
+        }
+    }
+
+    func checkpointID(_ testApp: TestApp) async throws -> String {
+        let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-02")!, on: testApp.reads, now: testApp.clock.now)
+        return try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" }).id.uuidString.lowercased()
+    }
+
+    /// Freya and Ben prepare, write notes and agree actions with markers in every field; no
+    /// notification, e-mail header or body carries any of them.
+    func testPrepareAndActionRemindersCarryNothingSaid() async throws {
+        try await withApp { testApp in
+            let (ben, freya, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await freya.post(SiteURL.prepare(conversation).path, ["strengths": "MARK-EMPLOYEE-PREPARATION"])
+            _ = try await ben.post(SiteURL.prepare(conversation).path, ["noticed": "MARK-GUIDE-PREPARATION"])
+            _ = try await ben.post(SiteURL.guided(conversation).path, ["expectations": "MARK-EXPECTATIONS"])
+            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            try await testApp.db.sql.raw(
+                """
+                INSERT INTO agreed_actions (id, description, success_measure, owner, due_on, status, for_influence_objective, \
+                employee_id, created_at, updated_at) VALUES (\(bind: UUID()), 'MARK-ACTION', 'MARK-MEASURE', 'employee', '2026-11-19', \
+                'open', \(bind: false), \(bind: freyaID), \(bind: testApp.clock.now), \(bind: testApp.clock.now))
+                """
+            ).run()
+            sendToFolder(testApp)
+            let outcome = try await pass(testApp)
+            let recorded = try await reminders(testApp)
+            XCTAssertEqual(Set(recorded.map(\.kind)), ["prepare", "action_due", "digest"], "\(recorded)")
+            XCTAssertTrue(
+                recorded.contains { $0.text == "Your weekly digest for Housing. For Progress review 2: 0 met, 5 due and 0 overdue." },
+                "a director's digest: counts only")
+            XCTAssertEqual(recorded.filter { $0.kind == "prepare" }.count, 2, "both of them")
+            XCTAssertTrue(
+                recorded.contains {
+                    $0.text == "Your career conversation with Ben is on Tuesday 24 November at 14:00. There is time to prepare."
+                })
+            XCTAssertTrue(recorded.contains { $0.recipient == freyaID && $0.text == "An action of your own is due today." })
+            XCTAssertEqual(outcome.sent, recorded.count)
+            let messages = try mail()
+            XCTAssertEqual(messages.count, recorded.count)
+            for text in recorded.map(\.text) + messages.map({ $0.headers + $0.body }) {
+                XCTAssertFalse(text.contains("MARK-"), text)
+            }
+            for message in messages {
+                XCTAssertTrue(message.headers.contains("List-Unsubscribe: <http://127.0.0.1:8080/unsubscribe/"), message.headers)
+                XCTAssertTrue(message.headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+                XCTAssertTrue(message.body.contains("Europe/London time"), "the time it was sent, on the organisation's clock")
+            }
+            for browser in [ben, freya] {
+                let leaks = try await browser.get(SiteURL.notifications.path).body.contains("MARK-")
+                XCTAssertFalse(leaks)
+            }
+        }
+    }
+
+    func testSwitchedOffKindsAreNotSentAndTheOneClickLinkSwitchesOff() async throws {
+        try await withApp { testApp in
+            let (ben, freya, _) = try await Fixtures.scheduledConversation(in: testApp)
+            // Freya keeps every kind but the week-before reminder.
+            let settings = try await freya.get(SiteURL.reminderSettings.path)
+            XCTAssertTrue(settings.body.contains(ReminderKind.prepare.setting))
+            let kept = ReminderKind.allCases.filter { $0 != .prepare }.map(\.rawValue)
+            let saved = try await freya.send(
+                .POST, SiteURL.reminderSettings.path,
+                body: (["\(CSRF.fieldName)=" + (try await freya.formToken())] + kept.map { "on%5B%5D=\($0)" }).joined(separator: "&"),
+                contentType: "application/x-www-form-urlencoded")
+            XCTAssertEqual(saved.status, .seeOther)
+            let unknown = try await freya.post(SiteURL.reminderSettings.path, ["on[]": "<script>"])
+            XCTAssertEqual(unknown.status, .badRequest)
+            XCTAssertTrue(unknown.body.contains("There is no reminder called"))
+            XCTAssertTrue(unknown.body.contains("&lt;script&gt;"))
+            sendToFolder(testApp)
+            _ = try await pass(testApp)
+            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let benID = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            let recorded = try await reminders(testApp)
+            XCTAssertFalse(recorded.contains { $0.recipient == freyaID && $0.kind == "prepare" }, "Freya switched it off")
+            XCTAssertTrue(recorded.contains { $0.recipient == benID && $0.kind == "prepare" })
+
+            // Ben's e-mail carries a one-click link; a mail client posts to it with no session and no form token.
+            let message = try XCTUnwrap(try mail().first { $0.headers.contains("ben.khan@") })
+            let header = try XCTUnwrap(message.headers.components(separatedBy: "\r\n").first { $0.hasPrefix("List-Unsubscribe: <") })
+            let path = try XCTUnwrap(URL(string: String(header.dropFirst("List-Unsubscribe: <".count).dropLast()))).path
+            let stranger = testApp.browser()
+            let confirm = try await stranger.get(path)
+            XCTAssertEqual(confirm.status, .ok)
+            XCTAssertTrue(confirm.body.contains("Stop these reminders"))
+            let offBefore = try await RemindersStore.switchedOff(of: benID, on: testApp.reads)
+            XCTAssertEqual(offBefore, [], "opening the link switches nothing off")
+            let posted = try await stranger.send(
+                .POST, path, body: "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded")
+            XCTAssertEqual(posted.status, .ok)
+            let offAfter = try await RemindersStore.switchedOff(of: benID, on: testApp.reads)
+            XCTAssertEqual(offAfter, [.prepare])
+            let benSettingsHasPrepare = try await ben.get(SiteURL.reminderSettings.path).body.contains("id=\"kind-prepare\"")
+            XCTAssertTrue(benSettingsHasPrepare)
+            let prepareStillTicked = try await ben.get(SiteURL.reminderSettings.path).body.contains(
+                "id=\"kind-prepare\" name=\"on[]\" value=\"prepare\" class=\"checkbox__input\" checked")
+            XCTAssertFalse(prepareStillTicked)
+            for wrong in ["/unsubscribe/not-a-token", "/unsubscribe/" + String(repeating: "x", count: 300)] {
+                let opened = try await stranger.get(wrong).status
+                XCTAssertEqual(opened, .notFound, wrong)
+                let posted = try await stranger.send(
+                    .POST, wrong, body: "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded")
+                XCTAssertEqual(posted.status, .notFound, wrong)
+            }
+        }
+    }
+
+    /// A sendmail program that refuses the first message: the delivery waits a minute and goes on
+    /// the next pass after that, once.
+    func testAFailedDeliveryIsTriedAgainLaterAndSentOnce() async throws {
+        try await withApp { testApp in
+            _ = try await Fixtures.scheduledConversation(in: testApp)
+            let program = scratch.appendingPathComponent("sendmail")
+            let log = scratch.appendingPathComponent("log")
+            let refusedOnce = scratch.appendingPathComponent("refused")
+            try """
+            #!/bin/sh
+            message=$(cat)
+            if [ ! -f '\(refusedOnce.path)' ]; then touch '\(refusedOnce.path)'; echo 'mail system busy' >&2; exit 75; fi
+            printf '%s\\n' "$message" | grep -i '^Message-ID:' >> '\(log.path)'
+            """.write(to: program, atomically: true, encoding: .utf8)
+            chmod(program.path, 0o755)
+            testApp.app.footholdConfiguration.mail.transport = .sendmail(path: program.path)
+            let first = try await pass(testApp)
+            XCTAssertEqual(first.recorded, 6, "Ben's and Freya's week-before reminders, and four directors' digests")
+            XCTAssertEqual(first.failed, 1)
+            XCTAssertEqual(first.sent, 5)
+            let tooSoon = try await pass(testApp)
+            XCTAssertEqual(tooSoon, ReminderPass.Outcome(), "not before its minute is up")
+            testApp.clock.advance(by: 61)
+            let retried = try await pass(testApp)
+            XCTAssertEqual(retried.sent, 1)
+            let nothingLeft = try await pass(testApp)
+            XCTAssertEqual(nothingLeft, ReminderPass.Outcome())
+            let ids = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            XCTAssertEqual(ids.count, 6)
+            XCTAssertEqual(Set(ids).count, 6, "each once")
+        }
+    }
+
+    /// Two servers' passes at the same moment on the same database: each reminder is recorded once
+    /// and each e-mail sent once.
+    func testTwoInstancesPassingAtOnceSendEachOnce() async throws {
+        try await withApp(clock: TestClock(Self.windowOpenMonday)) { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let program = scratch.appendingPathComponent("sendmail")
+            let log = scratch.appendingPathComponent("log")
+            try """
+            #!/bin/sh
+            message=$(cat)
+            sleep 0.02
+            printf '%s\\n' "$message" | grep -i '^Message-ID:' >> '\(log.path)'
+            """.write(to: program, atomically: true, encoding: .utf8)
+            chmod(program.path, 0o755)
+            let other = try await testApp.sibling()
+            for app in [testApp.app, other.app] { app.footholdConfiguration.mail.transport = .sendmail(path: program.path) }
+            async let a = ReminderPass(app: testApp.app).run(now: testApp.clock.now)
+            async let b = ReminderPass(app: other.app).run(now: testApp.clock.now)
+            let (one, two) = try await (a, b)
+            await other.shutdown()
+            let recorded = try await reminders(testApp)
+            XCTAssertEqual(one.recorded + two.recorded, recorded.count, "each recorded by one of them")
+            XCTAssertEqual(one.sent + two.sent, recorded.count)
+            let ids = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            XCTAssertEqual(ids.count, recorded.count)
+            XCTAssertEqual(Set(ids).count, ids.count, "none twice")
+        }
+    }
+}
