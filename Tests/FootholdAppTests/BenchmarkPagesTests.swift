@@ -57,6 +57,9 @@ final class BenchmarkPagesTests: XCTestCase {
             let clock = TestClock(day.start(in: TimeZone(identifier: "Europe/London")!).addingTimeInterval(10 * 3600))
             try await withApp(clock: clock) { testApp in
                 _ = try await DemoLoader.load(people: 80, seed: 1, on: testApp.app)
+                // As scripts/bench does before serving: a reminder pass, at whatever hour it is.
+                testApp.app.footholdConfiguration.sending = SendingTime(hours: 0..<24, weekends: true)
+                _ = try await ReminderPass(app: testApp.app).run(now: clock.now)
                 let sql = testApp.db.sql
                 func first(_ name: String, employee: String = "") async throws -> any SQLRow {
                     let text = queries[name]!.replacingOccurrences(of: "{employee}", with: employee)

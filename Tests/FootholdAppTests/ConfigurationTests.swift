@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 import SQLKit
 import XCTest
@@ -29,6 +30,45 @@ final class ConfigurationTests: XCTestCase {
             XCTAssertTrue(String(describing: error).hasPrefix("FOOTHOLD_BASE_URL must be"))
         }
         XCTAssertThrowsError(try Configuration.fromEnvironment(["FOOTHOLD_BCRYPT_COST": "40"]))
+    }
+
+    func testMailAndReminderSettings() throws {
+        let plain = try Configuration.fromEnvironment([:])
+        XCTAssertEqual(plain.mail.transport, .none, "reminders in the app only until mail is set up")
+        XCTAssertEqual(plain.mail.from, .init(name: "Foothold", email: "foothold@127.0.0.1"))
+        XCTAssertEqual(plain.reminderInterval, 300)
+        XCTAssertEqual(plain.sending, .standard)
+        let set = try Configuration.fromEnvironment([
+            "FOOTHOLD_SMTP_URL": "smtp://mail.ridgeway.example:587?starttls=required",
+            "FOOTHOLD_MAIL_FROM": "Ridgeway Careers <careers@ridgeway.example>",
+            "FOOTHOLD_REMINDER_MINUTES": "0", "FOOTHOLD_REMINDER_HOURS": "9-17", "FOOTHOLD_REMINDER_DAYS": "every day",
+        ])
+        guard case .smtp(let smtp) = set.mail.transport else { return XCTFail("\(set.mail.transport)") }
+        XCTAssertEqual(smtp.host, "mail.ridgeway.example")
+        XCTAssertEqual(set.mail.from, .init(name: "Ridgeway Careers", email: "careers@ridgeway.example"))
+        XCTAssertNil(set.reminderInterval, "0 runs no passes in serve")
+        XCTAssertEqual(set.sending, SendingTime(hours: 9..<17, weekends: true))
+        XCTAssertEqual(try Configuration.fromEnvironment(["FOOTHOLD_MAIL_FOLDER": "/tmp/mail"]).mail.transport, .folder(path: "/tmp/mail"))
+        for (environment, expected) in [
+            (
+                ["FOOTHOLD_SMTP_URL": "smtp://a.example", "FOOTHOLD_MAIL_FOLDER": "/tmp/mail"],
+                "Set only one of FOOTHOLD_SMTP_URL, FOOTHOLD_MAIL_FOLDER"
+            ),
+            (["FOOTHOLD_SENDMAIL": "sendmail"], "FOOTHOLD_SENDMAIL must be the full path"),
+            (["FOOTHOLD_SENDMAIL": "/no/such/sendmail"], "FOOTHOLD_SENDMAIL must be the full path"),
+            (["FOOTHOLD_MAIL_FROM": "careers at ridgeway"], "FOOTHOLD_MAIL_FROM must be an e-mail address"),
+            (
+                ["FOOTHOLD_MAIL_FROM": "Careers\r\nBcc: x@y.example <careers@ridgeway.example>"],
+                "FOOTHOLD_MAIL_FROM must be an e-mail address"
+            ),
+            (["FOOTHOLD_REMINDER_MINUTES": "often"], "FOOTHOLD_REMINDER_MINUTES must be a whole number"),
+            (["FOOTHOLD_REMINDER_HOURS": "18-8"], "FOOTHOLD_REMINDER_HOURS must be two hours"),
+            (["FOOTHOLD_REMINDER_DAYS": "weekends"], "FOOTHOLD_REMINDER_DAYS must be 'weekdays' or 'every day'"),
+        ] {
+            XCTAssertThrowsError(try Configuration.fromEnvironment(environment)) { error in
+                XCTAssertTrue(String(describing: error).hasPrefix(expected), String(describing: error))
+            }
+        }
     }
 
     func testTheMonitoringRefreshIsSecondsUpToAMinute() throws {

@@ -9,6 +9,7 @@ Prints 'browser: N passed, M failed' last and exits non-zero on any failure.
 import os
 import re
 import sys
+import time
 import traceback
 
 from selenium import webdriver
@@ -372,6 +373,39 @@ def test_employee_sees_opportunities_with_reasons_and_a_story(driver, accounts):
     shot(driver, "34-story")
 
 
+def test_director_reads_notifications_and_chooses_reminders(driver, accounts):
+    sign_in(driver, accounts["Director"])
+    # The demo's first reminder pass runs a second after the server starts; give it time.
+    for _ in range(60):
+        driver.get(BASE + "/notifications")
+        if "Your weekly digest for" in text(driver):
+            break
+        time.sleep(0.5)
+    main = text(driver)
+    assert "Your weekly digest for" in main, main[:400]
+    assert "unread" in driver.find_element(By.CSS_SELECTOR, ".account__notifications").get_attribute("aria-label")
+    shot(driver, "35-notifications")
+    click(driver, By.LINK_TEXT, "Choose your reminders")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Your reminders"
+    box = driver.find_element(By.ID, "kind-digest")
+    assert box.is_selected()
+    box.click()
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
+    assert "Saved." in text(driver)
+    assert not driver.find_element(By.ID, "kind-digest").is_selected()
+    shot(driver, "36-reminder-settings")
+    driver.find_element(By.ID, "kind-digest").click()
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
+    # What the demo would have e-mailed: whole messages in its folder, with a one-click unsubscribe.
+    folder = os.environ.get("FOOTHOLD_DEMO_MAIL")
+    if folder:
+        messages = [name for name in os.listdir(folder) if name.endswith(".eml")]
+        assert messages, "the demo wrote no e-mail"
+        with open(os.path.join(folder, messages[0]), encoding="utf-8") as message:
+            content = message.read()
+        assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in content, content[:600]
+
+
 def test_change_password_keeps_the_form_honest(driver, accounts):
     sign_in(driver, accounts["Employee"])
     click(driver, By.LINK_TEXT, "Change your password")
@@ -412,7 +446,8 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_record_of_a_held_conversation, test_change_password_keeps_the_form_honest, test_hr_audit_log_answers_whose_records,
          test_employee_keeps_actions_a_plan_and_a_journal, test_director_sees_coverage_and_themes, test_manager_reports_themes,
          test_leadership_team_responds_and_the_unit_hears, test_employee_books_a_leadership_team_slot,
-         test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story, test_phone_layout]
+         test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story,
+         test_director_reads_notifications_and_chooses_reminders, test_phone_layout]
 
 
 def main():

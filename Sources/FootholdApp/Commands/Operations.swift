@@ -54,7 +54,12 @@ public enum Operations {
         var configuration = configuration
         if demo && configuration.mail.transport == .none {
             // A new user sees what would be sent without any mail server, whatever the hour.
-            configuration.mail.transport = .folder(path: demoMailFolder)
+            // Beside the demo's database file, so it goes where the database goes.
+            var folder = demoMailFolder
+            if case .sqlite(let path) = configuration.storage, path.contains("/") {
+                folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(demoMailFolder).path
+            }
+            configuration.mail.transport = .folder(path: folder)
             configuration.sending = SendingTime(hours: 0..<24, weekends: true)
             configuration.reminderInterval = configuration.reminderInterval ?? 5 * 60
         }

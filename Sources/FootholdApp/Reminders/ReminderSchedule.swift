@@ -2,7 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Runs a reminder pass every few minutes while `serve` runs: the first soon after start-up, each
+/// Runs a reminder pass every few minutes while `serve` runs: the first a second after start-up, each
 /// after the last has finished. A pass that fails is logged and the next one tries again; stopping
 /// the server stops the passes.
 final class ReminderSchedule: LifecycleHandler, @unchecked Sendable {
@@ -15,7 +15,7 @@ final class ReminderSchedule: LifecycleHandler, @unchecked Sendable {
         let interval = interval
         task.withLockedValue { running in
             running = Task { [weak application] in
-                try? await Task.sleep(nanoseconds: 5_000_000_000)
+                try? await Task.sleep(nanoseconds: 1_000_000_000)
                 while !Task.isCancelled, let app = application {
                     do {
                         let outcome = try await ReminderPass(app: app).run(now: app.clients.now())

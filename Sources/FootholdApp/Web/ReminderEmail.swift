@@ -10,7 +10,7 @@ enum ReminderEmail {
     static func subject(_ kind: ReminderKind) -> String {
         switch kind {
         case .windowOpened: "Time for a career conversation"
-        case .prepare: "Your career conversation is in a week"
+        case .prepare: "Your career conversation is coming up"
         case .overdue: "A checkpoint window has closed"
         case .actionDue: "An action is due"
         case .askAgain: "Time to offer a career conversation again"

@@ -45,7 +45,7 @@ enum RemindersPages {
             saved ? H.notice("Saved.", style: "success") : H.nothing,
             H.heading(1, "Your reminders"),
             H.paragraph(
-                "Foothold reminds you in the app and by e-mail, on weekdays during working hours. Untick any you would rather not get. Reminders never say anything that was said in a conversation.",
+                "Foothold reminds you here in the app and, where your organisation sends e-mail, by e-mail too. Untick any you would rather not get. Reminders never say anything that was said in a conversation.",
                 class: "lead"),
             H.form(
                 action: SiteURL.reminderSettings.path, csrf: csrf,

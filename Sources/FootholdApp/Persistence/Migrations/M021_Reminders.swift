@@ -41,9 +41,10 @@ struct M021_Reminders: AsyncMigration {
             .unique(on: "person_id", "kind")
             .create()
         let sql = database as! any SQLDatabase
-        // A person's notifications, newest first, and their unread count on every page.
-        try await sql.create(index: "reminders_recipient_idx").on(RemindersStore.reminders)
-            .column("recipient_id").column("read_at").column("created_at").run()
+        // A person's notifications, newest first; and their unread count, on every page.
+        try await sql.create(index: "reminders_recipient_idx").on(RemindersStore.reminders).column("recipient_id").column("created_at")
+            .run()
+        try await sql.create(index: "reminders_unread_idx").on(RemindersStore.reminders).column("recipient_id").column("read_at").run()
         // What a pass has recorded lately: the keys it need not record again.
         try await sql.create(index: "reminders_created_idx").on(RemindersStore.reminders).column("created_at").run()
         // The deliveries waiting for a pass.
