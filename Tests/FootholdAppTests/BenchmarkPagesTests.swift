@@ -84,6 +84,15 @@ final class BenchmarkPagesTests: XCTestCase {
                     "large": large, "small": small, "employee": employee, "hr": hr, "top": top, "director": director,
                     "leadership": leadership,
                 ]
+                // As scripts/bench does: the employee makes their calendar feed address.
+                let employeeBrowser = testApp.browser()
+                _ = try await employeeBrowser.signIn(employee)
+                _ = try await employeeBrowser.post(SiteURL.calendarFeedReset.path, [:])
+                let settings = try await employeeBrowser.get(SiteURL.reminderSettings.path).body
+                let feed = try XCTUnwrap(settings.firstMatch(of: /\/calendar\/[A-Za-z0-9_-]*\/foothold\.ics/)).0
+                let feedPage = try await testApp.browser().get(String(feed))
+                XCTAssertEqual(feedPage.status, .ok)
+                XCTAssertTrue(feedPage.body.contains("BEGIN:VCALENDAR"), "\(iso): the calendar feed")
                 let pages = try Self.pages().filter { !$0.who.isEmpty && !$0.needsLargeDemo }.map { page in
                     (
                         people[page.who]!,

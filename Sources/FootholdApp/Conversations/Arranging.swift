@@ -123,6 +123,8 @@ enum Arranging {
                 if step != .accept && meeting!.startsAt != record.conversation.startsAt {
                     try await SlotsStore.freeSlot(of: record.id, on: database)
                 }
+                // Calendars that have it take the new time (RFC 5545 SEQUENCE).
+                if step != .accept { try await CalendarFeedStore.raiseSequence(of: record.id, on: database) }
             }
             return .success(())
         }
@@ -169,6 +171,7 @@ enum Arranging {
             }
             try await ConversationStore.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
             try await SlotsStore.freeSlot(of: record.id, on: database)
+            try await CalendarFeedStore.raiseSequence(of: record.id, on: database)
         }
     }
 

@@ -249,17 +249,18 @@ enum H {
     /// A labelled field with an optional hint and error; the error is linked from the summary.
     static func field(
         name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
-        error: String? = nil, autocomplete: String? = nil, required: Bool = false
+        error: String? = nil, autocomplete: String? = nil, required: Bool = false, readOnly: Bool = false
     ) -> BodyNode {
         .raw(
             fieldHTML(
-                name: name, label: label, value: value, type: type, hint: hint, error: error, autocomplete: autocomplete, required: required
-            ))
+                name: name, label: label, value: value, type: type, hint: hint, error: error, autocomplete: autocomplete,
+                required: required,
+                readOnly: readOnly))
     }
 
     private static func fieldHTML(
         name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
-        error: String? = nil, autocomplete: String? = nil, required: Bool = false
+        error: String? = nil, autocomplete: String? = nil, required: Bool = false, readOnly: Bool = false
     ) -> String {
         let id = "field-\(name)"
         var describedBy: [String] = []
@@ -273,6 +274,7 @@ enum H {
         if !describedBy.isEmpty { attributes.append(("aria-describedby", describedBy.joined(separator: " "))) }
         if error != nil { attributes.append(("aria-invalid", "true")) }
         if required { attributes.append(("required", "required")) }
+        if readOnly { attributes.append(("readonly", "readonly")) }
         return "<div class=\"" + (error == nil ? "field" : "field field--error") + "\">"
             + labelHintAndError(id: id, label: label, hint: hint, error: error) + inputHTML(attributes) + "</div>"
     }

@@ -103,6 +103,8 @@ enum SiteURL: Equatable {
     case notificationsRead
     case reminderSettings
     case unsubscribe(token: String)
+    case calendarFeed(token: String)
+    case calendarFeedReset
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -208,6 +210,8 @@ enum SiteURL: Equatable {
         case .notificationsRead: ["notifications", "read"]
         case .reminderSettings: ["settings", "reminders"]
         case .unsubscribe: ["unsubscribe", .parameter(Self.tokenParameter)]
+        case .calendarFeed: ["calendar", .parameter(Self.tokenParameter), "foothold.ics"]
+        case .calendarFeedReset: ["settings", "reminders", "calendar"]
         }
     }
 
@@ -256,6 +260,7 @@ enum SiteURL: Equatable {
         case .storyDelete(let id): "/stories/\(Self.slug(id))/delete"
         case .notification(let id): "/notifications/\(Self.slug(id))"
         case .unsubscribe(let token): "/unsubscribe/\(token)"
+        case .calendarFeed(let token): "/calendar/\(token)/foothold.ics"
         default: "/" + pathComponents.map(\.description).joined(separator: "/")
         }
     }

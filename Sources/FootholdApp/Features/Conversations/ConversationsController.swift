@@ -228,7 +228,8 @@ struct ConversationsController {
             location: record.allows(.place) ? record.conversation.place : "",
             description:
                 "A confidential career conversation. Prepare and follow up in Foothold: \(req.application.footholdConfiguration.baseURL)\(SiteURL.conversation(record.id).path)",
-            cancelled: record.conversation.state == .cancelled)
+            cancelled: record.conversation.state == .cancelled,
+            sequence: try await CalendarFeedStore.sequence(of: record.id, on: req.reads))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"career-conversation.ics\"")

@@ -13,12 +13,14 @@ struct RemindersController {
         routes.post(SiteURL.notificationsRead.pathComponents, use: readAll)
         routes.get(SiteURL.reminderSettings.pathComponents, use: settings)
         routes.post(SiteURL.reminderSettings.pathComponents, use: saveSettings)
+        routes.post(SiteURL.calendarFeedReset.pathComponents, use: resetFeed)
     }
 
     /// The unsubscribe link works without signing in: its secret is the proof.
     func registerSecretLinks(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.unsubscribe(token: "").pathComponents, use: confirmUnsubscribe)
         routes.post(SiteURL.unsubscribe(token: "").pathComponents, use: unsubscribe)
+        routes.get(SiteURL.calendarFeed(token: "").pathComponents, use: feed)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -48,8 +50,33 @@ struct RemindersController {
     @Sendable func settings(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let off = try await RemindersStore.switchedOff(of: viewer.personID, on: req.reads)
+        let feed = try await CalendarFeedStore.token(of: viewer.personID, on: req.reads).map {
+            req.application.footholdConfiguration.baseURL + SiteURL.calendarFeed(token: $0).path
+        }
         return req.page(
-            "Your reminders", RemindersPages.settings(switchedOff: off, csrf: req.csrfToken, saved: req.queryValue("saved") != nil))
+            "Your reminders",
+            RemindersPages.settings(
+                switchedOff: off, feed: feed, csrf: req.csrfToken, saved: req.queryValue("saved")))
+    }
+
+    /// Makes the person a calendar address, or a new one in place of the old.
+    @Sendable func resetFeed(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        try await CalendarFeedStore.reset(viewer.personID, token: req.clients.makeToken(), at: req.now, on: req.database)
+        return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "calendar")]) + "#calendar")
+    }
+
+    /// The person's calendar, for a calendar program to subscribe to; the address is the secret.
+    @Sendable func feed(req: Request) async throws -> Response {
+        let token = try token(req)
+        guard let person = try await CalendarFeedStore.person(forToken: token, on: req.reads) else { throw SiteError.notFound }
+        let configuration = req.application.footholdConfiguration
+        let body = try await CalendarFeedStore.feed(
+            of: person, baseURL: configuration.baseURL, timeZone: configuration.timeZone, now: req.now, on: req.reads)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
     struct SettingsForm: Content {
@@ -66,7 +93,7 @@ struct RemindersController {
         }
         let off = Set(ReminderKind.allCases.filter { !on.contains($0.rawValue) })
         try await RemindersStore.setSwitchedOff(off, of: viewer.personID, at: req.now, on: req.database)
-        return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "1")]))
+        return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "reminders")]))
     }
 
     private func token(_ req: Request) throws -> String {

@@ -40,9 +40,11 @@ enum RemindersPages {
                 })
     }
 
-    static func settings(switchedOff: Set<ReminderKind>, csrf: String, saved: Bool) -> [BodyNode] {
+    static func settings(switchedOff: Set<ReminderKind>, feed: String?, csrf: String, saved: String?) -> [BodyNode] {
         [
-            saved ? H.notice("Saved.", style: "success") : H.nothing,
+            saved == "reminders" ? H.notice("Saved.", style: "success") : H.nothing,
+            saved == "calendar"
+                ? H.notice("Your calendar address is ready. Any address you made before no longer works.", style: "success") : H.nothing,
             H.heading(1, "Your reminders"),
             H.paragraph(
                 "Foothold reminds you here in the app and, where your organisation sends e-mail, by e-mail too. Untick any you would rather not get. Reminders never say anything that was said in a conversation.",
@@ -54,7 +56,36 @@ enum RemindersPages {
                         name: "on[]", label: kind.setting, checked: !switchedOff.contains(kind), hint: hint(kind),
                         id: "kind-\(kind.rawValue)", value: kind.rawValue)
                 } + [H.button("Save")]),
+            calendar(feed: feed, csrf: csrf),
         ]
+    }
+
+    static func calendar(feed: String?, csrf: String) -> BodyNode {
+        H.card(
+            labelledBy: "calendar",
+            [
+                H.heading(2, "Your conversations in your own calendar", id: "calendar"),
+                H.paragraph(
+                    "Subscribe to this private address in Outlook, Google Calendar or Apple Calendar to see your career conversations, any Leadership Team slot you booked, and the checkpoint windows. It shows who and when, never what a conversation is about."
+                ),
+                feed.map { address in
+                    H.el(
+                        "div", class: "calendar-address",
+                        H.field(
+                            name: "calendar-address", label: "Your calendar address", value: address,
+                            hint:
+                                "Copy it into your calendar program, or open it there directly. Keep it to yourself: anyone with it can see when your conversations are.",
+                            readOnly: true),
+                        H.link("Open in my calendar program", to: "webcal" + address.drop { $0 != ":" }))
+                } ?? H.nothing,
+                H.form(
+                    action: SiteURL.calendarFeedReset.path, csrf: csrf,
+                    [
+                        feed == nil
+                            ? H.button("Make my calendar address", style: .secondary)
+                            : H.button("Make a new address (the old one stops working)", style: .secondary)
+                    ]),
+            ])
     }
 
     static func hint(_ kind: ReminderKind) -> String {

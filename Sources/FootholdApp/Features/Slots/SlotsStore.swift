@@ -218,6 +218,7 @@ enum SlotsStore {
                     \(bind: ConversationState.requested.rawValue))
                     """
                 ).run()
+                try await CalendarFeedStore.raiseSequence(of: conversationID, on: database)
                 try await ConversationStore.audit("withdrew the slot", conversation: conversationID, by: memberID, at: now, on: database)
             }
         }
@@ -235,6 +236,7 @@ enum SlotsStore {
                 """
             ).run()
             try await freeSlot(of: conversationID, on: database)
+            try await CalendarFeedStore.raiseSequence(of: conversationID, on: database)
             try await ConversationStore.audit("cancelled", conversation: conversationID, by: personID, at: now, on: database)
         }
     }

@@ -4,7 +4,7 @@ import SQLKit
 /// The reminder outbox (issue "Reminders and calendars…", decision 0019): each reminder once, by
 /// its unique key, recorded before anything is sent; each way it goes out (e-mail, chat) once, by
 /// a unique (reminder, channel), claimed by one pass at a time for a limited while; the kinds each
-/// person has switched off.
+/// person has switched off; each person's calendar feed address, and each conversation's calendar sequence.
 struct M021_Reminders: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(RemindersStore.reminders)
@@ -40,6 +40,18 @@ struct M021_Reminders: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "person_id", "kind")
             .create()
+        // Each person's secret calendar feed address; resetting it makes a new one.
+        try await database.schema(CalendarFeedStore.feeds)
+            .field("id", .uuid, .identifier(auto: false), .references(PersonModel.schema, .id, onDelete: .cascade))
+            .field("token", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "token")
+            .create()
+        // How many times a conversation's time changed or it was cancelled: its events' SEQUENCE.
+        try await database.schema(CalendarFeedStore.sequences)
+            .field("id", .uuid, .identifier(auto: false), .references(ConversationModel.schema, .id, onDelete: .cascade))
+            .field("sequence", .int, .required)
+            .create()
         let sql = database as! any SQLDatabase
         // A person's notifications, newest first; and their unread count, on every page.
         try await sql.create(index: "reminders_recipient_idx").on(RemindersStore.reminders).column("recipient_id").column("created_at")
@@ -58,6 +70,8 @@ struct M021_Reminders: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(CalendarFeedStore.sequences).delete()
+        try await database.schema(CalendarFeedStore.feeds).delete()
         try await database.schema(RemindersStore.switchedOff).delete()
         try await database.schema(RemindersStore.deliveries).delete()
         try await database.schema(RemindersStore.reminders).delete()

@@ -1,0 +1,161 @@
+import FootholdCore
+import Foundation
+import XCTest
+
+@testable import FootholdApp
+
+/// Each person's private calendar feed, read back by Python's icalendar package as a calendar
+/// program would: METHOD:PUBLISH, UTC times, UIDs that stay put, SEQUENCE raised on every change
+/// of time and on cancelling, cancelled events sent as cancelled; the address reset; nothing said
+/// or planned for the conversation in it.
+final class CalendarFeedTests: XCTestCase {
+    struct Parsed: Decodable {
+        struct Event: Decodable {
+            var uid: String
+            var summary: String
+            var description: String
+            var location: String
+            var start: String
+            var end: String
+            var all_day: Bool
+            var sequence: Int
+            var status: String
+        }
+        var method: String
+        var version: String
+        var name: String
+        var events: [Event]
+        var errors: [String]
+    }
+
+    override func setUpWithError() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import icalendar"]
+        try probe.run()
+        probe.waitUntilExit()
+        if probe.terminationStatus != 0 {
+            // scripts/test installs icalendar and sets this, so the suite cannot pass without these tests.
+            if ProcessInfo.processInfo.environment["FOOTHOLD_REQUIRE_SMTP_TESTS"] == "1" {
+                XCTFail("icalendar is not installed: python3 -m pip install icalendar")
+            }
+            throw XCTSkip("icalendar is not installed (scripts/test installs it): python3 -m pip install icalendar")
+        }
+    }
+
+    /// What Python's icalendar reads of the file.
+    func parse(_ text: String) throws -> Parsed {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("calendar/read_ics.py").path
+        process.arguments = ["python3", script]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "icalendar read the file")
+        return try JSONDecoder().decode(Parsed.self, from: data)
+    }
+
+    func address(_ page: String) throws -> String {
+        let match = try XCTUnwrap(
+            page.firstMatch(of: /value="(http:\/\/[^"]+\/calendar\/[^"]+\/foothold\.ics)"/), "the settings page shows the address")
+        return URL(string: String(match.1))!.path
+    }
+
+    func testTheFeedFollowsAConversationThroughARescheduleAndACancellation() async throws {
+        try await withApp { testApp in
+            let (ben, freya, id) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await freya.post(SiteURL.prepare(id).path, ["strengths": "MARK-EMPLOYEE-PREPARATION"])
+            _ = try await ben.post(SiteURL.guided(id).path, ["expectations": "MARK-EXPECTATIONS"])
+            let before = try await freya.get(SiteURL.reminderSettings.path).body
+            XCTAssertTrue(before.contains("Make my calendar address"))
+            XCTAssertNil(before.firstMatch(of: /\/calendar\//), "no address until she makes one")
+            let made = try await freya.post(SiteURL.calendarFeedReset.path, [:])
+            XCTAssertEqual(made.status, .seeOther)
+            let path = try address(try await freya.get(SiteURL.reminderSettings.path).body)
+
+            // A calendar program fetches it with no session.
+            let program = testApp.browser()
+            let first = try await program.get(path)
+            XCTAssertEqual(first.status, .ok)
+            XCTAssertEqual(first.headers.first(name: .contentType), "text/calendar; charset=utf-8")
+            for line in first.body.components(separatedBy: "\r\n") { XCTAssertLessThanOrEqual(line.utf8.count, 75, line) }
+            let feed = try parse(first.body)
+            XCTAssertEqual(feed.method, "PUBLISH")
+            XCTAssertEqual(feed.errors, [])
+            let meeting = try XCTUnwrap(feed.events.first { $0.uid == "\(id.lowerText)@foothold" })
+            XCTAssertEqual(meeting.summary, "Career conversation with Ben Khan")
+            XCTAssertEqual(meeting.start, "2026-11-24T14:00:00+00:00", "in UTC")
+            XCTAssertEqual(meeting.end, "2026-11-24T14:30:00+00:00")
+            XCTAssertEqual(meeting.sequence, 0)
+            XCTAssertEqual(meeting.status, "CONFIRMED")
+            XCTAssertEqual(meeting.location, "", "the place is not in a feed")
+            let window = try XCTUnwrap(feed.events.first { $0.summary == "Progress review 2 window for career conversations" })
+            XCTAssertTrue(window.all_day)
+            XCTAssertEqual(window.start, "2026-11-01")
+            XCTAssertEqual(window.end, "2026-12-01", "an all-day event ends the day after its last")
+
+            // Moved to the summer time: the same event, a higher SEQUENCE, the time in UTC.
+            let moved = try await ben.post(
+                SiteURL.reschedule(id).path, ["date": "2027-04-06", "time": "10:00", "minutes": "45", "place": "MARK-PLACE"])
+            XCTAssertEqual(moved.status, .seeOther, moved.body.visibleText)
+            let afterMove = try parse(try await program.get(path).body)
+            let movedEvent = try XCTUnwrap(afterMove.events.first { $0.uid == "\(id.lowerText)@foothold" })
+            XCTAssertEqual(movedEvent.start, "2027-04-06T09:00:00+00:00", "10:00 in London in April is 09:00 UTC")
+            XCTAssertEqual(movedEvent.sequence, 1)
+            let file = try await freya.get(SiteURL.calendar(id).path).body
+            XCTAssertTrue(file.contains("SEQUENCE:1\r\n"), "the conversation's own file follows the same rules")
+            XCTAssertEqual(try parse(file).method, "PUBLISH")
+
+            // Cancelled: still sent, as cancelled, so calendars remove it.
+            let cancelled = try await ben.post(SiteURL.cancel(id).path, [:])
+            XCTAssertEqual(cancelled.status, .seeOther)
+            let afterCancel = try await program.get(path).body
+            let cancelledEvent = try XCTUnwrap(try parse(afterCancel).events.first { $0.uid == "\(id.lowerText)@foothold" })
+            XCTAssertEqual(cancelledEvent.status, "CANCELLED")
+            XCTAssertEqual(cancelledEvent.sequence, 2)
+            XCTAssertFalse(afterCancel.contains("MARK-"), "nothing said or planned: \(afterCancel)")
+            XCTAssertFalse(afterCancel.contains("METHOD:REQUEST"))
+
+            // Ben's feed has it from his side.
+            _ = try await ben.post(SiteURL.calendarFeedReset.path, [:])
+            let benPath = try address(try await ben.get(SiteURL.reminderSettings.path).body)
+            let benFeed = try parse(try await program.get(benPath).body)
+            XCTAssertEqual(benFeed.events.first { $0.uid == "\(id.lowerText)@foothold" }?.summary, "Career conversation with Freya Parker")
+        }
+    }
+
+    func testResettingTheAddressStopsTheOldOne() async throws {
+        try await withApp { testApp in
+            let (_, freya, _) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await freya.post(SiteURL.calendarFeedReset.path, [:])
+            let old = try address(try await freya.get(SiteURL.reminderSettings.path).body)
+            let reset = try await freya.post(SiteURL.calendarFeedReset.path, [:])
+            XCTAssertEqual(reset.status, .seeOther)
+            let page = try await freya.get(try XCTUnwrap(reset.location)).body
+            XCTAssertTrue(page.contains("Any address you made before no longer works"))
+            let new = try address(page)
+            XCTAssertNotEqual(old, new)
+            let program = testApp.browser()
+            let oldStatus = try await program.get(old).status
+            XCTAssertEqual(oldStatus, .notFound)
+            let newStatus = try await program.get(new).status
+            XCTAssertEqual(newStatus, .ok)
+            for wrong in ["/calendar/x/foothold.ics", "/calendar/" + String(repeating: "a", count: 400) + "/foothold.ics"] {
+                let status = try await program.get(wrong).status
+                XCTAssertEqual(status, .notFound, wrong)
+            }
+            // Someone who has left: their address opens nothing.
+            try await testApp.db.sql.raw("UPDATE people SET active = \(bind: false) WHERE email = \(bind: Fixtures.employee)").run()
+            let gone = try await program.get(new).status
+            XCTAssertEqual(gone, .notFound)
+        }
+    }
+}
