@@ -28,4 +28,6 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case unitResponseChanged = "changed a response to a unit"
     case teamRequestChanged = "changed a team request"
     case storyConsentChanged = "changed their consent to publish a success story"
+    case remindersChanged = "changed the reminder and retention settings"
+    case retentionDeleted = "deleted private notes and preparation past the retention period"
 }

@@ -39,7 +39,9 @@ public enum AuditLine {
         let whose = facts.subjectName ?? "—"
         guard let kind = facts.conversationKind else {
             let what = facts.detail.isEmpty ? facts.event.capitalisedFirst : facts.event.capitalisedFirst + ": " + facts.detail
-            return Line(who: facts.actorName ?? "Someone not signed in", what: what, whose: whose)
+            // Retention runs on its own, in the reminder run.
+            let nobody = facts.event == AuditEvent.retentionDeleted.rawValue ? "Foothold, by the retention period" : "Someone not signed in"
+            return Line(who: facts.actorName ?? nobody, what: what, whose: whose)
         }
         // Reads and changes of a conversation record, in two words: "declined" or "accepted" would
         // tell HR who said not now.

@@ -303,4 +303,107 @@ final class RemindersTests: XCTestCase {
             XCTAssertEqual(Set(ids).count, ids.count, "none twice")
         }
     }
+
+    /// A stand-in for a Slack incoming webhook; refuses the first `refuse` posts.
+    func startReceiver(refuse: Int = 0) throws -> (process: Process, port: Int, folder: URL) {
+        let folder = scratch.appendingPathComponent("webhook")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("mail/webhook_receiver.py").path
+        process.arguments = ["python3", script, "--folder", folder.path, "--refuse", String(refuse)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try XCTUnwrap(Int(line.dropFirst("ready ".count).trimmingCharacters(in: .whitespacesAndNewlines)), line)
+        return (process, port, folder)
+    }
+
+    func stop(_ process: Process) {
+        process.terminate()
+        for _ in 0..<50 where process.isRunning { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    func testDigestsGoToTheChatWebhookWhereTheOrganisationTurnsItOn() async throws {
+        try await withApp { testApp in
+            let (ben, _, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await ben.post(SiteURL.guided(conversation).path, ["expectations": "MARK-EXPECTATIONS"])
+            let receiver = try startReceiver(refuse: 1)
+            defer { stop(receiver.process) }
+            let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let page = try await hr.get(SiteURL.adminReminders.path)
+            XCTAssertEqual(page.status, .ok)
+            let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let refused = try await employee.get(SiteURL.adminReminders.path).status
+            XCTAssertEqual(refused, .forbidden, "HR administrators only")
+            // Named field errors, and what was typed kept.
+            let wrong = try await hr.post(
+                SiteURL.adminReminders.path,
+                ["webhook": "http://hooks.example.com/x", "digests": "yes", "retention": "3"])
+            XCTAssertEqual(wrong.status, .badRequest)
+            XCTAssertTrue(wrong.body.contains("The webhook address must start with https://"))
+            XCTAssertTrue(wrong.body.contains("Enter a whole number of months from 6 to 120"))
+            XCTAssertTrue(wrong.body.contains("value=\"http://hooks.example.com/x\""))
+            let saved = try await hr.post(
+                SiteURL.adminReminders.path, ["webhook": "http://127.0.0.1:\(receiver.port)/hook", "digests": "yes", "retention": ""])
+            XCTAssertEqual(saved.status, .seeOther, saved.body.visibleText)
+
+            let first = try await pass(testApp)
+            XCTAssertEqual(first.failed, 1, "the receiver refused the first post")
+            let digests = try await reminders(testApp).filter { $0.kind == "digest" }.count
+            XCTAssertEqual(digests, 4)
+            testApp.clock.advance(by: 61)
+            let second = try await pass(testApp)
+            XCTAssertEqual(second.sent, 1, "tried again after a minute")
+            let posts = try FileManager.default.contentsOfDirectory(atPath: receiver.folder.path).sorted().map {
+                try JSONSerialization.jsonObject(with: Data(contentsOf: receiver.folder.appendingPathComponent($0))) as! [String: String]
+            }
+            XCTAssertEqual(posts.count, 4, "each director's digest once; the week-before reminders are not sent to chat")
+            for post in posts {
+                let text = try XCTUnwrap(post["text"])
+                XCTAssertTrue(text.hasPrefix("For "), text)
+                XCTAssertTrue(text.contains("weekly digest"), text)
+                XCTAssertFalse(text.contains("MARK-"), text)
+            }
+            let audit = try await hr.get(SiteURL.adminAudit.path).body
+            XCTAssertTrue(audit.contains("Changed the reminder and retention settings: a chat webhook for digests"), audit)
+        }
+    }
+
+    func testRetentionDeletesOldPrivateNotesAndPreparationAndSaysSoInTheAuditLog() async throws {
+        try await withApp { testApp in
+            let (ben, freya, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await freya.post(SiteURL.prepare(conversation).path, ["strengths": "MARK-OLD-PREPARATION"])
+            _ = try await ben.post(SiteURL.prepare(conversation).path, ["noticed": "MARK-OLD-GUIDE-PREPARATION"])
+            // Two years on, a newer conversation's preparation is written.
+            testApp.clock.advance(by: 2 * 365 * 86_400)
+            let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            _ = try await hr.post(SiteURL.adminReminders.path, ["webhook": "", "retention": "12"])
+            let benID = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            try await testApp.db.sql.raw(
+                """
+                INSERT INTO private_notes (id, conversation_id, author_id, body, updated_at) \
+                VALUES (\(bind: UUID()), \(bind: conversation), \(bind: benID), 'MARK-NEW-NOTE', \(bind: testApp.clock.now))
+                """
+            ).run()
+            let outcome = try await pass(testApp)
+            XCTAssertEqual(outcome.deletedPreparations, 2)
+            XCTAssertEqual(outcome.deletedNotes, 0, "this year's note stays")
+            let left = try await testApp.db.sql.raw("SELECT COUNT(*) AS n FROM preparations").first()!.decode(column: "n", as: Int.self)
+            XCTAssertEqual(left, 0)
+            let notes = try await testApp.db.sql.raw("SELECT COUNT(*) AS n FROM private_notes").first()!.decode(column: "n", as: Int.self)
+            XCTAssertEqual(notes, 1)
+            let audit = try await hr.get(SiteURL.adminAudit.path).body.visibleText
+            XCTAssertTrue(
+                audit.contains(
+                    "Foothold, by the retention period Deleted private notes and preparation past the retention period: 0 private notes and 2 preparations last changed before"
+                ), audit)
+            XCTAssertFalse(audit.contains("MARK-"))
+            let again = try await pass(testApp)
+            XCTAssertEqual(again.deletedPreparations + again.deletedNotes, 0, "nothing left to delete")
+        }
+    }
 }

@@ -15,9 +15,13 @@ struct ReminderPass {
         var failed = 0
         /// Deliveries not sent because the recipient switched the kind off or left.
         var skipped = 0
+        /// Private notes and preparations deleted under the organisation's retention period.
+        var deletedNotes = 0
+        var deletedPreparations = 0
     }
 
     static let channelEmail = "email"
+    static let channelChat = "chat"
     /// How long a pass may hold a claimed delivery before another pass takes it back: a pass that
     /// stopped half-way leaves its claims to the next pass after this.
     static let lease: TimeInterval = 5 * 60
@@ -38,13 +42,20 @@ struct ReminderPass {
 
     func run(now: Date) async throws -> Outcome {
         var outcome = Outcome()
-        outcome.recorded = try await record(now: now)
-        try await deliver(now: now, into: &outcome)
+        let organisation = try await OrganisationReminders.load(on: app.reads)
+        outcome.recorded = try await record(now: now, organisation: organisation)
+        try await deliver(now: now, organisation: organisation, into: &outcome)
+        if let months = organisation.retentionMonths {
+            let deleted = try await OrganisationReminders.applyRetention(
+                months: months, now: now, timeZone: configuration.timeZone, on: app.db)
+            outcome.deletedNotes = deleted.notes
+            outcome.deletedPreparations = deleted.preparations
+        }
         return outcome
     }
 
     /// Decides what is due and records what is not yet recorded.
-    func record(now: Date) async throws -> Int {
+    func record(now: Date, organisation: OrganisationReminders = OrganisationReminders()) async throws -> Int {
         guard configuration.sending.contains(now, in: configuration.timeZone) else { return 0 }
         let reads = app.reads
         var facts = try await RemindersStore.facts(now: now, timeZone: configuration.timeZone, on: reads)
@@ -52,7 +63,8 @@ struct ReminderPass {
         let recorded = try await RemindersStore.recordedSince(now.addingTimeInterval(-Self.recordedLookback), on: reads)
         facts.digests = try await digests(facts: facts, recorded: recorded, on: reads)
         let fresh = ReminderPlan.due(facts).filter { !recorded.contains(RemindersStore.id(ofKey: $0.key)) }
-        let channels = configuration.mail.transport == .none ? [] : [Self.channelEmail]
+        let email = configuration.mail.transport == .none ? [] : [Self.channelEmail]
+        let channels: @Sendable (Reminder) -> [String] = { email + (organisation.sendsToWebhook($0.kind) ? [Self.channelChat] : []) }
         var count = 0
         var start = 0
         while start < fresh.count {
@@ -96,14 +108,17 @@ struct ReminderPass {
     }
 
     /// Sends what is waiting, a few at a time, until nothing is left that is due.
-    func deliver(now: Date, into outcome: inout Outcome) async throws {
-        guard configuration.mail.transport != .none else { return }
+    func deliver(now: Date, organisation: OrganisationReminders, into outcome: inout Outcome) async throws {
         let claimant = UUID()
         while true {
             let claimed = try await RemindersStore.claim(limit: 20, by: claimant, lease: Self.lease, at: now, on: app.db)
             if claimed.isEmpty { return }
             for delivery in claimed {
-                switch try await send(delivery, by: claimant, now: now) {
+                let result =
+                    delivery.channel == Self.channelChat
+                    ? try await post(delivery, to: organisation, by: claimant, now: now)
+                    : try await send(delivery, by: claimant, now: now)
+                switch result {
                 case .sent: outcome.sent += 1
                 case .skipped: outcome.skipped += 1
                 case .failed: outcome.failed += 1
@@ -112,9 +127,44 @@ struct ReminderPass {
         }
     }
 
+    /// Posts the reminder to the organisation's chat webhook as Slack's incoming webhooks take it:
+    /// `{"text": …}`, naming whom it is for. A server error or no answer is tried again later.
+    private func post(
+        _ delivery: RemindersStore.Claimed, to organisation: OrganisationReminders, by claimant: UUID, now: Date
+    ) async throws -> RemindersStore.Outcome {
+        let result: RemindersStore.Outcome
+        if delivery.stopped || !organisation.sendsToWebhook(delivery.kind) {
+            result = .skipped
+        } else if let webhook = organisation.webhook {
+            let text = "For \(delivery.recipientName): \(delivery.text) <\(configuration.baseURL + delivery.link)|Open Foothold>"
+            do {
+                var request = ClientRequest(method: .POST, url: URI(string: webhook))
+                request.timeout = .seconds(10)
+                try request.content.encode(["text": text], as: .json)
+                let response = try await app.client.send(request)
+                if (200..<300).contains(response.status.code) {
+                    result = .sent
+                } else {
+                    let transient = response.status.code >= 500 || response.status.code == 429
+                    let wait = transient ? DeliveryRetry.wait(afterAttempts: delivery.attempts) : nil
+                    result = .failed(
+                        problem: "the webhook answered \(response.status.code)", retryAt: wait.map { now.addingTimeInterval($0) })
+                }
+            } catch {
+                app.logger.warning("Could not post a reminder to the chat webhook (\(delivery.id)): \(error)")
+                result = .failed(
+                    problem: "\(error)", retryAt: DeliveryRetry.wait(afterAttempts: delivery.attempts).map { now.addingTimeInterval($0) })
+            }
+        } else {
+            result = .skipped
+        }
+        try await RemindersStore.mark(delivery.id, result, by: claimant, at: now, on: app.db)
+        return result
+    }
+
     private func send(_ delivery: RemindersStore.Claimed, by claimant: UUID, now: Date) async throws -> RemindersStore.Outcome {
         let result: RemindersStore.Outcome
-        if delivery.stopped {
+        if delivery.stopped || configuration.mail.transport == .none {
             result = .skipped
         } else {
             let token = app.clients.makeToken()

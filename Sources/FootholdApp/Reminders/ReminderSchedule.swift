@@ -37,6 +37,10 @@ final class ReminderSchedule: LifecycleHandler, @unchecked Sendable {
         var parts = ["\(outcome.recorded) new reminder\(outcome.recorded == 1 ? "" : "s") recorded", "\(outcome.sent) sent"]
         if outcome.failed > 0 { parts.append("\(outcome.failed) could not be sent and will be tried again or given up") }
         if outcome.skipped > 0 { parts.append("\(outcome.skipped) not sent, as their recipients switched them off or left") }
+        if outcome.deletedNotes + outcome.deletedPreparations > 0 {
+            parts.append(
+                "\(outcome.deletedNotes) private notes and \(outcome.deletedPreparations) preparations past the retention period deleted")
+        }
         return parts.joined(separator: ", ") + "."
     }
 }

@@ -168,7 +168,9 @@ enum RemindersStore {
 
     /// Records the reminders, each with a delivery waiting on each channel, in one transaction: a
     /// reminder another pass recorded first is left as it is. Returns how many this call recorded.
-    static func record(_ batch: [Reminder], channels: [String], at now: Date, on database: any Database) async throws -> Int {
+    static func record(
+        _ batch: [Reminder], channels: @escaping @Sendable (Reminder) -> [String], at now: Date, on database: any Database
+    ) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         return try await database.transaction { database in
             let sql = database.sql
@@ -183,20 +185,20 @@ enum RemindersStore {
             }
             query.appendLiteral(" ON CONFLICT DO NOTHING RETURNING id")
             let recorded = try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
-            guard !recorded.isEmpty, !channels.isEmpty else { return recorded.count }
+            let byID = Dictionary(batch.map { (id(ofKey: $0.key), $0) }, uniquingKeysWith: { first, _ in first })
+            let wanted = recorded.flatMap { reminder in (byID[reminder].map(channels) ?? []).map { (reminder, $0) } }
+            guard !wanted.isEmpty else { return recorded.count }
             var deliveries: SQLQueryString =
                 "INSERT INTO \(unsafeRaw: Self.deliveries) (id, reminder_id, channel, state, attempts, next_attempt_at) VALUES "
             var first = true
-            for reminder in recorded {
-                for channel in channels {
-                    if !first { deliveries.appendLiteral(", ") }
-                    first = false
-                    deliveries.appendInterpolation(
-                        """
-                        (\(bind: deliveryID(reminder, channel: channel)), \(bind: reminder), \(bind: channel), \(bind: "waiting"), \
-                        \(bind: 0), \(bind: now))
-                        """ as SQLQueryString)
-                }
+            for (reminder, channel) in wanted {
+                if !first { deliveries.appendLiteral(", ") }
+                first = false
+                deliveries.appendInterpolation(
+                    """
+                    (\(bind: deliveryID(reminder, channel: channel)), \(bind: reminder), \(bind: channel), \(bind: "waiting"), \
+                    \(bind: 0), \(bind: now))
+                    """ as SQLQueryString)
             }
             deliveries.appendLiteral(" ON CONFLICT DO NOTHING")
             try await sql.raw(deliveries).run()

@@ -105,6 +105,7 @@ enum SiteURL: Equatable {
     case unsubscribe(token: String)
     case calendarFeed(token: String)
     case calendarFeedReset
+    case adminReminders
 
     static let personParameter = "personID"
     static let unitParameter = "unitID"
@@ -212,6 +213,7 @@ enum SiteURL: Equatable {
         case .unsubscribe: ["unsubscribe", .parameter(Self.tokenParameter)]
         case .calendarFeed: ["calendar", .parameter(Self.tokenParameter), "foothold.ics"]
         case .calendarFeedReset: ["settings", "reminders", "calendar"]
+        case .adminReminders: ["admin", "reminders"]
         }
     }
 

@@ -47,4 +47,5 @@ func routes(_ app: Application) throws {
     ProgrammeAdminController().register(administration)
     AnonymityController().register(administration)
     ResourcesController().register(administration)
+    ReminderAdminController().register(administration)
 }

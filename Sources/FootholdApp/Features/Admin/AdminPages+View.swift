@@ -34,6 +34,10 @@ extension AdminPages {
                     H.paragraph("The fewest people a theme figure may come from before directors and the Leadership Team see it."),
                     H.link("Set the anonymity threshold", to: SiteURL.adminAnonymity.path)),
                 H.card(
+                    H.heading(2, "Reminders and retention"),
+                    H.paragraph("Whether reminders also go to a chat channel, and how long private notes and preparation are kept."),
+                    H.link("Choose reminders and retention", to: SiteURL.adminReminders.path)),
+                H.card(
                     H.heading(2, "Resources"),
                     H.paragraph("Links and templates for each unit's people, such as the development-plan template."),
                     H.link("Keep the resources", to: SiteURL.adminResources.path)),

@@ -99,6 +99,48 @@ enum RemindersPages {
         }
     }
 
+    static func admin(_ form: ReminderAdminController.Form, problems: FieldProblems, saved: Bool, csrf: String) -> [BodyNode] {
+        [
+            saved ? H.notice("Saved. The next reminder pass uses it.", style: "success") : H.nothing,
+            H.errorSummary(problems.items),
+            H.heading(1, ReminderAdminController.title),
+            H.paragraph(
+                "Everyone gets their reminders in Foothold, and by e-mail where it is set up. Here you choose whether they also go to a chat channel, and how long private notes and preparation are kept.",
+                class: "lead"),
+            H.form(
+                action: SiteURL.adminReminders.path, csrf: csrf,
+                [
+                    H.card(
+                        labelledBy: "chat",
+                        [
+                            H.heading(2, "Chat", id: "chat"),
+                            H.field(
+                                name: "webhook", label: "Incoming webhook address (Slack, or anything that takes the same messages)",
+                                value: form.webhook ?? "", hint: "Leave it empty to send nothing to chat.",
+                                error: problems.message(for: "webhook")),
+                            H.checkbox(
+                                name: "digests", label: "Send directors' weekly digests", checked: form.digests == "yes",
+                                hint: "Counts of conversations met, due and overdue in each director's units."),
+                            H.checkbox(
+                                name: "reminders", label: "Send everyone's other reminders", checked: form.reminders == "yes",
+                                hint: "Each names whom it is for, so everyone in the channel sees it. Never what was said."),
+                        ]),
+                    H.card(
+                        labelledBy: "retention",
+                        [
+                            H.heading(2, "Retention", id: "retention"),
+                            H.field(
+                                name: "retention", label: "Keep private notes and preparation for this many months",
+                                value: form.retention ?? "", type: "number",
+                                hint:
+                                    "From \(OrganisationReminders.retentionRange.lowerBound) to \(OrganisationReminders.retentionRange.upperBound). Older ones are deleted in the next reminder pass, and the audit log says how many. Leave it empty to keep them.",
+                                error: problems.message(for: "retention")),
+                        ]),
+                    H.button("Save"),
+                ]),
+        ]
+    }
+
     static func confirmUnsubscribe(_ kind: ReminderKind, action: String) -> [BodyNode] {
         [
             H.el(

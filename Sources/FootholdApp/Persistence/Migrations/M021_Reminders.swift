@@ -66,6 +66,9 @@ struct M021_Reminders: AsyncMigration {
         try await sql.create(index: "agreed_actions_due_on_idx").on(AgreedActionModel.schema).column("due_on").run()
         try await sql.create(index: "conversations_state_starts_idx").on(ConversationModel.schema).column("state").column("starts_at").run()
         try await sql.create(index: "conversations_return_on_idx").on(ConversationModel.schema).column("return_on").run()
+        // Retention finds private notes and preparation by when they were last changed.
+        try await sql.create(index: "private_notes_updated_at_idx").on(PrivateNoteModel.schema).column("updated_at").run()
+        try await sql.create(index: "preparations_updated_at_idx").on(PreparationModel.schema).column("updated_at").run()
         try await sql.create(index: "reminder_deliveries_unsubscribe_idx").on(RemindersStore.deliveries).column("unsubscribe_hash").run()
     }
 

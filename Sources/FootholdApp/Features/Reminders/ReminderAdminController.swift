@@ -1,0 +1,48 @@
+import FootholdCore
+import Foundation
+import Vapor
+
+/// HR administrators choose the organisation's chat webhook for reminders and how long private
+/// notes and preparation are kept.
+struct ReminderAdminController {
+    static let title = "Reminders and retention"
+
+    struct Form: Content {
+        var webhook: String?
+        var digests: String?
+        var reminders: String?
+        var retention: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.adminReminders.pathComponents, use: form)
+        routes.post(SiteURL.adminReminders.pathComponents, use: save)
+    }
+
+    @Sendable func form(req: Request) async throws -> Response {
+        let settings = try await OrganisationReminders.load(on: req.reads)
+        let form = Form(
+            webhook: settings.webhook ?? "", digests: settings.webhookDigests ? "yes" : nil,
+            reminders: settings.webhookReminders ? "yes" : nil, retention: settings.retentionMonths.map(String.init) ?? "")
+        return req.page(
+            Self.title, breadcrumbs: ProgrammeAdminController.crumbs,
+            RemindersPages.admin(form, problems: FieldProblems(), saved: req.queryValue("saved") != nil, csrf: req.csrfToken))
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let form = try req.content.decode(Form.self)
+        switch OrganisationReminders.parse(
+            webhook: form.webhook ?? "", digests: form.digests == "yes", reminders: form.reminders == "yes", retention: form.retention ?? ""
+        )
+        {
+        case .failure(let problems):
+            return req.page(
+                Self.title, status: .badRequest, breadcrumbs: ProgrammeAdminController.crumbs,
+                RemindersPages.admin(form, problems: problems, saved: false, csrf: req.csrfToken))
+        case .success(let settings):
+            try await settings.save(by: viewer.personID, at: req.now, on: req.database)
+            return .redirect(to: SiteURL.adminReminders.with(query: [("saved", "1")]))
+        }
+    }
+}
