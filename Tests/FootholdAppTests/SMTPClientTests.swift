@@ -193,4 +193,38 @@ final class SMTPClientTests: XCTestCase {
             }
         }
     }
+
+    /// The whole way: a reminder pass over STARTTLS and AUTH to the real server, which refuses the
+    /// first message; the pass tries it again a minute later; every message arrives once, whole,
+    /// with its one-click unsubscribe, and none carries anything said.
+    func testAReminderPassDeliversOverSMTPAndTriesAgainAfterARefusal() async throws {
+        let server = try start(["--starttls", certificate, key, "--auth", "foothold", "s3cret", "--refuse", "1"])
+        try await withApp { testApp in
+            let (ben, _, conversation) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await ben.post(SiteURL.guided(conversation).path, ["expectations": "MARK-EXPECTATIONS"])
+            testApp.app.footholdConfiguration.mail.transport = .smtp(
+                try SMTPSettings.parse("smtp://foothold:s3cret@localhost:\(server.port)?starttls=required&ca=\(certificate)"))
+            let first = try await ReminderPass(app: testApp.app).run(now: testApp.clock.now)
+            XCTAssertEqual(first.failed, 1, "the server refused the first")
+            XCTAssertEqual(first.sent, first.recorded - 1)
+            testApp.clock.advance(by: 61)
+            let second = try await ReminderPass(app: testApp.app).run(now: testApp.clock.now)
+            XCTAssertEqual(second.sent, 1)
+            let got = try received(server)
+            XCTAssertEqual(got.count, first.recorded, "each once")
+            let ids = got.compactMap { ($0["headers"] as? [String: String])?["Message-ID"] }
+            XCTAssertEqual(ids.count, got.count)
+            XCTAssertEqual(Set(ids).count, got.count, "no Message-ID twice")
+            for message in got {
+                XCTAssertEqual(message["defects"] as? [String], [], "Python's parser finds nothing wrong")
+                XCTAssertEqual(message["tls"] as? Bool, true)
+                let headers = message["headers"] as? [String: String] ?? [:]
+                XCTAssertEqual(headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+                XCTAssertTrue(headers["List-Unsubscribe"]?.hasPrefix("<http://127.0.0.1:8080/unsubscribe/") == true)
+                let text = message["text"] as? String ?? ""
+                XCTAssertTrue(text.hasPrefix("Hello "), text)
+                XCTAssertFalse("\(message)".contains("MARK-"))
+            }
+        }
+    }
 }

@@ -57,12 +57,17 @@ struct ReminderPass {
     /// Decides what is due and records what is not yet recorded.
     func record(now: Date, organisation: OrganisationReminders = OrganisationReminders()) async throws -> Int {
         guard configuration.sending.contains(now, in: configuration.timeZone) else { return 0 }
-        let reads = app.reads
+        // SQLite's reads step on the thread that asks: a pass inside `serve` must not hold up the
+        // event loops that serve pages, so its long reads run on the thread pool.
+        let reads = app.reads.offloaded(to: app.threadPool)
         var facts = try await RemindersStore.facts(now: now, timeZone: configuration.timeZone, on: reads)
         facts.sending = configuration.sending
         let recorded = try await RemindersStore.recordedSince(now.addingTimeInterval(-Self.recordedLookback), on: reads)
         facts.digests = try await digests(facts: facts, recorded: recorded, on: reads)
-        let fresh = ReminderPlan.due(facts).filter { !recorded.contains(RemindersStore.id(ofKey: $0.key)) }
+        let decided = facts
+        let fresh = try await app.threadPool.runIfActive {
+            ReminderPlan.due(decided).filter { !recorded.contains(RemindersStore.id(ofKey: $0.key)) }
+        }
         let email = configuration.mail.transport == .none ? [] : [Self.channelEmail]
         let channels: @Sendable (Reminder) -> [String] = { email + (organisation.sendsToWebhook($0.kind) ? [Self.channelChat] : []) }
         var count = 0
@@ -86,7 +91,7 @@ struct ReminderPass {
                 && !facts.switchedOff.contains(ReminderFacts.switchedOffKey(.digest, director))
         }
         guard !waiting.isEmpty else { return [] }
-        let snapshot = try await MonitoringCounting.count(on: reads, timeZone: facts.timeZone, now: facts.now)
+        let snapshot = try await MonitoringCounting.count(on: reads, timeZone: facts.timeZone, now: facts.now, on: app.threadPool)
         // The window open now, or else the one that closed most recently.
         let position =
             snapshot.checkpoints.firstIndex { $0.opens <= today && today <= $0.closes }

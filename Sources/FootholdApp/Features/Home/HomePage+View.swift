@@ -162,6 +162,9 @@ extension HomePage {
                     "ul", class: "link-list",
                     H.el("li", H.link("See how others see your page", to: SiteURL.person(person.id).path)),
                     H.el("li", H.link("Choose what your line manager can see", to: SiteURL.sharing.path)),
+                    H.el(
+                        "li",
+                        H.link("Choose your reminders, and add your conversations to your calendar", to: SiteURL.reminderSettings.path)),
                     H.el("li", H.link("Change your password", to: SiteURL.changePassword.path)),
                     H.el("li", H.link("Download everything Foothold holds about you (JSON)", to: SiteURL.myData.path))),
             ])
