@@ -95,48 +95,61 @@ public enum ICalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func basic(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
+    static func basic(_ date: CalendarDate) -> String { basic(year: date.year, month: date.month, day: date.day) }
 
     static func utc(_ date: Date) -> String {
-        let t = LocalTime(date, in: TimeZone(secondsFromGMT: 0)!)
-        return t.date.iso.replacingOccurrences(of: "-", with: "") + "T" + LocalTime.twoDigits(t.hour) + LocalTime.twoDigits(t.minute)
+        let t = LocalTime(date, in: utcZone)
+        return basic(year: t.year, month: t.month, day: t.day) + "T" + LocalTime.twoDigits(t.hour) + LocalTime.twoDigits(t.minute)
             + LocalTime.twoDigits(t.second) + "Z"
     }
 
-    /// Text values escape backslashes, semicolons, commas and line breaks (RFC 5545 §3.3.11).
+    private static let utcZone = TimeZone(secondsFromGMT: 0)!
+
+    static func basic(year: Int, month: Int, day: Int) -> String {
+        String(year) + LocalTime.twoDigits(month) + LocalTime.twoDigits(day)
+    }
+
+    /// Text values escape backslashes, semicolons, commas and line breaks (RFC 5545 §3.3.11). Read
+    /// byte by byte: a feed escapes every value of every event on every fetch.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
-            case "\r": break
-            default: result.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: ";"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: ";")]
+            case UInt8(ascii: ","): bytes += [UInt8(ascii: "\\"), UInt8(ascii: ",")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): break
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lines longer than 75 octets continue on the next line after a space (§3.1), never
-    /// splitting a character.
+    /// splitting a character's UTF-8 bytes.
     static func fold(_ line: String) -> String {
-        var lines: [String] = []
-        var current = ""
+        let utf8 = line.utf8
+        guard utf8.count > 75 else { return line }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + utf8.count / 70 * 3)
         var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
-            let limit = lines.isEmpty ? 75 : 74
-            if octets + size > limit {
-                lines.append(current)
-                current = ""
-                octets = 0
+        var limit = 75
+        for byte in utf8 {
+            // A continuation byte (10xxxxxx) stays with the byte before it.
+            let starts = byte & 0xC0 != 0x80
+            if starts {
+                let size = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if octets + size > limit {
+                    bytes += [UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " ")]
+                    octets = 0
+                    limit = 74
+                }
             }
-            current.append(character)
-            octets += size
+            bytes.append(byte)
+            octets += 1
         }
-        lines.append(current)
-        return lines.joined(separator: "\r\n ")
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
