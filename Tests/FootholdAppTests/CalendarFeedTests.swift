@@ -28,20 +28,7 @@ final class CalendarFeedTests: XCTestCase {
         var errors: [String]
     }
 
-    override func setUpWithError() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import icalendar"]
-        try probe.run()
-        probe.waitUntilExit()
-        if probe.terminationStatus != 0 {
-            // scripts/test installs icalendar and sets this, so the suite cannot pass without these tests.
-            if ProcessInfo.processInfo.environment["FOOTHOLD_REQUIRE_SMTP_TESTS"] == "1" {
-                XCTFail("icalendar is not installed: python3 -m pip install icalendar")
-            }
-            throw XCTSkip("icalendar is not installed (scripts/test installs it): python3 -m pip install icalendar")
-        }
-    }
+    override func setUpWithError() throws { try PythonModules.require("icalendar") }
 
     /// What Python's icalendar reads of the file.
     func parse(_ text: String) throws -> Parsed {

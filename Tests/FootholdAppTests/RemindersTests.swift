@@ -399,7 +399,8 @@ final class RemindersTests: XCTestCase {
             let audit = try await hr.get(SiteURL.adminAudit.path).body.visibleText
             XCTAssertTrue(
                 audit.contains(
-                    "Foothold, by the retention period Deleted private notes and preparation past the retention period: 0 private notes and 2 preparations last changed before"
+                    "Foothold, by the retention period Deleted private notes and preparation past the retention period: "
+                        + "0 private notes and 2 preparations last changed before"
                 ), audit)
             XCTAssertFalse(audit.contains("MARK-"))
             let again = try await pass(testApp)

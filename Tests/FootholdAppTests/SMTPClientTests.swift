@@ -21,18 +21,7 @@ final class SMTPClientTests: XCTestCase {
     var key: String { scratch.appendingPathComponent("key.pem").path }
 
     override func setUpWithError() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import aiosmtpd"]
-        try probe.run()
-        probe.waitUntilExit()
-        if probe.terminationStatus != 0 {
-            // scripts/test installs aiosmtpd and sets this, so the suite cannot pass without these tests.
-            if ProcessInfo.processInfo.environment["FOOTHOLD_REQUIRE_SMTP_TESTS"] == "1" {
-                XCTFail("aiosmtpd is not installed: python3 -m pip install aiosmtpd")
-            }
-            throw XCTSkip("aiosmtpd is not installed (scripts/test installs it): python3 -m pip install aiosmtpd")
-        }
+        try PythonModules.require("aiosmtpd")
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let openssl = Process()

@@ -46,7 +46,8 @@ enum Sessions {
         let query: SQLQueryString = """
             SELECT s.id AS session_id, s.last_seen_at, p.id, p.name, p.email, p.leadership_team, p.hr_admin, \
             EXISTS (SELECT 1 FROM units u WHERE u.head_id = p.id) AS heads_unit, \
-            (SELECT COUNT(*) FROM reminders r WHERE r.recipient_id = p.id AND r.read_at IS NULL) AS unread FROM sessions s JOIN people p ON p.id = s.person_id \
+            (SELECT COUNT(*) FROM reminders r WHERE r.recipient_id = p.id AND r.read_at IS NULL) AS unread \
+            FROM sessions s JOIN people p ON p.id = s.person_id \
             WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) \
             AND s.last_seen_at > \(bind: now.addingTimeInterval(-idle)) AND p.active = \(bind: true)
             """

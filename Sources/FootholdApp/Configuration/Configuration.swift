@@ -164,7 +164,8 @@ public struct Configuration: Sendable, Equatable {
         if let raw = environment["FOOTHOLD_MAIL_FROM"], !raw.isEmpty {
             guard let address = MailSettings.parseAddress(raw) else {
                 throw Problem(
-                    "FOOTHOLD_MAIL_FROM must be an e-mail address, such as foothold@example.org or Foothold <foothold@example.org>, not '\(raw)'"
+                    "FOOTHOLD_MAIL_FROM must be an e-mail address, such as foothold@example.org or Foothold <foothold@example.org>, "
+                        + "not '\(raw)'"
                 )
             }
             mail.from = address

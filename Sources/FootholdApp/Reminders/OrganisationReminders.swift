@@ -44,7 +44,8 @@ struct OrganisationReminders: Sendable, Equatable {
             } else {
                 problems.add(
                     "retention",
-                    "Enter a whole number of months from \(retentionRange.lowerBound) to \(retentionRange.upperBound), or leave it empty to keep them"
+                    "Enter a whole number of months from \(retentionRange.lowerBound) to \(retentionRange.upperBound), "
+                        + "or leave it empty to keep them"
                 )
             }
         }
@@ -82,7 +83,8 @@ struct OrganisationReminders: Sendable, Equatable {
             ] {
                 try await sql.raw(
                     """
-                    INSERT INTO organisation_settings (id, name, value, updated_at) VALUES (\(bind: UUID()), \(bind: name), \(bind: value), \
+                    INSERT INTO organisation_settings (id, name, value, updated_at) \
+                    VALUES (\(bind: UUID()), \(bind: name), \(bind: value), \
                     \(bind: now)) ON CONFLICT (name) DO UPDATE SET value = \(bind: value), updated_at = \(bind: now)
                     """
                 ).run()

@@ -70,7 +70,8 @@ enum RemindersStore {
             """
             SELECT c.id, c.starts_at, c.employee_id, e.name AS employee_name, c.guide_id, g.name AS guide_name \
             FROM conversations c JOIN people e ON e.id = c.employee_id JOIN people g ON g.id = c.guide_id \
-            WHERE c.state = \(bind: "scheduled") AND c.starts_at > \(bind: now) AND c.starts_at <= \(bind: now.addingTimeInterval(8 * 86_400))
+            WHERE c.state = \(bind: "scheduled") AND c.starts_at > \(bind: now) \
+            AND c.starts_at <= \(bind: now.addingTimeInterval(8 * 86_400))
             """
         ).map { row in
             ReminderFacts.Scheduled(
@@ -179,7 +180,8 @@ enum RemindersStore {
                 if index > 0 { query.appendLiteral(", ") }
                 query.appendInterpolation(
                     """
-                    (\(bind: id(ofKey: reminder.key)), \(bind: reminder.key), \(bind: reminder.kind.rawValue), \(bind: reminder.recipientID), \
+                    (\(bind: id(ofKey: reminder.key)), \(bind: reminder.key), \(bind: reminder.kind.rawValue), \
+                    \(bind: reminder.recipientID), \
                     \(bind: reminder.text), \(bind: reminder.link), \(bind: now))
                     """ as SQLQueryString)
             }
@@ -379,31 +381,25 @@ enum RemindersStore {
         ).run()
     }
 
-    /// The kind of reminder the e-mail with this unsubscribe token carried.
-    static func unsubscribeKind(tokenHash: String, on reads: Reads) async throws -> ReminderKind? {
-        try await reads.firstRow(
-            """
-            SELECT r.kind FROM \(unsafeRaw: deliveries) d JOIN \(unsafeRaw: reminders) r ON r.id = d.reminder_id \
-            WHERE d.unsubscribe_hash = \(bind: tokenHash)
-            """
-        ).flatMap { ReminderKind(rawValue: try $0.decode(column: "kind", as: String.self)) }
+    /// The kind of reminder the e-mail with this unsubscribe token carried, and whose it was.
+    static func unsubscribeKind(tokenHash: String, on reads: Reads) async throws -> (kind: ReminderKind, person: UUID)? {
+        guard
+            let row = try await reads.firstRow(
+                """
+                SELECT r.kind, r.recipient_id FROM \(unsafeRaw: deliveries) d JOIN \(unsafeRaw: reminders) r ON r.id = d.reminder_id \
+                WHERE d.unsubscribe_hash = \(bind: tokenHash)
+                """
+            ), let kind = ReminderKind(rawValue: try row.decode(column: "kind", as: String.self))
+        else { return nil }
+        return (kind, try row.decode(column: "recipient_id", as: UUID.self))
     }
 
     /// Switches off the kind of reminder the e-mail with this unsubscribe token carried; gives the
     /// kind and whose it was, or nil for a token no e-mail carried.
     static func unsubscribe(tokenHash: String, at now: Date, on database: any Database) async throws -> (kind: ReminderKind, person: UUID)?
     {
-        let sql = database.sql
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT r.kind, r.recipient_id FROM \(unsafeRaw: deliveries) d JOIN \(unsafeRaw: reminders) r ON r.id = d.reminder_id \
-                WHERE d.unsubscribe_hash = \(bind: tokenHash)
-                """
-            ).first(), let kind = ReminderKind(rawValue: try row.decode(column: "kind", as: String.self))
-        else { return nil }
-        let person = try row.decode(column: "recipient_id", as: UUID.self)
-        try await switchOff(kind, of: person, at: now, on: sql)
-        return (kind, person)
+        guard let found = try await unsubscribeKind(tokenHash: tokenHash, on: .driver(database)) else { return nil }
+        try await switchOff(found.kind, of: found.person, at: now, on: database.sql)
+        return found
     }
 }

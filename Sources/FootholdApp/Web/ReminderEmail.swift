@@ -51,7 +51,8 @@ enum ReminderEmail {
             """
         let html = """
             <!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"/><title>\(subject(kind).textEscaped)</title></head>\
-            <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2933; margin: 0; padding: 24px;">\
+            <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2933; \
+            margin: 0; padding: 24px;">\
             <p>Hello \(name.textEscaped),</p><p>\(text.textEscaped)</p>\
             <p><a href="\(link.attributeEscaped)" style="display: inline-block; background: #1d6b57; color: #ffffff; \
             padding: 10px 16px; border-radius: 4px; text-decoration: none; font-weight: bold;">\(action(kind).textEscaped)</a></p>\

@@ -106,7 +106,7 @@ struct RemindersController {
     /// What the link in an e-mail opens: a button, so a mail scanner following links switches nothing off.
     @Sendable func confirmUnsubscribe(req: Request) async throws -> Response {
         let token = try token(req)
-        guard let kind = try await RemindersStore.unsubscribeKind(tokenHash: TokenHash.of(token), on: req.reads) else {
+        guard let (kind, _) = try await RemindersStore.unsubscribeKind(tokenHash: TokenHash.of(token), on: req.reads) else {
             throw SiteError.notFound
         }
         return req.page("Stop these reminders", RemindersPages.confirmUnsubscribe(kind, action: SiteURL.unsubscribe(token: token).path))

@@ -10,7 +10,8 @@ enum RemindersPages {
         return [
             H.heading(1, "Notifications"),
             H.paragraph(
-                "Reminders Foothold sends you: when it is time for a conversation, to prepare, or to follow something up. Each one takes you to where you can act.",
+                "Reminders Foothold sends you: when it is time for a conversation, to prepare, or to follow something "
+                    + "up. Each one takes you to where you can act.",
                 class: "lead"),
             items.isEmpty && page == 1
                 ? H.emptyState(
@@ -47,7 +48,8 @@ enum RemindersPages {
                 ? H.notice("Your calendar address is ready. Any address you made before no longer works.", style: "success") : H.nothing,
             H.heading(1, "Your reminders"),
             H.paragraph(
-                "Foothold reminds you here in the app and, where your organisation sends e-mail, by e-mail too. Untick any you would rather not get. Reminders never say anything that was said in a conversation.",
+                "Foothold reminds you here in the app and, where your organisation sends e-mail, by e-mail too. "
+                    + "Untick any you would rather not get. Reminders never say anything that was said in a conversation.",
                 class: "lead"),
             H.form(
                 action: SiteURL.reminderSettings.path, csrf: csrf,
@@ -66,7 +68,9 @@ enum RemindersPages {
             [
                 H.heading(2, "Your conversations in your own calendar", id: "calendar"),
                 H.paragraph(
-                    "Subscribe to this private address in Outlook, Google Calendar or Apple Calendar to see your career conversations, any Leadership Team slot you booked, and the checkpoint windows. It shows who and when, never what a conversation is about."
+                    "Subscribe to this private address in Outlook, Google Calendar or Apple Calendar to see your career "
+                        + "conversations, any Leadership Team slot you booked, and the checkpoint windows. It shows who and "
+                        + "when, never what a conversation is about."
                 ),
                 feed.map { address in
                     H.el(
@@ -74,7 +78,8 @@ enum RemindersPages {
                         H.field(
                             name: "calendar-address", label: "Your calendar address", value: address,
                             hint:
-                                "Copy it into your calendar program, or open it there directly. Keep it to yourself: anyone with it can see when your conversations are.",
+                                "Copy it into your calendar program, or open it there directly. Keep it to yourself: anyone with it "
+                                + "can see when your conversations are.",
                             readOnly: true),
                         H.link("Open in my calendar program", to: "webcal" + address.drop { $0 != ":" }))
                 } ?? H.nothing,
@@ -105,7 +110,8 @@ enum RemindersPages {
             H.errorSummary(problems.items),
             H.heading(1, ReminderAdminController.title),
             H.paragraph(
-                "Everyone gets their reminders in Foothold, and by e-mail where it is set up. Here you choose whether they also go to a chat channel, and how long private notes and preparation are kept.",
+                "Everyone gets their reminders in Foothold, and by e-mail where it is set up. Here you choose whether "
+                    + "they also go to a chat channel, and how long private notes and preparation are kept.",
                 class: "lead"),
             H.form(
                 action: SiteURL.adminReminders.path, csrf: csrf,
@@ -133,7 +139,9 @@ enum RemindersPages {
                                 name: "retention", label: "Keep private notes and preparation for this many months",
                                 value: form.retention ?? "", type: "number",
                                 hint:
-                                    "From \(OrganisationReminders.retentionRange.lowerBound) to \(OrganisationReminders.retentionRange.upperBound). Older ones are deleted in the next reminder pass, and the audit log says how many. Leave it empty to keep them.",
+                                    "From \(OrganisationReminders.retentionRange.lowerBound) to "
+                                    + "\(OrganisationReminders.retentionRange.upperBound). Older ones are deleted in the next reminder "
+                                    + "pass, and the audit log says how many. Leave it empty to keep them.",
                                 error: problems.message(for: "retention")),
                         ]),
                     H.button("Save"),
