@@ -39,7 +39,11 @@ func run(_ body: (FootholdApp.Configuration) async throws -> Void) async throws 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the web app (and bring the database up to date first).")
 
-    @Flag(help: "Fill an empty database with a demo organisation of about 60 people, and print whom to sign in as.")
+    @Flag(
+        help: """
+            Fill an empty database with a demo organisation of about 60 people, print whom to sign in as, and (with no mail \
+            server set) write reminders' e-mail as .eml files to foothold-demo-mail/ beside the database.
+            """)
     var demo = false
     @ArgumentParser.Option(help: "The address to listen on.")
     var hostname = "127.0.0.1"
