@@ -145,4 +145,30 @@ final class CalendarFeedTests: XCTestCase {
             XCTAssertEqual(gone, .notFound)
         }
     }
+
+    /// The windows of this career year and, once HR has opened it, the next; none from years before.
+    func testTheFeedShowsTheWindowsOfThisCareerYearAndTheNext() async throws {
+        try await withApp { testApp in
+            let (_, freya, _) = try await Fixtures.scheduledConversation(in: testApp)
+            _ = try await freya.post(SiteURL.calendarFeedReset.path, [:])
+            let path = try address(try await freya.get(SiteURL.reminderSettings.path).body)
+            let program = testApp.browser()
+            func windows() async throws -> [String] {
+                try parse(try await program.get(path).body).events.filter(\.all_day).map { "\($0.start) \($0.summary)" }.sorted()
+            }
+            let thisYear = try await CareerYears.load(startYear: 2026, on: testApp.reads)!.year
+            let onlyThisYear = try await windows()
+            XCTAssertEqual(onlyThisYear.count, thisYear.checkpoints.count, "each window once: \(onlyThisYear)")
+            XCTAssertTrue(onlyThisYear.allSatisfy { $0.hasPrefix("2026-") || $0.hasPrefix("2027-0") }, "\(onlyThisYear)")
+
+            try await CareerYears.create(CareerYears.following(thisYear), on: testApp.db, now: testApp.clock.now)
+            try await CareerYears.create(
+                CareerYear.standard(startingIn: 2025), on: testApp.db, now: testApp.clock.now)
+            let both = try await windows()
+            XCTAssertEqual(both.count, 2 * thisYear.checkpoints.count, "\(both)")
+            XCTAssertTrue(both.contains("2026-11-01 Progress review 2 window for career conversations"), "\(both)")
+            XCTAssertTrue(both.contains("2027-11-01 Progress review 2 window for career conversations"), "\(both)")
+            XCTAssertFalse(both.contains { $0.hasPrefix("2025-") }, "none from the year before: \(both)")
+        }
+    }
 }

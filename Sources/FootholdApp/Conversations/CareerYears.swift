@@ -14,14 +14,28 @@ enum CareerYears {
     static func load(startYear: Int, on reads: Reads) async throws -> Stored? {
         let rows = try await reads.rows(
             """
-            SELECT y.id AS year_id, \(unsafeRaw: CheckpointModel.columns("k")) \
+            SELECT y.id AS year_id, y.start_year AS year_start_year, \(unsafeRaw: CheckpointModel.columns("k")) \
             FROM career_years y LEFT JOIN checkpoints k ON k.career_year_id = y.id WHERE y.start_year = \(bind: startYear)
             """)
-        guard let first = rows.first else { return nil }
-        return Stored(
-            id: try first.decode(column: "year_id", as: UUID.self),
-            year: CareerYear(
-                startYear: startYear, checkpoints: try rows.compactMap { try CheckpointModel.readOptional($0, "k")?.checkpoint }))
+        return try years(from: rows)[startYear]
+    }
+
+    /// The years in rows that select `y.id AS year_id, y.start_year AS year_start_year` and a
+    /// year's checkpoints as `k` (a LEFT JOIN: a year with none has one row of nulls), by start year.
+    /// A row whose year is null is skipped, so the years can ride on another read.
+    static func years(from rows: [any SQLRow]) throws -> [Int: Stored] {
+        var found: [Int: (id: UUID, checkpoints: [Checkpoint])] = [:]
+        for row in rows where !(try row.decodeNil(column: "year_id")) {
+            let startYear = try row.decode(column: "year_start_year", as: Int.self)
+            var year = try found[startYear] ?? (row.decode(column: "year_id", as: UUID.self), [])
+            if let checkpoint = try CheckpointModel.readOptional(row, "k")?.checkpoint { year.checkpoints.append(checkpoint) }
+            found[startYear] = year
+        }
+        var years: [Int: Stored] = [:]
+        for (startYear, year) in found {
+            years[startYear] = Stored(id: year.id, year: CareerYear(startYear: startYear, checkpoints: year.checkpoints))
+        }
+        return years
     }
 
     /// The career year that holds `today`, created with the standard checkpoints if it is not there yet.

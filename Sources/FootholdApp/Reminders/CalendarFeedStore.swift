@@ -11,12 +11,6 @@ enum CalendarFeedStore {
     static let feeds = "calendar_feeds"
     static let sequences = "calendar_sequences"
 
-    /// The person's feed token, or nil when they have not made one.
-    static func token(of person: UUID, on reads: Reads) async throws -> String? {
-        try await reads.firstRow("SELECT token FROM \(unsafeRaw: feeds) WHERE id = \(bind: person)")?
-            .decode(column: "token", as: String.self)
-    }
-
     /// Makes the person a new feed address, and the old one, if any, stops working.
     static func reset(_ person: UUID, token: String, at now: Date, on database: any Database) async throws {
         try await database.transaction { database in
@@ -28,14 +22,30 @@ enum CalendarFeedStore {
         }
     }
 
-    /// Whose feed the token opens; only an active person's.
-    static func person(forToken token: String, on reads: Reads) async throws -> UUID? {
-        try await reads.firstRow(
+    /// What a feed's address opens: whose feed it is, and the career year that holds today and the next.
+    struct Opened: Sendable {
+        var person: UUID
+        var years: [CareerYear]
+    }
+
+    /// Whose feed the token opens (only an active person's), with the career years the feed shows,
+    /// in one read: a calendar program asks for the feed every few minutes.
+    static func open(token: String, today: CalendarDate, now: Date, on reads: Reads) async throws -> Opened? {
+        let startYear = CareerYear.startYear(containing: today)
+        let rows = try await reads.rows(
             """
-            SELECT f.id FROM \(unsafeRaw: feeds) f JOIN people p ON p.id = f.id \
+            SELECT f.id AS person_id, y.id AS year_id, y.start_year AS year_start_year, \(unsafeRaw: CheckpointModel.columns("k")) \
+            FROM \(unsafeRaw: feeds) f JOIN people p ON p.id = f.id \
+            LEFT JOIN career_years y ON y.start_year IN (\(bind: startYear), \(bind: startYear + 1)) \
+            LEFT JOIN checkpoints k ON k.career_year_id = y.id \
             WHERE f.token = \(bind: token) AND p.active = \(bind: true)
-            """
-        )?.decode(column: "id", as: UUID.self)
+            """)
+        guard let first = rows.first else { return nil }
+        var years = try CareerYears.years(from: rows)
+        if years[startYear] == nil { years[startYear] = try await CareerYears.current(today: today, on: reads, now: now) }
+        return Opened(
+            person: try first.decode(column: "person_id", as: UUID.self),
+            years: [startYear, startYear + 1].compactMap { years[$0]?.year })
     }
 
     /// A conversation's time changed or it was cancelled: calendars that have it should take the change.
@@ -86,13 +96,10 @@ enum CalendarFeedStore {
         }
     }
 
-    /// The whole feed, as of `now`.
-    static func feed(of person: UUID, baseURL: String, timeZone: TimeZone, now: Date, on reads: Reads) async throws -> String {
-        let today = CalendarDate(now, in: timeZone)
-        let current = try await CareerYears.current(today: today, on: reads, now: now)
-        var years = [current.year]
-        if let next = try await CareerYears.load(startYear: current.year.startYear + 1, on: reads) { years.append(next.year) }
-        let meetings = try await meetings(of: person, since: now.addingTimeInterval(-365 * 86_400), on: reads)
+    /// The whole feed the address opens, as of `now`; nil when it opens none.
+    static func feed(token: String, baseURL: String, timeZone: TimeZone, now: Date, on reads: Reads) async throws -> String? {
+        guard let opened = try await open(token: token, today: CalendarDate(now, in: timeZone), now: now, on: reads) else { return nil }
+        let meetings = try await meetings(of: opened.person, since: now.addingTimeInterval(-365 * 86_400), on: reads)
         let events = meetings.map { meeting in
             ICalendar.Event(
                 uid: "\(meeting.id.lowerText)@foothold", stamp: meeting.changedAt, start: meeting.startsAt, minutes: meeting.minutes,
@@ -100,7 +107,7 @@ enum CalendarFeedStore {
                 description: "Prepare and follow up in Foothold: \(baseURL)\(SiteURL.conversation(meeting.id).path)",
                 cancelled: meeting.state == .cancelled, sequence: meeting.sequence)
         }
-        let days = years.flatMap(\.checkpoints).map { checkpoint in
+        let days = opened.years.flatMap(\.checkpoints).map { checkpoint in
             ICalendar.AllDay(
                 uid: "checkpoint-\(checkpoint.id.lowerText)@foothold", stamp: checkpoint.opens.start(in: timeZone), first: checkpoint.opens,
                 last: checkpoint.closes, summary: "\(checkpoint.name) window for career conversations",

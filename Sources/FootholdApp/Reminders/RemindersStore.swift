@@ -354,10 +354,27 @@ enum RemindersStore {
 
     /// The kinds the person has switched off.
     static func switchedOff(of person: UUID, on reads: Reads) async throws -> Set<ReminderKind> {
-        Set(
-            try await reads.rows("SELECT kind FROM \(unsafeRaw: switchedOff) WHERE person_id = \(bind: person)").compactMap {
-                ReminderKind(rawValue: try $0.decode(column: "kind", as: String.self))
-            })
+        try await settings(of: person, on: reads).switchedOff
+    }
+
+    /// What the reminder settings page shows: the kinds the person has switched off, and their
+    /// calendar feed's token if they have made one, in one statement.
+    static func settings(of person: UUID, on reads: Reads) async throws -> (switchedOff: Set<ReminderKind>, feedToken: String?) {
+        let rows = try await reads.rows(
+            """
+            SELECT kind, NULL AS token FROM \(unsafeRaw: switchedOff) WHERE person_id = \(bind: person) \
+            UNION ALL SELECT NULL, token FROM \(unsafeRaw: CalendarFeedStore.feeds) WHERE id = \(bind: person)
+            """)
+        var off: Set<ReminderKind> = []
+        var token: String?
+        for row in rows {
+            if try !row.decodeNil(column: "token") {
+                token = try row.decode(column: "token", as: String.self)
+            } else if let kind = ReminderKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+                off.insert(kind)
+            }
+        }
+        return (off, token)
     }
 
     /// Keeps exactly `kinds` switched off for the person.

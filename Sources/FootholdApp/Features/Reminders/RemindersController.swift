@@ -49,8 +49,8 @@ struct RemindersController {
 
     @Sendable func settings(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let off = try await RemindersStore.switchedOff(of: viewer.personID, on: req.reads)
-        let feed = try await CalendarFeedStore.token(of: viewer.personID, on: req.reads).map {
+        let (off, token) = try await RemindersStore.settings(of: viewer.personID, on: req.reads)
+        let feed = token.map {
             req.application.footholdConfiguration.baseURL + SiteURL.calendarFeed(token: $0).path
         }
         return req.page(
@@ -69,10 +69,11 @@ struct RemindersController {
     /// The person's calendar, for a calendar program to subscribe to; the address is the secret.
     @Sendable func feed(req: Request) async throws -> Response {
         let token = try token(req)
-        guard let person = try await CalendarFeedStore.person(forToken: token, on: req.reads) else { throw SiteError.notFound }
         let configuration = req.application.footholdConfiguration
-        let body = try await CalendarFeedStore.feed(
-            of: person, baseURL: configuration.baseURL, timeZone: configuration.timeZone, now: req.now, on: req.reads)
+        guard
+            let body = try await CalendarFeedStore.feed(
+                token: token, baseURL: configuration.baseURL, timeZone: configuration.timeZone, now: req.now, on: req.reads)
+        else { throw SiteError.notFound }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
