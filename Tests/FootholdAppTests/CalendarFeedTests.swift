@@ -169,6 +169,14 @@ final class CalendarFeedTests: XCTestCase {
             XCTAssertTrue(both.contains("2026-11-01 Progress review 2 window for career conversations"), "\(both)")
             XCTAssertTrue(both.contains("2027-11-01 Progress review 2 window for career conversations"), "\(both)")
             XCTAssertFalse(both.contains { $0.hasPrefix("2025-") }, "none from the year before: \(both)")
+
+            // A calendar program asks every few minutes: on PostgreSQL the whole feed is one round trip.
+            if let prepared = testApp.app.postgresPrepared {
+                let before = prepared.statementsServed
+                let status = try await program.get(path).status
+                XCTAssertEqual(status, .ok)
+                XCTAssertEqual(prepared.statementsServed - before, 1, "the address, the years and the conversations in one statement")
+            }
         }
     }
 }

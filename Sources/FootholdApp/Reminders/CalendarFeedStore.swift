@@ -22,30 +22,57 @@ enum CalendarFeedStore {
         }
     }
 
-    /// What a feed's address opens: whose feed it is, and the career year that holds today and the next.
+    /// What a feed's address opens: whose feed it is, the career year that holds today and the
+    /// next, and the person's agreed conversations from `since` on, from either side.
     struct Opened: Sendable {
         var person: UUID
         var years: [CareerYear]
+        var meetings: [Meeting]
     }
 
-    /// Whose feed the token opens (only an active person's), with the career years the feed shows,
-    /// in one read: a calendar program asks for the feed every few minutes.
-    static func open(token: String, today: CalendarDate, now: Date, on reads: Reads) async throws -> Opened? {
+    /// Everything the feed shows, in one statement: a calendar program asks for the feed every few
+    /// minutes, for every person who subscribed, and on PostgreSQL each statement is a round trip.
+    /// Three parts in one `UNION ALL`, each padding the others' columns with nulls: the owner (only
+    /// an active person's address opens anything) with the two years' checkpoints, then the
+    /// conversations they are the employee in, then those they guide. Nil when the token opens none.
+    static func open(token: String, today: CalendarDate, since: Date, now: Date, on reads: Reads) async throws -> Opened? {
         let startYear = CareerYear.startYear(containing: today)
+        let states = [ConversationState.scheduled, .held, .cancelled].map(\.rawValue)
+        let noCheckpoint = CheckpointModel.readColumns.map { _ in "NULL" }.joined(separator: ", ")
+        let noMeeting =
+            "NULL AS m_id, NULL AS m_state, NULL AS m_starts_at, NULL AS m_minutes, NULL AS m_updated_at, NULL AS m_other, NULL AS m_sequence"
+        let meeting = "c.id, c.state, c.starts_at, c.minutes, c.updated_at, o.name, COALESCE(s.sequence, 0)"
         let rows = try await reads.rows(
             """
-            SELECT f.id AS person_id, y.id AS year_id, y.start_year AS year_start_year, \(unsafeRaw: CheckpointModel.columns("k")) \
-            FROM \(unsafeRaw: feeds) f JOIN people p ON p.id = f.id \
-            LEFT JOIN career_years y ON y.start_year IN (\(bind: startYear), \(bind: startYear + 1)) \
+            WITH owner AS (SELECT f.id FROM \(unsafeRaw: feeds) f JOIN people p ON p.id = f.id \
+            WHERE f.token = \(bind: token) AND p.active = \(bind: true)) \
+            SELECT owner.id AS person_id, y.id AS year_id, y.start_year AS year_start_year, \
+            \(unsafeRaw: CheckpointModel.columns("k")), \(unsafeRaw: noMeeting) \
+            FROM owner LEFT JOIN career_years y ON y.start_year IN (\(bind: startYear), \(bind: startYear + 1)) \
             LEFT JOIN checkpoints k ON k.career_year_id = y.id \
-            WHERE f.token = \(bind: token) AND p.active = \(bind: true)
+            UNION ALL SELECT NULL, NULL, NULL, \(unsafeRaw: noCheckpoint), \(unsafeRaw: meeting) \
+            FROM owner JOIN conversations c ON c.employee_id = owner.id JOIN people o ON o.id = c.guide_id \
+            LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
+            WHERE c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since) \
+            UNION ALL SELECT NULL, NULL, NULL, \(unsafeRaw: noCheckpoint), \(unsafeRaw: meeting) \
+            FROM owner JOIN conversations c ON c.guide_id = owner.id JOIN people o ON o.id = c.employee_id \
+            LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
+            WHERE c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since)
             """)
-        guard let first = rows.first else { return nil }
+        guard let ownerRow = try rows.first(where: { try !$0.decodeNil(column: "person_id") }) else { return nil }
         var years = try CareerYears.years(from: rows)
         if years[startYear] == nil { years[startYear] = try await CareerYears.current(today: today, on: reads, now: now) }
+        let meetings = try rows.compactMap { row -> Meeting? in
+            let m = AliasedRow(row, "m")
+            guard let id = try m.optional("id", as: UUID.self) else { return nil }
+            return Meeting(
+                id: id, state: try rawValue(m("state", as: String.self)), startsAt: try m("starts_at"), minutes: try m("minutes"),
+                changedAt: try m("updated_at"), with: try m("other"), sequence: try m("sequence"))
+        }
         return Opened(
-            person: try first.decode(column: "person_id", as: UUID.self),
-            years: [startYear, startYear + 1].compactMap { years[$0]?.year })
+            person: try ownerRow.decode(column: "person_id", as: UUID.self),
+            years: [startYear, startYear + 1].compactMap { years[$0]?.year },
+            meetings: meetings.sorted { ($0.startsAt, $0.id.uuidString) < ($1.startsAt, $1.id.uuidString) })
     }
 
     /// A conversation's time changed or it was cancelled: calendars that have it should take the change.
@@ -74,33 +101,13 @@ enum CalendarFeedStore {
         var sequence: Int
     }
 
-    /// The person's agreed conversations starting after `since`, on either side.
-    static func meetings(of person: UUID, since: Date, on reads: Reads) async throws -> [Meeting] {
-        let states = [ConversationState.scheduled, .held, .cancelled].map(\.rawValue)
-        let rows = try await reads.rows(
-            """
-            SELECT c.id, c.state, c.starts_at, c.minutes, c.updated_at, o.name AS other, COALESCE(s.sequence, 0) AS sequence \
-            FROM conversations c JOIN people o ON o.id = c.guide_id LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
-            WHERE c.employee_id = \(bind: person) AND c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since) \
-            UNION ALL SELECT c.id, c.state, c.starts_at, c.minutes, c.updated_at, o.name AS other, COALESCE(s.sequence, 0) AS sequence \
-            FROM conversations c JOIN people o ON o.id = c.employee_id LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
-            WHERE c.guide_id = \(bind: person) AND c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since) \
-            ORDER BY 3, 1
-            """)
-        return try rows.map { row in
-            Meeting(
-                id: try row.decode(column: "id", as: UUID.self), state: try rawValue(row.decode(column: "state", as: String.self)),
-                startsAt: try row.decode(column: "starts_at", as: Date.self), minutes: try row.decode(column: "minutes", as: Int.self),
-                changedAt: try row.decode(column: "updated_at", as: Date.self), with: try row.decode(column: "other", as: String.self),
-                sequence: try row.decode(column: "sequence", as: Int.self))
-        }
-    }
-
     /// The whole feed the address opens, as of `now`; nil when it opens none.
     static func feed(token: String, baseURL: String, timeZone: TimeZone, now: Date, on reads: Reads) async throws -> String? {
-        guard let opened = try await open(token: token, today: CalendarDate(now, in: timeZone), now: now, on: reads) else { return nil }
-        let meetings = try await meetings(of: opened.person, since: now.addingTimeInterval(-365 * 86_400), on: reads)
-        let events = meetings.map { meeting in
+        guard
+            let opened = try await open(
+                token: token, today: CalendarDate(now, in: timeZone), since: now.addingTimeInterval(-365 * 86_400), now: now, on: reads)
+        else { return nil }
+        let events = opened.meetings.map { meeting in
             ICalendar.Event(
                 uid: "\(meeting.id.lowerText)@foothold", stamp: meeting.changedAt, start: meeting.startsAt, minutes: meeting.minutes,
                 summary: "Career conversation with \(meeting.with)", location: "",
