@@ -34,7 +34,9 @@ enum CalendarFeedStore {
     /// minutes, for every person who subscribed, and on PostgreSQL each statement is a round trip.
     /// Three parts in one `UNION ALL`, each padding the others' columns with nulls: the owner (only
     /// an active person's address opens anything) with the two years' checkpoints, then the
-    /// conversations they are the employee in, then those they guide. Nil when the token opens none.
+    /// conversations they are the employee in, then those they guide. The owner is compared as a
+    /// scalar subquery, not joined, so SQLite starts from the person's index rather than from every
+    /// conversation of the year. Nil when the token opens none.
     static func open(token: String, today: CalendarDate, since: Date, now: Date, on reads: Reads) async throws -> Opened? {
         let startYear = CareerYear.startYear(containing: today)
         let states = [ConversationState.scheduled, .held, .cancelled].map(\.rawValue)
@@ -51,13 +53,11 @@ enum CalendarFeedStore {
             FROM owner LEFT JOIN career_years y ON y.start_year IN (\(bind: startYear), \(bind: startYear + 1)) \
             LEFT JOIN checkpoints k ON k.career_year_id = y.id \
             UNION ALL SELECT NULL, NULL, NULL, \(unsafeRaw: noCheckpoint), \(unsafeRaw: meeting) \
-            FROM owner JOIN conversations c ON c.employee_id = owner.id JOIN people o ON o.id = c.guide_id \
-            LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
-            WHERE c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since) \
+            FROM conversations c JOIN people o ON o.id = c.guide_id LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
+            WHERE c.employee_id = (SELECT id FROM owner) AND c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since) \
             UNION ALL SELECT NULL, NULL, NULL, \(unsafeRaw: noCheckpoint), \(unsafeRaw: meeting) \
-            FROM owner JOIN conversations c ON c.guide_id = owner.id JOIN people o ON o.id = c.employee_id \
-            LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
-            WHERE c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since)
+            FROM conversations c JOIN people o ON o.id = c.employee_id LEFT JOIN \(unsafeRaw: sequences) s ON s.id = c.id \
+            WHERE c.guide_id = (SELECT id FROM owner) AND c.state IN (\(binds: states)) AND c.starts_at >= \(bind: since)
             """)
         guard let ownerRow = try rows.first(where: { try !$0.decodeNil(column: "person_id") }) else { return nil }
         var years = try CareerYears.years(from: rows)
