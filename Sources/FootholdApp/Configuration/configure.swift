@@ -46,6 +46,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M019_Opportunities())  // Leadership Team slots and bookings, opportunities, stories, resources, agendas
     app.migrations.add(M020_CountCatalogueChanges())  // a number every change to the opportunities catalogue raises
     app.migrations.add(M021_Reminders())  // the reminder outbox: reminders by key, deliveries by channel, kinds switched off
+    app.migrations.add(M022_IndexConversationsByPersonAndTime())  // a person's conversations by time, for the calendar feed
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }
