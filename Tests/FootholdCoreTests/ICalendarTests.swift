@@ -70,4 +70,23 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(feed.contains("\r\nDTSTART;VALUE=DATE:20261101\r\nDTEND;VALUE=DATE:20261201\r\n"))
         XCTAssertTrue(feed.hasSuffix("END:VCALENDAR\r\n"))
     }
+
+    /// UTC times are worked out with integers; they agree with Foundation's calendar to the second,
+    /// across leap days, the turn of centuries and fractions of a second.
+    func testUTCTimesAgreeWithTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        var generator = SystemRandomNumberGenerator()
+        var moments: [Date] = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 951_782_400), Date(timeIntervalSince1970: 951_868_799.9),
+            Date(timeIntervalSince1970: 4_107_542_399), Date(timeIntervalSince1970: 1_795_478_400.5),
+        ]
+        for _ in 0..<2_000 { moments.append(Date(timeIntervalSince1970: Double.random(in: 0..<4_200_000_000, using: &generator))) }
+        for moment in moments {
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: moment)
+            let expected = String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            XCTAssertEqual(ICalendar.utc(moment), expected, "\(moment.timeIntervalSince1970)")
+        }
+        XCTAssertEqual(ICalendar.utc(Date(timeIntervalSince1970: 951_782_400)), "20000229T000000Z", "a leap day of a century")
+    }
 }
