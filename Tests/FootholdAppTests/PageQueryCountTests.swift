@@ -127,6 +127,10 @@ final class PageQueryCountTests: XCTestCase {
             // The pages no read is audited on come first: a batch of audited reads is written in
             // the background and would be counted against whichever page was open then.
             let pages: [(String, Browser, String)] = [
+                ("notifications", manager, SiteURL.notifications.path),
+                ("reminder settings", employee, SiteURL.reminderSettings.path),
+                // A calendar program, with no session.
+                ("calendar feed", testApp.browser(), String(feed.0)),
                 ("open slots", employee, SiteURL.slots.path),
                 ("opportunities", employee, SiteURL.opportunities.path),
                 ("success stories", employee, SiteURL.stories.path),
@@ -143,10 +147,6 @@ final class PageQueryCountTests: XCTestCase {
                 ("calendar file", employee, SiteURL.calendar(openID).path),
                 ("directory search", employee, SiteURL.people.with(query: [("q", "person")])),
                 ("HR people list", hr, SiteURL.adminPeople.path),
-                ("notifications", manager, SiteURL.notifications.path),
-                ("reminder settings", employee, SiteURL.reminderSettings.path),
-                // A calendar program, with no session.
-                ("calendar feed", testApp.browser(), String(feed.0)),
             ]
             for (name, browser, path) in pages {
                 let counter = QueryCounter()

@@ -71,8 +71,8 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(feed.hasSuffix("END:VCALENDAR\r\n"))
     }
 
-    /// UTC times are worked out with integers; they agree with Foundation's calendar to the second,
-    /// across leap days, the turn of centuries and fractions of a second.
+    /// UTC times agree with Foundation's calendar to the second, across leap days, the turn of
+    /// centuries and fractions of a second.
     func testUTCTimesAgreeWithTheCalendar() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!

@@ -97,25 +97,14 @@ public enum ICalendar {
 
     static func basic(_ date: CalendarDate) -> String { basic(year: date.year, month: date.month, day: date.day) }
 
-    /// "20261124T140000Z". Worked out with integers (the proleptic Gregorian calendar's days from
-    /// 1970, after Howard Hinnant's `civil_from_days`), not with a time zone's calendar: a feed
-    /// writes three of these for every event on every fetch, and UTC needs no rules.
+    /// "20261124T140000Z", by `LocalTime`'s arithmetic.
     static func utc(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let inDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return basic(year: year, month: month, day: day) + "T" + LocalTime.twoDigits(inDay / 3_600)
-            + LocalTime.twoDigits(inDay % 3_600 / 60) + LocalTime.twoDigits(inDay % 60) + "Z"
+        let t = LocalTime(date, in: utcZone)
+        return basic(year: t.year, month: t.month, day: t.day) + "T" + LocalTime.twoDigits(t.hour) + LocalTime.twoDigits(t.minute)
+            + LocalTime.twoDigits(t.second) + "Z"
     }
+
+    private static let utcZone = TimeZone(secondsFromGMT: 0)!
 
     static func basic(year: Int, month: Int, day: Int) -> String {
         String(year) + LocalTime.twoDigits(month) + LocalTime.twoDigits(day)
