@@ -72,7 +72,8 @@ enum CalendarFeedStore {
         return Opened(
             person: try ownerRow.decode(column: "person_id", as: UUID.self),
             years: [startYear, startYear + 1].compactMap { years[$0]?.year },
-            meetings: meetings.sorted { ($0.startsAt, $0.id.uuidString) < ($1.startsAt, $1.id.uuidString) })
+            // Ties by id as text (`uuidString` goes through snprintf; the profile showed it).
+            meetings: meetings.sorted { $0.startsAt != $1.startsAt ? $0.startsAt < $1.startsAt : $0.id.lowerText < $1.id.lowerText })
     }
 
     /// A conversation's time changed or it was cancelled: calendars that have it should take the change.

@@ -113,6 +113,12 @@ public enum ICalendar {
     /// Text values escape backslashes, semicolons, commas and line breaks (RFC 5545 §3.3.11). Read
     /// byte by byte: a feed escapes every value of every event on every fetch.
     static func escape(_ text: String) -> String {
+        // Most values have nothing to escape: those are returned as they are, with no copy.
+        let special: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n")
+                || $0 == UInt8(ascii: "\r")
+        }
+        guard text.utf8.contains(where: special) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
