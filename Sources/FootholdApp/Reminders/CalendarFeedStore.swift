@@ -41,8 +41,8 @@ enum CalendarFeedStore {
         let startYear = CareerYear.startYear(containing: today)
         let states = [ConversationState.scheduled, .held, .cancelled].map(\.rawValue)
         let noCheckpoint = CheckpointModel.readColumns.map { _ in "NULL" }.joined(separator: ", ")
-        let noMeeting =
-            "NULL AS m_id, NULL AS m_state, NULL AS m_starts_at, NULL AS m_minutes, NULL AS m_updated_at, NULL AS m_other, NULL AS m_sequence"
+        let noMeeting = ["id", "state", "starts_at", "minutes", "updated_at", "other", "sequence"].map { "NULL AS m_\($0)" }
+            .joined(separator: ", ")
         let meeting = "c.id, c.state, c.starts_at, c.minutes, c.updated_at, o.name, COALESCE(s.sequence, 0)"
         let rows = try await reads.rows(
             """
