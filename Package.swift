@@ -17,6 +17,8 @@ let package = Package(
         // Already built for Vapor; named here for the SMTP client (Sources/FootholdApp/Reminders/SMTPClient.swift).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
+        // Already built for Vapor; named here for outbound requests that check where they connect (OutboundHTTP.swift).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.24.0"),
     ],
     targets: [
         .target(name: "FootholdCore"),
@@ -32,6 +34,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             // A file sees a module's members only if it imports that module: only the HTML kit in
             // Web/ imports Plot, so no feature can write a raw node (decision 0014).

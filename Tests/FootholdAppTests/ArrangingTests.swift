@@ -167,4 +167,45 @@ final class ArrangingTests: XCTestCase {
             XCTAssertTrue(page.body.visibleText.contains("Thinking about a move to policy"))
         }
     }
+
+    /// SPEC §2: only a conversation with the line manager meets a checkpoint. A Leadership Team
+    /// member's or a mentor's conversation is counted, never offered a checkpoint, and the director
+    /// is never told whom it was with.
+    func testOnlyAConversationWithTheLineManagerMeetsACheckpoint() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let review = try await checkpointID("Progress review 2", in: testApp)
+            for (email, kind) in [(Fixtures.leadership, "leadership"), (Fixtures.colleague, "mentoring")] {
+                let guideID = try await Fixtures.personID(email, in: testApp)
+                let guide = try await Fixtures.signedIn(email, in: testApp)
+                let asked = try await freya.post(
+                    SiteURL.conversations.path, ["with": guideID.uuidString, "kind": kind, "minutes": "30", "purpose": "Where next"])
+                let id = try conversationID(from: asked)
+                let accepted = try await guide.post(
+                    SiteURL.accept(id).path, ["date": "2026-11-19", "time": "10:00", "minutes": "30", "place": "Room 2"])
+                XCTAssertEqual(accepted.status, .seeOther, kind)
+                let form = try await guide.get(SiteURL.markHeld(id).path)
+                XCTAssertFalse(form.body.contains("name=\"checkpoint\""), "\(kind): no checkpoint offered")
+                XCTAssertTrue(form.body.visibleText.contains("only a conversation with their line manager does"), kind)
+                let refused = try await guide.post(
+                    SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
+                XCTAssertEqual(refused.status, .badRequest, kind)
+                XCTAssertTrue(refused.body.visibleText.contains("Only a conversation with Freya Parker’s line manager meets a checkpoint"))
+                let unchanged = try await ConversationModel.find(id, on: testApp.db)?.state
+                XCTAssertEqual(unchanged, .scheduled, "\(kind): nothing changed")
+                let held = try await guide.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30"])
+                XCTAssertEqual(held.status, .seeOther, kind)
+                let stored = try await ConversationModel.find(id, on: testApp.db)
+                XCTAssertEqual(stored?.state, .held)
+                XCTAssertNil(stored?.$checkpoint.id, kind)
+            }
+            let notices = try await NoticeModel.query(on: testApp.db).count()
+            XCTAssertEqual(notices, 0, "no director is told of a mentor's or a Leadership Team conversation")
+            for email in [Fixtures.unitHead, Fixtures.director] {
+                let page = try await Fixtures.signedIn(email, in: testApp).get(SiteURL.notices.path).body.visibleText
+                XCTAssertFalse(page.contains("Omar Morgan") || page.contains("Lewis Iqbal"), page)
+            }
+        }
+    }
 }

@@ -160,7 +160,7 @@ final class RemindersTests: XCTestCase {
             let recorded = try await reminders(testApp)
             XCTAssertEqual(Set(recorded.map(\.kind)), ["prepare", "action_due", "digest"], "\(recorded)")
             XCTAssertTrue(
-                recorded.contains { $0.text == "Your weekly digest for Housing. For Progress review 2: 0 met, 5 due and 0 overdue." },
+                recorded.contains { $0.text == "Weekly digest for Housing. For Progress review 2: 0 met, 5 due and 0 overdue." },
                 "a director's digest: counts only")
             XCTAssertEqual(recorded.filter { $0.kind == "prepare" }.count, 2, "both of them")
             XCTAssertTrue(
@@ -304,14 +304,36 @@ final class RemindersTests: XCTestCase {
         }
     }
 
-    /// A stand-in for a Slack incoming webhook; refuses the first `refuse` posts.
-    func startReceiver(refuse: Int = 0) throws -> (process: Process, port: Int, folder: URL) {
-        let folder = scratch.appendingPathComponent("webhook")
+    /// A certificate for localhost, made by openssl, that the webhook receiver serves.
+    func makeCertificate() throws -> (certificate: String, key: String) {
+        let certificate = scratch.appendingPathComponent("cert.pem").path
+        let key = scratch.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2", "-subj",
+            "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:hooks.example.com",
+        ]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        XCTAssertEqual(openssl.terminationStatus, 0, "openssl made a certificate")
+        return (certificate, key)
+    }
+
+    /// A stand-in for a Slack incoming webhook over https; refuses the first `refuse` posts, or
+    /// answers every post with a redirect.
+    func startReceiver(
+        named name: String = "webhook", refuse: Int = 0, redirect: String? = nil, tls: (certificate: String, key: String)
+    ) throws -> (process: Process, port: Int, folder: URL) {
+        let folder = scratch.appendingPathComponent(name)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("mail/webhook_receiver.py").path
-        process.arguments = ["python3", script, "--folder", folder.path, "--refuse", String(refuse)]
+        process.arguments =
+            ["python3", script, "--folder", folder.path, "--refuse", String(refuse), "--tls", tls.certificate, tls.key]
+            + (redirect.map { ["--redirect", $0] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
@@ -327,15 +349,31 @@ final class RemindersTests: XCTestCase {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
+    func posts(_ folder: URL) throws -> [[String: String]] {
+        try ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent($0))) as! [String: String]
+        }
+    }
+
+    /// The receiver is reached as localhost (the operator allows it, and trusts the test's
+    /// certificate); every other name is pointed at this machine too, which must be refused.
+    func reachReceivers(_ testApp: TestApp, certificate: String) {
+        testApp.app.footholdConfiguration.outbound = OutboundHTTP(allowedHosts: ["localhost"], trustRoots: certificate)
+        testApp.app.clients.resolveHost = { _, _ in [OutboundHTTP.Resolved(bytes: [127, 0, 0, 1], text: "127.0.0.1")] }
+    }
+
     func testDigestsGoToTheChatWebhookWhereTheOrganisationTurnsItOn() async throws {
         try await withApp { testApp in
             let (ben, _, conversation) = try await Fixtures.scheduledConversation(in: testApp)
             _ = try await ben.post(SiteURL.guided(conversation).path, ["expectations": "MARK-EXPECTATIONS"])
-            let receiver = try startReceiver(refuse: 1)
+            let tls = try makeCertificate()
+            let receiver = try startReceiver(refuse: 1, tls: tls)
             defer { stop(receiver.process) }
+            reachReceivers(testApp, certificate: tls.certificate)
             let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
             let page = try await hr.get(SiteURL.adminReminders.path)
             XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.body.contains("name=\"reminders\""), "no choice sends one person's reminders to a channel")
             let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let refused = try await employee.get(SiteURL.adminReminders.path).status
             XCTAssertEqual(refused, .forbidden, "HR administrators only")
@@ -344,33 +382,103 @@ final class RemindersTests: XCTestCase {
                 SiteURL.adminReminders.path,
                 ["webhook": "http://hooks.example.com/x", "digests": "yes", "retention": "3"])
             XCTAssertEqual(wrong.status, .badRequest)
-            XCTAssertTrue(wrong.body.contains("The webhook address must start with https://"))
+            XCTAssertTrue(wrong.body.contains("The address must start with https://"))
             XCTAssertTrue(wrong.body.contains("Enter a whole number of months from 6 to 120"))
             XCTAssertTrue(wrong.body.contains("value=\"http://hooks.example.com/x\""))
+            // Places inside: this machine, a private network, the cloud's metadata service.
+            for inside in [
+                "https://127.0.0.1:6379/", "https://169.254.169.254/latest/meta-data/", "https://10.0.0.1:8443/internal",
+                "https://[::1]:8443/x", "https://api.localhost/x",
+            ] {
+                let answer = try await hr.post(SiteURL.adminReminders.path, ["webhook": inside, "digests": "yes", "retention": ""])
+                XCTAssertEqual(answer.status, .badRequest, inside)
+                XCTAssertTrue(answer.body.visibleText.contains("not on this machine or a private network"), inside)
+            }
             let saved = try await hr.post(
-                SiteURL.adminReminders.path, ["webhook": "http://127.0.0.1:\(receiver.port)/hook", "digests": "yes", "retention": ""])
+                SiteURL.adminReminders.path,
+                ["webhook": "https://localhost:\(receiver.port)/hook", "digests": "yes", "reminders": "yes", "retention": ""])
             XCTAssertEqual(saved.status, .seeOther, saved.body.visibleText)
 
             let first = try await pass(testApp)
             XCTAssertEqual(first.failed, 1, "the receiver refused the first post")
             let digests = try await reminders(testApp).filter { $0.kind == "digest" }.count
             XCTAssertEqual(digests, 4)
+            let kinds = try await testApp.db.sql.raw(
+                "SELECT DISTINCT r.kind FROM reminder_deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE d.channel = 'chat'"
+            ).all().map { try $0.decode(column: "kind", as: String.self) }
+            XCTAssertEqual(kinds, ["digest"], "only digests are meant for the channel, whatever was ticked")
             testApp.clock.advance(by: 61)
             let second = try await pass(testApp)
             XCTAssertEqual(second.sent, 1, "tried again after a minute")
-            let posts = try FileManager.default.contentsOfDirectory(atPath: receiver.folder.path).sorted().map {
-                try JSONSerialization.jsonObject(with: Data(contentsOf: receiver.folder.appendingPathComponent($0))) as! [String: String]
+            let sent = try posts(receiver.folder)
+            XCTAssertEqual(sent.count, 4, "each director's digest once; the week-before reminders are not sent to chat")
+            let names = try await PersonModel.query(on: testApp.db).all().flatMap {
+                [$0.name] + $0.name.split(separator: " ").map(String.init)
             }
-            XCTAssertEqual(posts.count, 4, "each director's digest once; the week-before reminders are not sent to chat")
-            for post in posts {
+            for post in sent {
                 let text = try XCTUnwrap(post["text"])
-                XCTAssertTrue(text.hasPrefix("For "), text)
-                XCTAssertTrue(text.contains("weekly digest"), text)
+                XCTAssertTrue(text.hasPrefix("Weekly digest for "), text)
                 XCTAssertFalse(text.contains("MARK-"), text)
+                for name in names { XCTAssertFalse(text.contains(name), "\(name) in \(text)") }
             }
             let audit = try await hr.get(SiteURL.adminAudit.path).body
-            XCTAssertTrue(audit.contains("Changed the reminder and retention settings: a chat webhook for digests"), audit)
+            XCTAssertTrue(
+                audit.contains("Changed the reminder and retention settings: a chat webhook at localhost for digests"), audit)
         }
+    }
+
+    func testTheWebhookNeverFollowsARedirectNorReachesANameThatLeadsInside() async throws {
+        try await withApp { testApp in
+            _ = try await Fixtures.scheduledConversation(in: testApp)
+            let tls = try makeCertificate()
+            let target = try startReceiver(named: "inside", tls: tls)
+            defer { stop(target.process) }
+            let redirecting = try startReceiver(
+                named: "redirecting", redirect: "https://localhost:\(target.port)/internal-only/admin", tls: tls)
+            defer { stop(redirecting.process) }
+            reachReceivers(testApp, certificate: tls.certificate)
+            let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            _ = try await hr.post(
+                SiteURL.adminReminders.path, ["webhook": "https://localhost:\(redirecting.port)/hook", "digests": "yes", "retention": ""])
+            let outcome = try await pass(testApp)
+            XCTAssertEqual(outcome.failed, 4, "every digest's post was answered with a redirect")
+            XCTAssertEqual(try posts(target.folder).count, 0, "the redirect was not followed")
+            let problems = try await testApp.db.sql.raw("SELECT DISTINCT problem FROM reminder_deliveries WHERE channel = 'chat'")
+                .all().map { try $0.decode(column: "problem", as: String.self) }
+            XCTAssertEqual(problems, ["the webhook answered 307 (redirects are not followed)"])
+
+            // A name on the internet that leads, when the post is made, to this machine.
+            try await testApp.db.sql.raw("DELETE FROM reminder_deliveries").run()
+            try await testApp.db.sql.raw("DELETE FROM reminders").run()
+            let saved = try await hr.post(
+                SiteURL.adminReminders.path,
+                ["webhook": "https://hooks.example.com:\(target.port)/hook", "digests": "yes", "retention": ""])
+            XCTAssertEqual(saved.status, .seeOther, "a name is checked when the post is made")
+            let inside = try await pass(testApp)
+            XCTAssertEqual(inside.failed, 4)
+            XCTAssertEqual(try posts(target.folder).count, 0, "nothing reached the address inside")
+            let refusals = try await testApp.db.sql.raw("SELECT DISTINCT problem FROM reminder_deliveries WHERE channel = 'chat'")
+                .all().map { try $0.decode(column: "problem", as: String.self) }
+            XCTAssertEqual(
+                refusals, ["hooks.example.com leads to an address on this machine or a private network, which Foothold does not send to"])
+            // Allowed by the operator, the same name is reached.
+            testApp.app.footholdConfiguration.outbound.allowedHosts.insert("hooks.example.com")
+            try await testApp.db.sql.raw("DELETE FROM reminder_deliveries").run()
+            try await testApp.db.sql.raw("DELETE FROM reminders").run()
+            let allowed = try await pass(testApp)
+            XCTAssertEqual(allowed.failed, 0)
+            XCTAssertEqual(try posts(target.folder).count, 4)
+        }
+    }
+
+    func testTheSystemsResolverFindsLoopbackForLocalhost() {
+        let local = OutboundHTTP.resolve("localhost", port: 443)
+        XCTAssertFalse(local.isEmpty)
+        XCTAssertTrue(local.allSatisfy { OutboundAddress.isSpecial($0.bytes) }, "\(local.map(\.text))")
+        XCTAssertEqual(OutboundHTTP.resolve("127.0.0.1", port: 443).map(\.text), ["127.0.0.1"])
+        XCTAssertEqual(OutboundHTTP.literalBytes("169.254.169.254"), [169, 254, 169, 254])
+        XCTAssertEqual(OutboundHTTP.literalBytes("::1"), Array(repeating: 0, count: 15) + [1])
+        XCTAssertNil(OutboundHTTP.literalBytes("hooks.example.com"))
     }
 
     func testRetentionDeletesOldPrivateNotesAndPreparationAndSaysSoInTheAuditLog() async throws {

@@ -38,7 +38,8 @@ final class DisclosureTableTests: XCTestCase {
         XCTAssertEqual(table.nodes[0].value, 13)
         XCTAssertEqual(table.nodes[0].people, 56)
         XCTAssertEqual(table.primary(five), [.shown, .tooFew, .shown, .tooFew, .tooFew, .shown, .empty])
-        XCTAssertEqual(table.primary(AnonymityThreshold(3)!), [.shown, .shown, .shown, .shown, .shown, .shown, .empty])
+        // At a threshold of 3 the team of four is large enough, but all four raised it: held back.
+        XCTAssertEqual(table.primary(AnonymityThreshold(3)!), [.shown, .shown, .shown, .withheld, .shown, .shown, .empty])
     }
 
     // MARK: Secondary suppression, by hand
@@ -210,13 +211,16 @@ final class DisclosureTableTests: XCTestCase {
         file: StaticString = #filePath, line: UInt = #line
     ) {
         let shown = table.protect(threshold)
-        // The primary rule itself held back every small figure.
+        // The primary rule itself held back every small figure, and every one that counts everyone.
         for (index, node) in table.nodes.enumerated() where node.people > 0 {
             if node.people < threshold.people || (1..<threshold.people).contains(node.value) {
                 XCTAssertEqual(shown[index], .tooFew, "\(context): node \(index) is small", file: file, line: line)
+            } else if node.value == node.people {
+                XCTAssertEqual(shown[index], .withheld, "\(context): node \(index) counts everyone", file: file, line: line)
             }
         }
         for found in disclosures(table, shown, authors: authors) { XCTFail("\(context): \(found)", file: file, line: line) }
+        for found in groupDisclosures(table, shown) { XCTFail("\(context): \(found)", file: file, line: line) }
     }
 
     /// What each viewer can work out that is held back from them, in words; empty when nothing.
@@ -250,6 +254,47 @@ final class DisclosureTableTests: XCTestCase {
             }
         }
         return found
+    }
+
+    /// Attribute disclosure: what the viewer learns of everyone in a group without an exact value.
+    /// A figure shown as its people ("5 of 5"), or held back but narrowed by the bounds to all its
+    /// people, says every one of them raised the theme.
+    func groupDisclosures(_ table: DisclosureTable, _ shown: [DisclosureTable.Visibility]) -> [String] {
+        var found: [String] = []
+        for (index, node) in table.nodes.enumerated() where node.people > 0 && shown[index] == .shown && node.value == node.people {
+            found.append("node \(index) is shown as all of its \(node.people) people")
+        }
+        for index in everyoneBounds(table, shown) { found.append("node \(index) is narrowed to all of its people") }
+        return found
+    }
+
+    func testAFigureThatCountsEveryoneIsHeldBackAndProtectedInTurn() {
+        // "5 of 5" in Learning and development: every named member of the team raised it.
+        let table = DisclosureTable(nodes: [
+            .init(parent: nil),  // 0 the unit
+            .init(parent: 0, value: 5, people: 5),  // 1 everyone raised it
+            .init(parent: 0, value: 3, people: 9),  // 2
+            .init(parent: 0, value: 6, people: 12),  // 3
+        ])
+        XCTAssertEqual(table.primary(five), [.shown, .withheld, .tooFew, .shown])
+        let shown = table.protect(five)
+        XCTAssertEqual(shown[1], .withheld)
+        // Two held back in the unit's sum (14 of 26, with 6 of 12 shown): neither follows, and the
+        // bounds narrow neither to everyone.
+        XCTAssertEqual(groupDisclosures(table, shown), [])
+        XCTAssertEqual(pinnedDown(table, shown), [])
+        assertNoViewerCanWorkOutWhatIsHeldBack(table, five, context: "5 of 5")
+        // Without the rule, it would be shown: the attacker names it.
+        XCTAssertEqual(groupDisclosures(table, [.shown, .shown, .tooFew, .shown]), ["node 1 is shown as all of its 5 people"])
+        // A unit whose every report counts everyone is held back too, not only its parts.
+        let all = DisclosureTable(nodes: [
+            .init(parent: nil), .init(parent: 0, value: 6, people: 6), .init(parent: 0, value: 7, people: 7),
+            .init(parent: 0, value: 1, people: 9),
+        ])
+        let allShown = all.protect(five)
+        XCTAssertEqual(groupDisclosures(all, allShown), [])
+        XCTAssertEqual(pinnedDown(all, allShown), [])
+        assertNoViewerCanWorkOutWhatIsHeldBack(all, five, context: "all everyone")
     }
 
     func testTheAttackerWorksOutWhatPrimarySuppressionAloneGivesAway() {
@@ -289,6 +334,12 @@ final class DisclosureTableTests: XCTestCase {
     /// Narrows each held-back figure between 0 and its people, and by every sum, until nothing
     /// changes; returns the figures pinned to one value.
     func pinnedDown(_ table: DisclosureTable, _ shown: [DisclosureTable.Visibility]) -> [Int] {
+        let (low, high) = narrowed(table, shown)
+        return table.nodes.indices.filter { (shown[$0] == .tooFew || shown[$0] == .withheld) && low[$0] == high[$0] }
+    }
+
+    /// The least and most each figure can be, narrowed by every sum until nothing changes.
+    func narrowed(_ table: DisclosureTable, _ shown: [DisclosureTable.Visibility]) -> (low: [Int], high: [Int]) {
         var low = table.nodes.indices.map { shown[$0] == .shown || shown[$0] == .empty ? table.nodes[$0].value : 0 }
         var high = table.nodes.indices.map { shown[$0] == .shown || shown[$0] == .empty ? table.nodes[$0].value : table.nodes[$0].people }
         var changed = true
@@ -308,7 +359,15 @@ final class DisclosureTableTests: XCTestCase {
                 }
             }
         }
-        return table.nodes.indices.filter { (shown[$0] == .tooFew || shown[$0] == .withheld) && low[$0] == high[$0] }
+        return (low, high)
+    }
+
+    /// The held-back figures whose least possible value, by the same narrowing, is all their people.
+    func everyoneBounds(_ table: DisclosureTable, _ shown: [DisclosureTable.Visibility]) -> [Int] {
+        let (low, _) = narrowed(table, shown)
+        return table.nodes.indices.filter {
+            (shown[$0] == .tooFew || shown[$0] == .withheld) && table.nodes[$0].people > 0 && low[$0] == table.nodes[$0].people
+        }
     }
 
     func testNoHeldBackFigureIsPinnedDownByCountsNeverBeingBelowZeroOrAboveTheirPeople() {

@@ -160,7 +160,7 @@ final class ReminderPlanTests: XCTestCase {
             .init(directorID: director, scope: "Housing", checkpoint: "Mid-year", met: "40", due: "12", overdue: "fewer than 5")
         ]
         let monday = ReminderPlan.due(facts)
-        XCTAssertEqual(monday.map(\.text), ["Your weekly digest for Housing. For Mid-year: 40 met, 12 due and fewer than 5 overdue."])
+        XCTAssertEqual(monday.map(\.text), ["Weekly digest for Housing. For Mid-year: 40 met, 12 due and fewer than 5 overdue."])
         facts.now = at(2027, 6, 11, 17)
         XCTAssertEqual(ReminderPlan.due(facts).map(\.key), monday.map(\.key), "the same week is the same digest")
         facts.now = at(2027, 6, 14, 8)

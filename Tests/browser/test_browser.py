@@ -378,11 +378,11 @@ def test_director_reads_notifications_and_chooses_reminders(driver, accounts):
     # The demo's first reminder pass runs a second after the server starts; give it time.
     for _ in range(60):
         driver.get(BASE + "/notifications")
-        if "Your weekly digest for" in text(driver):
+        if "Weekly digest for" in text(driver):
             break
         time.sleep(0.5)
     main = text(driver)
-    assert "Your weekly digest for" in main, main[:400]
+    assert "Weekly digest for" in main, main[:400]
     assert "unread" in driver.find_element(By.CSS_SELECTOR, ".account__notifications").get_attribute("aria-label")
     shot(driver, "35-notifications")
     click(driver, By.LINK_TEXT, "Choose your reminders")

@@ -10,6 +10,9 @@ public struct AppClients: Sendable {
     public var makeToken: @Sendable () -> String
     /// A fresh id for something the app creates: a conversation, an action, a theme, a session, an invitation.
     public var makeID: @Sendable () -> UUID
+    /// The addresses a host name leads to, for outbound requests (the system's resolver; tests
+    /// point a name at an address of their choosing). Blocking: called on the thread pool.
+    var resolveHost: @Sendable (_ host: String, _ port: Int) -> [OutboundHTTP.Resolved] = OutboundHTTP.resolve
 
     public init(
         now: @escaping @Sendable () -> Date, makeToken: @escaping @Sendable () -> String,

@@ -63,6 +63,8 @@ public struct Configuration: Sendable, Equatable {
     /// How often `serve` runs a reminder pass; nil runs none (`foothold remind` still does).
     public var reminderInterval: TimeInterval?
     public var sending: SendingTime
+    /// Where requests Foothold makes of its own may go (decision 0020).
+    var outbound = OutboundHTTP()
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
@@ -138,6 +140,7 @@ public struct Configuration: Sendable, Equatable {
             storage: storage, baseURL: baseURL, bcryptCost: cost, timeZone: timeZone, sessionIdle: idle,
             clientAddressHeader: addressHeader, monitoringRefresh: refresh)
         try configuration.readReminders(environment)
+        try configuration.readOutbound(environment)
         return configuration
     }
 
@@ -189,6 +192,29 @@ public struct Configuration: Sendable, Equatable {
             case "every day": sending.weekends = true
             default: throw Problem("FOOTHOLD_REMINDER_DAYS must be 'weekdays' or 'every day', not '\(raw)'")
             }
+        }
+    }
+
+    /// FOOTHOLD_OUTBOUND_ALLOW_HOSTS: hosts (comma-separated) that requests may reach although they
+    /// are on this machine or a private network, such as a chat relay inside the organisation.
+    /// FOOTHOLD_OUTBOUND_CA: a PEM file of roots to trust for them instead of the system's.
+    mutating func readOutbound(_ environment: [String: String]) throws(Problem) {
+        if let raw = environment["FOOTHOLD_OUTBOUND_ALLOW_HOSTS"], !raw.isEmpty {
+            var hosts = Set<String>()
+            for part in raw.split(separator: ",") {
+                let host = OutboundAddress.normalised(part.trimmingCharacters(in: .whitespaces))
+                guard !host.isEmpty, host.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }) else {
+                    throw Problem("FOOTHOLD_OUTBOUND_ALLOW_HOSTS must be host names or addresses separated by commas, not '\(raw)'")
+                }
+                hosts.insert(host)
+            }
+            outbound.allowedHosts = hosts
+        }
+        if let raw = environment["FOOTHOLD_OUTBOUND_CA"], !raw.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: raw) else {
+                throw Problem("FOOTHOLD_OUTBOUND_CA must be a readable PEM file of certificates to trust, not '\(raw)'")
+            }
+            outbound.trustRoots = raw
         }
     }
 

@@ -193,8 +193,14 @@ enum Arranging {
         }
         var checkpoint: Checkpoint?
         if let checkpointID {
-            checkpoint = year.checkpoints.first { $0.id == checkpointID }
-            if checkpoint == nil { problems.add("checkpoint", "Choose a checkpoint of this career year") }
+            if !record.meetsCheckpoints {
+                problems.add(
+                    "checkpoint",
+                    "Only a conversation with \(record.employee.name)’s line manager meets a checkpoint: choose “None” for this one")
+            } else {
+                checkpoint = year.checkpoints.first { $0.id == checkpointID }
+                if checkpoint == nil { problems.add("checkpoint", "Choose a checkpoint of this career year") }
+            }
         }
         guard problems.isEmpty, let day, let length else { return .failure(problems) }
         let conversation = record.conversation

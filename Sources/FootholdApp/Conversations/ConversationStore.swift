@@ -24,6 +24,11 @@ struct ConversationForViewer {
 
     func allows(_ part: ConversationAccess.Part) -> Bool { ConversationAccess.allows(access, part, sharing) }
 
+    /// Whether marking it held may say which checkpoint it meets: only with the line manager.
+    var meetsCheckpoints: Bool {
+        ConversationRules.meetsCheckpoints(kind: conversation.kind, withLineManager: employee.managerID == guide.id)
+    }
+
     func require(_ part: ConversationAccess.Part) throws {
         guard allows(part) else { throw SiteError.forbidden }
     }

@@ -8,34 +8,32 @@ import SQLKit
 struct OrganisationReminders: Sendable, Equatable {
     /// A Slack-compatible incoming webhook, or nil for none.
     var webhook: String?
-    /// Directors' weekly digests go to the webhook.
+    /// Directors' weekly digests go to the webhook. Nothing else ever does: a channel is shared,
+    /// and every other reminder names whom someone meets.
     var webhookDigests = false
-    /// Everyone's other reminders go to it too.
-    var webhookReminders = false
     /// Private notes and preparation last changed longer ago than this are deleted; nil keeps them.
     var retentionMonths: Int?
 
     static let retentionRange = 6...120
 
     static let names = (
-        webhook: "chat_webhook_url", digests: "chat_webhook_digests", reminders: "chat_webhook_reminders",
-        retention: "retention_months"
+        webhook: "chat_webhook_url", digests: "chat_webhook_digests", retention: "retention_months"
     )
 
     /// Whether the reminder goes to the chat webhook too.
     func sendsToWebhook(_ kind: ReminderKind) -> Bool {
-        webhook != nil && (kind == .digest ? webhookDigests : webhookReminders)
+        webhook != nil && webhookDigests && kind.goesToSharedChannel
     }
 
     /// What an HR administrator typed, checked: each problem names its field.
-    static func parse(webhook: String, digests: Bool, reminders: Bool, retention: String) -> Result<Self, FieldProblems> {
+    static func parse(webhook: String, digests: Bool, retention: String, outbound: OutboundHTTP) -> Result<Self, FieldProblems> {
         var problems = FieldProblems()
-        var settings = OrganisationReminders(webhookDigests: digests, webhookReminders: reminders)
+        var settings = OrganisationReminders(webhookDigests: digests)
         let address = webhook.trimmingCharacters(in: .whitespaces)
         if !address.isEmpty {
-            if let problem = webhookProblem(address) { problems.add("webhook", problem) } else { settings.webhook = address }
-        } else if digests || reminders {
-            problems.add("webhook", "Enter the webhook address to send reminders to, or untick both kinds")
+            if let problem = outbound.problem(address) { problems.add("webhook", problem) } else { settings.webhook = address }
+        } else if digests {
+            problems.add("webhook", "Enter the webhook address to send directors' digests to, or untick them")
         }
         let months = retention.trimmingCharacters(in: .whitespaces)
         if !months.isEmpty {
@@ -52,25 +50,14 @@ struct OrganisationReminders: Sendable, Equatable {
         return problems.isEmpty ? .success(settings) : .failure(problems)
     }
 
-    /// An https:// address; http:// only to this machine (a relay running beside Foothold).
-    static func webhookProblem(_ address: String) -> String? {
-        guard address.count <= 500, let url = URL(string: address), let scheme = url.scheme?.lowercased(),
-            let host = url.host, !host.isEmpty, address.allSatisfy({ !$0.isWhitespace })
-        else { return "Enter a web address such as https://hooks.slack.com/services/…" }
-        if scheme == "https" { return nil }
-        if scheme == "http" && ["127.0.0.1", "localhost", "::1"].contains(host.lowercased()) { return nil }
-        return "The webhook address must start with https:// (http:// only to this machine), so what is sent cannot be read on the way"
-    }
-
     static func load(on reads: Reads) async throws -> OrganisationReminders {
         var values: [String: String] = [:]
-        let wanted = [names.webhook, names.digests, names.reminders, names.retention]
+        let wanted = [names.webhook, names.digests, names.retention]
         for row in try await reads.rows("SELECT name, value FROM organisation_settings WHERE name IN (\(binds: wanted))") {
             values[try row.decode(column: "name", as: String.self)] = try row.decode(column: "value", as: String.self)
         }
         return OrganisationReminders(
             webhook: values[names.webhook].flatMap { $0.isEmpty ? nil : $0 }, webhookDigests: values[names.digests] == "yes",
-            webhookReminders: values[names.reminders] == "yes",
             retentionMonths: values[names.retention].flatMap(Int.init).flatMap { retentionRange.contains($0) ? $0 : nil })
     }
 
@@ -79,7 +66,7 @@ struct OrganisationReminders: Sendable, Equatable {
             let sql = database.sql
             for (name, value) in [
                 (Self.names.webhook, webhook ?? ""), (Self.names.digests, webhookDigests ? "yes" : "no"),
-                (Self.names.reminders, webhookReminders ? "yes" : "no"), (Self.names.retention, retentionMonths.map(String.init) ?? ""),
+                (Self.names.retention, retentionMonths.map(String.init) ?? ""),
             ] {
                 try await sql.raw(
                     """
@@ -89,11 +76,10 @@ struct OrganisationReminders: Sendable, Equatable {
                     """
                 ).run()
             }
+            let host = webhook.flatMap { URLComponents(string: $0)?.host }.map(OutboundAddress.normalised) ?? ""
             let chat =
                 webhook == nil
-                ? "no chat webhook"
-                : "a chat webhook for " + (webhookDigests ? "digests" : "")
-                    + (webhookDigests && webhookReminders ? " and " : "") + (webhookReminders ? "reminders" : "")
+                ? "no chat webhook" : webhookDigests ? "a chat webhook at \(host) for digests" : "a chat webhook at \(host), sent nothing"
             let kept = retentionMonths.map { "private notes and preparation kept \($0) months" } ?? "private notes and preparation kept"
             try await AuditLog.record(.remindersChanged, by: person, detail: "\(chat); \(kept)", at: now, on: database)
         }

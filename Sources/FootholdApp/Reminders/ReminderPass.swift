@@ -132,8 +132,10 @@ struct ReminderPass {
         }
     }
 
-    /// Posts the reminder to the organisation's chat webhook as Slack's incoming webhooks take it:
-    /// `{"text": …}`, naming whom it is for. A server error or no answer is tried again later.
+    /// Posts a director's digest to the organisation's chat webhook as Slack's incoming webhooks
+    /// take it: `{"text": …}`, counts for units and no one's name (SPEC §6). Nothing else goes to a
+    /// shared channel. Through `OutboundHTTP`: a redirect is a failure, never followed. A server
+    /// error or no answer is tried again later.
     private func post(
         _ delivery: RemindersStore.Claimed, to organisation: OrganisationReminders, by claimant: UUID, now: Date
     ) async throws -> RemindersStore.Outcome {
@@ -141,22 +143,24 @@ struct ReminderPass {
         if delivery.stopped || !organisation.sendsToWebhook(delivery.kind) {
             result = .skipped
         } else if let webhook = organisation.webhook {
-            let text = "For \(delivery.recipientName): \(delivery.text) <\(configuration.baseURL + delivery.link)|Open Foothold>"
+            let text = "\(delivery.text) <\(configuration.baseURL + delivery.link)|Open Foothold>"
             do {
-                var request = ClientRequest(method: .POST, url: URI(string: webhook))
-                request.timeout = .seconds(10)
-                try request.content.encode(["text": text], as: .json)
-                let response = try await app.client.send(request)
-                if (200..<300).contains(response.status.code) {
+                let body = try JSONEncoder().encode(["text": text])
+                let status = try await configuration.outbound.postJSON(body, to: webhook, timeout: .seconds(10), on: app)
+                if (200..<300).contains(status.code) {
                     result = .sent
                 } else {
-                    let transient = response.status.code >= 500 || response.status.code == 429
+                    let transient = status.code >= 500 || status.code == 429
                     let wait = transient ? DeliveryRetry.wait(afterAttempts: delivery.attempts) : nil
+                    let redirect = (300..<400).contains(status.code) ? " (redirects are not followed)" : ""
                     result = .failed(
-                        problem: "the webhook answered \(response.status.code)", retryAt: wait.map { now.addingTimeInterval($0) })
+                        problem: "the webhook answered \(status.code)\(redirect)", retryAt: wait.map { now.addingTimeInterval($0) })
                 }
+            } catch let refused as OutboundHTTP.Failure {
+                app.logger.warning("Did not post a digest to the chat webhook (\(delivery.id)): \(refused)")
+                result = .failed(problem: "\(refused)", retryAt: nil)
             } catch {
-                app.logger.warning("Could not post a reminder to the chat webhook (\(delivery.id)): \(error)")
+                app.logger.warning("Could not post a digest to the chat webhook (\(delivery.id)): \(error)")
                 result = .failed(
                     problem: "\(error)", retryAt: DeliveryRetry.wait(afterAttempts: delivery.attempts).map { now.addingTimeInterval($0) })
             }

@@ -69,6 +69,13 @@ public enum ConversationRules {
         return kinds
     }
 
+    /// Whether a conversation can meet a checkpoint (SPEC §2): only one held with the employee's
+    /// line manager, arranged as a checkpoint or a check-in. A mentor's or a Leadership Team
+    /// member's conversation counts as a conversation, never as a checkpoint met.
+    public static func meetsCheckpoints(kind: ConversationKind, withLineManager: Bool) -> Bool {
+        withLineManager && (kind == .checkpoint || kind == .checkIn)
+    }
+
     /// Work on a conversation besides the steps of `ConversationLifecycle`.
     public enum Work: Sendable, CaseIterable {
         /// Either side's preparation: before it is held.

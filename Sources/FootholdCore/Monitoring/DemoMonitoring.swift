@@ -43,7 +43,9 @@ public struct DemoMonitoring: Sendable {
         var held: [UUID: [Int: [Int]]] = [:]
         for (index, c) in history.conversations.enumerated() where c.kind == .checkpoint && c.state == .held {
             guard let checkpoint = c.checkpoint, let heldAt = c.heldAt else { continue }
-            if organisation.people[c.employee].manager == c.guide { held[checkpoint, default: [:]][c.guide, default: []].append(index) }
+            // Only a conversation with the line manager meets a checkpoint and tells the director.
+            guard organisation.people[c.employee].manager == c.guide else { continue }
+            held[checkpoint, default: [:]][c.guide, default: []].append(index)
             if let recipient = directors[c.employee], recipient != c.guide {
                 notices.append(
                     Notice(

@@ -6,7 +6,8 @@ import Foundation
 /// what is shown (SPEC §5; decision 0016).
 ///
 /// *Primary suppression*: a figure drawn from fewer people than the threshold, or counting fewer
-/// of them than the threshold (but some), is held back. *Secondary suppression*: every sum the
+/// of them than the threshold (but some), is held back; so is one that counts every one of its
+/// people ("5 of 5"), which would say what each of them raised. *Secondary suppression*: every sum the
 /// table shows — a total and its parts — must hold back none of its figures or at least two, as
 /// seen by every viewer. Because each figure is the total of at most one sum and a part of at most
 /// one other, that is enough: a held-back figure could only be worked out from a chain of sums
@@ -41,7 +42,8 @@ public struct DisclosureTable: Sendable {
         case empty
         /// Drawn from, or counting, fewer people than the threshold.
         case tooFew = "too_few"
-        /// Shown, it would let a figure held back be worked out.
+        /// Shown, it would let a figure held back be worked out; or it counts everyone it is drawn
+        /// from. The two are not told apart, so neither gives the other away.
         case withheld
     }
 
@@ -80,6 +82,9 @@ public struct DisclosureTable: Sendable {
         nodes.map { node in
             if node.people == 0 { return .empty }
             if node.people < threshold.people || (node.value > 0 && node.value < threshold.people) { return .tooFew }
+            // Everyone it is drawn from said it: shown, it would tell what each of them raised
+            // (group disclosure). Held back as "held back", not "fewer than", which would be untrue.
+            if node.value == node.people { return .withheld }
             return .shown
         }
     }

@@ -27,6 +27,11 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
         case .digest: "A weekly digest of your units\u{2019} figures"
         }
     }
+
+    /// Whether a reminder of this kind may go to a shared chat channel (SPEC §6: counts only). A
+    /// digest counts a unit and names nobody; every other kind is for one person and says whom
+    /// they meet, which a channel's readers must never learn (decision 0013).
+    public var goesToSharedChannel: Bool { self == .digest }
 }
 
 /// One reminder to one person, said in one sentence that names people, days and checkpoints but
@@ -298,7 +303,7 @@ public enum ReminderPlan {
             reminders.append(
                 Reminder(
                     kind: .digest, recipientID: digest.directorID, subject: "week", occurrence: week,
-                    text: "Your weekly digest for \(digest.scope). \(figures)", link: "/monitoring"))
+                    text: "Weekly digest for \(digest.scope). \(figures)", link: "/monitoring"))
         }
         return reminders.filter {
             !facts.switchedOff.contains(ReminderFacts.switchedOffKey($0.kind, $0.recipientID)) && facts.people[$0.recipientID] != nil

@@ -361,6 +361,15 @@ extension ConversationPages {
     ) -> [BodyNode] {
         var options: [(value: String, label: String)] = [("", "None: it was not a checkpoint conversation")]
         options += year.checkpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") }
+        let checkpointField: BodyNode =
+            record.meetsCheckpoints
+            ? H.select(
+                name: "checkpoint", label: "Which checkpoint does it meet?", options: options, selected: form.checkpoint,
+                hint: "A checkpoint is met by a conversation with the line manager held inside its window.",
+                error: problems.message(for: "checkpoint"))
+            : H.paragraph(
+                "This conversation counts as a career conversation for \(record.employee.name). It does not meet a checkpoint: "
+                    + "only a conversation with their line manager does.")
         return [
             H.errorSummary(problems.items),
             H.heading(1, "Mark your conversation with \(record.other.name) as held"),
@@ -373,10 +382,7 @@ extension ConversationPages {
                     H.field(
                         name: "minutes", label: "How long did it take, in minutes?", value: form.minutes ?? "", type: "number",
                         error: problems.message(for: "minutes")),
-                    H.select(
-                        name: "checkpoint", label: "Which checkpoint does it meet?", options: options, selected: form.checkpoint,
-                        hint: "A checkpoint is met by a conversation with the line manager held inside its window.",
-                        error: problems.message(for: "checkpoint")),
+                    checkpointField,
                     H.button("Mark as held"),
                 ]),
         ]

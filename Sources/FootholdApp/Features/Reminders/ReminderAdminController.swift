@@ -10,7 +10,6 @@ struct ReminderAdminController {
     struct Form: Content {
         var webhook: String?
         var digests: String?
-        var reminders: String?
         var retention: String?
     }
 
@@ -23,7 +22,7 @@ struct ReminderAdminController {
         let settings = try await OrganisationReminders.load(on: req.reads)
         let form = Form(
             webhook: settings.webhook ?? "", digests: settings.webhookDigests ? "yes" : nil,
-            reminders: settings.webhookReminders ? "yes" : nil, retention: settings.retentionMonths.map(String.init) ?? "")
+            retention: settings.retentionMonths.map(String.init) ?? "")
         return req.page(
             Self.title, breadcrumbs: ProgrammeAdminController.crumbs,
             RemindersPages.admin(form, problems: FieldProblems(), saved: req.queryValue("saved") != nil, csrf: req.csrfToken))
@@ -33,8 +32,8 @@ struct ReminderAdminController {
         let viewer = try req.requireViewer()
         let form = try req.content.decode(Form.self)
         switch OrganisationReminders.parse(
-            webhook: form.webhook ?? "", digests: form.digests == "yes", reminders: form.reminders == "yes", retention: form.retention ?? ""
-        )
+            webhook: form.webhook ?? "", digests: form.digests == "yes", retention: form.retention ?? "",
+            outbound: req.application.footholdConfiguration.outbound)
         {
         case .failure(let problems):
             return req.page(

@@ -111,7 +111,7 @@ enum RemindersPages {
             H.heading(1, ReminderAdminController.title),
             H.paragraph(
                 "Everyone gets their reminders in Foothold, and by e-mail where it is set up. Here you choose whether "
-                    + "they also go to a chat channel, and how long private notes and preparation are kept.",
+                    + "directors' weekly digests also go to a chat channel, and how long private notes and preparation are kept.",
                 class: "lead"),
             H.form(
                 action: SiteURL.adminReminders.path, csrf: csrf,
@@ -126,10 +126,9 @@ enum RemindersPages {
                                 error: problems.message(for: "webhook")),
                             H.checkbox(
                                 name: "digests", label: "Send directors' weekly digests", checked: form.digests == "yes",
-                                hint: "Counts of conversations met, due and overdue in each director's units."),
-                            H.checkbox(
-                                name: "reminders", label: "Send everyone's other reminders", checked: form.reminders == "yes",
-                                hint: "Each names whom it is for, so everyone in the channel sees it. Never what was said."),
+                                hint:
+                                    "Counts of conversations met, due and overdue in each director's units. They name no one. "
+                                    + "Reminders for one person never go to a channel: they say whom someone meets."),
                         ]),
                     H.card(
                         labelledBy: "retention",
