@@ -25,6 +25,9 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case dataExported = "downloaded their data"
     case anonymityChanged = "changed the anonymity threshold"
     case themeReportSent = "sent a theme report"
+    /// A checkpoint's theme figures were published, once (decision 0021); the detail counts reports.
+    case themesPublished = "published theme figures"
+    case themeReportingChanged = "changed when theme figures are published"
     case unitResponseChanged = "changed a response to a unit"
     case teamRequestChanged = "changed a team request"
     case storyConsentChanged = "changed their consent to publish a success story"

@@ -49,15 +49,25 @@ final class ThemeReportTests: XCTestCase {
             XCTAssertTrue(after.contains("Your report has gone to Ines Kennedy"), after)
             XCTAssertTrue(after.contains("Sending it again replaces it"))
 
-            // Ines heads Tenancy Services: one person's figures are held back, and so is the note.
+            // Ines heads Tenancy Services. Until reporting closes she sees only that a report came in.
             let ines = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
-            let view = try await ines.get(SiteURL.monitoringThemes.with(query: [("checkpoint", review.id.lowerText)]))
+            let early = try await ines.get(SiteURL.monitoringThemes.with(query: [("checkpoint", review.id.lowerText)]))
+            XCTAssertEqual(early.status, .ok)
+            let earlyText = early.body.visibleText
+            XCTAssertTrue(earlyText.contains("Progress review 2, 2026–27: figures published on 15 December 2026"), earlyText)
+            XCTAssertTrue(earlyText.contains("All of Tenancy Services 1"), earlyText)
+            XCTAssertFalse(earlyText.contains("\(themes[0].name) fewer than 5"), earlyText)
+            // Once published, one person's figures are held back, and so is the note.
+            testApp.clock.advance(to: Fixtures.afterNovemberPublished)
+            let inesLater = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
+            let view = try await inesLater.get(SiteURL.monitoringThemes.with(query: [("checkpoint", review.id.lowerText)]))
             XCTAssertEqual(view.status, .ok)
             let text = view.body.visibleText
             XCTAssertTrue(text.contains("Reports received 1"), text)
             XCTAssertTrue(text.contains("\(themes[0].name) fewer than 5"), text)
             XCTAssertFalse(view.body.contains("SECRET"))
             // A line manager's form is theirs: someone with no reports cannot open one.
+            _ = ines
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let freyas = try await freya.get(SiteURL.teamThemes.path).status
             XCTAssertEqual(freyas, .forbidden)
@@ -133,6 +143,7 @@ final class ThemeReportTests: XCTestCase {
                     counts: Dictionary(uniqueKeysWithValues: themes.map { ($0.id!, Int.random(in: 0...team, using: &random)) }), note: "",
                     ids: { UUID() }, at: testApp.clock.now, on: testApp.db)
             }
+            testApp.clock.advance(to: Fixtures.afterNovemberPublished)
             let heads = try await UnitModel.query(on: testApp.db).all().compactMap(\.headID)
             var attacked = 0
             var heldBackSeen = 0
@@ -147,6 +158,77 @@ final class ThemeReportTests: XCTestCase {
             }
             XCTAssertGreaterThan(attacked, 10)
             XCTAssertGreaterThan(heldBackSeen, 20, "the organisation has small teams: much is held back")
+        }
+    }
+
+    /// The attack of 4 December 2026: save the figures before and after one manager's report and
+    /// read the difference. Figures are published once, when reporting closes; before that only
+    /// how many reports came in; afterwards a late report, a new threshold, a reorganisation and a
+    /// new role change nothing anyone was shown.
+    func testFiguresArePublishedOnceAndNeverMoveAfterwards() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let year = try await CareerYears.current(today: CalendarDate(iso: "2026-11-19")!, on: testApp.reads, now: testApp.clock.now)
+            let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
+            let theme = try await ThemeModel.query(on: testApp.db).sort(\.$position).first()!.requireID()
+            func report(_ email: String, people: Int, raised: Int) async throws {
+                try await MonitoringStore.saveReport(
+                    manager: try await Fixtures.personID(email, in: testApp), checkpoint: review.id, people: people,
+                    counts: [theme: raised],
+                    note: "", ids: { UUID() }, at: testApp.clock.now, on: testApp.db)
+            }
+            let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let csvPath = SiteURL.monitoringThemesCSV.with(query: [("checkpoint", review.id.lowerText)])
+            func figureRows(_ browser: Browser) async throws -> Set<String> {
+                let csv = try await browser.get(csvPath)
+                XCTAssertEqual(csv.status, .ok)
+                return Set(csv.body.split(whereSeparator: \.isNewline).dropFirst().map(String.init))
+            }
+            try await report(Fixtures.director, people: 9, raised: 4)
+            try await report(Fixtures.hrDirector, people: 10, raised: 5)
+            try await report(Fixtures.chief, people: 7, raised: 2)
+            let before = try await figureRows(hr)
+            try await report(Fixtures.manager, people: 12, raised: 6)
+            let after = try await figureRows(hr)
+            XCTAssertEqual(before, [], "no figure before reporting closes")
+            XCTAssertEqual(after, [], "one report arriving moves nothing anyone can see")
+            let page = try await hr.get(SiteURL.monitoringThemes.with(query: [("checkpoint", review.id.lowerText)])).body.visibleText
+            XCTAssertTrue(page.contains("Whole organisation 4"), "how many reports came in: \(page)")
+
+            testApp.clock.advance(to: Fixtures.afterNovemberPublished)
+            let hrLater = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let published = try await figureRows(hrLater)
+            XCTAssertFalse(published.isEmpty)
+            let chief = try await Fixtures.signedIn(Fixtures.chief, in: testApp)
+            let chiefs = try await figureRows(chief)
+            let kate = try await Fixtures.signedIn(Fixtures.director, in: testApp)
+            let kates = try await figureRows(kate)
+            let releases = try await testApp.db.sql.raw("SELECT COUNT(*) AS n FROM theme_releases WHERE checkpoint_id = \(bind: review.id)")
+                .first()!.decode(column: "n", as: Int.self)
+            XCTAssertEqual(releases, 1)
+
+            // Afterwards: a late report, a lower threshold, a reorganisation and a new role.
+            try await report(Fixtures.unitHead, people: 8, raised: 8)
+            let lowered = try await hrLater.post(SiteURL.adminAnonymity.path, ["threshold": "3", "days": "14"])
+            XCTAssertEqual(lowered.status, .seeOther)
+            let moved = Fixtures.organisationCSV.replacingOccurrences(
+                of: "Ridgeway/Housing/Tenancy Services", with: "Ridgeway/People and Culture/Tenancy Services"
+            ).replacingOccurrences(
+                of: "Director of People and Culture,Ridgeway/People and Culture,sophie.hughes@ridgeway.example,no,yes",
+                with: "Director of People and Culture,Ridgeway/People and Culture,sophie.hughes@ridgeway.example,yes,yes")
+            _ = try await PeopleImporter.run(csv: moved, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let units = try await UnitModel.query(on: testApp.db).count()
+            XCTAssertEqual(units, 5, "a new Tenancy Services under People and Culture")
+
+            for (browser, earlier, who) in [(hrLater, published, "HR"), (chief, chiefs, "the chief"), (kate, kates, "Kate")] {
+                let later = try await figureRows(browser)
+                XCTAssertTrue(earlier.isSubset(of: later), "\(who): every figure as it was: \(earlier.subtracting(later))")
+                for row in later.subtracting(earlier) {
+                    XCTAssertTrue(row.contains(",–,") || row.contains(",0,0,0"), "\(who): a new unit shows nothing: \(row)")
+                }
+            }
+            let audit = try await hrLater.get(SiteURL.adminAudit.path).body.visibleText
+            XCTAssertTrue(audit.contains("Published theme figures: Progress review 2, 2026–27: 4 reports"), audit)
         }
     }
 

@@ -224,7 +224,9 @@ final class DisclosureTableTests: XCTestCase {
     }
 
     /// What each viewer can work out that is held back from them, in words; empty when nothing.
-    func disclosures(_ table: DisclosureTable, _ shown: [DisclosureTable.Visibility], authors: [UUID: Int]) -> [String] {
+    func disclosures(
+        _ table: DisclosureTable, _ shown: [DisclosureTable.Visibility], authors: [UUID: Int], everyWriterSeesAll: Bool = false
+    ) -> [String] {
         let leaves = table.nodes.indices.filter { table.parts[$0].isEmpty }
         let leafNumber = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1, $0) })
         func makeUp(_ index: Int) -> [Int] {
@@ -239,6 +241,11 @@ final class DisclosureTableTests: XCTestCase {
         for index in table.nodes.indices where !table.parts[index].isEmpty {
             let director = authors.first { $0.value == index }?.key
             viewers.append(("the director of node \(index)", subtree(index), director))
+        }
+        if everyWriterSeesAll {
+            // Anyone who wrote a report may one day see everything published (decision 0021).
+            let writers = Set(table.nodes.compactMap(\.author)).sorted { $0.uuidString < $1.uuidString }
+            for writer in writers { viewers.append(("\(writer) seeing the whole organisation", Array(table.nodes.indices), writer)) }
         }
         var found: [String] = []
         for viewer in viewers {
@@ -327,6 +334,26 @@ final class DisclosureTableTests: XCTestCase {
         XCTAssertEqual(DisclosureAttack.determined(known: [[0, 1, 2]], targets: [[0], [1, 2]], reports: 3), [false, false])
         XCTAssertEqual(table.primary(five), [.shown, .tooFew, .shown])
         XCTAssertEqual(table.protect(five), [.shown, .tooFew, .withheld])
+    }
+
+    // MARK: Releases: every writer a possible viewer of everything
+
+    func testEveryReportWriterSeeingTheWholeReleaseLearnsNothingOfAnyoneElse() {
+        for seed in UInt64(1)...40 {
+            var random = SeededGenerator(seed: seed)
+            let (generated, _) = generated(&random)
+            // Every report written by someone; the release is protected against each of them.
+            var nodes = generated.nodes
+            for index in nodes.indices where generated.parts[index].isEmpty { nodes[index].author = UUID() }
+            let table = DisclosureTable(nodes: nodes)
+            for threshold in [3, 5].map({ AnonymityThreshold($0)! }) {
+                let shown = table.protect(threshold)
+                for found in disclosures(table, shown, authors: [:], everyWriterSeesAll: true) {
+                    XCTFail("seed \(seed), threshold \(threshold.people): \(found)")
+                }
+                XCTAssertEqual(groupDisclosures(table, shown), [], "seed \(seed)")
+            }
+        }
     }
 
     // MARK: The attacker who also knows counts are never below zero nor above their people

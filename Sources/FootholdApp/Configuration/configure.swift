@@ -48,6 +48,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M021_Reminders())  // the reminder outbox: reminders by key, deliveries by channel, kinds switched off
     app.migrations.add(M022_IndexConversationsByPersonAndTime())  // a person's conversations by time, for the calendar feed
     app.migrations.add(M023_NoticesOnlyOfLineManagerConversations())  // notices of mentors' and Leadership Team conversations removed
+    app.migrations.add(M024_ThemeReleases())  // each checkpoint's theme figures, published once
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -161,7 +161,7 @@ enum DemoHistoryWriter {
                     let report = monitoring.reports[index]
                     return [
                         .uuid(reportIDs[index]), .uuid(people[report.manager]), .uuid(unitOf[report.manager]), .uuid(report.checkpoint),
-                        .int(report.people), .text(report.note), .date(now),
+                        .int(report.people), .text(report.note), .date(min(report.submittedAt, now)),
                     ]
                 },
                 on: sql)

@@ -11,6 +11,9 @@ public struct DemoMonitoring: Sendable {
         /// People who raised each theme, by the theme's place in the list.
         public var counts: [Int: Int]
         public var note: String
+        /// A few days after the team's last conversation: inside the reporting period, so the
+        /// report counts in the checkpoint's published figures (decision 0021).
+        public var submittedAt: Date = .distantPast
     }
 
     public struct Notice: Sendable, Equatable {
@@ -60,16 +63,19 @@ public struct DemoMonitoring: Sendable {
                 var counts: [Int: Int] = [:]
                 var people = Set<Int>()
                 var raised: [Int: Set<Int>] = [:]
+                var last = Date.distantPast
                 for index in conversations {
                     let c = history.conversations[index]
                     people.insert(c.employee)
+                    if let heldAt = c.heldAt, heldAt > last { last = heldAt }
                     for theme in c.themes where theme < themeCount { raised[theme, default: []].insert(c.employee) }
                 }
                 for (theme, who) in raised { counts[theme] = who.count }
                 reports.append(
                     Report(
                         manager: manager, checkpoint: checkpoint, people: people.count, counts: counts,
-                        note: people.count >= 5 && random.chance(0.3) ? random.pick(Self.notes) : ""))
+                        note: people.count >= 5 && random.chance(0.3) ? random.pick(Self.notes) : "",
+                        submittedAt: last.addingTimeInterval(TimeInterval(Int.random(in: 1...6, using: &random) * 86_400))))
             }
         }
     }

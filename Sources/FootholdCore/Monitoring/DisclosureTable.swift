@@ -36,7 +36,7 @@ public struct DisclosureTable: Sendable {
         }
     }
 
-    public enum Visibility: String, Sendable, Equatable {
+    public enum Visibility: String, Sendable, Equatable, Codable {
         case shown
         /// Nothing is drawn from anyone here yet: there is nothing to hold back.
         case empty

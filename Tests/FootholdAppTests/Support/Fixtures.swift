@@ -7,6 +7,9 @@ import XCTest
 /// A small organisation in which each role has its own person.
 enum Fixtures {
     static let password = "correct horse battery"
+    /// Wednesday 16 December 2026, 09:00 in London: Progress review 2 (November) closed for
+    /// reporting at the end of 14 December, so its theme figures are published (decision 0021).
+    static let afterNovemberPublished = Date(timeIntervalSince1970: 1_797_411_600)
 
     static let chief = "sophie.hughes@ridgeway.example"  // Leadership Team, heads Ridgeway
     static let director = "kate.iqbal@ridgeway.example"  // heads Housing

@@ -15,6 +15,7 @@ final class TestClock: @unchecked Sendable {
 
     var now: Date { lock.withLock { current } }
     func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+    func advance(to moment: Date) { lock.withLock { current = max(current, moment) } }
 }
 
 /// Ids tests can predict: each app instance counts up from its own prefix, so a test (and a

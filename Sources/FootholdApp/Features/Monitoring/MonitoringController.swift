@@ -75,10 +75,7 @@ struct MonitoringController {
 
     @Sendable func themes(req: Request) async throws -> Response {
         let (snapshot, scope, _, place, checkpoint) = try await Self.load(req)
-        let unit: UUID? = if case .unit(let index) = place { snapshot.units[index].id } else { nil }
-        let notes = try await MonitoringStore.notes(
-            unit: unit, checkpoint: snapshot.checkpoints[checkpoint].id, atLeast: snapshot.themes.threshold.people, on: req.reads)
-        let model = ThemesPage.model(snapshot, place: place, scope: scope, checkpoint: checkpoint, notes: notes)
+        let model = ThemesPage.model(snapshot, place: place, scope: scope, checkpoint: checkpoint, display: req.display)
         return req.page(
             ThemesPage.title(model), breadcrumbs: [("Monitoring", SiteURL.monitoring.path)] + model.crumbs, ThemesPage.content(model))
     }

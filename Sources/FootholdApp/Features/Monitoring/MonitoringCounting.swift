@@ -25,6 +25,7 @@ extension Application {
         pool.start()
         lifecycle.use(MonitoringThread(pool: pool))
         pool.submit { _ in MonitoringThread.lowerPriority() }
+        let shelf = ThemeReleaseShelf()
         monitoring = MonitoringCache(
             timing: timing, onBackgroundFailure: { logger.report(error: $0) },
             count: { [weak self] in
@@ -32,7 +33,7 @@ extension Application {
                 let started = ContinuousClock.now
                 let snapshot = try await MonitoringCounting.count(
                     on: self.reads.offloaded(to: pool), timeZone: self.footholdConfiguration.timeZone, now: self.clients.now(),
-                    on: pool)
+                    on: pool, publishingTo: self, shelf: shelf)
                 let took = started.duration(to: .now)
                 logger.info("Monitoring counted \(snapshot.organisation.recent.staff) people in \(Int(took / .milliseconds(1))) ms")
                 return snapshot
@@ -55,8 +56,13 @@ struct MonitoringThread: LifecycleHandler {
 }
 
 enum MonitoringCounting {
-    /// The counts of this career year and the last, as of `now`.
-    static func count(on reads: Reads, timeZone: TimeZone, now: Date, on pool: NIOThreadPool? = nil) async throws -> MonitoringSnapshot {
+    /// The counts of this career year and the last, as of `now`. With a database to publish to,
+    /// the theme figures of every checkpoint whose reporting period has ended are published first
+    /// (decision 0021); releases are read through `shelf`, which keeps each once decoded.
+    static func count(
+        on reads: Reads, timeZone: TimeZone, now: Date, on pool: NIOThreadPool? = nil, publishingTo app: Application? = nil,
+        shelf: ThemeReleaseShelf? = nil
+    ) async throws -> MonitoringSnapshot {
         let today = DisplayDate(timeZone: timeZone, now: now).today()
         let current = try await CareerYears.current(today: today, on: reads, now: now).year
         var years = [current]
@@ -69,10 +75,33 @@ enum MonitoringCounting {
         let counts = try await MonitoringStore.counts(
             windows: windows, recentSince: RecentConversationShare.since(today).start(in: timeZone),
             heldSince: today.adding(days: -(MonitoringSnapshot.heldDays - 1)).start(in: timeZone), on: reads)
-        let themes = try await MonitoringStore.themeCounts(checkpoints: windows.map(\.checkpointID), on: reads)
-        guard let pool else { return MonitoringSnapshot(years: years, counts: counts, themeCounts: themes, builtAt: now) }
-        // Adding up and protecting the whole organisation is most of a count's work: on its thread too.
+        let ordered = MonitoringSnapshot.checkpoints(of: years)
+        var themes = MonitoringSnapshot.ThemeInputs()
+        if let shelf {
+            if let app {
+                // What is published now is used as made: a read connection may not see it yet.
+                for (stored, release) in try await ThemeReleaseStore.publishDue(
+                    ordered, now: now, timeZone: timeZone, reads: reads, database: app.writes, pool: pool)
+                {
+                    shelf.keep(release, as: stored.id)
+                    themes.releases[stored.checkpointID] = (release, stored.releasedAt)
+                }
+            }
+            themes.themes = try await MonitoringStore.themes(on: reads)
+            themes.threshold = try await MonitoringStore.threshold(on: reads)
+            themes.reportingDays = try await ThemeReleaseStore.reportingDays(on: reads)
+            let ids = ordered.map(\.checkpoint.id)
+            for stored in try await ThemeReleaseStore.published(ids, on: reads) where themes.releases[stored.checkpointID] == nil {
+                if let release = try await shelf.release(stored.id, on: reads) {
+                    themes.releases[stored.checkpointID] = (release, stored.releasedAt)
+                }
+            }
+            themes.received = try await ThemeReleaseStore.reportsReceived(ids, on: reads)
+        }
+        guard let pool else { return MonitoringSnapshot(years: years, counts: counts, themeInputs: themes, builtAt: now) }
+        // Adding up the whole organisation is most of a count's work: on its thread too.
         let made = years
-        return try await pool.runIfActive { MonitoringSnapshot(years: made, counts: counts, themeCounts: themes, builtAt: now) }
+        let inputs = themes
+        return try await pool.runIfActive { MonitoringSnapshot(years: made, counts: counts, themeInputs: inputs, builtAt: now) }
     }
 }

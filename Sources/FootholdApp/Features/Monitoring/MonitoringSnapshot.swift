@@ -44,13 +44,23 @@ struct MonitoringSnapshot: Sendable {
     let organisation: (tallies: [CoverageTally], recent: RecentConversationShare)
     /// When the counts were read.
     let builtAt: Date
-    /// Themes from line managers' reports, protected.
+    /// Themes from line managers' reports, as published.
     let themes: ThemeFigures
+
+    /// What the theme figures are drawn from: the releases of these checkpoints, and for the rest
+    /// how many reports have come in.
+    struct ThemeInputs: Sendable {
+        var themes: [MonitoringStore.ThemeRow] = []
+        var threshold = AnonymityThreshold.standard
+        var releases: [UUID: (release: ThemeRelease, at: Date)] = [:]
+        var received: [UUID: [UUID?: Int]] = [:]
+        var reportingDays = ThemeRelease.standardReportingDays
+    }
 
     /// Top-level units, by name.
     var topUnits: [Int] { units.indices.filter { units[$0].parent == nil }.sorted { units[$0].name < units[$1].name } }
 
-    init(years: [CareerYear], counts: MonitoringStore.Counts, themeCounts: MonitoringStore.ThemeCounts, builtAt: Date) {
+    init(years: [CareerYear], counts: MonitoringStore.Counts, themeInputs: ThemeInputs, builtAt: Date) {
         let ordered = Self.checkpoints(of: years)
         checkpoints = ordered.map(\.checkpoint)
         startYears = ordered.map(\.startYear)
@@ -133,7 +143,8 @@ struct MonitoringSnapshot: Sendable {
             organisation.recent = organisation.recent + teams[team].recent
         }
         self.themes = ThemeFigures(
-            counts: themeCounts, checkpoints: checkpoints.map(\.id), units: units, unitIndex: unitIndex, managerNames: counts.managerNames)
+            themes: themeInputs.themes, threshold: themeInputs.threshold, checkpoints: checkpoints, releases: themeInputs.releases,
+            received: themeInputs.received, reportingDays: themeInputs.reportingDays, units: units, unitIndex: unitIndex)
         self.units = units
         self.unitIndex = unitIndex
         self.teams = teams

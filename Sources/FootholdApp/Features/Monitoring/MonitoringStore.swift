@@ -274,24 +274,6 @@ extension MonitoringStore {
         var isActive: Bool
     }
 
-    struct ReportRow: Sendable {
-        var id: UUID
-        var managerID: UUID
-        var unitID: UUID?
-        var checkpointID: UUID
-        var people: Int
-        var counts: [UUID: Int]
-    }
-
-    /// What the theme figures are made of: the theme list, every report at these checkpoints, who
-    /// of the report writers can see figures themselves, and the threshold.
-    struct ThemeCounts: Sendable {
-        var themes: [ThemeRow]
-        var reports: [ReportRow]
-        var viewers: Set<UUID>
-        var threshold: AnonymityThreshold
-    }
-
     /// The theme list, in its order.
     static func themes(on reads: Reads) async throws -> [ThemeRow] {
         try await reads.rows("SELECT id, name, active FROM themes ORDER BY position, name").map { row in
@@ -299,42 +281,6 @@ extension MonitoringStore {
                 id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                 isActive: try row.decode(column: "active", as: Bool.self))
         }
-    }
-
-    static func themeCounts(checkpoints: [UUID], on reads: Reads) async throws -> ThemeCounts {
-        let themes = try await themes(on: reads)
-        var reports: [ReportRow] = []
-        var index: [UUID: Int] = [:]
-        if !checkpoints.isEmpty {
-            let ids: [any Encodable & Sendable] = checkpoints
-            for row in try await reads.rows(
-                "SELECT id, manager_id, unit_id, checkpoint_id, people FROM theme_reports WHERE checkpoint_id IN (\(binds: ids))")
-            {
-                index[try row.decode(column: "id", as: UUID.self)] = reports.count
-                reports.append(
-                    ReportRow(
-                        id: try row.decode(column: "id", as: UUID.self), managerID: try row.decode(column: "manager_id", as: UUID.self),
-                        unitID: try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self),
-                        checkpointID: try row.decode(column: "checkpoint_id", as: UUID.self),
-                        people: try row.decode(column: "people", as: Int.self), counts: [:]))
-            }
-            for row in try await reads.rows(
-                """
-                SELECT n.report_id, n.theme_id, n.people FROM theme_report_counts n JOIN theme_reports r ON r.id = n.report_id \
-                WHERE r.checkpoint_id IN (\(binds: ids))
-                """)
-            {
-                guard let report = index[try row.decode(column: "report_id", as: UUID.self)] else { continue }
-                reports[report].counts[try row.decode(column: "theme_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self)
-            }
-        }
-        let viewers = try await reads.rows(
-            """
-            SELECT id FROM people WHERE leadership_team = \(bind: true) OR hr_admin = \(bind: true) \
-            UNION SELECT head_id AS id FROM units WHERE head_id IS NOT NULL
-            """
-        ).map { try $0.decode(column: "id", as: UUID.self) }
-        return ThemeCounts(themes: themes, reports: reports, viewers: Set(viewers), threshold: try await threshold(on: reads))
     }
 
     static let thresholdSetting = "anonymity_threshold"
@@ -461,35 +407,12 @@ extension MonitoringStore {
                 line.people = count
                 try await line.create(on: database)
             }
+            // That a report was sent, and for which checkpoint; never its figures or its note.
+            let name = try await CheckpointModel.find(checkpoint, on: database)?.name ?? "a checkpoint"
+            try await AuditLog.record(.themeReportSent, by: manager, detail: "for \(name)", at: now, on: database)
         }
     }
 
-    struct ReportNote: Sendable {
-        var managerName: String
-        var people: Int
-        var note: String
-    }
-
-    /// The words of the reports counted in a unit itself at a checkpoint, from reports drawn from
-    /// at least `people` people; the rest are held back like their figures.
-    static func notes(unit: UUID?, checkpoint: UUID, atLeast people: Int, on reads: Reads) async throws -> [ReportNote] {
-        var query: SQLQueryString = """
-            SELECT m.name, r.people, r.note FROM theme_reports r JOIN people m ON m.id = r.manager_id \
-            WHERE r.checkpoint_id = \(bind: checkpoint) AND r.people >= \(bind: people) AND r.note <> \(bind: "") AND 
-            """
-        if let unit {
-            query.appendLiteral("r.unit_id = ")
-            query.appendInterpolation(bind: unit)
-        } else {
-            query.appendLiteral("r.unit_id IS NULL")
-        }
-        query.appendLiteral(" ORDER BY m.name")
-        return try await reads.rows(query).map { row in
-            ReportNote(
-                managerName: try row.decode(column: "name", as: String.self), people: try row.decode(column: "people", as: Int.self),
-                note: try row.decode(column: "note", as: String.self))
-        }
-    }
 }
 
 // MARK: - Team requests

@@ -16,6 +16,9 @@ enum ThemeReportPage {
         var tagged: [UUID: Int]
         var note: String
         var sentAt: Date?
+        /// The day this checkpoint's figures are, or were, published (decision 0021), and whether that has come.
+        var publishedOn: CalendarDate
+        var isPublished: Bool
         var threshold: AnonymityThreshold
         var requests: [MonitoringStore.TeamRequest]
         var problems: FieldProblems
@@ -45,6 +48,8 @@ enum ThemeReportPage {
         let basis = try await MonitoringStore.reportBasis(manager: manager, checkpoint: checkpoint.id, on: reads)
         let sent = try await MonitoringStore.report(manager: manager, checkpoint: checkpoint.id, on: reads)
         let themes = try await MonitoringStore.themes(on: reads).filter(\.isActive)
+        let days = try await ThemeReleaseStore.reportingDays(on: reads)
+        let publishedOn = ThemeRelease.lastReportingDay(closes: checkpoint.closes, reportingDays: days).adding(days: 1)
         var values: [UUID: String] = [:]
         for theme in themes {
             values[theme.id] = String(sent?.counts[theme.id] ?? (sent == nil ? basis.tagged[theme.id] ?? 0 : 0))
@@ -53,7 +58,8 @@ enum ThemeReportPage {
             checkpoints: open.map { MonitoringPage.CheckpointChoice(id: $0.id, label: "\($0.name), \(year.label)") }, selected: selected,
             director: try await MonitoringStore.director(of: manager, on: reads)?.name, people: basis.people,
             themes: themes, values: values, tagged: basis.tagged, note: sent?.note ?? "",
-            sentAt: sent?.submittedAt, threshold: try await MonitoringStore.threshold(on: reads),
+            sentAt: sent?.submittedAt, publishedOn: publishedOn, isPublished: today >= publishedOn,
+            threshold: try await MonitoringStore.threshold(on: reads),
             requests: try await MonitoringStore.requests(of: manager, on: reads),
             problems: FieldProblems(), requestText: "", requestProblem: nil)
     }

@@ -50,6 +50,14 @@ extension ThemeReportPage {
                 fields.append(
                     H.paragraph("You sent this report on \(display.day(sentAt)). Sending it again replaces it.", class: "baseline"))
             }
+            fields.append(
+                H.paragraph(
+                    model.isPublished
+                        ? "Theme figures for \(model.checkpoint.label) were published on \(display.day(model.publishedOn)). "
+                            + "You can still send or change your report: it is kept for you, and changes no published figure."
+                        : "Your director sees the figures when reporting closes, on \(display.day(model.publishedOn)): until then, "
+                            + "change your report as often as you like.",
+                    class: "muted"))
             for theme in model.themes {
                 let field = ThemeReportRules.field(theme.id)
                 let tagged = model.tagged[theme.id] ?? 0

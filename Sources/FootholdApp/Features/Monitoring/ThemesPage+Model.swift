@@ -18,7 +18,12 @@ enum ThemesPage {
         var crumbs: [(label: String, path: String)]
         var checkpoints: [MonitoringPage.CheckpointChoice]
         var selected: Int
+        /// The threshold the chosen checkpoint was published with (today's, before it is).
         var threshold: AnonymityThreshold
+        /// When the chosen checkpoint's figures were published ("14 December 2026"), or nil
+        /// while they are not yet; and the day they are, or were, due.
+        var releasedOn: String?
+        var publishedOn: String
         var themes: [String]
         /// The scope itself first, then each unit below it.
         var columns: [Column]
@@ -30,13 +35,19 @@ enum ThemesPage {
         /// The scope's figure for each theme at every checkpoint.
         var trendCheckpoints: [String]
         var trend: [[ThemeFigures.Figure]]
-        var notes: [MonitoringStore.ReportNote]
+        /// For each checkpoint of the trend: the threshold it was published with, or nil when it is not yet.
+        var trendThresholds: [AnonymityThreshold?]
+        /// Notes of the reports counted in the unit itself that draw on at least the threshold.
+        var notes: [(managerName: String, people: Int, note: String)]
+
+        var isPublished: Bool { releasedOn != nil }
 
         var checkpoint: MonitoringPage.CheckpointChoice { checkpoints[selected] }
     }
 
-    static func text(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold) -> String {
-        switch figure.visibility {
+    static func text(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold?) -> String {
+        guard let threshold else { return "not yet published" }
+        return switch figure.visibility {
         case .shown: "\(figure.value)"
         case .tooFew: threshold.heldBackText
         case .withheld: "held back"
@@ -45,14 +56,14 @@ enum ThemesPage {
     }
 
     static func model(
-        _ snapshot: MonitoringSnapshot, place: MonitoringPage.Place, scope: MonitoringScope, checkpoint: Int,
-        notes: [MonitoringStore.ReportNote]
+        _ snapshot: MonitoringSnapshot, place: MonitoringPage.Place, scope: MonitoringScope, checkpoint: Int, display: DisplayDate
     ) -> Model {
         let themes = snapshot.themes
         let at = themes.checkpoints[checkpoint]
         var columns: [Column] = []
         var pick: [(ThemeFigures.Table) -> ThemeFigures.Figure] = []
         var managers: [Int] = []
+        var notesUnit: Int?
         var scopeName = MonitoringPage.organisationName
         var unitID: UUID?
         var crumbs: [(label: String, path: String)] = []
@@ -70,7 +81,7 @@ enum ThemesPage {
             columns.append(Column(name: "Whole organisation", link: nil, people: at.organisationPeople, reports: at.organisationReports))
             pick.append { $0.organisation }
             children = snapshot.topUnits
-            managers = at.reports.indices.filter { at.reports[$0].unit == nil }
+            managers = at.reports.indices.filter { at.reports[$0].unit == nil && at.reports[$0].placed }
         case .unit(let index):
             scopeName = snapshot.units[index].name
             unitID = snapshot.units[index].id
@@ -78,6 +89,7 @@ enum ThemesPage {
             pick.append { $0.units[index] }
             children = snapshot.units[index].children
             managers = at.reports.indices.filter { at.reports[$0].unit == index }
+            notesUnit = index
             if scope.seesOrganisation {
                 crumbs.append(
                     (
@@ -96,17 +108,27 @@ enum ThemesPage {
         }
         managers.sort { at.reports[$0].managerName < at.reports[$1].managerName }
         let cells = at.tables.map { table in pick.map { $0(table) } }
+        // Before publication there are no figures: only how many reports have come in.
         let managerCells = at.tables.map { table in managers.map { table.reports[$0] } }
         let trend = themes.themes.indices.map { theme in
-            snapshot.checkpoints.indices.map { pick[0](themes.checkpoints[$0].tables[theme]) }
+            snapshot.checkpoints.indices.map { index in
+                themes.checkpoints[index].isPublished ? pick[0](themes.checkpoints[index].tables[theme]) : ThemeFigures.empty
+            }
+        }
+        let notes = managers.compactMap { index -> (managerName: String, people: Int, note: String)? in
+            let report = at.reports[index]
+            guard report.unit == notesUnit, let note = report.note else { return nil }
+            return (report.managerName, report.people, note)
         }
         return Model(
             scopeName: scopeName, unitID: unitID, crumbs: crumbs,
             checkpoints: snapshot.checkpoints.indices.map {
                 MonitoringPage.CheckpointChoice(id: snapshot.checkpoints[$0].id, label: MonitoringPage.label(snapshot, $0))
-            }, selected: checkpoint, threshold: themes.threshold, themes: themes.themes.map(\.name), columns: columns, cells: cells,
+            }, selected: checkpoint, threshold: at.threshold, releasedOn: at.releasedAt.map(display.day),
+            publishedOn: display.day(at.publishedOn), themes: themes.themes.map(\.name), columns: columns, cells: cells,
             managers: managers.map { at.reports[$0] }, managerCells: managerCells,
-            trendCheckpoints: snapshot.checkpoints.indices.map { MonitoringPage.label(snapshot, $0) }, trend: trend, notes: notes)
+            trendCheckpoints: snapshot.checkpoints.indices.map { MonitoringPage.label(snapshot, $0) }, trend: trend,
+            trendThresholds: themes.checkpoints.map { $0.isPublished ? $0.threshold : nil }, notes: notes)
     }
 
     /// Every unit in the scope at the checkpoint, every theme; and each line manager's report in
@@ -115,10 +137,10 @@ enum ThemesPage {
         let themes = snapshot.themes
         var csv = CSVWriter(header: ["Unit", "Line manager", "Career year", "Checkpoint", "Theme", "Raised it", "Drawn from", "Reports"])
         func figure(_ f: ThemeFigures.Figure) -> CSVWriter.Cell {
-            f.visibility == .shown ? .number(f.value) : .text(text(f, themes.threshold))
+            f.visibility == .shown ? .number(f.value) : .text(text(f, themes.checkpoints[chosen].threshold))
         }
         func rows(_ name: String, unit: Int?) {
-            for (index, checkpoint) in snapshot.checkpoints.enumerated() where index == chosen {
+            for (index, checkpoint) in snapshot.checkpoints.enumerated() where index == chosen && themes.checkpoints[index].isPublished {
                 let at = themes.checkpoints[index]
                 let year = CareerYear.label(startYear: snapshot.startYears[index])
                 let people = unit.map { at.unitPeople[$0] } ?? at.organisationPeople
@@ -130,7 +152,7 @@ enum ThemesPage {
                         .number(reports),
                     ])
                 }
-                for (number, report) in at.reports.enumerated() where report.unit == unit {
+                for (number, report) in at.reports.enumerated() where report.unit == unit && report.placed {
                     for (theme, table) in zip(themes.themes, at.tables) {
                         csv.row([
                             .text(name), .text(report.managerName), .text(year), .text(checkpoint.name), .text(theme.name),

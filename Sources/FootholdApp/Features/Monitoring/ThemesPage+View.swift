@@ -13,8 +13,8 @@ extension ThemesPage {
             H.paragraph(
                 "What line managers reported of their teams’ conversations: for each theme, how many people raised it. "
                     + "No one can be picked out: any figure drawn from, or counting, fewer than \(threshold.people) people shows as "
-                    + "“\(threshold.heldBackText)”, and a figure that would let one be worked out by subtraction "
-                    + "shows as “held back”.",
+                    + "“\(threshold.heldBackText)”; a figure that everyone it is drawn from shares, or that would let another "
+                    + "be worked out by subtraction, shows as “held back”.",
                 class: "lead"),
         ]
         if let unit = model.unitID {
@@ -34,11 +34,20 @@ extension ThemesPage {
                     selected: model.checkpoint.id.lowerText),
                 H.button("Show", style: .secondary)))
 
-        guard !model.themes.isEmpty else {
+        guard !model.themes.isEmpty || !model.isPublished else {
             nodes.append(H.emptyState("No themes yet", "When HR administrators set up the theme list, reports count against it here."))
             return nodes
         }
         let scope = model.columns[0]
+        guard let releasedOn = model.releasedOn else {
+            nodes.append(notYetCard(model))
+            nodes.append(trendCard(model))
+            return nodes
+        }
+        nodes.append(
+            H.paragraph(
+                "Published on \(releasedOn), when reporting for \(model.checkpoint.label) closed. These figures never change: "
+                    + "a report sent since is kept for its manager and changes nothing here.", class: "muted"))
         if scope.reports == 0 {
             nodes.append(
                 H.emptyState(
@@ -53,6 +62,22 @@ extension ThemesPage {
         nodes.append(trendCard(model))
         nodes.append(notesCard(model))
         return nodes
+    }
+
+    /// Before publication: when the figures come, and how many reports are in so far.
+    static func notYetCard(_ model: Model) -> BodyNode {
+        var nodes: [BodyNode] = [
+            H.heading(2, "\(model.checkpoint.label): figures published on \(model.publishedOn)", id: "units-title"),
+            H.paragraph(
+                "Theme figures are worked out once, when reporting for a checkpoint closes, and never change afterwards, so "
+                    + "that nobody can work out one team’s themes by watching the figures move as its report arrives. "
+                    + "Until then, here is how many line managers have reported."),
+        ]
+        nodes.append(
+            H.table(
+                caption: "Reports received so far for \(model.checkpoint.label)", headers: ["", "Reports received"],
+                cells: model.columns.map { [.text($0.name), .text("\($0.reports)")] }))
+        return H.card(labelledBy: "units-title", nodes)
     }
 
     /// Themes by unit: the scope, then each unit below it.
@@ -100,10 +125,9 @@ extension ThemesPage {
     }
 
     static func trendCard(_ model: Model) -> BodyNode {
-        let threshold = model.threshold
         var trendRows: [[Markup]] = []
         for (index, theme) in model.themes.enumerated() {
-            trendRows.append([.text(theme)] + model.trend[index].map { cell($0, threshold) })
+            trendRows.append([.text(theme)] + zip(model.trend[index], model.trendThresholds).map { cell($0, $1) })
         }
         return
             H.card(
@@ -137,8 +161,8 @@ extension ThemesPage {
         return H.card(labelledBy: "notes-title", noteNodes)
     }
 
-    static func cell(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold) -> Markup {
-        figure.visibility == .shown ? .text("\(figure.value)") : .span(class: "held-back", text(figure, threshold))
+    static func cell(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold?) -> Markup {
+        figure.visibility == .shown && threshold != nil ? .text("\(figure.value)") : .span(class: "held-back", text(figure, threshold))
     }
 
     static func csvPath(_ model: Model) -> String {
