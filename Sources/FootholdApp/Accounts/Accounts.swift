@@ -115,34 +115,54 @@ public struct Accounts: Sendable {
         }
     }
 
-    /// Changes a signed-in person's own password: the current one must be right. Their other
-    /// sessions end; the one they are using stays.
+    /// Changes a signed-in person's own password: the current one must be right, and guesses at it
+    /// are throttled as sign-ins are, counted before each is checked (decision 0012). Their other
+    /// sessions end; the one they are using stays. Returns the problems, and how long to wait when
+    /// the throttle held the attempt back.
     func changePassword(
-        personID: UUID, current: String, new password: String, keepingSession sessionID: UUID,
+        personID: UUID, email: String, address: String, current: String, new password: String, keepingSession sessionID: UUID,
         confirmedBy confirmation: String
-    ) async throws -> FieldProblems {
+    ) async throws -> (problems: FieldProblems, wait: TimeInterval?) {
         var problems = FieldProblems()
-        let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first()
-        let matches = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-            .verify(current, created: credential?.passwordHash ?? app.signInDecoyHash).get()
         if current.isEmpty {
             problems.add("current", "Enter your current password")
-        } else if !matches || credential == nil {
-            problems.add("current", "Your current password is not right")
+        } else {
+            let now = app.clients.now()
+            let keys = SignInThrottle.keys(email: email, address: address)
+            if let wait = try await SignInAttempts.reserve(keys: keys, now: now, on: database) {
+                let minutes = max(1, Int((wait / 60).rounded(.up)))
+                problems.add(
+                    "current",
+                    "There have been too many wrong passwords. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again")
+                return (problems, wait)
+            }
+            let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first()
+            let matches = try await app.passwordWork.verify(current, against: credential?.passwordHash ?? app.signInDecoyHash)
+            if !matches || credential == nil {
+                try await SignInAttempts.forgetQuiet(now: now, on: database)
+                problems.add("current", "Your current password is not right")
+            } else {
+                try await SignInAttempts.succeeded(keys: keys, on: database)
+            }
         }
         if let problem = PasswordRules.problem(with: password) {
             problems.add("password", problem)
         } else if password != confirmation {
             problems.add("confirmation", "The two new passwords are not the same")
         }
-        guard problems.isEmpty else { return problems }
+        guard problems.isEmpty else { return (problems, nil) }
         let hash = try await hashed(password)
         try await database.transaction { database in
             try await Self.replacePassword(
                 hash, for: personID, keepingSession: sessionID, now: app.clients.now(), by: personID,
                 how: "changed their own", on: database)
         }
-        return problems
+        return (problems, nil)
+    }
+
+    /// A person's email address, the key their guesses are counted under.
+    func email(of personID: UUID) async throws -> String? {
+        try await PersonModel.find(personID, on: database)?.email
     }
 
     /// The active person with this (normalised) email address and their password hash, if they
@@ -162,7 +182,7 @@ public struct Accounts: Sendable {
     }
 
     func hashed(_ password: String) async throws -> String {
-        try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
+        try await app.passwordWork.hash(password)
     }
 
     /// The new password, every other session ended, every unused link revoked.

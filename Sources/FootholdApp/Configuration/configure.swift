@@ -60,8 +60,9 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.lifecycle.use(audit)
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
-    app.signInDecoyHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-        .hash(clients.makeToken()).get()
+    // bcrypt on a core's worth of threads of its own, with a bounded queue (decision 0012).
+    app.usePasswordWork(PasswordWork(threads: System.coreCount, cost: configuration.bcryptCost))
+    app.signInDecoyHash = try await app.passwordWork.hash(clients.makeToken())
     app.routes.defaultMaxBodySize = "64kb"
 
     app.middleware = Middlewares()

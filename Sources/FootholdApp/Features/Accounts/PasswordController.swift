@@ -20,12 +20,16 @@ struct PasswordController {
         let viewer = try req.requireViewer()
         let form = try req.content.decode(PasswordPage.ChangeForm.self)
         let password = form.password ?? ""
-        var problems = try await Accounts(app: req.application).changePassword(
-            personID: viewer.personID, current: form.current ?? "", new: password,
+        let email = try await Accounts(app: req.application).email(of: viewer.personID) ?? ""
+        var (problems, wait) = try await Accounts(app: req.application).changePassword(
+            personID: viewer.personID, email: email, address: req.clientAddress, current: form.current ?? "", new: password,
             keepingSession: viewer.sessionID, confirmedBy: form.confirmation ?? "")
         if problems.isEmpty { return .redirect(to: SiteURL.changePassword.with(query: [("saved", "1")])) }
         problems = problems.ordered(by: ["current", "password", "confirmation"])
-        return req.page(
-            "Change your password", status: .badRequest, PasswordPage.content(csrf: req.csrfToken, problems: problems, saved: false))
+        let response = req.page(
+            "Change your password", status: wait == nil ? .badRequest : .tooManyRequests,
+            PasswordPage.content(csrf: req.csrfToken, problems: problems, saved: false))
+        if let wait { response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up)))) }
+        return response
     }
 }
