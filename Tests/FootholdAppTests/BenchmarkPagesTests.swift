@@ -87,8 +87,7 @@ final class BenchmarkPagesTests: XCTestCase {
                 // As scripts/bench does: the employee makes their calendar feed address.
                 let employeeBrowser = testApp.browser()
                 _ = try await employeeBrowser.signIn(employee)
-                _ = try await employeeBrowser.post(SiteURL.calendarFeedReset.path, [:])
-                let settings = try await employeeBrowser.get(SiteURL.reminderSettings.path).body
+                let settings = try await employeeBrowser.post(SiteURL.calendarFeedReset.path, [:]).body
                 let feed = try XCTUnwrap(settings.firstMatch(of: /\/calendar\/[A-Za-z0-9_-]*\/foothold\.ics/)).0
                 let feedPage = try await testApp.browser().get(String(feed))
                 XCTAssertEqual(feedPage.status, .ok)

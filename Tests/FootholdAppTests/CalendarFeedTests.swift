@@ -65,8 +65,17 @@ final class CalendarFeedTests: XCTestCase {
             XCTAssertTrue(before.contains("Make my calendar address"))
             XCTAssertNil(before.firstMatch(of: /\/calendar\//), "no address until she makes one")
             let made = try await freya.post(SiteURL.calendarFeedReset.path, [:])
-            XCTAssertEqual(made.status, .seeOther)
-            let path = try address(try await freya.get(SiteURL.reminderSettings.path).body)
+            XCTAssertEqual(made.status, .ok)
+            let path = try address(made.body)
+            // Only its fingerprint is kept: the settings page cannot show it again, and says so.
+            let later = try await freya.get(SiteURL.reminderSettings.path).body
+            XCTAssertNil(later.firstMatch(of: /\/calendar\/[A-Za-z0-9_-]+/), "the address is shown once")
+            XCTAssertTrue(later.visibleText.contains("You made a calendar address on Thursday 19 November 2026"), later.visibleText)
+            let stored = try await testApp.db.sql.raw("SELECT token FROM calendar_feeds").all().map {
+                try $0.decode(column: "token", as: String.self)
+            }
+            let secret = String(path.split(separator: "/")[1])
+            XCTAssertEqual(stored, [TokenHash.of(secret)], "the database keeps the secret's SHA-256, never the secret")
 
             // A calendar program fetches it with no session.
             let program = testApp.browser()
@@ -112,8 +121,7 @@ final class CalendarFeedTests: XCTestCase {
             XCTAssertFalse(afterCancel.contains("METHOD:REQUEST"))
 
             // Ben's feed has it from his side.
-            _ = try await ben.post(SiteURL.calendarFeedReset.path, [:])
-            let benPath = try address(try await ben.get(SiteURL.reminderSettings.path).body)
+            let benPath = try address(try await ben.post(SiteURL.calendarFeedReset.path, [:]).body)
             let benFeed = try parse(try await program.get(benPath).body)
             XCTAssertEqual(benFeed.events.first { $0.uid == "\(id.lowerText)@foothold" }?.summary, "Career conversation with Freya Parker")
         }
@@ -122,11 +130,10 @@ final class CalendarFeedTests: XCTestCase {
     func testResettingTheAddressStopsTheOldOne() async throws {
         try await withApp { testApp in
             let (_, freya, _) = try await Fixtures.scheduledConversation(in: testApp)
-            _ = try await freya.post(SiteURL.calendarFeedReset.path, [:])
-            let old = try address(try await freya.get(SiteURL.reminderSettings.path).body)
+            let old = try address(try await freya.post(SiteURL.calendarFeedReset.path, [:]).body)
             let reset = try await freya.post(SiteURL.calendarFeedReset.path, [:])
-            XCTAssertEqual(reset.status, .seeOther)
-            let page = try await freya.get(try XCTUnwrap(reset.location)).body
+            XCTAssertEqual(reset.status, .ok)
+            let page = reset.body
             XCTAssertTrue(page.contains("Any address you made before no longer works"))
             let new = try address(page)
             XCTAssertNotEqual(old, new)
@@ -139,10 +146,19 @@ final class CalendarFeedTests: XCTestCase {
                 let status = try await program.get(wrong).status
                 XCTAssertEqual(status, .notFound, wrong)
             }
-            // Someone who has left: their address opens nothing.
-            try await testApp.db.sql.raw("UPDATE people SET active = \(bind: false) WHERE email = \(bind: Fixtures.employee)").run()
+            // Someone who has left: their address opens nothing, and stays closed if they come back.
+            let without = Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix(Fixtures.employee) }
+                .joined(separator: "\n")
+            _ = try await PeopleImporter.run(csv: without, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
             let gone = try await program.get(new).status
             XCTAssertEqual(gone, .notFound)
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV, deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
+            let back = try await program.get(new).status
+            XCTAssertEqual(back, .notFound, "a leaver who comes back needs a new address")
+            let feeds = try await testApp.db.sql.raw("SELECT COUNT(*) AS n FROM calendar_feeds").first()!.decode(column: "n", as: Int.self)
+            XCTAssertEqual(feeds, 0, "revoked when she left")
         }
     }
 
@@ -150,8 +166,7 @@ final class CalendarFeedTests: XCTestCase {
     func testTheFeedShowsTheWindowsOfThisCareerYearAndTheNext() async throws {
         try await withApp { testApp in
             let (_, freya, _) = try await Fixtures.scheduledConversation(in: testApp)
-            _ = try await freya.post(SiteURL.calendarFeedReset.path, [:])
-            let path = try address(try await freya.get(SiteURL.reminderSettings.path).body)
+            let path = try address(try await freya.post(SiteURL.calendarFeedReset.path, [:]).body)
             let program = testApp.browser()
             func windows() async throws -> [String] {
                 try parse(try await program.get(path).body).events.filter(\.all_day).map { "\($0.start) \($0.summary)" }.sorted()
@@ -177,6 +192,25 @@ final class CalendarFeedTests: XCTestCase {
                 XCTAssertEqual(status, .ok)
                 XCTAssertEqual(prepared.statementsServed - before, 1, "the address, the years and the conversations in one statement")
             }
+        }
+    }
+
+    /// An address made before secrets were kept as hashes keeps working after M025.
+    func testAnAddressMadeBeforeTheMigrationStillOpens() async throws {
+        try await withApp { testApp in
+            _ = try await Fixtures.scheduledConversation(in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let secret = "an-old-secret-address-made-before"
+            try await testApp.db.sql.raw(
+                "INSERT INTO calendar_feeds (id, token, created_at) VALUES (\(bind: freya), \(bind: secret), \(bind: testApp.clock.now))"
+            ).run()
+            let program = testApp.browser()
+            let before = try await program.get(SiteURL.calendarFeed(token: secret).path).status
+            XCTAssertEqual(before, .notFound, "kept as it was, the secret is not what the feed looks for")
+            try await M025_HashCalendarFeedTokens().prepare(on: testApp.db)
+            let after = try await program.get(SiteURL.calendarFeed(token: secret).path)
+            XCTAssertEqual(after.status, .ok)
+            XCTAssertTrue(after.body.contains("BEGIN:VCALENDAR"))
         }
     }
 }

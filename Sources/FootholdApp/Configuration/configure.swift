@@ -49,6 +49,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M022_IndexConversationsByPersonAndTime())  // a person's conversations by time, for the calendar feed
     app.migrations.add(M023_NoticesOnlyOfLineManagerConversations())  // notices of mentors' and Leadership Team conversations removed
     app.migrations.add(M024_ThemeReleases())  // each checkpoint's theme figures, published once
+    app.migrations.add(M025_HashCalendarFeedTokens())  // calendar feed secrets kept only as their SHA-256
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -134,6 +134,7 @@ public enum PeopleImporter {
             for batch in returning.chunked(into: OrganisationWriter.batchSize) {
                 try await CredentialModel.query(on: database).filter(\.$person.$id ~~ Array(batch)).delete()
                 try await InvitationModel.query(on: database).filter(\.$person.$id ~~ Array(batch)).delete()
+                try await CalendarFeedStore.revoke(Array(batch), on: database)
             }
             outcome.updated = changed.count
 
@@ -155,6 +156,7 @@ public enum PeopleImporter {
                 try await CredentialModel.query(on: database).filter(\.$person.$id ~~ ids).delete()
                 try await SessionModel.query(on: database).filter(\.$person.$id ~~ ids).delete()
                 try await InvitationModel.query(on: database).filter(\.$person.$id ~~ ids).delete()
+                try await CalendarFeedStore.revoke(ids, on: database)
             }
             try await SearchWords.deactivate(leaving, on: database)
             outcome.deactivated = leaving.count

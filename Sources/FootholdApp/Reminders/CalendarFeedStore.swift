@@ -11,15 +11,23 @@ enum CalendarFeedStore {
     static let feeds = "calendar_feeds"
     static let sequences = "calendar_sequences"
 
-    /// Makes the person a new feed address, and the old one, if any, stops working.
+    /// Makes the person a new feed address, and the old one, if any, stops working. Only the
+    /// secret's SHA-256 is kept (M025): the address is shown once, when it is made.
     static func reset(_ person: UUID, token: String, at now: Date, on database: any Database) async throws {
         try await database.transaction { database in
             let sql = database.sql
             try await sql.raw("DELETE FROM \(unsafeRaw: feeds) WHERE id = \(bind: person)").run()
             try await sql.raw(
-                "INSERT INTO \(unsafeRaw: feeds) (id, token, created_at) VALUES (\(bind: person), \(bind: token), \(bind: now))"
+                "INSERT INTO \(unsafeRaw: feeds) (id, token, created_at) VALUES (\(bind: person), \(bind: TokenHash.of(token)), \(bind: now))"
             ).run()
         }
+    }
+
+    /// Someone who leaves, or comes back, has no calendar address: whatever they had opens nothing.
+    static func revoke(_ people: [UUID], on database: any Database) async throws {
+        guard !people.isEmpty else { return }
+        let ids: [any Encodable & Sendable] = people
+        try await database.sql.raw("DELETE FROM \(unsafeRaw: feeds) WHERE id IN (\(binds: ids))").run()
     }
 
     /// What a feed's address opens: whose feed it is, the career year that holds today and the
@@ -47,7 +55,7 @@ enum CalendarFeedStore {
         let rows = try await reads.rows(
             """
             WITH owner AS (SELECT f.id FROM \(unsafeRaw: feeds) f JOIN people p ON p.id = f.id \
-            WHERE f.token = \(bind: token) AND p.active = \(bind: true)) \
+            WHERE f.token = \(bind: TokenHash.of(token)) AND p.active = \(bind: true)) \
             SELECT owner.id AS person_id, y.id AS year_id, y.start_year AS year_start_year, \
             \(unsafeRaw: CheckpointModel.columns("k")), \(unsafeRaw: noMeeting) \
             FROM owner LEFT JOIN career_years y ON y.start_year IN (\(bind: startYear), \(bind: startYear + 1)) \

@@ -357,24 +357,25 @@ enum RemindersStore {
         try await settings(of: person, on: reads).switchedOff
     }
 
-    /// What the reminder settings page shows: the kinds the person has switched off, and their
-    /// calendar feed's token if they have made one, in one statement.
-    static func settings(of person: UUID, on reads: Reads) async throws -> (switchedOff: Set<ReminderKind>, feedToken: String?) {
+    /// What the reminder settings page shows: the kinds the person has switched off, and when they
+    /// made their calendar feed's address if they have one (the address itself is not kept), in
+    /// one statement.
+    static func settings(of person: UUID, on reads: Reads) async throws -> (switchedOff: Set<ReminderKind>, feedMadeAt: Date?) {
         let rows = try await reads.rows(
             """
-            SELECT kind, NULL AS token FROM \(unsafeRaw: switchedOff) WHERE person_id = \(bind: person) \
-            UNION ALL SELECT NULL, token FROM \(unsafeRaw: CalendarFeedStore.feeds) WHERE id = \(bind: person)
+            SELECT kind, NULL AS made_at FROM \(unsafeRaw: switchedOff) WHERE person_id = \(bind: person) \
+            UNION ALL SELECT NULL, created_at FROM \(unsafeRaw: CalendarFeedStore.feeds) WHERE id = \(bind: person)
             """)
         var off: Set<ReminderKind> = []
-        var token: String?
+        var madeAt: Date?
         for row in rows {
-            if try !row.decodeNil(column: "token") {
-                token = try row.decode(column: "token", as: String.self)
+            if try !row.decodeNil(column: "made_at") {
+                madeAt = try row.decode(column: "made_at", as: Date.self)
             } else if let kind = ReminderKind(rawValue: try row.decode(column: "kind", as: String.self)) {
                 off.insert(kind)
             }
         }
-        return (off, token)
+        return (off, madeAt)
     }
 
     /// Keeps exactly `kinds` switched off for the person.

@@ -49,21 +49,26 @@ struct RemindersController {
 
     @Sendable func settings(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let (off, token) = try await RemindersStore.settings(of: viewer.personID, on: req.reads)
-        let feed = token.map {
-            req.application.footholdConfiguration.baseURL + SiteURL.calendarFeed(token: $0).path
-        }
+        let (off, madeAt) = try await RemindersStore.settings(of: viewer.personID, on: req.reads)
         return req.page(
             "Your reminders",
             RemindersPages.settings(
-                switchedOff: off, feed: feed, csrf: req.csrfToken, saved: req.queryValue("saved")))
+                switchedOff: off, feed: madeAt.map { .made(req.display.day($0)) }, csrf: req.csrfToken, saved: req.queryValue("saved")))
     }
 
-    /// Makes the person a calendar address, or a new one in place of the old.
+    /// Makes the person a calendar address, or a new one in place of the old, and shows it this
+    /// once: only its fingerprint is kept, so it cannot be shown again.
     @Sendable func resetFeed(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        try await CalendarFeedStore.reset(viewer.personID, token: req.clients.makeToken(), at: req.now, on: req.database)
-        return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "calendar")]) + "#calendar")
+        let token = req.clients.makeToken()
+        try await CalendarFeedStore.reset(viewer.personID, token: token, at: req.now, on: req.database)
+        let (off, _) = try await RemindersStore.settings(of: viewer.personID, on: req.reads)
+        let address = req.application.footholdConfiguration.baseURL + SiteURL.calendarFeed(token: token).path
+        let response = req.page(
+            "Your reminders",
+            RemindersPages.settings(switchedOff: off, feed: .new(address), csrf: req.csrfToken, saved: "calendar"))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     /// The person's calendar, for a calendar program to subscribe to; the address is the secret.

@@ -41,11 +41,19 @@ enum RemindersPages {
                 })
     }
 
-    static func settings(switchedOff: Set<ReminderKind>, feed: String?, csrf: String, saved: String?) -> [BodyNode] {
+    /// The person's calendar address: just made (shown this once), or made on a day.
+    enum Feed {
+        case new(String)
+        case made(String)
+    }
+
+    static func settings(switchedOff: Set<ReminderKind>, feed: Feed?, csrf: String, saved: String?) -> [BodyNode] {
         [
             saved == "reminders" ? H.notice("Saved.", style: "success") : H.nothing,
             saved == "calendar"
-                ? H.notice("Your calendar address is ready. Any address you made before no longer works.", style: "success") : H.nothing,
+                ? H.notice(
+                    "Your calendar address is ready: copy it now, as Foothold shows it only this once. Any address you made before "
+                        + "no longer works.", style: "success") : H.nothing,
             H.heading(1, "Your reminders"),
             H.paragraph(
                 "Foothold reminds you here in the app and, where your organisation sends e-mail, by e-mail too. "
@@ -62,7 +70,7 @@ enum RemindersPages {
         ]
     }
 
-    static func calendar(feed: String?, csrf: String) -> BodyNode {
+    static func calendar(feed: Feed?, csrf: String) -> BodyNode {
         H.card(
             labelledBy: "calendar",
             [
@@ -72,17 +80,7 @@ enum RemindersPages {
                         + "conversations, any Leadership Team slot you booked, and the checkpoint windows. It shows who and "
                         + "when, never what a conversation is about."
                 ),
-                feed.map { address in
-                    H.el(
-                        "div", class: "calendar-address",
-                        H.field(
-                            name: "calendar-address", label: "Your calendar address", value: address,
-                            hint:
-                                "Copy it into your calendar program, or open it there directly. Keep it to yourself: anyone with it "
-                                + "can see when your conversations are.",
-                            readOnly: true),
-                        H.link("Open in my calendar program", to: "webcal" + address.drop { $0 != ":" }))
-                } ?? H.nothing,
+                calendarAddress(feed),
                 H.form(
                     action: SiteURL.calendarFeedReset.path, csrf: csrf,
                     [
@@ -91,6 +89,27 @@ enum RemindersPages {
                             : H.button("Make a new address (the old one stops working)", style: .secondary)
                     ]),
             ])
+    }
+
+    static func calendarAddress(_ feed: Feed?) -> BodyNode {
+        switch feed {
+        case .new(let address):
+            H.el(
+                "div", class: "calendar-address",
+                H.field(
+                    name: "calendar-address", label: "Your calendar address", value: address,
+                    hint:
+                        "Copy it into your calendar program, or open it there directly, now: Foothold keeps only a fingerprint of "
+                        + "it and cannot show it again. Keep it to yourself: anyone with it can see when your conversations are.",
+                    readOnly: true),
+                H.link("Open in my calendar program", to: "webcal" + address.drop { $0 != ":" }))
+        case .made(let day):
+            H.paragraph(
+                "You made a calendar address on \(day). Foothold keeps only a fingerprint of it, so it cannot show it again: "
+                    + "if you have lost it, make a new one, and the old one stops working.")
+        case nil:
+            H.nothing
+        }
     }
 
     static func hint(_ kind: ReminderKind) -> String {
