@@ -33,4 +33,8 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case storyConsentChanged = "changed their consent to publish a success story"
     case remindersChanged = "changed the reminder and retention settings"
     case retentionDeleted = "deleted private notes and preparation past the retention period"
+    /// Who heads a unit decides who sees its monitoring: a change of head is a change of access.
+    case unitHeadChanged = "changed who heads a unit"
+    case resourcesChanged = "changed the resources"
+    case opportunitiesChanged = "changed the opportunities"
 }

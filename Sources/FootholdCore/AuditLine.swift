@@ -13,11 +13,14 @@ public enum AuditLine {
         public var conversationKind: ConversationKind?
         /// Whether the actor is the conversation's employee (reading or changing their own record).
         public var actorIsEmployee: Bool
+        /// Whether the actor is the subject's line manager now.
+        public var actorIsLineManager: Bool
 
         public init(
             event: String, detail: String = "", actorName: String?, subjectName: String?, conversationKind: ConversationKind? = nil,
-            actorIsEmployee: Bool = false
+            actorIsEmployee: Bool = false, actorIsLineManager: Bool = false
         ) {
+            self.actorIsLineManager = actorIsLineManager
             self.event = event
             self.detail = detail
             self.actorName = actorName
@@ -34,9 +37,15 @@ public enum AuditLine {
     }
 
     public static let someoneInTheConversation = "Someone in the conversation"
+    public static let someoneTheyShareWith = "Someone they share their plan with"
 
     public static func line(_ facts: Facts) -> Line {
         let whose = facts.subjectName ?? "—"
+        // A guide who reads a plan shown to them is the person's line manager (known from the
+        // organisation chart) or someone they chose, a mentor among them: that one is not named.
+        if facts.event == AuditEvent.planViewed.rawValue && !facts.actorIsLineManager {
+            return Line(who: someoneTheyShareWith, what: facts.event.capitalisedFirst, whose: whose)
+        }
         guard let kind = facts.conversationKind else {
             let what = facts.detail.isEmpty ? facts.event.capitalisedFirst : facts.event.capitalisedFirst + ": " + facts.detail
             // Retention runs on its own, in the reminder run.

@@ -58,16 +58,27 @@ public enum SignInThrottle {
     }
 }
 
-/// What a password must be.
+/// What a password must be (decision 0012): long enough, and not one of the 10,000 passwords
+/// people choose most (`CommonPasswords.swift`, from zxcvbn's list), whatever its letters' case.
 public enum PasswordRules {
-    public static let minimumLength = 10
+    public static let minimumLength = 12
     public static let maximumLength = 72  // bcrypt reads no further
+
+    /// The common passwords, lower-cased; an immutable constant made once from the shipped list.
+    static let common: Set<String> = Set(commonList.split(separator: "\n").map { $0.lowercased() })
+
+    public static func isCommon(_ password: String) -> Bool {
+        common.contains(password.trimmingCharacters(in: .whitespaces).lowercased())
+    }
 
     public static func problem(with password: String) -> String? {
         if password.isEmpty { return "Enter a password" }
         if password.count < minimumLength { return "Use at least \(minimumLength) characters" }
         if password.utf8.count > maximumLength { return "Use no more than \(maximumLength) characters" }
         if password.trimmingCharacters(in: .whitespaces).isEmpty { return "Use some characters other than spaces" }
+        if isCommon(password) {
+            return "That is one of the passwords people choose most often, so it is among the first anyone guesses: choose another"
+        }
         return nil
     }
 }

@@ -22,7 +22,7 @@ final class AccountsTests: XCTestCase {
             XCTAssertTrue(mismatch.body.visibleText.contains("The two passwords are not the same"))
 
             let short = try await browser.post(path, ["password": "short", "confirmation": "short"])
-            XCTAssertTrue(short.body.visibleText.contains("Use at least 10 characters"))
+            XCTAssertTrue(short.body.visibleText.contains("Use at least 12 characters"))
 
             let done = try await browser.post(path, ["password": "a new long password", "confirmation": "a new long password"])
             XCTAssertEqual(done.status, .seeOther)
@@ -62,7 +62,7 @@ final class AccountsTests: XCTestCase {
                 XCTAssertEqual(error as? Accounts.Problem, .noSuchPerson("ghost@ridgeway.example"))
             }
             await XCTAssertThrowsErrorAsync(try await accounts.setPassword(email: Fixtures.employee, password: "short")) { error in
-                XCTAssertEqual(String(describing: error), "That password will not do: use at least 10 characters.")
+                XCTAssertEqual(String(describing: error), "That password will not do: use at least 12 characters.")
             }
             await XCTAssertThrowsErrorAsync(try await accounts.invite(email: "not an email")) { error in
                 XCTAssertTrue(String(describing: error).contains("contains a space"))

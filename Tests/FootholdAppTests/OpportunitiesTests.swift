@@ -233,6 +233,18 @@ final class OpportunitiesTests: XCTestCase {
             let rosies = try await rosie.get(SiteURL.opportunities.path)
             XCTAssertFalse(rosies.body.contains("Housing career paths"))
             XCTAssertTrue(rosies.body.contains("Development-plan template"))
+            // Every change to resources and opportunities is in the audit log, by whom.
+            let template = try await ResourceModel.query(on: testApp.db).filter(\.$title == "Development-plan template").first()!
+            _ = try await rosie.post(SiteURL.adminResourceDelete(template.id!).path, [:])
+            _ = try await rosie.post(SiteURL.newOpportunity.path, fields(title: "Data analyst secondment in Finance"))
+            let audit = try await rosie.get(SiteURL.adminAudit.path).body.visibleText
+            for line in [
+                "Rosie Murphy Changed the resources: added “Housing career paths”",
+                "Rosie Murphy Changed the resources: removed “Development-plan template”",
+                "Rosie Murphy Changed the opportunities: added “Data analyst secondment in Finance”",
+            ] {
+                XCTAssertTrue(audit.contains(line), line)
+            }
         }
     }
 }

@@ -125,6 +125,27 @@ final class PeopleImportTests: XCTestCase {
         }
     }
 
+    /// Heading a unit opens its monitoring: a new head, and the one who stops, are in the audit log.
+    func testAChangeOfUnitHeadIsAudited() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let csv = Fixtures.organisationCSV.replacingOccurrences(
+                of: "email,name,job_title,unit,manager_email,leadership_team,hr_admin",
+                with: "email,name,job_title,unit,manager_email,leadership_team,hr_admin,unit_head"
+            ).split(separator: "\n").map { line -> String in
+                if line.hasPrefix("email,") { return String(line) }
+                let heads = ["sophie.hughes", "kate.iqbal", "ruth.jackson"]
+                if line.hasPrefix("ben.khan") { return line + ",yes" }
+                return line + (heads.contains { line.hasPrefix($0) } ? ",yes" : ",no")
+            }.joined(separator: "\n")
+            _ = try await PeopleImporter.run(csv: csv, deactivateMissing: false, on: testApp.db, now: testApp.clock.now).get()
+            let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let audit = try await hr.get(SiteURL.adminAudit.path).body.visibleText
+            XCTAssertTrue(audit.contains("Changed who heads a unit: now heads Ridgeway/Housing/Tenancy Services Ben Khan"), audit)
+            XCTAssertTrue(audit.contains("Changed who heads a unit: no longer heads Ridgeway/Housing/Tenancy Services Ines Kennedy"), audit)
+        }
+    }
+
     func testACycleThroughPeopleAlreadyInFootholdIsRefused() async throws {
         try await withApp { testApp in
             _ = try await PeopleImporter.run(

@@ -244,4 +244,21 @@ final class PlanJournalReflectionTests: XCTestCase {
             XCTAssertTrue(bad.body.contains("Kept MARK-KEPT</textarea>"))
         }
     }
+
+    /// HR's audit page for a person says their plan was read, and names only their line manager.
+    func testHRSeesThatAPlanWasReadWithoutLearningWhoTheMentorIs() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let ben = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            let omar = try await Fixtures.personID(Fixtures.leadership, in: testApp)
+            try await AuditLog.record(.planViewed, by: ben, about: freya, at: testApp.clock.now, on: testApp.db)
+            try await AuditLog.record(.planViewed, by: omar, about: freya, at: testApp.clock.now, on: testApp.db)
+            let hr = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let page = try await hr.get(SiteURL.adminAudit.with(query: [("person", Fixtures.employee)])).body.visibleText
+            XCTAssertTrue(page.contains("Ben Khan Read a career plan shown to them"), page)
+            XCTAssertTrue(page.contains("Someone they share their plan with Read a career plan shown to them"), page)
+            XCTAssertFalse(page.contains("Omar Morgan"), page)
+        }
+    }
 }

@@ -68,9 +68,19 @@ final class SmallRulesTests: XCTestCase {
 
     func testPasswordRules() {
         XCTAssertEqual(PasswordRules.problem(with: ""), "Enter a password")
-        XCTAssertEqual(PasswordRules.problem(with: "short"), "Use at least 10 characters")
+        XCTAssertEqual(PasswordRules.problem(with: "short"), "Use at least 12 characters")
         XCTAssertEqual(PasswordRules.problem(with: "          "), "Use some characters other than spaces")
         XCTAssertNil(PasswordRules.problem(with: "a long enough password"))
+        // 4 December 2026: "password12" was accepted. Now too short, and the common ones are refused at any length.
+        XCTAssertEqual(PasswordRules.problem(with: "password12"), "Use at least 12 characters")
+        for common in ["qwerty123456", "1qaz2wsx3edc", "LeaveMeAlone", " finalfantasy "] {
+            XCTAssertEqual(
+                PasswordRules.problem(with: common),
+                "That is one of the passwords people choose most often, so it is among the first anyone guesses: choose another", common)
+        }
+        XCTAssertEqual(PasswordRules.common.count, 10_000 - 0, "the whole list, once each")
+        XCTAssertTrue(PasswordRules.isCommon("123456") && PasswordRules.isCommon("Password"))
+        XCTAssertFalse(PasswordRules.isCommon("correct horse battery"))
     }
 }
 

@@ -143,8 +143,12 @@ public enum PeopleImporter {
             for (path, headEmail) in plan.unitHeads {
                 let headID = headEmail.flatMap { idByEmail[$0] }
                 guard let unitID = unitIDByPath[path.description] else { continue }
+                let previous = unitByPath[path.description]?.headID
                 if let existingUnit = unitByPath[path.description], existingUnit.headID == headID { continue }
                 try await UnitModel.query(on: database).filter(\.$id == unitID).set(\.$headID, to: headID).update()
+                // Heading a unit opens its monitoring: who gains and who loses it is audited.
+                if let headID { audited.append((.unitHeadChanged, headID, "now heads \(path.description)")) }
+                if let previous, previous != headID { audited.append((.unitHeadChanged, previous, "no longer heads \(path.description)")) }
             }
 
             // People missing from the file, when asked. Someone who has left loses every way in:

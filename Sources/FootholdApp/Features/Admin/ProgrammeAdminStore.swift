@@ -98,7 +98,8 @@ enum ProgrammeAdminStore {
     static func auditEntries(about subject: UUID?, paging: Paging, on reads: Reads) async throws -> [ProgrammeAdminPages.AuditEntry] {
         var query: SQLQueryString = """
             SELECT a.at, a.event, a.detail, actor.name AS actor_name, subject.name AS subject_name, c.kind, \
-            CASE WHEN c.employee_id = a.actor_id THEN 1 ELSE 0 END AS actor_is_employee \
+            CASE WHEN c.employee_id = a.actor_id THEN 1 ELSE 0 END AS actor_is_employee, \
+            CASE WHEN subject.manager_id = a.actor_id THEN 1 ELSE 0 END AS actor_is_manager \
             FROM audit_log a LEFT JOIN people actor ON actor.id = a.actor_id LEFT JOIN people subject ON subject.id = a.subject_id \
             LEFT JOIN conversations c ON c.id = a.conversation_id
             """
@@ -118,7 +119,8 @@ enum ProgrammeAdminStore {
                 event: try row.decode(column: "event", as: String.self), detail: try row.decode(column: "detail", as: String.self),
                 actorName: try row.decodeNil(column: "actor_name") ? nil : try row.decode(column: "actor_name", as: String.self),
                 subjectName: try row.decodeNil(column: "subject_name") ? nil : try row.decode(column: "subject_name", as: String.self),
-                conversationKind: kind, actorIsEmployee: try row.decode(column: "actor_is_employee", as: Int.self) == 1)
+                conversationKind: kind, actorIsEmployee: try row.decode(column: "actor_is_employee", as: Int.self) == 1,
+                actorIsLineManager: try row.decode(column: "actor_is_manager", as: Int.self) == 1)
             return ProgrammeAdminPages.AuditEntry(at: try row.decode(column: "at", as: Date.self), line: AuditLine.line(facts))
         }
     }

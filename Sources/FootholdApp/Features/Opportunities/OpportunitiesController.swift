@@ -118,7 +118,7 @@ struct OpportunitiesController {
     @Sendable func delete(req: Request) async throws -> Response {
         let item = try await Self.item(req)
         _ = try await OpportunitiesPage.FormModel.load(viewer: try req.requireViewer(), existing: item, on: req.reads)
-        try await OpportunitiesStore.delete(item.opportunity.id, on: req.database)
+        try await OpportunitiesStore.delete(item.opportunity.id, by: try req.requireViewer().personID, at: req.now, on: req.database)
         return .redirect(to: SiteURL.opportunities.with(query: [("done", "deleted")]))
     }
 

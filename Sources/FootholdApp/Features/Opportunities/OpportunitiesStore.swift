@@ -166,13 +166,17 @@ enum OpportunitiesStore {
         try await database.transaction { database in
             try await model.save(on: database)
             try await counted(on: database)
+            try await AuditLog.record(
+                .opportunitiesChanged, by: personID, detail: "\(isNew ? "added" : "changed") “\(draft.title)”", at: now, on: database)
         }
     }
 
-    static func delete(_ id: UUID, on database: any Database) async throws {
+    static func delete(_ id: UUID, by person: UUID, at now: Date, on database: any Database) async throws {
         try await database.transaction { database in
-            try await OpportunityModel.query(on: database).filter(\.$id == id).delete()
+            guard let found = try await OpportunityModel.find(id, on: database) else { return }
+            try await found.delete(on: database)
             try await counted(on: database)
+            try await AuditLog.record(.opportunitiesChanged, by: person, detail: "removed “\(found.title)”", at: now, on: database)
         }
     }
 

@@ -40,13 +40,14 @@ struct ResourcesController {
                 "Resources", status: .badRequest, breadcrumbs: Self.crumbs,
                 ResourcesPage.content(model, typed: form, problems: problems, saved: false, csrf: req.csrfToken))
         }
-        try await ResourcesStore.add(draft, unitID: unitID, id: req.clients.makeID(), at: req.now, on: req.database)
+        try await ResourcesStore.add(
+            draft, unitID: unitID, id: req.clients.makeID(), by: try req.requireViewer().personID, at: req.now, on: req.database)
         return .redirect(to: SiteURL.adminResources.with(query: [("saved", "1")]))
     }
 
     @Sendable func delete(req: Request) async throws -> Response {
         guard let id = req.parameters.get(SiteURL.itemParameter, as: UUID.self) else { throw SiteError.notFound }
-        try await ResourcesStore.delete(id, on: req.database)
+        try await ResourcesStore.delete(id, by: try req.requireViewer().personID, at: req.now, on: req.database)
         return .redirect(to: SiteURL.adminResources.with(query: [("saved", "1")]))
     }
 }

@@ -59,7 +59,9 @@ enum ResourcesStore {
         ).map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "path", as: String.self)) }
     }
 
-    static func add(_ draft: ResourceDraft, unitID: UUID?, id: UUID, at now: Date, on database: any Database) async throws {
+    static func add(_ draft: ResourceDraft, unitID: UUID?, id: UUID, by person: UUID, at now: Date, on database: any Database)
+        async throws
+    {
         let model = ResourceModel()
         model.id = id
         model.title = draft.title
@@ -67,10 +69,17 @@ enum ResourcesStore {
         model.description = draft.description
         model.$unit.id = unitID
         model.createdAt = now
-        try await model.create(on: database)
+        try await database.transaction { database in
+            try await model.create(on: database)
+            try await AuditLog.record(.resourcesChanged, by: person, detail: "added “\(draft.title)”", at: now, on: database)
+        }
     }
 
-    static func delete(_ id: UUID, on database: any Database) async throws {
-        try await ResourceModel.query(on: database).filter(\.$id == id).delete()
+    static func delete(_ id: UUID, by person: UUID, at now: Date, on database: any Database) async throws {
+        try await database.transaction { database in
+            guard let found = try await ResourceModel.find(id, on: database) else { return }
+            try await found.delete(on: database)
+            try await AuditLog.record(.resourcesChanged, by: person, detail: "removed “\(found.title)”", at: now, on: database)
+        }
     }
 }
