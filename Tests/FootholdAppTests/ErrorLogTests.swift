@@ -46,4 +46,27 @@ final class ErrorLogTests: XCTestCase {
             XCTAssertFalse(logged.contains("s3cr3t-t0ken-value"), logged)
         }
     }
+
+    /// 4 December 2026: 403 and 404 answers were logged nowhere. They are, by route pattern.
+    func testRefusalsAreLoggedByTheirRoutesPatternOnly() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let captured = Captured()
+            testApp.app.logger = Logger(label: "test") { _ in CapturingHandler(captured: captured) }
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let hidden = UUID()
+            let forbidden = try await freya.get(SiteURL.adminAudit.path)
+            XCTAssertEqual(forbidden.status, .forbidden)
+            let missing = try await freya.get(SiteURL.conversation(hidden).path)
+            XCTAssertEqual(missing.status, .notFound)
+            let nowhere = try await freya.get("/no/such/place/secret-value-42")
+            XCTAssertEqual(nowhere.status, .notFound)
+            let logged = captured.all.joined(separator: "\n")
+            XCTAssertTrue(logged.contains("notice 403 GET /admin/audit"), logged)
+            XCTAssertTrue(logged.contains("notice 404 GET /conversations/:conversationID"), logged)
+            XCTAssertTrue(logged.contains("notice 404 GET (an address with no route)"), logged)
+            XCTAssertFalse(logged.contains(hidden.uuidString) || logged.contains(hidden.lowerText), logged)
+            XCTAssertFalse(logged.contains("secret-value-42"), logged)
+        }
+    }
 }

@@ -188,15 +188,23 @@ struct SiteMiddleware: Middleware {
         return "/" + route.path.map(\.description).joined(separator: "/")
     }
 
+    /// Refusals are logged by the route's pattern, never the address's values (which can carry
+    /// someone's id or a secret): enough to see someone probing, nothing to learn from.
+    func logRefusal(_ status: HTTPResponseStatus, _ request: Request) {
+        request.logger.notice("\(status.code) \(request.method) \(Self.loggablePath(of: request))")
+    }
+
     func forbidden(_ request: Request) -> Response {
-        page(
+        logRefusal(.forbidden, request)
+        return page(
             request, .forbidden, "You do not have access to this page",
             "This page is for people with a different role in Foothold. If you think you should see it, ask your HR administrator.",
             link: ("Go to your home page", SiteURL.home.path))
     }
 
     func notFound(_ request: Request) -> Response {
-        page(
+        logRefusal(.notFound, request)
+        return page(
             request, .notFound, "Page not found",
             "If you typed the address, check it is right. If you followed a link, the page may have moved or the person may have left.",
             link: ("Go to your home page", SiteURL.home.path))
