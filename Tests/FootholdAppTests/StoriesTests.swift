@@ -26,7 +26,7 @@ final class StoriesTests: XCTestCase {
             let listBefore = try await lewis.get(SiteURL.stories.path)
             XCTAssertFalse(listBefore.body.contains("From housing officer to policy"))
 
-            let consented = try await freya.post(SiteURL.storyConsent(id).path, [:])
+            let consented = try await freya.post(SiteURL.storyConsent(id).path, ["version": "0"])
             XCTAssertEqual(consented.status, .seeOther)
             let published = try await lewis.get(SiteURL.story(id).path)
             XCTAssertEqual(published.status, .ok)
@@ -63,7 +63,9 @@ final class StoriesTests: XCTestCase {
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let list = try await freya.get(SiteURL.stories.path)
             XCTAssertTrue(list.body.visibleText.contains("A policy secondment You Waiting for you"), list.body.visibleText)
-            _ = try await freya.post(SiteURL.storyConsent(id).path, [:])
+            let page = try await freya.get(SiteURL.story(id).path).body
+            XCTAssertTrue(page.contains("name=\"version\" value=\"0\""), "the button names the version she reads")
+            _ = try await freya.post(SiteURL.storyConsent(id).path, ["version": "0"])
 
             // A matching opportunity shows it; a story still waiting would not.
             _ = try await rosie.post(
@@ -85,6 +87,21 @@ final class StoriesTests: XCTestCase {
             XCTAssertFalse(detailAfter.body.contains("A policy secondment</a>"))
             let lewisEdits = try await lewis.get(SiteURL.storyEdit(id).path)
             XCTAssertEqual(lewisEdits.status, .notFound)
+
+            // 4 December 2026: consent from a page opened before the change published the new words.
+            // Now it is refused, said plainly, and the words as they are now are shown.
+            let stale = try await freya.post(SiteURL.storyConsent(id).path, ["version": "0"])
+            XCTAssertEqual(stale.status, .conflict)
+            XCTAssertTrue(stale.body.visibleText.contains("The story was changed after you opened it, so it was not published"))
+            XCTAssertTrue(stale.body.visibleText.contains("Freya spent a year in policy."))
+            let unpublished = try await SuccessStoryModel.find(id, on: testApp.db)
+            XCTAssertNil(unpublished?.consentedAt)
+            let none = try await freya.post(SiteURL.storyConsent(id).path, [:])
+            XCTAssertEqual(none.status, .conflict, "consent names the version it is given to")
+            let current = try await freya.post(SiteURL.storyConsent(id).path, ["version": "1"])
+            XCTAssertEqual(current.status, .seeOther)
+            let published = try await SuccessStoryModel.find(id, on: testApp.db)
+            XCTAssertNotNil(published?.consentedAt)
         }
     }
 

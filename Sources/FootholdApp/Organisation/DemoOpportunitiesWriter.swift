@@ -82,6 +82,7 @@ enum DemoOpportunitiesWriter {
             model.body = story.body
             model.tags = story.tags.joined(separator: ", ")
             model.consentedAt = story.consented ? now : nil
+            model.version = 0
             model.createdAt = now
             model.updatedAt = now
             try await model.create(on: database)

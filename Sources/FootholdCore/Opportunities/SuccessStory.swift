@@ -12,10 +12,14 @@ public struct SuccessStory: Sendable, Equatable, Identifiable {
     public var body: String
     public var tags: [String]
     public var consentedAt: Date?
+    /// Raised whenever its words change: consent is given to one version, the one its person read.
+    public var version: Int
 
     public init(
-        id: UUID, personID: UUID, writerID: UUID, title: String, body: String, tags: [String], consentedAt: Date? = nil
+        id: UUID, personID: UUID, writerID: UUID, title: String, body: String, tags: [String], consentedAt: Date? = nil,
+        version: Int = 0
     ) {
+        self.version = version
         self.id = id
         self.personID = personID
         self.writerID = writerID
@@ -36,6 +40,10 @@ public struct SuccessStory: Sendable, Equatable, Identifiable {
     /// Only the person it is about gives or withdraws consent.
     public func mayConsent(_ viewerID: UUID) -> Bool { viewerID == personID }
 
+    /// Consent given to the version its person read publishes it; consent to an earlier version,
+    /// from a page opened before someone changed the words, does not.
+    public func acceptsConsent(toVersion seen: Int) -> Bool { seen == version }
+
     /// The story after `editorID` changed its words: consent given to other words does not carry
     /// over to someone else's, so a writer's change unpublishes it until its person agrees again.
     public func changed(by editorID: UUID, title: String, body: String, tags: [String]) -> SuccessStory {
@@ -43,7 +51,9 @@ public struct SuccessStory: Sendable, Equatable, Identifiable {
         story.title = title
         story.body = body
         story.tags = tags
-        if editorID != personID && (title != self.title || body != self.body || tags != self.tags) { story.consentedAt = nil }
+        let reworded = title != self.title || body != self.body || tags != self.tags
+        if reworded { story.version += 1 }
+        if editorID != personID && reworded { story.consentedAt = nil }
         return story
     }
 

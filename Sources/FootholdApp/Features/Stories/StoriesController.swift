@@ -77,7 +77,7 @@ struct StoriesController {
         try await StoriesStore.save(story, isNew: true, at: req.now, on: req.database)
         // Only the person it is about publishes it.
         if form.publish != nil && story.mayConsent(viewer.personID) {
-            try await StoriesStore.setConsent(story, given: true, at: req.now, on: req.database)
+            try await StoriesStore.setConsent(story, given: true, version: story.version, at: req.now, on: req.database)
         }
         return .redirect(to: SiteURL.story(story.id).path)
     }
@@ -105,7 +105,8 @@ struct StoriesController {
             let changed = line.story.changed(by: viewer.personID, title: fields.title, body: fields.body, tags: fields.tags)
             try await StoriesStore.save(changed, isNew: false, at: req.now, on: req.database)
             if changed.mayConsent(viewer.personID) && (form.publish != nil) != changed.isPublished {
-                try await StoriesStore.setConsent(changed, given: form.publish != nil, at: req.now, on: req.database)
+                try await StoriesStore.setConsent(
+                    changed, given: form.publish != nil, version: changed.version, at: req.now, on: req.database)
             }
             return .redirect(to: SiteURL.story(changed.id).path)
         }
@@ -114,14 +115,32 @@ struct StoriesController {
     @Sendable func consent(req: Request) async throws -> Response {
         let (viewer, line) = try await Self.line(req)
         guard line.story.mayConsent(viewer.personID) else { throw SiteError.forbidden }
-        try await StoriesStore.setConsent(line.story, given: true, at: req.now, on: req.database)
+        let seen = try? req.content.get(String.self, at: "version")
+        do {
+            guard let seen = seen.flatMap(Int.init), line.story.acceptsConsent(toVersion: seen) else { throw StoriesStore.StaleConsent() }
+            try await StoriesStore.setConsent(line.story, given: true, version: seen, at: req.now, on: req.database)
+        } catch is StoriesStore.StaleConsent {
+            // The words changed after the page was opened: show them as they are now, published nowhere.
+            let (_, now) = try await Self.line(req)
+            return req.page(
+                now.story.title, status: .conflict, breadcrumbs: Self.crumbs,
+                [
+                    H.errorSummary([
+                        (
+                            "story",
+                            "The story was changed after you opened it, so it was not published. Read it as it is now, and agree "
+                                + "again if you are happy for everyone to read these words."
+                        )
+                    ])
+                ] + StoriesPage.storyContent(now, viewerID: viewer.personID, csrf: req.csrfToken))
+        }
         return .redirect(to: SiteURL.story(line.story.id).path)
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response {
         let (viewer, line) = try await Self.line(req)
         guard line.story.mayConsent(viewer.personID) else { throw SiteError.forbidden }
-        try await StoriesStore.setConsent(line.story, given: false, at: req.now, on: req.database)
+        try await StoriesStore.setConsent(line.story, given: false, version: line.story.version, at: req.now, on: req.database)
         return .redirect(to: SiteURL.story(line.story.id).path)
     }
 

@@ -92,7 +92,9 @@ extension StoriesPage {
                     H.paragraph(
                         "Not published. Only you\(story.writerID == viewerID ? "" : " and \(line.writerName)") can read it. Publish it only if you are happy for everyone in the organisation to read it; you can withdraw at any time."
                     ),
-                    H.actionButton("I agree: publish my story", action: SiteURL.storyConsent(story.id).path, csrf: csrf, style: .primary))
+                    H.actionButton(
+                        "I agree: publish my story", action: SiteURL.storyConsent(story.id).path, csrf: csrf, style: .primary,
+                        hidden: [("version", String(story.version))]))
         }
         return story.isPublished
             ? H.nothing

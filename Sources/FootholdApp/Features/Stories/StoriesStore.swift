@@ -15,7 +15,7 @@ enum StoriesStore {
     private static func lines(where condition: SQLQueryString, on reads: Reads) async throws -> [StoryLine] {
         try await reads.rows(
             """
-            SELECT s.id, s.person_id, s.written_by_id, s.title, s.body, s.tags, s.consented_at, p.name AS person_name, \
+            SELECT s.id, s.person_id, s.written_by_id, s.title, s.body, s.tags, s.consented_at, s.version, p.name AS person_name, \
             w.name AS writer_name FROM success_stories s JOIN people p ON p.id = s.person_id JOIN people w ON w.id = s.written_by_id \
             WHERE \(condition) ORDER BY s.updated_at DESC, s.id LIMIT 500
             """
@@ -27,7 +27,8 @@ enum StoriesStore {
                     title: try row.decode(column: "title", as: String.self),
                     body: try row.decode(column: "body", as: String.self),
                     tags: OpportunityDraft.list(try row.decode(column: "tags", as: String.self)),
-                    consentedAt: try row.decodeNil(column: "consented_at") ? nil : try row.decode(column: "consented_at", as: Date.self)),
+                    consentedAt: try row.decodeNil(column: "consented_at") ? nil : try row.decode(column: "consented_at", as: Date.self),
+                    version: try row.decode(column: "version", as: Int.self)),
                 personName: try row.decode(column: "person_name", as: String.self),
                 writerName: try row.decode(column: "writer_name", as: String.self))
         }
@@ -67,19 +68,26 @@ enum StoriesStore {
         model.body = story.body
         model.tags = story.tags.joined(separator: ", ")
         model.consentedAt = story.consentedAt
+        model.version = story.version
         model.updatedAt = now
         try await model.save(on: database)
     }
 
-    /// The person it is about gives or withdraws consent, and the audit log records which.
-    static func setConsent(_ story: SuccessStory, given: Bool, at now: Date, on database: any Database) async throws {
+    /// Consent was given to words that have changed since.
+    struct StaleConsent: Error {}
+
+    /// The person it is about gives consent to the version they read, or withdraws it; the audit
+    /// log records which. Consent to a version that is no longer the story's throws `StaleConsent`
+    /// and changes nothing: the words may have changed after the page was opened.
+    static func setConsent(_ story: SuccessStory, given: Bool, version: Int, at now: Date, on database: any Database) async throws {
         try await database.transaction { database in
-            try await database.sql.raw(
+            let changed = try await database.sql.raw(
                 """
                 UPDATE success_stories SET consented_at = \(bind: given ? now : nil), updated_at = \(bind: now) \
-                WHERE id = \(bind: story.id) AND person_id = \(bind: story.personID)
+                WHERE id = \(bind: story.id) AND person_id = \(bind: story.personID) AND version = \(bind: version) RETURNING id
                 """
-            ).run()
+            ).all()
+            if given && changed.isEmpty { throw StaleConsent() }
             try await AuditLog.record(
                 .storyConsentChanged, by: story.personID, about: story.personID, detail: given ? "gave consent" : "withdrew consent",
                 at: now,

@@ -91,6 +91,8 @@ final class SuccessStoryModel: Model, @unchecked Sendable {
     /// When the person it is about agreed to its publication; none while they have not, or after
     /// they withdrew.
     @OptionalField(key: "consented_at") var consentedAt: Date?
+    /// Raised whenever its words change; consent is to one version (M026).
+    @Field(key: "version") var version: Int
 
     // relationships
     @Parent(key: "person_id") var person: PersonModel
