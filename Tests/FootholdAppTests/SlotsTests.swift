@@ -163,6 +163,40 @@ final class SlotsTests: XCTestCase {
         }
     }
 
+    /// Read in the code on 4 December 2026: booking locked only the slot being booked, then counted
+    /// the person's bookings, so one person booking several of a member's slots at once passed the
+    /// limit on PostgreSQL. Booked at once, from many connections and two instances, one gets through.
+    func testOnePersonBookingSeveralSlotsAtOnceIsHeldToTheLimit() async throws {
+        try await withApp { testApp in
+            let (_, slots) = try await series(in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let sibling = TestDatabase.isPostgres ? try await testApp.sibling() : testApp
+            let now = testApp.clock.now
+            let refusals = try await withThrowingTaskGroup(of: SlotBooking.Refusal?.self) { group in
+                for round in 0..<4 {
+                    for (index, slot) in slots.enumerated() {
+                        let database = (round + index) % 2 == 0 ? testApp.db : sibling.app.db
+                        group.addTask {
+                            do {
+                                return try await SlotsStore.book(
+                                    slot, by: freya, purpose: "", conversationID: UUID(), bookingID: UUID(), at: now, on: database)
+                            } catch {
+                                return .taken
+                            }
+                        }
+                    }
+                }
+                return try await group.reduce(into: [SlotBooking.Refusal?]()) { $0.append($1) }
+            }
+            if sibling !== testApp { try? await sibling.app.asyncShutdown() }
+            XCTAssertEqual(refusals.filter { $0 == nil }.count, 1, "\(refusals)")
+            let held = try await SlotBookingModel.query(on: testApp.db).filter(\.$person.$id == freya).count()
+            XCTAssertEqual(held, 1, "one of Omar's slots at a time, as he allows")
+            let conversations = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
+            XCTAssertEqual(conversations, 1, "nothing kept of the refused bookings")
+        }
+    }
+
     func testCancellingFreesTheSlotForSomeoneElse() async throws {
         try await withApp { testApp in
             let (_, slots) = try await series(in: testApp)

@@ -153,6 +153,10 @@ enum SlotsStore {
                 // Write first (ConversationWrites says why): the slot's row is taken for this
                 // transaction, so a second booking waits for the first and then reads it.
                 try await database.sql.raw("UPDATE leadership_slots SET per_person = per_person WHERE id = \(bind: slotID)").run()
+                // And the booker's own row: their bookings of other slots are counted below, and on
+                // PostgreSQL two bookings of two slots at once would otherwise each count none of
+                // the other's and pass the limit together.
+                try await database.sql.raw("UPDATE people SET active = active WHERE id = \(bind: personID)").run()
                 let reads = Reads.driver(database)
                 guard let slot = try await slot(slotID, on: reads) else { throw SiteError.notFound }
                 let held =
