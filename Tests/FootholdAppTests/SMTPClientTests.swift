@@ -1,5 +1,6 @@
 import FootholdCore
 import Foundation
+import NIOConcurrencyHelpers
 import NIOPosix
 import XCTest
 
@@ -90,7 +91,8 @@ final class SMTPClientTests: XCTestCase {
     func send(_ url: String) async throws -> String {
         let settings = try SMTPSettings.parse(url)
         return try await SMTPClient.send(
-            message(), settings: settings, heloName: "foothold.test", group: MultiThreadedEventLoopGroup.singleton)
+            message(), settings: settings, heloName: "foothold.test", group: MultiThreadedEventLoopGroup.singleton
+        ).accepted
     }
 
     func testAMessageArrivesWholeOverPlainSMTP() async throws {
@@ -166,6 +168,40 @@ final class SMTPClientTests: XCTestCase {
             XCTFail("trusted a certificate nobody vouched for")
         } catch is SMTPFailure {}
         XCTAssertEqual(try received(plain).count + received(secure).count, 0)
+    }
+
+    /// Read in the code on 4 December 2026: replies received in plain text before the handshake
+    /// were kept and read after it, as the secure server's (the STARTTLS injection class).
+    func testRepliesSentInPlainTextBeforeTheHandshakeAreThrownAway() async throws {
+        let log = scratch.appendingPathComponent("commands.log").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("mail/injecting_smtp_server.py").path
+        process.arguments = ["python3", script, "--cert", certificate, "--key", key, "--log", log]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try XCTUnwrap(Int(line.dropFirst("ready ".count).trimmingCharacters(in: .whitespacesAndNewlines)), line)
+        let accepted = try await send("smtp://localhost:\(port)?starttls=required&ca=\(certificate)")
+        XCTAssertEqual(accepted, "queued as SECURE-1", "each command read its own reply, none of the injected ones")
+        let commands = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(
+            Array(commands.prefix(4)), ["EHLO foothold.test", "STARTTLS", "EHLO foothold.test", "MAIL FROM:<foothold@ridgeway.example>"])
+    }
+
+    func testADeliveryInPlainTextIsReported() async throws {
+        let plain = try start()
+        let secure = try start(["--starttls", certificate, key])
+        let heard = NIOLockedValueBox<[String]>([])
+        for url in ["smtp://127.0.0.1:\(plain.port)", "smtp://localhost:\(secure.port)?ca=\(certificate)"] {
+            try await MailTransport.smtp(try SMTPSettings.parse(url)).send(
+                message(), heloName: "foothold.test", group: MultiThreadedEventLoopGroup.singleton
+            ) { host in heard.withLockedValue { $0.append(host) } }
+        }
+        XCTAssertEqual(heard.withLockedValue { $0 }, ["127.0.0.1"], "the plain one only")
     }
 
     func testTheAddressIsReadWithClearMessages() {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Sets up a Foothold application: storage, migrations, passwords, middleware and routes.
@@ -58,6 +59,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     }
     app.readAudit = audit
     app.startMonitoring()
+    app.mailWarnings = NIOLockedValueBox([])
     app.opportunityCatalogue = OpportunityCatalogue()
     app.lifecycle.use(audit)
 

@@ -14,10 +14,15 @@ enum MailTransport: Sendable, Equatable {
     /// No e-mail: reminders are in the app only.
     case none
 
-    func send(_ message: MailMessage, heloName: String, group: any EventLoopGroup) async throws {
+    /// Sends one message. `plainText` hears of a delivery to a mail server that offered no STARTTLS,
+    /// which went over the network unencrypted.
+    func send(
+        _ message: MailMessage, heloName: String, group: any EventLoopGroup, plainText: @Sendable (String) -> Void = { _ in }
+    ) async throws {
         switch self {
         case .smtp(let settings):
-            _ = try await SMTPClient.send(message, settings: settings, heloName: heloName, group: group)
+            let sent = try await SMTPClient.send(message, settings: settings, heloName: heloName, group: group)
+            if sent.plainText { plainText(settings.host) }
         case .sendmail(let path):
             try await Self.sendmail(message, program: path)
         case .folder(let path):

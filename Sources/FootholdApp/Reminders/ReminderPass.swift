@@ -188,7 +188,17 @@ struct ReminderPass {
                 // The same for every attempt, so a mail system that saw it arrive once can tell.
                 messageID: "reminder-\(delivery.id.uuidString.lowercased())@\(host)")
             do {
-                try await configuration.mail.transport.send(message, heloName: host, group: app.eventLoopGroup)
+                let (logger, warnings) = (app.logger, app.mailWarnings)
+                try await configuration.mail.transport.send(message, heloName: host, group: app.eventLoopGroup) { server in
+                    // Once for each server, not for every message: enough to be seen, not a flood.
+                    if warnings.withLockedValue({ $0.insert(server).inserted }) {
+                        logger.warning(
+                            """
+                            The mail server \(server) offers no STARTTLS: reminders go to it unencrypted. \
+                            Add ?starttls=required to FOOTHOLD_SMTP_URL to refuse that.
+                            """)
+                    }
+                }
                 result = .sent
             } catch {
                 let transient = (error as? SMTPFailure)?.isTransient ?? true

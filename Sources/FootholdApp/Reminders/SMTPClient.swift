@@ -67,9 +67,15 @@ struct SMTPFailure: Error, CustomStringConvertible, Equatable {
 enum SMTPClient {
     static let timeout: TimeAmount = .seconds(30)
 
+    /// What a delivery was: the server's words of acceptance, and whether it went in plain text.
+    struct Sent: Sendable {
+        var accepted: String
+        var plainText: Bool
+    }
+
     static func send(
         _ message: MailMessage, settings: SMTPSettings, heloName: String, group: any EventLoopGroup
-    ) async throws -> String {
+    ) async throws -> Sent {
         let tls = try tlsContext(settings)
         let bootstrap = ClientBootstrap(group: group).connectTimeout(timeout).channelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
@@ -77,7 +83,7 @@ enum SMTPClient {
                     try channel.pipeline.syncOperations.addHandler(
                         try NIOSSLClientHandler(context: tls, serverHostname: serverName(settings.host)))
                 }
-                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ReplyDecoder()))
+                try channel.pipeline.syncOperations.addHandler(ReplyReader())
                 try channel.pipeline.syncOperations.addHandler(Conversation())
             }
         }
@@ -89,6 +95,7 @@ enum SMTPClient {
         }
         defer { channel.close(promise: nil) }
         let talk = try await channel.pipeline.handler(type: Conversation.self).get()
+        let reader = try await channel.pipeline.handler(type: ReplyReader.self).get()
 
         func say(_ line: String?, expect: Set<Int>) async throws -> Reply {
             let reply = try await talk.exchange(line, on: channel)
@@ -106,7 +113,14 @@ enum SMTPClient {
             }
             _ = try await say("STARTTLS", expect: [220])
             let handler = try NIOSSLClientHandler(context: tls, serverHostname: serverName(settings.host))
-            try await channel.pipeline.addHandler(handler, position: .first).get()
+            // Whatever came after the 220, before the handshake, was sent in plain text by anyone
+            // on the way: it is thrown away, not read as the secure server's (RFC 3207 §4.2, the
+            // STARTTLS injection class). On the event loop, so no read falls between the steps.
+            try await channel.eventLoop.submit {
+                reader.discardPending()
+                talk.discardEarly()
+                try channel.pipeline.syncOperations.addHandler(handler, position: .first)
+            }.get()
             secure = true
             features = try await say("EHLO \(heloName)", expect: [250]).features
         }
@@ -133,7 +147,7 @@ enum SMTPClient {
         _ = try await say("DATA", expect: [354])
         let accepted = try await say(MailMessage.dotStuffed(message.rendered()) + ".", expect: [250])
         _ = try? await talk.exchange("QUIT", on: channel)
-        return accepted.text
+        return Sent(accepted: accepted.text, plainText: !secure)
     }
 
     /// An address is not a server name for TLS's SNI.
@@ -159,29 +173,49 @@ enum SMTPClient {
     }
 
     /// Lines into replies: "250-first", "250-second", "250 last" is one reply (RFC 5321 §4.2.1).
-    struct ReplyDecoder: ByteToMessageDecoder {
+    /// Our own, not a ByteToMessageHandler, so that what it holds can be thrown away at STARTTLS.
+    /// The event loop owns its state.
+    final class ReplyReader: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = ByteBuffer
         typealias InboundOut = Reply
-        var lines: [String] = []
+        private var pending = ByteBuffer()
+        private var lines: [String] = []
 
-        mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-            guard let end = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
-                if buffer.readableBytes > 4096 { throw SMTPFailure(code: nil, message: "The mail server sent a line too long to read") }
-                return .needMoreData
+        /// Forgets every byte and line not yet made into a reply.
+        func discardPending() {
+            pending.clear()
+            lines = []
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            var incoming = unwrapInboundIn(data)
+            pending.writeBuffer(&incoming)
+            do {
+                while let reply = try next() { context.fireChannelRead(wrapInboundOut(reply)) }
+            } catch {
+                context.fireErrorCaught(error)
             }
-            let length = end - buffer.readerIndex + 1
-            var bytes = buffer.readBytes(length: length) ?? []
-            // Bytes, not characters: "\r\n" is one character to Swift, so it has no suffix "\n".
-            while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
-            let line = String(decoding: bytes, as: UTF8.self)
-            guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)) else {
-                throw SMTPFailure(code: nil, message: "The mail server sent something that is not a reply: \(line.prefix(80))")
+        }
+
+        private func next() throws -> Reply? {
+            while let end = pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
+                let length = end - pending.readerIndex + 1
+                var bytes = pending.readBytes(length: length) ?? []
+                pending.discardReadBytes()
+                // Bytes, not characters: "\r\n" is one character to Swift, so it has no suffix "\n".
+                while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
+                let line = String(decoding: bytes, as: UTF8.self)
+                guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)) else {
+                    throw SMTPFailure(code: nil, message: "The mail server sent something that is not a reply: \(line.prefix(80))")
+                }
+                lines.append(String(decoding: bytes.dropFirst(4), as: UTF8.self))
+                if bytes.count == 3 || bytes[3] != UInt8(ascii: "-") {
+                    defer { lines = [] }
+                    return Reply(code: code, lines: lines)
+                }
             }
-            lines.append(String(decoding: bytes.dropFirst(4), as: UTF8.self))
-            if bytes.count == 3 || bytes[3] != UInt8(ascii: "-") {
-                context.fireChannelRead(wrapInboundOut(Reply(code: code, lines: lines)))
-                lines = []
-            }
-            return .continue
+            if pending.readableBytes > 4096 { throw SMTPFailure(code: nil, message: "The mail server sent a line too long to read") }
+            return nil
         }
     }
 
@@ -191,6 +225,9 @@ enum SMTPClient {
         private var waiting: EventLoopPromise<Reply>?
         private var early: [Reply] = []
         private var failure: (any Error)?
+
+        /// Forgets replies that came before anyone asked (at STARTTLS: sent in plain text).
+        func discardEarly() { early = [] }
 
         func exchange(_ line: String?, on channel: any Channel) async throws -> Reply {
             try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Reply> in
