@@ -76,6 +76,26 @@ final class AccountSecurityTests: XCTestCase {
         }
     }
 
+    /// Found by scripts/hostile-load on PostgreSQL: attempts for different accounts from one address
+    /// locked their shared address key and their own keys in different orders and deadlocked (a 500).
+    func testAttemptsSharingAnAddressNeverDeadlock() async throws {
+        try await withApp { testApp in
+            let now = testApp.clock.now
+            let waits = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for round in 0..<6 {
+                    for account in 0..<8 {
+                        let keys = SignInThrottle.keys(email: "person\(account)@ridgeway.example", address: "192.0.2.\(round % 2)")
+                        group.addTask { try await SignInAttempts.reserve(keys: keys, now: now, on: testApp.db) != nil }
+                    }
+                }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            XCTAssertEqual(waits, 0, "48 attempts from two addresses: within every key's allowance")
+            let counted = try await failures("address:192.0.2.0", in: testApp)
+            XCTAssertEqual(counted, 24)
+        }
+    }
+
     func testGuessesAtTheCurrentPasswordAreThrottledLikeSignIns() async throws {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)

@@ -7,11 +7,11 @@ import Vapor
 /// bcrypt, on threads of its own and a bounded queue (decision 0012). Each hash takes a core for a
 /// quarter of a second at cost 12: run on the shared thread pool, a burst of sign-ins held up
 /// everything else waiting there, and the database pool timed out behind them. Here at most one
-/// hash a core runs at once, a few wait, and any more are told to come back (503 with
-/// Retry-After) rather than queue without end.
+/// hash a core runs at once, some wait (at most a few seconds' work), and any more are told to come
+/// back (429 with Retry-After) rather than queue without end.
 final class PasswordWork: Sendable {
     /// More waiting than this and a request is turned away.
-    static let waitingLimit = 16
+    static let waitingLimit = 32
     static let retryAfter = 5
 
     struct Busy: Error {}

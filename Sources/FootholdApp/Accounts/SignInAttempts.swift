@@ -19,23 +19,22 @@ enum SignInAttempts {
         return try await database.transaction { database in
             let sql = database.sql
             // Writes first: SQLite takes its write lock at once, and PostgreSQL locks each row, so
-            // every other attempt on these keys waits here until this one is counted. A key quiet
-            // for a day starts again.
-            try await sql.raw(
-                """
-                DELETE FROM sign_in_attempts WHERE key IN (\(binds: names)) \
-                AND last_failure_at < \(bind: now.addingTimeInterval(-SignInThrottle.forgetAfter)) AND failures > 0
-                """
-            ).run()
-            for key in keys {
+            // every other attempt on these keys waits here until this one is counted. One key at a
+            // time, always in the same order, so two attempts sharing a key (an address) cannot each
+            // hold what the other waits for. A key quiet for a day starts again.
+            let quiet = now.addingTimeInterval(-SignInThrottle.forgetAfter)
+            for key in keys.map(\.key).sorted() {
+                try await sql.raw(
+                    "DELETE FROM sign_in_attempts WHERE key = \(bind: key) AND last_failure_at < \(bind: quiet) AND failures > 0"
+                ).run()
                 try await sql.raw(
                     """
                     INSERT INTO sign_in_attempts (id, key, failures, last_failure_at) \
-                    VALUES (\(bind: UUID()), \(bind: key.key), 0, \(bind: Date(timeIntervalSince1970: 0))) ON CONFLICT (key) DO NOTHING
+                    VALUES (\(bind: UUID()), \(bind: key), 0, \(bind: Date(timeIntervalSince1970: 0))) ON CONFLICT (key) DO NOTHING
                     """
                 ).run()
+                try await sql.raw("UPDATE sign_in_attempts SET failures = failures WHERE key = \(bind: key)").run()
             }
-            try await sql.raw("UPDATE sign_in_attempts SET failures = failures WHERE key IN (\(binds: names))").run()
             var longest: TimeInterval?
             for row in try await sql.raw("SELECT key, failures, last_failure_at FROM sign_in_attempts WHERE key IN (\(binds: names))").all()
             {
@@ -53,9 +52,10 @@ enum SignInAttempts {
         }
     }
 
-    /// After a failure (already counted): keys quiet for a day are forgotten.
+    /// After a failure (already counted): keys quiet for a day are forgotten. Housekeeping: if it
+    /// meets another attempt's lock and the database gives up on it, the next failure does it.
     static func forgetQuiet(now: Date, on database: any Database) async throws {
-        try await database.sql.raw(
+        try? await database.sql.raw(
             "DELETE FROM sign_in_attempts WHERE last_failure_at < \(bind: now.addingTimeInterval(-SignInThrottle.forgetAfter))"
         ).run()
     }

@@ -142,7 +142,16 @@ struct SiteMiddleware: Middleware {
                 request, .forbidden, "This form has expired",
                 "For your security, forms work only for a while and only from Foothold itself. Nothing was saved. Go back, reload the page and try again.",
                 link: ("Go to your home page", SiteURL.home.path))
-        case is PasswordWork.Busy, is ConnectionPoolTimeoutError:
+        case is PasswordWork.Busy:
+            // More passwords to check at once than the queue holds: a burst, told when to come back.
+            request.logger.warning("\(request.method) \(Self.loggablePath(of: request)) turned away: too many passwords at once")
+            let response = page(
+                request, .tooManyRequests, "Too many sign-ins at once",
+                "Foothold is checking a great many passwords at this moment. Nothing was saved. Wait a few seconds and try again.",
+                link: ("Try again", request.url.path))
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(PasswordWork.retryAfter))
+            return response
+        case is ConnectionPoolTimeoutError:
             // More at once than can be served in time: say so, and when to come back; never a 500.
             request.logger.warning("\(request.method) \(Self.loggablePath(of: request)) turned away: too busy (\(error))")
             let response = page(
