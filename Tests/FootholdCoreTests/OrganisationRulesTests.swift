@@ -69,7 +69,7 @@ final class SmallRulesTests: XCTestCase {
     func testPasswordRules() {
         XCTAssertEqual(PasswordRules.problem(with: ""), "Enter a password")
         XCTAssertEqual(PasswordRules.problem(with: "short"), "Use at least 12 characters")
-        XCTAssertEqual(PasswordRules.problem(with: "          "), "Use some characters other than spaces")
+        XCTAssertEqual(PasswordRules.problem(with: "              "), "Use some characters other than spaces")
         XCTAssertNil(PasswordRules.problem(with: "a long enough password"))
         // 4 December 2026: "password12" was accepted. Now too short, and the common ones are refused at any length.
         XCTAssertEqual(PasswordRules.problem(with: "password12"), "Use at least 12 characters")
