@@ -39,13 +39,54 @@ public enum SignInThrottle {
     /// The keys a failed sign-in counts under. An email that cannot be anyone's (malformed, or
     /// too long) is not stored: only the address counts it.
     public static func keys(email: String, address: String) -> [(scope: Scope, key: String)] {
-        let address = String(address.prefix(64))
+        let address = String(addressKey(address).prefix(64))
         var keys: [(Scope, String)] = [(.address, "address:" + address)]
         if email.utf8.count <= longestEmail, EmailAddress.problem(with: email) == nil {
             keys.insert((.accountFromAddress, "account:" + email + " from:" + address), at: 0)
             keys.append((.account, "account:" + email))
         }
         return keys
+    }
+
+    /// An address as the throttle counts it. One IPv6 network (a /64) is one address: anyone given
+    /// one has millions of the addresses in it, so counting each alone would count nothing. An
+    /// IPv4 address written in IPv6 (`::ffff:192.0.2.1`) is the IPv4 address.
+    public static func addressKey(_ address: String) -> String {
+        guard address.contains(":"), let groups = ipv6Groups(address) else { return address }
+        if groups[0..<5].allSatisfy({ $0 == 0 }) && groups[5] == 0xFFFF {
+            return [groups[6] >> 8, groups[6] & 0xFF, groups[7] >> 8, groups[7] & 0xFF].map(String.init).joined(separator: ".")
+        }
+        return groups[0..<4].map { String($0, radix: 16) }.joined(separator: ":") + "::/64"
+    }
+
+    /// The eight groups of an IPv6 address in text, or nil when it is not one.
+    static func ipv6Groups(_ text: String) -> [UInt16]? {
+        var text = text
+        if let zone = text.firstIndex(of: "%") { text = String(text[..<zone]) }
+        let halves = text.components(separatedBy: "::")
+        guard halves.count <= 2 else { return nil }
+        func groups(_ part: String) -> [UInt16]? {
+            guard !part.isEmpty else { return [] }
+            var result: [UInt16] = []
+            let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
+            for (index, piece) in pieces.enumerated() {
+                if index == pieces.count - 1 && piece.contains(".") {
+                    let octets = piece.split(separator: ".").compactMap { UInt8($0) }
+                    guard octets.count == 4 else { return nil }
+                    result += [UInt16(octets[0]) << 8 | UInt16(octets[1]), UInt16(octets[2]) << 8 | UInt16(octets[3])]
+                } else {
+                    guard (1...4).contains(piece.count), let value = UInt16(piece, radix: 16) else { return nil }
+                    result.append(value)
+                }
+            }
+            return result
+        }
+        guard let head = groups(halves[0]) else { return nil }
+        let tail = halves.count == 2 ? groups(halves[1]) : []
+        guard let tail else { return nil }
+        if halves.count == 1 { return head.count == 8 ? head : nil }
+        guard head.count + tail.count < 8 else { return nil }
+        return head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
     }
 
     /// How long someone must still wait before trying again, or nil when they may try now.

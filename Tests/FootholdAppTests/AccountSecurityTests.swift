@@ -62,7 +62,7 @@ final class AccountSecurityTests: XCTestCase {
             let now = testApp.clock.now
             let admitted = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<20 {
-                    group.addTask { try await SignInAttempts.reserve(keys: keys, now: now, on: testApp.db) == nil }
+                    group.addTask { try await SignInAttempts.reserve(keys: keys, now: now, on: testApp.db).wait == nil }
                 }
                 var count = 0
                 for try await admitted in group where admitted { count += 1 }
@@ -85,7 +85,7 @@ final class AccountSecurityTests: XCTestCase {
                 for round in 0..<6 {
                     for account in 0..<8 {
                         let keys = SignInThrottle.keys(email: "person\(account)@ridgeway.example", address: "192.0.2.\(round % 2)")
-                        group.addTask { try await SignInAttempts.reserve(keys: keys, now: now, on: testApp.db) != nil }
+                        group.addTask { try await SignInAttempts.reserve(keys: keys, now: now, on: testApp.db).wait != nil }
                     }
                 }
                 return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
@@ -93,6 +93,28 @@ final class AccountSecurityTests: XCTestCase {
             XCTAssertEqual(waits, 0, "48 attempts from two addresses: within every key's allowance")
             let counted = try await failures("address:192.0.2.0", in: testApp)
             XCTAssertEqual(counted, 24)
+        }
+    }
+
+    /// Found in review: a right password from an address past its allowance set the address's last
+    /// attempt to now, so everyone behind that address waited again after each success.
+    func testARightPasswordDoesNotRestartTheAddresssWait() async throws {
+        let clock = TestClock()
+        try await withApp(clock: clock, clientAddressHeader: "X-Forwarded-For") { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let office = testApp.browser()
+            office.extraHeaders = [("X-Forwarded-For", "198.51.100.40")]
+            for index in 0..<SignInThrottle.Scope.address.freeAttempts {
+                let guess = try await office.signIn("nobody\(index)@ridgeway.example", password: "a wrong guess")
+                XCTAssertEqual(guess.status, .unauthorized)
+            }
+            clock.advance(by: SignInThrottle.firstWait + 1)
+            for email in [Fixtures.employee, Fixtures.manager, Fixtures.colleague] {
+                let colleague = testApp.browser()
+                colleague.extraHeaders = [("X-Forwarded-For", "198.51.100.40")]
+                let signedIn = try await colleague.signIn(email, password: Fixtures.password)
+                XCTAssertEqual(signedIn.status, .seeOther, "\(email) signs in after the wait, and so does the next")
+            }
         }
     }
 

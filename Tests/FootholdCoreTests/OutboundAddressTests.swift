@@ -61,7 +61,24 @@ final class OutboundAddressTests: XCTestCase {
         XCTAssertNil(problem("https://10.0.0.1/hook", allowed: ["10.0.0.1"]))
         XCTAssertEqual(problem("https://user:secret@hooks.example.com/"), "Leave the name and password out of the address")
         XCTAssertEqual(problem("not an address"), "Enter a web address such as https://hooks.slack.com/services/…")
+        // An international name is checked, and connected to, in the one form both parsers agree on.
+        XCTAssertNil(problem("https://münchen.example/hook"))
+        XCTAssertNil(problem("https://xn--mnchen-3ya.example/hook"))
         XCTAssertEqual(
             problem("https://" + String(repeating: "a", count: 500)), "Enter a web address such as https://hooks.slack.com/services/…")
+    }
+
+    /// The throttle counts one IPv6 network (/64) as one address: anyone given one has millions.
+    func testTheThrottleCountsAnIPv6NetworkAsOneAddress() {
+        XCTAssertEqual(SignInThrottle.addressKey("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64")
+        XCTAssertEqual(SignInThrottle.addressKey("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64")
+        XCTAssertEqual(SignInThrottle.addressKey("2001:DB8:0001:0002::9%eth0"), "2001:db8:1:2::/64")
+        XCTAssertEqual(SignInThrottle.addressKey("::ffff:192.0.2.7"), "192.0.2.7", "IPv4 written in IPv6 is IPv4")
+        XCTAssertEqual(SignInThrottle.addressKey("192.0.2.7"), "192.0.2.7")
+        XCTAssertEqual(SignInThrottle.addressKey("unknown"), "unknown")
+        XCTAssertEqual(SignInThrottle.addressKey("not:an:address:::"), "not:an:address:::", "kept as it is when it is not one")
+        let one = SignInThrottle.keys(email: "a@ridgeway.example", address: "2001:db8::1")
+        let other = SignInThrottle.keys(email: "a@ridgeway.example", address: "2001:db8::2")
+        XCTAssertEqual(one.map(\.key), other.map(\.key))
     }
 }

@@ -129,7 +129,8 @@ public struct Accounts: Sendable {
         } else {
             let now = app.clients.now()
             let keys = SignInThrottle.keys(email: email, address: address)
-            if let wait = try await SignInAttempts.reserve(keys: keys, now: now, on: database) {
+            let reservation = try await SignInAttempts.reserve(keys: keys, now: now, on: database)
+            if let wait = reservation.wait {
                 let minutes = max(1, Int((wait / 60).rounded(.up)))
                 problems.add(
                     "current",
@@ -137,12 +138,17 @@ public struct Accounts: Sendable {
                 return (problems, wait)
             }
             let credential = try await CredentialModel.query(on: database).filter(\.$person.$id == personID).first()
-            let matches = try await app.passwordWork.verify(current, against: credential?.passwordHash ?? app.signInDecoyHash)
+            let matches: Bool
+            do {
+                matches = try await app.passwordWork.verify(current, against: credential?.passwordHash ?? app.signInDecoyHash)
+            } catch let busy as PasswordWork.Busy {
+                try await SignInAttempts.refund(keys: keys, reservation, on: database)
+                throw busy
+            }
             if !matches || credential == nil {
-                try await SignInAttempts.forgetQuiet(now: now, on: database)
                 problems.add("current", "Your current password is not right")
             } else {
-                try await SignInAttempts.succeeded(keys: keys, on: database)
+                try await SignInAttempts.succeeded(keys: keys, reservation, on: database)
             }
         }
         if let problem = PasswordRules.problem(with: password) {

@@ -39,7 +39,13 @@ struct OutboundHTTP: Sendable, Equatable {
     /// Posts a JSON body and returns the answer's status; a redirect is returned, not followed.
     func postJSON(_ body: Data, to address: String, timeout: TimeAmount, on app: Application) async throws -> HTTPResponseStatus {
         if let problem = problem(address) { throw Failure.badAddress(problem) }
-        guard let url = URLComponents(string: address), let rawHost = url.host else { throw Failure.badAddress(address) }
+        // The host as AsyncHTTPClient reads it (Foundation's URL), which is the one it would look
+        // up and connect to; URLComponents gives an international name in Unicode instead, and a
+        // check of one name while the client connects to another would check nothing.
+        guard let components = URLComponents(string: address), let url = URL(string: address), let rawHost = url.host,
+            OutboundAddress.normalised(rawHost) == OutboundAddress.normalised(components.encodedHost ?? ""),
+            rawHost.utf8.allSatisfy({ $0 < 0x80 })
+        else { throw Failure.badAddress("The address's host name must be written in plain letters") }
         let host = OutboundAddress.normalised(rawHost)
         let port = url.port ?? 443
         let resolve = app.clients.resolveHost

@@ -45,6 +45,8 @@ struct ReminderPass {
         let organisation = try await OrganisationReminders.load(on: app.reads)
         outcome.recorded = try await record(now: now, organisation: organisation)
         try await deliver(now: now, organisation: organisation, into: &outcome)
+        // Housekeeping: sign-in counts quiet for a day.
+        try? await SignInAttempts.forgetQuiet(now: now, on: app.db)
         if let months = organisation.retentionMonths {
             let deleted = try await OrganisationReminders.applyRetention(
                 months: months, now: now, timeZone: configuration.timeZone, on: app.db)

@@ -51,13 +51,18 @@ public enum OutboundAddress {
     /// checked again each time a request is made (`isSpecial`), so a name cannot be pointed
     /// somewhere else after it is saved.
     public static func problem(_ address: String, literal: (String) -> [UInt8]?, allowedHosts: Set<String>) -> String? {
+        // The host as sent on the wire: an international name in its xn-- form.
         guard address.count <= 500, address.allSatisfy({ !$0.isWhitespace }), let url = URLComponents(string: address),
-            let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty
+            let scheme = url.scheme?.lowercased(), let host = url.encodedHost, !host.isEmpty
         else { return "Enter a web address such as https://hooks.slack.com/services/…" }
         guard scheme == "https" else {
             return "The address must start with https://, so that what is sent cannot be read or changed on the way"
         }
         if url.user != nil || url.password != nil { return "Leave the name and password out of the address" }
+        // The two parsers must agree on the host: the one checked is the one connected to.
+        guard host.utf8.allSatisfy({ $0 < 0x80 }), URL(string: address)?.host.map(normalised) == normalised(host) else {
+            return "Enter a web address such as https://hooks.slack.com/services/…"
+        }
         let name = normalised(host)
         if allowedHosts.contains(name) { return nil }
         if name == "localhost" || name.hasSuffix(".localhost") || literal(name).map(isSpecial) == true {

@@ -37,7 +37,8 @@ struct SignInController {
         let now = req.now
         let keys = SignInThrottle.keys(email: email, address: req.clientAddress)
         // Counted before the password is checked: a burst is held to the allowance, however many at once.
-        if let wait = try await SignInAttempts.reserve(keys: keys, now: now, on: req.database) {
+        let reservation = try await SignInAttempts.reserve(keys: keys, now: now, on: req.database)
+        if let wait = reservation.wait {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             let message = "There have been too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
             let response = req.page(
@@ -51,16 +52,22 @@ struct SignInController {
             email.utf8.count <= SignInThrottle.longestEmail ? try await Accounts(app: req.application).signInCandidate(email: email) : nil
         // Always run bcrypt once, so the time taken does not tell whether the address is known.
         let digest = candidate?.passwordHash ?? req.application.signInDecoyHash
-        let matches = try await req.application.passwordWork.verify(password, against: digest)
+        let matches: Bool
+        do {
+            matches = try await req.application.passwordWork.verify(password, against: digest)
+        } catch let busy as PasswordWork.Busy {
+            // Turned away unchecked: it does not count against anyone.
+            try await SignInAttempts.refund(keys: keys, reservation, on: req.database)
+            throw busy
+        }
 
         guard matches, let person = candidate, person.passwordHash != nil else {
-            try await SignInAttempts.forgetQuiet(now: now, on: req.database)
             try await AuditLog.record(.signInFailed, by: nil, about: candidate?.personID, at: now, on: req.database)
             return req.page(
                 "Sign in", status: .unauthorized,
                 SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
         }
-        try await SignInAttempts.succeeded(keys: keys, on: req.database)
+        try await SignInAttempts.succeeded(keys: keys, reservation, on: req.database)
         try await AuditLog.record(.signedIn, by: person.personID, about: person.personID, at: now, on: req.database)
         return try await Self.signedIn(person.personID, req: req, to: next ?? SiteURL.home.path)
     }
