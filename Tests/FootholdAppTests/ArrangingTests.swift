@@ -191,7 +191,8 @@ final class ArrangingTests: XCTestCase {
                 let refused = try await guide.post(
                     SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": review.uuidString])
                 XCTAssertEqual(refused.status, .badRequest, kind)
-                XCTAssertTrue(refused.body.visibleText.contains("Only a conversation with Freya Parker’s line manager meets a checkpoint"))
+                XCTAssertTrue(
+                    refused.body.visibleText.contains("Only a conversation with Freya Parker’s line manager meets a checkpoint"))
                 let unchanged = try await ConversationModel.find(id, on: testApp.db)?.state
                 XCTAssertEqual(unchanged, .scheduled, "\(kind): nothing changed")
                 let held = try await guide.post(SiteURL.markHeld(id).path, ["date": "2026-11-19", "minutes": "30"])

@@ -18,7 +18,10 @@ enum CalendarFeedStore {
             let sql = database.sql
             try await sql.raw("DELETE FROM \(unsafeRaw: feeds) WHERE id = \(bind: person)").run()
             try await sql.raw(
-                "INSERT INTO \(unsafeRaw: feeds) (id, token, created_at) VALUES (\(bind: person), \(bind: TokenHash.of(token)), \(bind: now))"
+                """
+                INSERT INTO \(unsafeRaw: feeds) (id, token, created_at) \
+                VALUES (\(bind: person), \(bind: TokenHash.of(token)), \(bind: now))
+                """
             ).run()
         }
     }
