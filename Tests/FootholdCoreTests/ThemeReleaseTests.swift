@@ -55,6 +55,30 @@ final class ThemeReleaseTests: XCTestCase {
         XCTAssertFalse(text.contains("small team"), "a held-back note is not stored")
     }
 
+    /// Two small figures beside a shown total: published as "fewer than 5" each, a viewer would know
+    /// each is at least one, and 7 − 5 = 2 would make both exactly one. Every held-back figure is
+    /// published as the same thing, so all the viewer knows is that the two add up to 2.
+    func testEveryHeldBackFigureIsPublishedAlikeSoNoneSaysItIsAtLeastOne() throws {
+        let unit = ThemeRelease.Unit(id: UUID(), name: "Housing", parent: nil)
+        func report(_ people: Int, _ raised: Int) -> ThemeRelease.Report {
+            ThemeRelease.Report(
+                managerID: UUID(), managerName: "Manager \(people)", unit: 0, people: people, note: nil, counts: [learning.id: raised])
+        }
+        let release = ThemeRelease.make(
+            checkpointID: UUID(), threshold: .standard, themes: [learning], units: [unit],
+            reports: [report(6, 1), report(7, 1), report(8, 5)])
+        let table = release.tables[0]
+        XCTAssertEqual(table.units[0], .init(value: 7, visibility: .shown))
+        let small = release.reports.indices.filter { release.reports[$0].people < 8 }
+        XCTAssertEqual(small.map { table.reports[$0] }, [.init(value: 0, visibility: .withheld), .init(value: 0, visibility: .withheld)])
+        for figure in release.tables.flatMap({ $0.units + $0.reports + [$0.organisation] }) {
+            XCTAssertNotEqual(figure.visibility, .tooFew, "a held-back figure never says why")
+        }
+        // A release stored before this rule reads the same way.
+        let old = Data(#"{"v":0,"s":"too_few"}"#.utf8)
+        XCTAssertEqual(try JSONDecoder().decode(ThemeRelease.Figure.self, from: old).visibility, .withheld)
+    }
+
     func testTheSameReportsInAnyOrderGiveTheSameRelease() {
         let (units, reports) = reports()
         let id = UUID()

@@ -41,8 +41,5 @@ public struct AnonymityThreshold: Sendable, Equatable, Hashable, Comparable {
         }
     }
 
-    /// "fewer than 5": what a person sees in place of a figure held back.
-    public var heldBackText: String { "fewer than \(people)" }
-
     public static func < (lhs: AnonymityThreshold, rhs: AnonymityThreshold) -> Bool { lhs.people < rhs.people }
 }

@@ -83,7 +83,7 @@ public struct DisclosureTable: Sendable {
             if node.people == 0 { return .empty }
             if node.people < threshold.people || (node.value > 0 && node.value < threshold.people) { return .tooFew }
             // Everyone it is drawn from said it: shown, it would tell what each of them raised
-            // (group disclosure). Held back as "held back", not "fewer than", which would be untrue.
+            // (group disclosure).
             if node.value == node.people { return .withheld }
             return .shown
         }

@@ -83,8 +83,11 @@ public struct ThemeRelease: Codable, Sendable, Equatable {
         }
 
         /// What may be shown of it: its value only when shown (or when nothing is drawn from anyone).
+        /// Whatever the reason a figure is held back, it is published as one thing, `.withheld`:
+        /// "fewer than 5" would say it is at least one, and two such figures beside a total can then
+        /// give each other away (1 + 1 = 2).
         public var published: Figure {
-            visibility == .shown || visibility == .empty ? self : Figure(value: 0, visibility: visibility)
+            visibility == .shown || visibility == .empty ? self : Figure(value: 0, visibility: .withheld)
         }
 
         enum CodingKeys: String, CodingKey { case v, s }
@@ -92,7 +95,8 @@ public struct ThemeRelease: Codable, Sendable, Equatable {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             value = try c.decode(Int.self, forKey: .v)
-            visibility = try c.decode(DisclosureTable.Visibility.self, forKey: .s)
+            let stored = try c.decode(DisclosureTable.Visibility.self, forKey: .s)
+            visibility = stored == .tooFew ? .withheld : stored
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -134,7 +134,7 @@ public struct ReminderFacts: Sendable {
         public var directorID: UUID
         public var scope: String
         public var checkpoint: String?
-        /// Each figure as the dashboard shows it: a number, or "fewer than 5".
+        /// Each figure as the dashboard shows it.
         public var met: String
         public var due: String
         public var overdue: String

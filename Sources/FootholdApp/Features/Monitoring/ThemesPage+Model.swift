@@ -49,8 +49,7 @@ enum ThemesPage {
         guard let threshold else { return "not yet published" }
         return switch figure.visibility {
         case .shown: "\(figure.value)"
-        case .tooFew: threshold.heldBackText
-        case .withheld: "held back"
+        case .tooFew, .withheld: "held back"
         case .empty: "–"
         }
     }

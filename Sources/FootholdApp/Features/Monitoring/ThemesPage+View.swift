@@ -12,9 +12,9 @@ extension ThemesPage {
             H.heading(1, title(model)),
             H.paragraph(
                 "What line managers reported of their teams’ conversations: for each theme, how many people raised it. "
-                    + "No one can be picked out: any figure drawn from, or counting, fewer than \(threshold.people) people shows as "
-                    + "“\(threshold.heldBackText)”; a figure that everyone it is drawn from shares, or that would let another "
-                    + "be worked out by subtraction, shows as “held back”.",
+                    + "No one can be picked out: a figure drawn from, or counting, fewer than \(threshold.people) people, one that "
+                    + "everyone it is drawn from shares, and one that would let another be worked out by subtraction all show as "
+                    + "“held back”, so none of them says which it is.",
                 class: "lead"),
         ]
         if let unit = model.unitID {
