@@ -305,26 +305,14 @@ final class RemindersTests: XCTestCase {
     }
 
     /// A certificate for localhost, made by openssl, that the webhook receiver serves.
-    func makeCertificate() throws -> (certificate: String, key: String) {
-        let certificate = scratch.appendingPathComponent("cert.pem").path
-        let key = scratch.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        openssl.arguments = [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2", "-subj",
-            "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:hooks.example.com",
-        ]
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        XCTAssertEqual(openssl.terminationStatus, 0, "openssl made a certificate")
-        return (certificate, key)
+    func makeCertificate() throws -> TestCertificate {
+        try TestCertificate(in: scratch, names: ["localhost", "hooks.example.com"])
     }
 
     /// A stand-in for a Slack incoming webhook over https; refuses the first `refuse` posts, or
     /// answers every post with a redirect.
     func startReceiver(
-        named name: String = "webhook", refuse: Int = 0, redirect: String? = nil, tls: (certificate: String, key: String)
+        named name: String = "webhook", refuse: Int = 0, redirect: String? = nil, tls: TestCertificate
     ) throws -> (process: Process, port: Int, folder: URL) {
         let folder = scratch.appendingPathComponent(name)
         let process = Process()

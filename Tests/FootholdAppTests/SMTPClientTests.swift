@@ -25,16 +25,7 @@ final class SMTPClientTests: XCTestCase {
         try PythonModules.require("aiosmtpd")
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        openssl.arguments = [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2", "-subj",
-            "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-        ]
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        XCTAssertEqual(openssl.terminationStatus, 0, "openssl made a certificate for localhost")
+        _ = try TestCertificate(in: scratch)
     }
 
     override func tearDown() {

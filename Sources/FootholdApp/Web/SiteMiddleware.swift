@@ -144,22 +144,14 @@ struct SiteMiddleware: Middleware {
                 link: ("Go to your home page", SiteURL.home.path))
         case is PasswordWork.Busy:
             // More passwords to check at once than the queue holds: a burst, told when to come back.
-            request.logger.warning("\(request.method) \(Self.loggablePath(of: request)) turned away: too many passwords at once")
-            let response = page(
-                request, .tooManyRequests, "Too many sign-ins at once",
-                "Foothold is checking a great many passwords at this moment. Nothing was saved. Wait a few seconds and try again.",
-                link: ("Try again", request.url.path))
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(PasswordWork.retryAfter))
-            return response
+            return comeBack(
+                request, .tooManyRequests, because: "too many passwords at once", "Too many sign-ins at once",
+                "Foothold is checking a great many passwords at this moment.")
         case is ConnectionPoolTimeoutError:
             // More at once than can be served in time: say so, and when to come back; never a 500.
-            request.logger.warning("\(request.method) \(Self.loggablePath(of: request)) turned away: too busy (\(error))")
-            let response = page(
-                request, .serviceUnavailable, "Foothold is very busy",
-                "Too many people are doing this at the same moment. Nothing was saved. Wait a few seconds and try again.",
-                link: ("Try again", request.url.path))
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(PasswordWork.retryAfter))
-            return response
+            return comeBack(
+                request, .serviceUnavailable, because: "too busy (\(error))", "Foothold is very busy",
+                "Too many people are doing this at the same moment.")
         case is ConversationWrites.Stale:
             return page(
                 request, .conflict, "This conversation changed while you were working on it",
@@ -201,6 +193,18 @@ struct SiteMiddleware: Middleware {
     /// someone's id or a secret): enough to see someone probing, nothing to learn from.
     func logRefusal(_ status: HTTPResponseStatus, _ request: Request) {
         request.logger.notice("\(status.code) \(request.method) \(Self.loggablePath(of: request))")
+    }
+
+    /// A request turned away because too much is happening at once: logged, said so, nothing
+    /// saved, and when to come back (`Retry-After`); never a 500.
+    func comeBack(_ request: Request, _ status: HTTPResponseStatus, because reason: String, _ title: String, _ what: String)
+        -> Response
+    {
+        request.logger.warning("\(request.method) \(Self.loggablePath(of: request)) turned away: \(reason)")
+        let response = page(
+            request, status, title, what + " Nothing was saved. Wait a few seconds and try again.", link: ("Try again", request.url.path))
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(PasswordWork.retryAfter))
+        return response
     }
 
     func forbidden(_ request: Request) -> Response {
