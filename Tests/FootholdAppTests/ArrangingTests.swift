@@ -91,6 +91,98 @@ final class ArrangingTests: XCTestCase {
         }
     }
 
+    /// Seen on 4 December 2026: a check-in held that day had the February review chosen for it, and
+    /// the conversation, the director's notice and the plan history all said the review was held.
+    func testACheckInHeldBetweenWindowsMeetsNoCheckpointAndAWrongChoiceCanBeUndone() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let inviting = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let answering = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            let february = try await checkpointID("Review and forward look", in: testApp)
+            let november = try await checkpointID("Progress review 2", in: testApp)
+            _ = try await answering.post(SiteURL.planEdit.path, ["where_i_am": "In lettings", "new_goals[]": "Lead a project"])
+            let sent = try await inviting.post(
+                SiteURL.conversations.path,
+                [
+                    "with": freya.uuidString, "kind": "check_in", "purpose": "A catch-up", "date": "2026-12-04", "time": "10:00",
+                    "minutes": "30", "place": "Room 4",
+                ])
+            let id = try conversationID(from: sent)
+            _ = try await answering.post(
+                SiteURL.accept(id).path, ["date": "2026-12-04", "time": "10:00", "minutes": "30", "place": "Room 4"])
+            testApp.clock.advance(to: Date(timeIntervalSince1970: 1_796_396_400))  // 4 December 2026, 15:00
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let freyaBrowser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+
+            let form = try await ben.get(SiteURL.markHeld(id).path)
+            XCTAssertTrue(form.body.contains("value=\"2026-12-04\""))
+            XCTAssertFalse(form.body.contains(february.uuidString), "a checkpoint not yet open is not offered")
+            XCTAssertTrue(form.body.contains("<option value=\"\" selected"), "nothing is chosen that does not fit")
+            XCTAssertTrue(
+                form.body.visibleText.contains("Progress review 2, 1 November 2026 to 30 November 2026"), "dates as people read them")
+
+            for (checkpoint, name) in [(february, "Review and forward look"), (november, "Progress review 2")] {
+                let refused = try await ben.post(
+                    SiteURL.markHeld(id).path, ["date": "2026-12-04", "minutes": "30", "checkpoint": checkpoint.uuidString])
+                XCTAssertEqual(refused.status, .badRequest, name)
+                XCTAssertTrue(
+                    refused.body.visibleText.contains("\(name) is open from")
+                        && refused.body.visibleText.contains("held on 4 December 2026"),
+                    refused.body.visibleText)
+                XCTAssertTrue(refused.body.contains("value=\"30\""), "what was typed is kept")
+            }
+            let unchanged = try await ConversationModel.find(id, on: testApp.db)?.state
+            XCTAssertEqual(unchanged, .scheduled)
+
+            // Held on 30 November after all, inside the November window: that fits, and Ines is told.
+            let held = try await ben.post(
+                SiteURL.markHeld(id).path, ["date": "2026-11-30", "minutes": "30", "checkpoint": november.uuidString])
+            XCTAssertEqual(held.status, .seeOther, held.body.visibleText)
+            var stored = try await ConversationModel.find(id, on: testApp.db)
+            XCTAssertEqual(stored?.$checkpoint.id, november)
+            XCTAssertEqual(stored?.kind, .checkpoint)
+            var notices = try await NoticeModel.query(on: testApp.db).filter(\.$conversation.$id == id).count()
+            XCTAssertEqual(notices, 1)
+            let snapshots = try await PlanSnapshotModel.query(on: testApp.db).filter(\.$conversation.$id == id).count()
+            XCTAssertEqual(snapshots, 1)
+
+            // It was not a checkpoint conversation: Ben says so from the conversation's page.
+            let page = try await ben.get(SiteURL.conversation(id).path)
+            XCTAssertTrue(page.body.contains(SiteURL.changeCheckpoint(id).path), "the guide is offered the change")
+            let freyasPage = try await freyaBrowser.get(SiteURL.conversation(id).path)
+            XCTAssertFalse(freyasPage.body.contains(SiteURL.changeCheckpoint(id).path))
+            let byFreya = try await freyaBrowser.post(SiteURL.changeCheckpoint(id).path, ["checkpoint": ""])
+            XCTAssertEqual(byFreya.status, .forbidden, "only the guide says which checkpoint it met")
+            let change = try await ben.get(SiteURL.changeCheckpoint(id).path)
+            XCTAssertTrue(change.body.visibleText.contains("It was held on 30 November 2026, inside the Progress review 2 window"))
+            XCTAssertFalse(change.body.contains(february.uuidString))
+            let wrong = try await ben.post(SiteURL.changeCheckpoint(id).path, ["checkpoint": february.uuidString])
+            XCTAssertEqual(wrong.status, .badRequest)
+            XCTAssertTrue(wrong.body.visibleText.contains("does not meet it"))
+            let none = try await ben.post(SiteURL.changeCheckpoint(id).path, ["checkpoint": ""])
+            XCTAssertEqual(none.status, .seeOther)
+            let after = try await ben.get(try XCTUnwrap(none.location)).body.visibleText
+            XCTAssertTrue(after.contains("Saved: it met no checkpoint. Anything the director was told of it is withdrawn."), after)
+            stored = try await ConversationModel.find(id, on: testApp.db)
+            XCTAssertNil(stored?.$checkpoint.id)
+            XCTAssertEqual(stored?.kind, .checkIn)
+            notices = try await NoticeModel.query(on: testApp.db).filter(\.$conversation.$id == id).count()
+            XCTAssertEqual(notices, 0, "the director's notice is withdrawn")
+            let kept = try await PlanSnapshotModel.query(on: testApp.db).filter(\.$conversation.$id == id).count()
+            XCTAssertEqual(kept, 0, "the plan history no longer says the review was held")
+            let ines = try await Fixtures.signedIn(Fixtures.unitHead, in: testApp)
+            let inesNotices = try await ines.get(SiteURL.notices.path).body.visibleText
+            XCTAssertFalse(inesNotices.contains("Freya Parker"), inesNotices)
+
+            // And back again: the notice is sent afresh.
+            let again = try await ben.post(SiteURL.changeCheckpoint(id).path, ["checkpoint": november.uuidString])
+            XCTAssertEqual(again.status, .seeOther)
+            notices = try await NoticeModel.query(on: testApp.db).filter(\.$conversation.$id == id).count()
+            XCTAssertEqual(notices, 1)
+        }
+    }
+
     func testAFormWithAnErrorKeepsWhatWasTyped() async throws {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)

@@ -124,6 +124,81 @@ final class ConversationFlowTests: XCTestCase {
         }
     }
 
+    /// Seen on 4 December 2026: "Save and confirm the summary" with nothing changed said "Saved." and
+    /// left the summary unconfirmed on both sides. The button is pressed here as a browser presses it.
+    func testAnEmployeeConfirmsASummarySheAgreesWithWithoutChangingIt() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            let path = SiteURL.record(cast.conversation).path
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30"])
+            let drafted = try await cast.manager.submit(
+                try await cast.manager.get(path), form: path, pressing: "Save", ["summary": ["We agreed Freya shadows the panel."]])
+            XCTAssertEqual(drafted.status, .seeOther)
+
+            let page = try await cast.employee.get(path)
+            XCTAssertTrue(page.body.visibleText.contains("Ben has drafted this summary"))
+            let confirmed = try await cast.employee.submit(page, form: path, pressing: "Save and confirm the summary")
+            XCTAssertEqual(confirmed.status, .seeOther)
+            let after = try await cast.employee.get(try XCTUnwrap(confirmed.location)).body.visibleText
+            XCTAssertTrue(after.contains("Saved, and the summary is confirmed."), after)
+            let stored = try await ConversationModel.find(cast.conversation, on: testApp.db)
+            XCTAssertNotNil(stored?.summaryConfirmedAt, "confirmed, though not changed")
+            XCTAssertEqual(stored?.summary, "We agreed Freya shadows the panel.")
+            let bens = try await cast.manager.get(path).body.visibleText
+            XCTAssertTrue(bens.contains("Summary Confirmed by Freya on Thursday 19 November 2026"), bens)
+        }
+    }
+
+    /// Seen on 4 December 2026: typing the summary and then adding an action threw the summary away.
+    /// The record page is one form: the summary, the notes, the themes and a new action are saved
+    /// together, and a mistake in any of them keeps everything typed and saves nothing.
+    func testTheRecordKeepsEverythingTypedWhenAnActionIsAdded() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            let path = SiteURL.record(cast.conversation).path
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "30"])
+            let page = try await cast.manager.get(path)
+            XCTAssertTrue(page.body.contains("<script src=\"/assets/foothold-"), "the page warns before unsaved words are left")
+            let typed: [String: [String]] = [
+                "summary": ["Freya wants data skills; Ben finds a course."], "notes": ["Budget first"],
+                "description": ["Find two data courses that start before April"], "owner": ["guide"], "due_on": ["18/12/2026"],
+            ]
+            let wrong = try await cast.manager.submit(page, form: path, pressing: "Save", typed)
+            XCTAssertEqual(wrong.status, .badRequest)
+            XCTAssertTrue(wrong.body.contains("Freya wants data skills; Ben finds a course.</textarea>"), "the summary is kept")
+            XCTAssertTrue(wrong.body.contains("Budget first</textarea>"))
+            XCTAssertTrue(wrong.body.contains("Find two data courses that start before April</textarea>"))
+            XCTAssertTrue(wrong.body.contains("value=\"18/12/2026\""))
+            var stored = try await ConversationModel.find(cast.conversation, on: testApp.db)
+            XCTAssertEqual(stored?.summary, "", "nothing is saved while something is wrong")
+            var actions = try await AgreedActionModel.query(on: testApp.db).count()
+            XCTAssertEqual(actions, 0)
+
+            var fixed = typed
+            fixed["due_on"] = ["2026-12-18"]
+            let saved = try await cast.manager.submit(wrong, form: path, pressing: "Save", fixed)
+            XCTAssertEqual(saved.status, .seeOther)
+            stored = try await ConversationModel.find(cast.conversation, on: testApp.db)
+            XCTAssertEqual(stored?.summary, "Freya wants data skills; Ben finds a course.")
+            actions = try await AgreedActionModel.query(on: testApp.db).count()
+            XCTAssertEqual(actions, 1)
+            let shown = try await cast.manager.get(try XCTUnwrap(saved.location))
+            XCTAssertTrue(shown.body.visibleText.contains("Saved, and the action added."))
+            XCTAssertTrue(shown.body.contains("Budget first</textarea>"))
+
+            // Saving again with the action fields left empty adds nothing.
+            let again = try await cast.manager.submit(shown, form: path, pressing: "Save")
+            XCTAssertEqual(again.status, .seeOther)
+            actions = try await AgreedActionModel.query(on: testApp.db).count()
+            XCTAssertEqual(actions, 1)
+
+            let script = try await cast.manager.get(SiteURL.script.path)
+            XCTAssertEqual(script.status, .ok)
+            XCTAssertTrue(script.body.contains("beforeunload"))
+            XCTAssertTrue(try XCTUnwrap(script.headers.first(name: "Content-Security-Policy")).contains("script-src 'self'"))
+        }
+    }
+
     func testActionsCarryIntoTheNextConversation() async throws {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)

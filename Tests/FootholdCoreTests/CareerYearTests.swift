@@ -176,18 +176,41 @@ final class ConversationLifecycleTests: XCTestCase {
         XCTAssertFalse(ConversationLifecycle.allows(.markHeld, by: .employee, scheduled))
     }
 
-    func testFinishedConversationsTakeNoSteps() {
+    func testFinishedConversationsTakeNoStepsBesidesTheGuideCorrectingTheCheckpoint() {
         for state in [ConversationState.held, .cancelled, .declined] {
             for step in ConversationLifecycle.Step.allCases {
                 for side in [ConversationSide.employee, .guide] {
-                    XCTAssertFalse(
-                        ConversationLifecycle.allows(step, by: side, .init(state: state, requestedBy: .guide)), "\(step) \(state) \(side)")
+                    let allowed = state == .held && step == .changeCheckpoint && side == .guide
+                    XCTAssertEqual(
+                        ConversationLifecycle.allows(step, by: side, .init(state: state, requestedBy: .guide)), allowed,
+                        "\(step) \(state) \(side)")
                 }
             }
         }
+        XCTAssertFalse(ConversationLifecycle.allows(.changeCheckpoint, by: .guide, .init(state: .scheduled, requestedBy: .guide)))
         XCTAssertEqual(ConversationLifecycle.state(after: .accept, from: .requested), .scheduled)
         XCTAssertEqual(ConversationLifecycle.state(after: .decline, from: .requested), .declined)
         XCTAssertEqual(ConversationLifecycle.state(after: .markHeld, from: .scheduled), .held)
+    }
+}
+
+final class CheckpointMeetingTests: XCTestCase {
+    /// 4 December 2026: Progress review 2 closed on 30 November, the February review is not open.
+    func testOnlyTheCheckpointOpenOnTheDayItWasHeldIsMet() throws {
+        let year = CareerYear.standard(startingIn: 2026)
+        let december = try XCTUnwrap(CalendarDate(iso: "2026-12-04"))
+        let november = try XCTUnwrap(CalendarDate(iso: "2026-11-30"))
+        XCTAssertNil(ConversationRules.checkpoint(meetableOn: december, in: year), "no window is open on 4 December")
+        XCTAssertEqual(ConversationRules.checkpoint(meetableOn: november, in: year)?.name, "Progress review 2")
+        let offered = ConversationRules.checkpoints(offeredBy: december, in: year).map(\.name)
+        XCTAssertFalse(offered.contains("Review and forward look"), "a checkpoint not yet open is not offered")
+        XCTAssertEqual(offered.last, "Progress review 2")
+        let review = try XCTUnwrap(year.checkpoints.first { $0.name == "Review and forward look" })
+        XCTAssertEqual(
+            ConversationRules.problem(meeting: review, heldOn: december),
+            "Review and forward look is open from 1 February 2027 to 28 February 2027; a conversation held on 4 December 2026 "
+                + "does not meet it. Choose “None”, or check the date it was held")
+        XCTAssertNil(ConversationRules.problem(meeting: year.checkpoints.first { $0.name == "Progress review 2" }!, heldOn: november))
     }
 }
 

@@ -202,6 +202,9 @@ enum Arranging {
                 if checkpoint == nil { problems.add("checkpoint", "Choose a checkpoint of this career year") }
             }
         }
+        if let checkpoint, let day, let why = ConversationRules.problem(meeting: checkpoint, heldOn: day) {
+            problems.add("checkpoint", why)
+        }
         guard problems.isEmpty, let day, let length else { return .failure(problems) }
         let conversation = record.conversation
         // Held at the agreed time of day when it was held on the agreed day; otherwise at midday.
@@ -226,6 +229,55 @@ enum Arranging {
                 try await MonitoringStore.notifyDirector(
                     conversationID: record.id, employeeID: record.employee.id, guideID: record.guide.id, checkpointID: checkpoint.id,
                     heldAt: held, id: noticeID, at: now, on: database)
+            }
+        }
+        return .success(())
+    }
+
+    /// Says again which checkpoint a held conversation met, when the guide chose wrongly: the
+    /// director's notice and the plan kept with it follow, and a conversation that meets none is a
+    /// check-in.
+    static func changeCheckpoint(
+        _ record: ConversationForViewer, checkpointID: UUID?, year: CareerYear, snapshotID: UUID, noticeID: UUID,
+        on database: any Database, now: Date, timeZone: TimeZone
+    ) async throws -> Result<Void, FieldProblems> {
+        guard record.may(.changeCheckpoint), let heldAt = record.conversation.heldAt else { throw SiteError.forbidden }
+        var problems = FieldProblems()
+        let day = CalendarDate(heldAt, in: timeZone)
+        var checkpoint: Checkpoint?
+        if let checkpointID {
+            checkpoint = year.checkpoints.first { $0.id == checkpointID }
+            if !record.metCheckpointsWhenHeld {
+                problems.add(
+                    "checkpoint",
+                    "Only a conversation with \(record.employee.name)’s line manager meets a checkpoint: choose “None” for this one")
+            } else if let checkpoint {
+                if let why = ConversationRules.problem(meeting: checkpoint, heldOn: day) { problems.add("checkpoint", why) }
+            } else {
+                problems.add("checkpoint", "Choose a checkpoint of this career year")
+            }
+        }
+        guard problems.isEmpty else { return .failure(problems) }
+        let kind: ConversationKind =
+            checkpoint != nil && record.conversation.kind == .checkIn
+            ? .checkpoint : (checkpoint == nil && record.conversation.kind == .checkpoint ? .checkIn : record.conversation.kind)
+        let (chosen, employeeID, guideID) = (checkpoint, record.employee.id, record.guide.id)
+        try await database.transaction { database in
+            try await ConversationWrites.update(record.id, from: [.held], now: now, on: database) {
+                $0.set("checkpoint_id", to: SQLBind(chosen?.id)).set("kind", to: SQLBind(kind.rawValue))
+            }
+            try await ConversationStore.audit("changed the checkpoint", conversation: record.id, by: record.viewerID, at: now, on: database)
+            // The notice of the wrong checkpoint is withdrawn; the plan kept with it is kept under
+            // the right one, or let go when it met none.
+            try await MonitoringStore.withdrawNotices(of: record.id, on: database)
+            if let chosen {
+                try await PlanStore.relabelSnapshot(
+                    of: record.id, employeeID: employeeID, checkpoint: chosen, id: snapshotID, at: now, on: database)
+                try await MonitoringStore.notifyDirector(
+                    conversationID: record.id, employeeID: employeeID, guideID: guideID, checkpointID: chosen.id, heldAt: heldAt,
+                    id: noticeID, at: now, on: database)
+            } else {
+                try await PlanStore.removeSnapshot(of: record.id, on: database)
             }
         }
         return .success(())

@@ -29,6 +29,11 @@ struct ConversationForViewer {
         ConversationRules.meetsCheckpoints(kind: conversation.kind, withLineManager: employee.managerID == guide.id)
     }
 
+    /// Whether it could meet a checkpoint as it was held: with the line manager of that day.
+    var metCheckpointsWhenHeld: Bool {
+        ConversationRules.meetsCheckpoints(kind: conversation.kind, withLineManager: conversation.withLineManager)
+    }
+
     func require(_ part: ConversationAccess.Part) throws {
         guard allows(part) else { throw SiteError.forbidden }
     }

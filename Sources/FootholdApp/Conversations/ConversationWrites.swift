@@ -58,12 +58,18 @@ enum ConversationWrites {
         }
     }
 
-    /// The shared summary, the viewer's own notes and the themes.
+    /// The shared summary, the viewer's own notes, the themes, and a new action when one was
+    /// described: all in one transaction.
     static func saveRecord(
         _ record: ConversationForViewer, side: ConversationSide, summary: String, notes: String, themes: [UUID],
-        confirm: Bool, now: Date, on database: any Database
+        confirm: Bool, adding action: (draft: ActionStore.Draft, id: UUID)? = nil, now: Date, on database: any Database
     ) async throws {
         try await database.transaction { database in
+            if let action {
+                try await ActionStore.add(
+                    action.draft, id: action.id, employeeID: record.employee.id, conversation: (record.id, record.guide.id),
+                    by: record.viewerID, at: now, on: database)
+            }
             // Whether the summary changed is decided against what is stored now (SET reads the row's
             // values before the change), so a change made a moment ago by the other side counts.
             let confirmation: SQLQueryString =

@@ -126,6 +126,29 @@ enum PlanStore {
         ).run()
     }
 
+    /// Keeps the plan kept when the conversation was held under `checkpoint` instead; takes it now
+    /// when none was kept then.
+    static func relabelSnapshot(
+        of conversationID: UUID, employeeID: UUID, checkpoint: Checkpoint, id: UUID, at now: Date, on database: any Database
+    ) async throws {
+        let kept = try await database.sql.raw(
+            """
+            UPDATE plan_snapshots SET label = \(bind: "\(checkpoint.name) conversation held"), \
+            career_year_id = (SELECT career_year_id FROM checkpoints WHERE id = \(bind: checkpoint.id)) \
+            WHERE conversation_id = \(bind: conversationID) RETURNING id
+            """
+        ).all()
+        if kept.isEmpty {
+            try await snapshotAtHeld(
+                conversationID: conversationID, employeeID: employeeID, checkpoint: checkpoint, id: id, at: now, on: database)
+        }
+    }
+
+    /// Lets go of the plan kept with a conversation that, it turns out, met no checkpoint.
+    static func removeSnapshot(of conversationID: UUID, on database: any Database) async throws {
+        try await database.sql.raw("DELETE FROM plan_snapshots WHERE conversation_id = \(bind: conversationID)").run()
+    }
+
     /// Every snapshot of the person's plan, oldest first.
     static func snapshots(of personID: UUID, on reads: Reads) async throws -> [PlanSnapshot] {
         try await reads.rows(

@@ -26,7 +26,8 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1"/><title>
         """
     static let afterTitle = """
-        </title><link rel="stylesheet" href="\(SiteURL.stylesheet.path.attributeEscaped)"/></head><body>\
+        </title><link rel="stylesheet" href="\(SiteURL.stylesheet.path.attributeEscaped)"/>\
+        <script src="\(SiteURL.script.path.attributeEscaped)" defer></script></head><body>\
         <a href="#main" class="skip-link">Skip to main content</a>
         """
     static let footer = """

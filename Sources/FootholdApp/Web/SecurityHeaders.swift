@@ -3,9 +3,11 @@ import Vapor
 /// The headers every response carries, whatever it is: a page, a redirect, the style sheet, a
 /// calendar file, a download, an error. Added once, in `SiteMiddleware`, so none can be forgotten.
 enum SecurityHeaders {
-    /// Foothold's pages use no script, no inline style and no other site's resources.
+    /// Foothold's pages use no inline script or style and no other site's resources: only its own
+    /// stylesheet and its one script (which warns before unsaved words are left behind).
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+        + "base-uri 'none'"
 
     @discardableResult
     static func add(to response: Response, https: Bool) -> Response {

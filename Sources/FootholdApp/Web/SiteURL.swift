@@ -16,6 +16,7 @@ enum SiteURL: Equatable {
     case adminUnits
     case adminImport
     case stylesheet
+    case script
     case health
     case ping
     // Conversations
@@ -27,6 +28,7 @@ enum SiteURL: Equatable {
     case reschedule(UUID)
     case cancel(UUID)
     case markHeld(UUID)
+    case changeCheckpoint(UUID)
     case calendar(UUID)
     case prepare(UUID)
     case guided(UUID)
@@ -130,6 +132,7 @@ enum SiteURL: Equatable {
         case .adminUnits: ["admin", "units"]
         case .adminImport: ["admin", "import"]
         case .stylesheet: ["assets", .constant(Stylesheet.fileName)]
+        case .script: ["assets", .constant(Script.fileName)]
         case .health: ["healthz"]
         case .ping: ["ping"]
         case .conversations: ["conversations"]
@@ -140,6 +143,7 @@ enum SiteURL: Equatable {
         case .reschedule: ["conversations", .parameter(Self.conversationParameter), "reschedule"]
         case .cancel: ["conversations", .parameter(Self.conversationParameter), "cancel"]
         case .markHeld: ["conversations", .parameter(Self.conversationParameter), "held"]
+        case .changeCheckpoint: ["conversations", .parameter(Self.conversationParameter), "checkpoint"]
         case .calendar: ["conversations", .parameter(Self.conversationParameter), "conversation.ics"]
         case .prepare: ["conversations", .parameter(Self.conversationParameter), "prepare"]
         case .guided: ["conversations", .parameter(Self.conversationParameter), "guide"]
@@ -228,6 +232,7 @@ enum SiteURL: Equatable {
         case .reschedule(let id): "/conversations/\(Self.slug(id))/reschedule"
         case .cancel(let id): "/conversations/\(Self.slug(id))/cancel"
         case .markHeld(let id): "/conversations/\(Self.slug(id))/held"
+        case .changeCheckpoint(let id): "/conversations/\(Self.slug(id))/checkpoint"
         case .calendar(let id): "/conversations/\(Self.slug(id))/conversation.ics"
         case .prepare(let id): "/conversations/\(Self.slug(id))/prepare"
         case .guided(let id): "/conversations/\(Self.slug(id))/guide"

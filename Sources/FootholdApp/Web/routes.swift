@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
         }
     }
     app.get(SiteURL.stylesheet.pathComponents) { _ in Stylesheet.response() }
+    app.get(SiteURL.script.pathComponents) { _ in Script.response() }
     // Liveness without touching the database; also the benchmark's ceiling.
     app.get(SiteURL.ping.pathComponents) { _ in "pong" }
 

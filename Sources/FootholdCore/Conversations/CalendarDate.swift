@@ -61,6 +61,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
     public var description: String { iso }
 
+    /// "4 December 2026", as people read a date.
+    public var spoken: String { "\(day) \(LocalTime.monthNames[month - 1]) \(year)" }
+
     /// The instant this day begins in `timeZone`.
     public func start(in timeZone: TimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)

@@ -38,6 +38,9 @@ public struct Checkpoint: Sendable, Equatable, Identifiable {
 
     /// Whether `date` falls inside the window; both its first and last days count.
     public func contains(_ date: CalendarDate) -> Bool { opens <= date && date <= closes }
+
+    /// "1 November 2026 to 30 November 2026".
+    public var window: String { "\(opens.spoken) to \(closes.spoken)" }
 }
 
 /// The programme's year: May to April, following the performance year (SPEC §2).

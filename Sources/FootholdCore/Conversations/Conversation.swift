@@ -57,6 +57,8 @@ public enum ConversationSide: String, Sendable, Codable {
 public enum ConversationLifecycle {
     public enum Step: String, Sendable, CaseIterable {
         case accept, decline, reschedule, cancel, markHeld = "mark_held"
+        /// Saying again which checkpoint a held conversation met, when the first answer was wrong.
+        case changeCheckpoint = "change_checkpoint"
     }
 
     public struct Facts: Sendable, Equatable {
@@ -79,7 +81,7 @@ public enum ConversationLifecycle {
             return side == facts.requestedBy
         case (.reschedule, .scheduled), (.cancel, .scheduled):
             return true
-        case (.markHeld, .scheduled):
+        case (.markHeld, .scheduled), (.changeCheckpoint, .held):
             return side == .guide
         default:
             return false
@@ -92,7 +94,7 @@ public enum ConversationLifecycle {
         case .accept, .reschedule: .scheduled
         case .decline: .declined
         case .cancel: .cancelled
-        case .markHeld: .held
+        case .markHeld, .changeCheckpoint: .held
         }
     }
 }

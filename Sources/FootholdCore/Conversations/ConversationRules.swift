@@ -76,6 +76,25 @@ public enum ConversationRules {
         withLineManager && (kind == .checkpoint || kind == .checkIn)
     }
 
+    /// The checkpoint a conversation held on `day` can meet (SPEC §2): the one whose window is open
+    /// that day. Windows never overlap, so there is at most one.
+    public static func checkpoint(meetableOn day: CalendarDate, in year: CareerYear) -> Checkpoint? {
+        year.checkpoints.first { $0.contains(day) }
+    }
+
+    /// The checkpoints worth offering when marking a conversation held by `today`: those that have
+    /// opened. One not yet open cannot be met by a conversation already held.
+    public static func checkpoints(offeredBy today: CalendarDate, in year: CareerYear) -> [Checkpoint] {
+        year.checkpoints.filter { $0.opens <= today }
+    }
+
+    /// Why a conversation held on `day` does not meet `checkpoint`, or nil when it does.
+    public static func problem(meeting checkpoint: Checkpoint, heldOn day: CalendarDate) -> String? {
+        guard !checkpoint.contains(day) else { return nil }
+        return "\(checkpoint.name) is open from \(checkpoint.window); a conversation held on \(day.spoken) does not meet it. "
+            + "Choose “None”, or check the date it was held"
+    }
+
     /// Work on a conversation besides the steps of `ConversationLifecycle`.
     public enum Work: Sendable, CaseIterable {
         /// Either side's preparation: before it is held.

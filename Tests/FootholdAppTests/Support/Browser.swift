@@ -56,6 +56,57 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
+    /// Submits a form of `page` as a browser would: every field with what the page filled in (checked
+    /// boxes, selected options, textareas), `changes` typed over them (a name given several values,
+    /// as `themes[]`, is sent once per value), and the pressed button's own name and value when it
+    /// has them. The form is the one whose action is `action`.
+    func submit(
+        _ page: Page, form action: String, pressing button: String? = nil, _ changes: [String: [String]] = [:]
+    ) async throws -> Page {
+        func unescape(_ text: Substring) -> String {
+            var text = String(text)
+            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: entity, with: character)
+            }
+            return text
+        }
+        func attribute(_ name: String, _ tag: Substring) -> String? {
+            (try? Regex("\\s\(name)=\"([^\"]*)\"").firstMatch(in: tag)).flatMap { $0.output[1].substring.map(unescape) }
+        }
+        guard let start = page.body.range(of: "action=\"\(action)\""),
+            let formStart = page.body[..<start.lowerBound].range(of: "<form", options: .backwards),
+            let end = page.body[start.upperBound...].range(of: "</form>")
+        else { throw Abort(.notFound, reason: "no form posting to \(action) on the page") }
+        let form = page.body[formStart.lowerBound..<end.lowerBound]
+        var fields: [(String, String)] = []
+        for match in form.matches(of: /<input[^>]*>/) {
+            let tag = match.output
+            guard let name = attribute("name", tag) else { continue }
+            let type = attribute("type", tag) ?? "text"
+            if type == "submit" { continue }
+            if (type == "checkbox" || type == "radio") && !tag.contains(" checked") { continue }
+            fields.append((name, attribute("value", tag) ?? (type == "checkbox" ? "on" : "")))
+        }
+        for match in form.matches(of: /<textarea([^>]*)>([^<]*)<\/textarea>/) {
+            if let name = attribute("name", match.output.1) { fields.append((name, unescape(match.output.2))) }
+        }
+        for match in form.matches(of: /<select([^>]*)>(.*?)<\/select>/) {
+            guard let name = attribute("name", match.output.1) else { continue }
+            let options = match.output.2.matches(of: /<option([^>]*)>/).map(\.output.1)
+            let chosen = options.first { $0.contains(" selected") } ?? options.first
+            fields.append((name, chosen.flatMap { attribute("value", $0) } ?? ""))
+        }
+        if let button {
+            let pressed = form.matches(of: /<button([^>]*)>([^<]*)<\/button>/).first { unescape($0.output.2) == button }
+            guard let pressed else { throw Abort(.notFound, reason: "no button “\(button)” in the form") }
+            if let name = attribute("name", pressed.output.1) { fields.append((name, attribute("value", pressed.output.1) ?? "")) }
+        }
+        fields.removeAll { changes.keys.contains($0.0) }
+        for (name, values) in changes.sorted(by: { $0.key < $1.key }) { fields += values.map { (name, $0) } }
+        let body = fields.map { "\(Self.formEscape($0.0))=\(Self.formEscape($0.1))" }.joined(separator: "&")
+        return try await send(.POST, action, body: body, contentType: "application/x-www-form-urlencoded")
+    }
+
     /// Posts a multipart form with one file.
     func upload(_ path: String, fields: [String: String], fileField: String, filename: String, content: String) async throws -> Page {
         var fields = fields

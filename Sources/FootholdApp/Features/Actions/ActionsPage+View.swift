@@ -172,10 +172,11 @@ extension ActionsPage {
 
     static func table(
         _ lines: [ActionLine], viewerID: UUID, today: CalendarDate, display: DisplayDate, csrf: String, caption: String,
-        showEmployee: Bool = false, showSource: Bool = true, confirm: Bool = false, returnTo: String = SiteURL.myActions.path
+        showEmployee: Bool = false, showSource: Bool = true, confirm: Bool = false, returnTo: String = SiteURL.myActions.path,
+        nextStep: Bool = true
     ) -> BodyNode {
         H.table(
-            caption: caption, headers: ["Action", "Who", "By", "Status", "SMART", ""],
+            caption: caption, headers: ["Action", "Who", "By", "Status", "SMART"] + (nextStep ? [""] : []),
             cells: lines.map { line in
                 let action = line.action
                 var about = showSource ? line.conversationTitle.map { "From: \($0)" } ?? "Your own" : ""
@@ -193,8 +194,7 @@ extension ActionsPage {
                     dueCell(action, today: today, display: display),
                     statusCell(action),
                     smartCell(action.smart(in: display.timeZone)),
-                    button,
-                ]
+                ] + (nextStep ? [button] : [])
             })
     }
 

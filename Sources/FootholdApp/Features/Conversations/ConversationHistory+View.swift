@@ -6,11 +6,11 @@ extension ConversationHistory {
     /// Actions in a conversation's pages: the shared list, returning here after a change.
     static func actionsTable(
         _ actions: [ActionLine], record: ConversationForViewer, display: DisplayDate, csrf: String,
-        returnTo: String, caption: String, showSource: Bool = true
+        returnTo: String, caption: String, showSource: Bool = true, nextStep: Bool = true
     ) -> BodyNode {
         ActionsPage.table(
             actions, viewerID: record.viewerID, today: display.today(), display: display, csrf: csrf, caption: caption,
-            showSource: showSource, returnTo: returnTo)
+            showSource: showSource, returnTo: returnTo, nextStep: nextStep)
     }
 
     static func earlierSection(

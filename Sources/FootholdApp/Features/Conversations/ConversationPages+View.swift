@@ -143,14 +143,22 @@ extension ConversationPages {
     // MARK: one conversation
 
     static func detail(
-        _ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, csrf: String
+        _ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, saved: String? = nil,
+        csrf: String
     ) -> [BodyNode] {
         let c = record.conversation
         var nodes: [BodyNode] = [
             H.heading(1, title(record)),
             H.el("p", stateTag(c.state), H.text(" "), H.tag(record.checkpoint?.name ?? c.kind.title, .neutral)),
-            facts(record, display: display),
         ]
+        if saved == "checkpoint" && record.side == .guide {
+            nodes.append(
+                H.notice(
+                    record.checkpoint.map { "Saved: it met \($0.name). The director of \(record.employee.name)’s unit is told that." }
+                        ?? "Saved: it met no checkpoint. Anything the director was told of it is withdrawn.",
+                    style: "success"))
+        }
+        nodes.append(facts(record, display: display))
         guard let side = record.side else { return nodes + forLineManager(record, shared: shared, display: display) }
         if c.state == .declined { nodes += declined(record, side: side, display: display) }
         if firstTogether && c.state.isOpen { nodes.append(firstConversation(record, side: side)) }
@@ -256,6 +264,10 @@ extension ConversationPages {
         if ConversationRules.allows(.record, in: c.state) {
             buttons.append(H.link("The record", to: SiteURL.record(record.id).path, class: "button"))
         }
+        if record.may(.changeCheckpoint) && (record.metCheckpointsWhenHeld || c.checkpointID != nil) {
+            buttons.append(
+                H.link("Change which checkpoint it met", to: SiteURL.changeCheckpoint(record.id).path, class: "button button--secondary"))
+        }
         if record.may(.reschedule) {
             buttons.append(H.link("Change the time", to: SiteURL.reschedule(record.id).path, class: "button button--secondary"))
         }
@@ -357,15 +369,16 @@ extension ConversationPages {
     }
 
     static func heldForm(
-        _ record: ConversationForViewer, form: HeldForm, year: CareerYear, problems: FieldProblems, csrf: String
+        _ record: ConversationForViewer, form: HeldForm, offered: [Checkpoint], problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
         var options: [(value: String, label: String)] = [("", "None: it was not a checkpoint conversation")]
-        options += year.checkpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") }
+        options += offered.map { ($0.id.uuidString, "\($0.name), \($0.window)") }
         let checkpointField: BodyNode =
             record.meetsCheckpoints
             ? H.select(
                 name: "checkpoint", label: "Which checkpoint does it meet?", options: options, selected: form.checkpoint,
-                hint: "A checkpoint is met by a conversation with the line manager held inside its window.",
+                hint: "A checkpoint is met by a conversation with the line manager held inside its window, "
+                    + "so choose one only if the date above falls in it.",
                 error: problems.message(for: "checkpoint"))
             : H.paragraph(
                 "This conversation counts as a career conversation for \(record.employee.name). It does not meet a checkpoint: "
@@ -384,6 +397,34 @@ extension ConversationPages {
                         error: problems.message(for: "minutes")),
                     checkpointField,
                     H.button("Mark as held"),
+                ]),
+        ]
+    }
+
+    /// Saying again which checkpoint a held conversation met: none, or the one open on the day.
+    static func checkpointForm(
+        _ record: ConversationForViewer, heldOn: String, fits: Checkpoint?, chosen: String, problems: FieldProblems, csrf: String
+    ) -> [BodyNode] {
+        var options: [(value: String, label: String)] = [("", "None: it was not a checkpoint conversation")]
+        if let fits { options.append((fits.id.uuidString, "\(fits.name), \(fits.window)")) }
+        let explanation =
+            fits == nil
+            ? "It was held on \(heldOn), when no checkpoint was open, so it meets none."
+            : "It was held on \(heldOn), inside the \(fits!.name) window."
+        return [
+            H.errorSummary(problems.items),
+            H.heading(1, "Which checkpoint did your conversation with \(record.other.name) meet?"),
+            H.paragraph(
+                explanation + " If you choose another answer, the director of \(firstName(record.employee))’s unit is told the new one "
+                    + "and what they were told before is withdrawn. \(firstName(record.employee))’s plan history follows.",
+                class: "lead"),
+            H.form(
+                action: SiteURL.changeCheckpoint(record.id).path, csrf: csrf,
+                [
+                    H.select(
+                        name: "checkpoint", label: "Which checkpoint does it meet?", options: options, selected: chosen,
+                        error: problems.message(for: "checkpoint")),
+                    H.button("Save"),
                 ]),
         ]
     }

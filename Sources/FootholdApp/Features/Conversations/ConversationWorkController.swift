@@ -164,17 +164,32 @@ struct ConversationWorkController {
         let activeThemes = try await ConversationStore.activeThemeIDs(on: req.reads)
         let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes)
         if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
+        // A new action, when one is described, is saved with the rest or not at all.
+        var model: RecordPage.Model?
+        var draft: ActionStore.Draft?
+        if let action = form.action {
+            let loaded = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
+            model = loaded
+            switch try await action.draft(goals: loaded.goals, on: req.reads) {
+            case .success(let made): draft = made
+            case .failure(let wrong): for item in wrong.items { problems.add(item.field, item.message) }
+            }
+        }
         guard problems.isEmpty else {
-            let model = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
+            var shown = model
+            if shown == nil { shown = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads) }
             return req.page(
                 "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
-                RecordPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
+                RecordPage.content(
+                    shown!, typed: form, typedAction: form.action, problems: problems, saved: nil, display: req.display,
+                    csrf: req.csrfToken))
         }
+        let confirms = side == .employee && form.confirm == "yes" && !summary.isEmpty
         try await ConversationWrites.saveRecord(
-            record, side: side, summary: summary, notes: notes,
-            themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }), confirm: form.confirm == "yes",
-            now: req.now, on: req.database)
-        return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "record")]))
+            record, side: side, summary: summary, notes: notes, themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }),
+            confirm: confirms, adding: draft.map { ($0, req.clients.makeID()) }, now: req.now, on: req.database)
+        let saved = draft != nil ? "action" : (confirms ? "confirmed" : "record")
+        return .redirect(to: SiteURL.record(record.id).with(query: [("saved", saved)]) + (draft != nil ? "#actions" : ""))
     }
 
     @Sendable func addAction(req: Request) async throws -> Response {

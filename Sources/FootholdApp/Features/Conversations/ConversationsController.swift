@@ -19,6 +19,8 @@ struct ConversationsController {
         routes.post(SiteURL.cancel(UUID()).pathComponents, use: cancel)
         routes.get(SiteURL.markHeld(UUID()).pathComponents, use: heldForm)
         routes.post(SiteURL.markHeld(UUID()).pathComponents, use: markHeld)
+        routes.get(SiteURL.changeCheckpoint(UUID()).pathComponents, use: checkpointForm)
+        routes.post(SiteURL.changeCheckpoint(UUID()).pathComponents, use: changeCheckpoint)
         routes.get(SiteURL.calendar(UUID()).pathComponents, use: calendar)
     }
 
@@ -31,6 +33,14 @@ struct ConversationsController {
 
     static func year(_ req: Request) async throws -> CareerYear {
         try await CareerYears.current(today: req.display.today(), on: req.reads, now: req.now).year
+    }
+
+    /// The career year `day` falls in, as kept; the current one when that year was never kept.
+    static func year(containing day: CalendarDate?, _ req: Request) async throws -> CareerYear {
+        if let day, let kept = try await CareerYears.load(startYear: CareerYear.startYear(containing: day), on: req.reads) {
+            return kept.year
+        }
+        return try await year(req)
     }
 
     static func crumbs(_ record: ConversationForViewer) -> [(label: String, path: String)] {
@@ -111,7 +121,9 @@ struct ConversationsController {
         req.auditRead("viewed", of: record)
         return req.page(
             ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
-            ConversationPages.detail(record, firstTogether: firstTogether, shared: shared, display: req.display, csrf: req.csrfToken))
+            ConversationPages.detail(
+                record, firstTogether: firstTogether, shared: shared, display: req.display, saved: req.query[String.self, at: "saved"],
+                csrf: req.csrfToken))
     }
 
     @Sendable func acceptForm(req: Request) async throws -> Response { try await meetingFormPage(req, step: .accept) }
@@ -186,21 +198,25 @@ struct ConversationsController {
     @Sendable func heldForm(req: Request) async throws -> Response {
         let record = try await Self.record(req)
         guard record.may(.markHeld) else { throw SiteError.forbidden }
-        let year = try await Self.year(req)
         let today = req.display.today()
         let scheduledDay = record.conversation.startsAt.map { CalendarDate($0, in: req.display.timeZone) }
+        let day = min(scheduledDay ?? today, today)
+        let year = try await Self.year(containing: day, req)
+        // Only the checkpoint open on that day fits; nothing is chosen for the guide that does not.
+        let fits = record.meetsCheckpoints ? ConversationRules.checkpoint(meetableOn: day, in: year) : nil
         let form = ConversationPages.HeldForm(
-            date: min(scheduledDay ?? today, today).iso, minutes: String(record.conversation.minutes),
-            checkpoint: (record.checkpoint ?? (record.conversation.withLineManager ? year.current(on: today) : nil))?.id.uuidString ?? "")
+            date: day.iso, minutes: String(record.conversation.minutes), checkpoint: fits?.id.uuidString ?? "")
         return req.page(
             "Mark as held", breadcrumbs: Self.crumbs(record),
-            ConversationPages.heldForm(record, form: form, year: year, problems: FieldProblems(), csrf: req.csrfToken))
+            ConversationPages.heldForm(
+                record, form: form, offered: ConversationRules.checkpoints(offeredBy: today, in: year), problems: FieldProblems(),
+                csrf: req.csrfToken))
     }
 
     @Sendable func markHeld(req: Request) async throws -> Response {
         let record = try await Self.record(req)
         let form = try req.content.decode(ConversationPages.HeldForm.self)
-        let year = try await Self.year(req)
+        let year = try await Self.year(containing: CalendarDate(iso: form.date ?? ""), req)
         let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
         switch try await Arranging.markHeld(
             record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
@@ -212,7 +228,48 @@ struct ConversationsController {
         case .failure(let problems):
             return req.page(
                 "Mark as held", status: .badRequest, breadcrumbs: Self.crumbs(record),
-                ConversationPages.heldForm(record, form: form, year: year, problems: problems, csrf: req.csrfToken))
+                ConversationPages.heldForm(
+                    record, form: form, offered: ConversationRules.checkpoints(offeredBy: req.display.today(), in: year),
+                    problems: problems, csrf: req.csrfToken))
+        }
+    }
+
+    /// The checkpoints a held conversation can be said to meet: none, or the one open the day it was held.
+    func checkpointChoices(_ record: ConversationForViewer, _ req: Request) async throws -> (
+        held: CalendarDate, fits: Checkpoint?, year: CareerYear
+    ) {
+        guard record.may(.changeCheckpoint), let heldAt = record.conversation.heldAt else { throw SiteError.forbidden }
+        let held = CalendarDate(heldAt, in: req.display.timeZone)
+        let year = try await Self.year(containing: held, req)
+        return (held, record.metCheckpointsWhenHeld ? ConversationRules.checkpoint(meetableOn: held, in: year) : nil, year)
+    }
+
+    @Sendable func checkpointForm(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        let (held, fits, _) = try await checkpointChoices(record, req)
+        return req.page(
+            "Which checkpoint it met", breadcrumbs: Self.crumbs(record),
+            ConversationPages.checkpointForm(
+                record, heldOn: req.display.day(held), fits: fits, chosen: record.conversation.checkpointID?.uuidString ?? "",
+                problems: FieldProblems(), csrf: req.csrfToken))
+    }
+
+    @Sendable func changeCheckpoint(req: Request) async throws -> Response {
+        let record = try await Self.record(req)
+        let (held, fits, year) = try await checkpointChoices(record, req)
+        let chosen = (try? req.content.get(String.self, at: "checkpoint")) ?? ""
+        let checkpointID = chosen.isEmpty ? nil : UUID(uuidString: chosen) ?? UUID()
+        switch try await Arranging.changeCheckpoint(
+            record, checkpointID: checkpointID, year: year, snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(),
+            on: req.database, now: req.now, timeZone: req.display.timeZone)
+        {
+        case .success:
+            return .redirect(to: SiteURL.conversation(record.id).with(query: [("saved", "checkpoint")]))
+        case .failure(let problems):
+            return req.page(
+                "Which checkpoint it met", status: .badRequest, breadcrumbs: Self.crumbs(record),
+                ConversationPages.checkpointForm(
+                    record, heldOn: req.display.day(held), fits: fits, chosen: chosen, problems: problems, csrf: req.csrfToken))
         }
     }
 

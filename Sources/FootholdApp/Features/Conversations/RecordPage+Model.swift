@@ -31,11 +31,29 @@ enum RecordPage {
         }
     }
 
+    /// The whole record page is one form, so nothing typed in one part is lost by saving another:
+    /// the summary, the notes, the themes, and a new action when one is described.
     struct RecordForm: Content {
         var summary: String?
         var notes: String?
         var themes: [String]?
+        /// "yes" when the employee presses "Save and confirm the summary".
         var confirm: String?
+        var description: String?
+        var success_measure: String?
+        var owner: String?
+        var colleague: String?
+        var due_on: String?
+        var goal: String?
+
+        /// The action it describes, when one is.
+        var action: ActionForm? {
+            guard !(description ?? "").trimmed().isEmpty else { return nil }
+            var form = ActionForm()
+            (form.description, form.success_measure, form.owner) = (description, success_measure, owner)
+            (form.colleague, form.due_on, form.goal) = (colleague, due_on, goal)
+            return form
+        }
     }
 
     typealias ActionForm = ActionsPage.Form

@@ -12,7 +12,8 @@ extension RecordPage {
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
         switch saved {
         case "record": nodes.append(H.notice("Saved.", style: "success"))
-        case "action": nodes.append(H.notice("Action added.", style: "success"))
+        case "confirmed": nodes.append(H.notice("Saved, and the summary is confirmed.", style: "success"))
+        case "action": nodes.append(H.notice("Saved, and the action added.", style: "success"))
         default: break
         }
         nodes.append(H.heading(1, "The record of your conversation with \(other)"))
@@ -22,8 +23,7 @@ extension RecordPage {
                 class: "lead"))
 
         nodes.append(printedRecord(model, display: display))
-        nodes.append(recordForm(model, typed: typed, problems: problems, display: display, csrf: csrf))
-        nodes.append(actionsCard(model, typedAction: typedAction, problems: problems, display: display, csrf: csrf))
+        nodes.append(recordForm(model, typed: typed, typedAction: typedAction, problems: problems, display: display, csrf: csrf))
         if record.side == .employee {
             nodes.append(
                 H.el(
@@ -94,12 +94,16 @@ extension RecordPage {
         }
     }
 
-    /// The shared summary, the viewer's private notes and the themes, saved together.
-    static func recordForm(_ model: Model, typed: RecordForm?, problems: FieldProblems, display: DisplayDate, csrf: String) -> BodyNode {
+    /// The shared summary, the viewer's private notes, the themes and a new action: one form, saved
+    /// together, so nothing typed in one part is lost by saving another.
+    static func recordForm(
+        _ model: Model, typed: RecordForm?, typedAction: ActionForm?, problems: FieldProblems, display: DisplayDate, csrf: String
+    ) -> BodyNode {
         let record = model.record
         let c = record.conversation
         let other = ConversationPages.firstName(record.other)
         let summaryStatus = summaryStatus(record, display: display)
+        let confirming = record.side == .employee && !c.summary.isEmpty && c.summaryConfirmedAt == nil
         return H.form(
             action: SiteURL.record(record.id).path, csrf: csrf,
             [
@@ -118,9 +122,9 @@ extension RecordPage {
                         hint: "No one else can ever read these, not \(other), not HR, not a director.",
                         error: problems.message(for: "notes"), rows: 4, privacy: "Only you")),
                 themesCard(model, typed: typed, problems: problems),
-                H.button(
-                    record.side == .employee && !c.summary.isEmpty && c.summaryConfirmedAt == nil
-                        ? "Save and confirm the summary" : "Save"),
+                actionsCard(model, typedAction: typedAction, problems: problems, display: display, csrf: csrf),
+                confirming
+                    ? H.submitButton("Save and confirm the summary", name: "confirm", value: "yes", style: .primary) : H.button("Save"),
             ])
     }
 
@@ -147,7 +151,7 @@ extension RecordPage {
                     + themeOptions))
     }
 
-    /// The actions agreed, and the form to add one.
+    /// The actions agreed, and the fields of a new one, saved with the rest of the record.
     static func actionsCard(
         _ model: Model, typedAction: ActionForm?, problems: FieldProblems, display: DisplayDate, csrf: String
     ) -> BodyNode {
@@ -162,16 +166,21 @@ extension RecordPage {
                     "No actions yet. A few specific steps, each with a date, are worth more than a long list.", class: "muted")
                 : ConversationHistory.actionsTable(
                     model.actions, record: record, display: display, csrf: csrf, returnTo: SiteURL.record(record.id).path,
-                    caption: "Actions agreed", showSource: false),
-            H.form(
-                action: SiteURL.actions(record.id).path, csrf: csrf,
-                [H.heading(3, "Add an action")]
+                    caption: "Actions agreed", showSource: false, nextStep: false),
+            H.el(
+                "fieldset",
+                [
+                    H.attr("class", "fieldset"),
+                    H.el("legend", class: "field__label", H.text("Add an action")),
+                    H.paragraph(
+                        "Describe it and press Save below: it is saved with everything else on this page. Leave it empty to add none.",
+                        class: "field__hint"),
+                ]
                     + ActionsPage.fields(
                         typed: typedAction, problems: problems,
                         owners: ActionsPage.ownerOptions(
                             employee: record.side == .employee ? "You" : record.employee.name,
                             guide: record.side == .guide ? "You" : record.guide.name),
-                        goals: model.goals, ownPlan: record.side == .employee)
-                    + [H.button("Add the action", style: .secondary)]))
+                        goals: model.goals, ownPlan: record.side == .employee)))
     }
 }

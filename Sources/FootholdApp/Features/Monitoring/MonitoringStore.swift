@@ -243,6 +243,12 @@ extension MonitoringStore {
         try await notice.create(on: database)
     }
 
+    /// Withdraws what a director was told of a conversation, when its guide says it met another
+    /// checkpoint or none.
+    static func withdrawNotices(of conversationID: UUID, on database: any Database) async throws {
+        try await NoticeModel.query(on: database).filter(\.$conversation.$id == conversationID).delete()
+    }
+
     /// A director's notices, the latest held first: a page of them, and whether there are more.
     static func notices(for recipient: UUID, page: Int, perPage: Int, on reads: Reads) async throws -> (lines: [NoticeLine], more: Bool) {
         let rows = try await reads.rows(
