@@ -37,4 +37,7 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case unitHeadChanged = "changed who heads a unit"
     case resourcesChanged = "changed the resources"
     case opportunitiesChanged = "changed the opportunities"
+    /// An invitation to Foothold was recorded for sending (decision 0022); by whoever asked.
+    case invitationSent = "sent an invitation to Foothold"
+    case passwordResetSent = "sent a link to choose a new password"
 }

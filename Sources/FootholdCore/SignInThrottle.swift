@@ -18,14 +18,30 @@ public enum SignInThrottle {
         case accountFromAddress = "account_address"
         case address
         case account
+        /// Links to choose a new password asked for one account, from anywhere (decision 0022).
+        case resetAccount = "reset_account"
+        /// Links asked for from one address, for whatever accounts.
+        case resetAddress = "reset_address"
 
         public var freeAttempts: Int {
             switch self {
             case .accountFromAddress: SignInThrottle.freeAttempts
             case .address: 30
             case .account: 1_000
+            case .resetAccount: 3
+            case .resetAddress: 20
             }
         }
+    }
+
+    /// The keys a request for a password link counts under: the account and the address, whether
+    /// or not the account is anyone's.
+    public static func resetKeys(email: String, address: String) -> [(scope: Scope, key: String)] {
+        var keys: [(Scope, String)] = [(.resetAddress, "reset-address:" + String(addressKey(address).prefix(64)))]
+        if email.utf8.count <= longestEmail, EmailAddress.problem(with: email) == nil {
+            keys.insert((.resetAccount, "reset-account:" + email), at: 0)
+        }
+        return keys
     }
 
     public static let freeAttempts = 5

@@ -252,7 +252,7 @@ final class PeopleImportTests: XCTestCase {
 
             XCTAssertTrue(
                 people.contains("Lewis Iqbal lewis.iqbal@ridgeway.example Building Surveyor Ridgeway/Housing/Tenancy Services Left"))
-            XCTAssertTrue(people.contains("Kate Iqbal kate.iqbal@ridgeway.example Director of Housing Ridgeway/Housing Active"))
+            XCTAssertTrue(people.contains("Kate Iqbal kate.iqbal@ridgeway.example Director of Housing Ridgeway/Housing Can sign in"))
             XCTAssertTrue(units.contains("Ridgeway 2 8"), units)
             XCTAssertTrue(units.contains("Tenancy Services 3 3"), units)
         }

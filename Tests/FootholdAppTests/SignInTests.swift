@@ -120,11 +120,13 @@ final class SignInTests: XCTestCase {
     }
 
     /// `SiteMiddleware` checks form tokens and access only on routes that say who may use them, so
-    /// every route but the three that need no one (health, stylesheet, ping) must say.
+    /// every route but the four that need no one (health, stylesheet, script, ping) must say.
     func testEveryRouteOfTheSiteSaysWhoMayUseIt() async throws {
         try await withApp { testApp in
             let unmarked = testApp.app.routes.all.filter { $0.userInfo[Access.key] == nil }.map { "\($0.method) /\($0.path.string)" }
-            XCTAssertEqual(Set(unmarked), ["GET /healthz", "GET /\(SiteURL.stylesheet.path.dropFirst())", "GET /ping"])
+            XCTAssertEqual(
+                Set(unmarked),
+                ["GET /healthz", "GET /\(SiteURL.stylesheet.path.dropFirst())", "GET /\(SiteURL.script.path.dropFirst())", "GET /ping"])
             let administration = testApp.app.routes.all.filter { ($0.userInfo[Access.key] as? Access) == .hrAdministrator }
             XCTAssertTrue(administration.contains { "/" + $0.path.string == SiteURL.adminPeople.path })
             XCTAssertTrue(

@@ -27,6 +27,8 @@ public struct Accounts: Sendable {
 
     /// How long an invitation link works.
     public static let invitationLifetime: TimeInterval = 7 * 24 * 60 * 60
+    /// How long a link to choose a new password works (decision 0022).
+    public static let resetLifetime: TimeInterval = 30 * 60
 
     let app: Application
 
@@ -218,16 +220,26 @@ public struct Accounts: Sendable {
             .first()
     }
 
-    func invitationLink(for personID: UUID) async throws -> String {
+    func invitationLink(for personID: UUID, lifetime: TimeInterval = Accounts.invitationLifetime) async throws -> String {
         let token = app.clients.makeToken()
         let invitation = InvitationModel()
         invitation.id = app.clients.makeID()
         invitation.tokenHash = TokenHash.of(token)
         invitation.$person.id = personID
         invitation.createdAt = app.clients.now()
-        invitation.expiresAt = invitation.createdAt.addingTimeInterval(Self.invitationLifetime)
+        invitation.expiresAt = invitation.createdAt.addingTimeInterval(lifetime)
         try await invitation.create(on: database)
         return app.footholdConfiguration.baseURL + SiteURL.setPassword(token: token).path
+    }
+
+    /// A link of `kind` (an invitation or a reset) made at once, for HR to pass on by hand when
+    /// no mail is set up; audited as sent by `actor`.
+    func link(_ kind: ReminderKind, for personID: UUID, by actor: UUID) async throws -> String {
+        let link = try await invitationLink(for: personID, lifetime: AccountEmails.lifetime(kind))
+        try await AuditLog.record(
+            kind == .passwordReset ? .passwordResetSent : .invitationSent, by: actor, about: personID, detail: "shown to pass on by hand",
+            at: app.clients.now(), on: database)
+        return link
     }
 
     func activePerson(email raw: String) async throws -> PersonModel {

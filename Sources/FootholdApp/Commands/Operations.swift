@@ -80,6 +80,8 @@ public enum Operations {
             app.http.server.configuration.port = port
             if let interval = configuration.reminderInterval {
                 app.lifecycle.use(ReminderSchedule(interval: interval))
+                // What someone has just done or asked for is delivered at once, not at the next pass.
+                app.outboxKick = OutboxKick()
                 if case .folder(let path) = configuration.mail.transport, demo {
                     say("Reminders are written to the folder \(path)/, one .eml file a message, instead of being e-mailed.")
                 }

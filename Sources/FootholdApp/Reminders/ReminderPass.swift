@@ -56,6 +56,15 @@ struct ReminderPass {
         return outcome
     }
 
+    /// Delivers what is waiting, now: what `OutboxKick` runs after an invitation, a reset or an
+    /// event is recorded, so it does not wait for the next pass (decision 0022).
+    @discardableResult
+    func deliverWaiting(now: Date) async throws -> Outcome {
+        var outcome = Outcome()
+        try await deliver(now: now, organisation: try await OrganisationReminders.load(on: app.reads), into: &outcome)
+        return outcome
+    }
+
     /// Decides what is due and records what is not yet recorded.
     func record(now: Date, organisation: OrganisationReminders = OrganisationReminders()) async throws -> Int {
         guard configuration.sending.contains(now, in: configuration.timeZone) else { return 0 }
@@ -178,17 +187,28 @@ struct ReminderPass {
         if delivery.stopped || configuration.mail.transport == .none {
             result = .skipped
         } else {
-            let token = app.clients.makeToken()
-            try await RemindersStore.setUnsubscribe(delivery.id, tokenHash: TokenHash.of(token), by: claimant, on: app.db)
             let base = configuration.baseURL
             let host = URL(string: base)?.host ?? "localhost"
-            let message = ReminderEmail.message(
-                kind: delivery.kind, text: delivery.text,
-                to: MailMessage.Address(name: delivery.recipientName, email: delivery.recipientEmail),
-                from: configuration.mail.from, link: base + delivery.link, unsubscribe: base + SiteURL.unsubscribe(token: token).path,
-                settings: base + SiteURL.reminderSettings.path, sentAt: now, timeZone: configuration.timeZone,
-                // The same for every attempt, so a mail system that saw it arrive once can tell.
-                messageID: "reminder-\(delivery.id.uuidString.lowercased())@\(host)")
+            let message: MailMessage
+            if delivery.kind.isAccountEmail {
+                // The link is made now, and kept only as its hash (decision 0022).
+                let link = try await Accounts(app: app).invitationLink(
+                    for: delivery.recipientID, lifetime: AccountEmails.lifetime(delivery.kind))
+                message = AccountEmail.message(
+                    kind: delivery.kind, to: MailMessage.Address(name: delivery.recipientName, email: delivery.recipientEmail),
+                    from: configuration.mail.from, link: link, organisation: try await AccountEmails.organisationName(on: app.reads),
+                    sentAt: now, timeZone: configuration.timeZone, messageID: "account-\(delivery.id.uuidString.lowercased())@\(host)")
+            } else {
+                let token = app.clients.makeToken()
+                try await RemindersStore.setUnsubscribe(delivery.id, tokenHash: TokenHash.of(token), by: claimant, on: app.db)
+                message = ReminderEmail.message(
+                    kind: delivery.kind, text: delivery.text,
+                    to: MailMessage.Address(name: delivery.recipientName, email: delivery.recipientEmail),
+                    from: configuration.mail.from, link: base + delivery.link, unsubscribe: base + SiteURL.unsubscribe(token: token).path,
+                    settings: base + SiteURL.reminderSettings.path, sentAt: now, timeZone: configuration.timeZone,
+                    // The same for every attempt, so a mail system that saw it arrive once can tell.
+                    messageID: "reminder-\(delivery.id.uuidString.lowercased())@\(host)")
+            }
             do {
                 let (logger, warnings) = (app.logger, app.mailWarnings)
                 try await configuration.mail.transport.send(message, heloName: host, group: app.eventLoopGroup) { server in

@@ -175,14 +175,15 @@ enum RemindersStore {
         guard !batch.isEmpty else { return 0 }
         return try await database.transaction { database in
             let sql = database.sql
-            var query: SQLQueryString = "INSERT INTO \(unsafeRaw: reminders) (id, key, kind, recipient_id, text, link, created_at) VALUES "
+            var query: SQLQueryString =
+                "INSERT INTO \(unsafeRaw: reminders) (id, key, kind, recipient_id, text, link, created_at, read_at) VALUES "
             for (index, reminder) in batch.enumerated() {
                 if index > 0 { query.appendLiteral(", ") }
                 query.appendInterpolation(
                     """
                     (\(bind: id(ofKey: reminder.key)), \(bind: reminder.key), \(bind: reminder.kind.rawValue), \
                     \(bind: reminder.recipientID), \
-                    \(bind: reminder.text), \(bind: reminder.link), \(bind: now))
+                    \(bind: reminder.text), \(bind: reminder.link), \(bind: now), \(bind: reminder.kind.isAccountEmail ? now : nil))
                     """ as SQLQueryString)
             }
             query.appendLiteral(" ON CONFLICT DO NOTHING RETURNING id")

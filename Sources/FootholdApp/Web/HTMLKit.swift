@@ -393,6 +393,13 @@ enum H {
         return .raw(html + "</div>")
     }
 
+    /// A checkbox that chooses a row of a table, labelled for screen readers by what it chooses.
+    static func rowChoice(name: String, value: String, label: String, id: String) -> BodyNode {
+        .raw(
+            inputHTML([("type", "checkbox"), ("id", id), ("name", name), ("value", value), ("class", "checkbox__input")])
+                + "<label class=\"visually-hidden\"" + attribute("for", id) + ">" + label.textEscaped + "</label>")
+    }
+
     enum ButtonStyle: String { case primary, secondary, warning, link }
 
     static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode { .raw(buttonHTML(label, style: style)) }

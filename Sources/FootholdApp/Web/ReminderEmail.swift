@@ -15,6 +15,7 @@ enum ReminderEmail {
         case .actionDue: "An action is due"
         case .askAgain: "Time to offer a career conversation again"
         case .digest: "Your weekly career conversations digest"
+        case .invitation, .passwordReset: AccountEmail.subject(kind)
         }
     }
 
@@ -25,6 +26,7 @@ enum ReminderEmail {
         case .overdue, .askAgain: "See your team"
         case .actionDue: "See the action"
         case .digest: "See the figures"
+        case .invitation, .passwordReset: "Open Foothold"
         }
     }
 

@@ -17,6 +17,8 @@ enum SiteURL: Equatable {
     case adminImport
     case stylesheet
     case script
+    case forgotPassword
+    case adminPeopleLinks
     case health
     case ping
     // Conversations
@@ -133,6 +135,8 @@ enum SiteURL: Equatable {
         case .adminImport: ["admin", "import"]
         case .stylesheet: ["assets", .constant(Stylesheet.fileName)]
         case .script: ["assets", .constant(Script.fileName)]
+        case .forgotPassword: ["forgot-password"]
+        case .adminPeopleLinks: ["admin", "people", "links"]
         case .health: ["healthz"]
         case .ping: ["ping"]
         case .conversations: ["conversations"]

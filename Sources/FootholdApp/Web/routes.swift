@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     // Every route below is the site's: `SiteMiddleware` checks form tokens, finds who is signed in
     // and enforces the access each group names.
     SignInController().register(app.access(.open))
+    ForgotPasswordController().register(app.access(.open))
 
     let signedIn = app.access(.signedIn)
     HomeController().register(signedIn)
@@ -45,6 +46,7 @@ func routes(_ app: Application) throws {
 
     let administration = app.access(.hrAdministrator)
     AdminController().register(administration)
+    InvitationsController().register(administration)
     ProgrammeAdminController().register(administration)
     AnonymityController().register(administration)
     ResourcesController().register(administration)

@@ -15,6 +15,10 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
     case askAgain = "ask_again"
     /// Each week, the counts of a director's units.
     case digest
+    /// An invitation to Foothold with a link to set a password (decision 0022): sent when HR asks.
+    case invitation
+    /// A link to choose a new password: sent when the person or HR asks.
+    case passwordReset = "password_reset"
 
     /// What the settings page calls it.
     public var setting: String {
@@ -25,8 +29,17 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
         case .actionDue: "When an action you took on falls due"
         case .askAgain: "When it is time to ask someone again after \u{201C}not now\u{201D}"
         case .digest: "A weekly digest of your units\u{2019} figures"
+        case .invitation: "Invitations to Foothold"
+        case .passwordReset: "Links to choose a new password"
         }
     }
+
+    /// An e-mail about someone's account, sent because it was asked for: never switched off,
+    /// without an unsubscribe link, and never unread in the app (decision 0022).
+    public var isAccountEmail: Bool { self == .invitation || self == .passwordReset }
+
+    /// The kinds a person chooses on their settings page.
+    public static var switchable: [ReminderKind] { allCases.filter { !$0.isAccountEmail } }
 
     /// Whether a reminder of this kind may go to a shared chat channel (SPEC §6: counts only). A
     /// digest counts a unit and names nobody; every other kind is for one person and says whom

@@ -73,11 +73,19 @@ final class Browser: @unchecked Sendable {
         func attribute(_ name: String, _ tag: Substring) -> String? {
             (try? Regex("\\s\(name)=\"([^\"]*)\"").firstMatch(in: tag)).flatMap { $0.output[1].substring.map(unescape) }
         }
-        guard let start = page.body.range(of: "action=\"\(action)\""),
+        // The forms posting there; with a button named, the one that has it.
+        var forms: [Substring] = []
+        var from = page.body.startIndex
+        while let start = page.body[from...].range(of: "action=\"\(action)\""),
             let formStart = page.body[..<start.lowerBound].range(of: "<form", options: .backwards),
             let end = page.body[start.upperBound...].range(of: "</form>")
+        {
+            forms.append(page.body[formStart.lowerBound..<end.lowerBound])
+            from = end.upperBound
+        }
+        guard
+            let form = forms.first(where: { candidate in button.map { candidate.contains(">" + $0 + "</button>") } ?? true }) ?? forms.first
         else { throw Abort(.notFound, reason: "no form posting to \(action) on the page") }
-        let form = page.body[formStart.lowerBound..<end.lowerBound]
         var fields: [(String, String)] = []
         for match in form.matches(of: /<input[^>]*>/) {
             let tag = match.output

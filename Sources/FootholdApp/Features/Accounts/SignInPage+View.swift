@@ -23,7 +23,9 @@ extension SignInPage {
                         next.map { H.hidden(name: "next", value: $0) } ?? H.nothing,
                         H.button("Sign in"),
                     ]),
-                H.paragraph("New to Foothold, or forgotten your password? Ask your HR administrator for a link to set one.", class: "muted")
+                H.el(
+                    "p", class: "muted", H.link("Forgot your password?", to: SiteURL.forgotPassword.path),
+                    H.text(" New to Foothold and not yet invited? The same link sets your first one."))
             )
         ]
     }
@@ -56,7 +58,10 @@ extension SignInPage {
             H.el(
                 "div", class: "narrow",
                 H.heading(1, "This link no longer works"),
-                H.paragraph("Links to set a password work once, for seven days. Ask your HR administrator for a new one."),
+                H.paragraph(
+                    "A link to set a password works once: an invitation for seven days, a link to choose a new password for 30 minutes. "
+                        + "Ask for a new one below, or ask your HR administrator."),
+                H.link("Send me a new link", to: SiteURL.forgotPassword.path, class: "button"),
                 H.link("Go to sign in", to: SiteURL.signIn.path, class: "button button--secondary"))
         ]
     }

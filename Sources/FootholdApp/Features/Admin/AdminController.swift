@@ -21,7 +21,14 @@ struct AdminController {
         let query = (req.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         let page = req.queryPage()
         let results = try await OrganisationStore.search(query, page: page, includeInactive: true, on: req.reads)
-        return req.page("People", breadcrumbs: [("Administration", SiteURL.admin.path)], AdminPages.people(query: query, results: results))
+        let standing = try await AccountEmails.standing(of: results.items.map(\.0.id), on: req.reads)
+        let notSignedIn = try await AccountEmails.notSignedIn(on: req.reads).count
+        let sent = req.queryValue("sent").map { ($0, req.queryInt("count", in: 0...1_000_000) ?? 0) }
+        return req.page(
+            "People", breadcrumbs: [("Administration", SiteURL.admin.path)],
+            AdminPages.people(
+                query: query, results: results, standing: standing, notSignedIn: notSignedIn, sent: sent, display: req.display,
+                csrf: req.csrfToken))
     }
 
     @Sendable func units(req: Request) async throws -> Response {
@@ -53,7 +60,10 @@ struct AdminController {
             by: try req.requireViewer().personID)
         {
         case .success(let outcome):
-            return req.page("People imported", breadcrumbs: crumbs, AdminPages.imported(outcome, filename: file.filename))
+            let notSignedIn = try await AccountEmails.notSignedIn(on: req.reads).count
+            return req.page(
+                "People imported", breadcrumbs: crumbs,
+                AdminPages.imported(outcome, filename: file.filename, notSignedIn: notSignedIn, csrf: req.csrfToken))
         case .failure(let failure):
             return req.page(
                 "Import people", status: .unprocessableEntity, breadcrumbs: crumbs,

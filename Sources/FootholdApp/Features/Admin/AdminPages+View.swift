@@ -47,11 +47,17 @@ extension AdminPages {
         ]
     }
 
-    static func people(query: String, results: OrganisationStore.Page<(OrganisationStore.PersonSummary, String?)>) -> [BodyNode] {
-        var nodes: [BodyNode] = [
-            H.heading(1, "People"),
-            H.searchForm(action: SiteURL.adminPeople.path, query: query),
-        ]
+    /// Everyone, with whether they have signed in yet; HR chooses people to invite or send a
+    /// password link to, or invites everyone who has not signed in (decision 0022).
+    static func people(
+        query: String, results: OrganisationStore.Page<(OrganisationStore.PersonSummary, String?)>,
+        standing: [UUID: AccountEmails.Standing], notSignedIn: Int, sent: (kind: String, count: Int)?, display: DisplayDate,
+        csrf: String
+    ) -> [BodyNode] {
+        var nodes: [BodyNode] = [H.heading(1, "People")]
+        if let sent { nodes.append(sentNotice(sent)) }
+        if notSignedIn > 0 { nodes.append(notSignedInCard(notSignedIn, query: query, csrf: csrf)) }
+        nodes.append(H.searchForm(action: SiteURL.adminPeople.path, query: query))
         if results.items.isEmpty {
             nodes.append(
                 query.isEmpty
@@ -62,20 +68,96 @@ extension AdminPages {
                         "No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
             return nodes
         }
+        func status(_ person: OrganisationStore.PersonSummary) -> BodyNode {
+            guard person.isActive else { return H.tag("Left", .inactive) }
+            guard let account = standing[person.id], !account.hasPassword else { return H.tag("Can sign in", .met) }
+            let sent = account.lastLinkSent.map { " · link sent \(display.day(CalendarDate($0, in: display.timeZone)))" } ?? ""
+            return H.el("span", H.tag("Not signed in yet", .due), H.text(sent))
+        }
         nodes.append(
-            H.table(
-                caption: "People", headers: ["Name", "Email", "Job title", "Unit", "Status"],
-                cells: results.items.map { person, unit in
-                    [
-                        .link(person.name, to: SiteURL.person(person.id).path), .text(person.email), .text(person.jobTitle),
-                        .text(unit ?? ""), person.isActive ? .tag("Active", .met) : .tag("Left", .inactive),
-                    ]
-                }))
+            H.form(
+                action: SiteURL.adminPeopleLinks.path, csrf: csrf,
+                [
+                    H.hidden(name: "q", value: query),
+                    H.table(
+                        caption: "People", headers: ["Choose", "Name", "Email", "Job title", "Unit", "Status"],
+                        rows: results.items.map { person, unit in
+                            [
+                                person.isActive
+                                    ? H.rowChoice(
+                                        name: "people[]", value: person.id.uuidString, label: "Choose \(person.name)",
+                                        id: "choose-\(person.id.lowerText)") : H.nothing,
+                                H.link(person.name, to: SiteURL.person(person.id).path), H.text(person.email), H.text(person.jobTitle),
+                                H.text(unit ?? ""), status(person),
+                            ]
+                        }),
+                    H.el(
+                        "div", [H.attr("class", "button-row")],
+                        H.submitButton("Send an invitation", name: "send", value: "invitation", style: .secondary),
+                        H.submitButton("Send a link to choose a new password", name: "send", value: "reset", style: .secondary)),
+                    H.paragraph(
+                        "Tick the people first. Each gets an e-mail with a link of their own: an invitation works for seven days, "
+                            + "a link to choose a new password for 30 minutes.",
+                        class: "muted"),
+                ]))
         nodes.append(
             H.pagination(current: results.number, hasNext: results.hasNext) { page in
                 SiteURL.adminPeople.with(query: [("q", query), ("page", String(page))])
             })
         return nodes
+    }
+
+    static func sentNotice(_ sent: (kind: String, count: Int)) -> BodyNode {
+        let people = sent.count == 1 ? "1 person" : "\(sent.count) people"
+        return switch sent.kind {
+        case "invitation": H.notice("Invitations are on their way to \(people).", style: "success")
+        case "reset": H.notice("A link to choose a new password is on its way to \(people).", style: "success")
+        default: H.notice("Nothing was sent: tick at least one person who is still here, then press a button.")
+        }
+    }
+
+    static func notSignedInCard(_ count: Int, query: String, csrf: String) -> BodyNode {
+        H.el(
+            "section", class: "card",
+            H.heading(2, "Not signed in yet"),
+            H.paragraph(
+                "\(count) \(count == 1 ? "person has" : "people have") not set a password yet. An invitation e-mails each "
+                    + "of them a link that works for seven days; sending again sends a new link."),
+            H.form(
+                action: SiteURL.adminPeopleLinks.path, csrf: csrf,
+                [
+                    H.hidden(name: "send", value: "invitation"), H.hidden(name: "everyone", value: "not_signed_in"),
+                    H.hidden(name: "q", value: query),
+                    H.button("Invite everyone who has not signed in yet (\(count))", style: .secondary),
+                ]))
+    }
+
+    /// Mail is not set up, so many links cannot be sent at once.
+    static func noMail(count: Int, back: String) -> [BodyNode] {
+        [
+            H.heading(1, "No e-mail is set up"),
+            H.paragraph(
+                "Foothold has no way to send e-mail here (FOOTHOLD_SMTP_URL, FOOTHOLD_SENDMAIL or FOOTHOLD_MAIL_FOLDER is not set), "
+                    + "so it cannot send \(count) links at once. Nothing was sent. Choose one person at a time to be shown their link "
+                    + "to pass on yourself, or ask whoever runs Foothold to set up e-mail.",
+                class: "lead"),
+            H.link("Back to people", to: back, class: "button button--secondary"),
+        ]
+    }
+
+    /// One person's link, shown once for HR to pass on by hand when mail is not set up.
+    static func linkToPassOn(_ kind: ReminderKind, link: String, back: String) -> [BodyNode] {
+        [
+            H.heading(1, "A link to pass on"),
+            H.paragraph(
+                "Foothold cannot send e-mail here, so here is the link. Give it to the person yourself, privately: whoever has it can "
+                    + (kind == .passwordReset
+                        ? "choose their password. It works once, for 30 minutes." : "set their password. It works once, for seven days."),
+                class: "lead"),
+            H.el("p", class: "answer", H.text(link)),
+            H.paragraph("It is shown only this once; Foothold keeps only a fingerprint of it.", class: "muted"),
+            H.link("Back to people", to: back, class: "button button--secondary"),
+        ]
     }
 
     static func units(_ units: [(unit: OrganisationStore.UnitCount, depth: Int, own: Int)]) -> [BodyNode] {
@@ -174,7 +256,7 @@ extension AdminPages {
         ]
     }
 
-    static func imported(_ outcome: PeopleImporter.Outcome, filename: String) -> [BodyNode] {
+    static func imported(_ outcome: PeopleImporter.Outcome, filename: String, notSignedIn: Int, csrf: String) -> [BodyNode] {
         [
             H.notice("\(filename) was imported.", style: "success"),
             H.heading(1, "People imported"),
@@ -186,6 +268,20 @@ extension AdminPages {
                 ("New units", H.text("\(outcome.unitsCreated)")),
             ]),
             warnings(outcome.warnings),
+            notSignedIn == 0
+                ? H.nothing
+                : H.el(
+                    "section", class: "card",
+                    H.heading(2, "Let them in"),
+                    H.paragraph(
+                        "\(notSignedIn) \(notSignedIn == 1 ? "person has" : "people have") not signed in yet. Each can be e-mailed an "
+                            + "invitation with a link to set their password."),
+                    H.form(
+                        action: SiteURL.adminPeopleLinks.path, csrf: csrf,
+                        [
+                            H.hidden(name: "send", value: "invitation"), H.hidden(name: "everyone", value: "not_signed_in"),
+                            H.button("Invite everyone who has not signed in yet (\(notSignedIn))"),
+                        ])),
             H.el(
                 "ul", class: "link-list",
                 H.el("li", H.link("See people", to: SiteURL.adminPeople.path)),

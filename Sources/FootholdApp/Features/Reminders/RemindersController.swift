@@ -97,7 +97,7 @@ struct RemindersController {
         guard unknown.isEmpty else {
             throw SiteError.badInput("There is no reminder called \u{201C}\(unknown.sorted()[0].prefix(40))\u{201D}.")
         }
-        let off = Set(ReminderKind.allCases.filter { !on.contains($0.rawValue) })
+        let off = Set(ReminderKind.switchable.filter { !on.contains($0.rawValue) })
         try await RemindersStore.setSwitchedOff(off, of: viewer.personID, at: req.now, on: req.database)
         return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "reminders")]))
     }

@@ -61,7 +61,7 @@ enum RemindersPages {
                 class: "lead"),
             H.form(
                 action: SiteURL.reminderSettings.path, csrf: csrf,
-                ReminderKind.allCases.map { kind in
+                ReminderKind.switchable.map { kind in
                     H.checkbox(
                         name: "on[]", label: kind.setting, checked: !switchedOff.contains(kind), hint: hint(kind),
                         id: "kind-\(kind.rawValue)", value: kind.rawValue)
@@ -120,6 +120,7 @@ enum RemindersPages {
         case .actionDue: "On the day it is due, for a week."
         case .askAgain: "For guides: the day someone asked to be asked again."
         case .digest: "For directors: counts of conversations met, due and overdue in your units. Never what was said."
+        case .invitation, .passwordReset: "Sent only when asked for."
         }
     }
 

@@ -1,0 +1,144 @@
+import Fluent
+import FootholdCore
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// Letting people in from the web (decision 0022): invitations and password resets are recorded in
+/// the outbox like reminders, without their link; the pass that delivers one makes its single-use
+/// link then. HR sees who has not signed in yet and when a link was last sent.
+enum AccountEmails {
+    /// What HR sees of someone's account: whether they have set a password, and when the last link
+    /// to set one was sent (made by a delivery).
+    struct Standing: Sendable, Equatable {
+        var hasPassword: Bool
+        var lastLinkSent: Date?
+    }
+
+    /// The standing of each of these people, in one query.
+    static func standing(of ids: [UUID], on reads: Reads) async throws -> [UUID: Standing] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [UUID: Standing] = [:]
+        for row in try await reads.rows(
+            """
+            SELECT p.id, (SELECT COUNT(*) FROM credentials c WHERE c.person_id = p.id) AS passwords, \
+            (SELECT MAX(i.created_at) FROM invitations i WHERE i.person_id = p.id) AS sent \
+            FROM people p WHERE p.id IN (\(binds: ids))
+            """)
+        {
+            result[try row.decode(column: "id", as: UUID.self)] = Standing(
+                hasPassword: try row.decode(column: "passwords", as: Int.self) > 0,
+                lastLinkSent: try row.decode(column: "sent", as: Date?.self))
+        }
+        return result
+    }
+
+    /// Everyone active who has not set a password yet.
+    static func notSignedIn(on reads: Reads) async throws -> [UUID] {
+        try await reads.rows(
+            """
+            SELECT p.id FROM people p WHERE p.active = \(bind: true) \
+            AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.person_id = p.id) ORDER BY p.name, p.id
+            """
+        ).map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// Of these people, those who are active: the only ones a link can be sent to.
+    static func active(_ ids: [UUID], on reads: Reads) async throws -> [UUID] {
+        guard !ids.isEmpty else { return [] }
+        return try await reads.rows("SELECT id FROM people WHERE active = \(bind: true) AND id IN (\(binds: ids))").map {
+            try $0.decode(column: "id", as: UUID.self)
+        }
+    }
+
+    /// Records an e-mail of `kind` (an invitation or a reset) for each person, each a new one (a
+    /// resend is another), and an audit line for each. `by` is who asked: an HR administrator, or
+    /// the person themselves for a reset. Returns how many were recorded.
+    @discardableResult
+    static func record(
+        _ kind: ReminderKind, to people: [UUID], by actor: UUID?, at now: Date, makeID: () -> UUID, on database: any Database
+    ) async throws -> Int {
+        guard !people.isEmpty else { return 0 }
+        let reminders = people.map { person in
+            Reminder(
+                kind: kind, recipientID: person, subject: "account", occurrence: makeID().uuidString.lowercased(),
+                text: kind == .invitation
+                    ? "An invitation to Foothold was sent to you by e-mail, with a link to set your password."
+                    : "A link to choose a new password was sent to you by e-mail. If you did not ask for it, tell your HR administrator.",
+                link: SiteURL.home.path)
+        }
+        return try await database.transaction { database in
+            var recorded = 0
+            var start = 0
+            while start < reminders.count {
+                let batch = Array(reminders[start..<min(start + 200, reminders.count)])
+                recorded += try await RemindersStore.record(batch, channels: { _ in [ReminderPass.channelEmail] }, at: now, on: database)
+                start += batch.count
+            }
+            for person in people {
+                try await AuditLog.record(
+                    kind == .invitation ? .invitationSent : .passwordResetSent, by: actor, about: person, at: now, on: database)
+            }
+            return recorded
+        }
+    }
+
+    /// What an invitation calls the organisation: its one top unit's name.
+    static func organisationName(on reads: Reads) async throws -> String {
+        let tops = try await reads.rows("SELECT name FROM units WHERE parent_id IS NULL LIMIT 2")
+        guard tops.count == 1 else { return "Your organisation" }
+        return try tops[0].decode(column: "name", as: String.self)
+    }
+
+    /// How long the link an e-mail of this kind carries works.
+    static func lifetime(_ kind: ReminderKind) -> TimeInterval {
+        kind == .passwordReset ? Accounts.resetLifetime : Accounts.invitationLifetime
+    }
+}
+
+extension Application {
+    private struct OutboxKickKey: StorageKey { typealias Value = OutboxKick }
+
+    /// Delivers what is waiting in the outbox now, in the background (decision 0022); set by `serve`.
+    /// Without it (tests, commands) what is recorded waits for the next pass.
+    var outboxKick: OutboxKick? {
+        get { storage[OutboxKickKey.self] }
+        set { storage[OutboxKickKey.self] = newValue }
+    }
+}
+
+/// One delivery run at a time on this server; a kick while one runs asks for one more after it.
+final class OutboxKick: @unchecked Sendable {
+    private let state = NIOLockedValueBox<(running: Bool, again: Bool)>((false, false))
+
+    func callAsFunction(_ app: Application) {
+        let start = state.withLockedValue { state -> Bool in
+            if state.running {
+                state.again = true
+                return false
+            }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        Task { [weak app] in
+            while let app {
+                do {
+                    try await ReminderPass(app: app).deliverWaiting(now: app.clients.now())
+                } catch {
+                    app.logger.warning("Could not deliver what is waiting; the next reminder pass will: \(error)")
+                }
+                let more = self.state.withLockedValue { state -> Bool in
+                    if state.again {
+                        state.again = false
+                        return true
+                    }
+                    state.running = false
+                    return false
+                }
+                if !more { return }
+            }
+        }
+    }
+}
