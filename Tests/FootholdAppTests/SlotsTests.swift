@@ -179,7 +179,8 @@ final class SlotsTests: XCTestCase {
                         group.addTask {
                             do {
                                 return try await SlotsStore.book(
-                                    slot, by: freya, purpose: "", conversationID: UUID(), bookingID: UUID(), at: now, on: database)
+                                    slot, by: freya, purpose: "", conversationID: UUID(), bookingID: UUID(), at: now,
+                                    timeZone: TimeZone(identifier: "Europe/London")!, on: database)
                             } catch {
                                 return .taken
                             }

@@ -440,6 +440,71 @@ def test_phone_layout(driver, accounts):
         phone.quit()
 
 
+def wait_for_mail(to, subject, seen=()):
+    """The text of the first message in the demo's mail folder to `to` with `subject`, not among
+    `seen`: serve sends it at once, so it arrives within seconds."""
+    folder = os.environ["FOOTHOLD_DEMO_MAIL"]
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if not name.endswith(".eml") or name in seen:
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as message:
+                content = message.read().replace("=\r\n", "").replace("=3D", "=")
+            if f"<{to}>" in content and f"Subject: {subject}" in content:
+                return name, content
+        time.sleep(0.25)
+    raise AssertionError(f"no e-mail to {to} with the subject {subject!r} arrived")
+
+
+def test_record_keeps_the_summary_when_an_action_is_added(driver, accounts):
+    sign_in(driver, accounts["Line manager"])
+    open_conversation(driver, "Held")
+    click(driver, By.LINK_TEXT, "The record")
+    summary = driver.find_element(By.NAME, "summary")
+    summary.clear()
+    summary.send_keys("We agreed two steps towards the data course.")
+    # Leaving with words typed asks first (the page's one script).
+    driver.find_element(By.LINK_TEXT, "Home").click()
+    alert = WebDriverWait(driver, 5).until(lambda d: d.switch_to.alert)
+    alert.dismiss()
+    assert "/record" in driver.current_url, driver.current_url
+    driver.find_element(By.NAME, "description").send_keys("Book a place on the spring data course")
+    click(driver, By.XPATH, "//main//form//button[normalize-space()='Save']")
+    main = text(driver)
+    assert "Saved, and the action added." in main, main[:400]
+    assert driver.find_element(By.NAME, "summary").get_attribute("value") == "We agreed two steps towards the data course."
+    assert "Book a place on the spring data course" in main
+    shot(driver, "34-record-one-form")
+
+
+def test_hr_invites_people_and_anyone_can_ask_for_a_new_password(driver, accounts):
+    sign_in(driver, accounts["HR administrator"])
+    click(driver, By.LINK_TEXT, "Administration")
+    click(driver, By.LINK_TEXT, "See people")
+    first = driver.find_element(By.CSS_SELECTOR, "main table tbody tr input[type=checkbox]")
+    first.click()
+    click(driver, By.XPATH, "//button[normalize-space()='Send an invitation']")
+    assert "Invitations are on their way to 1 person." in text(driver), text(driver)[:400]
+    shot(driver, "35-hr-invitations")
+
+    # The employee forgot their password: from the sign-in page, by e-mail, and back in.
+    driver.delete_all_cookies()
+    driver.get(BASE + "/sign-in")
+    click(driver, By.LINK_TEXT, "Forgot your password?")
+    driver.find_element(By.NAME, "email").send_keys(accounts["Employee"])
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
+    assert "Check your e-mail" in driver.find_element(By.TAG_NAME, "h1").text
+    shot(driver, "36-forgot-password")
+    _, message = wait_for_mail(accounts["Employee"], "Choose a new password for Foothold")
+    link = re.search(r"https?://\S+/set-password/[A-Za-z0-9_\-]+", message).group(0)
+    driver.get(BASE + link[link.index("/set-password/"):])
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.NAME, "confirmation").send_keys(PASSWORD)
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
+    assert "Welcome" in driver.find_element(By.TAG_NAME, "h1").text, text(driver)[:300]
+
+
 TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
@@ -447,7 +512,8 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_employee_keeps_actions_a_plan_and_a_journal, test_director_sees_coverage_and_themes, test_manager_reports_themes,
          test_leadership_team_responds_and_the_unit_hears, test_employee_books_a_leadership_team_slot,
          test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story,
-         test_director_reads_notifications_and_chooses_reminders, test_phone_layout]
+         test_director_reads_notifications_and_chooses_reminders, test_record_keeps_the_summary_when_an_action_is_added,
+         test_hr_invites_people_and_anyone_can_ask_for_a_new_password, test_phone_layout]
 
 
 def main():

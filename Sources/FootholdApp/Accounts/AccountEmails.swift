@@ -44,6 +44,16 @@ enum AccountEmails {
         ).map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    /// How many active people have not set a password yet: for the import's result and the
+    /// administration overview, not the people list (it counts all 50,000 people).
+    static func notSignedInCount(on reads: Reads) async throws -> Int {
+        try await reads.firstRow(
+            """
+            SELECT COUNT(*) AS waiting FROM people p WHERE p.active = \(bind: true) \
+            AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.person_id = p.id)
+            """)?.decode(column: "waiting", as: Int.self) ?? 0
+    }
+
     /// Of these people, those who are active: the only ones a link can be sent to.
     static func active(_ ids: [UUID], on reads: Reads) async throws -> [UUID] {
         guard !ids.isEmpty else { return [] }
@@ -99,7 +109,6 @@ enum AccountEmails {
 
 extension Application {
     private struct OutboxKickKey: StorageKey { typealias Value = OutboxKick }
-
     /// Delivers what is waiting in the outbox now, in the background (decision 0022); set by `serve`.
     /// Without it (tests, commands) what is recorded waits for the next pass.
     var outboxKick: OutboxKick? {

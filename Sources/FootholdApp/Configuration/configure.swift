@@ -52,6 +52,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M024_ThemeReleases())  // each checkpoint's theme figures, published once
     app.migrations.add(M025_HashCalendarFeedTokens())  // calendar feed secrets kept only as their SHA-256
     app.migrations.add(M026_StoryVersions())  // consent to a success story is to the version its person read
+    app.migrations.add(M027_IndexInvitationsByPerson())  // the people list's "link sent", and revoking links
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -22,6 +22,7 @@ enum Arranging {
     /// How the viewer stands to someone they want a conversation with.
     struct Relationship {
         var other: ConversationPerson
+        var viewerName: String
         var otherIsLeadershipTeam: Bool
         /// The other person reports to the viewer, so the viewer invites and guides.
         var viewerIsTheirManager: Bool
@@ -43,7 +44,7 @@ enum Arranging {
             let me = try await PersonModel.find(viewer, on: database)
         else { throw SiteError.notFound }
         return Relationship(
-            other: other.conversationPerson, otherIsLeadershipTeam: other.isLeadershipTeam,
+            other: other.conversationPerson, viewerName: me.name, otherIsLeadershipTeam: other.isLeadershipTeam,
             viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
     }
 
@@ -94,9 +95,14 @@ enum Arranging {
         conversation.guidePreparationShared = false
         conversation.createdAt = now
         conversation.updatedAt = now
+        let news = News(
+            relationship.viewerIsTheirManager ? .invited : .requested, by: relationship.viewerName, startsAt: meeting?.startsAt,
+            place: meeting?.place ?? "")
         try await database.transaction { database in
             try await conversation.create(on: database)
             try await ConversationStore.audit("arranged", conversation: conversation.id!, by: viewer, at: now, on: database)
+            try await NewsStore.tell(
+                news, to: proposal.otherID, about: id, link: SiteURL.conversation(id).path, timeZone: timeZone, at: now, on: database)
         }
         return .success(conversation.id!)
     }
@@ -123,8 +129,16 @@ enum Arranging {
                 if step != .accept && meeting!.startsAt != record.conversation.startsAt {
                     try await SlotsStore.freeSlot(of: record.id, on: database)
                 }
-                // Calendars that have it take the new time (RFC 5545 SEQUENCE).
+                // Calendars that have it take the new time (RFC 5545 SEQUENCE). An invitation sent
+                // with a suggested time is updated by the accepted one through its later DTSTAMP
+                // (RFC 5546 §2.1.5), so accepting keeps the sequence.
                 if step != .accept { try await CalendarFeedStore.raiseSequence(of: record.id, on: database) }
+                try await NewsStore.tell(
+                    News(
+                        step == .accept ? .accepted : .rescheduled, by: record.viewerName, startsAt: meeting!.startsAt,
+                        place: meeting!.place),
+                    to: record.other.id, about: record.id, link: SiteURL.conversation(record.id).path, timeZone: timeZone, at: now,
+                    on: database)
             }
             return .success(())
         }
@@ -159,11 +173,15 @@ enum Arranging {
                     .set("return_on", to: SQLBind(again))
             }
             try await ConversationStore.audit("declined", conversation: record.id, by: record.viewerID, at: now, on: database)
+            // The other person hears that it was "not now", never why.
+            try await NewsStore.tell(
+                News(.declined, by: record.viewerName), to: record.other.id, about: record.id,
+                link: SiteURL.conversation(record.id).path, timeZone: timeZone, at: now, on: database)
         }
         return .success(())
     }
 
-    static func cancel(_ record: ConversationForViewer, on database: any Database, now: Date) async throws {
+    static func cancel(_ record: ConversationForViewer, on database: any Database, now: Date, timeZone: TimeZone) async throws {
         guard record.may(.cancel) else { throw SiteError.forbidden }
         try await database.transaction { database in
             try await ConversationWrites.update(record.id, from: [record.conversation.state], now: now, on: database) {
@@ -172,6 +190,9 @@ enum Arranging {
             try await ConversationStore.audit("cancelled", conversation: record.id, by: record.viewerID, at: now, on: database)
             try await SlotsStore.freeSlot(of: record.id, on: database)
             try await CalendarFeedStore.raiseSequence(of: record.id, on: database)
+            try await NewsStore.tell(
+                News(.cancelled, by: record.viewerName, startsAt: record.conversation.startsAt), to: record.other.id, about: record.id,
+                link: SiteURL.conversation(record.id).path, timeZone: timeZone, at: now, on: database)
         }
     }
 

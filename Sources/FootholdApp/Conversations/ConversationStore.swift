@@ -20,6 +20,8 @@ struct ConversationForViewer {
     /// The viewer's side, when they are one of the two.
     var side: ConversationSide? { access.isEmployee ? .employee : (access.isGuide ? .guide : nil) }
     var other: ConversationPerson { access.isEmployee ? guide : employee }
+    /// The viewer's own name, when they are one of the two.
+    var viewerName: String { access.isEmployee ? employee.name : guide.name }
     var facts: ConversationLifecycle.Facts { .init(state: conversation.state, requestedBy: conversation.requestedBy) }
 
     func allows(_ part: ConversationAccess.Part) -> Bool { ConversationAccess.allows(access, part, sharing) }

@@ -102,6 +102,21 @@ enum ConversationWrites {
                 try await link.create(on: database)
             }
             try await ConversationStore.audit("changed record", conversation: record.id, by: record.viewerID, at: now, on: database)
+            // The other side hears of a summary to confirm, or confirmed; never what it says.
+            let c = record.conversation
+            let link = SiteURL.record(record.id).path
+            let utc = TimeZone(secondsFromGMT: 0)!
+            if side == .guide && !summary.isEmpty && summary != c.summary {
+                try await NewsStore.tell(
+                    News(.summaryToConfirm, by: record.guide.name), to: record.employee.id, about: record.id, link: link, timeZone: utc,
+                    at: now, on: database)
+            } else if side == .employee && !summary.isEmpty && (confirm || summary != c.summary)
+                && (c.summaryConfirmedAt == nil || summary != c.summary)
+            {
+                try await NewsStore.tell(
+                    News(.summaryConfirmed, by: record.employee.name), to: record.guide.id, about: record.id, link: link, timeZone: utc,
+                    at: now, on: database)
+            }
         }
     }
 }

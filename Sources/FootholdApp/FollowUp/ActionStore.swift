@@ -250,9 +250,23 @@ enum ActionStore {
         action.$createdBy.id = actorID
         action.$guide.id = conversation?.guideID
         apply(draft, to: action)
+        // A colleague named to do it hears so, and a guide an employee gave one to (it waits for
+        // them to confirm it); never what it says. Actions agreed for the employee are on their
+        // record already.
+        let doer: UUID? =
+            switch draft.owner {
+            case .colleague: draft.ownerPersonID
+            case .guide: conversation?.guideID
+            case .employee, .organisation: nil
+            }
         try await database.transaction { database in
             try await action.create(on: database)
             try await audit("added an action", action, by: actorID, at: now, on: database)
+            if let doer, doer != actorID {
+                try await NewsStore.tell(
+                    News(.actionGiven, by: try await NewsStore.name(of: actorID, on: database), due: draft.dueOn), to: doer, about: id,
+                    link: SiteURL.myActions.path, timeZone: TimeZone(secondsFromGMT: 0)!, at: now, on: database)
+            }
         }
     }
 

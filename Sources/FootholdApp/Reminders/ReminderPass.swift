@@ -201,13 +201,19 @@ struct ReminderPass {
             } else {
                 let token = app.clients.makeToken()
                 try await RemindersStore.setUnsubscribe(delivery.id, tokenHash: TokenHash.of(token), by: claimant, on: app.db)
+                // News of a conversation with a time carries a calendar invitation (decision 0022).
+                let calendar: (method: String, text: String)? =
+                    if delivery.kind == .conversationNews, let conversation = UUID(uuidString: delivery.subject) {
+                        try await NewsStore.calendar(
+                            conversation: conversation, organiser: configuration.mail.from, baseURL: base, stamp: now, on: app.reads)
+                    } else { nil }
                 message = ReminderEmail.message(
                     kind: delivery.kind, text: delivery.text,
                     to: MailMessage.Address(name: delivery.recipientName, email: delivery.recipientEmail),
                     from: configuration.mail.from, link: base + delivery.link, unsubscribe: base + SiteURL.unsubscribe(token: token).path,
                     settings: base + SiteURL.reminderSettings.path, sentAt: now, timeZone: configuration.timeZone,
                     // The same for every attempt, so a mail system that saw it arrive once can tell.
-                    messageID: "reminder-\(delivery.id.uuidString.lowercased())@\(host)")
+                    messageID: "reminder-\(delivery.id.uuidString.lowercased())@\(host)", calendar: calendar)
             }
             do {
                 let (logger, warnings) = (app.logger, app.mailWarnings)

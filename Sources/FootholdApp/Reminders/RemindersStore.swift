@@ -220,6 +220,8 @@ enum RemindersStore {
         var recipientID: UUID
         var recipientName: String
         var recipientEmail: String
+        /// What it is about, from its key: a conversation's id for conversation news.
+        var subject: String
         /// The recipient switched this kind off after it was recorded, or has left.
         var stopped: Bool
     }
@@ -247,7 +249,7 @@ enum RemindersStore {
         guard !ids.isEmpty else { return [] }
         return try await sql.raw(
             """
-            SELECT d.id, d.channel, d.attempts, r.kind, r.text, r.link, r.recipient_id, p.name, p.email, p.active, \
+            SELECT d.id, d.channel, d.attempts, r.kind, r.key, r.text, r.link, r.recipient_id, p.name, p.email, p.active, \
             (SELECT COUNT(*) FROM \(unsafeRaw: switchedOff) s WHERE s.person_id = r.recipient_id AND s.kind = r.kind) AS off \
             FROM \(unsafeRaw: deliveries) d JOIN \(unsafeRaw: reminders) r ON r.id = d.reminder_id JOIN people p ON p.id = r.recipient_id \
             WHERE d.id IN (\(binds: ids)) AND d.claimed_by = \(bind: claimant)
@@ -263,6 +265,7 @@ enum RemindersStore {
                 link: try row.decode(column: "link", as: String.self), recipientID: try row.decode(column: "recipient_id", as: UUID.self),
                 recipientName: try row.decode(column: "name", as: String.self),
                 recipientEmail: try row.decode(column: "email", as: String.self),
+                subject: (try row.decode(column: "key", as: String.self)).split(separator: "|").dropFirst(2).first.map(String.init) ?? "",
                 stopped: !active || off > 0)
         }
     }

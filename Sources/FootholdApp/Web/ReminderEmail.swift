@@ -15,6 +15,9 @@ enum ReminderEmail {
         case .actionDue: "An action is due"
         case .askAgain: "Time to offer a career conversation again"
         case .digest: "Your weekly career conversations digest"
+        case .conversationNews: "News of your career conversation"
+        case .summaryNews: "A conversation summary"
+        case .actionGiven: "An action for you"
         case .invitation, .passwordReset: AccountEmail.subject(kind)
         }
     }
@@ -26,6 +29,9 @@ enum ReminderEmail {
         case .overdue, .askAgain: "See your team"
         case .actionDue: "See the action"
         case .digest: "See the figures"
+        case .conversationNews: "See the conversation"
+        case .summaryNews: "See the record"
+        case .actionGiven: "See your actions"
         case .invitation, .passwordReset: "Open Foothold"
         }
     }
@@ -34,7 +40,8 @@ enum ReminderEmail {
     /// on the organisation's clock.
     static func message(
         kind: ReminderKind, text: String, to recipient: MailMessage.Address, from sender: MailMessage.Address, link: String,
-        unsubscribe: String, settings: String, sentAt: Date, timeZone: TimeZone, messageID: String
+        unsubscribe: String, settings: String, sentAt: Date, timeZone: TimeZone, messageID: String,
+        calendar: (method: String, text: String)? = nil
     ) -> MailMessage {
         let name = RemindersStore.firstName(recipient.name)
         let local = LocalTime(sentAt, in: timeZone)
@@ -47,7 +54,7 @@ enum ReminderEmail {
             \(action(kind)): \(link)
 
             Sent by Foothold on \(when).
-            You can stop these reminders with one click: \(unsubscribe)
+            You can stop e-mails like this one with one click: \(unsubscribe)
             Or choose which reminders you get: \(settings)
 
             """
@@ -59,11 +66,12 @@ enum ReminderEmail {
             <p><a href="\(link.attributeEscaped)" style="display: inline-block; background: #1d6b57; color: #ffffff; \
             padding: 10px 16px; border-radius: 4px; text-decoration: none; font-weight: bold;">\(action(kind).textEscaped)</a></p>\
             <p style="font-size: 14px; color: #52606d;">Sent by Foothold on \(when.textEscaped).<br/>\
-            <a href="\(unsubscribe.attributeEscaped)" style="color: #52606d;">Stop reminders like this one</a> · \
+            <a href="\(unsubscribe.attributeEscaped)" style="color: #52606d;">Stop e-mails like this one</a> · \
             <a href="\(settings.attributeEscaped)" style="color: #52606d;">Choose which reminders you get</a></p></body></html>
             """
         return MailMessage(
             from: sender, to: recipient, subject: subject(kind), text: plain, html: html, date: sentAt, messageID: messageID,
-            headers: [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")])
+            headers: [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")],
+            calendar: calendar)
     }
 }

@@ -23,11 +23,15 @@ public struct MailMessage: Sendable, Equatable {
     public var messageID: String
     /// Further headers, in order, such as List-Unsubscribe.
     public var headers: [(String, String)]
+    /// A calendar invitation (RFC 6047, iMIP): its METHOD and the iCalendar text, sent as a third
+    /// alternative beside the text and the HTML, as calendar programs expect.
+    public var calendar: (method: String, text: String)?
 
     public init(
         from: Address, to: Address, subject: String, text: String, html: String, date: Date, messageID: String,
-        headers: [(String, String)] = []
+        headers: [(String, String)] = [], calendar: (method: String, text: String)? = nil
     ) {
+        self.calendar = calendar
         self.from = from
         self.to = to
         self.subject = subject
@@ -41,6 +45,7 @@ public struct MailMessage: Sendable, Equatable {
     public static func == (a: MailMessage, b: MailMessage) -> Bool {
         a.from == b.from && a.to == b.to && a.subject == b.subject && a.text == b.text && a.html == b.html && a.date == b.date
             && a.messageID == b.messageID && a.headers.map { $0.0 + ":" + $0.1 } == b.headers.map { $0.0 + ":" + $0.1 }
+            && a.calendar?.method == b.calendar?.method && a.calendar?.text == b.calendar?.text
     }
 
     /// The whole message, as it is handed to a mail server or a sendmail program.
@@ -59,9 +64,11 @@ public struct MailMessage: Sendable, Equatable {
         header("MIME-Version", "1.0")
         header("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
         lines.append("")
-        for (type, body) in [("text/plain", text), ("text/html", html)] {
+        var parts = [("text/plain; charset=utf-8", text), ("text/html; charset=utf-8", html)]
+        if let calendar { parts.append(("text/calendar; charset=utf-8; method=\(calendar.method)", calendar.text)) }
+        for (type, body) in parts {
             lines.append("--" + boundary)
-            lines.append("Content-Type: \(type); charset=utf-8")
+            lines.append("Content-Type: \(type)")
             lines.append("Content-Transfer-Encoding: quoted-printable")
             lines.append("")
             lines.append(Self.quotedPrintable(body))

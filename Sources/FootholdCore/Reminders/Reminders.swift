@@ -15,6 +15,13 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
     case askAgain = "ask_again"
     /// Each week, the counts of a director's units.
     case digest
+    /// Something happened to one of the person's conversations (decision 0022): an invitation, a
+    /// request, an answer, a new time, a cancellation, a booking or a withdrawn slot.
+    case conversationNews = "conversation_news"
+    /// A summary waits for the employee to confirm it, or the employee confirmed it.
+    case summaryNews = "summary_news"
+    /// Someone named the person to do an action.
+    case actionGiven = "action_given"
     /// An invitation to Foothold with a link to set a password (decision 0022): sent when HR asks.
     case invitation
     /// A link to choose a new password: sent when the person or HR asks.
@@ -29,10 +36,16 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
         case .actionDue: "When an action you took on falls due"
         case .askAgain: "When it is time to ask someone again after \u{201C}not now\u{201D}"
         case .digest: "A weekly digest of your units\u{2019} figures"
+        case .conversationNews: "When someone invites you, answers, moves or cancels a conversation, or books your slot"
+        case .summaryNews: "When a summary waits for you to confirm it, or is confirmed"
+        case .actionGiven: "When someone names you to do an action"
         case .invitation: "Invitations to Foothold"
         case .passwordReset: "Links to choose a new password"
         }
     }
+
+    /// Told when it happens, whatever the sending hours: something someone has just done.
+    public var isNews: Bool { self == .conversationNews || self == .summaryNews || self == .actionGiven }
 
     /// An e-mail about someone's account, sent because it was asked for: never switched off,
     /// without an unsubscribe link, and never unread in the app (decision 0022).

@@ -22,12 +22,11 @@ struct AdminController {
         let page = req.queryPage()
         let results = try await OrganisationStore.search(query, page: page, includeInactive: true, on: req.reads)
         let standing = try await AccountEmails.standing(of: results.items.map(\.0.id), on: req.reads)
-        let notSignedIn = try await AccountEmails.notSignedIn(on: req.reads).count
         let sent = req.queryValue("sent").map { ($0, req.queryInt("count", in: 0...1_000_000) ?? 0) }
         return req.page(
             "People", breadcrumbs: [("Administration", SiteURL.admin.path)],
             AdminPages.people(
-                query: query, results: results, standing: standing, notSignedIn: notSignedIn, sent: sent, display: req.display,
+                query: query, results: results, standing: standing, sent: sent, display: req.display,
                 csrf: req.csrfToken))
     }
 
@@ -60,7 +59,7 @@ struct AdminController {
             by: try req.requireViewer().personID)
         {
         case .success(let outcome):
-            let notSignedIn = try await AccountEmails.notSignedIn(on: req.reads).count
+            let notSignedIn = try await AccountEmails.notSignedInCount(on: req.reads)
             return req.page(
                 "People imported", breadcrumbs: crumbs,
                 AdminPages.imported(outcome, filename: file.filename, notSignedIn: notSignedIn, csrf: req.csrfToken))

@@ -8,6 +8,8 @@ extension AdminPages {
             H.paragraph(
                 "\(counts.activePeople) active people in \(counts.units) units. \(counts.withoutPassword) have not set a password yet.",
                 class: "lead"),
+            counts.withoutPassword == 0
+                ? H.nothing : H.el("p", H.link("Invite the people who have not signed in yet", to: SiteURL.adminPeople.path)),
             H.el(
                 "div", class: "card-grid",
                 H.card(
@@ -51,12 +53,12 @@ extension AdminPages {
     /// password link to, or invites everyone who has not signed in (decision 0022).
     static func people(
         query: String, results: OrganisationStore.Page<(OrganisationStore.PersonSummary, String?)>,
-        standing: [UUID: AccountEmails.Standing], notSignedIn: Int, sent: (kind: String, count: Int)?, display: DisplayDate,
+        standing: [UUID: AccountEmails.Standing], sent: (kind: String, count: Int)?, display: DisplayDate,
         csrf: String
     ) -> [BodyNode] {
         var nodes: [BodyNode] = [H.heading(1, "People")]
         if let sent { nodes.append(sentNotice(sent)) }
-        if notSignedIn > 0 { nodes.append(notSignedInCard(notSignedIn, query: query, csrf: csrf)) }
+        nodes.append(notSignedInCard(query: query, csrf: csrf))
         nodes.append(H.searchForm(action: SiteURL.adminPeople.path, query: query))
         if results.items.isEmpty {
             nodes.append(
@@ -112,23 +114,23 @@ extension AdminPages {
         return switch sent.kind {
         case "invitation": H.notice("Invitations are on their way to \(people).", style: "success")
         case "reset": H.notice("A link to choose a new password is on its way to \(people).", style: "success")
-        default: H.notice("Nothing was sent: tick at least one person who is still here, then press a button.")
+        default: H.notice("Nothing was sent: no one chosen is still here without a password, or no one was ticked.")
         }
     }
 
-    static func notSignedInCard(_ count: Int, query: String, csrf: String) -> BodyNode {
+    static func notSignedInCard(query: String, csrf: String) -> BodyNode {
         H.el(
             "section", class: "card",
-            H.heading(2, "Not signed in yet"),
+            H.heading(2, "Letting people in"),
             H.paragraph(
-                "\(count) \(count == 1 ? "person has" : "people have") not set a password yet. An invitation e-mails each "
-                    + "of them a link that works for seven days; sending again sends a new link."),
+                "Everyone who is still here and has not set a password yet can be sent an invitation at once: an e-mail with a link "
+                    + "that works for seven days. Sending again sends a new link. The list below says who has not signed in."),
             H.form(
                 action: SiteURL.adminPeopleLinks.path, csrf: csrf,
                 [
                     H.hidden(name: "send", value: "invitation"), H.hidden(name: "everyone", value: "not_signed_in"),
                     H.hidden(name: "q", value: query),
-                    H.button("Invite everyone who has not signed in yet (\(count))", style: .secondary),
+                    H.button("Invite everyone who has not signed in yet", style: .secondary),
                 ]))
     }
 

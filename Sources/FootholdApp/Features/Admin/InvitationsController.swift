@@ -46,7 +46,7 @@ struct InvitationsController {
         }
         let count = try await AccountEmails.record(
             kind, to: people, by: viewer.personID, at: req.now, makeID: { req.clients.makeID() }, on: req.database)
-        req.application.outboxKick?(req.application)
+        req.deliverSoon()
         return .redirect(
             to: SiteURL.adminPeople.with(query: [
                 ("q", form.q ?? ""), ("sent", kind == .invitation ? "invitation" : "reset"), ("count", String(count)),

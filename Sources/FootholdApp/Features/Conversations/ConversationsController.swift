@@ -95,6 +95,7 @@ struct ConversationsController {
             year: year)
         {
         case .success(let id) where !invalidKind:
+            req.deliverSoon()
             return .redirect(to: SiteURL.conversation(id).path)
         case .success:
             throw SiteError.notFound
@@ -150,6 +151,7 @@ struct ConversationsController {
             record, step: step, meeting: form.draft, on: req.database, timeZone: req.display.timeZone, now: req.now)
         {
         case .success:
+            req.deliverSoon()
             return .redirect(to: SiteURL.conversation(record.id).path)
         case .failure(let problems):
             return req.page(
@@ -181,6 +183,7 @@ struct ConversationsController {
             timeZone: req.display.timeZone)
         {
         case .success:
+            req.deliverSoon()
             return .redirect(to: SiteURL.conversation(record.id).path)
         case .failure(let problems):
             return req.page(
@@ -191,7 +194,8 @@ struct ConversationsController {
 
     @Sendable func cancel(req: Request) async throws -> Response {
         let record = try await Self.record(req)
-        try await Arranging.cancel(record, on: req.database, now: req.now)
+        try await Arranging.cancel(record, on: req.database, now: req.now, timeZone: req.display.timeZone)
+        req.deliverSoon()
         return .redirect(to: SiteURL.conversation(record.id).path)
     }
 

@@ -42,6 +42,9 @@ enum TalkToStore {
             try await ConversationStore.audit("suggested by a guide", conversation: requestID, by: record.viewerID, at: now, on: database)
             try await action.create(on: database)
             try await ConversationStore.audit("added an action", conversation: record.id, by: record.viewerID, at: now, on: database)
+            try await NewsStore.tell(
+                News(.requested, by: record.employee.name), to: colleague.id, about: requestID, link: SiteURL.conversation(requestID).path,
+                timeZone: TimeZone(secondsFromGMT: 0)!, at: now, on: database)
         }
     }
 }

@@ -120,6 +120,9 @@ enum RemindersPages {
         case .actionDue: "On the day it is due, for a week."
         case .askAgain: "For guides: the day someone asked to be asked again."
         case .digest: "For directors: counts of conversations met, due and overdue in your units. Never what was said."
+        case .conversationNews: "As it happens, with a calendar invitation when a time is set."
+        case .summaryNews: "As it happens: to the employee when the guide writes it, to the guide when it is confirmed."
+        case .actionGiven: "As it happens. Never what the action says."
         case .invitation, .passwordReset: "Sent only when asked for."
         }
     }

@@ -51,10 +51,11 @@ struct SlotsController {
             let conversationID = clients.makeID()
             if let refusal = try await SlotsStore.book(
                 slot.id, by: viewer.personID, purpose: SlotsPage.purpose(note: note, slot: slot), conversationID: conversationID,
-                bookingID: clients.makeID(), at: req.now, on: req.database)
+                bookingID: clients.makeID(), at: req.now, timeZone: req.display.timeZone, on: req.database)
             {
                 problem = refusal.message
             } else {
+                req.deliverSoon()
                 return .redirect(to: SiteURL.slots.with(query: [("done", "booked")]))
             }
         }
@@ -69,7 +70,8 @@ struct SlotsController {
     @Sendable func cancel(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let slot = try await Self.slot(req)
-        try await SlotsStore.cancel(slot, by: viewer.personID, at: req.now, on: req.database)
+        try await SlotsStore.cancel(slot, by: viewer.personID, at: req.now, timeZone: req.display.timeZone, on: req.database)
+        req.deliverSoon()
         return .redirect(to: SiteURL.slots.with(query: [("done", "cancelled")]))
     }
 
@@ -116,7 +118,8 @@ struct SlotsController {
     @Sendable func withdraw(req: Request) async throws -> Response {
         let viewer = try Self.requireMember(req)
         let slot = try await Self.slot(req)
-        try await SlotsStore.withdraw(slot, by: viewer.personID, at: req.now, on: req.database)
+        try await SlotsStore.withdraw(slot, by: viewer.personID, at: req.now, timeZone: req.display.timeZone, on: req.database)
+        req.deliverSoon()
         return .redirect(to: SiteURL.ownSlots.with(query: [("done", "withdrawn")]))
     }
 }

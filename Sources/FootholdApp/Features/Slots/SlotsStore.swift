@@ -146,7 +146,7 @@ enum SlotsStore {
     /// booking per slot lets one through; the other is refused with `.taken` and nothing is kept.
     static func book(
         _ slotID: UUID, by personID: UUID, purpose: String, conversationID: UUID, bookingID: UUID, at now: Date,
-        on database: any Database
+        timeZone: TimeZone, on database: any Database
     ) async throws -> SlotBooking.Refusal? {
         do {
             return try await database.transaction { database -> SlotBooking.Refusal? in
@@ -199,6 +199,10 @@ enum SlotsStore {
                 booking.bookedAt = now
                 try await booking.create(on: database)
                 try await ConversationStore.audit("booked a slot", conversation: conversationID, by: personID, at: now, on: database)
+                try await NewsStore.tell(
+                    News(.booked, by: try await NewsStore.name(of: personID, on: database), startsAt: slot.startsAt, place: slot.place),
+                    to: slot.memberID, about: conversationID, link: SiteURL.conversation(conversationID).path, timeZone: timeZone, at: now,
+                    on: database)
                 return nil
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -208,7 +212,9 @@ enum SlotsStore {
 
     /// Withdraws a member's slot. A booked slot's conversation is cancelled; the booking stays so
     /// the booker is told it was withdrawn.
-    static func withdraw(_ slot: LeadershipSlot, by memberID: UUID, at now: Date, on database: any Database) async throws {
+    static func withdraw(
+        _ slot: LeadershipSlot, by memberID: UUID, at now: Date, timeZone: TimeZone, on database: any Database
+    ) async throws {
         guard slot.memberID == memberID else { throw SiteError.notFound }
         try await database.transaction { database in
             try await database.sql.raw(
@@ -224,12 +230,20 @@ enum SlotsStore {
                 ).run()
                 try await CalendarFeedStore.raiseSequence(of: conversationID, on: database)
                 try await ConversationStore.audit("withdrew the slot", conversation: conversationID, by: memberID, at: now, on: database)
+                if let booker = slot.bookerID {
+                    try await NewsStore.tell(
+                        News(.slotWithdrawn, by: try await NewsStore.name(of: memberID, on: database), startsAt: slot.startsAt),
+                        to: booker, about: conversationID, link: SiteURL.conversation(conversationID).path, timeZone: timeZone, at: now,
+                        on: database)
+                }
             }
         }
     }
 
     /// The booker cancels: the conversation is cancelled and the slot is free again.
-    static func cancel(_ slot: LeadershipSlot, by personID: UUID, at now: Date, on database: any Database) async throws {
+    static func cancel(
+        _ slot: LeadershipSlot, by personID: UUID, at now: Date, timeZone: TimeZone, on database: any Database
+    ) async throws {
         guard slot.bookerID == personID, let conversationID = slot.conversationID else { throw SiteError.notFound }
         try await database.transaction { database in
             try await database.sql.raw(
@@ -242,6 +256,9 @@ enum SlotsStore {
             try await freeSlot(of: conversationID, on: database)
             try await CalendarFeedStore.raiseSequence(of: conversationID, on: database)
             try await ConversationStore.audit("cancelled", conversation: conversationID, by: personID, at: now, on: database)
+            try await NewsStore.tell(
+                News(.cancelled, by: try await NewsStore.name(of: personID, on: database), startsAt: slot.startsAt), to: slot.memberID,
+                about: conversationID, link: SiteURL.conversation(conversationID).path, timeZone: timeZone, at: now, on: database)
         }
     }
 

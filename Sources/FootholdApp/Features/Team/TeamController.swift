@@ -35,6 +35,7 @@ struct TeamController {
             year: year)
         {
         case .success:
+            req.deliverSoon()
             return .redirect(to: SiteURL.team.with(query: [("invited", employee)]))
         case .failure:
             throw Abort(.badRequest)
