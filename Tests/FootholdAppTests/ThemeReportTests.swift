@@ -64,7 +64,14 @@ final class ThemeReportTests: XCTestCase {
             XCTAssertEqual(view.status, .ok)
             let text = view.body.visibleText
             XCTAssertTrue(text.contains("Reports received 1"), text)
-            XCTAssertTrue(text.contains("\(themes[0].name) held back"), text)
+            // Every figure is held back, so the page says so in one sentence and draws no wall of them.
+            XCTAssertTrue(
+                text.contains(
+                    "Every theme’s figure here is held back: the teams in Tenancy Services are small, and no count is shown that could point to someone."
+                ), text)
+            XCTAssertFalse(text.contains("\(themes[0].name) held back"), text)
+            XCTAssertTrue(text.contains("Each line manager’s report here draws on too few people to be shown on its own."), text)
+            XCTAssertTrue(text.contains("No figure here can be shown at any checkpoint yet"), text)
             XCTAssertFalse(view.body.contains("SECRET"))
             // A line manager's form is theirs: someone with no reports cannot open one.
             _ = ines
@@ -158,6 +165,23 @@ final class ThemeReportTests: XCTestCase {
             }
             XCTAssertGreaterThan(attacked, 10)
             XCTAssertGreaterThan(heldBackSeen, 20, "the organisation has small teams: much is held back")
+
+            // Where a unit's figures are mostly held back, its page says so and points to the
+            // nearest level above with figures the viewer can read.
+            let chief = try await Fixtures.signedIn("chief@r.example", in: testApp)
+            let whole = try await chief.get(SiteURL.monitoringThemes.with(query: [("checkpoint", review.id.lowerText)])).body.visibleText
+            XCTAssertFalse(whole.contains("Every theme’s figure here is held back"), "the whole organisation has figures")
+            var explained = 0
+            for unit in try await UnitModel.query(on: testApp.db).all() {
+                let page = try await chief.get(
+                    SiteURL.monitoringThemes.with(query: [("unit", unit.id!.lowerText), ("checkpoint", review.id.lowerText)]))
+                let text = page.body.visibleText
+                guard text.contains("figure here is held back") || text.contains("figures here are held back") else { continue }
+                explained += 1
+                XCTAssertTrue(text.contains("See the figures for"), text)
+                XCTAssertTrue(text.contains(", which take in \(unit.name)."), text)
+            }
+            XCTAssertGreaterThan(explained, 3, "small units explain themselves")
         }
     }
 

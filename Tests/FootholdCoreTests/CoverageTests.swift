@@ -48,7 +48,7 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(
             after, CoverageFigures(staff: 10, notExpected: 1, held: 4, scheduled: 0, declined: 1, overdue: 4, due: 0, notYetOpen: 0))
         XCTAssertEqual(after.expected, 9)
-        XCTAssertEqual(after.coverageText, "44%", "four of nine, rounded down")
+        XCTAssertEqual(after.coverageText, "44%", "four of nine, to the nearest")
         for figures in [before, during, after] {
             let parts =
                 figures.notExpected + figures.held + figures.scheduled + figures.declined + figures.overdue + figures.due
@@ -65,7 +65,17 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(running, tenPeople())
         XCTAssertEqual(CoverageFigures.percent(0, of: 0), "–")
         XCTAssertEqual(CoverageFigures.percent(3, of: 3), "100%")
-        XCTAssertEqual(CoverageFigures.percent(2, of: 3), "66%")
+    }
+
+    func testPercentagesRoundToTheNearestButOnlyEveryoneIsAHundredAndOnlyNoOneIsNought() {
+        XCTAssertEqual(CoverageFigures.percent(4, of: 6), "67%", "4 of 6 was shown as 66%")
+        XCTAssertEqual(CoverageFigures.percent(2, of: 3), "67%")
+        XCTAssertEqual(CoverageFigures.percent(1, of: 3), "33%")
+        XCTAssertEqual(CoverageFigures.percent(1, of: 8), "13%", "12.5 rounds up")
+        XCTAssertEqual(CoverageFigures.percent(199, of: 200), "99%", "not everyone, so not 100%")
+        XCTAssertEqual(CoverageFigures.percent(1, of: 300), "1%", "someone, so not 0%")
+        XCTAssertEqual(CoverageFigures.percent(0, of: 300), "0%")
+        XCTAssertEqual(CoverageFigures.percent(300, of: 300), "100%")
     }
 
     func testTheRecentShareCountsNinetyDaysIncludingToday() {

@@ -475,7 +475,7 @@ def test_record_keeps_the_summary_when_an_action_is_added(driver, accounts):
     assert driver.find_element(By.NAME, "summary").get_attribute("value") == "We agreed two steps towards the data course."
     assert "Book a place on the spring data course" in main
     assert not driver.execute_script(leaving), "a saved page leaves without asking"
-    shot(driver, "34-record-one-form")
+    shot(driver, "37-record-one-form")
 
 
 def test_hr_invites_people_and_anyone_can_ask_for_a_new_password(driver, accounts):
@@ -486,7 +486,7 @@ def test_hr_invites_people_and_anyone_can_ask_for_a_new_password(driver, account
     first.click()
     click(driver, By.XPATH, "//button[normalize-space()='Send an invitation']")
     assert "Invitations are on their way to 1 person." in text(driver), text(driver)[:400]
-    shot(driver, "35-hr-invitations")
+    shot(driver, "38-hr-invitations")
 
     # The employee forgot their password: from the sign-in page, by e-mail, and back in.
     driver.delete_all_cookies()
@@ -495,7 +495,7 @@ def test_hr_invites_people_and_anyone_can_ask_for_a_new_password(driver, account
     driver.find_element(By.NAME, "email").send_keys(accounts["Employee"])
     click(driver, By.CSS_SELECTOR, "main button[type=submit]")
     assert "Check your e-mail" in driver.find_element(By.TAG_NAME, "h1").text
-    shot(driver, "36-forgot-password")
+    shot(driver, "39-forgot-password")
     _, message = wait_for_mail(accounts["Employee"], "Choose a new password for Foothold")
     link = re.search(r"https?://\S+/set-password/[A-Za-z0-9_\-]+", message).group(0)
     driver.get(BASE + link[link.index("/set-password/"):])

@@ -105,12 +105,21 @@ public struct CoverageFigures: Sendable, Equatable {
     /// Held as a share of those expected, from 0 to 1; nil when nobody was expected.
     public var coverage: Double? { expected > 0 ? Double(held) / Double(expected) : nil }
 
-    /// "64%", or "–" when nobody was expected. Rounded down, so 100% means everyone.
+    /// "67%", or "–" when nobody was expected.
     public var coverageText: String { Self.percent(held, of: expected) }
 
     public static func percent(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "–" }
-        return "\(part * 100 / whole)%"
+        guard let rounded = roundedPercent(part, of: whole) else { return "–" }
+        return "\(rounded)%"
+    }
+
+    /// A share as a whole percentage, rounded to the nearest (4 of 6 is 67), except that only
+    /// everyone is 100 and only no one is 0: 199 of 200 is 99, 1 of 300 is 1. Nil when the whole is 0.
+    public static func roundedPercent(_ part: Int, of whole: Int) -> Int? {
+        guard whole > 0 else { return nil }
+        let nearest = (part * 200 + whole) / (2 * whole)
+        if part > 0, part < whole { return min(max(nearest, 1), 99) }
+        return nearest
     }
 }
 

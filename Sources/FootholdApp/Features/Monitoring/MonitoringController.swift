@@ -158,11 +158,13 @@ struct MonitoringController {
             NoticesPage.title, breadcrumbs: [("Monitoring", SiteURL.monitoring.path)], NoticesPage.content(model, display: req.display))
     }
 
+    /// A CSV download, led by UTF-8's byte-order mark so that Excel on Windows reads "2025–26" as
+    /// written rather than as Windows-1252.
     static func csvResponse(_ text: String, filename: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + text))
     }
 }

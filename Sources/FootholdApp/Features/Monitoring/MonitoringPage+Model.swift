@@ -137,7 +137,7 @@ enum MonitoringPage {
         func percent(_ index: Int) -> Int? {
             let figures = tallies[index].figures(at: snapshot.checkpoints[index], today: today)
             guard snapshot.checkpoints[index].opens <= today, figures.expected > 0 else { return nil }
-            return figures.held * 100 / figures.expected
+            return CoverageFigures.roundedPercent(figures.held, of: figures.expected)
         }
         var lines: [(name: String, values: [Int?])] = []
         if !lastYear.isEmpty {
@@ -175,7 +175,7 @@ enum MonitoringPage {
     static func csvCells(_ figures: CoverageFigures) -> [CSVWriter.Cell] {
         [
             .number(figures.staff), .number(figures.notExpected), .number(figures.held),
-            figures.expected > 0 ? .number(figures.held * 100 / figures.expected) : .text(""), .number(figures.scheduled),
+            CoverageFigures.roundedPercent(figures.held, of: figures.expected).map { .number($0) } ?? .text(""), .number(figures.scheduled),
             .number(figures.due), .number(figures.declined), .number(figures.overdue), .number(figures.notYetOpen),
         ]
     }

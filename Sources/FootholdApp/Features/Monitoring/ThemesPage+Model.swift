@@ -39,10 +39,26 @@ enum ThemesPage {
         var trendThresholds: [AnonymityThreshold?]
         /// Notes of the reports counted in the unit itself that draw on at least the threshold.
         var notes: [(managerName: String, people: Int, note: String)]
+        /// The nearest level above this one, among those the viewer sees, with a figure that can
+        /// be shown: where to look when most figures here are held back.
+        var nearerFigures: (name: String, path: String)?
 
         var isPublished: Bool { releasedOn != nil }
 
         var checkpoint: MonitoringPage.CheckpointChoice { checkpoints[selected] }
+    }
+
+    /// How many of the figures are shown, and how many held back (figures of no one are neither).
+    static func tally(_ rows: [[ThemeFigures.Figure]]) -> (shown: Int, heldBack: Int) {
+        var tally = (shown: 0, heldBack: 0)
+        for figure in rows.joined() {
+            switch figure.visibility {
+            case .shown: tally.shown += 1
+            case .tooFew, .withheld: tally.heldBack += 1
+            case .empty: break
+            }
+        }
+        return tally
     }
 
     static func text(_ figure: ThemeFigures.Figure, _ threshold: AnonymityThreshold?) -> String {
@@ -66,6 +82,8 @@ enum ThemesPage {
         var scopeName = MonitoringPage.organisationName
         var unitID: UUID?
         var crumbs: [(label: String, path: String)] = []
+        // The levels above this one the viewer sees, nearest last, each with its figures.
+        var above: [(name: String, path: String, pick: (ThemeFigures.Table) -> ThemeFigures.Figure)] = []
         func link(_ unit: Int) -> String {
             SiteURL.monitoringThemes.with(query: [
                 ("unit", snapshot.units[unit].id.lowerText), ("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText),
@@ -90,15 +108,14 @@ enum ThemesPage {
             managers = at.reports.indices.filter { at.reports[$0].unit == index }
             notesUnit = index
             if scope.seesOrganisation {
-                crumbs.append(
-                    (
-                        MonitoringPage.organisationName,
-                        SiteURL.monitoringThemes.with(query: [("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText)])
-                    ))
+                let path = SiteURL.monitoringThemes.with(query: [("checkpoint", snapshot.checkpoints[checkpoint].id.lowerText)])
+                crumbs.append((MonitoringPage.organisationName, path))
+                above.append(("the whole organisation", path, { $0.organisation }))
             }
-            for above in snapshot.lineage(of: index).dropLast()
-            where scope.sees(unitWithLineage: snapshot.lineage(of: above).map { snapshot.units[$0].id }) {
-                crumbs.append((snapshot.units[above].name, link(above)))
+            for unit in snapshot.lineage(of: index).dropLast()
+            where scope.sees(unitWithLineage: snapshot.lineage(of: unit).map { snapshot.units[$0].id }) {
+                crumbs.append((snapshot.units[unit].name, link(unit)))
+                above.append((snapshot.units[unit].name, link(unit), { $0.units[unit] }))
             }
         }
         for child in children {
@@ -119,6 +136,7 @@ enum ThemesPage {
             guard report.unit == notesUnit, let note = report.note else { return nil }
             return (report.managerName, report.people, note)
         }
+        let nearer = above.last { level in at.isPublished && at.tables.contains { level.pick($0).visibility == .shown } }
         return Model(
             scopeName: scopeName, unitID: unitID, crumbs: crumbs,
             checkpoints: snapshot.checkpoints.indices.map {
@@ -127,7 +145,8 @@ enum ThemesPage {
             publishedOn: display.day(at.publishedOn), themes: themes.themes.map(\.name), columns: columns, cells: cells,
             managers: managers.map { at.reports[$0] }, managerCells: managerCells,
             trendCheckpoints: snapshot.checkpoints.indices.map { MonitoringPage.label(snapshot, $0) }, trend: trend,
-            trendThresholds: themes.checkpoints.map { $0.isPublished ? $0.threshold : nil }, notes: notes)
+            trendThresholds: themes.checkpoints.map { $0.isPublished ? $0.threshold : nil }, notes: notes,
+            nearerFigures: nearer.map { ($0.name, $0.path) })
     }
 
     /// Every unit in the scope at the checkpoint, every theme; and each line manager's report in

@@ -88,7 +88,10 @@ extension ThemesPage {
             [.text("Reports received")] + model.columns.map { .text("\($0.reports)") },
             [.text("People they draw on")] + model.columns.map { .text("\($0.people)") },
         ]
-        for (index, theme) in model.themes.enumerated() {
+        // When every figure is held back, the table keeps only how many reports and people it counts.
+        let tally = tally(model.cells)
+        let everyFigureHeldBack = tally.shown == 0 && tally.heldBack > 0
+        for (index, theme) in model.themes.enumerated() where !everyFigureHeldBack {
             rows.append([.text(theme)] + model.cells[index].map { cell($0, threshold) })
         }
         var unitNodes: [BodyNode] = [
@@ -98,14 +101,40 @@ extension ThemesPage {
             unitNodes.append(H.paragraph("Each unit’s figures include every unit below it. Choose a unit to see inside it."))
             unitNodes.append(H.linkList(model.columns.dropFirst().compactMap { column in column.link.map { (column.name, $0, "") } }))
         }
+        if everyFigureHeldBack {
+            unitNodes.append(heldBackNote("Every theme’s figure here is held back", model))
+        } else if tally.heldBack > tally.shown {
+            unitNodes.append(heldBackNote("Most figures here are held back", model))
+        }
         unitNodes.append(H.table(caption: "People who raised each theme at \(model.checkpoint.label)", headers: headers, cells: rows))
         unitNodes.append(
             H.el("p", class: "no-print", H.link("Download every figure you can see at this checkpoint (CSV)", to: csvPath(model))))
         return H.card(labelledBy: "units-title", unitNodes)
     }
 
+    /// One sentence on why figures are held back, and where some can be seen.
+    static func heldBackNote(_ opening: String, _ model: Model) -> BodyNode {
+        let why =
+            "\(opening): the teams in \(model.scopeName) are small, and no count is shown that could point to someone."
+        guard let nearer = model.nearerFigures else { return H.paragraph(why, class: "notice") }
+        return H.el(
+            "p", class: "notice", H.text(why + " "),
+            H.link("See the figures for \(nearer.name)", to: nearer.path), H.text(", which take in \(model.scopeName)."))
+    }
+
     static func managersCard(_ model: Model) -> BodyNode {
         let threshold = model.threshold
+        if tally(model.managerCells).shown == 0 {
+            return H.card(
+                labelledBy: "managers-title",
+                [
+                    H.heading(
+                        2, "Reports from line managers in \(model.unitID == nil ? "no unit" : model.scopeName)", id: "managers-title"),
+                    H.paragraph(
+                        "Each line manager’s report here draws on too few people to be shown on its own. "
+                            + "Every one is counted in the figures above."),
+                ])
+        }
         do {
             var managerRows: [[Markup]] = [[.text("People they draw on")] + model.managers.map { .text("\($0.people)") }]
             for (index, theme) in model.themes.enumerated() {
@@ -125,6 +154,18 @@ extension ThemesPage {
     }
 
     static func trendCard(_ model: Model) -> BodyNode {
+        // Only published checkpoints count: the others say "not yet published".
+        let published = tally(model.trend.map { row in zip(row, model.trendThresholds).filter { $1 != nil }.map(\.0) })
+        if published.shown == 0 {
+            return H.card(
+                labelledBy: "trend-title",
+                [
+                    H.heading(2, "Across checkpoints: \(model.columns[0].name)", id: "trend-title"),
+                    published.heldBack > 0
+                        ? heldBackNote("No figure here can be shown at any checkpoint yet", model)
+                        : H.paragraph("No figures here yet: they come as line managers report at each checkpoint."),
+                ])
+        }
         var trendRows: [[Markup]] = []
         for (index, theme) in model.themes.enumerated() {
             trendRows.append([.text(theme)] + zip(model.trend[index], model.trendThresholds).map { cell($0, $1) })
