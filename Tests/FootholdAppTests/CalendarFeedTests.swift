@@ -111,7 +111,7 @@ final class CalendarFeedTests: XCTestCase {
             XCTAssertEqual(try parse(file).method, "PUBLISH")
 
             // Cancelled: still sent, as cancelled, so calendars remove it.
-            let cancelled = try await ben.post(SiteURL.cancel(id).path, [:])
+            let cancelled = try await ben.post(SiteURL.cancel(id).path, ["confirm": "yes"])
             XCTAssertEqual(cancelled.status, .seeOther)
             let afterCancel = try await program.get(path).body
             let cancelledEvent = try XCTUnwrap(try parse(afterCancel).events.first { $0.uid == "\(id.lowerText)@foothold" })

@@ -58,7 +58,7 @@ final class InterleavedWritesTests: XCTestCase {
             let (ben, _, id) = try await Fixtures.scheduledConversation(in: testApp)
             let freyasCopy = try await ConversationStore.load(
                 id, for: try await viewer(Fixtures.employee, in: testApp), on: testApp.reads)
-            let cancelled = try await ben.post(SiteURL.cancel(id).path, [:])
+            let cancelled = try await ben.post(SiteURL.cancel(id).path, ["confirm": "yes"])
             XCTAssertEqual(cancelled.status, .seeOther)
             do {
                 try await ConversationWrites.savePreparation(
@@ -80,7 +80,7 @@ final class InterleavedWritesTests: XCTestCase {
             // Freya reads the invitation to accept it; meanwhile Ben withdraws it.
             let freyasCopy = try await ConversationStore.load(
                 id, for: try await viewer(Fixtures.employee, in: testApp), on: testApp.reads)
-            let withdrawn = try await ben.post(SiteURL.cancel(id).path, [:])
+            let withdrawn = try await ben.post(SiteURL.cancel(id).path, ["confirm": "yes"])
             XCTAssertEqual(withdrawn.status, .seeOther)
             do {
                 _ = try await Arranging.schedule(

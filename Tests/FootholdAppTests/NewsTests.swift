@@ -122,7 +122,7 @@ final class NewsTests: XCTestCase {
             )
 
             // Freya cancels: Ben's calendar removes it.
-            _ = try await freya.post(SiteURL.cancel(id).path, [:])
+            _ = try await freya.post(SiteURL.cancel(id).path, ["confirm": "yes"])
             mail = try await delivered(testApp, seen: &seen)
             XCTAssertEqual(mail.count, 1)
             invitation = try XCTUnwrap(mail[0].read.calendar)
@@ -193,7 +193,7 @@ final class NewsTests: XCTestCase {
             let omars = try await omar.get(SiteURL.notifications.path).body.visibleText
             XCTAssertTrue(
                 omars.contains("Freya Parker booked your Leadership Team slot on Thursday 26 November 2026 at 10:00, Board room."), omars)
-            let withdrawn = try await omar.post(SiteURL.slotWithdraw(slot.id).path, [:])
+            let withdrawn = try await omar.post(SiteURL.slotWithdraw(slot.id).path, ["confirm": "yes"])
             XCTAssertEqual(withdrawn.status, .seeOther)
             let freyas = try await freya.get(SiteURL.notifications.path).body.visibleText
             XCTAssertTrue(

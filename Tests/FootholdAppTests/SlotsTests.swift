@@ -209,7 +209,7 @@ final class SlotsTests: XCTestCase {
             let value12 = try await lewis.post(SiteURL.slotCancel(slots[0]).path, [:]).status
             XCTAssertEqual(value12, .notFound)
 
-            let cancelled = try await freya.post(SiteURL.slotCancel(slots[0]).path, [:])
+            let cancelled = try await freya.post(SiteURL.slotCancel(slots[0]).path, ["confirm": "yes"])
             XCTAssertEqual(cancelled.location, SiteURL.slots.with(query: [("done", "cancelled")]))
             let value13 = try await ConversationModel.find(conversationID, on: testApp.db)?.state
             XCTAssertEqual(value13, .cancelled)
@@ -220,7 +220,7 @@ final class SlotsTests: XCTestCase {
 
             // Cancelling from the conversation's own page frees it too.
             let lewisConversation = try await firstBooking(testApp).$conversation.id
-            let value16 = try await lewis.post(SiteURL.cancel(lewisConversation).path, [:]).status
+            let value16 = try await lewis.post(SiteURL.cancel(lewisConversation).path, ["confirm": "yes"]).status
             XCTAssertEqual(value16, .seeOther)
             let value17 = try await SlotBookingModel.query(on: testApp.db).count()
             XCTAssertEqual(value17, 0)
@@ -242,7 +242,7 @@ final class SlotsTests: XCTestCase {
             let value19 = try await freya.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
             XCTAssertEqual(value19, .forbidden)
 
-            let withdrawn = try await omar.post(SiteURL.slotWithdraw(slots[0]).path, [:])
+            let withdrawn = try await omar.post(SiteURL.slotWithdraw(slots[0]).path, ["confirm": "yes"])
             XCTAssertEqual(withdrawn.location, SiteURL.ownSlots.with(query: [("done", "withdrawn")]))
             let value20 = try await ConversationModel.find(conversationID, on: testApp.db)?.state
             XCTAssertEqual(value20, .cancelled)

@@ -74,6 +74,14 @@ enum Arranging {
         case .success(let value): meeting = value
         case .failure(let more): for item in more.items { problems.add(item.field, item.message) }
         }
+        if let meeting, problems.isEmpty,
+            let clash = try await Clashes.problem(
+                startsAt: meeting.startsAt, minutes: meeting.minutes,
+                for: [.init(id: viewer, name: nil), .init(id: proposal.otherID, name: relationship.other.name)], excluding: nil,
+                timeZone: timeZone, on: Reads.driver(database))
+        {
+            problems.add("time", clash)
+        }
         guard problems.isEmpty else { return .failure(problems) }
 
         let conversation = ConversationModel()
@@ -117,6 +125,15 @@ enum Arranging {
         case .failure(let problems):
             return .failure(problems)
         case .success(let meeting):
+            if let clash = try await Clashes.problem(
+                startsAt: meeting!.startsAt, minutes: meeting!.minutes,
+                for: [.init(id: record.viewerID, name: nil), .init(id: record.other.id, name: record.other.name)], excluding: record.id,
+                timeZone: timeZone, on: Reads.driver(database))
+            {
+                var problems = FieldProblems()
+                problems.add("time", clash)
+                return .failure(problems)
+            }
             let state = ConversationLifecycle.state(after: step, from: record.conversation.state)
             try await database.transaction { database in
                 try await ConversationWrites.update(record.id, from: [record.conversation.state], now: now, on: database) {

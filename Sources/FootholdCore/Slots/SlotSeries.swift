@@ -110,6 +110,8 @@ public enum SlotBooking {
         case started
         case taken
         case atLimit(Int)
+        /// The booker is already taken then: the sentence names when and what (Clash).
+        case clash(String)
 
         /// What the person is told.
         public var message: String {
@@ -118,6 +120,7 @@ public enum SlotBooking {
             case .withdrawn: "This slot has been withdrawn."
             case .started: "This slot has already started."
             case .taken: "Sorry, someone has just booked this slot. Choose another."
+            case .clash(let sentence): sentence
             case .atLimit(let limit):
                 limit == 1
                     ? "You already hold one of this person's slots. Cancel it first, or wait until it has happened."

@@ -339,6 +339,20 @@ extension ConversationPages {
         ]
     }
 
+    /// Asked before a conversation is cancelled: with whom, when, and that they will be told.
+    static func cancelConfirmation(_ record: ConversationForViewer, display: DisplayDate, csrf: String) -> [BodyNode] {
+        let other = record.other.name
+        let when = record.conversation.startsAt.map { " on " + display.dateTime($0) } ?? ""
+        return H.confirmation(
+            title: "Cancel this conversation?", lead: "Your career conversation with \(other)\(when) will be cancelled.",
+            consequences: [
+                "\(other) will be told, in Foothold and by e-mail"
+                    + (record.conversation.startsAt == nil ? "." : ", and the calendar invitation is cancelled."),
+                "You can arrange another at any time.",
+            ], action: SiteURL.cancel(record.id).path, csrf: csrf, confirmLabel: "Yes, cancel it", keepLabel: "No, keep it",
+            keepPath: SiteURL.conversation(record.id).path)
+    }
+
     static func declineForm(
         _ record: ConversationForViewer, form: DeclineForm, problems: FieldProblems, csrf: String
     ) -> [BodyNode] {

@@ -194,6 +194,12 @@ struct ConversationsController {
 
     @Sendable func cancel(req: Request) async throws -> Response {
         let record = try await Self.record(req)
+        guard record.may(.cancel) else { throw SiteError.forbidden }
+        guard req.confirmed else {
+            return req.page(
+                "Cancel this conversation?", breadcrumbs: Self.crumbs(record),
+                ConversationPages.cancelConfirmation(record, display: req.display, csrf: req.csrfToken))
+        }
         try await Arranging.cancel(record, on: req.database, now: req.now, timeZone: req.display.timeZone)
         req.deliverSoon()
         return .redirect(to: SiteURL.conversation(record.id).path)

@@ -70,6 +70,12 @@ struct SlotsController {
     @Sendable func cancel(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let slot = try await Self.slot(req)
+        guard slot.bookerID == viewer.personID else { throw SiteError.notFound }
+        guard req.confirmed else {
+            return req.page(
+                "Cancel your booking?", breadcrumbs: Self.crumbs,
+                SlotsPage.cancelConfirmation(slot, display: req.display, csrf: req.csrfToken))
+        }
         try await SlotsStore.cancel(slot, by: viewer.personID, at: req.now, timeZone: req.display.timeZone, on: req.database)
         req.deliverSoon()
         return .redirect(to: SiteURL.slots.with(query: [("done", "cancelled")]))
@@ -100,7 +106,17 @@ struct SlotsController {
     @Sendable func publish(req: Request) async throws -> Response {
         let viewer = try Self.requireMember(req)
         let form = try req.content.decode(SlotsPage.PublishForm.self)
-        switch form.series(timeZone: req.display.timeZone, now: req.now) {
+        var result = form.series(timeZone: req.display.timeZone, now: req.now)
+        if case .success(let series) = result,
+            let clash = try await Clashes.problem(
+                slots: series.starts(in: req.display.timeZone), minutes: series.minutes, member: viewer.personID,
+                timeZone: req.display.timeZone, on: req.reads)
+        {
+            var problems = FieldProblems()
+            problems.add("time", clash)
+            result = .failure(problems)
+        }
+        switch result {
         case .failure(let problems):
             let model = try await SlotsPage.OwnModel.load(memberID: viewer.personID, now: req.now, on: req.reads)
             return req.page(
@@ -118,6 +134,12 @@ struct SlotsController {
     @Sendable func withdraw(req: Request) async throws -> Response {
         let viewer = try Self.requireMember(req)
         let slot = try await Self.slot(req)
+        guard slot.memberID == viewer.personID else { throw SiteError.notFound }
+        if slot.bookerID != nil, !slot.withdrawn, !req.confirmed {
+            return req.page(
+                "Withdraw this slot?", breadcrumbs: Self.ownCrumbs,
+                SlotsPage.withdrawConfirmation(slot, display: req.display, csrf: req.csrfToken))
+        }
         try await SlotsStore.withdraw(slot, by: viewer.personID, at: req.now, timeZone: req.display.timeZone, on: req.database)
         req.deliverSoon()
         return .redirect(to: SiteURL.ownSlots.with(query: [("done", "withdrawn")]))

@@ -169,3 +169,31 @@ extension SlotsPage {
         return .tag("Booked", .met) + .text(" ") + .link(name, to: SiteURL.conversation(conversationID).path)
     }
 }
+
+extension SlotsPage {
+    /// Asked before a booked slot is withdrawn: whose conversation it cancels, and that they will be told.
+    static func withdrawConfirmation(_ slot: LeadershipSlot, display: DisplayDate, csrf: String) -> [BodyNode] {
+        let booker = slot.bookerName ?? "The person who booked it"
+        return H.confirmation(
+            title: "Withdraw this slot?",
+            lead:
+                "\(booker) has booked your slot on \(display.dateTime(slot.startsAt)). Withdrawing it cancels their conversation with you.",
+            consequences: [
+                "\(booker) will be told, in Foothold and by e-mail, and the calendar invitation is cancelled.",
+                "They can book another of your slots, or anyone's.",
+            ], action: SiteURL.slotWithdraw(slot.id).path, csrf: csrf, confirmLabel: "Yes, withdraw it", keepLabel: "No, keep it",
+            keepPath: SiteURL.ownSlots.path)
+    }
+
+    /// Asked before a booking is cancelled by the person who made it.
+    static func cancelConfirmation(_ slot: LeadershipSlot, display: DisplayDate, csrf: String) -> [BodyNode] {
+        H.confirmation(
+            title: "Cancel your booking?",
+            lead: "Your conversation with \(slot.memberName) on \(display.dateTime(slot.startsAt)) will be cancelled.",
+            consequences: [
+                "\(slot.memberName) will be told, in Foothold and by e-mail.",
+                "The slot is offered to others again.",
+            ], action: SiteURL.slotCancel(slot.id).path, csrf: csrf, confirmLabel: "Yes, cancel it", keepLabel: "No, keep it",
+            keepPath: SiteURL.slots.path)
+    }
+}

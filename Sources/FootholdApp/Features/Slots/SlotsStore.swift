@@ -172,6 +172,12 @@ enum SlotsStore {
                 {
                     return refusal
                 }
+                if let clash = try await Clashes.problem(
+                    startsAt: slot.startsAt, minutes: slot.minutes, for: [.init(id: personID, name: nil)], excluding: nil,
+                    timeZone: timeZone, on: reads)
+                {
+                    return .clash(clash)
+                }
                 let conversation = ConversationModel()
                 conversation.id = conversationID
                 conversation.kind = .leadership
