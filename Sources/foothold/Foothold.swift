@@ -97,6 +97,8 @@ struct Import: AsyncParsableCommand {
     var file: String
     @Flag(help: "Mark active people who are not in the file as having left.")
     var deactivateMissing = false
+    @Flag(help: "Check the file and say what importing it would do, without changing anything.")
+    var dryRun = false
 
     func run() async throws {
         try await Foothold_run { configuration in
@@ -106,14 +108,21 @@ struct Import: AsyncParsableCommand {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CommandProblem("\(file) is not UTF-8 text; in your spreadsheet, save it as “CSV UTF-8”")
             }
-            let bar = ProgressBar(label: "Importing")
+            let bar = ProgressBar(label: dryRun ? "Checking" : "Importing")
             let result = try await Operations.importPeople(
-                configuration, csv: text, deactivateMissing: deactivateMissing, progress: bar.update)
+                configuration, csv: text, deactivateMissing: deactivateMissing, dryRun: dryRun, progress: bar.update)
             bar.finish()
             switch result {
             case .success(let outcome):
                 for warning in outcome.warnings { Terminal.warning(warning.description) }
-                say("Imported \(file): \(outcome.summary).")
+                if dryRun {
+                    say("Importing \(file) would do this: \(outcome.summary). Nothing was changed.")
+                    for head in outcome.newHeads { say("  \(head.name) would head \(head.unit) and see its monitoring") }
+                    for unit in outcome.newUnits { say("  new unit: \(unit)") }
+                    for name in outcome.leaving { say("  leaving: \(name)") }
+                } else {
+                    say("Imported \(file): \(outcome.summary).")
+                }
             case .failure(let failure):
                 for warning in failure.warnings { Terminal.warning(warning.description) }
                 for problem in failure.problems { Terminal.line(problem.description) }

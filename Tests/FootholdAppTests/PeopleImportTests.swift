@@ -173,14 +173,60 @@ final class PeopleImportTests: XCTestCase {
                 Fixtures.organisationCSV
                 + "amara.okafor@ridgeway.example,Amara Okafor,Housing Officer,Ridgeway/Housing/Allocations,kate.iqbal@ridgeway.example,no,no\n"
 
-            let page = try await browser.upload(
+            let before = try await snapshot(testApp)
+            let audited = try await AuditLogModel.query(on: testApp.db).count()
+            let preview = try await browser.upload(
                 SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
 
+            // First, what it will do; nothing is written, not even to the audit log.
+            XCTAssertEqual(preview.status, .ok)
+            let text = preview.body.visibleText
+            XCTAssertTrue(text.contains("Check the import Nothing has changed yet. This is what importing people.csv will do."), text)
+            XCTAssertTrue(text.contains("Added 1 Changed 0 Unchanged 9 Marked as having left 0 New units 1"), text)
+            // Amara's manager works outside her new unit, so she would head it and see its monitoring.
+            XCTAssertTrue(text.contains("New heads of units"), text)
+            XCTAssertTrue(text.contains("Amara Okafor will head Ridgeway/Housing/Allocations"), text)
+            XCTAssertTrue(text.contains("New units Ridgeway/Housing/Allocations"), text)
+            let unchanged = try await snapshot(testApp)
+            XCTAssertEqual(before, unchanged)
+            let stillAudited = try await AuditLogModel.query(on: testApp.db).count()
+            XCTAssertEqual(stillAudited, audited)
+
+            // Then, only when confirmed; and only once.
+            let pending = try XCTUnwrap(preview.body.firstMatch(of: /name="pending" value="([0-9A-F-]+)"/)?.1)
+            let page = try await browser.post(SiteURL.adminImportConfirm.path, ["pending": String(pending)])
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.visibleText.contains("people.csv was imported"))
             XCTAssertTrue(page.body.visibleText.contains("Added 1 Updated 0 Unchanged 9"))
             let amara = try await PersonModel.query(on: testApp.db).filter(\.$email == "amara.okafor@ridgeway.example").first()
             XCTAssertNotNil(amara)
+            let again = try await browser.post(SiteURL.adminImportConfirm.path, ["pending": String(pending)])
+            XCTAssertEqual(again.status, .conflict)
+            XCTAssertTrue(again.body.visibleText.contains("That file has been imported already"), again.body.visibleText)
+        }
+    }
+
+    func testOnlyThePersonWhoCheckedAFileCanImportItAndNotAfterADay() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let rosie = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            let csv = Fixtures.organisationCSV.replacingOccurrences(of: "Team Leader", with: "Senior Team Leader")
+            let preview = try await rosie.upload(
+                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
+            let pending = String(try XCTUnwrap(preview.body.firstMatch(of: /name="pending" value="([0-9A-F-]+)"/)?.1))
+            // Another HR administrator cannot import what Rosie checked.
+            try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.hrDirector).set(\.$isHRAdministrator, to: true).update()
+            let ruth = try await Fixtures.signedIn(Fixtures.hrDirector, in: testApp)
+            let refused = try await ruth.post(SiteURL.adminImportConfirm.path, ["pending": pending])
+            XCTAssertEqual(refused.status, .conflict)
+            let hostile = try await rosie.post(SiteURL.adminImportConfirm.path, ["pending": "'; DROP TABLE people; --"])
+            XCTAssertEqual(hostile.status, .conflict)
+            testApp.clock.advance(by: 24 * 60 * 60 + 1)
+            let late = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp).post(
+                SiteURL.adminImportConfirm.path, ["pending": pending])
+            XCTAssertEqual(late.status, .conflict)
+            let titles = try await PersonModel.query(on: testApp.db).filter(\.$jobTitle == "Senior Team Leader").count()
+            XCTAssertEqual(titles, 0, "nothing imported")
         }
     }
 

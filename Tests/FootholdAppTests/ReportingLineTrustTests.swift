@@ -30,8 +30,7 @@ final class ReportingLineTrustTests: XCTestCase {
                 with:
                     "freya.parker@ridgeway.example,Freya Parker,Housing Officer,Ridgeway/Housing/Tenancy Services,rosie.murphy@ridgeway.example"
             )
-            let imported = try await rosie.upload(
-                SiteURL.adminImport.path, fields: [:], fileField: "file", filename: "people.csv", content: csv)
+            let imported = try await rosie.importPeople(csv)
             XCTAssertLessThan(imported.status.code, 400, imported.body.visibleText)
             let freyaNow = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.employee).first()!
             let rosieAsPerson = try await Fixtures.personID(Fixtures.hrAdmin, in: testApp)

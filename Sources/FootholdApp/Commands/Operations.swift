@@ -126,12 +126,12 @@ public enum Operations {
     }
 
     public static func importPeople(
-        _ configuration: Configuration, csv: String, deactivateMissing: Bool,
+        _ configuration: Configuration, csv: String, deactivateMissing: Bool, dryRun: Bool = false,
         progress: Progress?
     ) async throws -> Result<PeopleImporter.Outcome, PeopleImport.Failure> {
         try await withApplication(configuration) { app in
             try await PeopleImporter.run(
-                csv: csv, deactivateMissing: deactivateMissing, on: app.db, now: app.clients.now(), progress: progress)
+                csv: csv, deactivateMissing: deactivateMissing, on: app.db, now: app.clients.now(), dryRun: dryRun, progress: progress)
         }
     }
 

@@ -53,6 +53,7 @@ public func configure(_ app: Application, configuration: Configuration, clients:
     app.migrations.add(M025_HashCalendarFeedTokens())  // calendar feed secrets kept only as their SHA-256
     app.migrations.add(M026_StoryVersions())  // consent to a success story is to the version its person read
     app.migrations.add(M027_IndexInvitationsByPerson())  // the people list's "link sent", and revoking links
+    app.migrations.add(M028_PendingImports())  // the web import waits for "Import these changes"
 
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }

@@ -13,6 +13,17 @@ public enum PeopleImporter {
         public var deactivated = 0
         public var unitsCreated = 0
         public var warnings: [PeopleImport.Warning] = []
+        /// The units the file makes, by path.
+        public var newUnits: [String] = []
+        /// Who will head a unit they did not head before, and so see its monitoring.
+        public var newHeads: [Head] = []
+        /// Who will be marked as having left, by name.
+        public var leaving: [String] = []
+
+        public struct Head: Sendable, Equatable {
+            public var name: String
+            public var unit: String
+        }
 
         public var summary: String {
             "\(created) added, \(updated) updated, \(unchanged) unchanged, \(deactivated) deactivated; \(unitsCreated) new unit\(unitsCreated == 1 ? "" : "s")"
@@ -21,8 +32,13 @@ public enum PeopleImporter {
 
     /// - Parameter actorID: who imports (an HR administrator in the web app; nobody named from the
     ///   command line), for the audit log.
+    /// What a dry run would have done, thrown to roll its transaction back.
+    private struct DryRun: Error { var outcome: Outcome }
+
+    /// - Parameter dryRun: do everything, then roll it back: the outcome says exactly what importing
+    ///   would do (the web import's preview, `foothold import --dry-run`), and nothing is kept.
     public static func run(
-        csv: String, deactivateMissing: Bool, on database: any Database, now: Date, by actorID: UUID? = nil,
+        csv: String, deactivateMissing: Bool, on database: any Database, now: Date, by actorID: UUID? = nil, dryRun: Bool = false,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> Result<Outcome, PeopleImport.Failure> {
         let units = try await UnitModel.query(on: database).all()
@@ -44,7 +60,24 @@ public enum PeopleImporter {
         case .success(let success): plan = success
         }
 
-        let outcome = try await database.transaction { database -> Outcome in
+        let nameOfPerson = Dictionary(people.map { ($0.email, $0.name) }, uniquingKeysWith: { first, _ in first })
+            .merging(plan.rows.map { ($0.email, $0.name) }, uniquingKeysWith: { _, new in new })
+        do {
+            let outcome = try await write(
+                plan, units: units, people: people, nameByID: nameByID, nameOfPerson: nameOfPerson, on: database, now: now,
+                by: actorID, dryRun: dryRun, progress: progress)
+            try await DatabaseSetup.refreshStatistics(on: database)
+            return .success(outcome)
+        } catch let dry as DryRun {
+            return .success(dry.outcome)
+        }
+    }
+
+    private static func write(
+        _ plan: PeopleImport.Plan, units: [UnitModel], people: [PersonModel], nameByID: [UUID: String], nameOfPerson: [String: String],
+        on database: any Database, now: Date, by actorID: UUID?, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws -> Outcome {
+        try await database.transaction { database -> Outcome in
             var outcome = Outcome(warnings: plan.warnings)
             // Units: every unit a row names, and every unit above it.
             var unitIDByPath = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { (unit.path, $0) } })
@@ -60,6 +93,7 @@ public enum PeopleImporter {
             }
             try await OrganisationWriter.insert(units: newUnits, createdAt: now, on: database)
             outcome.unitsCreated = newUnits.count
+            outcome.newUnits = newUnits.map(\.path)
 
             // People: new ones in bulk, managers first; changed ones one by one.
             let personByEmail = Dictionary(uniqueKeysWithValues: people.map { ($0.email, $0) })
@@ -147,7 +181,10 @@ public enum PeopleImporter {
                 if let existingUnit = unitByPath[path.description], existingUnit.headID == headID { continue }
                 try await UnitModel.query(on: database).filter(\.$id == unitID).set(\.$headID, to: headID).update()
                 // Heading a unit opens its monitoring: who gains and who loses it is audited.
-                if let headID { audited.append((.unitHeadChanged, headID, "now heads \(path.description)")) }
+                if let headID {
+                    audited.append((.unitHeadChanged, headID, "now heads \(path.description)"))
+                    outcome.newHeads.append(.init(name: headEmail.flatMap { nameOfPerson[$0] } ?? "", unit: path.description))
+                }
                 if let previous, previous != headID { audited.append((.unitHeadChanged, previous, "no longer heads \(path.description)")) }
             }
 
@@ -164,15 +201,16 @@ public enum PeopleImporter {
             }
             try await SearchWords.deactivate(leaving, on: database)
             outcome.deactivated = leaving.count
+            outcome.leaving = plan.deactivate.map { nameOfPerson[$0] ?? $0 }.sorted()
             for id in leaving { audited.append((.leftOrganisation, id, "")) }
             for (event, subject, detail) in audited {
                 try await AuditLog.record(event, by: actorID, about: subject, detail: detail, at: now, on: database)
             }
             try await AuditLog.record(.peopleImported, by: actorID, detail: outcome.summary, at: now, on: database)
             try await OrganisationWriter.refreshHeadcounts(on: database)
+            outcome.newHeads.sort { ($0.unit, $0.name) < ($1.unit, $1.name) }
+            if dryRun { throw DryRun(outcome: outcome) }
             return outcome
         }
-        try await DatabaseSetup.refreshStatistics(on: database)
-        return .success(outcome)
     }
 }

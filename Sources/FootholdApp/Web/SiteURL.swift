@@ -15,6 +15,7 @@ enum SiteURL: Equatable {
     case adminPeople
     case adminUnits
     case adminImport
+    case adminImportConfirm
     case stylesheet
     case script
     case forgotPassword
@@ -133,6 +134,7 @@ enum SiteURL: Equatable {
         case .adminPeople: ["admin", "people"]
         case .adminUnits: ["admin", "units"]
         case .adminImport: ["admin", "import"]
+        case .adminImportConfirm: ["admin", "import", "confirm"]
         case .stylesheet: ["assets", .constant(Stylesheet.fileName)]
         case .script: ["assets", .constant(Script.fileName)]
         case .forgotPassword: ["forgot-password"]

@@ -162,3 +162,17 @@ final class Browser: @unchecked Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
     }
 }
+
+extension Browser {
+    /// An HR administrator's whole web import: the file is checked and previewed, then "Import
+    /// these changes" is pressed. Returns the preview when the file was refused.
+    func importPeople(_ csv: String, deactivateMissing: Bool = false, filename: String = "people.csv") async throws -> Page {
+        let preview = try await upload(
+            SiteURL.adminImport.path, fields: deactivateMissing ? ["deactivate_missing": "yes"] : [:], fileField: "file",
+            filename: filename, content: csv)
+        guard preview.status == .ok, let pending = preview.body.firstMatch(of: /name="pending" value="([0-9A-F-]+)"/)?.1 else {
+            return preview
+        }
+        return try await post(SiteURL.adminImportConfirm.path, ["pending": String(pending)])
+    }
+}

@@ -192,7 +192,7 @@ extension AdminPages {
             H.errorSummary(error.map { [(field: "file", message: $0)] } ?? []),
             H.heading(1, "Import people"),
             H.paragraph(
-                "Upload a CSV file with one row per person. Foothold checks the whole file first: if any row has a problem, nothing is imported and you see every problem with its line number.",
+                "Upload a CSV file with one row per person. Foothold checks the whole file first and shows you what it will do; nothing changes until you say so. If any row has a problem, you see every problem with its line number.",
                 class: "lead"),
             H.form(
                 action: SiteURL.adminImport.path, csrf: csrf, multipart: true,
@@ -204,7 +204,7 @@ extension AdminPages {
                         name: "deactivate_missing", label: "Mark people who are not in this file as having left",
                         checked: deactivateMissing,
                         hint: "Leave this unticked to add and update people only."),
-                    H.button("Check and import"),
+                    H.button("Check the file"),
                 ]),
             H.heading(2, "Columns"),
             H.table(
@@ -253,7 +253,7 @@ extension AdminPages {
                     H.checkbox(
                         name: "deactivate_missing", label: "Mark people who are not in this file as having left", checked: deactivateMissing
                     ),
-                    H.button("Check and import"),
+                    H.button("Check the file"),
                 ]),
         ]
     }
@@ -289,6 +289,49 @@ extension AdminPages {
                 H.el("li", H.link("See people", to: SiteURL.adminPeople.path)),
                 H.el("li", H.link("Import another file", to: SiteURL.adminImport.path))),
         ]
+    }
+
+    /// What importing a checked file will do, before anything is written.
+    static func importPreview(_ outcome: PeopleImporter.Outcome, filename: String, pending: UUID, csrf: String) -> [BodyNode] {
+        [
+            H.heading(1, "Check the import"),
+            H.paragraph("Nothing has changed yet. This is what importing \(filename) will do.", class: "lead"),
+            H.summaryList([
+                ("Added", H.text("\(outcome.created)")),
+                ("Changed", H.text("\(outcome.updated)")),
+                ("Unchanged", H.text("\(outcome.unchanged)")),
+                ("Marked as having left", H.text("\(outcome.deactivated)")),
+                ("New units", H.text("\(outcome.unitsCreated)")),
+            ]),
+            previewList(
+                "New heads of units", id: "heads",
+                about:
+                    "Heading a unit shows its monitoring: coverage, notices of conversations held and theme figures. Check each is right.",
+                outcome.newHeads.map { "\($0.name) will head \($0.unit)" }),
+            previewList("New units", id: "units", about: nil, outcome.newUnits),
+            previewList(
+                "Leaving", id: "leaving", about: "They will no longer be able to sign in, and any link they were sent stops working.",
+                outcome.leaving),
+            warnings(outcome.warnings),
+            H.form(
+                action: SiteURL.adminImportConfirm.path, csrf: csrf,
+                [
+                    H.hidden(name: "pending", value: pending.uuidString),
+                    H.el(
+                        "div", [H.attr("class", "button-row")], H.button("Import these changes"),
+                        H.link("Choose another file", to: SiteURL.adminImport.path, class: "button button--secondary")),
+                ]),
+        ]
+    }
+
+    /// One list of a preview, at most `shown` long, with how many more there are.
+    static func previewList(_ title: String, id: String, about: String?, _ items: [String], shown: Int = 50) -> BodyNode {
+        guard !items.isEmpty else { return H.nothing }
+        var lines = Array(items.prefix(shown))
+        if items.count > shown { lines.append("and \(items.count - shown) more") }
+        return H.card(
+            labelledBy: "preview-\(id)",
+            [H.heading(2, title, id: "preview-\(id)"), about.map { H.paragraph($0) } ?? H.nothing, H.list(lines)])
     }
 
     static func warnings(_ warnings: [PeopleImport.Warning]) -> BodyNode {
