@@ -206,6 +206,29 @@ final class PeopleImportTests: XCTestCase {
         }
     }
 
+    /// `foothold import --dry-run`: the outcome of the real import, and nothing kept.
+    func testADryRunSaysWhatImportingWouldDoAndKeepsNothing() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            let before = try await snapshot(testApp)
+            let csv =
+                Fixtures.organisationCSV.split(separator: "\n").filter { !$0.hasPrefix(Fixtures.colleague) }.joined(separator: "\n")
+                + "\namara.okafor@ridgeway.example,Amara Okafor,Caseworker,Ridgeway/Housing/Lettings,kate.iqbal@ridgeway.example,no,no\n"
+            let dry = try await PeopleImporter.run(
+                csv: csv, deactivateMissing: true, on: testApp.db, now: testApp.clock.now, dryRun: true
+            ).get()
+            XCTAssertEqual(dry.created, 1)
+            XCTAssertEqual(dry.deactivated, 1)
+            XCTAssertEqual(dry.leaving, ["Lewis Iqbal"])
+            XCTAssertEqual(dry.newUnits, ["Ridgeway/Housing/Lettings"])
+            XCTAssertEqual(dry.newHeads, [.init(name: "Amara Okafor", unit: "Ridgeway/Housing/Lettings")])
+            let after = try await snapshot(testApp)
+            XCTAssertEqual(before, after, "nothing kept")
+            let real = try await PeopleImporter.run(csv: csv, deactivateMissing: true, on: testApp.db, now: testApp.clock.now).get()
+            XCTAssertEqual(real, dry, "the dry run said exactly what the import does")
+        }
+    }
+
     func testOnlyThePersonWhoCheckedAFileCanImportItAndNotAfterADay() async throws {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
