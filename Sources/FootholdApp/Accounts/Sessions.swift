@@ -46,6 +46,7 @@ enum Sessions {
         let query: SQLQueryString = """
             SELECT s.id AS session_id, s.last_seen_at, p.id, p.name, p.email, p.leadership_team, p.hr_admin, \
             EXISTS (SELECT 1 FROM units u WHERE u.head_id = p.id) AS heads_unit, \
+            EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = \(bind: true)) AS has_reports, \
             (SELECT COUNT(*) FROM reminders r WHERE r.recipient_id = p.id AND r.read_at IS NULL) AS unread \
             FROM sessions s JOIN people p ON p.id = s.person_id \
             WHERE s.token_hash = \(bind: TokenHash.of(token)) AND s.expires_at > \(bind: now) \
@@ -63,6 +64,7 @@ enum Sessions {
             isLeadershipTeam: try row.decode(column: "leadership_team", as: Bool.self),
             isHRAdministrator: try row.decode(column: "hr_admin", as: Bool.self),
             headsUnit: try row.decode(column: "heads_unit", as: Bool.self),
+            hasReports: try row.decode(column: "has_reports", as: Bool.self),
             unreadNotifications: try row.decode(column: "unread", as: Int.self),
             sessionToken: token)
     }

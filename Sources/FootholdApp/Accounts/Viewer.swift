@@ -11,6 +11,8 @@ struct Viewer: Sendable, Equatable {
     var isHRAdministrator: Bool
     /// Heads a unit: a director, who sees its counts.
     var headsUnit = false
+    /// Someone reports to them: a line manager, who has a team board.
+    var hasReports = false
     /// Notifications not yet read, for the count in the navigation.
     var unreadNotifications = 0
     /// The session cookie's secret, which the form token is made from (`CSRF`).

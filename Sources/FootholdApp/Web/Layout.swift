@@ -41,9 +41,11 @@ enum Layout {
             "<header class=\"site-header\"><div class=\"container site-header__inner\"><a href=\"" + SiteURL.home.path.attributeEscaped
             + "\" class=\"brand\">Foothold</a>"
         if let viewer = context.viewer {
-            var items: [(String, String)] = [
-                ("Home", SiteURL.home.path), ("Conversations", SiteURL.conversations.path), ("Actions", SiteURL.myActions.path),
-                ("Plan", SiteURL.plan.path), ("Opportunities", SiteURL.opportunities.path), ("People", SiteURL.people.path),
+            var items: [(String, String)] = [("Home", SiteURL.home.path)]
+            if viewer.hasReports { items.append(("Team", SiteURL.team.path)) }
+            items += [
+                ("Conversations", SiteURL.conversations.path), ("Actions", SiteURL.myActions.path), ("Plan", SiteURL.plan.path),
+                ("Opportunities", SiteURL.opportunities.path), ("People", SiteURL.people.path),
             ]
             if viewer.seesMonitoring { items.append(("Monitoring", SiteURL.monitoring.path)) }
             if viewer.isHRAdministrator { items.append(("Administration", SiteURL.admin.path)) }

@@ -10,7 +10,12 @@ struct HomeController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let model = try await HomePage.Model.load(for: viewer.personID, on: req.reads)
-        return req.page("Home", HomePage.content(model, display: req.display, csrf: req.csrfToken))
+        let model = try await HomePage.Model.load(for: viewer.personID, display: req.display, on: req.reads)
+        var nodes = HomePage.content(model, display: req.display, csrf: req.csrfToken)
+        if let invited = req.queryValue("invited"), model.team?.names.contains(invited) == true {
+            nodes.insert(
+                H.notice("\(invited) has been invited. They will see it on their home page and by e-mail.", style: "success"), at: 0)
+        }
+        return req.page("Home", nodes)
     }
 }

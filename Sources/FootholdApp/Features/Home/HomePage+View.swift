@@ -14,13 +14,13 @@ extension HomePage {
                     "You have a new line manager, \(manager.name). They cannot read anything from your earlier conversations with other guides unless you choose to let them.",
                     style: "info", link: ("Choose what \(manager.name) can see", SiteURL.sharing.path)))
         }
+        if let team = model.team { nodes.append(teamCard(team, csrf: csrf)) }
         nodes.append(conversations(model, display: display))
         if !model.toConfirm.isEmpty { nodes.append(toConfirm(model, display: display, csrf: csrf)) }
         nodes.append(actions(model, display: display))
         nodes.append(nextHold())
         if !model.responses.isEmpty || !model.requests.isEmpty { nodes.append(heard(model, display: display)) }
         nodes.append(profile(model.person))
-        if model.roles.contains(.lineManager) { nodes.append(team(model.team)) }
         for unit in model.units { nodes.append(unitCard(unit)) }
         if let administration = model.administration { nodes.append(adminCard(administration)) }
         return nodes
@@ -170,18 +170,55 @@ extension HomePage {
             ])
     }
 
-    static func team(_ team: [OrganisationStore.PersonSummary]) -> BodyNode {
-        H.card(
-            labelledBy: "team-title",
-            [
-                H.heading(2, "Your team", id: "team-title"),
-                H.paragraph("\(team.count) \(team.count == 1 ? "person reports" : "people report") to you."),
+    /// First for a line manager: how many in the team are due, overdue or waiting, and the next step for each.
+    static func teamCard(_ team: TeamSummary, csrf: String) -> BodyNode {
+        var nodes: [BodyNode] = [
+            H.heading(2, "Your team", id: "team-title"),
+            H.figures([("Due now", "\(team.due)"), ("Overdue", "\(team.overdue)"), ("Waiting for you", "\(team.waiting)")]),
+        ]
+        if team.steps.isEmpty {
+            nodes.append(
+                H.paragraph(
+                    "Everyone in your team is up to date: nobody is waiting for you and nothing is due. \(team.size) \(team.size == 1 ? "person reports" : "people report") to you."
+                ))
+        } else {
+            let shown = team.steps.prefix(8)
+            nodes.append(
                 H.table(
-                    caption: "Your team", headers: ["Name", "Job title"],
-                    cells: team.map { [.link($0.name, to: SiteURL.person($0.id).path), .text($0.jobTitle)] }),
-                H.link("Your team's career conversations", to: SiteURL.team.path, class: "button button--secondary"),
-                H.el("p", H.link("Report your team's common themes to your director", to: SiteURL.teamThemes.path)),
-            ])
+                    caption: "What your team needs next", headers: ["Who", "Where they are", "Next step"],
+                    cells: shown.map { item in
+                        let person = Markup.link(item.person.name, to: SiteURL.person(item.person.id).path)
+                        switch item.step {
+                        case .answer(let id):
+                            return [
+                                person, .text("Asked you for a career conversation"), .link("Answer", to: SiteURL.conversation(id).path),
+                            ]
+                        case .invite(let checkpoint):
+                            return [
+                                person, .tag("Due", .due) + .text(" \(checkpoint.name)"),
+                                .actionButton(
+                                    "Invite to \(checkpoint.name)", action: SiteURL.teamInvite.path, csrf: csrf, style: .secondary,
+                                    hidden: [("employee", item.person.id.upperText), ("back", "home")]),
+                            ]
+                        case .arrange(let missed):
+                            return [
+                                person, .tag("Overdue", .overdue) + .text(" \(missed.name): nothing held"),
+                                .link(
+                                    "Invite to a conversation",
+                                    to: SiteURL.newConversation.with(query: [("with", item.person.id.uuidString)])),
+                            ]
+                        }
+                    }))
+            if team.steps.count > shown.count {
+                nodes.append(H.paragraph("And \(team.steps.count - shown.count) more on your team board."))
+            }
+        }
+        nodes.append(
+            H.linkList([
+                ("Your team board", SiteURL.team.path, ": everyone’s checkpoints this year"),
+                ("Report your team's common themes", SiteURL.teamThemes.path, " to your director"),
+            ]))
+        return H.card(labelledBy: "team-title", nodes)
     }
 
     static func unitCard(_ unit: OrganisationStore.UnitOverview) -> BodyNode {

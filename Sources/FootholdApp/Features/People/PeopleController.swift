@@ -19,9 +19,11 @@ struct PeopleController {
     @Sendable func person(req: Request) async throws -> Response {
         guard let id = req.parameters.get(SiteURL.personParameter, as: UUID.self) else { throw SiteError.notFound }
         let viewer = try req.requireViewer()
-        guard let model = try await PeoplePages.Person.load(id, viewer: viewer.personID, on: req.reads) else { throw SiteError.notFound }
+        guard let model = try await PeoplePages.Person.load(id, viewer: viewer.personID, display: req.display, on: req.reads) else {
+            throw SiteError.notFound
+        }
         return req.page(
             model.details.name, breadcrumbs: [("People", SiteURL.people.path)],
-            PeoplePages.person(model, viewer: viewer.personID, display: req.display))
+            PeoplePages.person(model, viewer: viewer.personID, display: req.display, csrf: req.csrfToken))
     }
 }

@@ -33,8 +33,13 @@ extension PeoplePages {
         return nodes
     }
 
-    static func person(_ model: Person, viewer: UUID, display: DisplayDate) -> [BodyNode] {
+    static func person(_ model: Person, viewer: UUID, display: DisplayDate, csrf: String) -> [BodyNode] {
         var nodes = profile(model.details, roles: model.details.roleFacts.roles, reports: model.reports, viewer: viewer)
+        if let mine = model.asTheirManager {
+            nodes.insert(
+                contentsOf: asTheirManager(mine, name: model.details.name, viewer: viewer, display: display, csrf: csrf),
+                at: min(4, nodes.count))
+        }
         if let own = model.ownConversations {
             nodes += ConversationPages.list(
                 open: own.open, earlier: own.earlier, page: 1, hasNext: own.hasNext, viewer: viewer, display: display
@@ -78,5 +83,44 @@ extension PeoplePages {
                     rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }))
         }
         return nodes
+    }
+
+    /// A report's standing, as their line manager may know it: each checkpoint, the last
+    /// conversation held, and the open actions agreed with the manager.
+    static func asTheirManager(_ model: AsTheirManager, name: String, viewer: UUID, display: DisplayDate, csrf: String)
+        -> [BodyNode]
+    {
+        let firstName = name.split(separator: " ").first.map(String.init) ?? name
+        let checkpoints: [[Markup]] = zip(model.year.checkpoints, model.row.statuses).map { checkpoint, status in
+            [.text(checkpoint.name), .text(checkpoint.window), TeamBoard.tag(status)]
+        }
+        let last: BodyNode =
+            model.lastHeld.map { held in
+                let what = held.checkpointID.flatMap { id in model.year.checkpoints.first { $0.id == id }?.name } ?? held.kind.title
+                let when = held.heldAt.map { display.day($0) } ?? ""
+                return held.guideID == viewer
+                    ? H.el("p", H.text("Last conversation: "), H.link("\(what), \(when)", to: SiteURL.conversation(held.id).path))
+                    : H.paragraph("Last conversation: \(what), \(when), with someone else. What was said is theirs.")
+            } ?? H.paragraph("No career conversation held yet that you can know of.")
+        let next: BodyNode =
+            model.row.next.map { c in
+                H.el("p", H.text("Next: "), H.link(c.startsAt.map(display.dateTime) ?? "arranged", to: SiteURL.conversation(c.id).path))
+            } ?? H.nothing
+        let actions: BodyNode =
+            model.actions.isEmpty
+            ? H.paragraph("No open actions agreed with you.")
+            : ActionsPage.table(
+                model.actions, viewerID: viewer, today: display.today(), display: display, csrf: csrf,
+                caption: "Open actions agreed with you", showSource: true, returnTo: SiteURL.team.path, nextStep: false)
+        return [
+            H.card(
+                labelledBy: "as-manager",
+                [
+                    H.heading(2, "\(firstName) and you, \(model.year.label)", id: "as-manager"),
+                    H.table(caption: "\(firstName)’s checkpoints", headers: ["Checkpoint", "Window", "Status"], cells: checkpoints),
+                    last, next,
+                    actions,
+                ])
+        ]
     }
 }

@@ -29,6 +29,8 @@ enum TeamBoard {
     /// The board's one-click invitation: whom to invite to the current checkpoint.
     struct InviteForm: Content {
         var employee: UUID?
+        /// "home" when sent from the home page's team card, to go back there.
+        var back: String?
     }
 
     struct Row {

@@ -15,7 +15,9 @@ extension TeamBoard {
 
     static func content(_ model: Model, display: DisplayDate, csrf: String, invited: String?) -> [BodyNode] {
         var nodes: [BodyNode] = []
-        if let invited { nodes.append(H.notice("\(invited) has been invited. They will see it on their home page.", style: "success")) }
+        if let invited {
+            nodes.append(H.notice("\(invited) has been invited. They will see it on their home page and by e-mail.", style: "success"))
+        }
         nodes.append(H.heading(1, "Your team's career conversations"))
         nodes.append(
             H.paragraph(

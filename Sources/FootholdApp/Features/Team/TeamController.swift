@@ -22,7 +22,8 @@ struct TeamController {
 
     @Sendable func invite(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard let employeeID = try req.content.decode(TeamBoard.InviteForm.self).employee,
+        let form = try req.content.decode(TeamBoard.InviteForm.self)
+        guard let employeeID = form.employee,
             let employee = try await TeamStore.activeReport(employeeID, of: viewer.personID, on: req.reads)
         else { throw SiteError.forbidden }
         let year = try await ConversationsController.year(req)
@@ -36,7 +37,7 @@ struct TeamController {
         {
         case .success:
             req.deliverSoon()
-            return .redirect(to: SiteURL.team.with(query: [("invited", employee)]))
+            return .redirect(to: (form.back == "home" ? SiteURL.home : SiteURL.team).with(query: [("invited", employee)]))
         case .failure:
             throw Abort(.badRequest)
         }

@@ -60,6 +60,20 @@ enum TeamStore {
             returnOn: try row.decodeNil(column: "return_on") ? nil : try row.decode(column: "return_on", as: String.self))
     }
 
+    /// A report's most recent conversations held, newest first, for the policy to choose from
+    /// (the manager may not know of every kind).
+    static func recentlyHeld(by employee: UUID, of manager: UUID, limit: Int = 20, on reads: Reads) async throws
+        -> [TeamBoard.Occurrence]
+    {
+        try await reads.rows(
+            """
+            SELECT \(unsafeRaw: occurrenceColumns) FROM people p JOIN conversations c ON c.employee_id = p.id \
+            WHERE p.id = \(bind: employee) AND p.manager_id = \(bind: manager) AND c.state = \(bind: ConversationState.held.rawValue) \
+            ORDER BY c.held_at DESC, c.id LIMIT \(unsafeRaw: String(limit))
+            """
+        ).map(occurrence)
+    }
+
     /// The name of the active person with this id who reports to `manager`, or nil: the only people
     /// a manager may invite from the board.
     static func activeReport(_ id: UUID, of manager: UUID, on reads: Reads) async throws -> String? {
