@@ -6,6 +6,7 @@ scripts/test starts `foothold serve --demo` and sets:
   FOOTHOLD_ARTIFACTS   where screenshots go
 Prints 'browser: N passed, M failed' last and exits non-zero on any failure.
 """
+import base64
 import os
 import re
 import sys
@@ -431,14 +432,42 @@ def test_hr_audit_log_answers_whose_records(driver, accounts):
     shot(driver, "17-audit-log")
 
 
+def phone_shot(phone, name):
+    """A phone page whole, from the top (emulation fixes the viewport, so the page is captured beyond it)."""
+    size = phone.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 3200), "scale": 1}
+    data = phone.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip})["data"]
+    with open(os.path.join(ARTIFACTS, f"{name}.png"), "wb") as picture:
+        picture.write(base64.b64decode(data))
+
+
+def check_phone_page(phone, name):
+    """At 360px nothing scrolls sideways, the header is one line, and the lists are stacked rows."""
+    viewport, width = phone.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+    assert viewport == 360, f"the phone viewport is {viewport}px"
+    assert width <= viewport, f"{name}: the page is {width}px wide on a {viewport}px phone"
+    header = phone.execute_script("return document.querySelector('.site-header').getBoundingClientRect().height")
+    assert header <= 64, f"{name}: the header is {header}px tall, more than one line"
+    wide = phone.execute_script("""return [...document.querySelectorAll('main .table-wrap')]
+        .filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.querySelector('caption').textContent)""")
+    assert not wide, f"{name}: these tables scroll sideways: {wide}"
+    check_accessibility(phone)
+    phone.execute_script("window.scrollTo(0, 0); document.querySelector('.site-header__inner').scrollLeft = 0")
+    phone_shot(phone, name)
+
+
 def test_phone_layout(driver, accounts):
     phone = make_driver(width=360, height=740, phone=True)
     try:
         sign_in(phone, accounts["Line manager"])
-        viewport, width = phone.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
-        assert viewport == 360, f"the phone viewport is {viewport}px"
-        assert width <= viewport, f"the page is {width}px wide on a {viewport}px phone"
-        phone.save_screenshot(os.path.join(ARTIFACTS, "11-phone-home.png"))
+        check_phone_page(phone, "11-phone-home")
+        for label, name in [("Team", "40-phone-team-board"), ("Actions", "41-phone-actions"), ("People", "42-phone-people")]:
+            phone.get(BASE + phone.find_element(By.LINK_TEXT, label).get_attribute("pathname"))
+            check_phone_page(phone, name)
+        phone.delete_all_cookies()
+        sign_in(phone, accounts["HR administrator"])
+        phone.get(BASE + "/admin/people")
+        check_phone_page(phone, "43-phone-hr-people")
     finally:
         phone.quit()
 

@@ -160,12 +160,17 @@ enum H {
         el("section", [attr("class", "card"), attr("aria-labelledby", id)] + nodes)
     }
 
-    static func table(caption: String, headers: [String], rows: [[BodyNode]], captionHidden: Bool = true) -> BodyNode {
-        var nodes: [BodyNode] = [.raw(tableHead(caption: caption, headers: headers, captionHidden: captionHidden))]
+    /// A table. `stacked` tables become one block a row on a phone, each cell led by its column's
+    /// name and the row by its first cell (the person, usually), instead of scrolling sideways.
+    static func table(caption: String, headers: [String], rows: [[BodyNode]], captionHidden: Bool = true, stacked: Bool = false)
+        -> BodyNode
+    {
+        var nodes: [BodyNode] = [.raw(tableHead(caption: caption, headers: headers, captionHidden: captionHidden, stacked: stacked))]
         nodes.reserveCapacity(rows.count * (rows.first?.count ?? 0) * 2 + 2)
+        let opens = cellOpenings(headers, stacked: stacked)
         for cells in rows {
             for (index, cell) in cells.enumerated() {
-                nodes.append(.raw(index == 0 ? "<tr><td>" : "</td><td>"))
+                nodes.append(.raw((index == 0 ? "<tr>" : "</td>") + (index < opens.count ? opens[index] : "<td>")))
                 nodes.append(cell)
             }
             nodes.append(.raw(cells.isEmpty ? "<tr></tr>" : "</td></tr>"))
@@ -175,19 +180,27 @@ enum H {
     }
 
     /// A table of many rows, its cells made by `Markup`'s components.
-    static func table(caption: String, headers: [String], cells rows: [[Markup]], captionHidden: Bool = true) -> BodyNode {
-        var html = tableHead(caption: caption, headers: headers, captionHidden: captionHidden)
+    static func table(caption: String, headers: [String], cells rows: [[Markup]], captionHidden: Bool = true, stacked: Bool = false)
+        -> BodyNode
+    {
+        var html = tableHead(caption: caption, headers: headers, captionHidden: captionHidden, stacked: stacked)
+        let opens = cellOpenings(headers, stacked: stacked)
         for cells in rows {
             html += "<tr>"
-            for cell in cells { html += "<td>" + cell.html + "</td>" }
+            for (index, cell) in cells.enumerated() { html += (index < opens.count ? opens[index] : "<td>") + cell.html + "</td>" }
             html += "</tr>"
         }
         return .raw(html + "</tbody></table></div>")
     }
 
+    /// Each column's `<td>`: in a stacked table it carries the column's name, shown beside the cell on a phone.
+    private static func cellOpenings(_ headers: [String], stacked: Bool) -> [String] {
+        headers.map { stacked ? "<td" + attribute("data-label", $0) + ">" : "<td>" }
+    }
+
     /// A table's opening, caption and header row, up to its body's first row.
-    private static func tableHead(caption: String, headers: [String], captionHidden: Bool) -> String {
-        var html = "<div class=\"table-wrap\"><table class=\"table\"><caption class=\""
+    private static func tableHead(caption: String, headers: [String], captionHidden: Bool, stacked: Bool) -> String {
+        var html = "<div class=\"table-wrap\"><table class=\"table" + (stacked ? " table--stack" : "") + "\"><caption class=\""
         html += (captionHidden ? "visually-hidden" : "table__caption") + "\">" + caption.textEscaped + "</caption><thead><tr>"
         for header in headers { html += "<th scope=\"col\">" + header.textEscaped + "</th>" }
         return html + "</tr></thead><tbody>"

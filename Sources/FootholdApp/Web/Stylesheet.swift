@@ -238,6 +238,25 @@ enum Stylesheet {
           .card { padding: 1rem; }
           .table th, .table td { padding: 0.5rem; }
         }
+        @media (max-width: 600px) {
+          .site-header__inner { flex-wrap: nowrap; overflow-x: auto; gap: 0.25rem; min-height: 3.25rem; padding-top: 0.25rem; padding-bottom: 0.25rem; scrollbar-width: thin; }
+          .site-header__inner > * { flex: none; }
+          .brand { font-size: 1.125rem; margin-right: 0.25rem; }
+          .site-nav ul { flex-wrap: nowrap; gap: 0; }
+          .site-nav a { padding: 0.6rem 0.55rem; white-space: nowrap; }
+          .account { margin-left: 0; width: auto; gap: 0.25rem; white-space: nowrap; }
+          .account__name { display: none; }
+          .table--stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          .table--stack, .table--stack tbody, .table--stack tr, .table--stack td { display: block; width: 100%; }
+          .table--stack tr { border-bottom: 1px solid var(--line); padding: 0.6rem 0; }
+          .table--stack td { border: 0; padding: 0.2rem 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.5rem; overflow-wrap: anywhere; }
+          .table--stack td::before { content: attr(data-label); flex: 0 0 36%; font-weight: 600; color: var(--ink-soft); font-size: 0.9375rem; }
+          .table--stack td > * { min-width: 0; max-width: 100%; }
+          .table--stack td:first-child { display: block; font-weight: 700; font-size: 1.0625rem; padding-bottom: 0.35rem; }
+          .table--stack td:first-child::before, .table--stack td[data-label=""]::before { content: none; }
+          .table--stack td[data-label=""] { display: block; }
+          .table--stack td:empty { display: none; }
+        }
         @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
         @media print {
           .site-header, .site-footer, .skip-link, .breadcrumbs, form, .button { display: none !important; }

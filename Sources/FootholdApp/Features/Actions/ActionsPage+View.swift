@@ -195,7 +195,7 @@ extension ActionsPage {
                     statusCell(action),
                     smartCell(action.smart(in: display.timeZone)),
                 ] + (nextStep ? [button] : [])
-            })
+            }, stacked: true)
     }
 
     /// The one next step a list offers: start it, mark it done, or reopen it.

@@ -92,7 +92,7 @@ extension AdminPages {
                                 H.link(person.name, to: SiteURL.person(person.id).path), H.text(person.email), H.text(person.jobTitle),
                                 H.text(unit ?? ""), status(person),
                             ]
-                        }),
+                        }, stacked: true),
                     H.el(
                         "div", [H.attr("class", "button-row")],
                         H.submitButton("Send an invitation", name: "send", value: "invitation", style: .secondary),

@@ -55,7 +55,9 @@ extension ConversationPages {
         ]
         if !waiting.isEmpty {
             nodes.append(H.heading(2, "Waiting for your answer"))
-            nodes.append(H.table(caption: "Waiting for your answer", headers: ["With", "About", "When", "Status"], cells: rows(waiting)))
+            nodes.append(
+                H.table(
+                    caption: "Waiting for your answer", headers: ["With", "About", "When", "Status"], cells: rows(waiting), stacked: true))
         }
         nodes.append(H.heading(2, "Coming up"))
         nodes.append(
@@ -64,15 +66,15 @@ extension ConversationPages {
                     "Nothing arranged yet",
                     "Ask your manager, a member of the Leadership Team or any colleague for a career conversation from their page in People.",
                     action: H.link("Find someone in People", to: SiteURL.people.path, class: "button button--secondary"))
-                : H.table(caption: "Coming up", headers: ["With", "About", "When", "Status"], cells: rows(upcoming)))
+                : H.table(caption: "Coming up", headers: ["With", "About", "When", "Status"], cells: rows(upcoming), stacked: true))
         nodes.append(H.heading(2, "Earlier"))
         nodes.append(
             past.isEmpty
                 ? H.emptyState(
                     "No earlier conversations", "Conversations you have held, and ones that were declined or cancelled, appear here.")
                 : H.table(
-                    caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"], cells: rows(past)
-                ))
+                    caption: page > 1 ? "Earlier, page \(page)" : "Earlier", headers: ["With", "About", "When", "Status"],
+                    cells: rows(past), stacked: true))
         nodes.append(H.pagination(current: page, hasNext: hasNext) { SiteURL.conversations.with(query: [("page", String($0))]) })
         return nodes
     }

@@ -102,7 +102,7 @@ extension HomePage {
                             ActionsPage.dueCell(line.action, today: today, display: display),
                             ActionsPage.statusCell(line.action),
                         ]
-                    }))
+                    }, stacked: true))
         }
         let more = model.actions.count > shown.count ? "All \(model.actions.count) actions still to do" : "All your actions"
         nodes.append(H.link(more, to: SiteURL.myActions.path))
@@ -137,7 +137,7 @@ extension HomePage {
                             .text("\(response.themeName) (\(response.unitName))"), .text(response.response), .text(response.byWhom),
                             .text(response.dueOn.flatMap(CalendarDate.init(iso:)).map(display.day) ?? "No date set"),
                         ]
-                    }))
+                    }, stacked: true))
         }
         if !model.requests.isEmpty {
             nodes.append(H.heading(3, "Your team asked, to be done here"))
@@ -208,7 +208,7 @@ extension HomePage {
                                     to: SiteURL.newConversation.with(query: [("with", item.person.id.uuidString)])),
                             ]
                         }
-                    }))
+                    }, stacked: true))
             if team.steps.count > shown.count {
                 nodes.append(H.paragraph("And \(team.steps.count - shown.count) more on your team board."))
             }
@@ -232,7 +232,8 @@ extension HomePage {
                     ? H.paragraph("\(unit.name) has no units within it.")
                     : H.table(
                         caption: "Units within \(unit.name)", headers: ["Unit", "People"],
-                        cells: unit.children.map { [.link($0.name, to: SiteURL.unit($0.id).path), .text(String($0.headcount))] }),
+                        cells: unit.children.map { [.link($0.name, to: SiteURL.unit($0.id).path), .text(String($0.headcount))] },
+                        stacked: true),
                 H.linkList([
                     ("Open \(unit.name)", SiteURL.unit(unit.id).path, ""),
                     (

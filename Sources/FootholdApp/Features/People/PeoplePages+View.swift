@@ -24,7 +24,7 @@ extension PeoplePages {
                         [
                             .link(person.name, to: SiteURL.person(person.id).path), .text(person.jobTitle), .text(unit ?? ""),
                         ]
-                    }))
+                    }, stacked: true))
             nodes.append(
                 H.pagination(current: results.number, hasNext: results.hasNext) { page in
                     SiteURL.people.with(query: [("q", query), ("page", String(page))])
@@ -80,7 +80,7 @@ extension PeoplePages {
             nodes.append(
                 H.table(
                     caption: "Reporting to \(person.name)", headers: ["Name", "Job title"],
-                    rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }))
+                    rows: reports.map { [H.link($0.name, to: SiteURL.person($0.id).path), H.text($0.jobTitle)] }, stacked: true))
         }
         return nodes
     }

@@ -57,7 +57,7 @@ extension TeamBoard {
             cells.append(action)
             return cells
         }
-        nodes.append(H.table(caption: "Your team's checkpoints in \(model.year.label)", headers: headers, cells: rows))
+        nodes.append(H.table(caption: "Your team's checkpoints in \(model.year.label)", headers: headers, cells: rows, stacked: true))
         return nodes
     }
 }
