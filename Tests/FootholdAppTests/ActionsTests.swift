@@ -189,16 +189,55 @@ final class ActionsTests: XCTestCase {
     func testOverdueIsMarkedAndTheSmartCheckIsShownBesideEachAction() async throws {
         try await withApp { testApp in
             let cast = try await held(in: testApp)
-            _ = try await cast.ben.post(
-                SiteURL.actions(cast.conversation).path, ["description": "Improve my skills", "owner": "employee", "due_on": "2026-11-02"])
-            let list = try await cast.freya.get(SiteURL.myActions.path).body.visibleText
-            XCTAssertTrue(list.contains("2 November 2026 Overdue"), "an action past its date is marked")
+            let added = try await cast.ben.post(
+                SiteURL.actions(cast.conversation).path, ["description": "Improve my skills", "owner": "employee", "due_on": "2026-11-20"])
+            XCTAssertEqual(added.status, .seeOther)
+            testApp.clock.advance(by: 14 * 24 * 60 * 60)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let list = try await freya.get(SiteURL.myActions.path).body.visibleText
+            XCTAssertTrue(list.contains("20 November 2026 Overdue"), "an action past its date is marked")
             XCTAssertFalse(list.contains("10 December 2026 Overdue"))
             XCTAssertTrue(list.contains("Improve my skills"))
-            XCTAssertTrue(list.contains("Missing: specific, measurable, achievable, relevant"), "due before it was written")
+            XCTAssertTrue(
+                list.contains("To make it SMART: say what you will do, and to what; say how you will know it is done; link it to a goal."),
+                "plain words in the list, not the criteria's names: \(list)")
             let vague = try await AgreedActionModel.query(on: testApp.db).filter(\.$description == "Improve my skills").first()!
-            let page = try await cast.freya.get(SiteURL.actionPage(vague.id!).path).body.visibleText
+            let page = try await freya.get(SiteURL.actionPage(vague.id!).path).body.visibleText
             XCTAssertTrue(page.contains("has no concrete verb or object: what will you do, and what will exist when it is done?"))
+        }
+    }
+
+    /// On 4 December 2026 an action due on a day already past was accepted without a word.
+    func testADueDateAlreadyPastIsRefusedUnlessTheActionAlreadyHadIt() async throws {
+        try await withApp { testApp in
+            let cast = try await held(in: testApp)
+            let past = try await cast.freya.post(
+                SiteURL.myActions.path,
+                ["description": "Book the Level 2 data course MARK-PAST", "owner": "employee", "due_on": "2026-11-18"])
+            XCTAssertEqual(past.status, .badRequest)
+            XCTAssertTrue(
+                past.body.visibleText.contains("18 November 2026 has passed: choose today or a later date"), past.body.visibleText)
+            XCTAssertTrue(past.body.contains("MARK-PAST"), "what was typed is kept")
+            let kept = try await AgreedActionModel.query(on: testApp.db).filter(\.$description == "Book the Level 2 data course MARK-PAST")
+                .count()
+            XCTAssertEqual(kept, 0)
+            let inRecord = try await cast.ben.post(
+                SiteURL.actions(cast.conversation).path, ["description": "Read the strategy", "owner": "employee", "due_on": "2025-11-19"])
+            XCTAssertEqual(inRecord.status, .badRequest)
+            let today = try await cast.freya.post(
+                SiteURL.myActions.path,
+                ["description": "Book the Level 2 data course MARK-TODAY", "owner": "employee", "due_on": "2026-11-19"])
+            XCTAssertEqual(today.status, .seeOther, "today is fine")
+            // An action whose day has passed can still be changed without choosing a new date.
+            testApp.clock.advance(by: 60 * 24 * 60 * 60)
+            let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
+            let edited = try await freya.post(
+                SiteURL.actionPage(cast.forFreya).path,
+                [
+                    "description": "Book a place on the Level 2 data course MARK-FREYA", "owner": "employee", "due_on": "2027-01-15",
+                    "success_measure": "A confirmed booking, and the dates in my diary",
+                ])
+            XCTAssertEqual(edited.status, .seeOther, edited.body.visibleText)
         }
     }
 

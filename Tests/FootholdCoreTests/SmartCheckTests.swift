@@ -130,6 +130,26 @@ final class SmartCheckTests: XCTestCase {
         Case(text: "Read 2 books on coaching", due: 60, goal: true, expected: "SMART"),
         Case(text: "Spend an hour every week on the data course", due: 90, goal: true, expected: "SMART"),
         Case(text: "Call the careers service weekly", due: 60, goal: true, expected: "SMART"),
+        // Month names in lower case are dates all the same (seen on 4 December 2026).
+        Case(text: "Book the level 2 excel course by june", goal: true, expected: "SMART"),
+        Case(text: "Send my application for the secondment by the end of march", goal: true, expected: "SMART"),
+        Case(text: "Attend the housing conference in september", goal: true, expected: "SMART"),
+        Case(text: "Finish the first module of the data course by february", goal: true, expected: "SMART"),
+        Case(text: "Shadow the allocations panel twice in january", goal: true, expected: "SMART"),
+        Case(text: "Present the survey results to the team in may 2027", goal: true, expected: "SMART"),
+        Case(text: "Book the data course before march.", goal: true, expected: "SMART"),
+        Case(text: "Apply for the policy secondment by mid-march", goal: true, expected: "SMART"),
+        Case(text: "Complete the safeguarding module by 31st may", goal: true, expected: "SMART"),
+        Case(text: "Read the housing strategy, by may", goal: true, expected: "SMART"),
+        Case(text: "Book the excel course for early april", goal: true, expected: "SMART"),
+        Case(text: "Email Jo about the secondment in march", goal: true, expected: "SMART"),
+        // Verbs that commit to nothing, whatever follows them.
+        Case(text: "Think about applying for the secondment", due: 30, goal: true, expected: "-MART"),
+        Case(text: "Learn more about the policy team", due: 30, goal: true, expected: "--ART"),
+        Case(text: "Look into the data analyst course", due: 30, goal: true, expected: "-MART"),
+        Case(text: "Consider booking the Level 2 course", due: 30, goal: true, expected: "-MART"),
+        Case(text: "Try to attend the leadership network", due: 30, goal: true, expected: "--ART"),
+        Case(text: "Find out more about the apprenticeship levy", due: 30, goal: true, expected: "-MART"),
         // Blank or nearly blank.
         Case(text: "", goal: true, expected: "--AR-"),
         Case(text: "tbc", expected: "--A--"),
@@ -169,6 +189,19 @@ final class SmartCheckTests: XCTestCase {
 
         let long = SmartCheck.check(.init(description: String(repeating: "improve ", count: 30), writtenOn: Self.today))
         XCTAssertTrue(long.advice[0].sentence.contains("\u{2026}\u{2019}"), "a long action is shortened when quoted")
+    }
+
+    func testAListSaysInPlainWordsWhatWouldMakeItSmart() {
+        let vague = SmartCheck.check(.init(description: "Improve my skills", writtenOn: Self.today))
+        XCTAssertEqual(
+            vague.hints,
+            "To make it SMART: say what you will do, and to what; say how you will know it is done; link it to a goal; "
+                + "say when it will be done.")
+        let unowned = SmartCheck.check(
+            .init(
+                description: "Book the Level 2 course", owner: nil, dueOn: Self.today.adding(days: 9), writtenOn: Self.today,
+                linkedToGoal: true))
+        XCTAssertEqual(unowned.hints, "To make it SMART: say who will do it.")
     }
 
     func testEighteenMonthsIsCountedInCalendarMonths() {

@@ -42,4 +42,11 @@ public enum ActionRules {
         guard let dueOn, status.isLive else { return false }
         return dueOn < today
     }
+
+    /// A due date already past is a mistake (usually the year), unless the action already had it:
+    /// what is wrong, or nil.
+    public static func dueProblem(_ due: CalendarDate, today: CalendarDate, alreadyDue: CalendarDate? = nil) -> String? {
+        guard due < today, due != alreadyDue else { return nil }
+        return "\(due.spoken) has passed: choose today or a later date"
+    }
 }

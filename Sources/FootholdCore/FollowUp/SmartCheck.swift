@@ -23,6 +23,22 @@ public struct SmartVerdict: Sendable, Equatable {
     public struct Advice: Sendable, Equatable {
         public var criterion: SmartCriterion
         public var sentence: String
+
+        /// A few plain words for a list, where the whole sentence will not fit: what to do next.
+        public var hint: String {
+            switch criterion {
+            case .specific: "say what you will do, and to what"
+            case .measurable: "say how you will know it is done"
+            case .achievable:
+                sentence.hasPrefix("Nobody owns")
+                    ? "say who will do it"
+                    : sentence.contains("has not yet confirmed")
+                        ? "ask the guide to confirm it"
+                        : sentence.contains("before the day") ? "choose a date still to come" : "choose a nearer first step"
+            case .relevant: "link it to a goal"
+            case .timeBound: "say when it will be done"
+            }
+        }
     }
 
     public var met: Set<SmartCriterion>
@@ -30,6 +46,11 @@ public struct SmartVerdict: Sendable, Equatable {
     public var advice: [Advice]
 
     public var isSmart: Bool { advice.isEmpty }
+
+    /// What a list shows: "To make it SMART: say how you will know it is done; link it to a goal."
+    public var hints: String {
+        "To make it SMART: " + advice.map(\.hint).joined(separator: "; ") + "."
+    }
 
     /// "SM-RT": the letters met, a dash for each missed.
     public var letters: String {
@@ -109,6 +130,13 @@ public enum SmartCheck {
     private static func specificProblem(_ words: Words, _ quoted: String) -> String? {
         let noVerb = "\(quoted) has no concrete verb or object: what will you do, and what will exist when it is done?"
         guard !words.all.isEmpty else { return "There is nothing written yet: what will you do, and what will exist when it is done?" }
+        // "Think about applying", "look into the course", "learn more about": whatever follows,
+        // the action commits to nothing anyone could check was done.
+        if let lead = words.nonCommittalLead {
+            return
+                "\(quoted) commits to nothing you could check: \u{201C}\(lead)\u{201D} is not a step. "
+                + "Name the step itself, such as applying, booking, reading or asking someone."
+        }
         // A concrete step with something to act on, anywhere: "Improve my Excel by completing the
         // Level 2 course" is specific because of its second half.
         var concreteWithoutObject: String?
@@ -225,6 +253,23 @@ struct Words {
     }
 
     /// Where the first word that is a verb, concrete or vague, stands.
+    /// The words an action opens with when they promise only to think, look or try ("Think
+    /// about", "Look into", "Learn more"), as written; nil when it opens with a step.
+    var nonCommittalLead: String? {
+        guard let first = firstVerbIndex, first <= 2 else { return nil }
+        let lemma = all[first].lemma
+        let next = first + 1 < all.count ? all[first + 1].lemma : ""
+        let phrase: Int
+        switch (lemma, next) {
+        case ("think", _), ("consider", _), ("explore", _), ("try", _), ("hope", _), ("want", _), ("aim", _): phrase = 1
+        case ("look", "into"), ("look", "at"), ("learn", "more"): phrase = 2
+        case ("find", "out") where first + 2 < all.count && all[first + 2].lemma == "more": phrase = 3
+        default: return nil
+        }
+        let words = all[first..<min(all.count, first + phrase)].map(\.original)
+        return words.joined(separator: " ").capitalisedFirst
+    }
+
     var firstVerbIndex: Int? {
         all.firstIndex { Lexicon.concreteVerbs.contains($0.lemma) || Lexicon.vagueVerbs.contains($0.lemma) }
     }

@@ -34,7 +34,7 @@ struct ActionsController {
         // Checking needs only the goals and the conversations; the whole page is read only to show a problem.
         let goals = try await PlanStore.goals(of: viewer.personID, today: req.display.today(), on: req.reads)
         let conversations = try await ActionStore.conversationsToLink(for: viewer.personID, on: req.reads)
-        var result = try await form.draft(goals: goals, on: req.reads)
+        var result = try await form.draft(goals: goals, today: req.display.today(), on: req.reads)
         // An action of the person's own may follow from one of their conversations.
         var conversationID: UUID?
         if let text = form.conversation?.trimmed(), !text.isEmpty {
@@ -85,7 +85,9 @@ struct ActionsController {
         var typed = form
         if model.goals.isEmpty { typed.goal = loaded.action.goalID?.uuidString ?? (loaded.action.forInfluenceObjective ? "influence" : "") }
         let goals = model.goals.isEmpty ? loaded.action.goalID.map { [CareerPlan.Goal(id: $0, text: "")] } ?? [] : model.goals
-        switch try await typed.draft(goals: goals, on: req.reads) {
+        switch try await typed.draft(
+            goals: goals, today: req.display.today(), alreadyDue: loaded.action.dueOn.flatMap(CalendarDate.init(iso:)), on: req.reads)
+        {
         case .failure(let problems):
             return req.page(
                 "Action", status: .badRequest, breadcrumbs: Self.crumbs + [(label: "Actions", path: SiteURL.myActions.path)],

@@ -67,7 +67,10 @@ enum ActionsPage {
 
         /// The action it describes, or what is wrong with each field. The colleague, when named, is
         /// looked up in the directory.
-        func draft(goals: [CareerPlan.Goal], on reads: Reads) async throws -> Result<ActionStore.Draft, FieldProblems> {
+        /// - Parameter alreadyDue: the date an action being changed already had, which may have passed.
+        func draft(goals: [CareerPlan.Goal], today: CalendarDate, alreadyDue: CalendarDate? = nil, on reads: Reads) async throws
+            -> Result<ActionStore.Draft, FieldProblems>
+        {
             var problems = FieldProblems()
             let description = (self.description ?? "").trimmed()
             if description.isEmpty { problems.add("description", "Describe the action: what will be done") }
@@ -93,6 +96,7 @@ enum ActionsPage {
             let dueText = (due_on ?? "").trimmed()
             let due = dueText.isEmpty ? nil : CalendarDate(iso: dueText)
             if !dueText.isEmpty && due == nil { problems.add("due_on", "Enter the date as year-month-day, such as 2027-01-31") }
+            if let due, let problem = ActionRules.dueProblem(due, today: today, alreadyDue: alreadyDue) { problems.add("due_on", problem) }
             let goalText = (goal ?? "").trimmed()
             var goalID: UUID?
             if !goalText.isEmpty && goalText != "influence" {

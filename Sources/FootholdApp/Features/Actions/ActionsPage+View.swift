@@ -146,12 +146,11 @@ extension ActionsPage {
         ]
     }
 
-    /// The SMART verdict in a table cell: "SMART" or what is missing.
+    /// The SMART verdict in a table cell: "SMART", or in plain words what would make it so.
     static func smartCell(_ verdict: SmartVerdict) -> Markup {
         verdict.isSmart
             ? Markup.tag("SMART", .met)
-            : Markup.span(
-                class: "muted", "Missing: " + verdict.advice.map { $0.criterion.name.lowercased() }.joined(separator: ", "))
+            : Markup.span(class: "muted", verdict.hints)
     }
 
     /// Status as words, with "overdue" marked in amber beside the date, never red (DESIGN.md).

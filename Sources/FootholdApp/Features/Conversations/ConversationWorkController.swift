@@ -170,7 +170,7 @@ struct ConversationWorkController {
         if let action = form.action {
             let loaded = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
             model = loaded
-            switch try await action.draft(goals: loaded.goals, on: req.reads) {
+            switch try await action.draft(goals: loaded.goals, today: req.display.today(), on: req.reads) {
             case .success(let made): draft = made
             case .failure(let wrong): for item in wrong.items { problems.add(item.field, item.message) }
             }
@@ -197,7 +197,7 @@ struct ConversationWorkController {
         guard ConversationRules.allows(.record, in: record.conversation.state) else { throw SiteError.forbidden }
         let form = try req.content.decode(RecordPage.ActionForm.self)
         let model = try await RecordPage.Model.load(record, side: side, today: req.display.today(), on: req.reads)
-        switch try await form.draft(goals: model.goals, on: req.reads) {
+        switch try await form.draft(goals: model.goals, today: req.display.today(), on: req.reads) {
         case .failure(let problems):
             return req.page(
                 "The record", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
