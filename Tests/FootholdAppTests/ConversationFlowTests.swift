@@ -64,11 +64,23 @@ final class ConversationFlowTests: XCTestCase {
                 ])
 
             XCTAssertEqual(page.status, .badRequest)
-            XCTAssertTrue(page.body.visibleText.contains("Enter a web address starting with https://"))
+            XCTAssertTrue(page.body.visibleText.contains("Enter a web address, such as https://www.linkedin.com/in/your-name"))
             XCTAssertTrue(page.body.contains("Listening</textarea>"))
             XCTAssertTrue(page.body.contains("value=\"my cv is on the shared drive\""))
+            XCTAssertFalse(page.body.contains("type=\"url\""), "our message, not the browser's bubble")
             let stored = try await PreparationModel.query(on: testApp.db).count()
             XCTAssertEqual(stored, 0)
+        }
+    }
+
+    /// On 4 December 2026 "linkedin.com/in/…" was refused by a browser bubble: it is a web address.
+    func testAProfileLinkWithoutHttpsIsTakenAsOne() {
+        let typed = PreparationAnswers.from(["profile_link": "linkedin.com/in/freya-parker"], side: .employee)
+        XCTAssertEqual(try typed.get().answers[.profileLink], "https://linkedin.com/in/freya-parker")
+        let kept = PreparationAnswers.from(["profile_link": "http://intranet.ridgeway.example/cv"], side: .employee)
+        XCTAssertEqual(try kept.get().answers[.profileLink], "http://intranet.ridgeway.example/cv")
+        for wrong in ["cv.docx on the drive", "javascript:alert(1)", "ask me", "mailto:freya@ridgeway.example"] {
+            XCTAssertThrowsError(try PreparationAnswers.from(["profile_link": wrong], side: .employee).get(), wrong)
         }
     }
 

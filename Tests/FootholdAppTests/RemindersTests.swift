@@ -193,6 +193,33 @@ final class RemindersTests: XCTestCase {
         }
     }
 
+    /// On 4 December 2026 an employee was offered the line manager's and the director's switches.
+    func testEachPersonIsOfferedOnlyTheRemindersTheirRolesCanReceive() async throws {
+        try await withApp { testApp in
+            try await Fixtures.organisation(in: testApp)
+            for (email, overdue, digest) in [
+                (Fixtures.employee, false, false), (Fixtures.manager, true, false), (Fixtures.director, true, true),
+            ] {
+                let page = try await Fixtures.signedIn(email, in: testApp).get(SiteURL.reminderSettings.path).body
+                XCTAssertEqual(page.contains("id=\"kind-overdue\""), overdue, email)
+                XCTAssertEqual(page.contains("id=\"kind-digest\""), digest, email)
+                XCTAssertTrue(page.contains("id=\"kind-prepare\""), email)
+            }
+            // Saving the page leaves a kind it did not offer as it was.
+            let benID = try await Fixtures.personID(Fixtures.manager, in: testApp)
+            try await RemindersStore.setSwitchedOff([.digest], of: benID, at: testApp.clock.now, on: testApp.db)
+            let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
+            let everything = ReminderKind.offered(hasReports: true, headsUnit: false).filter { $0 != .prepare }.map(\.rawValue)
+            let saved = try await ben.send(
+                .POST, SiteURL.reminderSettings.path,
+                body: (["\(CSRF.fieldName)=" + (try await ben.formToken())] + everything.map { "on%5B%5D=\($0)" }).joined(separator: "&"),
+                contentType: "application/x-www-form-urlencoded")
+            XCTAssertEqual(saved.status, .seeOther)
+            let off = try await RemindersStore.switchedOff(of: benID, on: testApp.reads)
+            XCTAssertEqual(off, [.digest, .prepare])
+        }
+    }
+
     func testSwitchedOffKindsAreNotSentAndTheOneClickLinkSwitchesOff() async throws {
         try await withApp { testApp in
             let (ben, freya, _) = try await Fixtures.scheduledConversation(in: testApp)

@@ -73,13 +73,14 @@ public struct PreparationAnswers: Sendable, Equatable, Codable {
         var problems = FieldProblems()
         var answers: [PreparationField: String] = [:]
         for field in PreparationField.fields(for: side) {
-            let text = (raw[field.rawValue] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            var text = (raw[field.rawValue] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { continue }
+            if field == .profileLink { text = Self.webAddress(text) }
             if text.count > PreparationField.maximumAnswerLength {
                 problems.add(field.rawValue, "Keep this to \(PreparationField.maximumAnswerLength) characters or fewer")
             }
             if field == .profileLink, !(text.hasPrefix("https://") || text.hasPrefix("http://")) || text.contains(" ") {
-                problems.add(field.rawValue, "Enter a web address starting with https://")
+                problems.add(field.rawValue, "Enter a web address, such as https://www.linkedin.com/in/your-name")
             }
             answers[field] = text
         }
@@ -87,6 +88,17 @@ public struct PreparationAnswers: Sendable, Equatable, Codable {
     }
 
     public var isEmpty: Bool { answers.isEmpty }
+
+    /// "linkedin.com/in/ann" as people type it, made "https://linkedin.com/in/ann"; anything with
+    /// a scheme, or that is not a host name with a dot, stays as typed for the check to judge.
+    static func webAddress(_ text: String) -> String {
+        guard !text.contains("://"), !text.contains(" "), !text.contains(":") else { return text }
+        let host = text.split(separator: "/", maxSplits: 1).first ?? ""
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } })
+        else { return text }
+        return "https://" + text
+    }
 }
 
 /// The themes an organisation reports on (SPEC §5), before HR administrators change the list.

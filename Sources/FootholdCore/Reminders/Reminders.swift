@@ -54,6 +54,19 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
     /// The kinds a person chooses on their settings page.
     public static var switchable: [ReminderKind] { allCases.filter { !$0.isAccountEmail } }
 
+    /// The kinds a person is offered: the team's missed checkpoints only to someone with a team,
+    /// the weekly digest only to someone who heads a unit (an employee was offered both on
+    /// 4 December 2026).
+    public static func offered(hasReports: Bool, headsUnit: Bool) -> [ReminderKind] {
+        switchable.filter { kind in
+            switch kind {
+            case .overdue: hasReports
+            case .digest: headsUnit
+            default: true
+            }
+        }
+    }
+
     /// Whether a reminder of this kind may go to a shared chat channel (SPEC §6: counts only). A
     /// digest counts a unit and names nobody; every other kind is for one person and says whom
     /// they meet, which a channel's readers must never learn (decision 0013).

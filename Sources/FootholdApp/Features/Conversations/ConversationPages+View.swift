@@ -255,7 +255,7 @@ extension ConversationPages {
             buttons.append(
                 H.link(
                     side == .employee ? "Prepare" : "Prepare as guide", to: SiteURL.prepare(record.id).path,
-                    class: "button button--secondary"))
+                    class: record.may(.accept) || ConversationRules.allows(.record, in: c.state) ? "button button--secondary" : "button"))
         }
         if c.state == .scheduled {
             buttons.append(H.link("Open the guided conversation", to: SiteURL.guided(record.id).path, class: "button button--secondary"))
@@ -277,7 +277,8 @@ extension ConversationPages {
             buttons.append(H.link("Add to calendar (.ics)", to: SiteURL.calendar(record.id).path, class: "button button--secondary"))
         }
         if record.may(.cancel) {
-            buttons.append(H.actionButton("Cancel the conversation", action: SiteURL.cancel(record.id).path, csrf: csrf, style: .warning))
+            // Quiet, and asked about first: the next step above is the one to see.
+            buttons.append(H.actionButton("Cancel the conversation", action: SiteURL.cancel(record.id).path, csrf: csrf, style: .link))
         }
         return buttons.isEmpty ? H.nothing : H.el("div", [H.attr("class", "button-row")] + buttons)
     }

@@ -162,8 +162,9 @@ extension PreparationPage {
         }
         if field == .profileLink {
             return H.field(
-                name: field.rawValue, label: model.bank.wording(for: field), value: value, type: "url",
-                error: problems.message(for: field.rawValue))
+                // Text, not "url": the browser would refuse "linkedin.com/in/ann" in its own words; Foothold adds the https://.
+                name: field.rawValue, label: model.bank.wording(for: field), value: value, type: "text",
+                hint: "A web address, such as linkedin.com/in/your-name", error: problems.message(for: field.rawValue))
         }
         return H.textarea(
             name: field.rawValue, label: model.bank.wording(for: field), value: value, error: problems.message(for: field.rawValue),

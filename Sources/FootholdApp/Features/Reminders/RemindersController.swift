@@ -53,7 +53,8 @@ struct RemindersController {
         return req.page(
             "Your reminders",
             RemindersPages.settings(
-                switchedOff: off, feed: madeAt.map { .made(req.display.day($0)) }, csrf: req.csrfToken, saved: req.queryValue("saved")))
+                offered: Self.offered(viewer), switchedOff: off, feed: madeAt.map { .made(req.display.day($0)) }, csrf: req.csrfToken,
+                saved: req.queryValue("saved")))
     }
 
     /// Makes the person a calendar address, or a new one in place of the old, and shows it this
@@ -66,7 +67,8 @@ struct RemindersController {
         let address = req.application.footholdConfiguration.baseURL + SiteURL.calendarFeed(token: token).path
         let response = req.page(
             "Your reminders",
-            RemindersPages.settings(switchedOff: off, feed: .new(address), csrf: req.csrfToken, saved: "calendar"))
+            RemindersPages.settings(
+                offered: Self.offered(viewer), switchedOff: off, feed: .new(address), csrf: req.csrfToken, saved: "calendar"))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
@@ -85,6 +87,10 @@ struct RemindersController {
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
+    static func offered(_ viewer: Viewer) -> [ReminderKind] {
+        ReminderKind.offered(hasReports: viewer.hasReports, headsUnit: viewer.headsUnit)
+    }
+
     struct SettingsForm: Content {
         /// The kinds left on, each a checkbox named after it.
         var on: [String]?
@@ -97,7 +103,10 @@ struct RemindersController {
         guard unknown.isEmpty else {
             throw SiteError.badInput("There is no reminder called \u{201C}\(unknown.sorted()[0].prefix(40))\u{201D}.")
         }
-        let off = Set(ReminderKind.switchable.filter { !on.contains($0.rawValue) })
+        // Kinds not offered to this person keep whatever they were.
+        let offered = Self.offered(viewer)
+        let before = try await RemindersStore.switchedOff(of: viewer.personID, on: req.reads)
+        let off = before.subtracting(offered).union(offered.filter { !on.contains($0.rawValue) })
         try await RemindersStore.setSwitchedOff(off, of: viewer.personID, at: req.now, on: req.database)
         return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "reminders")]))
     }

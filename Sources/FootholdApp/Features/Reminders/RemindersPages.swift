@@ -47,7 +47,7 @@ enum RemindersPages {
         case made(String)
     }
 
-    static func settings(switchedOff: Set<ReminderKind>, feed: Feed?, csrf: String, saved: String?) -> [BodyNode] {
+    static func settings(offered: [ReminderKind], switchedOff: Set<ReminderKind>, feed: Feed?, csrf: String, saved: String?) -> [BodyNode] {
         [
             saved == "reminders" ? H.notice("Saved.", style: "success") : H.nothing,
             saved == "calendar"
@@ -61,7 +61,7 @@ enum RemindersPages {
                 class: "lead"),
             H.form(
                 action: SiteURL.reminderSettings.path, csrf: csrf,
-                ReminderKind.switchable.map { kind in
+                offered.map { kind in
                     H.checkbox(
                         name: "on[]", label: kind.setting, checked: !switchedOff.contains(kind), hint: hint(kind),
                         id: "kind-\(kind.rawValue)", value: kind.rawValue)
