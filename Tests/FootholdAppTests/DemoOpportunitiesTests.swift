@@ -27,6 +27,9 @@ final class DemoOpportunitiesTests: XCTestCase {
             let opportunities = try await OpportunityModel.query(on: testApp.db).all()
             XCTAssertEqual(opportunities.count, 40)
             XCTAssertGreaterThan(Set(opportunities.compactMap { $0.$unit.id }).count, 5, "across the units")
+            // No two can be mistaken for one another: each title is its own.
+            let titles = Dictionary(grouping: opportunities, by: \.title).filter { $0.value.count > 1 }.keys.sorted()
+            XCTAssertEqual(titles, [], "listed more than once under one title")
             let stories = try await SuccessStoryModel.query(on: testApp.db).all()
             XCTAssertEqual(stories.filter { $0.consentedAt != nil }.count, 5)
             let topUnits = try await UnitModel.query(on: testApp.db).filter(\.$path !~ "/").count()

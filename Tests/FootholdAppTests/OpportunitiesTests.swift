@@ -208,6 +208,15 @@ final class OpportunitiesTests: XCTestCase {
             let benOpens = try await ben.get(SiteURL.adminResources.path)
             XCTAssertEqual(benOpens.status, .forbidden)
             let rosie = try await Fixtures.signedIn(Fixtures.hrAdmin, in: testApp)
+            // A unit an import has just made, however deep, can have resources of its own.
+            _ = try await PeopleImporter.run(
+                csv: Fixtures.organisationCSV
+                    + "\namara.okafor@ridgeway.example,Amara Okafor,Lettings Officer,Ridgeway/Housing/Tenancy Services/Lettings,"
+                    + "ben.khan@ridgeway.example,no,no\n",
+                deactivateMissing: false, on: testApp.db, now: testApp.clock.now
+            ).get()
+            let form = try await rosie.get(SiteURL.adminResources.path).body
+            XCTAssertTrue(form.contains(">Ridgeway/Housing/Tenancy Services/Lettings</option>"), "the new unit is offered")
             let script = try await rosie.post(
                 SiteURL.adminResources.path, ["title": "Click me", "url": "javascript:alert(document.cookie)", "unit": ""])
             XCTAssertEqual(script.status, .badRequest)

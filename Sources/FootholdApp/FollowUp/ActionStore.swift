@@ -362,10 +362,13 @@ enum ActionStore {
 
     /// The people the employee has had or arranged conversations with, as the guides an action
     /// of their own can be linked to a conversation with: their conversations, newest first.
-    static func conversationsToLink(for employeeID: UUID, on reads: Reads) async throws -> [(id: UUID, guideID: UUID, title: String)] {
+    static func conversationsToLink(for employeeID: UUID, on reads: Reads) async throws -> [(
+        id: UUID, guideID: UUID, title: String, on: Date?
+    )] {
         try await reads.rows(
             """
-            SELECT c.id, c.guide_id, c.kind, k.name AS checkpoint_name, g.name AS guide_name FROM conversations c \
+            SELECT c.id, c.guide_id, c.kind, k.name AS checkpoint_name, g.name AS guide_name, \
+            COALESCE(c.held_at, c.starts_at) AS on_date FROM conversations c \
             JOIN people g ON g.id = c.guide_id LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
             WHERE c.employee_id = \(bind: employeeID) AND c.state IN (\(bind: ConversationState.held.rawValue), \
             \(bind: ConversationState.scheduled.rawValue)) ORDER BY COALESCE(c.held_at, c.starts_at) DESC, c.id LIMIT 12
@@ -376,7 +379,8 @@ enum ActionStore {
                 try row.decodeNil(column: "checkpoint_name") ? kind.title : try row.decode(column: "checkpoint_name", as: String.self)
             return (
                 try row.decode(column: "id", as: UUID.self), try row.decode(column: "guide_id", as: UUID.self),
-                "\(title) with \(try row.decode(column: "guide_name", as: String.self))"
+                "\(title) with \(try row.decode(column: "guide_name", as: String.self))",
+                try row.decodeNil(column: "on_date") ? nil : try row.decode(column: "on_date", as: Date.self)
             )
         }
     }

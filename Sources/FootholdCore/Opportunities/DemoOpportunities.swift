@@ -91,16 +91,32 @@ public struct DemoOpportunities: Sendable {
         // Opportunities: across the units, closing over the coming months; a few already closed.
         let count = max(40, people.count / 25)
         let units = Array(organisation.units.indices)
+        var usedTitles = Set<String>()
         for index in 0..<count {
             let template = Self.templates[index % Self.templates.count]
-            let unit = index % 6 == 0 ? nil : random.pick(units)
+            // A template used again is another unit's own, named as such: no two look alike
+            // (on 4 December 2026 one was listed four times with nothing to tell them apart).
+            let again = index >= Self.templates.count
+            var unit = index % 6 == 0 && !again ? nil : random.pick(units)
+            func titled(_ unit: Int?) -> String {
+                let place = unit.map { organisation.units[$0].path.name } ?? "the organisation"
+                let title = again && !template.title.contains("{unit}") ? template.title + " in \(place)" : template.title
+                return title.replacingOccurrences(of: "{unit}", with: place)
+            }
+            var tries = 0
+            while usedTitles.contains(titled(unit)) && tries < units.count {
+                unit = units[(index + tries) % units.count]
+                tries += 1
+            }
             let place = unit.map { organisation.units[$0].path.name } ?? "the organisation"
+            let title = titled(unit)
+            usedTitles.insert(title)
             let closes: CalendarDate? =
                 index % 7 == 0
                 ? nil : (index % 13 == 5 ? today.adding(days: -random.int(in: 3...60)) : today.adding(days: random.int(in: 10...200)))
             opportunities.append(
                 Item(
-                    kind: template.kind, title: template.title.replacingOccurrences(of: "{unit}", with: place),
+                    kind: template.kind, title: title,
                     description: template.description.replacingOccurrences(of: "{unit}", with: place), skills: template.skills,
                     tags: template.tags, unit: unit, contact: unit.map { organisation.units[$0].head }, closesOn: closes))
         }

@@ -39,7 +39,7 @@ enum ActionsPage {
         var filter: Filter
         var viewerID: UUID
         var goals: [CareerPlan.Goal]
-        var conversations: [(id: UUID, guideID: UUID, title: String)]
+        var conversations: [(id: UUID, guideID: UUID, title: String, on: Date?)]
 
         var shown: [ActionLine] { lists.own.filter { filter.keeps($0.action.status) } }
 

@@ -53,7 +53,7 @@ extension ActionsPage {
                             caption: "Actions agreed with people you guide", showEmployee: true),
                     ]))
         }
-        nodes.append(addCard(model, typed: typed, problems: problems, csrf: csrf))
+        nodes.append(addCard(model, typed: typed, problems: problems, display: display, csrf: csrf))
         return nodes
     }
 
@@ -81,8 +81,11 @@ extension ActionsPage {
             ])
     }
 
-    static func addCard(_ model: Model, typed: Form?, problems: FieldProblems, csrf: String) -> BodyNode {
-        let conversations = [(value: "", label: "None: it is my own")] + model.conversations.map { ($0.id.uuidString, $0.title) }
+    static func addCard(_ model: Model, typed: Form?, problems: FieldProblems, display: DisplayDate, csrf: String) -> BodyNode {
+        // Dated, so that several check-ins with one person can be told apart.
+        let conversations =
+            [(value: "", label: "None: it is my own")]
+            + model.conversations.map { ($0.id.uuidString, $0.title + ($0.on.map { ", " + display.day($0) } ?? "")) }
         return H.card(
             labelledBy: "add-heading",
             [

@@ -61,7 +61,7 @@ extension ProgrammeAdminPages {
         [
             H.errorSummary(problems.items),
             H.heading(1, "Change \(draft.name.isEmpty ? "the checkpoint" : draft.name)"),
-            H.paragraph("Career year \(year.label), from \(year.firstDay.iso) to \(year.lastDay.iso).", class: "lead"),
+            H.paragraph("Career year \(year.label), from \(year.firstDay.spoken) to \(year.lastDay.spoken).", class: "lead"),
             H.form(
                 action: SiteURL.adminCheckpoint(id).path, csrf: csrf,
                 [

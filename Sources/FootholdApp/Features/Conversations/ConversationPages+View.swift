@@ -112,7 +112,7 @@ extension ConversationPages {
             fields.append(
                 H.select(
                     name: "checkpoint", label: "Which checkpoint? (for a checkpoint conversation)",
-                    options: openCheckpoints.map { ($0.id.uuidString, "\($0.name), \($0.opens.iso) to \($0.closes.iso)") },
+                    options: openCheckpoints.map { ($0.id.uuidString, "\($0.name), \($0.window)") },
                     selected: form.checkpoint, error: problems.message(for: "checkpoint")))
         }
         fields += [

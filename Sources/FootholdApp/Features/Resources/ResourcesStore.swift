@@ -47,16 +47,13 @@ enum ResourcesStore {
             """, on: reads)
     }
 
-    /// The units resources are kept for: the organisation's top unit and the departments under
-    /// it, and their units (seed 000's departmental resources); a person sees those of every unit
-    /// above them, so a deeper unit is reached through its department.
+    /// The units resources can be kept for: every unit, whatever its depth (on 4 December 2026 a
+    /// unit an import had just made was missing from the list); a person sees those of their own
+    /// unit and every unit above it.
     static func departments(on reads: Reads) async throws -> [(id: UUID, path: String)] {
-        try await reads.rows(
-            """
-            SELECT u.id, u.path FROM units u WHERE u.parent_id IS NULL OR u.parent_id IN (SELECT id FROM units WHERE parent_id IS NULL) \
-            OR u.parent_id IN (SELECT id FROM units WHERE parent_id IN (SELECT id FROM units WHERE parent_id IS NULL)) ORDER BY u.path
-            """
-        ).map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "path", as: String.self)) }
+        try await reads.rows("SELECT u.id, u.path FROM units u ORDER BY u.path").map {
+            (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "path", as: String.self))
+        }
     }
 
     static func add(_ draft: ResourceDraft, unitID: UUID?, id: UUID, by person: UUID, at now: Date, on database: any Database)
