@@ -7,6 +7,11 @@ scripts/test starts `foothold serve --demo` and sets:
 Prints 'browser: N passed, M failed' last and exits non-zero on any failure.
 """
 import base64
+import datetime
+import email
+import email.policy
+import urllib.parse
+import zoneinfo
 import os
 import re
 import sys
@@ -20,6 +25,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 import axe_selenium_python
+import icalendar
 
 BASE = os.environ["FOOTHOLD_URL"].rstrip("/")
 # axe-core, as the axe-selenium-python package carries it: run on every page the tests visit.
@@ -537,6 +543,136 @@ def test_hr_invites_people_and_anyone_can_ask_for_a_new_password(driver, account
     assert "Welcome" in driver.find_element(By.TAG_NAME, "h1").text, text(driver)[:300]
 
 
+def mail_to(to, holding, seen=()):
+    """The first message to `to` in the mail folder whose raw text holds `holding`, not among `seen`:
+    its file name and the message as Python's e-mail package reads it."""
+    folder = os.environ["FOOTHOLD_DEMO_MAIL"]
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if not name.endswith(".eml") or name in seen:
+                continue
+            with open(os.path.join(folder, name), "rb") as raw:
+                message = email.message_from_bytes(raw.read(), policy=email.policy.default)
+            if to in str(message["To"]) and holding in message.as_string():
+                return name, message
+        time.sleep(0.25)
+    raise AssertionError(f"no e-mail to {to} holding {holding!r} arrived")
+
+
+def set_date(driver, name, day):
+    """Fills a date field as a browser's date picker would (its typed form depends on the locale)."""
+    field = driver.find_element(By.NAME, name)
+    driver.execute_script("arguments[0].value = arguments[1]", field, day.isoformat())
+
+
+def directors_count(driver, accounts):
+    """The director's "N of M people had a career conversation … in the last 90 days"."""
+    sign_in(driver, accounts["Director"])
+    click(driver, By.LINK_TEXT, "Monitoring")
+    found = re.search(r"(\d+) of (\d+) people had a career conversation", text(driver))
+    assert found, text(driver)[:800]
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_day_one_from_the_import_to_the_directors_count(driver, accounts):
+    """Day one for a real unit, start to finish, with the real mail path (the test's SMTP server)."""
+    manager = accounts["Line manager"]
+    domain = manager.split("@")[1]
+    newcomer, name = f"nia.okonjo@{domain}", "Nia Okonjo"
+    london = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London")).date()
+
+    # HR finds the manager's unit and imports a newcomer who reports to them: checked, then confirmed.
+    sign_in(driver, accounts["HR administrator"])
+    driver.get(BASE + "/people?q=" + urllib.parse.quote(manager))
+    unit = driver.find_elements(By.CSS_SELECTOR, "main tbody tr td")[2].text
+    path = os.path.join(ARTIFACTS, "day-one.csv")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("email,name,job_title,unit,manager_email,leadership_team,hr_admin\n")
+        file.write(f"{newcomer},{name},Lettings Officer,{unit},{manager},no,no\n")
+    driver.get(BASE + "/")
+    click(driver, By.LINK_TEXT, "Administration")
+    click(driver, By.LINK_TEXT, "Import people")
+    driver.find_element(By.NAME, "file").send_keys(os.path.abspath(path))
+    click(driver, By.XPATH, "//main//button[normalize-space()='Check the file']")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Check the import", text(driver)[:400]
+    assert "Nothing has changed yet" in text(driver)
+    shot(driver, "44-import-preview")
+    click(driver, By.XPATH, "//main//button[normalize-space()='Import these changes']")
+    assert "day-one.csv was imported" in text(driver), text(driver)[:400]
+    # From the import's result: everyone not signed in yet is invited by e-mail.
+    click(driver, By.XPATH, "//main//button[starts-with(normalize-space(), 'Invite everyone who has not signed in yet')]")
+    assert "Invitations are on their way to" in text(driver), text(driver)[:400]
+    before = directors_count(driver, accounts)
+
+    # The newcomer opens the link in the e-mail and chooses a password.
+    _, invitation = mail_to(newcomer, "/set-password/")
+    link = re.search(r"https?://\S+?/set-password/[A-Za-z0-9_\-]+", invitation.get_body(("plain",)).get_content()).group(0)
+    driver.delete_all_cookies()
+    driver.get(BASE + link[link.index("/set-password/"):])
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.NAME, "confirmation").send_keys(PASSWORD)
+    click(driver, By.CSS_SELECTOR, "main button[type=submit]")
+    assert "Welcome, Nia" in driver.find_element(By.TAG_NAME, "h1").text, text(driver)[:300]
+
+    # The manager invites them from the team board, with a time: the e-mail carries a calendar invitation.
+    sign_in(driver, manager)
+    click(driver, By.LINK_TEXT, "Team")
+    click(driver, By.LINK_TEXT, name)
+    click(driver, By.LINK_TEXT, "Invite Nia to a career conversation")
+    driver.find_element(By.CSS_SELECTOR, "input[name=kind][value=check_in]").click()
+    driver.find_element(By.NAME, "purpose").send_keys("Your first weeks, and what you would like to learn here.")
+    meeting = london + datetime.timedelta(days=2)
+    set_date(driver, "date", meeting)
+    driver.execute_script("arguments[0].value = '10:00'", driver.find_element(By.NAME, "time"))
+    driver.find_element(By.NAME, "minutes").clear()
+    driver.find_element(By.NAME, "minutes").send_keys("30")
+    driver.find_element(By.NAME, "place").send_keys("Room 2")
+    click(driver, By.XPATH, "//main//button[normalize-space()='Send invitation']")
+    _, news = mail_to(newcomer, "text/calendar")
+    calendar = next(part for part in news.walk() if part.get_content_type() == "text/calendar")
+    parsed = icalendar.Calendar.from_ical(calendar.get_content())
+    event = next(iter(parsed.walk("VEVENT")))
+    assert str(parsed["METHOD"]) == "REQUEST", parsed["METHOD"]
+    assert event.decoded("DTSTART").date() == meeting, event.decoded("DTSTART")
+
+    # They accept and prepare.
+    sign_in(driver, newcomer)
+    click(driver, By.PARTIAL_LINK_TEXT, "Check-in")
+    click(driver, By.LINK_TEXT, "Accept")
+    click(driver, By.XPATH, "//main//button[normalize-space()='Accept']")
+    click(driver, By.LINK_TEXT, "Prepare")
+    driver.find_element(By.NAME, "strengths").send_keys("Talking with tenants; careful casework.")
+    click(driver, By.XPATH, "//main//form//button[normalize-space()='Save']")
+
+    # The manager holds it, against the checkpoint open today if there is one, and records it.
+    sign_in(driver, manager)
+    click(driver, By.LINK_TEXT, "Nia Okonjo: Check-in")
+    click(driver, By.LINK_TEXT, "Mark as held")
+    set_date(driver, "date", london)
+    driver.find_element(By.NAME, "minutes").clear()
+    driver.find_element(By.NAME, "minutes").send_keys("30")
+    click(driver, By.XPATH, "//main//button[normalize-space()='Mark as held']")
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("The record"), "marking it held leads to the record"
+    driver.find_element(By.NAME, "summary").send_keys("Nia will shadow the lettings panel and book the tenancy law course.")
+    click(driver, By.XPATH, "//main//form//button[normalize-space()='Save']")
+    assert "Saved" in text(driver), text(driver)[:400]
+
+    # The newcomer confirms the summary as it stands.
+    sign_in(driver, newcomer)
+    click(driver, By.LINK_TEXT, "Conversations")
+    click(driver, By.CSS_SELECTOR, "main table tbody tr a")  # her one conversation, with her manager
+    click(driver, By.LINK_TEXT, "The record")
+    click(driver, By.XPATH, "//main//button[normalize-space()='Save and confirm the summary']")
+    assert "Saved, and the summary is confirmed." in text(driver), text(driver)[:400]
+    shot(driver, "45-day-one-confirmed")
+
+    # The director sees one more person who has had a career conversation; nothing of what was said.
+    after = directors_count(driver, accounts)
+    assert after == (before[0] + 1, before[1]), (before, after)
+    assert "tenancy law" not in driver.page_source
+
+
 TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
@@ -545,7 +681,8 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_leadership_team_responds_and_the_unit_hears, test_employee_books_a_leadership_team_slot,
          test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story,
          test_director_reads_notifications_and_chooses_reminders, test_record_keeps_the_summary_when_an_action_is_added,
-         test_hr_invites_people_and_anyone_can_ask_for_a_new_password, test_phone_layout]
+         test_hr_invites_people_and_anyone_can_ask_for_a_new_password, test_day_one_from_the_import_to_the_directors_count,
+         test_phone_layout]
 
 
 def main():
