@@ -22,3 +22,6 @@ SELECT c.id, e.email FROM conversations c JOIN people e ON e.id = c.employee_id 
 SELECT c.id FROM conversations c JOIN people e ON e.id = c.employee_id WHERE e.email = '{employee}' AND c.state = 'held' ORDER BY c.held_at DESC LIMIT 1
 -- name: history
 SELECT COUNT(*) AS n FROM conversations c JOIN people e ON e.id = c.employee_id WHERE e.email = '{employee}'
+-- name: large_report
+-- (one of the large team's people, whose page their manager opens; {employee} is the manager here)
+SELECT p.id FROM people p JOIN people m ON m.id = p.manager_id WHERE m.email = '{employee}' AND p.active = (1 = 1) ORDER BY p.name, p.id LIMIT 1

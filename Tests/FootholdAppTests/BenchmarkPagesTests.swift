@@ -49,7 +49,7 @@ final class BenchmarkPagesTests: XCTestCase {
             Set(queries.keys),
             [
                 "large_manager", "small_manager", "top_director", "director", "leadership", "hr_admin", "open_conversation",
-                "held_conversation", "history",
+                "held_conversation", "history", "large_report",
             ])
         let days = ["2026-05-15", "2026-07-20", "2026-11-10", "2027-02-14", "2026-06-15", "2026-12-01", "2027-04-30", "2028-02-29"]
         for iso in days {
@@ -78,6 +78,7 @@ final class BenchmarkPagesTests: XCTestCase {
                 let openID = try open.decode(column: "id", as: UUID.self), employee = try open.decode(column: "email", as: String.self)
                 let heldID = try await first("held_conversation", employee: employee).decode(column: "id", as: UUID.self)
                 let history = try await first("history", employee: employee).decode(column: "n", as: Int.self)
+                let report = try await first("large_report", employee: large).decode(column: "id", as: UUID.self)
                 XCTAssertGreaterThan(history, 1)
 
                 let people = [
@@ -98,7 +99,8 @@ final class BenchmarkPagesTests: XCTestCase {
                         page.path.replacingOccurrences(of: "{open}", with: openID.uuidString)
                             .replacingOccurrences(of: "{held}", with: heldID.uuidString)
                             .replacingOccurrences(of: "{employee}", with: employee)
-                            .replacingOccurrences(of: "{unit}", with: unit.lowerText),
+                            .replacingOccurrences(of: "{unit}", with: unit.lowerText)
+                            .replacingOccurrences(of: "{report}", with: report.lowerText),
                         page.marker
                     )
                 }

@@ -16,7 +16,7 @@ final class PageQueryCountTests: XCTestCase {
     func testEveryBenchmarkedPageRunsTheSameStatementsForATeamOf4AndATeamOf40() async throws {
         let small = try await counts(forTeamOf: 4)
         let large = try await counts(forTeamOf: 40)
-        XCTAssertEqual(Set(large.byPage.keys).count, 19, "every page was counted")
+        XCTAssertEqual(Set(large.byPage.keys).count, 20, "every page was counted")
         XCTAssertEqual(small, large, "statements per page, team of 4 against team of 40:\n\(small)\n---\n\(large)")
         XCTAssertEqual(large.byPage["calendar feed"], 1, "a calendar program's every visit is one statement")
         for (page, count) in large.byPage {
@@ -136,6 +136,10 @@ final class PageQueryCountTests: XCTestCase {
                 ("success stories", employee, SiteURL.stories.path),
                 ("home, manager", manager, SiteURL.home.path),
                 ("team board", manager, SiteURL.team.path),
+                (
+                    "a report's page, their manager", manager,
+                    SiteURL.person(try await Fixtures.personID("p0@ridgeway.example", in: testApp)).path
+                ),
                 ("conversation list, manager", manager, SiteURL.conversations.path),
                 ("record, guide", manager, SiteURL.record(heldID).path),
                 ("home, employee", employee, SiteURL.home.path),

@@ -14,7 +14,7 @@ extension ThemeReportPage {
             H.paragraph(
                 "At each checkpoint, tell \(director) which themes came up in your team’s conversations. They see how often each "
                     + "theme comes up across teams, never who said what: a figure drawn from fewer than \(model.threshold.people) "
-                    + "people is held back.",
+                    + "people, or one that could point to someone another way, is held back.",
                 class: "lead"))
         nodes.append(
             H.el(
