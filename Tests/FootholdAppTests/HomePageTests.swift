@@ -96,8 +96,29 @@ final class HomePageTests: XCTestCase {
             _ = try await ben.post(
                 SiteURL.actions(conversation).path,
                 ["description": "Book the spring data course", "owner": "employee", "due_on": "2027-01-15", "success_measure": "Booked"])
+            // Ben's other report, Lewis, has an action of his own with Ben: it stays on Lewis's page.
+            let lewis = try await Fixtures.personID(Fixtures.colleague, in: testApp)
+            let sent = try await ben.post(
+                SiteURL.conversations.path,
+                [
+                    "with": lewis.uuidString, "kind": "check_in", "minutes": "30", "date": "2026-11-19", "time": "10:00",
+                    "place": "Room 2",
+                ])
+            let withLewis = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(sent.location).split(separator: "/")[1])))
+            let lewisBrowser = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
+            _ = try await lewisBrowser.post(
+                SiteURL.accept(withLewis).path, ["date": "2026-11-19", "time": "10:00", "minutes": "30", "place": "Room 2"])
+            _ = try await ben.post(SiteURL.markHeld(withLewis).path, ["date": "2026-11-19", "minutes": "30"])
+            let lewisAction = try await ben.post(
+                SiteURL.actions(withLewis).path,
+                ["description": "Shadow the surveying team", "owner": "employee", "due_on": "2027-01-20", "success_measure": "Two days"])
+            XCTAssertEqual(lewisAction.status, .seeOther, lewisAction.body.visibleText)
+            let lewisPage = try await ben.get(SiteURL.person(lewis).path).body.visibleText
+            XCTAssertTrue(lewisPage.contains("Shadow the surveying team"), lewisPage)
+
             let page = try await ben.get(SiteURL.person(freya).path)
             let text = page.body.visibleText
+            XCTAssertFalse(text.contains("Shadow the surveying team"), text)
             XCTAssertTrue(text.contains("Progress review 2 1 November 2026 to 30 November 2026 Met"), text)
             XCTAssertTrue(text.contains("Last conversation: Progress review 2, Thursday 19 November 2026"), text)
             XCTAssertTrue(page.body.contains(SiteURL.conversation(conversation).path))

@@ -30,4 +30,22 @@ final class QueryStringTests: XCTestCase {
         XCTAssertNil(request.queryInt("page", in: 3...10), "outside the range is no number")
         XCTAssertNil(request.queryValue("missing"))
     }
+
+    /// What a page writes into a link is read back exactly: plain values as they are, anything
+    /// else percent-encoded as Foundation encodes it.
+    func testValuesWrittenIntoLinksAreReadBackExactly() throws {
+        let app = Application(.testing)
+        defer { app.shutdown() }
+        let values = [
+            "0A1B2C3D-0000-4000-8000-00000000ABCD", "plain-value_1.2~/x", "Anna O'Brien", "café", "a+b", "a&b=c", "50%", "✓ ok",
+            "#fragment", "?", " ",
+        ]
+        for value in values {
+            let link = SiteURL.adminPeople.with(query: [("q", value)])
+            let request = Request(application: app, url: URI(string: link), on: app.eventLoopGroup.next())
+            XCTAssertEqual(request.queryValue("q"), value, link)
+        }
+        XCTAssertEqual(SiteURL.encode("0a1b-2C_3.d~e/f"), "0a1b-2C_3.d~e/f", "nothing to encode is left alone")
+        XCTAssertEqual(SiteURL.encode("a b&c"), "a%20b%26c")
+    }
 }

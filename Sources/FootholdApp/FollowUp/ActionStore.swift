@@ -159,6 +159,18 @@ enum ActionStore {
         return lists
     }
 
+    /// The live actions `guide` agreed with one `employee`, soonest due first: the same lines as the
+    /// guide's list on the actions page, for that one person.
+    static func guided(by guide: UUID, for employee: UUID, on reads: Reads) async throws -> [ActionLine] {
+        try await reads.rows(
+            """
+            SELECT \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: employee) AND c.guide_id = \(bind: guide) \
+            AND a.employee_id <> \(bind: guide) \
+            AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue))
+            """
+        ).map(ActionLine.init).sorted(by: soonestDueFirst)
+    }
+
     /// Latest conversation first, then the order they were written in.
     static func newestFirst(_ a: ActionLine, _ b: ActionLine) -> Bool {
         let left = a.conversationDate ?? a.action.createdAt, right = b.conversationDate ?? b.action.createdAt

@@ -66,6 +66,15 @@ struct Markup: Sendable, Equatable {
         return Markup(escaped: html)
     }
 
+    /// A row's checkbox in a table of people to choose from, named for the row.
+    static func rowChoice(name: String, value: String, label: String, id: String) -> Markup {
+        // Named by aria-label: axe counts a visually hidden <label> inside a table's scrolling wrapper as hidden.
+        Markup(
+            escaped: H.inputHTML([
+                ("type", "checkbox"), ("id", id), ("name", name), ("value", value), ("class", "checkbox__input"), ("aria-label", label),
+            ]))
+    }
+
     /// Status as words with colour, never colour alone.
     static func tag(_ label: String, _ style: H.TagStyle = .neutral) -> Markup {
         Markup(escaped: "<strong class=\"tag tag--" + style.rawValue + "\">" + label.textEscaped + "</strong>")
@@ -111,7 +120,20 @@ enum H {
     /// ` name="value"`, escaped; nothing when the value is nil.
     fileprivate static func attribute(_ name: String, _ value: String?) -> String {
         guard let value else { return "" }
-        return " " + name + "=\"" + value.attributeEscaped + "\""
+        var html = ""
+        html.reserveCapacity(name.utf8.count + value.utf8.count + 4)
+        appendAttribute(name, value, to: &html)
+        return html
+    }
+
+    /// Appends ` name="value"`, escaped, in place: no string is made for the pair on its own. The
+    /// caller reserves the room (reserving here, a little at a time, would copy the string each time).
+    private static func appendAttribute(_ name: String, _ value: String, to html: inout String) {
+        html += " "
+        html += name
+        html += "=\""
+        html += value.attributeEscaped
+        html += "\""
     }
 
     static func link(_ label: String, to path: String, class className: String? = nil) -> BodyNode {
@@ -151,6 +173,15 @@ enum H {
 
     enum TagStyle: String { case neutral, brand, met, scheduled, due, overdue, declined, inactive }
 
+    /// A row's checkbox in a table of people to choose from, named for the row.
+    static func rowChoice(name: String, value: String, label: String, id: String) -> Markup {
+        // Named by aria-label: axe counts a visually hidden <label> inside a table's scrolling wrapper as hidden.
+        Markup(
+            escaped: H.inputHTML([
+                ("type", "checkbox"), ("id", id), ("name", name), ("value", value), ("class", "checkbox__input"), ("aria-label", label),
+            ]))
+    }
+
     /// Status as words with colour, never colour alone.
     static func tag(_ label: String, _ style: TagStyle = .neutral) -> BodyNode { Markup.tag(label, style).node }
 
@@ -185,12 +216,21 @@ enum H {
     {
         var html = tableHead(caption: caption, headers: headers, captionHidden: captionHidden, stacked: stacked)
         let opens = cellOpenings(headers, stacked: stacked)
+        // Room for the whole table first, then every piece appended in place.
+        let openings = opens.reduce(0) { $0 + $1.utf8.count + 5 } + 9
+        html.reserveCapacity(
+            html.utf8.count + rows.reduce(24) { total, cells in cells.reduce(total + openings) { $0 + $1.html.utf8.count } })
         for cells in rows {
             html += "<tr>"
-            for (index, cell) in cells.enumerated() { html += (index < opens.count ? opens[index] : "<td>") + cell.html + "</td>" }
+            for (index, cell) in cells.enumerated() {
+                html += index < opens.count ? opens[index] : "<td>"
+                html += cell.html
+                html += "</td>"
+            }
             html += "</tr>"
         }
-        return .raw(html + "</tbody></table></div>")
+        html += "</tbody></table></div>"
+        return .raw(html)
     }
 
     /// Each column's `<td>`: in a stacked table it carries the column's name, shown beside the cell on a phone.
@@ -238,8 +278,12 @@ enum H {
         "<input type=\"hidden\"" + attribute("name", name) + attribute("value", value) + ">"
     }
 
-    private static func inputHTML(_ attributes: [(String, String)]) -> String {
-        "<input" + attributes.map { attribute($0.0, $0.1) }.joined() + ">"
+    fileprivate static func inputHTML(_ attributes: [(String, String)]) -> String {
+        var html = "<input"
+        html.reserveCapacity(attributes.reduce(8) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        for (name, value) in attributes { appendAttribute(name, value, to: &html) }
+        html += ">"
+        return html
     }
 
     /// A field's label, hint and error, which every kind of field shows the same way.
@@ -407,14 +451,6 @@ enum H {
     }
 
     /// A checkbox that chooses a row of a table, labelled for screen readers by what it chooses.
-    static func rowChoice(name: String, value: String, label: String, id: String) -> BodyNode {
-        .raw(
-            // Named by aria-label: axe counts a visually hidden <label> inside a table's scrolling wrapper as hidden.
-            inputHTML([
-                ("type", "checkbox"), ("id", id), ("name", name), ("value", value), ("class", "checkbox__input"), ("aria-label", label),
-            ]))
-    }
-
     enum ButtonStyle: String { case primary, secondary, warning, link }
 
     static func button(_ label: String, style: ButtonStyle = .primary) -> BodyNode { .raw(buttonHTML(label, style: style)) }

@@ -70,11 +70,11 @@ extension AdminPages {
                         "No one matches “\(query)”", "Check the spelling, or try part of a name, an email address or a job title."))
             return nodes
         }
-        func status(_ person: OrganisationStore.PersonSummary) -> BodyNode {
-            guard person.isActive else { return H.tag("Left", .inactive) }
-            guard let account = standing[person.id], !account.hasPassword else { return H.tag("Can sign in", .met) }
+        func status(_ person: OrganisationStore.PersonSummary) -> Markup {
+            guard person.isActive else { return Markup.tag("Left", .inactive) }
+            guard let account = standing[person.id], !account.hasPassword else { return Markup.tag("Can sign in", .met) }
             let sent = account.lastLinkSent.map { " · link sent \(display.day(CalendarDate($0, in: display.timeZone)))" } ?? ""
-            return H.el("span", H.tag("Not signed in yet", .due), H.text(sent))
+            return Markup.tag("Not signed in yet", .due) + Markup.text(sent)
         }
         nodes.append(
             H.form(
@@ -83,14 +83,14 @@ extension AdminPages {
                     H.hidden(name: "q", value: query),
                     H.table(
                         caption: "People", headers: ["Choose", "Name", "Email", "Job title", "Unit", "Status"],
-                        rows: results.items.map { person, unit in
+                        cells: results.items.map { person, unit in
                             [
                                 person.isActive
-                                    ? H.rowChoice(
+                                    ? Markup.rowChoice(
                                         name: "people[]", value: person.id.uuidString, label: "Choose \(person.name)",
-                                        id: "choose-\(person.id.lowerText)") : H.nothing,
-                                H.link(person.name, to: SiteURL.person(person.id).path), H.text(person.email), H.text(person.jobTitle),
-                                H.text(unit ?? ""), status(person),
+                                        id: "choose-\(person.id.lowerText)") : Markup.empty,
+                                Markup.link(person.name, to: SiteURL.person(person.id).path), Markup.text(person.email),
+                                Markup.text(person.jobTitle), Markup.text(unit ?? ""), status(person),
                             ]
                         }, stacked: true),
                     H.el(

@@ -37,14 +37,14 @@ extension PeoplePages {
         var actions: [ActionLine]
 
         static func load(report: UUID, manager: UUID, display: DisplayDate, on reads: Reads) async throws -> AsTheirManager? {
-            let board = try await TeamBoard.Model.load(manager: manager, display: display, on: reads, now: display.now)
+            let board = try await TeamBoard.Model.load(manager: manager, only: report, display: display, on: reads, now: display.now)
             guard let row = board.rows.first(where: { $0.person.id == report }) else { return nil }
             let held = try await TeamStore.recentlyHeld(by: report, of: manager, on: reads)
             let lastHeld = held.first { c in
                 ConversationAccess.allows(.init(isGuide: c.guideID == manager, isLineManager: true), .occurrence, .init(kind: c.kind))
             }
-            let actions = try await ActionStore.lists(for: manager, on: reads).guided.filter { line in
-                line.action.employeeID == report && ActionForViewer(line: line, viewerID: manager).allows(.read)
+            let actions = try await ActionStore.guided(by: manager, for: report, on: reads).filter { line in
+                ActionForViewer(line: line, viewerID: manager).allows(.read)
             }
             return AsTheirManager(year: board.year, row: row, lastHeld: lastHeld, actions: actions)
         }

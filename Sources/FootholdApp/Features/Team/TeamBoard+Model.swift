@@ -48,12 +48,15 @@ enum TeamBoard {
         var rows: [Row]
 
         /// Three queries for the whole team, whatever its size: the reports, the year, their conversations.
-        static func load(manager: UUID, display: DisplayDate, on reads: Reads, now: Date) async throws -> Model {
+        /// With `only`, the board's one row for that report (their page), read on its own.
+        static func load(manager: UUID, only: UUID? = nil, display: DisplayDate, on reads: Reads, now: Date) async throws -> Model {
             let year = try await CareerYears.current(today: display.today(), on: reads, now: now).year
-            let reports = try await TeamStore.reports(of: manager, on: reads)
+            let reports = try await TeamStore.reports(of: manager, only: only, on: reads)
             let conversations =
                 reports.isEmpty
-                ? [] : try await TeamStore.conversations(ofReportsOf: manager, checkpoints: year.checkpoints.map(\.id), on: reads)
+                ? []
+                : try await TeamStore.conversations(
+                    ofReportsOf: manager, only: only, checkpoints: year.checkpoints.map(\.id), on: reads)
             return make(manager: manager, year: year, reports: reports, conversations: conversations, display: display, now: now)
         }
 

@@ -5,14 +5,13 @@ import SQLKit
 
 /// Every query of the team board.
 enum TeamStore {
-    /// A manager's active reports, by name.
-    static func reports(of manager: UUID, on reads: Reads) async throws -> [TeamBoard.Member] {
-        try await reads.rows(
-            """
-            SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) \
-            ORDER BY p.name, p.id
-            """
-        ).map { row in
+    /// A manager's active reports, by name; with `only`, just that one of them.
+    static func reports(of manager: UUID, only: UUID? = nil, on reads: Reads) async throws -> [TeamBoard.Member] {
+        var query: SQLQueryString =
+            "SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true)"
+        if let only { query.appendInterpolation(" AND p.id = \(bind: only)" as SQLQueryString) }
+        query.appendLiteral(" ORDER BY p.name, p.id")
+        return try await reads.rows(query).map { row in
             TeamBoard.Member(
                 id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                 joined: try row.decode(column: "created_at", as: Date.self))
@@ -21,12 +20,16 @@ enum TeamStore {
 
     /// What the reports have arranged or asked for, and anything at the year's checkpoints: two
     /// index seeks a person ((employee, state) and (employee, checkpoint)), not a read of ten years.
-    static func conversations(ofReportsOf manager: UUID, checkpoints: [UUID], on reads: Reads) async throws -> [TeamBoard.Occurrence] {
+    /// With `only`, just that report's.
+    static func conversations(
+        ofReportsOf manager: UUID, only: UUID? = nil, checkpoints: [UUID], on reads: Reads
+    ) async throws -> [TeamBoard.Occurrence] {
         let open: [any Encodable & Sendable] = [ConversationState.scheduled.rawValue, ConversationState.requested.rawValue]
         var query: SQLQueryString = """
             SELECT \(unsafeRaw: occurrenceColumns) FROM people p JOIN conversations c ON c.employee_id = p.id \
             WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true) AND c.state IN (\(binds: open))
             """
+        if let only { query.appendInterpolation(" AND p.id = \(bind: only)" as SQLQueryString) }
         let checkpointIDs: [any Encodable & Sendable] = checkpoints
         if !checkpointIDs.isEmpty {
             query.appendLiteral(" UNION ALL SELECT \(occurrenceColumns) FROM people p JOIN conversations c ON c.employee_id = p.id")
@@ -34,6 +37,7 @@ enum TeamStore {
             query.appendInterpolation(bind: manager)
             query.appendLiteral(" AND p.active = ")
             query.appendInterpolation(bind: true)
+            if let only { query.appendInterpolation(" AND p.id = \(bind: only)" as SQLQueryString) }
             query.appendLiteral(" AND c.checkpoint_id IN (")
             query.appendInterpolation(binds: checkpointIDs)
             query.appendLiteral(") AND c.state NOT IN (")
