@@ -61,6 +61,7 @@ enum TestDatabase {
     static func make() async throws -> Handle {
         guard let server = postgresServerURL else {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("foothold-test-\(UUID().uuidString).sqlite").path
+            try FileManager.default.copyItem(atPath: try await SQLiteTemplate.shared.path(), toPath: path)
             return Handle(storage: .sqlite(path: path)) {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
@@ -71,6 +72,45 @@ enum TestDatabase {
         let url = PostgresTemplate.url(server: server, database: name)
         return Handle(storage: try Configuration.parseDatabaseURL(url)) {
             try? await PostgresTemplate.admin(server: server, "DROP DATABASE IF EXISTS \(name)")
+        }
+    }
+}
+
+/// The SQLite file every test database is copied from, migrated once per run: copying a file is
+/// far quicker than running every migration again for each test.
+actor SQLiteTemplate {
+    enum TemplateError: Error { case logLeftBehind(String) }
+    static let shared = SQLiteTemplate()
+    private var prepared: String?
+
+    func path() async throws -> String {
+        if let prepared { return prepared }
+        let folder = FileManager.default.temporaryDirectory
+        Self.removeTemplatesOfEndedRuns(in: folder)
+        let path = folder.appendingPathComponent("foothold-template-\(ProcessInfo.processInfo.processIdentifier).sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let app = try await makeApplication(
+            configuration: Configuration(storage: .sqlite(path: path), bcryptCost: 4), environment: .testing)
+        do {
+            try await app.autoMigrate()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        // The last connection to close writes the log into the main file, so the file alone is the database.
+        try await app.asyncShutdown()
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else { throw TemplateError.logLeftBehind(path) }
+        prepared = path
+        return path
+    }
+
+    /// A run cannot remove its template as it ends; the next run removes those of runs no longer going.
+    private static func removeTemplatesOfEndedRuns(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix("foothold-template-") && name.hasSuffix(".sqlite") {
+            let pid = name.dropFirst("foothold-template-".count).dropLast(".sqlite".count)
+            guard let pid = Int32(pid), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 }
