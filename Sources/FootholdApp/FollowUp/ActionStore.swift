@@ -2,7 +2,6 @@ import Fluent
 import FootholdCore
 import Foundation
 import SQLKit
-import Vapor
 
 /// An action with the people around it, as a line in a list or the head of its own page.
 struct ActionLine: Equatable {

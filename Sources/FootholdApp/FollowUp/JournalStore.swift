@@ -2,7 +2,6 @@ import Fluent
 import FootholdCore
 import Foundation
 import SQLKit
-import Vapor
 
 /// An accomplishment or a challenge the person wrote down (seed 003).
 struct JournalEntry: Equatable {

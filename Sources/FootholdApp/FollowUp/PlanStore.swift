@@ -2,7 +2,6 @@ import Fluent
 import FootholdCore
 import Foundation
 import SQLKit
-import Vapor
 
 /// A person's plan as the plan page needs it: this career year's version (or last year's, carried
 /// forward until it is first saved), and when it was last saved.

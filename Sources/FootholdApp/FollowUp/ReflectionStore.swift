@@ -2,7 +2,6 @@ import Fluent
 import FootholdCore
 import Foundation
 import SQLKit
-import Vapor
 
 /// A reflection as the preparation page shows it again: which conversation, and what was written.
 struct PastReflection: Equatable {

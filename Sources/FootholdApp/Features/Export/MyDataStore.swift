@@ -2,7 +2,6 @@ import Fluent
 import FootholdCore
 import Foundation
 import SQLKit
-import Vapor
 
 /// Reads everything one person may take away, a handful of queries whatever the years: each
 /// conversation's parts pass through the access policy as the person's own side of it, and only

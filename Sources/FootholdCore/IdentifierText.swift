@@ -3,10 +3,10 @@ import Foundation
 extension UUID {
     /// The same text as `uuidString` (upper case, as SQLiteKit stores ids), written directly:
     /// `uuidString` goes through `snprintf`, which showed as 2–3% of a page's CPU.
-    var upperText: String { text(Self.upperDigits) }
+    public var upperText: String { text(Self.upperDigits) }
 
     /// Lower case, as ids appear in Foothold's addresses.
-    var lowerText: String { text(Self.lowerDigits) }
+    public var lowerText: String { text(Self.lowerDigits) }
 
     private static let upperDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
     private static let lowerDigits: [UInt8] = Array("0123456789abcdef".utf8)
