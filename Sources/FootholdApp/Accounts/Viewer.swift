@@ -1,5 +1,4 @@
 import Foundation
-import Vapor
 
 /// The person signed in for this request.
 struct Viewer: Sendable, Equatable {
@@ -22,31 +21,4 @@ struct Viewer: Sendable, Equatable {
 extension Viewer {
     /// Directors, the Leadership Team and HR administrators see monitoring.
     var seesMonitoring: Bool { headsUnit || isLeadershipTeam || isHRAdministrator }
-}
-
-extension Request {
-    private struct ViewerKey: StorageKey { typealias Value = Viewer }
-
-    var viewer: Viewer? {
-        get { storage[ViewerKey.self] }
-        set { storage[ViewerKey.self] = newValue }
-    }
-
-    /// The viewer, or a redirect-worthy error for pages that need someone signed in.
-    func requireViewer() throws -> Viewer {
-        guard let viewer else { throw SiteError.signInRequired }
-        return viewer
-    }
-}
-
-/// Errors the error page knows how to explain to a person.
-enum SiteError: Error {
-    case signInRequired
-    case forbidden
-    case notFound
-    case expiredForm
-    /// What was sent cannot be taken as it is; the message says why, in words a person can act on.
-    case badInput(String)
-    /// More was sent than the route accepts from this person.
-    case tooLarge(limit: Int)
 }

@@ -23,23 +23,10 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
-    public enum Storage: Sendable, Equatable {
-        case sqlite(path: String)
-        case postgres(url: String, host: String, port: Int, database: String)
-
-        public var summary: String {
-            switch self {
-            case .sqlite(let path): "SQLite at \(path)"
-            case .postgres(_, let host, let port, let database): "PostgreSQL database \(database) at \(host):\(port)"
-            }
-        }
-    }
-
-    public struct Problem: Error, CustomStringConvertible, Equatable {
-        public var message: String
-        public init(_ message: String) { self.message = message }
-        public var description: String { message }
-    }
+    /// Where the data is kept (`DatabaseStorage`).
+    public typealias Storage = DatabaseStorage
+    /// A setting that cannot be used as it is (`ConfigurationProblem`).
+    public typealias Problem = ConfigurationProblem
 
     public var storage: Storage
     /// The address people reach Foothold at; used in invitation links and to decide whether

@@ -42,7 +42,7 @@ enum Arranging {
     static func relationship(viewer: UUID, other otherID: UUID, on database: any Database) async throws -> Relationship {
         guard otherID != viewer, let other = try await PersonModel.find(otherID, on: database), other.isActive,
             let me = try await PersonModel.find(viewer, on: database)
-        else { throw SiteError.notFound }
+        else { throw StoreError.notFound }
         return Relationship(
             other: other.conversationPerson, viewerName: me.name, otherIsLeadershipTeam: other.isLeadershipTeam,
             viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
@@ -120,7 +120,7 @@ enum Arranging {
         _ record: ConversationForViewer, step: ConversationLifecycle.Step, meeting draft: MeetingDraft,
         on database: any Database, timeZone: TimeZone, now: Date
     ) async throws -> Result<Void, FieldProblems> {
-        guard record.may(step) else { throw SiteError.forbidden }
+        guard record.may(step) else { throw Refusal.notAllowed }
         switch draft.validated(in: timeZone, now: now, required: true) {
         case .failure(let problems):
             return .failure(problems)
@@ -166,7 +166,7 @@ enum Arranging {
         _ record: ConversationForViewer, reason: String, returnOn: String, on database: any Database, now: Date,
         timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
-        guard record.may(.decline) else { throw SiteError.forbidden }
+        guard record.may(.decline) else { throw Refusal.notAllowed }
         var problems = FieldProblems()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         ConversationRules.check(reason, .declineReason, into: &problems)
@@ -199,7 +199,7 @@ enum Arranging {
     }
 
     static func cancel(_ record: ConversationForViewer, on database: any Database, now: Date, timeZone: TimeZone) async throws {
-        guard record.may(.cancel) else { throw SiteError.forbidden }
+        guard record.may(.cancel) else { throw Refusal.notAllowed }
         try await database.transaction { database in
             try await ConversationWrites.update(record.id, from: [record.conversation.state], now: now, on: database) {
                 $0.set("state", to: SQLBind(ConversationState.cancelled.rawValue))
@@ -218,7 +218,7 @@ enum Arranging {
         _ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
         snapshotID: UUID, noticeID: UUID, on database: any Database, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
-        guard record.may(.markHeld) else { throw SiteError.forbidden }
+        guard record.may(.markHeld) else { throw Refusal.notAllowed }
         var problems = FieldProblems()
         let day = CalendarDate(iso: date)
         let today = CalendarDate(now, in: timeZone)
@@ -279,7 +279,7 @@ enum Arranging {
         _ record: ConversationForViewer, checkpointID: UUID?, year: CareerYear, snapshotID: UUID, noticeID: UUID,
         on database: any Database, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
-        guard record.may(.changeCheckpoint), let heldAt = record.conversation.heldAt else { throw SiteError.forbidden }
+        guard record.may(.changeCheckpoint), let heldAt = record.conversation.heldAt else { throw Refusal.notAllowed }
         var problems = FieldProblems()
         let day = CalendarDate(heldAt, in: timeZone)
         var checkpoint: Checkpoint?

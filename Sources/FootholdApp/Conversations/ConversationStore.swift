@@ -37,7 +37,7 @@ struct ConversationForViewer {
     }
 
     func require(_ part: ConversationAccess.Part) throws {
-        guard allows(part) else { throw SiteError.forbidden }
+        guard allows(part) else { throw Refusal.notAllowed }
     }
 
     func may(_ step: ConversationLifecycle.Step) -> Bool {
@@ -102,7 +102,7 @@ enum ConversationStore {
     /// so a 404 reveals nothing either.
     static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ConversationForViewer {
         let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
-        guard let row = try await reads.firstRow(query) else { throw SiteError.notFound }
+        guard let row = try await reads.firstRow(query) else { throw StoreError.notFound }
         let model = try ConversationModel.readWithPeople(row)
         let conversation = model.record, employee = model.employee.conversationPerson, guide = model.guide.conversationPerson
         var access = ConversationAccess.Viewer(
@@ -123,7 +123,7 @@ enum ConversationStore {
         let record = ConversationForViewer(
             conversation: conversation, employee: employee, guide: guide, checkpoint: model.checkpoint?.checkpoint,
             viewerID: viewer.personID, access: access, sharing: sharing)
-        guard record.allows(.occurrence) else { throw SiteError.notFound }
+        guard record.allows(.occurrence) else { throw Refusal.hidden }
         return record
     }
 

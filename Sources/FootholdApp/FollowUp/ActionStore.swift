@@ -95,7 +95,7 @@ struct ActionForViewer {
     func allows(_ use: ConversationAccess.Use) -> Bool { ConversationAccess.allows(standing, use, .action) }
 
     func require(_ use: ConversationAccess.Use) throws {
-        guard allows(use) else { throw SiteError.forbidden }
+        guard allows(use) else { throw Refusal.notAllowed }
     }
 }
 
@@ -113,10 +113,10 @@ enum ActionStore {
     /// One action for `viewer`; "not found" for anyone the policy does not let read it.
     static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ActionForViewer {
         guard let row = try await reads.firstRow("SELECT \(unsafeRaw: ActionLine.columns) WHERE a.id = \(bind: id)") else {
-            throw SiteError.notFound
+            throw StoreError.notFound
         }
         let loaded = ActionForViewer(line: try ActionLine(row), viewerID: viewer.personID)
-        guard loaded.allows(.read) else { throw SiteError.notFound }
+        guard loaded.allows(.read) else { throw Refusal.hidden }
         return loaded
     }
 
@@ -294,7 +294,7 @@ enum ActionStore {
     /// Changes what an action says. A change of owner asks the guide to confirm again.
     static func edit(_ loaded: ActionForViewer, to draft: Draft, at now: Date, on database: any Database) async throws {
         try loaded.require(.edit)
-        guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { throw SiteError.notFound }
+        guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { throw StoreError.notFound }
         let ownerChanged = action.owner != draft.owner || action.$ownerPerson.id != (draft.owner == .colleague ? draft.ownerPersonID : nil)
         apply(draft, to: action)
         if ownerChanged { action.confirmedAt = nil }
@@ -310,7 +310,7 @@ enum ActionStore {
         _ status: ActionStatus, dropReason: String?, of loaded: ActionForViewer, at now: Date, on database: any Database
     ) async throws {
         try loaded.require(.progress)
-        guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { throw SiteError.notFound }
+        guard let action = try await AgreedActionModel.find(loaded.action.id, on: database) else { throw StoreError.notFound }
         action.status = status
         action.dropReason = status == .dropped ? dropReason : nil
         action.updatedAt = now
@@ -344,7 +344,7 @@ enum ActionStore {
         try loaded.require(.confirm)
         guard loaded.action.owner.needsGuideConfirmation,
             let action = try await AgreedActionModel.find(loaded.action.id, on: database)
-        else { throw SiteError.forbidden }
+        else { throw Refusal.notAllowed }
         action.confirmedAt = now
         action.updatedAt = now
         try await database.transaction { database in

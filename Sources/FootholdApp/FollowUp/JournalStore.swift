@@ -80,7 +80,7 @@ enum JournalStore {
     /// One entry, for its author only (a guide reads shown entries in the conversation's pages).
     static func load(_ id: UUID, for viewerID: UUID, on reads: Reads) async throws -> JournalEntry {
         guard let entry = try await entries(where: "j.id = \(bind: id)", on: reads).first, allows(viewerID: viewerID, .edit, entry) else {
-            throw SiteError.notFound
+            throw StoreError.notFound
         }
         return entry
     }
@@ -98,7 +98,7 @@ enum JournalStore {
                 model.createdAt = now
             } else {
                 guard let found = try await JournalEntryModel.find(entry.id, on: database), found.$person.id == entry.personID else {
-                    throw SiteError.notFound
+                    throw StoreError.notFound
                 }
                 model = found
             }

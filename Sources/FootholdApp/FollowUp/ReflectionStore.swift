@@ -23,7 +23,7 @@ enum ReflectionStore {
     static func save(
         _ reflection: Reflection, of record: ConversationForViewer, id: UUID, at now: Date, on database: any Database
     ) async throws {
-        guard ConversationAccess.allows(.init(isOwner: record.side == .employee), .edit, .reflection) else { throw SiteError.forbidden }
+        guard ConversationAccess.allows(.init(isOwner: record.side == .employee), .edit, .reflection) else { throw Refusal.notAllowed }
         let personID = record.employee.id
         try await database.transaction { database in
             if let existing = try await ReflectionModel.query(on: database).filter(\.$conversation.$id == record.id)

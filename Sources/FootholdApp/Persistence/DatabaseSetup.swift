@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import FootholdCore
 import Foundation
 import SQLKit
 import Vapor

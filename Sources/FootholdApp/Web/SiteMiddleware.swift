@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 import Vapor
 
@@ -122,9 +123,10 @@ struct SiteMiddleware: Middleware {
                 return .redirect(to: SiteURL.signIn.with(query: [("next", request.url.string)]))
             }
             return page(request, .unauthorized, "Please sign in", "You need to sign in to do that.", link: ("Sign in", SiteURL.signIn.path))
-        case SiteError.forbidden:
+        // The one place the domain's and the stores' errors become pages.
+        case SiteError.forbidden, Refusal.notAllowed:
             return forbidden(request)
-        case SiteError.notFound:
+        case SiteError.notFound, Refusal.hidden, StoreError.notFound:
             return notFound(request)
         case SiteError.badInput(let why):
             return page(

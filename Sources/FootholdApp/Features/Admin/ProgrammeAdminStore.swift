@@ -31,7 +31,7 @@ enum ProgrammeAdminStore {
             try await AuditLog.record(
                 .careerYearChanged, by: actorID,
                 detail: "\(checkpoint.name), \(checkpoint.opens.iso) to \(checkpoint.closes.iso)", at: now, on: database)
-            guard let model = try await CheckpointModel.find(checkpoint.id, on: database) else { throw SiteError.notFound }
+            guard let model = try await CheckpointModel.find(checkpoint.id, on: database) else { throw StoreError.notFound }
             model.update(from: checkpoint)
             try await model.save(on: database)
         }

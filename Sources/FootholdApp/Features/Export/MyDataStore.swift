@@ -8,7 +8,7 @@ import SQLKit
 /// what they wrote privately themselves is included.
 enum MyDataStore {
     static func load(for personID: UUID, at now: Date, on reads: Reads) async throws -> MyData {
-        guard let details = try await OrganisationStore.person(personID, on: reads) else { throw SiteError.notFound }
+        guard let details = try await OrganisationStore.person(personID, on: reads) else { throw StoreError.notFound }
         let person = try await self.person(personID, on: reads)
         let plans = try await planVersions(of: personID, on: reads)
         let snapshots = try await PlanStore.snapshots(of: personID, on: reads).map {

@@ -151,7 +151,7 @@ enum OpportunitiesStore {
             model.createdAt = now
             model.$createdBy.id = personID
         } else {
-            guard let found = try await OpportunityModel.find(id, on: database) else { throw SiteError.notFound }
+            guard let found = try await OpportunityModel.find(id, on: database) else { throw StoreError.notFound }
             model = found
         }
         model.kind = draft.kind.rawValue

@@ -158,7 +158,7 @@ enum SlotsStore {
                 // the other's and pass the limit together.
                 try await database.sql.raw("UPDATE people SET active = active WHERE id = \(bind: personID)").run()
                 let reads = Reads.driver(database)
-                guard let slot = try await slot(slotID, on: reads) else { throw SiteError.notFound }
+                guard let slot = try await slot(slotID, on: reads) else { throw StoreError.notFound }
                 let held =
                     try await reads.firstRow(
                         """
@@ -221,7 +221,7 @@ enum SlotsStore {
     static func withdraw(
         _ slot: LeadershipSlot, by memberID: UUID, at now: Date, timeZone: TimeZone, on database: any Database
     ) async throws {
-        guard slot.memberID == memberID else { throw SiteError.notFound }
+        guard slot.memberID == memberID else { throw Refusal.hidden }
         try await database.transaction { database in
             try await database.sql.raw(
                 "UPDATE leadership_slots SET withdrawn_at = \(bind: now) WHERE id = \(bind: slot.id) AND withdrawn_at IS NULL"
@@ -250,7 +250,7 @@ enum SlotsStore {
     static func cancel(
         _ slot: LeadershipSlot, by personID: UUID, at now: Date, timeZone: TimeZone, on database: any Database
     ) async throws {
-        guard slot.bookerID == personID, let conversationID = slot.conversationID else { throw SiteError.notFound }
+        guard slot.bookerID == personID, let conversationID = slot.conversationID else { throw Refusal.hidden }
         try await database.transaction { database in
             try await database.sql.raw(
                 """

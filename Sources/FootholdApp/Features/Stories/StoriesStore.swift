@@ -47,7 +47,7 @@ enum StoriesStore {
     /// One story, for someone who may read it.
     static func load(_ id: UUID, for viewerID: UUID, on reads: Reads) async throws -> StoryLine {
         guard let line = try await lines(where: "s.id = \(bind: id)", on: reads).first, line.story.mayRead(viewerID) else {
-            throw SiteError.notFound
+            throw StoreError.notFound
         }
         return line
     }
@@ -61,7 +61,7 @@ enum StoriesStore {
             model.$writtenBy.id = story.writerID
             model.createdAt = now
         } else {
-            guard let found = try await SuccessStoryModel.find(story.id, on: database) else { throw SiteError.notFound }
+            guard let found = try await SuccessStoryModel.find(story.id, on: database) else { throw StoreError.notFound }
             model = found
         }
         model.title = story.title
