@@ -1,9 +1,8 @@
 import FootholdCore
 import Foundation
-import Vapor
 
 /// Every page and action of the web app, in one typed list. Routes are registered from
-/// `pathComponents` and links are built from `path`, so the two cannot drift apart.
+/// `segments` (`SiteURL+Routes.swift`) and links are printed from them, so the two cannot drift apart.
 enum SiteURL: Equatable {
     case home
     case signIn
@@ -17,8 +16,8 @@ enum SiteURL: Equatable {
     case adminUnits
     case adminImport
     case adminImportConfirm
-    case stylesheet
-    case script
+    /// A stylesheet or script, named by a hash of its content (`SiteURL.stylesheet`, `.script`).
+    case asset(String)
     case forgotPassword
     case adminPeopleLinks
     case health
@@ -113,6 +112,19 @@ enum SiteURL: Equatable {
     case calendarFeedReset
     case adminReminders
 
+    /// One part of an address.
+    enum Segment: Equatable, ExpressibleByStringLiteral {
+        /// The same in every address of its kind.
+        case word(String)
+        /// A value in its place, which the route reads as the named parameter.
+        case value(String, parameter: String)
+
+        init(stringLiteral word: String) { self = .word(word) }
+
+        static func id(_ id: UUID, _ parameter: String) -> Segment { .value(id.lowerText, parameter: parameter) }
+        static func value(_ value: String, _ parameter: String) -> Segment { .value(value, parameter: parameter) }
+    }
+
     static let personParameter = "personID"
     static let unitParameter = "unitID"
     static let tokenParameter = "token"
@@ -122,62 +134,64 @@ enum SiteURL: Equatable {
     static let entryParameter = "entryID"
     static let itemParameter = "itemID"
 
-    var pathComponents: [PathComponent] {
+    /// The one definition of every address: its words, and the values a route reads by name.
+    /// Links are printed from it (`path`) and routes registered from it (`pattern`), so the two
+    /// cannot drift apart.
+    var segments: [Segment] {
         switch self {
         case .home: []
         case .signIn: ["sign-in"]
         case .signOut: ["sign-out"]
-        case .setPassword: ["set-password", .parameter(Self.tokenParameter)]
+        case .setPassword(let token): ["set-password", .value(token, Self.tokenParameter)]
         case .people: ["people"]
-        case .person: ["people", .parameter(Self.personParameter)]
-        case .unit: ["units", .parameter(Self.unitParameter)]
+        case .person(let id): ["people", .id(id, Self.personParameter)]
+        case .unit(let id): ["units", .id(id, Self.unitParameter)]
         case .admin: ["admin"]
         case .adminPeople: ["admin", "people"]
         case .adminUnits: ["admin", "units"]
         case .adminImport: ["admin", "import"]
         case .adminImportConfirm: ["admin", "import", "confirm"]
-        case .stylesheet: ["assets", .constant(Stylesheet.fileName)]
-        case .script: ["assets", .constant(Script.fileName)]
         case .forgotPassword: ["forgot-password"]
         case .adminPeopleLinks: ["admin", "people", "links"]
         case .health: ["healthz"]
         case .ping: ["ping"]
         case .conversations: ["conversations"]
         case .newConversation: ["conversations", "new"]
-        case .conversation: ["conversations", .parameter(Self.conversationParameter)]
-        case .accept: ["conversations", .parameter(Self.conversationParameter), "accept"]
-        case .decline: ["conversations", .parameter(Self.conversationParameter), "decline"]
-        case .reschedule: ["conversations", .parameter(Self.conversationParameter), "reschedule"]
-        case .cancel: ["conversations", .parameter(Self.conversationParameter), "cancel"]
-        case .markHeld: ["conversations", .parameter(Self.conversationParameter), "held"]
-        case .changeCheckpoint: ["conversations", .parameter(Self.conversationParameter), "checkpoint"]
-        case .calendar: ["conversations", .parameter(Self.conversationParameter), "conversation.ics"]
-        case .prepare: ["conversations", .parameter(Self.conversationParameter), "prepare"]
-        case .guided: ["conversations", .parameter(Self.conversationParameter), "guide"]
-        case .record: ["conversations", .parameter(Self.conversationParameter), "record"]
-        case .actions: ["conversations", .parameter(Self.conversationParameter), "actions"]
-        case .action: ["conversations", .parameter(Self.conversationParameter), "actions", .parameter(Self.actionParameter)]
+        case .conversation(let id): ["conversations", .id(id, Self.conversationParameter)]
+        case .accept(let id): ["conversations", .id(id, Self.conversationParameter), "accept"]
+        case .decline(let id): ["conversations", .id(id, Self.conversationParameter), "decline"]
+        case .reschedule(let id): ["conversations", .id(id, Self.conversationParameter), "reschedule"]
+        case .cancel(let id): ["conversations", .id(id, Self.conversationParameter), "cancel"]
+        case .markHeld(let id): ["conversations", .id(id, Self.conversationParameter), "held"]
+        case .changeCheckpoint(let id): ["conversations", .id(id, Self.conversationParameter), "checkpoint"]
+        case .calendar(let id): ["conversations", .id(id, Self.conversationParameter), "conversation.ics"]
+        case .prepare(let id): ["conversations", .id(id, Self.conversationParameter), "prepare"]
+        case .guided(let id): ["conversations", .id(id, Self.conversationParameter), "guide"]
+        case .record(let id): ["conversations", .id(id, Self.conversationParameter), "record"]
+        case .actions(let id): ["conversations", .id(id, Self.conversationParameter), "actions"]
+        case .action(let id, let action):
+            ["conversations", .id(id, Self.conversationParameter), "actions", .id(action, Self.actionParameter)]
         case .myActions: ["actions"]
-        case .actionPage: ["actions", .parameter(Self.actionParameter)]
-        case .actionStatus: ["actions", .parameter(Self.actionParameter), "status"]
-        case .actionNotes: ["actions", .parameter(Self.actionParameter), "notes"]
-        case .actionConfirm: ["actions", .parameter(Self.actionParameter), "confirm"]
+        case .actionPage(let id): ["actions", .id(id, Self.actionParameter)]
+        case .actionStatus(let id): ["actions", .id(id, Self.actionParameter), "status"]
+        case .actionNotes(let id): ["actions", .id(id, Self.actionParameter), "notes"]
+        case .actionConfirm(let id): ["actions", .id(id, Self.actionParameter), "confirm"]
         case .plan: ["plan"]
         case .planEdit: ["plan", "edit"]
         case .planSharing: ["plan", "sharing"]
         case .planChanges: ["plan", "changes"]
-        case .personPlan: ["people", .parameter(Self.personParameter), "plan"]
+        case .personPlan(let id): ["people", .id(id, Self.personParameter), "plan"]
         case .journal: ["journal"]
-        case .journalEntry: ["journal", .parameter(Self.entryParameter)]
-        case .journalEntryDelete: ["journal", .parameter(Self.entryParameter), "delete"]
-        case .reflection: ["conversations", .parameter(Self.conversationParameter), "reflection"]
+        case .journalEntry(let id): ["journal", .id(id, Self.entryParameter)]
+        case .journalEntryDelete(let id): ["journal", .id(id, Self.entryParameter), "delete"]
+        case .reflection(let id): ["conversations", .id(id, Self.conversationParameter), "reflection"]
         case .myData: ["settings", "foothold-my-data.json"]
         case .team: ["team"]
         case .teamInvite: ["team", "invite"]
         case .sharing: ["settings", "sharing"]
         case .changePassword: ["settings", "password"]
         case .adminCareerYear: ["admin", "career-year"]
-        case .adminCheckpoint: ["admin", "career-year", "checkpoints", .parameter(Self.checkpointParameter)]
+        case .adminCheckpoint(let id): ["admin", "career-year", "checkpoints", .id(id, Self.checkpointParameter)]
         case .adminNextYear: ["admin", "career-year", "next"]
         case .adminThemes: ["admin", "themes"]
         case .adminQuestionBank: ["admin", "question-bank"]
@@ -191,92 +205,58 @@ enum SiteURL: Equatable {
         case .monitoringThemesCSV: ["monitoring", "themes", "foothold-themes.csv"]
         case .notices: ["monitoring", "notices"]
         case .responses: ["monitoring", "responses"]
-        case .responseDelete: ["monitoring", "responses", .parameter(Self.itemParameter), "delete"]
+        case .responseDelete(let id): ["monitoring", "responses", .id(id, Self.itemParameter), "delete"]
         case .teamThemes: ["team", "themes"]
         case .teamRequests: ["team", "requests"]
-        case .teamRequestDone: ["team", "requests", .parameter(Self.itemParameter), "done"]
+        case .teamRequestDone(let id): ["team", "requests", .id(id, Self.itemParameter), "done"]
         case .slots: ["slots"]
         case .ownSlots: ["slots", "yours"]
-        case .slotBook: ["slots", .parameter(Self.itemParameter), "book"]
-        case .slotCancel: ["slots", .parameter(Self.itemParameter), "cancel"]
-        case .slotWithdraw: ["slots", .parameter(Self.itemParameter), "withdraw"]
+        case .slotBook(let id): ["slots", .id(id, Self.itemParameter), "book"]
+        case .slotCancel(let id): ["slots", .id(id, Self.itemParameter), "cancel"]
+        case .slotWithdraw(let id): ["slots", .id(id, Self.itemParameter), "withdraw"]
         case .opportunities: ["opportunities"]
         case .newOpportunity: ["opportunities", "new"]
-        case .opportunity: ["opportunities", .parameter(Self.itemParameter)]
-        case .opportunityEdit: ["opportunities", .parameter(Self.itemParameter), "edit"]
-        case .opportunityDelete: ["opportunities", .parameter(Self.itemParameter), "delete"]
-        case .agendaAdd: ["conversations", .parameter(Self.conversationParameter), "agenda"]
-        case .agendaRemove: ["conversations", .parameter(Self.conversationParameter), "agenda", "remove"]
-        case .talkTo: ["conversations", .parameter(Self.conversationParameter), "talk-to"]
+        case .opportunity(let id): ["opportunities", .id(id, Self.itemParameter)]
+        case .opportunityEdit(let id): ["opportunities", .id(id, Self.itemParameter), "edit"]
+        case .opportunityDelete(let id): ["opportunities", .id(id, Self.itemParameter), "delete"]
+        case .agendaAdd(let id): ["conversations", .id(id, Self.conversationParameter), "agenda"]
+        case .agendaRemove(let id): ["conversations", .id(id, Self.conversationParameter), "agenda", "remove"]
+        case .talkTo(let id): ["conversations", .id(id, Self.conversationParameter), "talk-to"]
         case .adminResources: ["admin", "resources"]
-        case .adminResourceDelete: ["admin", "resources", .parameter(Self.itemParameter), "delete"]
+        case .adminResourceDelete(let id): ["admin", "resources", .id(id, Self.itemParameter), "delete"]
         case .stories: ["stories"]
         case .newStory: ["stories", "new"]
-        case .story: ["stories", .parameter(Self.itemParameter)]
-        case .storyEdit: ["stories", .parameter(Self.itemParameter), "edit"]
-        case .storyConsent: ["stories", .parameter(Self.itemParameter), "consent"]
-        case .storyWithdraw: ["stories", .parameter(Self.itemParameter), "withdraw"]
-        case .storyDelete: ["stories", .parameter(Self.itemParameter), "delete"]
+        case .story(let id): ["stories", .id(id, Self.itemParameter)]
+        case .storyEdit(let id): ["stories", .id(id, Self.itemParameter), "edit"]
+        case .storyConsent(let id): ["stories", .id(id, Self.itemParameter), "consent"]
+        case .storyWithdraw(let id): ["stories", .id(id, Self.itemParameter), "withdraw"]
+        case .storyDelete(let id): ["stories", .id(id, Self.itemParameter), "delete"]
         case .notifications: ["notifications"]
-        case .notification: ["notifications", .parameter(Self.itemParameter)]
+        case .notification(let id): ["notifications", .id(id, Self.itemParameter)]
         case .notificationsRead: ["notifications", "read"]
         case .reminderSettings: ["settings", "reminders"]
-        case .unsubscribe: ["unsubscribe", .parameter(Self.tokenParameter)]
-        case .calendarFeed: ["calendar", .parameter(Self.tokenParameter), "foothold.ics"]
+        case .unsubscribe(let token): ["unsubscribe", .value(token, Self.tokenParameter)]
+        case .calendarFeed(let token): ["calendar", .value(token, Self.tokenParameter), "foothold.ics"]
         case .calendarFeedReset: ["settings", "reminders", "calendar"]
         case .adminReminders: ["admin", "reminders"]
+        case .asset(let name): ["assets", .word(name)]
         }
     }
 
+    /// The address, as a link: every value in its place.
     var path: String {
-        switch self {
-        case .setPassword(let token): "/set-password/\(token)"
-        case .person(let id): "/people/\(id.lowerText)"
-        case .unit(let id): "/units/\(id.lowerText)"
-        case .conversation(let id): "/conversations/\(Self.slug(id))"
-        case .accept(let id): "/conversations/\(Self.slug(id))/accept"
-        case .decline(let id): "/conversations/\(Self.slug(id))/decline"
-        case .reschedule(let id): "/conversations/\(Self.slug(id))/reschedule"
-        case .cancel(let id): "/conversations/\(Self.slug(id))/cancel"
-        case .markHeld(let id): "/conversations/\(Self.slug(id))/held"
-        case .changeCheckpoint(let id): "/conversations/\(Self.slug(id))/checkpoint"
-        case .calendar(let id): "/conversations/\(Self.slug(id))/conversation.ics"
-        case .prepare(let id): "/conversations/\(Self.slug(id))/prepare"
-        case .guided(let id): "/conversations/\(Self.slug(id))/guide"
-        case .record(let id): "/conversations/\(Self.slug(id))/record"
-        case .actions(let id): "/conversations/\(Self.slug(id))/actions"
-        case .action(let id, let action): "/conversations/\(Self.slug(id))/actions/\(Self.slug(action))"
-        case .personPlan(let id): "/people/\(id.lowerText)/plan"
-        case .journalEntry(let id): "/journal/\(Self.slug(id))"
-        case .journalEntryDelete(let id): "/journal/\(Self.slug(id))/delete"
-        case .reflection(let id): "/conversations/\(Self.slug(id))/reflection"
-        case .actionPage(let id): "/actions/\(Self.slug(id))"
-        case .actionStatus(let id): "/actions/\(Self.slug(id))/status"
-        case .actionNotes(let id): "/actions/\(Self.slug(id))/notes"
-        case .actionConfirm(let id): "/actions/\(Self.slug(id))/confirm"
-        case .adminCheckpoint(let id): "/admin/career-year/checkpoints/\(Self.slug(id))"
-        case .responseDelete(let id): "/monitoring/responses/\(Self.slug(id))/delete"
-        case .teamRequestDone(let id): "/team/requests/\(Self.slug(id))/done"
-        case .slotBook(let id): "/slots/\(Self.slug(id))/book"
-        case .slotCancel(let id): "/slots/\(Self.slug(id))/cancel"
-        case .slotWithdraw(let id): "/slots/\(Self.slug(id))/withdraw"
-        case .opportunity(let id): "/opportunities/\(Self.slug(id))"
-        case .opportunityEdit(let id): "/opportunities/\(Self.slug(id))/edit"
-        case .opportunityDelete(let id): "/opportunities/\(Self.slug(id))/delete"
-        case .agendaAdd(let id): "/conversations/\(Self.slug(id))/agenda"
-        case .agendaRemove(let id): "/conversations/\(Self.slug(id))/agenda/remove"
-        case .talkTo(let id): "/conversations/\(Self.slug(id))/talk-to"
-        case .adminResourceDelete(let id): "/admin/resources/\(Self.slug(id))/delete"
-        case .story(let id): "/stories/\(Self.slug(id))"
-        case .storyEdit(let id): "/stories/\(Self.slug(id))/edit"
-        case .storyConsent(let id): "/stories/\(Self.slug(id))/consent"
-        case .storyWithdraw(let id): "/stories/\(Self.slug(id))/withdraw"
-        case .storyDelete(let id): "/stories/\(Self.slug(id))/delete"
-        case .notification(let id): "/notifications/\(Self.slug(id))"
-        case .unsubscribe(let token): "/unsubscribe/\(token)"
-        case .calendarFeed(let token): "/calendar/\(token)/foothold.ics"
-        default: "/" + pathComponents.map(\.description).joined(separator: "/")
+        let segments = segments
+        guard !segments.isEmpty else { return "/" }
+        var path = ""
+        path.reserveCapacity(64)
+        for segment in segments {
+            path += "/"
+            switch segment {
+            case .word(let word): path += word
+            case .value(let value, _): path += value
+            }
         }
+        return path
     }
 
     static func slug(_ id: UUID) -> String { id.lowerText }

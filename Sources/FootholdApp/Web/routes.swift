@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 
 func routes(_ app: Application) throws {
-    app.get(SiteURL.health.pathComponents) { req async -> Response in
+    app.get(SiteURL.health) { req async -> Response in
         do {
             _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
             return Response(status: .ok, body: .init(string: "ok\n"))
@@ -12,10 +12,10 @@ func routes(_ app: Application) throws {
             return Response(status: .serviceUnavailable, body: .init(string: "the database does not answer\n"))
         }
     }
-    app.get(SiteURL.stylesheet.pathComponents) { _ in Stylesheet.response() }
-    app.get(SiteURL.script.pathComponents) { _ in Script.response() }
+    app.get(SiteURL.stylesheet) { _ in Stylesheet.response() }
+    app.get(SiteURL.script) { _ in Script.response() }
     // Liveness without touching the database; also the benchmark's ceiling.
-    app.get(SiteURL.ping.pathComponents) { _ in "pong" }
+    app.get(SiteURL.ping) { _ in "pong" }
 
     // Every route below is the site's: `SiteMiddleware` checks form tokens, finds who is signed in
     // and enforces the access each group names.

@@ -11,8 +11,8 @@ struct ForgotPasswordController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.forgotPassword.pathComponents, use: form)
-        routes.post(SiteURL.forgotPassword.pathComponents, use: ask)
+        routes.get(SiteURL.forgotPassword, use: form)
+        routes.post(SiteURL.forgotPassword, use: ask)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -5,8 +5,8 @@ import Vapor
 /// A signed-in person changes their own password; the current one is asked for first.
 struct PasswordController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.changePassword.pathComponents, use: show)
-        routes.post(SiteURL.changePassword.pathComponents, use: save)
+        routes.get(SiteURL.changePassword, use: show)
+        routes.post(SiteURL.changePassword, use: save)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -7,11 +7,11 @@ struct SignInController {
     static let wrongCredentials = "The email address or password is not right. Check both and try again."
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.signIn.pathComponents, use: showSignIn)
-        routes.post(SiteURL.signIn.pathComponents, use: signIn)
-        routes.post(SiteURL.signOut.pathComponents, use: signOut)
-        routes.get(SiteURL.setPassword(token: "").pathComponents, use: showSetPassword)
-        routes.post(SiteURL.setPassword(token: "").pathComponents, use: setPassword)
+        routes.get(SiteURL.signIn, use: showSignIn)
+        routes.post(SiteURL.signIn, use: signIn)
+        routes.post(SiteURL.signOut, use: signOut)
+        routes.get(SiteURL.setPassword, use: showSetPassword)
+        routes.post(SiteURL.setPassword, use: setPassword)
     }
 
     @Sendable func showSignIn(req: Request) async throws -> Response {

@@ -6,13 +6,13 @@ import Vapor
 /// confirm. Who may do what is the access policy's (`ConversationAccess` for kept records).
 struct ActionsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.myActions.pathComponents, use: list)
-        routes.post(SiteURL.myActions.pathComponents, use: add)
-        routes.get(SiteURL.actionPage(UUID()).pathComponents, use: show)
-        routes.post(SiteURL.actionPage(UUID()).pathComponents, use: edit)
-        routes.post(SiteURL.actionStatus(UUID()).pathComponents, use: setStatus)
-        routes.post(SiteURL.actionNotes(UUID()).pathComponents, use: addNote)
-        routes.post(SiteURL.actionConfirm(UUID()).pathComponents, use: confirm)
+        routes.get(SiteURL.myActions, use: list)
+        routes.post(SiteURL.myActions, use: add)
+        routes.get(SiteURL.actionPage, use: show)
+        routes.post(SiteURL.actionPage, use: edit)
+        routes.post(SiteURL.actionStatus, use: setStatus)
+        routes.post(SiteURL.actionNotes, use: addNote)
+        routes.post(SiteURL.actionConfirm, use: confirm)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path)]

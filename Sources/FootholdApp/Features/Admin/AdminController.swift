@@ -5,12 +5,12 @@ import Vapor
 /// HR administration: people, units and the people import.
 struct AdminController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.admin.pathComponents, use: overview)
-        routes.get(SiteURL.adminPeople.pathComponents, use: people)
-        routes.get(SiteURL.adminUnits.pathComponents, use: units)
-        routes.get(SiteURL.adminImport.pathComponents, use: importForm)
-        routes.on(.POST, SiteURL.adminImport.pathComponents, body: .collect(maxSize: "50mb"), use: previewImport)
-        routes.post(SiteURL.adminImportConfirm.pathComponents, use: confirmImport)
+        routes.get(SiteURL.admin, use: overview)
+        routes.get(SiteURL.adminPeople, use: people)
+        routes.get(SiteURL.adminUnits, use: units)
+        routes.get(SiteURL.adminImport, use: importForm)
+        routes.on(.POST, SiteURL.adminImport.pattern, body: .collect(maxSize: "50mb"), use: previewImport)
+        routes.post(SiteURL.adminImportConfirm, use: confirmImport)
     }
 
     @Sendable func overview(req: Request) async throws -> Response {

@@ -16,7 +16,7 @@ struct InvitationsController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.post(SiteURL.adminPeopleLinks.pathComponents, use: send)
+        routes.post(SiteURL.adminPeopleLinks, use: send)
     }
 
     @Sendable func send(req: Request) async throws -> Response {

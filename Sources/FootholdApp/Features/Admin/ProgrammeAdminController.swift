@@ -6,17 +6,17 @@ import Vapor
 /// question bank, and the audit log.
 struct ProgrammeAdminController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.adminCareerYear.pathComponents, use: careerYear)
-        routes.post(SiteURL.adminNextYear.pathComponents, use: openNextYear)
-        routes.get(SiteURL.adminCheckpoint(UUID()).pathComponents, use: checkpointForm)
-        routes.post(SiteURL.adminCheckpoint(UUID()).pathComponents, use: saveCheckpoint)
-        routes.get(SiteURL.adminThemes.pathComponents, use: themes)
-        routes.post(SiteURL.adminThemes.pathComponents, use: saveTheme)
-        routes.get(SiteURL.adminQuestionBank.pathComponents, use: questionBank)
-        routes.post(SiteURL.adminQuestionBank.pathComponents, use: saveQuestionBank)
-        routes.get(SiteURL.adminQuestionBankExport.pathComponents, use: exportQuestionBank)
-        routes.post(SiteURL.adminQuestionBankImport.pathComponents, use: importQuestionBank)
-        routes.get(SiteURL.adminAudit.pathComponents, use: audit)
+        routes.get(SiteURL.adminCareerYear, use: careerYear)
+        routes.post(SiteURL.adminNextYear, use: openNextYear)
+        routes.get(SiteURL.adminCheckpoint, use: checkpointForm)
+        routes.post(SiteURL.adminCheckpoint, use: saveCheckpoint)
+        routes.get(SiteURL.adminThemes, use: themes)
+        routes.post(SiteURL.adminThemes, use: saveTheme)
+        routes.get(SiteURL.adminQuestionBank, use: questionBank)
+        routes.post(SiteURL.adminQuestionBank, use: saveQuestionBank)
+        routes.get(SiteURL.adminQuestionBankExport, use: exportQuestionBank)
+        routes.post(SiteURL.adminQuestionBankImport, use: importQuestionBank)
+        routes.get(SiteURL.adminAudit, use: audit)
     }
 
     static let crumbs = [("Administration", SiteURL.admin.path)]

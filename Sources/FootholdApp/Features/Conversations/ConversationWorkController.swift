@@ -5,15 +5,15 @@ import Vapor
 /// The work of a conversation: preparing, the guided view, and the record afterwards.
 struct ConversationWorkController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.prepare(UUID()).pathComponents, use: preparation)
-        routes.post(SiteURL.prepare(UUID()).pathComponents, use: savePreparation)
-        routes.get(SiteURL.guided(UUID()).pathComponents, use: guided)
-        routes.post(SiteURL.guided(UUID()).pathComponents, use: saveExpectations)
-        routes.post(SiteURL.talkTo(UUID()).pathComponents, use: suggestTalkTo)
-        routes.get(SiteURL.record(UUID()).pathComponents, use: record)
-        routes.post(SiteURL.record(UUID()).pathComponents, use: saveRecord)
-        routes.post(SiteURL.actions(UUID()).pathComponents, use: addAction)
-        routes.post(SiteURL.action(UUID(), UUID()).pathComponents, use: updateAction)
+        routes.get(SiteURL.prepare, use: preparation)
+        routes.post(SiteURL.prepare, use: savePreparation)
+        routes.get(SiteURL.guided, use: guided)
+        routes.post(SiteURL.guided, use: saveExpectations)
+        routes.post(SiteURL.talkTo, use: suggestTalkTo)
+        routes.get(SiteURL.record, use: record)
+        routes.post(SiteURL.record, use: saveRecord)
+        routes.post(SiteURL.actions, use: addAction)
+        routes.post(SiteURL.action, use: updateAction)
     }
 
     /// The two people only: a line manager who is not the guide never reaches these pages.

@@ -6,22 +6,22 @@ import Vapor
 /// marking held, and the calendar file.
 struct ConversationsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.conversations.pathComponents, use: list)
-        routes.get(SiteURL.newConversation.pathComponents, use: newForm)
-        routes.post(SiteURL.conversations.pathComponents, use: create)
-        routes.get(SiteURL.conversation(UUID()).pathComponents, use: show)
-        routes.get(SiteURL.accept(UUID()).pathComponents, use: acceptForm)
-        routes.post(SiteURL.accept(UUID()).pathComponents, use: accept)
-        routes.get(SiteURL.reschedule(UUID()).pathComponents, use: rescheduleForm)
-        routes.post(SiteURL.reschedule(UUID()).pathComponents, use: reschedule)
-        routes.get(SiteURL.decline(UUID()).pathComponents, use: declineForm)
-        routes.post(SiteURL.decline(UUID()).pathComponents, use: decline)
-        routes.post(SiteURL.cancel(UUID()).pathComponents, use: cancel)
-        routes.get(SiteURL.markHeld(UUID()).pathComponents, use: heldForm)
-        routes.post(SiteURL.markHeld(UUID()).pathComponents, use: markHeld)
-        routes.get(SiteURL.changeCheckpoint(UUID()).pathComponents, use: checkpointForm)
-        routes.post(SiteURL.changeCheckpoint(UUID()).pathComponents, use: changeCheckpoint)
-        routes.get(SiteURL.calendar(UUID()).pathComponents, use: calendar)
+        routes.get(SiteURL.conversations, use: list)
+        routes.get(SiteURL.newConversation, use: newForm)
+        routes.post(SiteURL.conversations, use: create)
+        routes.get(SiteURL.conversation, use: show)
+        routes.get(SiteURL.accept, use: acceptForm)
+        routes.post(SiteURL.accept, use: accept)
+        routes.get(SiteURL.reschedule, use: rescheduleForm)
+        routes.post(SiteURL.reschedule, use: reschedule)
+        routes.get(SiteURL.decline, use: declineForm)
+        routes.post(SiteURL.decline, use: decline)
+        routes.post(SiteURL.cancel, use: cancel)
+        routes.get(SiteURL.markHeld, use: heldForm)
+        routes.post(SiteURL.markHeld, use: markHeld)
+        routes.get(SiteURL.changeCheckpoint, use: checkpointForm)
+        routes.post(SiteURL.changeCheckpoint, use: changeCheckpoint)
+        routes.get(SiteURL.calendar, use: calendar)
     }
 
     // MARK: - Helpers

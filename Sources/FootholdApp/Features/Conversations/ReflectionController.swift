@@ -5,8 +5,8 @@ import Vapor
 /// The employee's reflection on a held conversation: only the employee may know it exists.
 struct ReflectionController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.reflection(UUID()).pathComponents, use: show)
-        routes.post(SiteURL.reflection(UUID()).pathComponents, use: save)
+        routes.get(SiteURL.reflection, use: show)
+        routes.post(SiteURL.reflection, use: save)
     }
 
     /// The conversation, for its employee once it is held; "not found" for anyone else.

@@ -5,7 +5,7 @@ import Vapor
 /// The person's own data as one JSON file (SPEC §7), downloaded and audited.
 struct MyDataController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.myData.pathComponents, use: download)
+        routes.get(SiteURL.myData, use: download)
     }
 
     @Sendable func download(req: Request) async throws -> Response {

@@ -5,7 +5,7 @@ import Vapor
 /// The home page: what this person can do in Foothold, by their roles.
 struct HomeController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.home.pathComponents, use: show)
+        routes.get(SiteURL.home, use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -7,8 +7,8 @@ import Vapor
 /// given to the manager named on the page, and to no one who manages them later.
 struct SharingController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.sharing.pathComponents, use: show)
-        routes.post(SiteURL.sharing.pathComponents, use: save)
+        routes.get(SiteURL.sharing, use: show)
+        routes.post(SiteURL.sharing, use: save)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -5,11 +5,11 @@ import Vapor
 /// The person's journal: list and add entries, change or delete one.
 struct JournalController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.journal.pathComponents, use: list)
-        routes.post(SiteURL.journal.pathComponents, use: add)
-        routes.get(SiteURL.journalEntry(UUID()).pathComponents, use: show)
-        routes.post(SiteURL.journalEntry(UUID()).pathComponents, use: save)
-        routes.post(SiteURL.journalEntryDelete(UUID()).pathComponents, use: delete)
+        routes.get(SiteURL.journal, use: list)
+        routes.post(SiteURL.journal, use: add)
+        routes.get(SiteURL.journalEntry, use: show)
+        routes.post(SiteURL.journalEntry, use: save)
+        routes.post(SiteURL.journalEntryDelete, use: delete)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path), (label: "Your career plan", path: SiteURL.plan.path)]

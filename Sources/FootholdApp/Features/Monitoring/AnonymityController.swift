@@ -11,8 +11,8 @@ struct AnonymityController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.adminAnonymity.pathComponents, use: form)
-        routes.post(SiteURL.adminAnonymity.pathComponents, use: save)
+        routes.get(SiteURL.adminAnonymity, use: form)
+        routes.post(SiteURL.adminAnonymity, use: save)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -6,14 +6,14 @@ import Vapor
 /// Leadership Team and HR administrators (the whole organisation).
 struct MonitoringController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.monitoring.pathComponents, use: dashboard)
-        routes.get(SiteURL.monitoringCSV.pathComponents, use: csv)
-        routes.get(SiteURL.notices.pathComponents, use: notices)
-        routes.get(SiteURL.monitoringThemes.pathComponents, use: themes)
-        routes.get(SiteURL.monitoringThemesCSV.pathComponents, use: themesCSV)
-        routes.get(SiteURL.responses.pathComponents, use: responses)
-        routes.post(SiteURL.responses.pathComponents, use: respond)
-        routes.post(SiteURL.responseDelete(UUID()).pathComponents, use: removeResponse)
+        routes.get(SiteURL.monitoring, use: dashboard)
+        routes.get(SiteURL.monitoringCSV, use: csv)
+        routes.get(SiteURL.notices, use: notices)
+        routes.get(SiteURL.monitoringThemes, use: themes)
+        routes.get(SiteURL.monitoringThemesCSV, use: themesCSV)
+        routes.get(SiteURL.responses, use: responses)
+        routes.post(SiteURL.responses, use: respond)
+        routes.post(SiteURL.responseDelete, use: removeResponse)
     }
 
     /// The viewer's scope, the counts, and the part of them asked for.

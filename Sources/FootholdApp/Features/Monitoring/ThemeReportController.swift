@@ -5,10 +5,10 @@ import Vapor
 /// A line manager's theme report and their team's local requests.
 struct ThemeReportController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.teamThemes.pathComponents, use: form)
-        routes.post(SiteURL.teamThemes.pathComponents, use: send)
-        routes.post(SiteURL.teamRequests.pathComponents, use: addRequest)
-        routes.post(SiteURL.teamRequestDone(UUID()).pathComponents, use: requestDone)
+        routes.get(SiteURL.teamThemes, use: form)
+        routes.post(SiteURL.teamThemes, use: send)
+        routes.post(SiteURL.teamRequests, use: addRequest)
+        routes.post(SiteURL.teamRequestDone, use: requestDone)
     }
 
     /// The page for the viewer, who must have someone reporting to them.

@@ -6,15 +6,15 @@ import Vapor
 /// anywhere and line managers for their own unit; a conversation's two people put one on its agenda.
 struct OpportunitiesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.opportunities.pathComponents, use: list)
-        routes.get(SiteURL.newOpportunity.pathComponents, use: new)
-        routes.post(SiteURL.newOpportunity.pathComponents, use: create)
-        routes.get(SiteURL.opportunity(UUID()).pathComponents, use: show)
-        routes.get(SiteURL.opportunityEdit(UUID()).pathComponents, use: edit)
-        routes.post(SiteURL.opportunityEdit(UUID()).pathComponents, use: change)
-        routes.post(SiteURL.opportunityDelete(UUID()).pathComponents, use: delete)
-        routes.post(SiteURL.agendaAdd(UUID()).pathComponents, use: addToAgenda)
-        routes.post(SiteURL.agendaRemove(UUID()).pathComponents, use: removeFromAgenda)
+        routes.get(SiteURL.opportunities, use: list)
+        routes.get(SiteURL.newOpportunity, use: new)
+        routes.post(SiteURL.newOpportunity, use: create)
+        routes.get(SiteURL.opportunity, use: show)
+        routes.get(SiteURL.opportunityEdit, use: edit)
+        routes.post(SiteURL.opportunityEdit, use: change)
+        routes.post(SiteURL.opportunityDelete, use: delete)
+        routes.post(SiteURL.agendaAdd, use: addToAgenda)
+        routes.post(SiteURL.agendaRemove, use: removeFromAgenda)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path), (label: "Opportunities", path: SiteURL.opportunities.path)]

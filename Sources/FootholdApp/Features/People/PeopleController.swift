@@ -5,8 +5,8 @@ import Vapor
 /// The people directory and each person's page.
 struct PeopleController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.people.pathComponents, use: directory)
-        routes.get(SiteURL.person(UUID()).pathComponents, use: person)
+        routes.get(SiteURL.people, use: directory)
+        routes.get(SiteURL.person, use: person)
     }
 
     @Sendable func directory(req: Request) async throws -> Response {

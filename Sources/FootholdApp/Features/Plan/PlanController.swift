@@ -6,12 +6,12 @@ import Vapor
 /// and a guide's read-only view of a plan shown to them.
 struct PlanController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.plan.pathComponents, use: show)
-        routes.get(SiteURL.planEdit.pathComponents, use: editPage)
-        routes.post(SiteURL.planEdit.pathComponents, use: save)
-        routes.post(SiteURL.planSharing.pathComponents, use: share)
-        routes.get(SiteURL.planChanges.pathComponents, use: changes)
-        routes.get(SiteURL.personPlan(UUID()).pathComponents, use: guideView)
+        routes.get(SiteURL.plan, use: show)
+        routes.get(SiteURL.planEdit, use: editPage)
+        routes.post(SiteURL.planEdit, use: save)
+        routes.post(SiteURL.planSharing, use: share)
+        routes.get(SiteURL.planChanges, use: changes)
+        routes.get(SiteURL.personPlan, use: guideView)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path)]

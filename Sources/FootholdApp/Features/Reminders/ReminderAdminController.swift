@@ -14,8 +14,8 @@ struct ReminderAdminController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.adminReminders.pathComponents, use: form)
-        routes.post(SiteURL.adminReminders.pathComponents, use: save)
+        routes.get(SiteURL.adminReminders, use: form)
+        routes.post(SiteURL.adminReminders, use: save)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -8,19 +8,19 @@ struct RemindersController {
     static let perPage = 30
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.notifications.pathComponents, use: list)
-        routes.get(SiteURL.notification(UUID()).pathComponents, use: open)
-        routes.post(SiteURL.notificationsRead.pathComponents, use: readAll)
-        routes.get(SiteURL.reminderSettings.pathComponents, use: settings)
-        routes.post(SiteURL.reminderSettings.pathComponents, use: saveSettings)
-        routes.post(SiteURL.calendarFeedReset.pathComponents, use: resetFeed)
+        routes.get(SiteURL.notifications, use: list)
+        routes.get(SiteURL.notification, use: open)
+        routes.post(SiteURL.notificationsRead, use: readAll)
+        routes.get(SiteURL.reminderSettings, use: settings)
+        routes.post(SiteURL.reminderSettings, use: saveSettings)
+        routes.post(SiteURL.calendarFeedReset, use: resetFeed)
     }
 
     /// The unsubscribe link works without signing in: its secret is the proof.
     func registerSecretLinks(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.unsubscribe(token: "").pathComponents, use: confirmUnsubscribe)
-        routes.post(SiteURL.unsubscribe(token: "").pathComponents, use: unsubscribe)
-        routes.get(SiteURL.calendarFeed(token: "").pathComponents, use: feed)
+        routes.get(SiteURL.unsubscribe, use: confirmUnsubscribe)
+        routes.post(SiteURL.unsubscribe, use: unsubscribe)
+        routes.get(SiteURL.calendarFeed, use: feed)
     }
 
     @Sendable func list(req: Request) async throws -> Response {

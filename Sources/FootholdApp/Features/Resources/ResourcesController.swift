@@ -6,9 +6,9 @@ import Vapor
 /// their preparation.
 struct ResourcesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.adminResources.pathComponents, use: list)
-        routes.post(SiteURL.adminResources.pathComponents, use: add)
-        routes.post(SiteURL.adminResourceDelete(UUID()).pathComponents, use: delete)
+        routes.get(SiteURL.adminResources, use: list)
+        routes.post(SiteURL.adminResources, use: add)
+        routes.post(SiteURL.adminResourceDelete, use: delete)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path), (label: "Administration", path: SiteURL.admin.path)]

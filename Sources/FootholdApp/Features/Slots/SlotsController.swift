@@ -5,12 +5,12 @@ import Vapor
 /// Leadership Team slots: anyone browses and books; a member offers and withdraws their own.
 struct SlotsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.slots.pathComponents, use: list)
-        routes.post(SiteURL.slotBook(UUID()).pathComponents, use: book)
-        routes.post(SiteURL.slotCancel(UUID()).pathComponents, use: cancel)
-        routes.get(SiteURL.ownSlots.pathComponents, use: own)
-        routes.post(SiteURL.ownSlots.pathComponents, use: publish)
-        routes.post(SiteURL.slotWithdraw(UUID()).pathComponents, use: withdraw)
+        routes.get(SiteURL.slots, use: list)
+        routes.post(SiteURL.slotBook, use: book)
+        routes.post(SiteURL.slotCancel, use: cancel)
+        routes.get(SiteURL.ownSlots, use: own)
+        routes.post(SiteURL.ownSlots, use: publish)
+        routes.post(SiteURL.slotWithdraw, use: withdraw)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path)]

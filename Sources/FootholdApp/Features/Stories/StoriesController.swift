@@ -6,15 +6,15 @@ import Vapor
 /// is about publishes it, and may withdraw at any time.
 struct StoriesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.stories.pathComponents, use: list)
-        routes.get(SiteURL.newStory.pathComponents, use: new)
-        routes.post(SiteURL.newStory.pathComponents, use: create)
-        routes.get(SiteURL.story(UUID()).pathComponents, use: show)
-        routes.get(SiteURL.storyEdit(UUID()).pathComponents, use: edit)
-        routes.post(SiteURL.storyEdit(UUID()).pathComponents, use: change)
-        routes.post(SiteURL.storyConsent(UUID()).pathComponents, use: consent)
-        routes.post(SiteURL.storyWithdraw(UUID()).pathComponents, use: withdraw)
-        routes.post(SiteURL.storyDelete(UUID()).pathComponents, use: delete)
+        routes.get(SiteURL.stories, use: list)
+        routes.get(SiteURL.newStory, use: new)
+        routes.post(SiteURL.newStory, use: create)
+        routes.get(SiteURL.story, use: show)
+        routes.get(SiteURL.storyEdit, use: edit)
+        routes.post(SiteURL.storyEdit, use: change)
+        routes.post(SiteURL.storyConsent, use: consent)
+        routes.post(SiteURL.storyWithdraw, use: withdraw)
+        routes.post(SiteURL.storyDelete, use: delete)
     }
 
     static let crumbs = [(label: "Home", path: SiteURL.home.path), (label: "Success stories", path: SiteURL.stories.path)]

@@ -6,8 +6,8 @@ import Vapor
 /// conversation, and one-click invitations.
 struct TeamController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.team.pathComponents, use: board)
-        routes.post(SiteURL.teamInvite.pathComponents, use: invite)
+        routes.get(SiteURL.team, use: board)
+        routes.post(SiteURL.teamInvite, use: invite)
     }
 
     @Sendable func board(req: Request) async throws -> Response {

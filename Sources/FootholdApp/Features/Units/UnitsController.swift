@@ -4,7 +4,7 @@ import Vapor
 /// A unit: who leads it, the units within it and the people in it.
 struct UnitsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.unit(UUID()).pathComponents, use: show)
+        routes.get(SiteURL.unit, use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
