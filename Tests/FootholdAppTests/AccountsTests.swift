@@ -44,7 +44,7 @@ final class AccountsTests: XCTestCase {
             let link = try await Accounts(app: testApp.app).invite(email: Fixtures.employee)
             let path = String(link.dropFirst("http://127.0.0.1:8080".count))
 
-            clock.advance(by: Accounts.invitationLifetime + 1)
+            clock.advance(by: AccountLink.invitationLifetime + 1)
 
             let page = try await testApp.browser().get(path)
             XCTAssertEqual(page.status, .notFound)

@@ -83,7 +83,8 @@ enum AccountEmails {
             var start = 0
             while start < reminders.count {
                 let batch = Array(reminders[start..<min(start + 200, reminders.count)])
-                recorded += try await RemindersStore.record(batch, channels: { _ in [ReminderPass.channelEmail] }, at: now, on: database)
+                recorded += try await RemindersStore.record(
+                    batch, channels: { _ in [ReminderChannel.email.rawValue] }, at: now, on: database)
                 start += batch.count
             }
             for person in people {
@@ -103,7 +104,7 @@ enum AccountEmails {
 
     /// How long the link an e-mail of this kind carries works.
     static func lifetime(_ kind: ReminderKind) -> TimeInterval {
-        kind == .passwordReset ? Accounts.resetLifetime : Accounts.invitationLifetime
+        kind == .passwordReset ? AccountLink.resetLifetime : AccountLink.invitationLifetime
     }
 }
 

@@ -25,11 +25,6 @@ public struct Accounts: Sendable {
         }
     }
 
-    /// How long an invitation link works.
-    public static let invitationLifetime: TimeInterval = 7 * 24 * 60 * 60
-    /// How long a link to choose a new password works (decision 0022).
-    public static let resetLifetime: TimeInterval = 30 * 60
-
     let app: Application
 
     public init(app: Application) { self.app = app }
@@ -220,7 +215,7 @@ public struct Accounts: Sendable {
             .first()
     }
 
-    func invitationLink(for personID: UUID, lifetime: TimeInterval = Accounts.invitationLifetime) async throws -> String {
+    func invitationLink(for personID: UUID, lifetime: TimeInterval = AccountLink.invitationLifetime) async throws -> String {
         let token = app.clients.makeToken()
         let invitation = InvitationModel()
         invitation.id = app.clients.makeID()

@@ -26,7 +26,7 @@ enum NewsStore {
             kind: kind, recipientID: recipient, subject: subject.uuidString.lowercased(),
             occurrence: "\(news.what.rawValue)@\(Int((now.timeIntervalSince1970 * 1000).rounded()))",
             text: news.sentence(in: timeZone), link: link)
-        _ = try await RemindersStore.record([reminder], channels: { _ in [ReminderPass.channelEmail] }, at: now, on: database)
+        _ = try await RemindersStore.record([reminder], channels: { _ in [ReminderChannel.email.rawValue] }, at: now, on: database)
     }
 
     /// Someone's full name, for saying who did it.

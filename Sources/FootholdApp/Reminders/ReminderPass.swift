@@ -20,8 +20,6 @@ struct ReminderPass {
         var deletedPreparations = 0
     }
 
-    static let channelEmail = "email"
-    static let channelChat = "chat"
     /// How long a pass may hold a claimed delivery before another pass takes it back: a pass that
     /// stopped half-way leaves its claims to the next pass after this.
     static let lease: TimeInterval = 5 * 60
@@ -42,13 +40,13 @@ struct ReminderPass {
 
     func run(now: Date) async throws -> Outcome {
         var outcome = Outcome()
-        let organisation = try await OrganisationReminders.load(on: app.reads)
+        let organisation = try await OrganisationRemindersStore.load(on: app.reads)
         outcome.recorded = try await record(now: now, organisation: organisation)
         try await deliver(now: now, organisation: organisation, into: &outcome)
         // Housekeeping: sign-in counts quiet for a day.
         try? await SignInAttempts.forgetQuiet(now: now, on: app.db)
         if let months = organisation.retentionMonths {
-            let deleted = try await OrganisationReminders.applyRetention(
+            let deleted = try await OrganisationRemindersStore.applyRetention(
                 months: months, now: now, timeZone: configuration.timeZone, on: app.db)
             outcome.deletedNotes = deleted.notes
             outcome.deletedPreparations = deleted.preparations
@@ -61,7 +59,7 @@ struct ReminderPass {
     @discardableResult
     func deliverWaiting(now: Date) async throws -> Outcome {
         var outcome = Outcome()
-        try await deliver(now: now, organisation: try await OrganisationReminders.load(on: app.reads), into: &outcome)
+        try await deliver(now: now, organisation: try await OrganisationRemindersStore.load(on: app.reads), into: &outcome)
         return outcome
     }
 
@@ -79,8 +77,10 @@ struct ReminderPass {
         let fresh = try await app.threadPool.runIfActive {
             ReminderPlan.due(decided).filter { !recorded.contains(RemindersStore.id(ofKey: $0.key)) }
         }
-        let email = configuration.mail.transport == .none ? [] : [Self.channelEmail]
-        let channels: @Sendable (Reminder) -> [String] = { email + (organisation.sendsToWebhook($0.kind) ? [Self.channelChat] : []) }
+        let email = configuration.mail.transport == .none ? [] : [ReminderChannel.email.rawValue]
+        let channels: @Sendable (Reminder) -> [String] = {
+            email + (organisation.sendsToWebhook($0.kind) ? [ReminderChannel.chat.rawValue] : [])
+        }
         var count = 0
         var start = 0
         while start < fresh.count {
@@ -131,7 +131,7 @@ struct ReminderPass {
             if claimed.isEmpty { return }
             for delivery in claimed {
                 let result =
-                    delivery.channel == Self.channelChat
+                    delivery.channel == ReminderChannel.chat.rawValue
                     ? try await post(delivery, to: organisation, by: claimant, now: now)
                     : try await send(delivery, by: claimant, now: now)
                 switch result {

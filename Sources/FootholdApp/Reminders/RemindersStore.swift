@@ -25,7 +25,7 @@ enum RemindersStore {
         for row in try await reads.rows("SELECT id, name, manager_id FROM people WHERE active = \(bind: true)") {
             let id = try row.decode(column: "id", as: UUID.self)
             people[id] = ReminderFacts.Person(
-                id: id, firstName: firstName(try row.decode(column: "name", as: String.self)),
+                id: id, firstName: try row.decode(column: "name", as: String.self).firstName,
                 managerID: try row.decode(column: "manager_id", as: UUID?.self))
         }
         var standing: [UUID: [UUID: CadenceStatus]] = [:]
@@ -45,8 +45,6 @@ enum RemindersStore {
                         + (try row.decode(column: "person_id", as: UUID.self)).uuidString.lowercased()
                 }))
     }
-
-    static func firstName(_ name: String) -> String { name.split(separator: " ").first.map(String.init) ?? name }
 
     /// Active people expected at the checkpoint who have not met it, said "not now" or (while the
     /// window is open, `countingScheduled`) arranged it: `Cadence.status`'s due or overdue.
@@ -77,9 +75,9 @@ enum RemindersStore {
             ReminderFacts.Scheduled(
                 id: try row.decode(column: "id", as: UUID.self), start: try row.decode(column: "starts_at", as: Date.self),
                 employeeID: try row.decode(column: "employee_id", as: UUID.self),
-                employeeFirstName: firstName(try row.decode(column: "employee_name", as: String.self)),
+                employeeFirstName: try row.decode(column: "employee_name", as: String.self).firstName,
                 guideID: try row.decode(column: "guide_id", as: UUID.self),
-                guideFirstName: firstName(try row.decode(column: "guide_name", as: String.self)))
+                guideFirstName: try row.decode(column: "guide_name", as: String.self).firstName)
         }
     }
 
@@ -95,8 +93,8 @@ enum RemindersStore {
             guard let due = CalendarDate(iso: try row.decode(column: "due_on", as: String.self)) else { return nil }
             let employee = try row.decode(column: "employee_id", as: UUID.self)
             let guide = try row.decode(column: "guide_id", as: UUID?.self)
-            let employeeName = firstName(try row.decode(column: "employee_name", as: String.self))
-            let guideName = try row.decode(column: "guide_name", as: String?.self).map(firstName)
+            let employeeName = try row.decode(column: "employee_name", as: String.self).firstName
+            let guideName = try row.decode(column: "guide_name", as: String?.self).map(\.firstName)
             let owner: UUID?
             let with: String?
             switch ActionOwner(rawValue: try row.decode(column: "owner", as: String.self)) {
@@ -128,7 +126,7 @@ enum RemindersStore {
                 declinedOn: CalendarDate(try row.decode(column: "updated_at", as: Date.self), in: TimeZone(secondsFromGMT: 0)!),
                 guideID: try row.decode(column: "guide_id", as: UUID.self),
                 employeeID: try row.decode(column: "employee_id", as: UUID.self),
-                employeeFirstName: firstName(try row.decode(column: "employee_name", as: String.self)))
+                employeeFirstName: try row.decode(column: "employee_name", as: String.self).firstName)
         }
     }
 

@@ -13,7 +13,7 @@ enum AccountEmail {
         kind: ReminderKind, to recipient: MailMessage.Address, from sender: MailMessage.Address, link: String, organisation: String,
         sentAt: Date, timeZone: TimeZone, messageID: String
     ) -> MailMessage {
-        let name = RemindersStore.firstName(recipient.name)
+        let name = recipient.name.firstName
         let local = LocalTime(sentAt, in: timeZone)
         let when = "\(local.weekdayName) \(local.day) \(local.monthName) \(local.year) at \(local.clock) (\(timeZone.identifier) time)"
         let (sentence, button, works): (String, String, String) =

@@ -43,7 +43,7 @@ enum ReminderEmail {
         unsubscribe: String, settings: String, sentAt: Date, timeZone: TimeZone, messageID: String,
         calendar: (method: String, text: String)? = nil
     ) -> MailMessage {
-        let name = RemindersStore.firstName(recipient.name)
+        let name = recipient.name.firstName
         let local = LocalTime(sentAt, in: timeZone)
         let when = "\(local.weekdayName) \(local.day) \(local.monthName) \(local.year) at \(local.clock) (\(timeZone.identifier) time)"
         let plain = """

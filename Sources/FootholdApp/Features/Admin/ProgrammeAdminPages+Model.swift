@@ -4,11 +4,7 @@ import Vapor
 
 /// The pages of the programme's administration: what they show and the forms they keep.
 enum ProgrammeAdminPages {
-    /// One line of the audit log, as HR may see it (`AuditLine`).
-    struct AuditEntry {
-        var at: Date
-        var line: AuditLine.Line
-    }
+    typealias AuditEntry = FootholdApp.AuditEntry
 
     struct CheckpointForm: Content {
         var name: String?

@@ -95,7 +95,7 @@ enum ProgrammeAdminStore {
 
     /// A page of the audit log, newest first, with one more line than the page when there is a next
     /// page; only the events about `subject`'s records when given.
-    static func auditEntries(about subject: UUID?, paging: Paging, on reads: Reads) async throws -> [ProgrammeAdminPages.AuditEntry] {
+    static func auditEntries(about subject: UUID?, paging: Paging, on reads: Reads) async throws -> [AuditEntry] {
         var query: SQLQueryString = """
             SELECT a.at, a.event, a.detail, actor.name AS actor_name, subject.name AS subject_name, c.kind, \
             CASE WHEN c.employee_id = a.actor_id THEN 1 ELSE 0 END AS actor_is_employee, \
@@ -121,7 +121,7 @@ enum ProgrammeAdminStore {
                 subjectName: try row.decodeNil(column: "subject_name") ? nil : try row.decode(column: "subject_name", as: String.self),
                 conversationKind: kind, actorIsEmployee: try row.decode(column: "actor_is_employee", as: Int.self) == 1,
                 actorIsLineManager: try row.decode(column: "actor_is_manager", as: Int.self) == 1)
-            return ProgrammeAdminPages.AuditEntry(at: try row.decode(column: "at", as: Date.self), line: AuditLine.line(facts))
+            return AuditEntry(at: try row.decode(column: "at", as: Date.self), line: AuditLine.line(facts))
         }
     }
 }

@@ -26,7 +26,7 @@ extension ConversationHistory {
                     class: "muted"))
             return nodes
         }
-        nodes.append(H.privacy("You and \(ConversationPages.firstName(record.other))"))
+        nodes.append(H.privacy("You and \(record.other.name.firstName)"))
         if !history.openActions.isEmpty {
             nodes.append(
                 actionsTable(

@@ -3,10 +3,6 @@ import Foundation
 
 /// The pages of arranging a conversation.
 extension ConversationPages {
-    static func firstName(_ person: ConversationPerson) -> String {
-        person.name.split(separator: " ").first.map(String.init) ?? person.name
-    }
-
     /// "Your conversation with Ben Khan", or for a manager following cadence, "Freya Parker's conversation with Kate Iqbal".
     static func title(_ record: ConversationForViewer) -> String {
         if record.side != nil { return "Your conversation with \(record.other.name)" }
@@ -100,7 +96,7 @@ extension ConversationPages {
         _ relationship: Arranging.Relationship, form: ProposalForm, year: CareerYear,
         today: CalendarDate, problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
-        let name = firstName(relationship.other)
+        let name = relationship.other.name.firstName
         let openCheckpoints = year.checkpoints.filter { $0.closes >= today }
         var fields: [BodyNode] = [H.hidden(name: "with", value: form.with?.uuidString ?? "")]
         fields.append(
@@ -285,12 +281,12 @@ extension ConversationPages {
 
     /// What a career conversation is and each side's part in it, shown the first time two people meet in Foothold.
     static func firstConversation(_ record: ConversationForViewer, side: ConversationSide) -> BodyNode {
-        let other = firstName(record.other)
+        let other = record.other.name.firstName
         return H.el(
             "section", class: "card",
             H.heading(2, "Your first career conversation with \(other)"),
             H.paragraph(
-                "A career conversation is time to think together about where \(side == .employee ? "you" : firstName(record.employee)) might head next and how to get there. It is not a performance review: nothing is rated, and it goes at the pace of the person whose career it is."
+                "A career conversation is time to think together about where \(side == .employee ? "you" : record.employee.name.firstName) might head next and how to get there. It is not a performance review: nothing is rated, and it goes at the pace of the person whose career it is."
             ),
             H.el(
                 "ul",
@@ -299,7 +295,7 @@ extension ConversationPages {
                     H.text(
                         side == .employee
                             ? "You lead. You are the expert on your own career: the more openly you share your ideas and doubts, the more you will get out of it."
-                            : "\(firstName(record.employee)) leads. They are the expert on their own career; your part is to ask good questions and listen."
+                            : "\(record.employee.name.firstName) leads. They are the expert on their own career; your part is to ask good questions and listen."
                     )),
                 H.el(
                     "li",
@@ -364,7 +360,7 @@ extension ConversationPages {
             H.textarea(
                 name: "reason", label: "Anything you would like to note? (optional)", value: form.reason ?? "",
                 hint: employee
-                    ? "This is for you alone; \(firstName(record.other)) will only see that you said not now." : "This is not kept.",
+                    ? "This is for you alone; \(record.other.name.firstName) will only see that you said not now." : "This is not kept.",
                 error: problems.message(for: "reason"), rows: 3, privacy: employee ? "Only you" : nil)
         ]
         if employee {
@@ -376,11 +372,11 @@ extension ConversationPages {
         fields.append(H.button("Say not now", style: .secondary))
         return [
             H.errorSummary(problems.items),
-            H.heading(1, employee ? "Not now" : "Decline \(firstName(record.other))'s request"),
+            H.heading(1, employee ? "Not now" : "Decline \(record.other.name.firstName)'s request"),
             H.paragraph(
                 employee
                     ? "That is absolutely fine. Not everyone is ready to talk about their career at every point, and this will count as offered, not missed."
-                    : "\(firstName(record.other)) will see that you could not take this on. They may ask someone else.", class: "lead"),
+                    : "\(record.other.name.firstName) will see that you could not take this on. They may ask someone else.", class: "lead"),
             H.form(action: SiteURL.decline(record.id).path, csrf: csrf, fields),
         ]
     }
@@ -432,8 +428,8 @@ extension ConversationPages {
             H.errorSummary(problems.items),
             H.heading(1, "Which checkpoint did your conversation with \(record.other.name) meet?"),
             H.paragraph(
-                explanation + " If you choose another answer, the director of \(firstName(record.employee))’s unit is told the new one "
-                    + "and what they were told before is withdrawn. \(firstName(record.employee))’s plan history follows.",
+                explanation + " If you choose another answer, the director of \(record.employee.name.firstName)’s unit is told the new one "
+                    + "and what they were told before is withdrawn. \(record.employee.name.firstName)’s plan history follows.",
                 class: "lead"),
             H.form(
                 action: SiteURL.changeCheckpoint(record.id).path, csrf: csrf,

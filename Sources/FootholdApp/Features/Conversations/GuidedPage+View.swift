@@ -7,14 +7,14 @@ extension GuidedPage {
         problems: FieldProblems = FieldProblems(), typedTalkTo: TalkToForm? = nil, suggested: Bool = false
     ) -> [BodyNode] {
         let record = model.record
-        let employee = ConversationPages.firstName(record.employee)
+        let employee = record.employee.name.firstName
         var nodes: [BodyNode] = [
             H.errorSummary(problems.items),
             suggested
                 ? H.notice(
                     "Suggested. \(employee) has a new action, and the colleague has a request to talk with \(employee).", style: "success")
                 : H.nothing,
-            H.heading(1, "Your conversation with \(ConversationPages.firstName(record.other))"),
+            H.heading(1, "Your conversation with \(record.other.name.firstName)"),
             H.paragraph(
                 record.side == .guide
                     ? "Walk the stages at \(employee)'s pace. Ask, listen, and guide rather than direct."
@@ -54,7 +54,7 @@ extension GuidedPage {
                         value: typed ?? record.conversation.expectations,
                         hint: "For example: 45 minutes; focus on the policy secondment; Ben drafts the summary, Freya confirms it.",
                         error: problems.message(for: "expectations"), rows: 3,
-                        privacy: "You and \(ConversationPages.firstName(record.other))"),
+                        privacy: "You and \(record.other.name.firstName)"),
                     H.button("Save", style: .secondary),
                 ]))
     }
@@ -63,7 +63,7 @@ extension GuidedPage {
     /// start the actions still open, at the end the way to the record.
     static func stageBody(_ stage: QuestionBank.Stage, model: Model, display: DisplayDate, csrf: String) -> [BodyNode] {
         let record = model.record
-        let employee = ConversationPages.firstName(record.employee)
+        let employee = record.employee.name.firstName
         let checkpointQuestions = record.checkpoint.map { model.bank.checkpoints[$0.stage] ?? [] } ?? []
         var body: [BodyNode] = [
             H.stageHeading(number: stage.stage.number, title: stage.title, tip: stage.tip)
@@ -103,7 +103,7 @@ extension GuidedPage {
 extension GuidedPage {
     /// "Suggest other people to talk to" (seed 001): a colleague from the directory, and what about.
     static func talkToForm(_ record: ConversationForViewer, typed: TalkToForm?, problems: FieldProblems, csrf: String) -> BodyNode {
-        let employee = ConversationPages.firstName(record.employee)
+        let employee = record.employee.name.firstName
         return H.el(
             "div", class: "muted-box",
             H.heading(3, "Suggest someone \(employee) could talk to"),

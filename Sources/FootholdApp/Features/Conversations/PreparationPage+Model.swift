@@ -112,7 +112,7 @@ extension PreparationPage {
             let profile = RankingProfile(plan: plan ?? CareerPlan(), preparationInterests: employeeAnswers?.answers[.interests] ?? "")
             let open = try await OpportunitiesStore.open(today: today, catalogue: catalogue, on: reads)
             let onAgenda = Set(agenda.map(\.id))
-            let name = ConversationPages.firstName(record.employee)
+            let name = record.employee.name.firstName
             let ranked = OpportunityRanking.rank(index: open.index, for: profile, today: today, limit: shown + onAgenda.count)
                 .filter { !onAgenda.contains($0.opportunity.id) }.prefix(shown)
             return Opportunities(

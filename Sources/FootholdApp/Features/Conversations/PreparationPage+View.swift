@@ -3,7 +3,7 @@ import Foundation
 
 extension PreparationPage {
     static func title(_ record: ConversationForViewer) -> String {
-        "Prepare for your conversation with \(ConversationPages.firstName(record.other))"
+        "Prepare for your conversation with \(record.other.name.firstName)"
     }
 
     static func content(
@@ -11,7 +11,7 @@ extension PreparationPage {
         display: DisplayDate, csrf: String
     ) -> [BodyNode] {
         let record = model.record
-        let other = ConversationPages.firstName(record.other)
+        let other = record.other.name.firstName
         let editable = ConversationRules.allows(.prepare, in: record.conversation.state)
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
         if saved {
@@ -24,7 +24,7 @@ extension PreparationPage {
             H.paragraph(
                 model.side == .employee
                     ? "Take your time: answer what helps and leave the rest. Your answers are private until you choose to share them with \(other), and you can change them until the conversation is held."
-                    : "A few minutes of thought beforehand makes the conversation \(ConversationPages.firstName(record.employee))'s, not yours. Your notes stay private unless you share them.",
+                    : "A few minutes of thought beforehand makes the conversation \(record.employee.name.firstName)'s, not yours. Your notes stay private unless you share them.",
                 class: "lead"))
 
         let privacy = shared ? "You and \(other)" : "Only you"
@@ -109,7 +109,7 @@ extension PreparationPage {
     /// For the guide: what the employee has chosen to show them of their plan and journal.
     static func shownToGuide(_ model: Model, display: DisplayDate) -> [BodyNode] {
         guard model.side == .guide else { return [] }
-        let employee = ConversationPages.firstName(model.record.employee)
+        let employee = model.record.employee.name.firstName
         var nodes: [BodyNode] = []
         if model.planShown {
             nodes.append(
@@ -134,7 +134,7 @@ extension PreparationPage {
     }
 
     static func othersPreparation(_ model: Model) -> [BodyNode] {
-        let other = ConversationPages.firstName(model.record.other)
+        let other = model.record.other.name.firstName
         var nodes: [BodyNode] = []
         nodes.append(H.heading(2, "\(other)'s preparation"))
         if let theirs = model.other, !theirs.isEmpty {
@@ -180,7 +180,7 @@ extension PreparationPage {
         guard editable || !items.agenda.isEmpty else { return H.nothing }
         var nodes: [BodyNode] = [
             H.heading(2, "Opportunities to talk about", id: "agenda"),
-            H.privacy("You and \(ConversationPages.firstName(model.record.other))"),
+            H.privacy("You and \(model.record.other.name.firstName)"),
             agendaTable(model, editable: editable, csrf: csrf),
         ]
         if editable { nodes += matchesTable(model, csrf: csrf) }
@@ -212,7 +212,7 @@ extension PreparationPage {
 
     static func matchesTable(_ model: Model, csrf: String) -> [BodyNode] {
         let record = model.record
-        let employee = ConversationPages.firstName(record.employee)
+        let employee = record.employee.name.firstName
         let matches = model.opportunities.matches
         return [
             H.heading(3, model.side == .employee ? "Matched to what you want" : "Matched to what \(employee) has said"),

@@ -8,7 +8,7 @@ extension RecordPage {
     ) -> [BodyNode] {
         let record = model.record
         let c = record.conversation
-        let other = ConversationPages.firstName(record.other)
+        let other = record.other.name.firstName
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
         switch saved {
         case "record": nodes.append(H.notice("Saved.", style: "success"))
@@ -77,8 +77,8 @@ extension RecordPage {
     /// Where the summary stands: who drafts it, and whether the employee has confirmed it.
     static func summaryStatus(_ record: ConversationForViewer, display: DisplayDate) -> String {
         let c = record.conversation
-        let employee = ConversationPages.firstName(record.employee)
-        let guide = ConversationPages.firstName(record.guide)
+        let employee = record.employee.name.firstName
+        let guide = record.guide.name.firstName
         if c.summary.isEmpty {
             return
                 record.side == .guide
@@ -101,7 +101,7 @@ extension RecordPage {
     ) -> BodyNode {
         let record = model.record
         let c = record.conversation
-        let other = ConversationPages.firstName(record.other)
+        let other = record.other.name.firstName
         let summaryStatus = summaryStatus(record, display: display)
         let confirming = record.side == .employee && !c.summary.isEmpty && c.summaryConfirmedAt == nil
         return H.form(
@@ -156,7 +156,7 @@ extension RecordPage {
         _ model: Model, typedAction: ActionForm?, problems: FieldProblems, display: DisplayDate, csrf: String
     ) -> BodyNode {
         let record = model.record
-        let other = ConversationPages.firstName(record.other)
+        let other = record.other.name.firstName
         return H.el(
             "section", [H.attr("class", "card"), H.attr("id", "actions")],
             H.heading(2, "Actions agreed"),

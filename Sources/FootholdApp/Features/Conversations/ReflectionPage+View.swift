@@ -3,7 +3,7 @@ import Foundation
 
 extension ReflectionPage {
     static func content(_ record: ConversationForViewer, typed: Form, problems: FieldProblems, saved: Bool, csrf: String) -> [BodyNode] {
-        let guide = ConversationPages.firstName(record.guide)
+        let guide = record.guide.name.firstName
         let options = Reflection.Answer.allCases.map { ($0.rawValue, $0.label, nil) as (String, String, String?) }
         var fields: [BodyNode] = Reflection.Question.allCases.map { question in
             H.radios(

@@ -10,7 +10,7 @@ enum TalkToStore {
         _ suggestion: TalkToSuggestion, in record: ConversationForViewer, colleague: (id: UUID, name: String), actionID: UUID,
         requestID: UUID, at now: Date, on database: any Database
     ) async throws {
-        let employeeFirst = ConversationPages.firstName(record.employee)
+        let employeeFirst = record.employee.name.firstName
         let request = ConversationModel()
         request.id = requestID
         request.kind = .mentoring
@@ -32,7 +32,7 @@ enum TalkToStore {
         let action = AgreedActionModel(
             id: actionID, employeeID: record.employee.id, conversationID: record.id,
             description: suggestion.action(
-                colleagueFirstName: colleague.name.split(separator: " ").first.map(String.init) ?? colleague.name),
+                colleagueFirstName: colleague.name.firstName),
             owner: .employee, at: now)
         action.$createdBy.id = record.viewerID
         action.$guide.id = record.guide.id

@@ -3,7 +3,7 @@ import Foundation
 
 extension HomePage {
     static func content(_ model: Model, display: DisplayDate, csrf: String) -> [BodyNode] {
-        let firstName = model.person.name.split(separator: " ").first.map(String.init) ?? model.person.name
+        let firstName = model.person.name.firstName
         var nodes: [BodyNode] = [
             H.heading(1, "Welcome, \(firstName)"),
             H.el("p", [H.attr("class", "lead")] + [H.text("Your roles in Foothold: ")] + RoleTags.tags(model.roles)),
@@ -49,7 +49,6 @@ extension HomePage {
     static func conversations(_ model: Model, display: DisplayDate) -> BodyNode {
         let me = model.person.id
         func other(_ c: ConversationLine) -> String { c.other(than: me).name }
-        func firstName(_ name: String) -> String { name.split(separator: " ").first.map(String.init) ?? name }
         var nodes: [BodyNode] = [H.heading(2, "Your career conversations", id: "conversations-title")]
         if !model.waiting.isEmpty {
             nodes.append(H.heading(3, "Waiting for your answer"))
@@ -70,7 +69,7 @@ extension HomePage {
                         (
                             "\(other(c)): \(c.about)", SiteURL.conversation(c.id).path,
                             c.startsAt.map { ", \(display.dateTime($0))" }
-                                ?? (c.state == .requested ? ", waiting for \(firstName(other(c)))'s answer" : "")
+                                ?? (c.state == .requested ? ", waiting for \(other(c).firstName)'s answer" : "")
                         )
                     }))
         }

@@ -5,11 +5,7 @@ import Vapor
 /// What the sharing page shows: whether the employee's line manager may read the summaries, themes
 /// and actions of conversations held with someone else.
 enum SharingPage {
-    struct Standing {
-        var managerID: UUID?
-        var managerName: String?
-        var shares: Bool
-    }
+    typealias Standing = SharingStanding
 
     struct Form: Content {
         var share: String?

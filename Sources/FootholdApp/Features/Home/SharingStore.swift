@@ -5,7 +5,7 @@ import SQLKit
 
 /// Every query of the sharing page.
 enum SharingStore {
-    static func standing(of personID: UUID, on reads: Reads) async throws -> SharingPage.Standing? {
+    static func standing(of personID: UUID, on reads: Reads) async throws -> SharingStanding? {
         let query: SQLQueryString = """
             SELECT p.manager_id, p.history_shared_with_id, m.name AS manager_name FROM people p LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: personID)
@@ -15,12 +15,12 @@ enum SharingStore {
         let sharedWith =
             try row.decodeNil(column: "history_shared_with_id") ? nil : try row.decode(column: "history_shared_with_id", as: UUID.self)
         let name = try row.decodeNil(column: "manager_name") ? nil : try row.decode(column: "manager_name", as: String.self)
-        return SharingPage.Standing(
+        return SharingStanding(
             managerID: managerID, managerName: name, shares: HistoryConsent.applies(sharedWith: sharedWith, manager: managerID))
     }
 
     /// Records the choice for the manager the page named, and audits it, in one transaction.
-    static func choose(share: Bool, for personID: UUID, standing: SharingPage.Standing, at now: Date, on database: any Database)
+    static func choose(share: Bool, for personID: UUID, standing: SharingStanding, at now: Date, on database: any Database)
         async throws
     {
         try await database.transaction { database in

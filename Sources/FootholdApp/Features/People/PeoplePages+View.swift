@@ -60,7 +60,7 @@ extension PeoplePages {
         } else {
             nodes.append(H.el("p", RoleTags.tags(roles)))
         }
-        let firstName = person.name.split(separator: " ").first.map(String.init) ?? person.name
+        let firstName = person.name.firstName
         if person.id == viewer {
             nodes.append(H.el("p", H.link("Your conversations", to: SiteURL.conversations.path, class: "button button--secondary")))
         } else if person.isActive {
@@ -90,7 +90,7 @@ extension PeoplePages {
     static func asTheirManager(_ model: AsTheirManager, name: String, viewer: UUID, display: DisplayDate, csrf: String)
         -> [BodyNode]
     {
-        let firstName = name.split(separator: " ").first.map(String.init) ?? name
+        let firstName = name.firstName
         let checkpoints: [[Markup]] = zip(model.year.checkpoints, model.row.statuses).map { checkpoint, status in
             [.text(checkpoint.name), .text(checkpoint.window), TeamBoard.tag(status)]
         }

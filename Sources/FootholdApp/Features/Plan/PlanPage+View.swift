@@ -184,7 +184,7 @@ extension PlanPage {
     }
 
     static func guideContent(_ stored: StoredPlan, name: String, display: DisplayDate) -> [BodyNode] {
-        let first = name.split(separator: " ").first.map(String.init) ?? name
+        let first = name.firstName
         return [
             H.heading(1, "\(name)\u{2019}s career plan"),
             H.privacy("Shown to you by \(first). Only \(first) can change it, and can stop showing it at any time."),

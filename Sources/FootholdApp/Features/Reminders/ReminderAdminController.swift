@@ -19,7 +19,7 @@ struct ReminderAdminController {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        let settings = try await OrganisationReminders.load(on: req.reads)
+        let settings = try await OrganisationRemindersStore.load(on: req.reads)
         let form = Form(
             webhook: settings.webhook ?? "", digests: settings.webhookDigests ? "yes" : nil,
             retention: settings.retentionMonths.map(String.init) ?? "")
@@ -33,14 +33,14 @@ struct ReminderAdminController {
         let form = try req.content.decode(Form.self)
         switch OrganisationReminders.parse(
             webhook: form.webhook ?? "", digests: form.digests == "yes", retention: form.retention ?? "",
-            outbound: req.application.footholdConfiguration.outbound)
+            webhookProblem: req.application.footholdConfiguration.outbound.problem)
         {
         case .failure(let problems):
             return req.page(
                 Self.title, status: .badRequest, breadcrumbs: ProgrammeAdminController.crumbs,
                 RemindersPages.admin(form, problems: problems, saved: false, csrf: req.csrfToken))
         case .success(let settings):
-            try await settings.save(by: viewer.personID, at: req.now, on: req.database)
+            try await OrganisationRemindersStore.save(settings, by: viewer.personID, at: req.now, on: req.database)
             return .redirect(to: SiteURL.adminReminders.with(query: [("saved", "1")]))
         }
     }

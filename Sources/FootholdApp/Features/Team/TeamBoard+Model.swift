@@ -5,26 +5,8 @@ import Vapor
 /// A line manager's team board: each report's cadence for every checkpoint of the year, the next
 /// conversation, and one-click invitations.
 enum TeamBoard {
-    /// A report, with only what the board shows.
-    struct Member {
-        var id: UUID
-        var name: String
-        var joined: Date
-    }
-
-    /// A report's conversation, with only what the board works out from it.
-    struct Occurrence {
-        var id: UUID
-        var employeeID: UUID
-        var guideID: UUID
-        var kind: ConversationKind
-        var checkpointID: UUID?
-        var state: ConversationState
-        var withLineManager: Bool
-        var heldAt: Date?
-        var startsAt: Date?
-        var returnOn: String?
-    }
+    typealias Member = TeamMember
+    typealias Occurrence = TeamOccurrence
 
     /// The board's one-click invitation: whom to invite to the current checkpoint.
     struct InviteForm: Content {

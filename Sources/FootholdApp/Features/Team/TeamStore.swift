@@ -6,13 +6,13 @@ import SQLKit
 /// Every query of the team board.
 enum TeamStore {
     /// A manager's active reports, by name; with `only`, just that one of them.
-    static func reports(of manager: UUID, only: UUID? = nil, on reads: Reads) async throws -> [TeamBoard.Member] {
+    static func reports(of manager: UUID, only: UUID? = nil, on reads: Reads) async throws -> [TeamMember] {
         var query: SQLQueryString =
             "SELECT p.id, p.name, p.created_at FROM people p WHERE p.manager_id = \(bind: manager) AND p.active = \(bind: true)"
         if let only { query.appendInterpolation(" AND p.id = \(bind: only)" as SQLQueryString) }
         query.appendLiteral(" ORDER BY p.name, p.id")
         return try await reads.rows(query).map { row in
-            TeamBoard.Member(
+            TeamMember(
                 id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                 joined: try row.decode(column: "created_at", as: Date.self))
         }
@@ -23,7 +23,7 @@ enum TeamStore {
     /// With `only`, just that report's.
     static func conversations(
         ofReportsOf manager: UUID, only: UUID? = nil, checkpoints: [UUID], on reads: Reads
-    ) async throws -> [TeamBoard.Occurrence] {
+    ) async throws -> [TeamOccurrence] {
         let open: [any Encodable & Sendable] = [ConversationState.scheduled.rawValue, ConversationState.requested.rawValue]
         var query: SQLQueryString = """
             SELECT \(unsafeRaw: occurrenceColumns) FROM people p JOIN conversations c ON c.employee_id = p.id \
@@ -50,8 +50,8 @@ enum TeamStore {
     static let occurrenceColumns =
         "c.id, c.employee_id, c.guide_id, c.kind, c.checkpoint_id, c.state, c.with_line_manager, c.held_at, c.starts_at, c.return_on"
 
-    private static func occurrence(_ row: any SQLRow) throws -> TeamBoard.Occurrence {
-        TeamBoard.Occurrence(
+    private static func occurrence(_ row: any SQLRow) throws -> TeamOccurrence {
+        TeamOccurrence(
             id: try row.decode(column: "id", as: UUID.self),
             employeeID: try row.decode(column: "employee_id", as: UUID.self),
             guideID: try row.decode(column: "guide_id", as: UUID.self),
@@ -67,7 +67,7 @@ enum TeamStore {
     /// A report's most recent conversations held, newest first, for the policy to choose from
     /// (the manager may not know of every kind).
     static func recentlyHeld(by employee: UUID, of manager: UUID, limit: Int = 20, on reads: Reads) async throws
-        -> [TeamBoard.Occurrence]
+        -> [TeamOccurrence]
     {
         try await reads.rows(
             """

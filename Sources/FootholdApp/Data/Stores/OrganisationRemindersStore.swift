@@ -3,52 +3,12 @@ import FootholdCore
 import Foundation
 import SQLKit
 
-/// What HR administrators choose for the whole organisation: a chat webhook for reminders, and how
-/// long private notes and preparation are kept (SPEC §7). Kept in `organisation_settings`.
-struct OrganisationReminders: Sendable, Equatable {
-    /// A Slack-compatible incoming webhook, or nil for none.
-    var webhook: String?
-    /// Directors' weekly digests go to the webhook. Nothing else ever does: a channel is shared,
-    /// and every other reminder names whom someone meets.
-    var webhookDigests = false
-    /// Private notes and preparation last changed longer ago than this are deleted; nil keeps them.
-    var retentionMonths: Int?
-
-    static let retentionRange = 6...120
-
+/// Where the organisation's reminder settings are kept (`organisation_settings`), and the deletion
+/// their retention period asks for.
+enum OrganisationRemindersStore {
     static let names = (
         webhook: "chat_webhook_url", digests: "chat_webhook_digests", retention: "retention_months"
     )
-
-    /// Whether the reminder goes to the chat webhook too.
-    func sendsToWebhook(_ kind: ReminderKind) -> Bool {
-        webhook != nil && webhookDigests && kind.goesToSharedChannel
-    }
-
-    /// What an HR administrator typed, checked: each problem names its field.
-    static func parse(webhook: String, digests: Bool, retention: String, outbound: OutboundHTTP) -> Result<Self, FieldProblems> {
-        var problems = FieldProblems()
-        var settings = OrganisationReminders(webhookDigests: digests)
-        let address = webhook.trimmingCharacters(in: .whitespaces)
-        if !address.isEmpty {
-            if let problem = outbound.problem(address) { problems.add("webhook", problem) } else { settings.webhook = address }
-        } else if digests {
-            problems.add("webhook", "Enter the webhook address to send directors' digests to, or untick them")
-        }
-        let months = retention.trimmingCharacters(in: .whitespaces)
-        if !months.isEmpty {
-            if let value = Int(months), retentionRange.contains(value) {
-                settings.retentionMonths = value
-            } else {
-                problems.add(
-                    "retention",
-                    "Enter a whole number of months from \(retentionRange.lowerBound) to \(retentionRange.upperBound), "
-                        + "or leave it empty to keep them"
-                )
-            }
-        }
-        return problems.isEmpty ? .success(settings) : .failure(problems)
-    }
 
     static func load(on reads: Reads) async throws -> OrganisationReminders {
         var values: [String: String] = [:]
@@ -58,15 +18,17 @@ struct OrganisationReminders: Sendable, Equatable {
         }
         return OrganisationReminders(
             webhook: values[names.webhook].flatMap { $0.isEmpty ? nil : $0 }, webhookDigests: values[names.digests] == "yes",
-            retentionMonths: values[names.retention].flatMap(Int.init).flatMap { retentionRange.contains($0) ? $0 : nil })
+            retentionMonths: values[names.retention].flatMap(Int.init).flatMap {
+                OrganisationReminders.retentionRange.contains($0) ? $0 : nil
+            })
     }
 
-    func save(by person: UUID, at now: Date, on database: any Database) async throws {
+    static func save(_ settings: OrganisationReminders, by person: UUID, at now: Date, on database: any Database) async throws {
         try await database.transaction { database in
             let sql = database.sql
             for (name, value) in [
-                (Self.names.webhook, webhook ?? ""), (Self.names.digests, webhookDigests ? "yes" : "no"),
-                (Self.names.retention, retentionMonths.map(String.init) ?? ""),
+                (names.webhook, settings.webhook ?? ""), (names.digests, settings.webhookDigests ? "yes" : "no"),
+                (names.retention, settings.retentionMonths.map(String.init) ?? ""),
             ] {
                 try await sql.raw(
                     """
@@ -76,11 +38,13 @@ struct OrganisationReminders: Sendable, Equatable {
                     """
                 ).run()
             }
-            let host = webhook.flatMap { URLComponents(string: $0)?.host }.map(OutboundAddress.normalised) ?? ""
+            let host = settings.webhook.flatMap { URLComponents(string: $0)?.host }.map(OutboundAddress.normalised) ?? ""
             let chat =
-                webhook == nil
-                ? "no chat webhook" : webhookDigests ? "a chat webhook at \(host) for digests" : "a chat webhook at \(host), sent nothing"
-            let kept = retentionMonths.map { "private notes and preparation kept \($0) months" } ?? "private notes and preparation kept"
+                settings.webhook == nil
+                ? "no chat webhook"
+                : settings.webhookDigests ? "a chat webhook at \(host) for digests" : "a chat webhook at \(host), sent nothing"
+            let kept =
+                settings.retentionMonths.map { "private notes and preparation kept \($0) months" } ?? "private notes and preparation kept"
             try await AuditLog.record(.remindersChanged, by: person, detail: "\(chat); \(kept)", at: now, on: database)
         }
     }

@@ -1,6 +1,5 @@
 import FootholdCore
 import Foundation
-import Vapor
 
 /// Everything Foothold holds about one person, as they download it (SPEC §7): their plan and its
 /// versions, journal, reflections, their own preparations and private notes, the shared summaries

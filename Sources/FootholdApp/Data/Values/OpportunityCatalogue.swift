@@ -1,7 +1,6 @@
 import FootholdCore
 import Foundation
 import NIOConcurrencyHelpers
-import Vapor
 
 /// An opportunity as the catalogue keeps it: what ranking needs, and where it belongs. A class, so
 /// the lists of thousands a page sorts and filters hold one reference each.
@@ -65,15 +64,5 @@ final class OpportunityCatalogue: Sendable {
         let snapshot = CatalogueSnapshot(version: version, items: try await read())
         kept.withLockedValue { $0 = snapshot }
         return snapshot
-    }
-}
-
-extension Application {
-    private struct CatalogueKey: StorageKey { typealias Value = OpportunityCatalogue }
-
-    /// Set up by `configure`, before any request.
-    var opportunityCatalogue: OpportunityCatalogue {
-        get { storage[CatalogueKey.self] ?? OpportunityCatalogue() }
-        set { storage[CatalogueKey.self] = newValue }
     }
 }

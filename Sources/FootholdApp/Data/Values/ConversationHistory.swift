@@ -1,6 +1,5 @@
 import FootholdCore
 import Foundation
-import Vapor
 
 /// What two people agreed before: the summaries of their earlier conversations and the actions
 /// still open. Both sides may read these (the access policy's shared summary and actions).
@@ -16,9 +15,4 @@ struct ConversationHistory {
     var openActions: [ActionLine]
     /// The actions agreed in this conversation itself, when asked for (`withOwnActions`).
     var ownActions: [ActionLine] = []
-
-    struct ActionStatusForm: Content {
-        var status: String?
-        var return_to: String?
-    }
 }

@@ -1,0 +1,10 @@
+import FootholdCore
+import Foundation
+import Vapor
+
+extension ConversationHistory {
+    struct ActionStatusForm: Content {
+        var status: String?
+        var return_to: String?
+    }
+}
