@@ -1,4 +1,5 @@
 import Fluent
+import FootholdCore
 import Foundation
 import XCTest
 @testable import FootholdApp

@@ -1,3 +1,4 @@
+import FootholdCore
 import Vapor
 import XCTest
 @testable import FootholdApp

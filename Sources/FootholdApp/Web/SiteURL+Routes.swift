@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 import Vapor
 

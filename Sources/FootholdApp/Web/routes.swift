@@ -1,4 +1,5 @@
 import Fluent
+import FootholdCore
 import SQLKit
 import Vapor
 

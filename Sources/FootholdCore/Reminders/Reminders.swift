@@ -314,7 +314,7 @@ public enum ReminderPlan {
                         kind: .prepare, recipientID: personID, subject: conversation.id.uuidString.lowercased(),
                         occurrence: iso(conversation.start),
                         text: "Your career conversation with \(other) is on \(when). There is time to prepare.",
-                        link: "/conversations/\(conversation.id.uuidString.lowercased())/prepare"))
+                        link: SiteURL.prepare(conversation.id).path))
             }
         }
         for action in facts.actions where action.dueOn <= today && today <= action.dueOn.adding(days: actionDueFor - 1) {
@@ -323,7 +323,7 @@ public enum ReminderPlan {
             reminders.append(
                 Reminder(
                     kind: .actionDue, recipientID: action.ownerID, subject: action.id.uuidString.lowercased(), occurrence: action.dueOn.iso,
-                    text: "\(agreed) \(when).", link: "/actions/\(action.id.uuidString.lowercased())"))
+                    text: "\(agreed) \(when).", link: SiteURL.actionPage(action.id).path))
         }
         for ask in facts.askAgain where ask.on <= today && today <= ask.on.adding(days: askAgainFor - 1) {
             reminders.append(
@@ -332,7 +332,7 @@ public enum ReminderPlan {
                     text:
                         "\(ask.employeeFirstName) said \u{201C}not now\u{201D} on \(day(ask.declinedOn)) and asked to be asked again from "
                         + "\(day(ask.on)). It is time to offer them a career conversation again.",
-                    link: "/team"))
+                    link: SiteURL.team.path))
         }
         let week = isoWeek(today)
         for digest in facts.digests {
@@ -342,7 +342,7 @@ public enum ReminderPlan {
             reminders.append(
                 Reminder(
                     kind: .digest, recipientID: digest.directorID, subject: "week", occurrence: week,
-                    text: "Weekly digest for \(digest.scope). \(figures)", link: "/monitoring"))
+                    text: "Weekly digest for \(digest.scope). \(figures)", link: SiteURL.monitoring.path))
         }
         return reminders.filter {
             !facts.switchedOff.contains(ReminderFacts.switchedOffKey($0.kind, $0.recipientID)) && facts.people[$0.recipientID] != nil
@@ -362,7 +362,7 @@ public enum ReminderPlan {
                     kind: .windowOpened, recipientID: personID, subject: subject, occurrence: checkpoint.opens.iso,
                     text: "The \(checkpoint.name) window is open until \(day(checkpoint.closes)): time for your career conversation"
                         + (manager.map { " with \($0.firstName)." } ?? "."),
-                    link: "/conversations/new"))
+                    link: SiteURL.newConversation.path))
         }
         for (managerID, count) in dueByManager.sorted(by: { $0.key.sorts(before: $1.key) }) {
             let who = count == 1 ? "1 person in your team is" : "\(count) people in your team are"
@@ -370,7 +370,7 @@ public enum ReminderPlan {
                 Reminder(
                     kind: .windowOpened, recipientID: managerID, subject: "team:" + subject, occurrence: checkpoint.opens.iso,
                     text: "The \(checkpoint.name) window is open until \(day(checkpoint.closes)): \(who) due a career conversation.",
-                    link: "/team"))
+                    link: SiteURL.team.path))
         }
         return reminders
     }
@@ -387,7 +387,7 @@ public enum ReminderPlan {
                 kind: .overdue, recipientID: managerID, subject: checkpoint.id.uuidString.lowercased(), occurrence: checkpoint.closes.iso,
                 text: "\(who) not have a \(checkpoint.name) conversation before the window closed on \(day(checkpoint.closes)). "
                     + "It is not too late to offer one.",
-                link: "/team")
+                link: SiteURL.team.path)
         }
     }
 

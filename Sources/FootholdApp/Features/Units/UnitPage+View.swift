@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 
 /// A unit's page, drawn from the organisation store's `UnitOverview`.

@@ -1,9 +1,9 @@
-import FootholdCore
 import Foundation
 
-/// Every page and action of the web app, in one typed list. Routes are registered from
+/// Every page and action of the web app, in one typed list. It lives with the domain because the
+/// domain decides which page a reminder or a piece of news leads to. Routes are registered from
 /// `segments` (`SiteURL+Routes.swift`) and links are printed from them, so the two cannot drift apart.
-enum SiteURL: Equatable {
+public enum SiteURL: Equatable, Sendable {
     case home
     case signIn
     case signOut
@@ -113,31 +113,31 @@ enum SiteURL: Equatable {
     case adminReminders
 
     /// One part of an address.
-    enum Segment: Equatable, ExpressibleByStringLiteral {
+    public enum Segment: Equatable, Sendable, ExpressibleByStringLiteral {
         /// The same in every address of its kind.
         case word(String)
         /// A value in its place, which the route reads as the named parameter.
         case value(String, parameter: String)
 
-        init(stringLiteral word: String) { self = .word(word) }
+        public init(stringLiteral word: String) { self = .word(word) }
 
-        static func id(_ id: UUID, _ parameter: String) -> Segment { .value(id.lowerText, parameter: parameter) }
-        static func value(_ value: String, _ parameter: String) -> Segment { .value(value, parameter: parameter) }
+        public static func id(_ id: UUID, _ parameter: String) -> Segment { .value(id.lowerText, parameter: parameter) }
+        public static func value(_ value: String, _ parameter: String) -> Segment { .value(value, parameter: parameter) }
     }
 
-    static let personParameter = "personID"
-    static let unitParameter = "unitID"
-    static let tokenParameter = "token"
-    static let conversationParameter = "conversationID"
-    static let actionParameter = "actionID"
-    static let checkpointParameter = "checkpointID"
-    static let entryParameter = "entryID"
-    static let itemParameter = "itemID"
+    public static let personParameter = "personID"
+    public static let unitParameter = "unitID"
+    public static let tokenParameter = "token"
+    public static let conversationParameter = "conversationID"
+    public static let actionParameter = "actionID"
+    public static let checkpointParameter = "checkpointID"
+    public static let entryParameter = "entryID"
+    public static let itemParameter = "itemID"
 
     /// The one definition of every address: its words, and the values a route reads by name.
     /// Links are printed from it (`path`) and routes registered from it (`pattern`), so the two
     /// cannot drift apart.
-    var segments: [Segment] {
+    public var segments: [Segment] {
         switch self {
         case .home: []
         case .signIn: ["sign-in"]
@@ -244,7 +244,7 @@ enum SiteURL: Equatable {
     }
 
     /// The address, as a link: every value in its place.
-    var path: String {
+    public var path: String {
         let segments = segments
         guard !segments.isEmpty else { return "/" }
         var path = ""
@@ -259,17 +259,17 @@ enum SiteURL: Equatable {
         return path
     }
 
-    static func slug(_ id: UUID) -> String { id.lowerText }
+    public static func slug(_ id: UUID) -> String { id.lowerText }
 
     /// The path with a query string; empty values are left out.
-    func with(query items: [(String, String?)]) -> String {
+    public func with(query items: [(String, String?)]) -> String {
         let kept = items.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(Self.encode(name))=\(Self.encode($0))" } }
         return kept.isEmpty ? path : path + "?" + kept.joined(separator: "&")
     }
 
     private static let queryValueCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
 
-    static func encode(_ text: String) -> String {
+    public static func encode(_ text: String) -> String {
         // Ids and most values need nothing: Foundation's encoder is slow for a page of links.
         let plain = text.utf8.allSatisfy { byte in
             switch byte {
