@@ -25,13 +25,13 @@ final class SignInTests: XCTestCase {
         for values in headers {
             let request = Request(application: app, on: app.eventLoopGroup.next())
             for value in values { request.headers.add(name: .cookie, value: value) }
-            for name in [Sessions.cookieName, "foothold_csrf"] {
+            for name in [SessionCookie.name, "foothold_csrf"] {
                 XCTAssertEqual(request.cookieValue(name), request.cookies[name]?.string, "\(name) in \(values)")
             }
         }
         let request = Request(application: app, on: app.eventLoopGroup.next())
         request.headers.add(name: .cookie, value: "a=1; foothold_session=s3cret; foothold_csrf=f0rm")
-        XCTAssertEqual(request.cookieValue(Sessions.cookieName), "s3cret")
+        XCTAssertEqual(request.cookieValue(SessionCookie.name), "s3cret")
         XCTAssertEqual(request.cookieValue("foothold_csrf"), "f0rm")
         XCTAssertNil(request.cookieValue("missing"))
     }
@@ -45,7 +45,7 @@ final class SignInTests: XCTestCase {
 
             XCTAssertEqual(response.status, .seeOther)
             XCTAssertEqual(response.location, "/")
-            let cookie = try XCTUnwrap(response.setCookies.first { $0.hasPrefix("\(Sessions.cookieName)=") })
+            let cookie = try XCTUnwrap(response.setCookies.first { $0.hasPrefix("\(SessionCookie.name)=") })
             XCTAssertTrue(cookie.contains("HttpOnly"))
             XCTAssertTrue(cookie.contains("SameSite=Lax"))
             XCTAssertFalse(cookie.contains("Secure"), "served over plain HTTP, the cookie cannot be Secure")
@@ -66,7 +66,7 @@ final class SignInTests: XCTestCase {
                 XCTAssertEqual(response.status, .unauthorized)
                 XCTAssertTrue(response.body.visibleText.contains(SignInController.wrongCredentials), "for \(email)")
                 XCTAssertTrue(response.body.contains("value=\"\(email)\""), "what was typed is kept")
-                XCTAssertNil(browser.cookies[Sessions.cookieName])
+                XCTAssertNil(browser.cookies[SessionCookie.name])
             }
             let sessions = try await SessionModel.query(on: testApp.db).count()
             XCTAssertEqual(sessions, 0)
@@ -181,7 +181,7 @@ final class SignInTests: XCTestCase {
             let blocked = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
             XCTAssertEqual(blocked.status, .tooManyRequests)
             XCTAssertTrue(blocked.body.visibleText.contains("too many attempts"))
-            XCTAssertNil(browser.cookies[Sessions.cookieName])
+            XCTAssertNil(browser.cookies[SessionCookie.name])
 
             clock.advance(by: SignInThrottle.firstWait + 1)
             let allowed = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
@@ -193,14 +193,14 @@ final class SignInTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let browser = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            let token = try XCTUnwrap(browser.cookies[Sessions.cookieName])
+            let token = try XCTUnwrap(browser.cookies[SessionCookie.name])
 
             let response = try await browser.post(SiteURL.signOut.path, [:])
 
             XCTAssertEqual(response.status, .seeOther)
             let sessions = try await SessionModel.query(on: testApp.db).count()
             XCTAssertEqual(sessions, 0)
-            browser.setCookie(Sessions.cookieName, token)
+            browser.setCookie(SessionCookie.name, token)
             let home = try await browser.get("/")
             XCTAssertEqual(home.status, .seeOther, "the old cookie no longer works")
             XCTAssertEqual(home.location, "/sign-in?next=/")

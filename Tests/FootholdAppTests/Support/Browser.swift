@@ -28,12 +28,12 @@ final class Browser: @unchecked Sendable {
 
     private var tokenForSession: (session: String, token: String)?
 
-    var isSignedIn: Bool { cookies.keys.contains { $0.hasSuffix(Sessions.cookieName) } }
+    var isSignedIn: Bool { cookies.keys.contains { $0.hasSuffix(SessionCookie.name) } }
 
     /// The token the site's forms carry for this browser, as a page would give it: bound to the
     /// session when signed in (read from a page's form once a session), else the cookie's.
     func formToken() async throws -> String {
-        if let session = cookies.first(where: { $0.key.hasSuffix(Sessions.cookieName) })?.value {
+        if let session = cookies.first(where: { $0.key.hasSuffix(SessionCookie.name) })?.value {
             if let known = tokenForSession, known.session == session { return known.token }
             let page = try await get(SiteURL.changePassword.path)
             if let match = page.body.firstMatch(of: /name="csrf_token" value="([^"]*)"/) {

@@ -75,9 +75,12 @@ struct SignInController {
     /// A new session for the person, its cookie, and the way on.
     static func signedIn(_ personID: UUID, req: Request, to destination: String) async throws -> Response {
         let configuration = req.application.footholdConfiguration
-        let token = try await Sessions.create(for: personID, on: req.database, clients: req.clients, idle: configuration.sessionIdle)
+        let clients = req.clients
+        let token = clients.makeToken()
+        try await Sessions.create(
+            for: personID, token: token, id: clients.makeID(), at: clients.now(), idle: configuration.sessionIdle, on: req.database)
         let response = Response.redirect(to: destination)
-        response.cookies[Sessions.cookieName(https: configuration.usesHTTPS)] = Sessions.cookie(token, secure: configuration.usesHTTPS)
+        response.cookies[SessionCookie.name(https: configuration.usesHTTPS)] = SessionCookie.cookie(token, secure: configuration.usesHTTPS)
         return response
     }
 
@@ -85,7 +88,7 @@ struct SignInController {
         if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.database) }
         let response = Response.redirect(to: SiteURL.signIn.path)
         let https = req.application.footholdConfiguration.usesHTTPS
-        response.cookies[Sessions.cookieName(https: https)] = HTTPCookies.Value(
+        response.cookies[SessionCookie.name(https: https)] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
             isSecure: https, isHTTPOnly: true, sameSite: .lax)
         return response
@@ -93,7 +96,7 @@ struct SignInController {
 
     @Sendable func showSetPassword(req: Request) async throws -> Response {
         let token = req.parameters.get(SiteURL.tokenParameter) ?? ""
-        guard try await Accounts(app: req.application).usableInvitation(token: token) != nil else {
+        guard try await Accounts(app: req.application).linkIsUsable(token: token) else {
             return req.page("This link no longer works", status: .notFound, SignInPage.linkNotUsable())
         }
         return req.page("Set your password", SignInPage.setPassword(csrf: req.csrfToken, token: token, errors: []))

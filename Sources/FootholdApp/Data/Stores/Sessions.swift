@@ -1,36 +1,31 @@
 import Fluent
 import Foundation
 import SQLKit
-import Vapor
 
 /// Sessions live in the database, so any app instance can honour a session another one created.
 /// The cookie holds a random token; the database holds only its hash. A session ends after
 /// `lifetime`, or sooner when it is left idle for the configured time.
 enum Sessions {
-    static let cookieName = "foothold_session"
     /// A working day and a little more; then people sign in again.
     static let lifetime: TimeInterval = 12 * 60 * 60
-
-    /// The cookie's name: with `__Host-` over https, so no other host or path can set it.
-    static func cookieName(https: Bool) -> String { https ? "__Host-" + cookieName : cookieName }
 
     /// How stale `last_seen_at` may grow before a request writes it again: a page view is a read,
     /// and writing on every one would make every page a write.
     static func touchInterval(idle: TimeInterval) -> TimeInterval { min(5 * 60, idle / 10) }
 
-    static func create(for personID: UUID, on database: any Database, clients: AppClients, idle: TimeInterval) async throws -> String {
-        let token = clients.makeToken()
-        let now = clients.now()
+    /// Starts a session for the person under `token` (only its hash is kept), ending those gone idle.
+    static func create(
+        for personID: UUID, token: String, id: UUID, at now: Date, idle: TimeInterval, on database: any Database
+    ) async throws {
         try await purge(now: now, idle: idle, on: database)
         let session = SessionModel()
-        session.id = clients.makeID()
+        session.id = id
         session.tokenHash = TokenHash.of(token)
         session.$person.id = personID
         session.createdAt = now
         session.expiresAt = now.addingTimeInterval(lifetime)
         session.lastSeenAt = now
         try await session.create(on: database)
-        return token
     }
 
     /// Sessions that have ended, by time or by idleness, go (each by its own index).
@@ -78,27 +73,5 @@ enum Sessions {
         var query = SessionModel.query(on: database).filter(\.$person.$id == personID)
         if let keeping { query = query.filter(\.$id != keeping) }
         try await query.delete()
-    }
-
-    static func cookie(_ token: String, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, maxAge: Int(lifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
-    }
-}
-
-extension Request {
-    /// The session cookie's value, under the name this deployment uses.
-    var sessionCookie: String? {
-        cookieValue(Sessions.cookieName(https: application.footholdConfiguration.usesHTTPS))
-    }
-
-    /// Where the request comes from, for the sign-in throttle: the connection's peer, or, behind a
-    /// proxy that says so (`FOOTHOLD_CLIENT_ADDRESS_HEADER`), the last address that proxy added.
-    var clientAddress: String {
-        if let header = application.footholdConfiguration.clientAddressHeader,
-            let value = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !value.isEmpty
-        {
-            return String(value.prefix(64))
-        }
-        return remoteAddress?.ipAddress ?? "unknown"
     }
 }

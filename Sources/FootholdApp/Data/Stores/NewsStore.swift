@@ -2,7 +2,6 @@ import Fluent
 import FootholdCore
 import Foundation
 import SQLKit
-import Vapor
 
 /// What happened, told to the person it concerns (decision 0022): recorded in the outbox in the
 /// transaction that did it, in the app at once and by e-mail as soon as the server can send it,
@@ -76,9 +75,4 @@ enum NewsStore {
                 attendees: [employee, guide])
         )
     }
-}
-
-extension Request {
-    /// Asks the server to deliver what was just recorded in the outbox now (decision 0022).
-    func deliverSoon() { application.outboxKick?(application) }
 }
