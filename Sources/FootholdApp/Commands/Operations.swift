@@ -1,4 +1,3 @@
-import Fluent
 import NIOCore
 import NIOPosix
 import FootholdCore
@@ -20,7 +19,7 @@ public enum Operations {
         do {
             let app = try await makeApplication(configuration: configuration, eventLoopGroup: group)
             do {
-                try await app.autoMigrate()
+                try await app.migrateDatabase()
                 let result = try await body(app)
                 try await app.asyncShutdown()
                 try await group?.shutdownGracefully()
@@ -65,9 +64,9 @@ public enum Operations {
         }
         let app = try await makeApplication(configuration: configuration)
         do {
-            try await app.autoMigrate()
+            try await app.migrateDatabase()
             if demo {
-                if try await DemoLoader.isEmpty(app.db) {
+                if try await DemoLoader.isEmpty(app.writes) {
                     let result = try await DemoLoader.load(people: 60, seed: 1, years: 2, on: app)
                     say("Created the demo organisation: \(result.people) people in \(result.units) units.")
                     say(demoAccounts(result, baseURL: "http://\(hostname):\(port)"))
@@ -131,7 +130,7 @@ public enum Operations {
     ) async throws -> Result<PeopleImporter.Outcome, PeopleImport.Failure> {
         try await withApplication(configuration) { app in
             try await PeopleImporter.run(
-                csv: csv, deactivateMissing: deactivateMissing, on: app.db, now: app.clients.now(), dryRun: dryRun, progress: progress)
+                csv: csv, deactivateMissing: deactivateMissing, on: app.writes, now: app.clients.now(), dryRun: dryRun, progress: progress)
         }
     }
 

@@ -1,4 +1,3 @@
-import Fluent
 import FootholdCore
 import Foundation
 import Vapor
@@ -44,10 +43,10 @@ struct ReminderPass {
         outcome.recorded = try await record(now: now, organisation: organisation)
         try await deliver(now: now, organisation: organisation, into: &outcome)
         // Housekeeping: sign-in counts quiet for a day.
-        try? await SignInAttempts.forgetQuiet(now: now, on: app.db)
+        try? await SignInAttempts.forgetQuiet(now: now, on: app.writes)
         if let months = organisation.retentionMonths {
             let deleted = try await OrganisationRemindersStore.applyRetention(
-                months: months, now: now, timeZone: configuration.timeZone, on: app.db)
+                months: months, now: now, timeZone: configuration.timeZone, on: app.writes)
             outcome.deletedNotes = deleted.notes
             outcome.deletedPreparations = deleted.preparations
         }
@@ -85,7 +84,7 @@ struct ReminderPass {
         var start = 0
         while start < fresh.count {
             let batch = Array(fresh[start..<min(start + 200, fresh.count)])
-            count += try await RemindersStore.record(batch, channels: channels, at: now, on: app.db)
+            count += try await RemindersStore.record(batch, channels: channels, at: now, on: app.writes)
             start += batch.count
         }
         return count
@@ -127,7 +126,7 @@ struct ReminderPass {
     func deliver(now: Date, organisation: OrganisationReminders, into outcome: inout Outcome) async throws {
         let claimant = UUID()
         while true {
-            let claimed = try await RemindersStore.claim(limit: 20, by: claimant, lease: Self.lease, at: now, on: app.db)
+            let claimed = try await RemindersStore.claim(limit: 20, by: claimant, lease: Self.lease, at: now, on: app.writes)
             if claimed.isEmpty { return }
             for delivery in claimed {
                 let result =
@@ -178,7 +177,7 @@ struct ReminderPass {
         } else {
             result = .skipped
         }
-        try await RemindersStore.mark(delivery.id, result, by: claimant, at: now, on: app.db)
+        try await RemindersStore.mark(delivery.id, result, by: claimant, at: now, on: app.writes)
         return result
     }
 
@@ -200,7 +199,7 @@ struct ReminderPass {
                     sentAt: now, timeZone: configuration.timeZone, messageID: "account-\(delivery.id.uuidString.lowercased())@\(host)")
             } else {
                 let token = app.clients.makeToken()
-                try await RemindersStore.setUnsubscribe(delivery.id, tokenHash: TokenHash.of(token), by: claimant, on: app.db)
+                try await RemindersStore.setUnsubscribe(delivery.id, tokenHash: TokenHash.of(token), by: claimant, on: app.writes)
                 // News of a conversation with a time carries a calendar invitation (decision 0022).
                 let calendar: (method: String, text: String)? =
                     if delivery.kind == .conversationNews, let conversation = UUID(uuidString: delivery.subject) {
@@ -236,7 +235,7 @@ struct ReminderPass {
                 result = .failed(problem: "\(error)", retryAt: wait.map { now.addingTimeInterval($0) })
             }
         }
-        try await RemindersStore.mark(delivery.id, result, by: claimant, at: now, on: app.db)
+        try await RemindersStore.mark(delivery.id, result, by: claimant, at: now, on: app.writes)
         return result
     }
 }

@@ -1,14 +1,11 @@
-import Fluent
 import FootholdCore
-import SQLKit
 import Vapor
 
 func routes(_ app: Application) throws {
     app.get(SiteURL.health) { req async -> Response in
-        do {
-            _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
-            return Response(status: .ok, body: .init(string: "ok\n"))
-        } catch {
+        switch await req.application.databaseAnswers() {
+        case .success: return Response(status: .ok, body: .init(string: "ok\n"))
+        case .failure(let error):
             req.logger.warning("Health check: the database does not answer: \(error)")
             return Response(status: .serviceUnavailable, body: .init(string: "the database does not answer\n"))
         }

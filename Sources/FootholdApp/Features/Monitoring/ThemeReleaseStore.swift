@@ -189,11 +189,6 @@ enum ThemeReleaseStore {
     }
 }
 
-extension Application {
-    /// The database for writes, for callers outside a store.
-    var writes: any Database { db }
-}
-
 /// Releases already read, by their id: a release never changes, so each is decoded once for the
 /// life of the app (held by its monitoring, not by the process).
 final class ThemeReleaseShelf: Sendable {
