@@ -22,10 +22,25 @@ let package = Package(
     ],
     targets: [
         .target(name: "FootholdCore"),
+        // The only module that imports Fluent, SQLKit or a database driver: models, migrations, the
+        // read seam and every store (decision 0023).
+        .target(
+            name: "FootholdData",
+            dependencies: [
+                "FootholdCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .target(
             name: "FootholdApp",
             dependencies: [
                 "FootholdCore",
+                "FootholdData",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -53,6 +68,7 @@ let package = Package(
             name: "FootholdAppTests",
             dependencies: [
                 "FootholdApp",
+                "FootholdData",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootholdApp
 import FootholdCore
+import FootholdData
 import Foundation
 
 @main

@@ -1,3 +1,4 @@
+@testable import FootholdData
 import XCTest
 
 @testable import FootholdApp

@@ -1,4 +1,5 @@
 import Fluent
+@testable import FootholdData
 import Foundation
 import FootholdCore
 import XCTest

@@ -1,5 +1,6 @@
 import Fluent
 import FootholdCore
+@testable import FootholdData
 import Foundation
 import Vapor
 import XCTest

@@ -1,3 +1,4 @@
+@testable import FootholdData
 import Foundation
 import NIOConcurrencyHelpers
 import XCTest

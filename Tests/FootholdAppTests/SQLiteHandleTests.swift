@@ -1,4 +1,5 @@
 import Fluent
+@testable import FootholdData
 import SQLKit
 import SQLiteKit
 import VaporCSQLite

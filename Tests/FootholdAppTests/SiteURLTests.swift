@@ -1,4 +1,5 @@
 import FootholdCore
+@testable import FootholdData
 import Vapor
 import XCTest
 

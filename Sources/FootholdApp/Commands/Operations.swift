@@ -1,3 +1,4 @@
+import FootholdData
 import NIOCore
 import NIOPosix
 import FootholdCore

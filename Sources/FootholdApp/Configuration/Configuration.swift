@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// Everything Foothold reads from its environment, read once at start-up and checked. A wrong value

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import FootholdCore
+import FootholdData
 import Foundation
 import NIOCore
 import NIOPosix

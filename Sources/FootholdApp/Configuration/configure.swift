@@ -1,3 +1,4 @@
+import FootholdData
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor

@@ -1,3 +1,4 @@
+import FootholdData
 import SQLKit
 import Fluent
 import FootholdCore

@@ -1,5 +1,6 @@
 import Fluent
 import FootholdCore
+import FootholdData
 import Foundation
 import SQLKit
 

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Vapor
 
 func routes(_ app: Application) throws {

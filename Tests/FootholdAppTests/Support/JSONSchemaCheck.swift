@@ -1,3 +1,4 @@
+@testable import FootholdData
 import Foundation
 
 /// Checks a JSON value against the part of JSON Schema (2020-12) our documented files use: type,

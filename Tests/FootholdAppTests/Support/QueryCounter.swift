@@ -1,4 +1,5 @@
 import FluentKit
+@testable import FootholdData
 import Foundation
 import Logging
 import NIOConcurrencyHelpers

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// One action: what it says, the SMART check, its progress, and what the viewer may change.

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// How actions look wherever they are listed or written: the actions page, one action's page,

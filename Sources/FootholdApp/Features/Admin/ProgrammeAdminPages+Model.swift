@@ -1,10 +1,11 @@
 import FootholdCore
+import FootholdData
 import Foundation
 import Vapor
 
 /// The pages of the programme's administration: what they show and the forms they keep.
 enum ProgrammeAdminPages {
-    typealias AuditEntry = FootholdApp.AuditEntry
+    typealias AuditEntry = FootholdData.AuditEntry
 
     struct CheckpointForm: Content {
         var name: String?

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// How actions and earlier summaries look wherever they appear.

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 extension GuidedPage {

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// Each side's private preparation, with what the other side has chosen to share.

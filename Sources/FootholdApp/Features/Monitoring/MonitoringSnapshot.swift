@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// The whole organisation's monitoring counts at one moment, added up for every unit: what every

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// A director's notices: each checkpoint conversation held in their units, who with whom and when;

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// How often each theme came up, by unit and checkpoint, as published (decision 0021): each

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// The theme view: how often each theme came up in line managers' reports, for a unit and the

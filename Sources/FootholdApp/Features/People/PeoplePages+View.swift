@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// The people directory and each person's page, drawn from the organisation store's plain values.

@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// The notifications page, the reminder settings page and the unsubscribe pages.

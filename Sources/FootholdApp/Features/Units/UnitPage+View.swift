@@ -1,4 +1,5 @@
 import FootholdCore
+import FootholdData
 import Foundation
 
 /// A unit's page, drawn from the organisation store's `UnitOverview`.

@@ -1,7 +1,0 @@
-import Foundation
-
-/// What a store cannot do with what it was asked for.
-enum StoreError: Error, Equatable {
-    /// No row has that id (it never existed, or has gone).
-    case notFound
-}

@@ -1,0 +1,413 @@
+import Fluent
+import FootholdCore
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// A conversation loaded for one person, with what the access policy lets them read. Every page
+/// that shows a conversation gets it from here, so nothing reaches a page the policy has not allowed.
+package struct ConversationForViewer {
+    package let conversation: ConversationRecord
+    package let employee: ConversationPerson
+    package let guide: ConversationPerson
+    package let checkpoint: Checkpoint?
+    package let viewerID: UUID
+    package let access: ConversationAccess.Viewer
+    package let sharing: ConversationAccess.Sharing
+
+    package var id: UUID { conversation.id }
+    /// The viewer's side, when they are one of the two.
+    package var side: ConversationSide? { access.isEmployee ? .employee : (access.isGuide ? .guide : nil) }
+    package var other: ConversationPerson { access.isEmployee ? guide : employee }
+    /// The viewer's own name, when they are one of the two.
+    package var viewerName: String { access.isEmployee ? employee.name : guide.name }
+    package var facts: ConversationLifecycle.Facts { .init(state: conversation.state, requestedBy: conversation.requestedBy) }
+
+    package func allows(_ part: ConversationAccess.Part) -> Bool { ConversationAccess.allows(access, part, sharing) }
+
+    /// Whether marking it held may say which checkpoint it meets: only with the line manager.
+    package var meetsCheckpoints: Bool {
+        ConversationRules.meetsCheckpoints(kind: conversation.kind, withLineManager: employee.managerID == guide.id)
+    }
+
+    /// Whether it could meet a checkpoint as it was held: with the line manager of that day.
+    package var metCheckpointsWhenHeld: Bool {
+        ConversationRules.meetsCheckpoints(kind: conversation.kind, withLineManager: conversation.withLineManager)
+    }
+
+    package func require(_ part: ConversationAccess.Part) throws {
+        guard allows(part) else { throw Refusal.notAllowed }
+    }
+
+    package func may(_ step: ConversationLifecycle.Step) -> Bool {
+        guard let side else { return false }
+        return ConversationLifecycle.allows(step, by: side, facts)
+    }
+}
+
+/// A conversation as a line in a list: who, what about, when, and where it stands. Nothing here is
+/// beyond what the access policy calls occurrence, which both people in it may always know.
+package struct ConversationLine {
+    package var id: UUID
+    package var kind: ConversationKind
+    package var state: ConversationState
+    package var requestedBy: ConversationSide
+    package var startsAt: Date?
+    package var heldAt: Date?
+    package var createdAt: Date
+    package var updatedAt: Date
+    package var employee: (id: UUID, name: String)
+    package var guide: (id: UUID, name: String)
+    package var checkpointName: String?
+
+    /// What it is about: the checkpoint, or the kind of conversation.
+    package var about: String { checkpointName ?? kind.title }
+
+    /// The other person, for one of the two.
+    package func other(than personID: UUID) -> (id: UUID, name: String) { employee.id == personID ? guide : employee }
+
+    /// Whether it waits for this person's answer.
+    package func awaitsAnswer(from personID: UUID) -> Bool {
+        state == .requested && ((requestedBy == .guide && employee.id == personID) || (requestedBy == .employee && guide.id == personID))
+    }
+
+    package static let columns = """
+        c.id, c.kind, c.state, c.requested_by, c.starts_at, c.held_at, c.created_at, c.updated_at, c.employee_id, c.guide_id, \
+        e.name AS employee_name, g.name AS guide_name, k.name AS checkpoint_name \
+        FROM conversations c JOIN people e ON e.id = c.employee_id JOIN people g ON g.id = c.guide_id \
+        LEFT JOIN checkpoints k ON k.id = c.checkpoint_id
+        """
+
+    package init(_ row: any SQLRow) throws {
+        func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
+            try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
+        }
+        id = try row.decode(column: "id", as: UUID.self)
+        kind = try rawValue(row.decode(column: "kind", as: String.self))
+        state = try rawValue(row.decode(column: "state", as: String.self))
+        requestedBy = try rawValue(row.decode(column: "requested_by", as: String.self))
+        startsAt = try optional("starts_at", Date.self)
+        heldAt = try optional("held_at", Date.self)
+        createdAt = try row.decode(column: "created_at", as: Date.self)
+        updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        employee = (try row.decode(column: "employee_id", as: UUID.self), try row.decode(column: "employee_name", as: String.self))
+        guide = (try row.decode(column: "guide_id", as: UUID.self), try row.decode(column: "guide_name", as: String.self))
+        checkpointName = try optional("checkpoint_name", String.self)
+    }
+}
+
+package enum ConversationStore {
+    /// Loads a conversation for `viewerID`. Someone who may not know it exists gets "not found",
+    /// so a 404 reveals nothing either.
+    package static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ConversationForViewer {
+        let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
+        guard let row = try await reads.firstRow(query) else { throw StoreError.notFound }
+        let model = try ConversationModel.readWithPeople(row)
+        let conversation = model.record, employee = model.employee.conversationPerson, guide = model.guide.conversationPerson
+        var access = ConversationAccess.Viewer(
+            isEmployee: employee.id == viewer.personID,
+            isGuide: guide.id == viewer.personID,
+            isLineManager: employee.managerID == viewer.personID,
+            isLeadershipTeam: viewer.isLeadershipTeam,
+            isHRAdministrator: viewer.isHRAdministrator)
+        if !access.isEmployee && !access.isGuide && !access.isLineManager {
+            access.isDirector = try await isDirector(viewer.personID, over: model.employee, on: reads)
+        }
+        let sharing = ConversationAccess.Sharing(
+            kind: conversation.kind,
+            employeePreparationShared: conversation.employeePreparationShared,
+            guidePreparationShared: conversation.guidePreparationShared,
+            employeeSharesHistoryWithManager: HistoryConsent.applies(
+                sharedWith: employee.historySharedWithID, manager: employee.managerID))
+        let record = ConversationForViewer(
+            conversation: conversation, employee: employee, guide: guide, checkpoint: model.checkpoint?.checkpoint,
+            viewerID: viewer.personID, access: access, sharing: sharing)
+        guard record.allows(.occurrence) else { throw Refusal.hidden }
+        return record
+    }
+
+    /// Conversations asked for or arranged that the person is in, either side: one query on the
+    /// (person, state) indexes.
+    package static func open(for personID: UUID, on reads: Reads) async throws -> [ConversationLine] {
+        let query: SQLQueryString = """
+            SELECT \(unsafeRaw: ConversationLine.columns) WHERE c.id IN (SELECT id FROM conversations WHERE employee_id = \(bind: personID) \
+            AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)) \
+            UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID) \
+            AND state IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)))
+            """
+        return try await reads.rows(query).map(ConversationLine.init)
+    }
+
+    /// Conversations the person was in that are over (held, declined or cancelled), most recent
+    /// first, a page at a time: one query.
+    package static func earlier(for personID: UUID, page: Int, size: Int, on reads: Reads) async throws -> (
+        items: [ConversationLine], hasNext: Bool
+    ) {
+        var query: SQLQueryString = """
+            SELECT \(unsafeRaw: ConversationLine.columns) WHERE c.id IN (SELECT id FROM conversations WHERE employee_id = \(bind: personID) \
+            UNION ALL SELECT id FROM conversations WHERE guide_id = \(bind: personID)) \
+            AND c.state NOT IN (\(bind: ConversationState.requested.rawValue), \(bind: ConversationState.scheduled.rawValue)) \
+            ORDER BY COALESCE(c.held_at, c.starts_at, c.updated_at) DESC, c.id
+            """
+        let paging = Paging(number: page, size: size)
+        query.appendLiteral(" LIMIT ")
+        query.appendInterpolation(literal: paging.limitWithOneMore)
+        query.appendLiteral(" OFFSET ")
+        query.appendInterpolation(literal: paging.offset)
+        let rows = try await reads.rows(query).map(ConversationLine.init)
+        return (Array(rows.prefix(paging.size)), rows.count > paging.size)
+    }
+
+    /// Whether the person heads the employee's unit or a unit above it: one query.
+    package static func isDirector(_ personID: UUID, over employee: PersonModel, on reads: Reads) async throws -> Bool {
+        guard let unitID = employee.$unit.id else { return false }
+        // Units above a unit are those whose path starts the unit's path and a "/" after it.
+        let query: SQLQueryString = """
+            SELECT 1 AS found FROM units u JOIN units h ON h.head_id = \(bind: personID) \
+            AND (h.id = u.id OR substr(u.path, 1, \(unsafeRaw: Self.lengthPlusOne("h.path"))) = (h.path || '/')) \
+            WHERE u.id = \(bind: unitID) LIMIT 1
+            """
+        return try await reads.firstRow(query) != nil
+    }
+
+    /// `length(path) + 1` as an integer on both databases.
+    package static func lengthPlusOne(_ column: String) -> String { "CAST(length(\(column)) + 1 AS INTEGER)" }
+
+    /// Records that `actorID` read or changed a conversation, in the transaction of the change.
+    /// What it says is never logged.
+    package static func audit(_ event: String, conversation: UUID, by actorID: UUID, at: Date, on database: any Database) async throws {
+        try await database.sql.raw(
+            """
+            INSERT INTO audit_log (id, at, actor_id, event, conversation_id, subject_id, detail) \
+            SELECT \(bind: UUID()), \(bind: at), \(bind: actorID), \(bind: event), id, employee_id, '' FROM conversations WHERE id = \(bind: conversation)
+            """
+        ).run()
+    }
+
+    /// The question bank in use and the preparation answers of the sides asked for, in one query
+    /// (the pages that show a preparation show its questions too). A side the caller may not read
+    /// is not asked for; a side with no answers yet has empty ones.
+    package static func questionBankAndPreparations(
+        of conversationID: UUID, sides: [ConversationSide],
+        on reads: Reads, banks: QuestionBanks
+    ) async throws -> (bank: QuestionBank, answers: [ConversationSide: PreparationAnswers]) {
+        guard !sides.isEmpty else { return (try await questionBank(on: reads, banks: banks), [:]) }
+        var query: SQLQueryString = "SELECT side, answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side IN ("
+        query.appendInterpolation(binds: sides.map(\.rawValue))
+        query.appendLiteral(") UNION ALL SELECT '' AS side, document AS answers FROM (SELECT document FROM question_banks LIMIT 1) bank")
+        var answers: [ConversationSide: PreparationAnswers] = [:]
+        for side in sides { answers[side] = PreparationAnswers() }
+        var bank = QuestionBank.standard
+        for row in try await reads.rows(query) {
+            let side = try row.decode(column: "side", as: String.self), text = try row.decode(column: "answers", as: String.self)
+            if side.isEmpty {
+                bank = banks.bank(document: text)
+            } else {
+                answers[try rawValue(side)] = decode(text)
+            }
+        }
+        return (bank, answers)
+    }
+
+    package static func decode(_ json: String) -> PreparationAnswers {
+        let raw = (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+        return PreparationAnswers(
+            Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in PreparationField(rawValue: key).map { ($0, value) } }))
+    }
+
+    /// The answers as a JSON object with its keys in order; written by hand because the demo writes
+    /// hundreds of thousands of these.
+    package static func encode(_ answers: PreparationAnswers) -> String {
+        var json = "{"
+        for (index, (key, value)) in answers.answers.map({ ($0.key.rawValue, $0.value) }).sorted(by: { $0.0 < $1.0 }).enumerated() {
+            if index > 0 { json += "," }
+            json += jsonString(key) + ":" + jsonString(value)
+        }
+        return json + "}"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped. Works on the
+    /// UTF-8 bytes: every byte that needs escaping is ASCII, so multi-byte characters pass whole.
+    package static func jsonString(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            out.append(UInt8(ascii: "\""))
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 0x0F)])
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    // MARK: - What a conversation leaves behind
+
+    /// What the two people in a conversation agreed before (`ConversationHistory`). Two queries,
+    /// whatever the length of the history. With `withOwnActions`, the actions of this
+    /// conversation come in the same query as the open ones from before.
+    package static func history(
+        of record: ConversationForViewer, on reads: Reads, limit: Int = 5,
+        withOwnActions: Bool = false
+    ) async throws -> ConversationHistory {
+        precondition(record.allows(.sharedSummary) && record.allows(.actions), "only the two people in a conversation read its history")
+        let employeeID = record.employee.id, guideID = record.guide.id
+        let earlier = try await reads.rows(
+            """
+            SELECT c.id, c.held_at, c.kind, c.summary, k.name AS checkpoint_name FROM conversations c \
+            LEFT JOIN checkpoints k ON k.id = c.checkpoint_id \
+            WHERE c.employee_id = \(bind: employeeID) AND c.guide_id = \(bind: guideID) \
+            AND c.state = \(bind: ConversationState.held.rawValue) \
+            AND c.id <> \(bind: record.id) AND c.held_at IS NOT NULL ORDER BY c.held_at DESC, c.id DESC LIMIT \(literal: limit)
+            """
+        ).map { row in
+            let kind: ConversationKind = try rawValue(row.decode(column: "kind", as: String.self))
+            let checkpoint = try row.decodeNil(column: "checkpoint_name") ? nil : try row.decode(column: "checkpoint_name", as: String.self)
+            return ConversationHistory.Earlier(
+                id: try row.decode(column: "id", as: UUID.self), heldAt: try row.decode(column: "held_at", as: Date.self),
+                title: checkpoint ?? kind.title, summary: try row.decode(column: "summary", as: String.self))
+        }
+        var actions: SQLQueryString = "SELECT \(unsafeRaw: ActionLine.columns) WHERE "
+        if withOwnActions { actions += "a.conversation_id = \(bind: record.id) OR " }
+        actions += """
+            (a.employee_id = \(bind: employeeID) AND a.guide_id = \(bind: guideID) \
+            AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
+            AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
+            """
+        let all = try await reads.rows(actions).map(ActionLine.init)
+        return ConversationHistory(
+            earlier: earlier,
+            openActions: all.filter { $0.action.conversationID != record.id },
+            ownActions: all.filter { $0.action.conversationID == record.id })
+    }
+
+    /// The themes the record page offers — the active ones, and any retired theme this conversation
+    /// was tagged with — which of them it is tagged with, and the viewer's own private notes.
+    /// The notes come as one more row with no theme, and so does the employee's latest career plan
+    /// with whether it is shown to the viewer, for the goals an action can serve (returned only
+    /// when the access policy lets the viewer read the plan): all of it is one round trip. The
+    /// caller has checked the viewer may read both (`.sharedSummary` and their side's notes).
+    package static func themesAndOwnNotes(
+        of record: ConversationForViewer, today: CalendarDate, on reads: Reads
+    ) async throws -> (themes: [Theme], chosen: Set<UUID>, notes: String, goals: [CareerPlan.Goal]) {
+        let employeeID = record.employee.id, viewerID = record.viewerID
+        let rows = try await reads.rows(
+            """
+            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note, 'theme' AS part, 0 AS shown FROM themes t \
+            LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
+            WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body, 'note', 0 FROM private_notes \
+            WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: viewerID) \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, x.content, 'plan', x.shown FROM (SELECT p.content, \
+            CASE WHEN EXISTS (SELECT 1 FROM plan_shares s WHERE s.person_id = p.person_id AND s.guide_id = \(bind: viewerID)) \
+            THEN 1 ELSE 0 END AS shown FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
+            WHERE p.person_id = \(bind: employeeID) AND y.start_year <= \(bind: CareerYear.startYear(containing: today)) \
+            ORDER BY y.start_year DESC LIMIT 1) x \
+            ORDER BY t_position, t_name
+            """)
+        var themes: [Theme] = [], chosen: Set<UUID> = [], notes = "", goals: [CareerPlan.Goal] = []
+        for row in rows {
+            let part = try row.decode(column: "part", as: String.self)
+            if part == "note" {
+                notes = try row.decode(column: "note", as: String.self)
+            } else if part == "plan" {
+                let shown = try row.decode(column: "shown", as: Int.self) == 1
+                let standing = ConversationAccess.Standing(isOwner: employeeID == viewerID, isSharedWith: employeeID != viewerID && shown)
+                if ConversationAccess.allows(standing, .read, .plan) {
+                    goals = Decoded.plans.value(of: try row.decode(column: "note", as: String.self)).goals
+                }
+            } else {
+                let theme = try ThemeModel.read(row, "t").theme
+                themes.append(theme)
+                if try !row.decodeNil(column: "chosen") { chosen.insert(theme.id) }
+            }
+        }
+        return (themes, chosen, notes, goals)
+    }
+
+    /// Empty theme columns, for the row that carries the viewer's notes.
+    private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
+
+    /// Whether the two people in this conversation have held another one before.
+    package static func heldBefore(_ record: ConversationForViewer, on reads: Reads) async throws -> Bool {
+        try await reads.firstRow(
+            """
+            SELECT 1 AS found FROM conversations WHERE employee_id = \(bind: record.employee.id) AND guide_id = \(bind: record.guide.id) \
+            AND state = \(bind: ConversationState.held.rawValue) AND id <> \(bind: record.id) LIMIT 1
+            """) != nil
+    }
+
+    /// The names of the themes a conversation is tagged with, in order, and the actions agreed in
+    /// it, oldest first. The caller has checked the viewer may read both.
+    package static func themesAndActions(of conversationID: UUID, on reads: Reads) async throws -> (
+        themes: [String], actions: [AgreedAction]
+    ) {
+        let themes = try await reads.rows(
+            """
+            SELECT t.name FROM conversation_themes ct JOIN themes t ON t.id = ct.theme_id \
+            WHERE ct.conversation_id = \(bind: conversationID)
+            """
+        ).map { try $0.decode(column: "name", as: String.self) }.sorted()
+        let actions = try await reads.rows(
+            """
+            SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a \
+            WHERE a.conversation_id = \(bind: conversationID) ORDER BY a.created_at, a.id
+            """
+        ).map { try AgreedActionModel.read($0, "a").action }
+        return (themes, actions)
+    }
+
+    /// The ids of the themes on offer now.
+    package static func activeThemeIDs(on reads: Reads) async throws -> Set<UUID> {
+        Set(try await reads.rows("SELECT id FROM themes WHERE active = \(bind: true)").map { try $0.decode(column: "id", as: UUID.self) })
+    }
+
+    /// The question bank in use, parsed once for each version of the document.
+    package static func questionBank(on reads: Reads, banks: QuestionBanks) async throws -> QuestionBank {
+        guard let row = try await reads.firstRow("SELECT document FROM question_banks LIMIT 1") else { return .standard }
+        return banks.bank(document: try row.decode(column: "document", as: String.self))
+    }
+}
+
+/// The question bank parsed once for each version of its stored document: a page that shows
+/// questions reads the document (one short row) and parses it only when it has changed.
+/// One lives on the `Application` (`app.questionBanks`).
+package final class QuestionBanks: Sendable {
+    package init() {}
+
+    private let parsed = NIOLockedValueBox<(document: String, bank: QuestionBank)?>(nil)
+
+    /// The bank a stored document holds; the standard one if it no longer parses.
+    package func bank(document: String) -> QuestionBank {
+        if let cached = parsed.withLockedValue({ $0 }), cached.document == document { return cached.bank }
+        guard case .success(let bank) = QuestionBank.parse(Data(document.utf8)) else { return .standard }
+        parsed.withLockedValue { $0 = (document, bank) }
+        return bank
+    }
+}
+
+extension Application {
+    private struct QuestionBanksKey: StorageKey { typealias Value = QuestionBanks }
+
+    /// Set once by `configure`.
+    package var questionBanks: QuestionBanks {
+        get {
+            guard let banks = storage[QuestionBanksKey.self] else { fatalError("configure(_:) sets app.questionBanks") }
+            return banks
+        }
+        set { storage[QuestionBanksKey.self] = newValue }
+    }
+}

@@ -1,0 +1,105 @@
+import Fluent
+import FootholdCore
+import Foundation
+import SQLKit
+
+/// A reflection as the preparation page shows it again: which conversation, and what was written.
+package struct PastReflection: Equatable {
+    package var conversationID: UUID
+    package var title: String
+    package var heldAt: Date?
+    package var reflection: Reflection
+}
+
+/// Every query about reflections. A reflection is its author's alone: the access policy lets no
+/// one else read it, whatever else they are.
+package enum ReflectionStore {
+    package static func load(of conversationID: UUID, by personID: UUID, on reads: Reads) async throws -> Reflection? {
+        let row = try await reads.firstRow(
+            "SELECT content FROM reflections WHERE conversation_id = \(bind: conversationID) AND person_id = \(bind: personID)")
+        return try row.map { Decoded.reflections.value(of: try $0.decode(column: "content", as: String.self)) }
+    }
+
+    package static func save(
+        _ reflection: Reflection, of record: ConversationForViewer, id: UUID, at now: Date, on database: any Database
+    ) async throws {
+        guard ConversationAccess.allows(.init(isOwner: record.side == .employee), .edit, .reflection) else { throw Refusal.notAllowed }
+        let personID = record.employee.id
+        try await database.transaction { database in
+            if let existing = try await ReflectionModel.query(on: database).filter(\.$conversation.$id == record.id)
+                .filter(\.$person.$id == personID).first()
+            {
+                existing.content = reflection.document
+                existing.updatedAt = now
+                try await existing.save(on: database)
+            } else {
+                let model = ReflectionModel()
+                model.id = id
+                model.$conversation.id = record.id
+                model.$person.id = personID
+                model.content = reflection.document
+                model.updatedAt = now
+                try await model.create(on: database)
+            }
+            try await AuditLog.record(.reflectionChanged, by: personID, about: personID, at: now, on: database)
+        }
+    }
+}
+
+/// What the employee's preparation page brings back from what they keep: their latest plan, their
+/// six latest journal entries and their latest reflection on another conversation, in one round
+/// trip (a preparation is one of the busiest pages, and each query costs most on PostgreSQL).
+package enum PreparationKeeps {
+    package struct Loaded {
+        package var plan: CareerPlan?
+        package var journal: [JournalEntry] = []
+        package var reflection: PastReflection?
+    }
+
+    /// The first of the three reads says what type each empty column is, as PostgreSQL's UNION asks.
+    package static func load(for employeeID: UUID, before conversationID: UUID, on reads: Reads) async throws -> Loaded {
+        let rows = try await reads.rows(
+            """
+            SELECT 'plan' AS k, x.content AS body, CAST(NULL AS uuid) AS ref_id, NULL AS written_on, NULL AS sort_kind, \
+            CAST(NULL AS timestamptz) AS held_at, \
+            NULL AS conversation_kind, NULL AS checkpoint_name, NULL AS guide_name FROM (SELECT p.content FROM career_plans p \
+            JOIN career_years y ON y.id = p.career_year_id WHERE p.person_id = \(bind: employeeID) ORDER BY y.start_year DESC LIMIT 1) x \
+            UNION ALL SELECT 'journal', j.body, j.id, j.written_on, j.kind, NULL, NULL, NULL, NULL FROM (SELECT id, body, written_on, kind \
+            FROM journal_entries WHERE person_id = \(bind: employeeID) ORDER BY written_on DESC, created_at DESC, id LIMIT 6) j \
+            UNION ALL SELECT 'reflection', r.content, r.conversation_id, NULL, NULL, r.held_at, r.kind, r.checkpoint_name, r.guide_name \
+            FROM (SELECT f.content, f.conversation_id, c.held_at, c.kind, k.name AS checkpoint_name, g.name AS guide_name \
+            FROM reflections f JOIN conversations c ON c.id = f.conversation_id JOIN people g ON g.id = c.guide_id \
+            LEFT JOIN checkpoints k ON k.id = c.checkpoint_id WHERE f.person_id = \(bind: employeeID) \
+            AND c.employee_id = \(bind: employeeID) AND f.conversation_id <> \(bind: conversationID) \
+            ORDER BY c.held_at DESC, f.updated_at DESC LIMIT 1) r
+            """)
+        var loaded = Loaded()
+        for row in rows {
+            func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
+                try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
+            }
+            let body = try row.decode(column: "body", as: String.self)
+            switch try row.decode(column: "k", as: String.self) {
+            case "plan":
+                loaded.plan = Decoded.plans.value(of: body)
+            case "journal":
+                guard let id = try optional("ref_id", UUID.self),
+                    let day = try optional("written_on", String.self).flatMap(CalendarDate.init(iso:))
+                else { continue }
+                loaded.journal.append(
+                    JournalEntry(
+                        id: id, personID: employeeID, writtenOn: day,
+                        kind: JournalEntry.Kind(rawValue: try optional("sort_kind", String.self) ?? "") ?? .accomplishment, body: body,
+                        actionID: nil, goalID: nil, sharedWith: []))
+            default:
+                guard let id = try optional("ref_id", UUID.self) else { continue }
+                let kind = try optional("conversation_kind", String.self).flatMap(ConversationKind.init(rawValue:)) ?? .checkIn
+                let title = try optional("checkpoint_name", String.self) ?? kind.title
+                loaded.reflection = PastReflection(
+                    conversationID: id, title: "\(title) with \(try optional("guide_name", String.self) ?? "your guide")",
+                    heldAt: try optional("held_at", Date.self), reflection: Decoded.reflections.value(of: body))
+            }
+        }
+        return loaded
+    }
+}
