@@ -93,6 +93,13 @@ public struct CareerYear: Sendable, Equatable {
     public func current(on date: CalendarDate) -> Checkpoint? {
         checkpoints.first { $0.contains(date) } ?? checkpoints.first { $0.opens > date }
     }
+
+    /// The checkpoints a conversation can still be arranged for on `date`: those whose window has
+    /// not closed (one not yet open can be arranged ahead).
+    public func arrangeable(on date: CalendarDate) -> [Checkpoint] { checkpoints.filter { $0.closes >= date } }
+
+    /// The position of the checkpoint whose window closed most recently before `date`, if any has.
+    public func lastClosed(before date: CalendarDate) -> Int? { checkpoints.indices.last { checkpoints[$0].closes < date } }
 }
 
 /// What an HR administrator typed for a checkpoint, checked before it is saved.

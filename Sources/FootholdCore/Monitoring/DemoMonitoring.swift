@@ -126,11 +126,12 @@ extension DemoOrganisation {
     /// The director a person's notices go to: the head of their unit, or of the nearest unit above
     /// when they head their own; nil for the head of the organisation.
     public func director(of person: Int) -> Int? {
+        var heads: [Int?] = []
         var unit: Int? = people[person].unit
         while let current = unit {
-            if units[current].head != person { return units[current].head }
+            heads.append(units[current].head)
             unit = units[current].parent
         }
-        return nil
+        return Directorship.director(of: person, heads: heads)
     }
 }

@@ -98,7 +98,7 @@ extension ConversationPages {
         today: CalendarDate, problems: FieldProblems, csrf: String
     ) -> [BodyNode] {
         let name = relationship.other.name.firstName
-        let openCheckpoints = year.checkpoints.filter { $0.closes >= today }
+        let openCheckpoints = year.arrangeable(on: today)
         var fields: [BodyNode] = [H.hidden(name: "with", value: form.with?.uuidString ?? "")]
         fields.append(
             H.radios(

@@ -69,7 +69,7 @@ struct TeamSummary {
         size = board.rows.count
         names = Set(board.rows.map(\.person.name))
         let currentIndex = board.current.flatMap { current in board.year.checkpoints.firstIndex { $0.id == current.id } }
-        let lastClosed = board.year.checkpoints.indices.last { board.year.checkpoints[$0].closes < today }
+        let lastClosed = board.year.lastClosed(before: today)
         var answer: [(TeamBoard.Member, Step)] = []
         var invite: [(TeamBoard.Member, Step)] = []
         var arrange: [(TeamBoard.Member, Step)] = []

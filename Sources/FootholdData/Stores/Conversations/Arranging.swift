@@ -69,7 +69,7 @@ package enum Arranging {
         var checkpointID: UUID?
         if proposal.kind == .checkpoint {
             let today = CalendarDate(now, in: timeZone)
-            if let chosen = year.checkpoints.first(where: { $0.id == proposal.checkpointID }), chosen.closes >= today {
+            if let chosen = year.arrangeable(on: today).first(where: { $0.id == proposal.checkpointID }) {
                 checkpointID = chosen.id
             } else {
                 problems.add("checkpoint", "Choose a checkpoint whose window has not closed")
@@ -274,7 +274,7 @@ package enum Arranging {
                 // The director hears that it happened, and nothing of what was said (SPEC §5).
                 try await MonitoringStore.notifyDirector(
                     conversationID: record.id, employeeID: record.employee.id, guideID: record.guide.id, checkpointID: checkpoint.id,
-                    heldAt: held, id: noticeID, at: now, on: database)
+                    heldAt: held, id: noticeID, at: now, reads: Reads.driver(database), on: database)
             }
         }
         return .success(())
@@ -321,7 +321,7 @@ package enum Arranging {
                     of: record.id, employeeID: employeeID, checkpoint: chosen, id: snapshotID, at: now, on: database)
                 try await MonitoringStore.notifyDirector(
                     conversationID: record.id, employeeID: employeeID, guideID: guideID, checkpointID: chosen.id, heldAt: heldAt,
-                    id: noticeID, at: now, on: database)
+                    id: noticeID, at: now, reads: Reads.driver(database), on: database)
             } else {
                 try await PlanStore.removeSnapshot(of: record.id, on: database)
             }

@@ -159,20 +159,11 @@ package enum ConversationStore {
         return (Array(rows.prefix(paging.size)), rows.count > paging.size)
     }
 
-    /// Whether the person heads the employee's unit or a unit above it: one query.
+    /// Whether the person heads the employee's unit or a unit above it (`Directorship`).
     package static func isDirector(_ personID: UUID, over employee: PersonModel, on reads: Reads) async throws -> Bool {
         guard let unitID = employee.$unit.id else { return false }
-        // Units above a unit are those whose path starts the unit's path and a "/" after it.
-        let query: SQLQueryString = """
-            SELECT 1 AS found FROM units u JOIN units h ON h.head_id = \(bind: personID) \
-            AND (h.id = u.id OR substr(u.path, 1, \(unsafeRaw: Self.lengthPlusOne("h.path"))) = (h.path || '/')) \
-            WHERE u.id = \(bind: unitID) LIMIT 1
-            """
-        return try await reads.firstRow(query) != nil
+        return Directorship.isDirector(personID, heads: try await OrganisationStore.headsAbove(unit: unitID, on: reads).map(\.id))
     }
-
-    /// `length(path) + 1` as an integer on both databases.
-    package static func lengthPlusOne(_ column: String) -> String { "CAST(length(\(column)) + 1 AS INTEGER)" }
 
     /// Records that `actorID` read or changed a conversation, in the transaction of the change.
     /// What it says is never logged.

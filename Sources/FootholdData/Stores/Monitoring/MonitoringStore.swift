@@ -220,22 +220,13 @@ extension MonitoringStore {
     /// Tells the director of the employee's unit that a checkpoint conversation was held: the head
     /// of the employee's unit, or of the nearest unit above when the employee heads their own.
     /// Nobody is told of a conversation they held themselves. Runs in the transaction that marks it held.
+    /// `reads` reads inside the caller's transaction (`Reads.driver(database)`).
     package static func notifyDirector(
         conversationID: UUID, employeeID: UUID, guideID: UUID, checkpointID: UUID, heldAt: Date, id: UUID, at now: Date,
-        on database: any Database
+        reads: Reads, on database: any Database
     ) async throws {
-        let reads = Reads.driver(database)
-        var unit = try await reads.firstRow("SELECT unit_id FROM people WHERE id = \(bind: employeeID)")
-            .flatMap { try $0.decodeNil(column: "unit_id") ? nil : try $0.decode(column: "unit_id", as: UUID.self) }
-        var recipient: UUID?
-        var steps = 0
-        while let current = unit, recipient == nil, steps < 64 {
-            steps += 1
-            guard let row = try await reads.firstRow("SELECT head_id, parent_id FROM units WHERE id = \(bind: current)") else { break }
-            let head = try row.decodeNil(column: "head_id") ? nil : try row.decode(column: "head_id", as: UUID.self)
-            if let head, head != employeeID { recipient = head }
-            unit = try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self)
-        }
+        let heads = try await OrganisationStore.headsAbove(person: employeeID, on: reads).map(\.id)
+        let recipient = Directorship.director(of: employeeID, heads: heads)
         guard let recipient, recipient != guideID else { return }
         let notice = NoticeModel()
         notice.id = id
@@ -321,26 +312,9 @@ extension MonitoringStore {
     /// Whom a person reports to as a director: the head of their unit, or of the nearest unit above
     /// when they head their own. Nil when nobody is.
     package static func director(of person: UUID, on reads: Reads) async throws -> (id: UUID, name: String)? {
-        var unit = try await reads.firstRow("SELECT unit_id FROM people WHERE id = \(bind: person)")
-            .flatMap { try $0.decodeNil(column: "unit_id") ? nil : try $0.decode(column: "unit_id", as: UUID.self) }
-        var steps = 0
-        while let current = unit, steps < 64 {
-            steps += 1
-            guard
-                let row = try await reads.firstRow(
-                    """
-                    SELECT u.head_id, u.parent_id, h.name FROM units u LEFT JOIN people h ON h.id = u.head_id \
-                    WHERE u.id = \(bind: current)
-                    """
-                )
-            else { break }
-            if !(try row.decodeNil(column: "head_id")) {
-                let head = try row.decode(column: "head_id", as: UUID.self)
-                if head != person { return (head, try row.decode(column: "name", as: String.self)) }
-            }
-            unit = try row.decodeNil(column: "parent_id") ? nil : try row.decode(column: "parent_id", as: UUID.self)
-        }
-        return nil
+        let heads = try await OrganisationStore.headsAbove(person: person, on: reads)
+        guard let director = Directorship.director(of: person, heads: heads.map(\.id)) else { return nil }
+        return (director, heads.first { $0.id == director }?.name ?? "")
     }
 
     /// What a report at this checkpoint would draw on: the manager's reports whose checkpoint

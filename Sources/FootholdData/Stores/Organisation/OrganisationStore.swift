@@ -68,6 +68,37 @@ package enum OrganisationStore {
 
     /// A person with their unit, their manager and the facts their roles come from: one query,
     /// counting reports and headed units on two indexes.
+    /// The heads of a unit and of every unit above it, nearest first (nil for a unit with no head),
+    /// with their names: what `Directorship` decides from. Two indexed reads.
+    package static func headsAbove(unit unitID: UUID, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
+        guard
+            let path = try await reads.firstRow("SELECT path FROM units WHERE id = \(bind: unitID)")?
+                .decode(column: "path", as: String.self),
+            let lineage = UnitPath(parsing: path)?.lineage.map(\.description)
+        else { return [] }
+        var heads: [(depth: Int, id: UUID?, name: String?)] = []
+        for row in try await reads.rows(
+            """
+            SELECT u.path, u.head_id, h.name FROM units u LEFT JOIN people h ON h.id = u.head_id \
+            WHERE u.path IN (\(binds: lineage))
+            """)
+        {
+            let id = try row.decodeNil(column: "head_id") ? nil : try row.decode(column: "head_id", as: UUID.self)
+            let name = try row.decodeNil(column: "name") ? nil : try row.decode(column: "name", as: String.self)
+            heads.append((lineage.firstIndex(of: try row.decode(column: "path", as: String.self)) ?? 0, id, name))
+        }
+        return heads.sorted { $0.depth > $1.depth }.map { ($0.id, $0.name) }
+    }
+
+    /// The heads above the person's own unit, nearest first (`headsAbove(unit:)`); none when they have no unit.
+    package static func headsAbove(person personID: UUID, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
+        guard
+            let row = try await reads.firstRow("SELECT unit_id FROM people WHERE id = \(bind: personID)"),
+            !(try row.decodeNil(column: "unit_id"))
+        else { return [] }
+        return try await headsAbove(unit: try row.decode(column: "unit_id", as: UUID.self), on: reads)
+    }
+
     package static func person(_ id: UUID, on reads: Reads) async throws -> PersonDetails? {
         let query: SQLQueryString = """
             SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")), \
