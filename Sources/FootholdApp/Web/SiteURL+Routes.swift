@@ -55,14 +55,22 @@ extension RoutesBuilder {
     func get<R: AsyncResponseEncodable>(
         _ url: (String) -> SiteURL, use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
-        get(url("").pattern, use: handler)
+        get(Self.tokenPattern(url), use: handler)
     }
 
     @discardableResult
     func post<R: AsyncResponseEncodable>(
         _ url: (String) -> SiteURL, use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
-        post(url("").pattern, use: handler)
+        post(Self.tokenPattern(url), use: handler)
+    }
+
+    /// The pattern of an address with a token in it. An address whose text is a word of its own
+    /// (an asset's name) has no pattern to register.
+    private static func tokenPattern(_ url: (String) -> SiteURL) -> [PathComponent] {
+        let pattern = url("").pattern
+        precondition(pattern.contains { if case .parameter = $0 { true } else { false } }, "\(pattern) has no value to read")
+        return pattern
     }
 
     /// Fills a value's place while the pattern is read; `pattern` turns every such place into a

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// Units and people.
-package struct M001_CreateOrganisation: AsyncMigration {
+package struct M001_CreateOrganisation: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(UnitModel.schema)
             .id()

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// Passwords, sessions, invitation links and the sign-in throttle.
-package struct M002_CreateAccounts: AsyncMigration {
+package struct M002_CreateAccounts: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(CredentialModel.schema)
             .id()

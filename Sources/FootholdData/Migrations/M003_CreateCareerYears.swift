@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// Career years and their checkpoints, the theme list and the question bank, with the defaults.
-package struct M003_CreateCareerYears: AsyncMigration {
+package struct M003_CreateCareerYears: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(CareerYearModel.schema)
             .id()

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// Conversations and everything recorded about them, and the audit log.
-package struct M004_CreateConversations: AsyncMigration {
+package struct M004_CreateConversations: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         // Enums are stored as plain strings, the same on SQLite and PostgreSQL.
         try await database.schema(ConversationModel.schema)

@@ -4,7 +4,7 @@ import SQLKit
 
 /// Each unit keeps how many active people work in it directly and in it and the units below it,
 /// so pages never count 50,000 people to show a headcount. The import and the demo refresh them.
-package struct M006_AddUnitHeadcounts: AsyncMigration {
+package struct M006_AddUnitHeadcounts: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(UnitModel.schema)
             .field("people_direct", .int, .required, .sql(.default(0)))

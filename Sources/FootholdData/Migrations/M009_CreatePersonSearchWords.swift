@@ -5,7 +5,7 @@ import SQLKit
 /// name, email and whether they are active beside each word, so a page of matches is chosen and
 /// ordered from this table alone. Words compare byte by byte on both databases (PostgreSQL's "C"
 /// collation), so a range on the key finds every word that starts with what was typed.
-package struct M009_CreatePersonSearchWords: AsyncMigration {
+package struct M009_CreatePersonSearchWords: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database.sql
         let collation = sql.dialect.name == "sqlite" ? "" : " COLLATE \"C\""

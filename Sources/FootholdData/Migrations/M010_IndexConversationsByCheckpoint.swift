@@ -10,7 +10,7 @@ import SQLKit
 /// use an index, and the demo and imports build two fewer. Without statistics SQLite weighs a
 /// one-column index like a two-column one, and chose the guide's index (a manager's hundreds of
 /// conversations) over (employee, state) for the history of one pair; with it gone, it no longer can.
-package struct M010_IndexConversationsByCheckpoint: AsyncMigration {
+package struct M010_IndexConversationsByCheckpoint: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.create(index: "conversations_employee_checkpoint_idx").on(ConversationModel.schema)

@@ -6,7 +6,7 @@ import SQLKit
 /// conversations — a manager's hundreds — and sorting them. (employee, state, guide, held, id)
 /// seeks exactly the pair's held conversations and reads them newest first, stopping at the few it
 /// shows. It begins with (employee, state), so it replaces that index for every other lookup.
-package struct M011_IndexConversationsByPair: AsyncMigration {
+package struct M011_IndexConversationsByPair: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.create(index: "conversations_employee_state_guide_idx").on(ConversationModel.schema)

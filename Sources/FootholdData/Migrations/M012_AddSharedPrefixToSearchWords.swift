@@ -10,7 +10,7 @@ import SQLKit
 ///   prefix, so a search reads each person once and needs no grouping;
 /// - the key is (word, name, email, person), so one word's people come in name order and a page is
 ///   merged from the few words a term starts instead of sorted from all its matches.
-package struct M012_AddSharedPrefixToSearchWords: AsyncMigration {
+package struct M012_AddSharedPrefixToSearchWords: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database.sql
         try await sql.raw("DROP TABLE person_search_words").run()

@@ -3,7 +3,7 @@ import SQLKit
 
 /// Sessions that end when left idle, and a sign-in throttle counted per account and address, per
 /// address and per account (decision 0012). The old throttle, counted per email alone, goes.
-package struct M013_HardenSignIn: AsyncMigration {
+package struct M013_HardenSignIn: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(SessionModel.schema).field("last_seen_at", .datetime).update()
         let sql = database as! any SQLDatabase

@@ -5,7 +5,7 @@ import SQLKit
 /// from `audit_events`), sign-ins, imports, role and reporting-line changes, the programme's
 /// settings and sharing choices (decision 0013). Each row names whose records it concerns, so
 /// "who opened this person's records" is one indexed read. It never holds what anything said.
-package struct M014_CreateAuditLog: AsyncMigration {
+package struct M014_CreateAuditLog: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(AuditLogModel.schema)
             .id()

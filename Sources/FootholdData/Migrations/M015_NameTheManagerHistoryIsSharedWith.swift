@@ -6,7 +6,7 @@ import SQLKit
 /// person next (SPEC §7): `history_shared_with_id` is the manager it was given to, and
 /// `history_choice_manager_id` the manager the person last chose for, so that a new manager is
 /// noticed and the person is asked. Existing choices stay with the manager they were made under.
-package struct M015_NameTheManagerHistoryIsSharedWith: AsyncMigration {
+package struct M015_NameTheManagerHistoryIsSharedWith: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(PersonModel.schema)
             .field("history_shared_with_id", .uuid, .references(PersonModel.schema, .id, onDelete: .setNull))

@@ -6,7 +6,7 @@ import SQLKit
 /// stand without a conversation; progress notes; the career plan, its snapshots and who it is
 /// shown to; the journal; reflections. `agreed_actions` is rebuilt, because SQLite cannot make
 /// `conversation_id` optional in place; its rows are copied across unchanged.
-package struct M016_FollowUp: AsyncMigration {
+package struct M016_FollowUp: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await actions(named: "agreed_actions_next", conversationRequired: false, on: database)

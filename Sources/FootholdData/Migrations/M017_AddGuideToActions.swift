@@ -8,7 +8,7 @@ import SQLKit
 /// actions still waiting (owned by the guide or the organisation, live, unconfirmed), by guide:
 /// one short index read. The queries state the same condition in the same words
 /// (`ActionStore.awaitingIn`), so both databases see they may use it.
-package struct M017_AddGuideToActions: AsyncMigration {
+package struct M017_AddGuideToActions: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(AgreedActionModel.schema)
             .field("guide_id", .uuid, .references(PersonModel.schema, .id, onDelete: .setNull))

@@ -4,7 +4,7 @@ import SQLKit
 /// What monitoring keeps: the organisation's settings, line managers' theme reports and their
 /// counts, directors' notices of conversations held, the Leadership Team's responses per unit and
 /// theme, and teams' local requests. Coverage itself is counted from the conversations (decision 0016).
-package struct M018_Monitoring: AsyncMigration {
+package struct M018_Monitoring: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(OrganisationSettingModel.schema)
             .id()

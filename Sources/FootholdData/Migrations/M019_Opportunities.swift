@@ -5,7 +5,7 @@ import SQLKit
 /// resources, opportunities on a conversation's agenda, and the request an action to talk to
 /// someone made (issue "Leadership Team slots, the opportunities catalogue…"). A slot is booked at
 /// most once: `slot_bookings.slot_id` is unique.
-package struct M019_Opportunities: AsyncMigration {
+package struct M019_Opportunities: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(LeadershipSlotModel.schema)
             .id()

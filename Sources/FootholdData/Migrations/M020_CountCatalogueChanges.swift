@@ -5,7 +5,7 @@ import SQLKit
 /// whether it changed by counting the opportunities and finding the latest change walks an index
 /// of thousands on every page; a number that every change to the catalogue raises, in the same
 /// transaction, is one row read by its key.
-package struct M020_CountCatalogueChanges: AsyncMigration {
+package struct M020_CountCatalogueChanges: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(OpportunitiesStore.changesTable)
             .field("id", .int, .identifier(auto: false))

@@ -5,7 +5,7 @@ import SQLKit
 /// its unique key, recorded before anything is sent; each way it goes out (e-mail, chat) once, by
 /// a unique (reminder, channel), claimed by one pass at a time for a limited while; the kinds each
 /// person has switched off; each person's calendar feed address, and each conversation's calendar sequence.
-package struct M021_Reminders: AsyncMigration {
+package struct M021_Reminders: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(RemindersStore.reminders)
             .id()

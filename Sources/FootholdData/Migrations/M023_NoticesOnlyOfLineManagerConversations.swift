@@ -5,7 +5,7 @@ import SQLKit
 /// never names a mentor or a Leadership Team member (decision 0016). Earlier a guide could mark
 /// any conversation as meeting a checkpoint; the notices that made are removed. Nothing to put
 /// back on revert: those notices should not have been sent.
-package struct M023_NoticesOnlyOfLineManagerConversations: AsyncMigration {
+package struct M023_NoticesOnlyOfLineManagerConversations: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.raw(

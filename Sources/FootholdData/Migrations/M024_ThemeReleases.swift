@@ -4,7 +4,7 @@ import SQLKit
 /// Theme figures are published, not streamed (decision 0021): each checkpoint's protected figures
 /// are stored once, as a release, when its reporting period ends. One release a checkpoint; the
 /// figures are a JSON document of the protected table (held-back figures carry no value).
-package struct M024_ThemeReleases: AsyncMigration {
+package struct M024_ThemeReleases: FootholdMigration {
     package static let schema = "theme_releases"
 
     package func prepare(on database: any Database) async throws {

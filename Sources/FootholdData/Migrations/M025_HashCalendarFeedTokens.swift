@@ -7,7 +7,7 @@ import SQLKit
 /// column), so an address made before keeps working and a copy of the database opens none.
 /// Not reversible: the secrets are gone, which is the point; revert leaves the hashes (no address
 /// opens until its owner makes a new one).
-package struct M025_HashCalendarFeedTokens: AsyncMigration {
+package struct M025_HashCalendarFeedTokens: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         let rows = try await sql.raw("SELECT id, token FROM \(unsafeRaw: CalendarFeedStore.feeds)").all()

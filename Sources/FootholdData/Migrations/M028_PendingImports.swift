@@ -4,7 +4,7 @@ import SQLKit
 /// The web import is checked and shown before it is written: the file waits here, for the HR
 /// administrator who previewed it, until they confirm it (or a day passes). Several servers behind
 /// a load balancer see the same waiting file.
-package struct M028_PendingImports: AsyncMigration {
+package struct M028_PendingImports: FootholdMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(PendingImports.table)
             .id()

@@ -66,16 +66,27 @@ package enum OrganisationStore {
         PersonSummary(id: person.id!, name: person.name, jobTitle: person.jobTitle, email: person.email, isActive: person.isActive)
     }
 
-    /// A person with their unit, their manager and the facts their roles come from: one query,
-    /// counting reports and headed units on two indexes.
     /// The heads of a unit and of every unit above it, nearest first (nil for a unit with no head),
     /// with their names: what `Directorship` decides from. Two indexed reads.
     package static func headsAbove(unit unitID: UUID, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
-        guard
-            let path = try await reads.firstRow("SELECT path FROM units WHERE id = \(bind: unitID)")?
-                .decode(column: "path", as: String.self),
-            let lineage = UnitPath(parsing: path)?.lineage.map(\.description)
-        else { return [] }
+        let path = try await reads.firstRow("SELECT path FROM units WHERE id = \(bind: unitID)")?.decode(column: "path", as: String.self)
+        return try await heads(lineageOf: path, on: reads)
+    }
+
+    /// The heads above the person's own unit, nearest first (as `headsAbove(unit:)`); none when they
+    /// have no unit. Two indexed reads.
+    package static func headsAbove(person personID: UUID, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
+        let path = try await reads.firstRow(
+            "SELECT u.path FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = \(bind: personID)"
+        )?.decode(column: "path", as: String.self)
+        return try await heads(lineageOf: path, on: reads)
+    }
+
+    /// The heads of the unit at `path` and of the units above it, nearest first.
+    private static func heads(lineageOf path: String?, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
+        guard let path else { return [] }
+        // Every stored path was made by `UnitPath`, so it parses; were one not to, its own unit is still read.
+        let lineage = UnitPath(parsing: path)?.lineage.map(\.description) ?? [path]
         var heads: [(depth: Int, id: UUID?, name: String?)] = []
         for row in try await reads.rows(
             """
@@ -90,15 +101,8 @@ package enum OrganisationStore {
         return heads.sorted { $0.depth > $1.depth }.map { ($0.id, $0.name) }
     }
 
-    /// The heads above the person's own unit, nearest first (`headsAbove(unit:)`); none when they have no unit.
-    package static func headsAbove(person personID: UUID, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
-        guard
-            let row = try await reads.firstRow("SELECT unit_id FROM people WHERE id = \(bind: personID)"),
-            !(try row.decodeNil(column: "unit_id"))
-        else { return [] }
-        return try await headsAbove(unit: try row.decode(column: "unit_id", as: UUID.self), on: reads)
-    }
-
+    /// A person with their unit, their manager and the facts their roles come from: one query,
+    /// counting reports and headed units on two indexes.
     package static func person(_ id: UUID, on reads: Reads) async throws -> PersonDetails? {
         let query: SQLQueryString = """
             SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")), \
