@@ -47,3 +47,18 @@ final class ArrangeableCheckpointTests: XCTestCase {
         XCTAssertEqual(year.lastClosed(before: CalendarDate(iso: "2026-12-04")!).map { year.checkpoints[$0].name }, "Progress review 2")
     }
 }
+
+final class CheckpointChoiceTests: XCTestCase {
+    func testAFormsCheckpointFieldIsNoneOneCheckpointOrUnrecognised() {
+        let year = CareerYear.standard(startingIn: 2026)
+        let review = year.checkpoints[2]
+        XCTAssertEqual(CheckpointChoice(field: nil), .none)
+        XCTAssertEqual(CheckpointChoice(field: "  "), .none)
+        XCTAssertEqual(CheckpointChoice(field: review.id.uuidString), .checkpoint(review.id))
+        XCTAssertEqual(CheckpointChoice(field: review.id.uuidString).checkpoint(in: year), review)
+        XCTAssertEqual(CheckpointChoice(field: "<script>"), .unrecognised)
+        XCTAssertNil(CheckpointChoice(field: "<script>").checkpoint(in: year), "unrecognised finds no checkpoint")
+        XCTAssertNil(CheckpointChoice(field: UUID().uuidString).checkpoint(in: year), "an id of no checkpoint of the year")
+        XCTAssertFalse(CheckpointChoice.unrecognised.isNone, "an unrecognised choice is refused, not taken as none")
+    }
+}

@@ -228,9 +228,8 @@ struct ConversationsController {
         let record = try await Self.record(req)
         let form = try req.content.decode(ConversationPages.HeldForm.self)
         let year = try await Self.year(containing: CalendarDate(iso: form.date ?? ""), req)
-        let checkpointID = (form.checkpoint ?? "").isEmpty ? nil : UUID(uuidString: form.checkpoint ?? "") ?? UUID()
         switch try await Arranging.markHeld(
-            record, date: form.date ?? "", minutes: form.minutes ?? "", checkpointID: checkpointID, year: year,
+            record, date: form.date ?? "", minutes: form.minutes ?? "", checkpoint: CheckpointChoice(field: form.checkpoint), year: year,
             snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(), on: req.database, now: req.now, timeZone: req.display.timeZone
         )
         {
@@ -269,9 +268,9 @@ struct ConversationsController {
         let record = try await Self.record(req)
         let (held, fits, year) = try await checkpointChoices(record, req)
         let chosen = (try? req.content.get(String.self, at: "checkpoint")) ?? ""
-        let checkpointID = chosen.isEmpty ? nil : UUID(uuidString: chosen) ?? UUID()
         switch try await Arranging.changeCheckpoint(
-            record, checkpointID: checkpointID, year: year, snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(),
+            record, checkpoint: CheckpointChoice(field: chosen), year: year, snapshotID: req.clients.makeID(),
+            noticeID: req.clients.makeID(),
             on: req.database, now: req.now, timeZone: req.display.timeZone)
         {
         case .success:

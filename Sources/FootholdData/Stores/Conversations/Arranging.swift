@@ -223,7 +223,7 @@ package enum Arranging {
 
     /// Marks a conversation held: when, for how long, and which checkpoint it meets.
     package static func markHeld(
-        _ record: ConversationForViewer, date: String, minutes: String, checkpointID: UUID?, year: CareerYear,
+        _ record: ConversationForViewer, date: String, minutes: String, checkpoint choice: CheckpointChoice, year: CareerYear,
         snapshotID: UUID, noticeID: UUID, on database: any Database, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
         guard record.may(.markHeld) else { throw Refusal.notAllowed }
@@ -238,13 +238,13 @@ package enum Arranging {
             problems.add("minutes", "Enter how long it took, from \(range.lowerBound) to \(range.upperBound) minutes")
         }
         var checkpoint: Checkpoint?
-        if let checkpointID {
+        if !choice.isNone {
             if !record.meetsCheckpoints {
                 problems.add(
                     "checkpoint",
                     "Only a conversation with \(record.employee.name)’s line manager meets a checkpoint: choose “None” for this one")
             } else {
-                checkpoint = year.checkpoints.first { $0.id == checkpointID }
+                checkpoint = choice.checkpoint(in: year)
                 if checkpoint == nil { problems.add("checkpoint", "Choose a checkpoint of this career year") }
             }
         }
@@ -284,15 +284,15 @@ package enum Arranging {
     /// director's notice and the plan kept with it follow, and a conversation that meets none is a
     /// check-in.
     package static func changeCheckpoint(
-        _ record: ConversationForViewer, checkpointID: UUID?, year: CareerYear, snapshotID: UUID, noticeID: UUID,
+        _ record: ConversationForViewer, checkpoint choice: CheckpointChoice, year: CareerYear, snapshotID: UUID, noticeID: UUID,
         on database: any Database, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
         guard record.may(.changeCheckpoint), let heldAt = record.conversation.heldAt else { throw Refusal.notAllowed }
         var problems = FieldProblems()
         let day = CalendarDate(heldAt, in: timeZone)
         var checkpoint: Checkpoint?
-        if let checkpointID {
-            checkpoint = year.checkpoints.first { $0.id == checkpointID }
+        if !choice.isNone {
+            checkpoint = choice.checkpoint(in: year)
             if !record.metCheckpointsWhenHeld {
                 problems.add(
                     "checkpoint",
