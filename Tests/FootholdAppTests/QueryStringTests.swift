@@ -50,4 +50,17 @@ final class QueryStringTests: XCTestCase {
         XCTAssertEqual(SiteURL.encode("0a1b-2C_3.d~e/f"), "0a1b-2C_3.d~e/f", "nothing to encode is left alone")
         XCTAssertEqual(SiteURL.encode("a b&c"), "a%20b%26c")
     }
+
+    /// A page reads back only the states it names: what a redirect wrote, never a made-up one.
+    func testAPageReadsBackOnlyTheSavedStatesItNames() throws {
+        let app = Application(.testing)
+        defer { app.shutdown() }
+        func request(_ address: String) -> Request { Request(application: app, url: URI(string: address), on: app.eventLoopGroup.next()) }
+        let address = SiteURL.plan.saved(PlanPage.Saved.sharing)
+        XCTAssertEqual(address, "/plan?saved=sharing")
+        XCTAssertEqual(request(address).saved(PlanPage.Saved.self), .sharing)
+        XCTAssertNil(request("/plan?saved=Your%20password%20has%20expired").saved(PlanPage.Saved.self))
+        XCTAssertNil(request("/plan").saved(PlanPage.Saved.self))
+        XCTAssertNil(request(address).saved(JournalPage.Saved.self), "another page's state means nothing here")
+    }
 }

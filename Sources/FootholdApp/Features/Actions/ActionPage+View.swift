@@ -6,17 +6,17 @@ import Foundation
 extension ActionPage {
     static func content(
         _ model: Model, typed: ActionsPage.Form?, typedStatus: ActionsPage.StatusForm? = nil, typedNote: String? = nil,
-        problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String
+        problems: FieldProblems, saved: Saved?, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
         let loaded = model.loaded, action = loaded.action, line = loaded.line
         let verdict = action.smart(in: display.timeZone)
         let savedMessage: String? =
             switch saved {
-            case "changed": "Action changed."
-            case "status": "Status saved."
-            case "note": "Note added."
-            case "confirmed": "Confirmed: it can be delivered."
-            default: nil
+            case .changed: "Action changed."
+            case .status: "Status saved."
+            case .note: "Note added."
+            case .confirmed: "Confirmed: it can be delivered."
+            case nil: nil
             }
         var nodes: [BodyNode] = [
             H.errorSummary(problems.items),

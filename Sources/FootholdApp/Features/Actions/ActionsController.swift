@@ -26,7 +26,7 @@ struct ActionsController {
         return req.page(
             "Actions", breadcrumbs: Self.crumbs,
             ActionsPage.content(
-                model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"), display: req.display, csrf: req.csrfToken))
+                model, typed: nil, problems: FieldProblems(), saved: req.saved(), display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func add(req: Request) async throws -> Response {
@@ -58,7 +58,7 @@ struct ActionsController {
             try await ActionStore.add(
                 draft, id: req.clients.makeID(), employeeID: viewer.personID, conversation: conversation, by: viewer.personID,
                 at: req.now, on: req.database)
-            return .redirect(to: SiteURL.myActions.with(query: [("saved", "added")]))
+            return .redirect(to: SiteURL.myActions.saved(ActionsPage.Saved.added))
         }
     }
 
@@ -74,7 +74,7 @@ struct ActionsController {
         return req.page(
             "Action", breadcrumbs: Self.crumbs + [(label: "Actions", path: SiteURL.myActions.path)],
             ActionPage.content(
-                model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"), display: req.display, csrf: req.csrfToken))
+                model, typed: nil, problems: FieldProblems(), saved: req.saved(), display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func edit(req: Request) async throws -> Response {
@@ -95,7 +95,7 @@ struct ActionsController {
                 ActionPage.content(model, typed: form, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         case .success(let draft):
             try await ActionStore.edit(loaded, to: draft, at: req.now, on: req.database)
-            return .redirect(to: SiteURL.actionPage(loaded.action.id).with(query: [("saved", "changed")]))
+            return .redirect(to: SiteURL.actionPage(loaded.action.id).saved(ActionPage.Saved.changed))
         }
     }
 
@@ -116,7 +116,7 @@ struct ActionsController {
         }
         try await ActionStore.setStatus(status, dropReason: reason, of: loaded, at: req.now, on: req.database)
         return .redirect(
-            to: SafeDestination.path(form.return_to) ?? SiteURL.actionPage(loaded.action.id).with(query: [("saved", "status")]))
+            to: SafeDestination.path(form.return_to) ?? SiteURL.actionPage(loaded.action.id).saved(ActionPage.Saved.status))
     }
 
     private func badStatus(_ req: Request, _ loaded: ActionForViewer, _ message: String) async throws -> Response {
@@ -148,7 +148,7 @@ struct ActionsController {
                     model, typed: nil, typedNote: form.body, problems: problems, saved: nil, display: req.display, csrf: req.csrfToken))
         }
         try await ActionStore.addNote(body, id: req.clients.makeID(), to: loaded, at: req.now, on: req.database)
-        return .redirect(to: SiteURL.actionPage(loaded.action.id).with(query: [("saved", "note")]) + "#progress")
+        return .redirect(to: SiteURL.actionPage(loaded.action.id).saved(ActionPage.Saved.note) + "#progress")
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {
@@ -156,7 +156,7 @@ struct ActionsController {
         try await ActionStore.confirm(loaded, at: req.now, on: req.database)
         let form = try? req.content.decode(ActionsPage.StatusForm.self)
         return .redirect(
-            to: SafeDestination.path(form?.return_to) ?? SiteURL.actionPage(loaded.action.id).with(query: [("saved", "confirmed")]))
+            to: SafeDestination.path(form?.return_to) ?? SiteURL.actionPage(loaded.action.id).saved(ActionPage.Saved.confirmed))
     }
 }
 

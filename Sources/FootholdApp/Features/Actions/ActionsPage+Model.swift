@@ -6,6 +6,9 @@ import Vapor
 /// A person's actions: their own in every state, those agreed with people they guide, those they
 /// own for a colleague, and what waits for their confirmation (SPEC §3, Actions).
 enum ActionsPage {
+    /// What the page says was just done.
+    enum Saved: String, SavedState { case added }
+
     /// Which of their own actions the list shows.
     enum Filter: String, CaseIterable {
         case live, open
@@ -141,6 +144,9 @@ enum ActionsPage {
 /// One action on its own page: what it says, the SMART check, its progress notes, and the forms
 /// the viewer may use.
 enum ActionPage {
+    /// What an action's page says was just done.
+    enum Saved: String, SavedState { case changed, status, note, confirmed }
+
     struct Model {
         var loaded: ActionForViewer
         var notes: [ActionNote]

@@ -6,12 +6,12 @@ import Foundation
 /// and the record page of a conversation.
 extension ActionsPage {
     static func content(
-        _ model: Model, typed: Form?, problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String
+        _ model: Model, typed: Form?, problems: FieldProblems, saved: Saved?, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
         let today = display.today()
         var nodes: [BodyNode] = [
             H.errorSummary(problems.items),
-            saved == "added" ? H.notice("Action added.", style: "success") : H.nothing,
+            saved == .added ? H.notice("Action added.", style: "success") : H.nothing,
             H.heading(1, "Actions"),
             H.paragraph(
                 "What you agreed to do after your conversations, and anything you have set yourself. Each is checked against SMART: the check only advises.",

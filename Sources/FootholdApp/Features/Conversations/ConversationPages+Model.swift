@@ -6,6 +6,9 @@ import Vapor
 /// The pages of arranging conversations: the list, inviting and asking, one conversation, answering,
 /// rescheduling, declining and marking held. The forms they keep when a post fails are here.
 enum ConversationPages {
+    /// What the conversation's page says was just done.
+    enum Saved: String, SavedState { case checkpoint }
+
     /// What a line manager who is not the guide may read of a held conversation, when the
     /// employee has chosen to share their history: the summary, themes and actions.
     struct SharedHistory {

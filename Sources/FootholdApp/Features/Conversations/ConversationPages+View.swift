@@ -142,7 +142,7 @@ extension ConversationPages {
     // MARK: one conversation
 
     static func detail(
-        _ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, saved: String? = nil,
+        _ record: ConversationForViewer, firstTogether: Bool, shared: SharedHistory? = nil, display: DisplayDate, saved: Saved? = nil,
         csrf: String
     ) -> [BodyNode] {
         let c = record.conversation
@@ -150,7 +150,7 @@ extension ConversationPages {
             H.heading(1, title(record)),
             H.el("p", stateTag(c.state), H.text(" "), H.tag(record.checkpoint?.name ?? c.kind.title, .neutral)),
         ]
-        if saved == "checkpoint" && record.side == .guide {
+        if saved == .checkpoint && record.side == .guide {
             nodes.append(
                 H.notice(
                     record.checkpoint.map { "Saved: it met \($0.name). The director of \(record.employee.name)’s unit is told that." }

@@ -149,7 +149,7 @@ struct ConversationWorkController {
         return req.page(
             "The record", breadcrumbs: ConversationsController.crumbs(record),
             RecordPage.content(
-                model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"),
+                model, typed: nil, problems: FieldProblems(), saved: req.saved(),
                 display: req.display, csrf: req.csrfToken))
     }
 
@@ -189,8 +189,8 @@ struct ConversationWorkController {
         try await ConversationWrites.saveRecord(
             record, side: side, summary: summary, notes: notes, themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }),
             confirm: confirms, adding: draft.map { ($0, req.clients.makeID()) }, now: req.now, on: req.database)
-        let saved = draft != nil ? "action" : (confirms ? "confirmed" : "record")
-        return .redirect(to: SiteURL.record(record.id).with(query: [("saved", saved)]) + (draft != nil ? "#actions" : ""))
+        let saved: RecordPage.Saved = draft != nil ? .action : (confirms ? .confirmed : .record)
+        return .redirect(to: SiteURL.record(record.id).saved(saved) + (draft != nil ? "#actions" : ""))
     }
 
     @Sendable func addAction(req: Request) async throws -> Response {
@@ -209,7 +209,7 @@ struct ConversationWorkController {
                 draft, id: req.clients.makeID(), employeeID: record.employee.id, conversation: (record.id, record.guide.id),
                 by: record.viewerID,
                 at: req.now, on: req.database)
-            return .redirect(to: SiteURL.record(record.id).with(query: [("saved", "action")]) + "#actions")
+            return .redirect(to: SiteURL.record(record.id).saved(RecordPage.Saved.action) + "#actions")
         }
     }
 

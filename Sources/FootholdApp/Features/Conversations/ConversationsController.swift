@@ -124,7 +124,7 @@ struct ConversationsController {
         return req.page(
             ConversationPages.title(record), breadcrumbs: [("Conversations", SiteURL.conversations.path)],
             ConversationPages.detail(
-                record, firstTogether: firstTogether, shared: shared, display: req.display, saved: req.query[String.self, at: "saved"],
+                record, firstTogether: firstTogether, shared: shared, display: req.display, saved: req.saved(),
                 csrf: req.csrfToken))
     }
 
@@ -274,7 +274,7 @@ struct ConversationsController {
             on: req.database, now: req.now, timeZone: req.display.timeZone)
         {
         case .success:
-            return .redirect(to: SiteURL.conversation(record.id).with(query: [("saved", "checkpoint")]))
+            return .redirect(to: SiteURL.conversation(record.id).saved(ConversationPages.Saved.checkpoint))
         case .failure(let problems):
             return req.page(
                 "Which checkpoint it met", status: .badRequest, breadcrumbs: Self.crumbs(record),

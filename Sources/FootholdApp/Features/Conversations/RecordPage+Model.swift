@@ -6,6 +6,9 @@ import Vapor
 /// What a held conversation leaves behind: the shared summary, each author's private notes, the
 /// themes and the actions agreed.
 enum RecordPage {
+    /// What the page says was just saved: the record, the record with the summary confirmed, or the record and a new action.
+    enum Saved: String, SavedState { case record, confirmed, action }
+
     struct Model {
         var record: ConversationForViewer
         var side: ConversationSide

@@ -5,16 +5,16 @@ import Foundation
 extension RecordPage {
     static func content(
         _ model: Model, typed: RecordForm?, typedAction: ActionForm? = nil,
-        problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String
+        problems: FieldProblems, saved: Saved?, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
         let record = model.record
         let c = record.conversation
         let other = record.other.name.firstName
         var nodes: [BodyNode] = [H.errorSummary(problems.items)]
         switch saved {
-        case "record": nodes.append(H.notice("Saved.", style: "success"))
-        case "confirmed": nodes.append(H.notice("Saved, and the summary is confirmed.", style: "success"))
-        case "action": nodes.append(H.notice("Saved, and the action added.", style: "success"))
+        case .record: nodes.append(H.notice("Saved.", style: "success"))
+        case .confirmed: nodes.append(H.notice("Saved, and the summary is confirmed.", style: "success"))
+        case .action: nodes.append(H.notice("Saved, and the action added.", style: "success"))
         default: break
         }
         nodes.append(H.heading(1, "The record of your conversation with \(other)"))

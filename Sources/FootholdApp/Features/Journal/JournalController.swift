@@ -21,7 +21,7 @@ struct JournalController {
         return req.page(
             "Your journal", breadcrumbs: Self.crumbs,
             JournalPage.content(
-                model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved"), display: req.display, csrf: req.csrfToken))
+                model, typed: nil, problems: FieldProblems(), saved: req.saved(), display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func add(req: Request) async throws -> Response {
@@ -36,7 +36,7 @@ struct JournalController {
         case .success(let entry):
             let clients = req.clients
             try await JournalStore.save(entry, isNew: true, makeID: { clients.makeID() }, at: req.now, on: req.database)
-            return .redirect(to: SiteURL.journal.with(query: [("saved", "added")]))
+            return .redirect(to: SiteURL.journal.saved(JournalPage.Saved.added))
         }
     }
 
@@ -66,13 +66,13 @@ struct JournalController {
         case .success(let changed):
             let clients = req.clients
             try await JournalStore.save(changed, isNew: false, makeID: { clients.makeID() }, at: req.now, on: req.database)
-            return .redirect(to: SiteURL.journal.with(query: [("saved", "changed")]))
+            return .redirect(to: SiteURL.journal.saved(JournalPage.Saved.changed))
         }
     }
 
     @Sendable func delete(req: Request) async throws -> Response {
         let (_, entry) = try await Self.entry(req)
         try await JournalStore.delete(entry, at: req.now, on: req.database)
-        return .redirect(to: SiteURL.journal.with(query: [("saved", "deleted")]))
+        return .redirect(to: SiteURL.journal.saved(JournalPage.Saved.deleted))
     }
 }

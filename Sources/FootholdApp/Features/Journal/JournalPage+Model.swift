@@ -6,6 +6,9 @@ import Vapor
 /// The journal of accomplishments and challenges (seed 003): private unless the person shows an
 /// entry to a guide, and ready to bring into a preparation.
 enum JournalPage {
+    /// What the page says was just done.
+    enum Saved: String, SavedState { case added, changed, deleted }
+
     struct Model {
         var entries: [JournalEntry]
         var guides: [PlanGuide]

@@ -4,14 +4,14 @@ import Foundation
 
 extension JournalPage {
     static func content(
-        _ model: Model, typed: Form?, problems: FieldProblems, saved: String?, display: DisplayDate, csrf: String
+        _ model: Model, typed: Form?, problems: FieldProblems, saved: Saved?, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
         let message: String? =
             switch saved {
-            case "added": "Entry added."
-            case "changed": "Entry saved."
-            case "deleted": "Entry deleted."
-            default: nil
+            case .added: "Entry added."
+            case .changed: "Entry saved."
+            case .deleted: "Entry deleted."
+            case nil: nil
             }
         return [
             H.errorSummary(problems.items),

@@ -23,7 +23,7 @@ struct PlanController {
         let model = try await PlanPage.Model.load(for: viewer.personID, today: req.display.today(), now: req.now, on: req.reads)
         return req.page(
             "Your career plan", breadcrumbs: Self.crumbs,
-            PlanPage.content(model, saved: req.queryValue("saved"), display: req.display, csrf: req.csrfToken))
+            PlanPage.content(model, saved: req.saved(), display: req.display, csrf: req.csrfToken))
     }
 
     @Sendable func editPage(req: Request) async throws -> Response {
@@ -48,7 +48,7 @@ struct PlanController {
             try await PlanStore.save(
                 plan, for: viewer.personID, in: stored, snapshotID: clients.makeID(), planID: clients.makeID(), at: req.now,
                 on: req.database)
-            return .redirect(to: SiteURL.plan.with(query: [("saved", "plan")]))
+            return .redirect(to: SiteURL.plan.saved(PlanPage.Saved.plan))
         }
     }
 
@@ -61,7 +61,7 @@ struct PlanController {
         guard chosen.isSubset(of: Set(guides.map(\.id))), chosen.count == (form.guides ?? []).count else { throw Abort(.badRequest) }
         let clients = req.clients
         try await PlanStore.show(to: chosen, planOf: viewer.personID, makeID: { clients.makeID() }, at: req.now, on: req.database)
-        return .redirect(to: SiteURL.plan.with(query: [("saved", "sharing")]) + "#sharing")
+        return .redirect(to: SiteURL.plan.saved(PlanPage.Saved.sharing) + "#sharing")
     }
 
     @Sendable func changes(req: Request) async throws -> Response {

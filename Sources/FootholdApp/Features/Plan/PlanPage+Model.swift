@@ -6,6 +6,9 @@ import Vapor
 /// The career plan (SPEC §3): the person's own read and edit pages, whom it is shown to, its
 /// change view, and a guide's read-only view when the person has chosen to show it to them.
 enum PlanPage {
+    /// What the page says was just saved: the plan, or who it is shown to.
+    enum Saved: String, SavedState { case plan, sharing }
+
     struct Model {
         var stored: StoredPlan
         var guides: [PlanGuide]

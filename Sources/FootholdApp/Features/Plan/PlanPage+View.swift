@@ -3,7 +3,7 @@ import FootholdData
 import Foundation
 
 extension PlanPage {
-    static func content(_ model: Model, saved: String?, display: DisplayDate, csrf: String) -> [BodyNode] {
+    static func content(_ model: Model, saved: Saved?, display: DisplayDate, csrf: String) -> [BodyNode] {
         let stored = model.stored
         let state: String =
             if let updatedAt = stored.updatedAt {
@@ -14,8 +14,8 @@ extension PlanPage {
                 "Carried forward from last career year: change anything that has moved on."
             }
         return [
-            saved == "plan" ? H.notice("Your plan is saved.", style: "success") : H.nothing,
-            saved == "sharing" ? H.notice("Saved: your plan is shown to the people you chose.", style: "success") : H.nothing,
+            saved == .plan ? H.notice("Your plan is saved.", style: "success") : H.nothing,
+            saved == .sharing ? H.notice("Saved: your plan is shown to the people you chose.", style: "success") : H.nothing,
             H.heading(1, "Your career plan"),
             H.paragraph(
                 "Where you are, where you want to get to and what will help: yours to keep, and the starting point for every career conversation. \(CareerYear.label(startYear: stored.startYear)).",

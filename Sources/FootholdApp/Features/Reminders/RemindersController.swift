@@ -55,7 +55,7 @@ struct RemindersController {
             "Your reminders",
             RemindersPages.settings(
                 offered: Self.offered(viewer), switchedOff: off, feed: madeAt.map { .made(req.display.day($0)) }, csrf: req.csrfToken,
-                saved: req.queryValue("saved")))
+                saved: req.saved()))
     }
 
     /// Makes the person a calendar address, or a new one in place of the old, and shows it this
@@ -69,7 +69,7 @@ struct RemindersController {
         let response = req.page(
             "Your reminders",
             RemindersPages.settings(
-                offered: Self.offered(viewer), switchedOff: off, feed: .new(address), csrf: req.csrfToken, saved: "calendar"))
+                offered: Self.offered(viewer), switchedOff: off, feed: .new(address), csrf: req.csrfToken, saved: .calendar))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
@@ -109,7 +109,7 @@ struct RemindersController {
         let before = try await RemindersStore.switchedOff(of: viewer.personID, on: req.reads)
         let off = before.subtracting(offered).union(offered.filter { !on.contains($0.rawValue) })
         try await RemindersStore.setSwitchedOff(off, of: viewer.personID, at: req.now, on: req.database)
-        return .redirect(to: SiteURL.reminderSettings.with(query: [("saved", "reminders")]))
+        return .redirect(to: SiteURL.reminderSettings.saved(RemindersPages.Saved.reminders))
     }
 
     private func token(_ req: Request) throws -> String {

@@ -4,6 +4,9 @@ import Foundation
 
 /// The notifications page, the reminder settings page and the unsubscribe pages.
 enum RemindersPages {
+    /// What the settings page says was just done: reminders saved, or a calendar address made.
+    enum Saved: String, SavedState { case reminders, calendar }
+
     static func notifications(
         _ items: [RemindersStore.Notification], page: Int, more: Bool, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
@@ -48,10 +51,10 @@ enum RemindersPages {
         case made(String)
     }
 
-    static func settings(offered: [ReminderKind], switchedOff: Set<ReminderKind>, feed: Feed?, csrf: String, saved: String?) -> [BodyNode] {
+    static func settings(offered: [ReminderKind], switchedOff: Set<ReminderKind>, feed: Feed?, csrf: String, saved: Saved?) -> [BodyNode] {
         [
-            saved == "reminders" ? H.notice("Saved.", style: "success") : H.nothing,
-            saved == "calendar"
+            saved == .reminders ? H.notice("Saved.", style: "success") : H.nothing,
+            saved == .calendar
                 ? H.notice(
                     "Your calendar address is ready: copy it now, as Foothold shows it only this once. Any address you made before "
                         + "no longer works.", style: "success") : H.nothing,
