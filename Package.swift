@@ -36,15 +36,20 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // The demo organisation's loader and bulk writers; it reaches the database only through FootholdData.
+        .target(
+            name: "FootholdDemo",
+            dependencies: ["FootholdCore", "FootholdData"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        // Vapor, and no database module among its dependencies: the compiler keeps queries in FootholdData.
         .target(
             name: "FootholdApp",
             dependencies: [
                 "FootholdCore",
                 "FootholdData",
+                "FootholdDemo",
                 .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -69,6 +74,7 @@ let package = Package(
             dependencies: [
                 "FootholdApp",
                 "FootholdData",
+                "FootholdDemo",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

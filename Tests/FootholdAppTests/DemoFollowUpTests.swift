@@ -1,6 +1,7 @@
 import Fluent
 import FootholdCore
 @testable import FootholdData
+@testable import FootholdDemo
 import Foundation
 import XCTest
 

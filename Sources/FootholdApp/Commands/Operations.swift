@@ -1,4 +1,5 @@
 import FootholdData
+import FootholdDemo
 import NIOCore
 import NIOPosix
 import FootholdCore

@@ -1,5 +1,6 @@
 import FootholdCore
 @testable import FootholdData
+@testable import FootholdDemo
 import Foundation
 import Vapor
 import XCTVapor

@@ -113,6 +113,20 @@ extension OrganisationWriter {
     /// Recounts every unit's active people, directly and with the units below it, and writes the
     /// counts that changed. Two reads and one update per changed unit; run after anything that
     /// adds, moves or deactivates people.
+    /// A whole organisation at once, in one transaction: its units, its people (each manager before
+    /// those who report to them), one password for everyone, and the units' headcounts.
+    package static func insertOrganisation(
+        units: [UnitRow], people: [PersonRow], passwordHash: String, unitsCreatedAt: Date, peopleCreatedAt: Date,
+        on database: any Database, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws {
+        try await database.transaction { database in
+            try await insert(units: units, createdAt: unitsCreatedAt, on: database)
+            try await insert(people: people, createdAt: peopleCreatedAt, on: database) { progress?($0) }
+            try await insertCredentials(for: people.map(\.id), passwordHash: passwordHash, at: unitsCreatedAt, on: database)
+            try await refreshHeadcounts(on: database)
+        }
+    }
+
     package static func refreshHeadcounts(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         let units = try await sql.raw("SELECT id, path, people_direct, people_total FROM units").all()

@@ -1,8 +1,6 @@
-import Fluent
 import FootholdCore
 import FootholdData
 import Foundation
-import SQLKit
 
 /// Writes demo conversation history in batches, inside one transaction per kind of row.
 enum DemoHistoryWriter {
@@ -16,7 +14,7 @@ enum DemoHistoryWriter {
     /// Writes the year's history; the ids its conversations were given, in its order.
     @discardableResult
     static func write(
-        _ history: DemoHistory, people: [UUID], managers: [UUID?], themes: [UUID], careerYearID: UUID, on database: any Database,
+        _ history: DemoHistory, people: [UUID], managers: [UUID?], themes: [UUID], careerYearID: UUID, on database: WritableDatabase,
         now: Date, ids newID: inout OrderedIDs
     ) async throws -> [UUID] {
         let ids = history.conversations.map { _ in newID.next() }
@@ -61,8 +59,8 @@ enum DemoHistoryWriter {
         let followUp = followUpRows(
             history, people: people, managers: managers, careerYearID: careerYearID, progress: progress, snapshots: snapshots,
             reflections: reflections, now: now, ids: &newID)
-        let conversations: @Sendable (any SQLDatabase) async throws -> Void = { sql in
-            try await BulkLoad.insert(
+        let conversations: [BulkRows] = [
+            BulkRows(
                 into: ConversationModel.schema,
                 columns: conversationColumns,
                 count: ids.count,
@@ -75,73 +73,56 @@ enum DemoHistoryWriter {
                         .text(c.expectations), .text(c.summary), .date(c.summaryConfirmed ? c.heldAt : nil),
                         .bool(c.employeePreparationShared), .bool(false), .date(c.createdAt), .date(c.heldAt ?? c.createdAt),
                     ]
-                },
-                on: sql)
-        }
-        let conversationDetails: @Sendable (any SQLDatabase) async throws -> Void = { sql in
-            try await BulkLoad.insert(
-                into: PreparationModel.schema, columns: ["id", "conversation_id", "side", "answers", "updated_at"],
-                count: preparationRows.count,
-                row: { index in
-                    let (row, id, side, answers) = preparationRows[index]
-                    return [.uuid(row), .uuid(id), .text(side.rawValue), .text(answers), .date(now)]
-                },
-                on: sql)
-            try await BulkLoad.insert(
-                into: ConversationThemeModel.schema, columns: ["id", "conversation_id", "theme_id"],
-                count: linkRows.count,
-                row: { index in [.uuid(linkRows[index].0), .uuid(linkRows[index].1), .uuid(linkRows[index].2)] },
-                on: sql)
-            try await BulkLoad.insert(
-                into: AgreedActionModel.schema,
-                columns: [
-                    "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status", "drop_reason",
-                    "confirmed_at", "goal_id", "for_influence_objective", "created_at", "updated_at", "guide_id",
-                ],
-                count: actionRows.count,
-                row: { index in
-                    let (row, conversation, employee, guide, action, at) = actionRows[index]
-                    return [
-                        .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.successMeasure),
-                        .text(action.owner), .text(action.dueOn?.iso), .text(action.status.rawValue), .text(action.dropReason),
-                        .date(action.owner != "employee" && action.confirmed ? at : nil), .uuid(action.goal), .bool(false), .date(at),
-                        .date(at), .uuid(guide),
-                    ]
-                },
-                on: sql)
-            try await BulkLoad.insert(
-                into: PrivateNoteModel.schema, columns: ["id", "conversation_id", "author_id", "body", "updated_at"],
-                count: noteRows.count,
-                row: { index in
-                    let (row, conversation, author, body, at) = noteRows[index]
-                    return [.uuid(row), .uuid(conversation), .uuid(author), .text(body), .date(at)]
-                },
-                on: sql)
-            try await followUp(sql)
-        }
-        if database.sql.dialect.name == "postgresql" {
-            // PostgreSQL does the work of a COPY in the server process of its connection: over one
-            // connection the load used one core of PostgreSQL's. The conversations go in over one
-            // connection while their preparations, themes and actions go in over a second (the
-            // foreign keys between them are set aside for the load and checked when it ends).
-            async let first: Void = database.transaction { try await conversations($0 as! any SQLDatabase) }
-            try await database.transaction { try await conversationDetails($0 as! any SQLDatabase) }
-            try await first
-        } else {
-            try await database.transaction { database in
-                let sql = database as! any SQLDatabase
-                // A large page cache for the load: the indexes being written stay in memory.
-                try await sql.raw("PRAGMA cache_size = -262144").run()
-                try await conversations(sql)
-                try await conversationDetails(sql)
-            }
-        }
+                })
+        ]
+        let conversationDetails: [BulkRows] =
+            [
+                BulkRows(
+                    into: PreparationModel.schema, columns: ["id", "conversation_id", "side", "answers", "updated_at"],
+                    count: preparationRows.count,
+                    row: { index in
+                        let (row, id, side, answers) = preparationRows[index]
+                        return [.uuid(row), .uuid(id), .text(side.rawValue), .text(answers), .date(now)]
+                    }),
+                BulkRows(
+                    into: ConversationThemeModel.schema, columns: ["id", "conversation_id", "theme_id"],
+                    count: linkRows.count,
+                    row: { index in [.uuid(linkRows[index].0), .uuid(linkRows[index].1), .uuid(linkRows[index].2)] }),
+                BulkRows(
+                    into: AgreedActionModel.schema,
+                    columns: [
+                        "id", "conversation_id", "employee_id", "description", "success_measure", "owner", "due_on", "status",
+                        "drop_reason",
+                        "confirmed_at", "goal_id", "for_influence_objective", "created_at", "updated_at", "guide_id",
+                    ],
+                    count: actionRows.count,
+                    row: { index in
+                        let (row, conversation, employee, guide, action, at) = actionRows[index]
+                        return [
+                            .uuid(row), .uuid(conversation), .uuid(employee), .text(action.description), .text(action.successMeasure),
+                            .text(action.owner), .text(action.dueOn?.iso), .text(action.status.rawValue), .text(action.dropReason),
+                            .date(action.owner != "employee" && action.confirmed ? at : nil), .uuid(action.goal), .bool(false), .date(at),
+                            .date(at), .uuid(guide),
+                        ]
+                    }),
+                BulkRows(
+                    into: PrivateNoteModel.schema, columns: ["id", "conversation_id", "author_id", "body", "updated_at"],
+                    count: noteRows.count,
+                    row: { index in
+                        let (row, conversation, author, body, at) = noteRows[index]
+                        return [.uuid(row), .uuid(conversation), .uuid(author), .text(body), .date(at)]
+                    }),
+            ] + followUp
+        // The conversations go in over one connection while their preparations, themes, actions and
+        // what follows go in over a second, on PostgreSQL (`BulkWrites.write`).
+        try await BulkWrites.write([conversations, conversationDetails], on: database)
         return ids
     }
 
     /// A year's notices and theme reports (`DemoMonitoring`), after its conversations.
     static func writeMonitoring(
-        _ monitoring: DemoMonitoring, conversationIDs: [UUID], people: [UUID], unitOf: [UUID], themes: [UUID], on database: any Database,
+        _ monitoring: DemoMonitoring, conversationIDs: [UUID], people: [UUID], unitOf: [UUID], themes: [UUID],
+        on database: WritableDatabase,
         now: Date, ids newID: inout OrderedIDs
     ) async throws {
         let reportIDs = monitoring.reports.map { _ in newID.next() }
@@ -153,50 +134,53 @@ enum DemoHistoryWriter {
         }
         let noticeIDs = monitoring.notices.map { _ in newID.next() }
         let countRows = counts
-        try await database.transaction { database in
-            let sql = database as! any SQLDatabase
-            try await BulkLoad.insert(
-                into: ThemeReportModel.schema, columns: ["id", "manager_id", "unit_id", "checkpoint_id", "people", "note", "submitted_at"],
-                count: reportIDs.count,
-                row: { index in
-                    let report = monitoring.reports[index]
-                    return [
-                        .uuid(reportIDs[index]), .uuid(people[report.manager]), .uuid(unitOf[report.manager]), .uuid(report.checkpoint),
-                        .int(report.people), .text(report.note), .date(min(report.submittedAt, now)),
-                    ]
-                },
-                on: sql)
-            try await BulkLoad.insert(
-                into: ThemeReportCountModel.schema, columns: ["id", "report_id", "theme_id", "people"], count: countRows.count,
-                row: { index in
-                    let (id, report, theme, count) = countRows[index]
-                    return [.uuid(id), .uuid(report), .uuid(theme), .int(count)]
-                },
-                on: sql)
-            try await BulkLoad.insert(
-                into: NoticeModel.schema,
-                columns: ["id", "recipient_id", "conversation_id", "employee_id", "guide_id", "checkpoint_id", "held_at", "created_at"],
-                count: noticeIDs.count,
-                row: { index in
-                    let notice = monitoring.notices[index]
-                    return [
-                        .uuid(noticeIDs[index]), .uuid(people[notice.recipient]), .uuid(conversationIDs[notice.conversation]),
-                        .uuid(people[notice.employee]), .uuid(people[notice.guide]), .uuid(notice.checkpoint), .date(notice.heldAt),
-                        .date(notice.heldAt),
-                    ]
-                },
-                on: sql)
-        }
+        try await BulkWrites.write(
+            [
+                [
+                    BulkRows(
+                        into: ThemeReportModel.schema,
+                        columns: ["id", "manager_id", "unit_id", "checkpoint_id", "people", "note", "submitted_at"],
+                        count: reportIDs.count,
+                        row: { index in
+                            let report = monitoring.reports[index]
+                            return [
+                                .uuid(reportIDs[index]), .uuid(people[report.manager]), .uuid(unitOf[report.manager]),
+                                .uuid(report.checkpoint),
+                                .int(report.people), .text(report.note), .date(min(report.submittedAt, now)),
+                            ]
+                        }),
+                    BulkRows(
+                        into: ThemeReportCountModel.schema, columns: ["id", "report_id", "theme_id", "people"], count: countRows.count,
+                        row: { index in
+                            let (id, report, theme, count) = countRows[index]
+                            return [.uuid(id), .uuid(report), .uuid(theme), .int(count)]
+                        }),
+                    BulkRows(
+                        into: NoticeModel.schema,
+                        columns: [
+                            "id", "recipient_id", "conversation_id", "employee_id", "guide_id", "checkpoint_id", "held_at", "created_at",
+                        ],
+                        count: noticeIDs.count,
+                        row: { index in
+                            let notice = monitoring.notices[index]
+                            return [
+                                .uuid(noticeIDs[index]), .uuid(people[notice.recipient]), .uuid(conversationIDs[notice.conversation]),
+                                .uuid(people[notice.employee]), .uuid(people[notice.guide]), .uuid(notice.checkpoint), .date(notice.heldAt),
+                                .date(notice.heldAt),
+                            ]
+                        }),
+                ]
+            ], on: database)
     }
 
     /// What follows the conversations: progress notes, plans with their snapshots and who they are
-    /// shown to, journal entries and reflections, written by the returned closure inside the
-    /// details' transaction (after the actions and conversations they refer to).
+    /// shown to, journal entries and reflections, written with the details (after the actions and
+    /// conversations they refer to).
     static func followUpRows(
         _ history: DemoHistory, people: [UUID], managers: [UUID?], careerYearID: UUID, progress: [(UUID, UUID, UUID, String, Date)],
         snapshots: [(UUID, UUID, UUID, String, String, Date)], reflections: [(UUID, UUID, UUID, String, Date)], now: Date,
         ids newID: inout OrderedIDs
-    ) -> @Sendable (any SQLDatabase) async throws -> Void {
+    ) -> [BulkRows] {
         var plans: [[BulkValue]] = [], starts: [[BulkValue]] = [], planShares: [[BulkValue]] = []
         for plan in history.plans {
             let person = people[plan.employee]
@@ -226,57 +210,33 @@ enum DemoHistoryWriter {
                 [.uuid(id), .uuid(person), .uuid(careerYearID), .uuid(conversation), .text(label), .text(content), .date(at)]
             }
         let (planRows, shareRows, entryRows, entryShareRows) = (plans, planShares, entries, entryShares)
-        return { sql in
-            try await BulkLoad.insert(
+        return [
+            BulkRows(
                 into: ActionNoteModel.schema, columns: ["id", "action_id", "author_id", "body", "created_at"], count: progress.count,
                 row: { index in
                     let (id, action, author, body, at) = progress[index]
                     return [.uuid(id), .uuid(action), .uuid(author), .text(body), .date(at)]
-                }, on: sql)
-            try await BulkLoad.insert(
-                into: CareerPlanModel.schema, columns: ["id", "person_id", "career_year_id", "content", "updated_at"], rows: planRows,
-                on: sql)
-            try await BulkLoad.insert(
+                }),
+            BulkRows(
+                into: CareerPlanModel.schema, columns: ["id", "person_id", "career_year_id", "content", "updated_at"], rows: planRows),
+            BulkRows(
                 into: PlanSnapshotModel.schema,
-                columns: ["id", "person_id", "career_year_id", "conversation_id", "label", "content", "taken_at"], rows: snapshotRows,
-                on: sql)
-            try await BulkLoad.insert(
-                into: PlanShareModel.schema, columns: ["id", "person_id", "guide_id", "created_at"], rows: shareRows, on: sql)
-            try await BulkLoad.insert(
+                columns: ["id", "person_id", "career_year_id", "conversation_id", "label", "content", "taken_at"], rows: snapshotRows),
+            BulkRows(
+                into: PlanShareModel.schema, columns: ["id", "person_id", "guide_id", "created_at"], rows: shareRows),
+            BulkRows(
                 into: JournalEntryModel.schema,
                 columns: ["id", "person_id", "action_id", "goal_id", "written_on", "kind", "body", "created_at", "updated_at"],
-                rows: entryRows, on: sql)
-            try await BulkLoad.insert(
-                into: JournalShareModel.schema, columns: ["id", "entry_id", "guide_id"], rows: entryShareRows, on: sql)
-            try await BulkLoad.insert(
+                rows: entryRows),
+            BulkRows(
+                into: JournalShareModel.schema, columns: ["id", "entry_id", "guide_id"], rows: entryShareRows),
+            BulkRows(
                 into: ReflectionModel.schema, columns: ["id", "conversation_id", "person_id", "content", "updated_at"],
                 count: reflections.count,
                 row: { index in
                     let (id, conversation, person, content, at) = reflections[index]
                     return [.uuid(id), .uuid(conversation), .uuid(person), .text(content), .date(at)]
-                }, on: sql)
-        }
-    }
-}
-
-/// Identifiers that sort in the order they are made: a millisecond clock and a counter in the first
-/// 48 bits, then random bits, laid out as a version 7 UUID.
-struct OrderedIDs {
-    private var counter: UInt64
-    private var generator = SystemRandomNumberGenerator()
-
-    init(startingAt date: Date) { counter = UInt64(max(0, date.timeIntervalSince1970 * 1000)) }
-
-    mutating func next() -> UUID {
-        counter += 1
-        let random = generator.next() as UInt64
-        let time = counter & 0xFFFF_FFFF_FFFF
-        return UUID(
-            uuid: (
-                UInt8(time >> 40 & 0xFF), UInt8(time >> 32 & 0xFF), UInt8(time >> 24 & 0xFF), UInt8(time >> 16 & 0xFF),
-                UInt8(time >> 8 & 0xFF), UInt8(time & 0xFF), 0x70 | UInt8(random & 0x0F), UInt8(random >> 8 & 0xFF),
-                0x80 | UInt8(random >> 16 & 0x3F), UInt8(random >> 24 & 0xFF), UInt8(random >> 32 & 0xFF), UInt8(random >> 40 & 0xFF),
-                UInt8(random >> 48 & 0xFF), UInt8(random >> 56 & 0xFF), UInt8(random >> 4 & 0xF0), UInt8(random >> 12 & 0xF0)
-            ))
+                }),
+        ]
     }
 }
