@@ -23,7 +23,8 @@ struct Foothold: AsyncParsableCommand {
 }
 
 /// Reads the configuration, runs `body`, and turns any problem into one line and a non-zero exit.
-func run(_ body: (FootholdApp.Configuration) async throws -> Void) async throws {
+/// Every command's `run()` starts here (a name of its own, so it does not clash with theirs).
+func withConfiguration(_ body: (FootholdApp.Configuration) async throws -> Void) async throws {
     do {
         let configuration = try FootholdApp.Configuration.fromEnvironment()
         try await body(configuration)
@@ -52,7 +53,7 @@ struct Serve: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
-        try await Foothold_run { configuration in
+        try await withConfiguration { configuration in
             try await Operations.serve(configuration, hostname: hostname, port: port, demo: demo)
         }
     }
@@ -68,7 +69,7 @@ struct Remind: AsyncParsableCommand {
             """)
 
     func run() async throws {
-        try await Foothold_run { configuration in
+        try await withConfiguration { configuration in
             say(try await Operations.remind(configuration))
         }
     }
@@ -78,7 +79,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Bring the database's tables up to date.")
 
     func run() async throws {
-        try await Foothold_run { configuration in
+        try await withConfiguration { configuration in
             try await Operations.migrate(configuration)
             say("The database is up to date (\(configuration.storage.summary)).")
         }
@@ -102,7 +103,7 @@ struct Import: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        try await Foothold_run { configuration in
+        try await withConfiguration { configuration in
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandProblem("cannot read \(file): no such file, or it cannot be opened")
             }
@@ -152,7 +153,7 @@ struct Demo: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await Foothold_run { configuration in
+        try await withConfiguration { configuration in
             let started = Date()
             let bar = ProgressBar(label: "Creating people")
             let result = try await Operations.demo(configuration, people: people, seed: seed, years: years, progress: bar.update)
@@ -180,7 +181,7 @@ struct User: AsyncParsableCommand {
         var name: String?
 
         func run() async throws {
-            try await Foothold_run { configuration in
+            try await withConfiguration { configuration in
                 let result = try await Operations.createAdministrator(configuration, email: email, name: name)
                 say(result.created ? "Added \(email) as an HR administrator." : "\(email) is now an HR administrator.")
                 say("They can set their password here within 7 days (the link works once):")
@@ -197,7 +198,7 @@ struct User: AsyncParsableCommand {
         var email: String
 
         func run() async throws {
-            try await Foothold_run { configuration in
+            try await withConfiguration { configuration in
                 say(try await Operations.invite(configuration, email: email))
             }
         }
@@ -212,7 +213,7 @@ struct User: AsyncParsableCommand {
         var email: String
 
         func run() async throws {
-            try await Foothold_run { configuration in
+            try await withConfiguration { configuration in
                 guard let password = readLine(strippingNewline: true) else {
                     throw CommandProblem("no password on standard input; try: echo 'a long password' | foothold user set-password \(email)")
                 }
@@ -226,9 +227,4 @@ struct User: AsyncParsableCommand {
 struct CommandProblem: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// The shared start of every command; named so it does not clash with each command's `run()`.
-func Foothold_run(_ body: (FootholdApp.Configuration) async throws -> Void) async throws {
-    try await run(body)
 }

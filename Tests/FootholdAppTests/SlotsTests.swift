@@ -52,15 +52,15 @@ final class SlotsTests: XCTestCase {
             let conversation = try XCTUnwrap(found)
             XCTAssertEqual(conversation.kind, .leadership)
             XCTAssertEqual(conversation.state, .scheduled)
-            let value1 = try await Fixtures.personID(Fixtures.employee, in: testApp)
-            XCTAssertEqual(conversation.$employee.id, value1)
-            let value2 = try await Fixtures.personID(Fixtures.leadership, in: testApp)
-            XCTAssertEqual(conversation.$guide.id, value2)
+            let freyaID = try await Fixtures.personID(Fixtures.employee, in: testApp)
+            XCTAssertEqual(conversation.$employee.id, freyaID)
+            let memberID = try await Fixtures.personID(Fixtures.leadership, in: testApp)
+            XCTAssertEqual(conversation.$guide.id, memberID)
             XCTAssertEqual(conversation.purpose, "Moving into policy work")
             XCTAssertEqual(conversation.place, "Room 7, Ridgeway House")
             XCTAssertEqual(conversation.minutes, 30)
-            let value3 = try await LeadershipSlotModel.find(slots[0], on: testApp.db)?.startsAt
-            XCTAssertEqual(conversation.startsAt, value3)
+            let slotStart = try await LeadershipSlotModel.find(slots[0], on: testApp.db)?.startsAt
+            XCTAssertEqual(conversation.startsAt, slotStart)
 
             // The slot is gone from the open list; Freya sees her booking, Omar who booked.
             let after = try await freya.get(SiteURL.slots.with(query: [("week", "2026-11-23")]))
@@ -70,10 +70,10 @@ final class SlotsTests: XCTestCase {
             let ownAfter = try await omar.get(SiteURL.ownSlots.path)
             XCTAssertTrue(ownAfter.body.visibleText.contains("Booked Freya Parker"), ownAfter.body.visibleText)
             // The booking is a conversation like any other, in both people's lists.
-            let value4 = try await freya.get(SiteURL.conversations.path).body.contains(SiteURL.conversation(conversation.id!).path)
-            XCTAssertTrue(value4)
-            let value5 = try await omar.get(SiteURL.conversations.path).body.contains(SiteURL.conversation(conversation.id!).path)
-            XCTAssertTrue(value5)
+            let freyaSeesIt = try await freya.get(SiteURL.conversations.path).body.contains(SiteURL.conversation(conversation.id!).path)
+            XCTAssertTrue(freyaSeesIt)
+            let memberSeesIt = try await omar.get(SiteURL.conversations.path).body.contains(SiteURL.conversation(conversation.id!).path)
+            XCTAssertTrue(memberSeesIt)
         }
     }
 
@@ -86,10 +86,10 @@ final class SlotsTests: XCTestCase {
             let second = try await lewis.post(SiteURL.slotBook(slots[1]).path, ["note": "Secondments"])
             XCTAssertEqual(second.status, .conflict)
             XCTAssertTrue(second.body.visibleText.contains("Sorry, someone has just booked this slot. Choose another."))
-            let value6 = try await SlotBookingModel.query(on: testApp.db).count()
-            XCTAssertEqual(value6, 1)
-            let value7 = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
-            XCTAssertEqual(value7, 1)
+            let bookings = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(bookings, 1)
+            let leadershipConversations = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
+            XCTAssertEqual(leadershipConversations, 1)
         }
     }
 
@@ -128,8 +128,8 @@ final class SlotsTests: XCTestCase {
             var browsers: [Browser] = []
             for (index, email) in people.enumerated() {
                 let browser = index % 2 == 0 ? testApp.browser() : sibling.browser()
-                let value8 = try await browser.signIn(email, password: Fixtures.password).status
-                XCTAssertEqual(value8, .seeOther)
+                let signedIn = try await browser.signIn(email, password: Fixtures.password).status
+                XCTAssertEqual(signedIn, .seeOther)
                 _ = try await browser.formToken()
                 browsers.append(browser)
             }
@@ -142,10 +142,10 @@ final class SlotsTests: XCTestCase {
             if sibling !== testApp { try? await sibling.app.asyncShutdown() }
             XCTAssertEqual(statuses.filter { $0 == .seeOther }.count, 1, "\(statuses)")
             XCTAssertEqual(statuses.filter { $0 == .conflict }.count, people.count - 1, "\(statuses)")
-            let value9 = try await SlotBookingModel.query(on: testApp.db).filter(\.$slot.$id == slots[2]).count()
-            XCTAssertEqual(value9, 1)
-            let value10 = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
-            XCTAssertEqual(value10, 1)
+            let bookingsOfThirdSlot = try await SlotBookingModel.query(on: testApp.db).filter(\.$slot.$id == slots[2]).count()
+            XCTAssertEqual(bookingsOfThirdSlot, 1)
+            let leadershipConversationsAfter = try await ConversationModel.query(on: testApp.db).filter(\.$kind == .leadership).count()
+            XCTAssertEqual(leadershipConversationsAfter, 1)
         }
     }
 
@@ -153,8 +153,8 @@ final class SlotsTests: XCTestCase {
         try await withApp { testApp in
             let (_, slots) = try await series(in: testApp)
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            let value11 = try await freya.post(SiteURL.slotBook(slots[0]).path, [:]).status
-            XCTAssertEqual(value11, .seeOther)
+            let secondBooking = try await freya.post(SiteURL.slotBook(slots[0]).path, [:]).status
+            XCTAssertEqual(secondBooking, .seeOther)
             let second = try await freya.post(SiteURL.slotBook(slots[1]).path, [:])
             XCTAssertEqual(second.status, .conflict)
             XCTAssertTrue(second.body.visibleText.contains("You already hold one of this person's slots."), second.body.visibleText)
@@ -207,24 +207,24 @@ final class SlotsTests: XCTestCase {
             let conversationID = try await firstBooking(testApp).$conversation.id
             // Lewis cannot cancel Freya's booking.
             let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
-            let value12 = try await lewis.post(SiteURL.slotCancel(slots[0]).path, [:]).status
-            XCTAssertEqual(value12, .notFound)
+            let cancelledByOther = try await lewis.post(SiteURL.slotCancel(slots[0]).path, [:]).status
+            XCTAssertEqual(cancelledByOther, .notFound)
 
             let cancelled = try await freya.post(SiteURL.slotCancel(slots[0]).path, ["confirm": "yes"])
             XCTAssertEqual(cancelled.location, SiteURL.slots.with(query: [("done", "cancelled")]))
-            let value13 = try await ConversationModel.find(conversationID, on: testApp.db)?.state
-            XCTAssertEqual(value13, .cancelled)
-            let value14 = try await SlotBookingModel.query(on: testApp.db).count()
-            XCTAssertEqual(value14, 0)
-            let value15 = try await lewis.post(SiteURL.slotBook(slots[0]).path, [:]).status
-            XCTAssertEqual(value15, .seeOther)
+            let stateAfterCancelling = try await ConversationModel.find(conversationID, on: testApp.db)?.state
+            XCTAssertEqual(stateAfterCancelling, .cancelled)
+            let bookingsAfterCancelling = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(bookingsAfterCancelling, 0)
+            let rebooked = try await lewis.post(SiteURL.slotBook(slots[0]).path, [:]).status
+            XCTAssertEqual(rebooked, .seeOther)
 
             // Cancelling from the conversation's own page frees it too.
             let lewisConversation = try await firstBooking(testApp).$conversation.id
-            let value16 = try await lewis.post(SiteURL.cancel(lewisConversation).path, ["confirm": "yes"]).status
-            XCTAssertEqual(value16, .seeOther)
-            let value17 = try await SlotBookingModel.query(on: testApp.db).count()
-            XCTAssertEqual(value17, 0)
+            let cancelledOwn = try await lewis.post(SiteURL.cancel(lewisConversation).path, ["confirm": "yes"]).status
+            XCTAssertEqual(cancelledOwn, .seeOther)
+            let bookingsAfterCancel = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(bookingsAfterCancel, 0)
             let list = try await freya.get(SiteURL.slots.with(query: [("week", "2026-11-23")]))
             XCTAssertTrue(list.body.contains(SiteURL.slotBook(slots[0]).path))
         }
@@ -238,22 +238,22 @@ final class SlotsTests: XCTestCase {
             let conversationID = try await firstBooking(testApp).$conversation.id
             // Only the member withdraws their slots.
             let sophie = try await Fixtures.signedIn(Fixtures.chief, in: testApp)
-            let value18 = try await sophie.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
-            XCTAssertEqual(value18, .notFound)
-            let value19 = try await freya.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
-            XCTAssertEqual(value19, .forbidden)
+            let withdrawnByOther = try await sophie.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
+            XCTAssertEqual(withdrawnByOther, .notFound)
+            let withdrawnByBooker = try await freya.post(SiteURL.slotWithdraw(slots[0]).path, [:]).status
+            XCTAssertEqual(withdrawnByBooker, .forbidden)
 
             let withdrawn = try await omar.post(SiteURL.slotWithdraw(slots[0]).path, ["confirm": "yes"])
             XCTAssertEqual(withdrawn.location, SiteURL.ownSlots.with(query: [("done", "withdrawn")]))
-            let value20 = try await ConversationModel.find(conversationID, on: testApp.db)?.state
-            XCTAssertEqual(value20, .cancelled)
+            let stateAfterWithdrawal = try await ConversationModel.find(conversationID, on: testApp.db)?.state
+            XCTAssertEqual(stateAfterWithdrawal, .cancelled)
             let list = try await freya.get(SiteURL.slots.path)
             XCTAssertTrue(list.body.visibleText.contains("Withdrawn Omar Morgan can no longer meet at this time."), list.body.visibleText)
             // A withdrawn slot cannot be booked.
             let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
-            let value21 = try await lewis.post(SiteURL.slotBook(slots[0]).path, [:]).body.visibleText.contains(
+            let refusalExplains = try await lewis.post(SiteURL.slotBook(slots[0]).path, [:]).body.visibleText.contains(
                 "This slot has been withdrawn.")
-            XCTAssertTrue(value21)
+            XCTAssertTrue(refusalExplains)
         }
     }
 
@@ -261,10 +261,10 @@ final class SlotsTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let ben = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
-            let value22 = try await ben.get(SiteURL.ownSlots.path).status
-            XCTAssertEqual(value22, .forbidden)
-            let value23 = try await ben.post(SiteURL.ownSlots.path, ["date": "2026-11-24", "time": "10:00"]).status
-            XCTAssertEqual(value23, .forbidden)
+            let ownSlotsPage = try await ben.get(SiteURL.ownSlots.path).status
+            XCTAssertEqual(ownSlotsPage, .forbidden)
+            let offeredByNonMember = try await ben.post(SiteURL.ownSlots.path, ["date": "2026-11-24", "time": "10:00"]).status
+            XCTAssertEqual(offeredByNonMember, .forbidden)
             let omar = try await Fixtures.signedIn(Fixtures.leadership, in: testApp)
             let bad = try await omar.post(
                 SiteURL.ownSlots.path, ["date": "2026-11-18", "time": "9am", "minutes": "600", "weeks": "x", "place": "Room 1"])
@@ -272,14 +272,14 @@ final class SlotsTests: XCTestCase {
             XCTAssertTrue(bad.body.visibleText.contains("Enter the time as hours and minutes, such as 10:00"))
             XCTAssertTrue(bad.body.visibleText.contains("Enter a length from 15 to 120 minutes"))
             XCTAssertTrue(bad.body.contains("value=\"9am\""), "what was typed is kept")
-            let value24 = try await LeadershipSlotModel.query(on: testApp.db).count()
-            XCTAssertEqual(value24, 0)
+            let slotsAfterRefusal = try await LeadershipSlotModel.query(on: testApp.db).count()
+            XCTAssertEqual(slotsAfterRefusal, 0)
             // A slot that is not there, and a note far too long.
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            let value25 = try await freya.post(SiteURL.slotBook(UUID()).path, [:]).status
-            XCTAssertEqual(value25, .notFound)
-            let value26 = try await freya.get("/slots?week=tomorrow&member=nobody").status
-            XCTAssertEqual(value26, .ok)
+            let unknownSlot = try await freya.post(SiteURL.slotBook(UUID()).path, [:]).status
+            XCTAssertEqual(unknownSlot, .notFound)
+            let unreadableQuery = try await freya.get("/slots?week=tomorrow&member=nobody").status
+            XCTAssertEqual(unreadableQuery, .ok)
         }
     }
 
@@ -289,8 +289,8 @@ final class SlotsTests: XCTestCase {
             let freya = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
             let long = try await freya.post(SiteURL.slotBook(slots[0]).path, ["note": String(repeating: "a", count: 1_001)])
             XCTAssertTrue(long.body.visibleText.contains("to 1000 characters; it has 1001"), long.body.visibleText)
-            let value27 = try await SlotBookingModel.query(on: testApp.db).count()
-            XCTAssertEqual(value27, 0)
+            let bookingsAfterLongNote = try await SlotBookingModel.query(on: testApp.db).count()
+            XCTAssertEqual(bookingsAfterLongNote, 0)
         }
     }
 
@@ -312,11 +312,11 @@ final class SlotsTests: XCTestCase {
                 let page = try await browser.get(SiteURL.conversation(id).path)
                 XCTAssertNotEqual(page.status, .ok, email)
                 XCTAssertFalse(page.body.contains("MARKER-SLOT-NOTE"), email)
-                let value28 = try await browser.get(SiteURL.slots.path).body.contains("MARKER-SLOT-NOTE")
-                XCTAssertFalse(value28, email)
+                let othersSeeNote = try await browser.get(SiteURL.slots.path).body.contains("MARKER-SLOT-NOTE")
+                XCTAssertFalse(othersSeeNote, email)
             }
-            let value29 = try await omar.get(SiteURL.ownSlots.path).body.contains("MARKER-SLOT-NOTE")
-            XCTAssertFalse(value29)
+            let memberSeesNote = try await omar.get(SiteURL.ownSlots.path).body.contains("MARKER-SLOT-NOTE")
+            XCTAssertFalse(memberSeesNote)
         }
     }
 }
