@@ -282,12 +282,14 @@ extension ConversationPages {
 
     /// What a career conversation is and each side's part in it, shown the first time two people meet in Foothold.
     static func firstConversation(_ record: ConversationForViewer, side: ConversationSide) -> BodyNode {
-        let other = record.other.name.firstName
+        let other = record.other.name.firstName, employee = record.employee.name.firstName
         return H.el(
             "section", class: "card",
             H.heading(2, "Your first career conversation with \(other)"),
             H.paragraph(
-                "A career conversation is time to think together about where \(side == .employee ? "you" : record.employee.name.firstName) might head next and how to get there. It is not a performance review: nothing is rated, and it goes at the pace of the person whose career it is."
+                "A career conversation is time to think together about where \(side == .employee ? "you" : employee) might head next "
+                    + "and how to get there. It is not a performance review: nothing is rated, and it goes at the pace of the person "
+                    + "whose career it is."
             ),
             H.el(
                 "ul",
@@ -296,7 +298,7 @@ extension ConversationPages {
                     H.text(
                         side == .employee
                             ? "You lead. You are the expert on your own career: the more openly you share your ideas and doubts, the more you will get out of it."
-                            : "\(record.employee.name.firstName) leads. They are the expert on their own career; your part is to ask good questions and listen."
+                            : "\(employee) leads. They are the expert on their own career; your part is to ask good questions and listen."
                     )),
                 H.el(
                     "li",
@@ -421,6 +423,7 @@ extension ConversationPages {
     ) -> [BodyNode] {
         var options: [(value: String, label: String)] = [("", "None: it was not a checkpoint conversation")]
         if let fits { options.append((fits.id.uuidString, "\(fits.name), \(fits.window)")) }
+        let employee = record.employee.name.firstName
         let explanation =
             fits == nil
             ? "It was held on \(heldOn), when no checkpoint was open, so it meets none."
@@ -429,8 +432,8 @@ extension ConversationPages {
             H.errorSummary(problems.items),
             H.heading(1, "Which checkpoint did your conversation with \(record.other.name) meet?"),
             H.paragraph(
-                explanation + " If you choose another answer, the director of \(record.employee.name.firstName)’s unit is told the new one "
-                    + "and what they were told before is withdrawn. \(record.employee.name.firstName)’s plan history follows.",
+                explanation + " If you choose another answer, the director of \(employee)’s unit is told the new one "
+                    + "and what they were told before is withdrawn. \(employee)’s plan history follows.",
                 class: "lead"),
             H.form(
                 action: SiteURL.changeCheckpoint(record.id).path, csrf: csrf,

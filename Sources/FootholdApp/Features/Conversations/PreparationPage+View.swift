@@ -25,7 +25,8 @@ extension PreparationPage {
             H.paragraph(
                 model.side == .employee
                     ? "Take your time: answer what helps and leave the rest. Your answers are private until you choose to share them with \(other), and you can change them until the conversation is held."
-                    : "A few minutes of thought beforehand makes the conversation \(record.employee.name.firstName)'s, not yours. Your notes stay private unless you share them.",
+                    : "A few minutes of thought beforehand makes the conversation \(record.employee.name.firstName)'s, not yours. "
+                        + "Your notes stay private unless you share them.",
                 class: "lead"))
 
         let privacy = shared ? "You and \(other)" : "Only you"
