@@ -36,7 +36,7 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
-        // The demo organisation's loader and bulk writers; it reaches the database only through FootholdData.
+        // The demo organisation, its history and their writers; it reaches the database only through FootholdData.
         .target(
             name: "FootholdDemo",
             dependencies: ["FootholdCore", "FootholdData"],
@@ -69,6 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FootholdCoreTests", dependencies: ["FootholdCore"]),
+        .testTarget(name: "FootholdDemoTests", dependencies: ["FootholdCore", "FootholdDemo"]),
         .testTarget(
             name: "FootholdAppTests",
             dependencies: [

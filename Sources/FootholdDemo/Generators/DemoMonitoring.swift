@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 
 /// What monitoring holds for the demo organisation, made from its history: the notices directors

@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 
 /// A believable fictional organisation for demonstrations and benchmarks: Ridgeway, a public body

@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 
 /// What happens after the demo's conversations: actions in every state with measures, notes and

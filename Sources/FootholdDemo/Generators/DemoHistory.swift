@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 
 /// Believable career-conversation history for the demo organisation: for every checkpoint of every

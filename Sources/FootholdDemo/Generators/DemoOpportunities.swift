@@ -1,3 +1,4 @@
+import FootholdCore
 import Foundation
 
 /// The demo's Leadership Team slots, opportunities, success stories and resources (issue
