@@ -20,7 +20,7 @@ final class ActionsTests: XCTestCase {
         var forLewis: UUID
     }
 
-    func held(in testApp: TestApp) async throws -> Cast {
+    static func held(in testApp: TestApp) async throws -> Cast {
         let (ben, freya, conversation) = try await Fixtures.scheduledConversation(in: testApp)
         _ = try await ben.post(SiteURL.markHeld(conversation).path, ["date": "2026-11-19", "minutes": "30", "checkpoint": ""])
         func add(_ fields: [String: String]) async throws -> UUID {
@@ -47,7 +47,7 @@ final class ActionsTests: XCTestCase {
     /// the director, the Leadership Team and HR see none, and no page of theirs carries a marker.
     func testWhoSeesWhichActionPageByPage() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let all = [cast.forFreya, cast.forBen, cast.forLewis]
             let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
             let markers = ["MARK-FREYA", "MARK-BEN", "MARK-LEWIS"]
@@ -98,7 +98,7 @@ final class ActionsTests: XCTestCase {
 
     func testANamedColleagueMovesTheirActionOnButCannotRewriteIt() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let lewis = try await Fixtures.signedIn(Fixtures.colleague, in: testApp)
             let noted = try await lewis.post(SiteURL.actionNotes(cast.forLewis).path, ["body": "Booked half an hour on Thursday"])
             XCTAssertEqual(noted.status, .seeOther)
@@ -127,7 +127,7 @@ final class ActionsTests: XCTestCase {
     /// guide's home and actions page list it; the employee cannot confirm for the guide.
     func testTheGuideConfirmsWhatTheyCanDeliver() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let freyaPage = try await cast.freya.get(SiteURL.actionPage(cast.forBen).path).body.visibleText
             XCTAssertTrue(freyaPage.contains("Not yet confirmed"))
             let benHome = try await cast.ben.get(SiteURL.home.path).body
@@ -159,7 +159,7 @@ final class ActionsTests: XCTestCase {
 
     func testDroppingNeedsAReasonAndTheListFiltersByStatus() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let noReason = try await cast.freya.post(SiteURL.actionStatus(cast.forFreya).path, ["status": "dropped", "drop_reason": "  "])
             XCTAssertEqual(noReason.status, .badRequest)
             XCTAssertTrue(noReason.body.visibleText.contains("Say why it is being dropped"))
@@ -189,7 +189,7 @@ final class ActionsTests: XCTestCase {
 
     func testOverdueIsMarkedAndTheSmartCheckIsShownBesideEachAction() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let added = try await cast.ben.post(
                 SiteURL.actions(cast.conversation).path, ["description": "Improve my skills", "owner": "employee", "due_on": "2026-11-20"])
             XCTAssertEqual(added.status, .seeOther)
@@ -211,7 +211,7 @@ final class ActionsTests: XCTestCase {
     /// On 4 December 2026 an action due on a day already past was accepted without a word.
     func testADueDateAlreadyPastIsRefusedUnlessTheActionAlreadyHadIt() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let past = try await cast.freya.post(
                 SiteURL.myActions.path,
                 ["description": "Book the Level 2 data course MARK-PAST", "owner": "employee", "due_on": "2026-11-18"])
@@ -244,7 +244,7 @@ final class ActionsTests: XCTestCase {
 
     func testAFormThatFailsKeepsWhatWasTypedAndSaysWhichFieldAndWhy() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let typed = [
                 "description": "Ask someone about the analytics secondment MARK-TYPED", "owner": "colleague", "colleague": "Nobody Atall",
                 "due_on": "31/01/2027", "success_measure": "A conversation held",
@@ -293,7 +293,7 @@ final class ActionsTests: XCTestCase {
 
     func testTwoPeopleWithOneNameAreToldApart() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let lewis = try await PersonModel.query(on: testApp.db).filter(\.$email == Fixtures.colleague).first()!
             let twin = PersonModel()
             twin.email = "lewis.iqbal2@ridgeway.example"
@@ -315,7 +315,7 @@ final class ActionsTests: XCTestCase {
 
     func testActionsCarryIntoTheNextConversationWithTheSameGuideOnly() async throws {
         try await withApp { testApp in
-            let cast = try await held(in: testApp)
+            let cast = try await Self.held(in: testApp)
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
             let next = try await cast.ben.post(SiteURL.conversations.path, ["with": freya.uuidString, "kind": "check_in", "minutes": "15"])
             let nextID = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(next.location).split(separator: "/")[1])))

@@ -187,7 +187,7 @@ final class CalendarFeedTests: XCTestCase {
             XCTAssertFalse(both.contains { $0.hasPrefix("2025-") }, "none from the year before: \(both)")
 
             // A calendar program asks every few minutes: on PostgreSQL the whole feed is one round trip.
-            if let prepared = testApp.app.postgresPrepared {
+            if let prepared = testApp.app.data.postgresPrepared {
                 let before = prepared.statementsServed
                 let status = try await program.get(path).status
                 XCTAssertEqual(status, .ok)

@@ -86,7 +86,7 @@ final class InterleavedWritesTests: XCTestCase {
             do {
                 _ = try await Arranging.schedule(
                     freyasCopy, step: .accept, meeting: MeetingDraft(date: "2026-11-24", time: "14:00", minutes: "15", place: "Room 4"),
-                    on: testApp.db, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
+                    on: testApp.reads, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
                 XCTFail("a withdrawn invitation was accepted")
             } catch is ConversationWrites.Stale {}
             let stored = try await ConversationModel.find(id, on: testApp.db)!
@@ -110,7 +110,7 @@ final class InterleavedWritesTests: XCTestCase {
             do {
                 _ = try await Arranging.schedule(
                     second, step: .accept, meeting: MeetingDraft(date: "2026-11-24", time: "14:00", minutes: "15", place: ""),
-                    on: testApp.db, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
+                    on: testApp.reads, timeZone: testApp.app.footholdConfiguration.timeZone, now: testApp.clock.now)
                 XCTFail("declined and accepted both")
             } catch is ConversationWrites.Stale {}
             let stored = try await ConversationModel.find(id, on: testApp.db)!

@@ -17,6 +17,15 @@ final class MonitoringCacheTests: XCTestCase {
         var value: Int { counts.withLockedValue { $0 } }
     }
 
+    /// The app's clock as a test holds it: time moves only when the test moves it.
+    final class Clock: Sendable {
+        private let moment = NIOLockedValueBox(Date(timeIntervalSince1970: 1_796_000_000))
+        func now() -> Date { moment.withLockedValue { $0 } }
+        func advance(_ duration: Duration) {
+            moment.withLockedValue { $0 += Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+        }
+    }
+
     /// A moment for a recount that should not start, to show that it did not.
     func settle() async throws { try await Task.sleep(for: .milliseconds(60)) }
 
@@ -33,38 +42,40 @@ final class MonitoringCacheTests: XCTestCase {
     }
 
     func testCountsAreKeptThenRecountedInTheBackgroundThenWaitedFor() async throws {
-        let counter = Counter()
-        let cache = MonitoringCache<Int>(timing: .init(refresh: .milliseconds(600), atMost: .milliseconds(1800))) { counter.next() }
+        let (counter, clock) = (Counter(), Clock())
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .seconds(60), atMost: .seconds(180)), now: clock.now) {
+            counter.next()
+        }
         let first = try await cache.value()
         XCTAssertEqual(first, 1, "nothing kept: the first page waits for a count")
         let kept = try await cache.value()
         XCTAssertEqual(kept, 1, "young counts are served as they are")
         XCTAssertEqual(counter.value, 1)
 
-        try await Task.sleep(for: .milliseconds(700))
+        clock.advance(.seconds(70))
         let stale = try await cache.value()
         XCTAssertEqual(stale, 1, "old counts are still served while a recount runs")
-        // Asked for no longer than the counts may be shown, so a page that waited cannot pass for
-        // a recount in the background.
-        let recounted = try await served(by: cache, becoming: 2, within: .milliseconds(900))
+        let recounted = try await served(by: cache, becoming: 2, within: .seconds(5))
         XCTAssertEqual(recounted, 2, "the recount is served once it is done")
         XCTAssertEqual(counter.value, 2, "one recount, however often the page was asked for meanwhile")
 
-        try await Task.sleep(for: .milliseconds(1900))
+        clock.advance(.seconds(190))
         let waited = try await cache.value()
         XCTAssertEqual(waited, 3, "counts past the limit are never shown: the page waits")
     }
 
     func testAChangeHereAsksForARecountSooner() async throws {
-        let counter = Counter()
-        let cache = MonitoringCache<Int>(timing: .init(refresh: .milliseconds(800), atMost: .seconds(60))) { counter.next() }
+        let (counter, clock) = (Counter(), Clock())
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .seconds(60), atMost: .seconds(120)), now: clock.now) {
+            counter.next()
+        }
         _ = try await cache.value()
         cache.changed()
         let atOnce = try await cache.value()
         XCTAssertEqual(atOnce, 1, "not within a quarter of the refresh time, so many writers do not keep it counting")
         try await settle()
         XCTAssertEqual(counter.value, 1)
-        try await Task.sleep(for: .milliseconds(250))
+        clock.advance(.seconds(16))
         let after = try await served(by: cache, becoming: 2, within: .seconds(5))
         XCTAssertEqual(after, 2, "after a quarter, a change starts a recount")
         XCTAssertEqual(counter.value, 2)
@@ -74,7 +85,7 @@ final class MonitoringCacheTests: XCTestCase {
 
     func testCountingForEveryPageNeverKeepsAnything() async throws {
         let counter = Counter()
-        let cache = MonitoringCache<Int>(timing: .refreshing(every: 0)) { counter.next() }
+        let cache = MonitoringCache<Int>(timing: .refreshing(every: 0), now: Clock().now) { counter.next() }
         for expected in 1...3 {
             let value = try await cache.value()
             XCTAssertEqual(value, expected)
@@ -84,7 +95,7 @@ final class MonitoringCacheTests: XCTestCase {
     func testAFailedCountIsReportedAndTheNextPageTriesAgain() async throws {
         struct Broken: Error {}
         let counter = Counter()
-        let cache = MonitoringCache<Int>(timing: .init(refresh: .seconds(10), atMost: .seconds(60))) {
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .seconds(10), atMost: .seconds(60)), now: Clock().now) {
             if counter.next() == 1 { throw Broken() }
             return 7
         }

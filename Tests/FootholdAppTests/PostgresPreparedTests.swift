@@ -14,21 +14,21 @@ final class PostgresPreparedTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            let before = testApp.app.postgresPrepared?.statementsServed ?? 0
+            let before = testApp.app.data.postgresPrepared?.statementsServed ?? 0
             let home = try await employee.get(SiteURL.home.path)
             XCTAssertEqual(home.status, .ok)
             let list = try await employee.get(SiteURL.conversations.path)
             XCTAssertEqual(list.status, .ok)
             if TestDatabase.isPostgres {
                 XCTAssertGreaterThan(
-                    testApp.app.postgresPrepared?.statementsServed ?? 0, before, "the pages read through prepared statements")
+                    testApp.app.data.postgresPrepared?.statementsServed ?? 0, before, "the pages read through prepared statements")
                 let mode = try await testApp.db.sql.raw("SHOW plan_cache_mode").first()?.decode(column: "plan_cache_mode", as: String.self)
                 XCTAssertEqual(mode, "force_generic_plan", "prepared statements are planned once a connection")
                 let workers = try await testApp.db.sql.raw("SHOW max_parallel_workers_per_gather").first()?
                     .decode(column: "max_parallel_workers_per_gather", as: String.self)
                 XCTAssertEqual(workers, "0", "a page's statement never waits for parallel workers to start")
             } else {
-                XCTAssertNil(testApp.app.postgresPrepared, "SQLite never takes this path")
+                XCTAssertNil(testApp.app.data.postgresPrepared, "SQLite never takes this path")
             }
         }
     }
@@ -36,13 +36,13 @@ final class PostgresPreparedTests: XCTestCase {
     func testRowsDecodeExactlyAsTheDriverDecodesThem() async throws {
         try await withApp { testApp in
             guard TestDatabase.isPostgres else {
-                XCTAssertNil(testApp.app.postgresPrepared, "SQLite reads through its own connections instead")
+                XCTAssertNil(testApp.app.data.postgresPrepared, "SQLite reads through its own connections instead")
                 return
             }
             try await Fixtures.organisation(in: testApp)
             _ = try await Fixtures.scheduledConversation(in: testApp)
             let db = testApp.db
-            let statements = try XCTUnwrap(testApp.app.postgresPrepared)
+            let statements = try XCTUnwrap(testApp.app.data.postgresPrepared)
             let people: SQLQueryString =
                 "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.active = \(bind: true) ORDER BY p.email"
             let viaDriver = try await db.sql.raw(people).all().map { try PersonModel.read($0, "p") }

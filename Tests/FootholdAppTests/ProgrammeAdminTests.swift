@@ -107,7 +107,7 @@ final class ProgrammeAdminTests: XCTestCase {
             fields["stages.close.tip"] = "End on time and agree the next check-in."
             let saved = try await browser.post(SiteURL.adminQuestionBank.path, fields)
             XCTAssertEqual(saved.status, .seeOther)
-            let bank = try await ConversationStore.questionBank(on: testApp.reads, banks: testApp.app.questionBanks)
+            let bank = try await ConversationStore.questionBank(on: testApp.reads)
             XCTAssertEqual(bank.stage(.close)?.questions, ["What will you do first?", "Who else should you talk to?"])
             // The pages that show a preparation read the bank with it: the edited wording shows there.
             let cast = try await Fixtures.scheduledConversation(in: testApp)
@@ -138,7 +138,7 @@ final class ProgrammeAdminTests: XCTestCase {
                 SiteURL.adminQuestionBankImport.path, fields: [:], fileField: "file", filename: "bank.json",
                 content: String(decoding: QuestionBank.standard.json(), as: UTF8.self))
             XCTAssertEqual(reimported.status, .seeOther)
-            let restored = try await ConversationStore.questionBank(on: testApp.reads, banks: testApp.app.questionBanks)
+            let restored = try await ConversationStore.questionBank(on: testApp.reads)
             XCTAssertEqual(restored, QuestionBank.standard)
         }
     }

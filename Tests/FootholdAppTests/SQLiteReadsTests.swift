@@ -14,7 +14,7 @@ final class SQLiteReadsTests: XCTestCase {
         try await withApp { testApp in
             try await Fixtures.organisation(in: testApp)
             let employee = try await Fixtures.signedIn(Fixtures.employee, in: testApp)
-            guard let reads = testApp.app.sqliteReads else {
+            guard let reads = testApp.app.data.sqliteReads else {
                 XCTAssertTrue(TestDatabase.isPostgres, "only PostgreSQL runs without the read pool")
                 let home = try await employee.get(SiteURL.home.path)
                 XCTAssertEqual(home.status, .ok)
@@ -37,12 +37,12 @@ final class SQLiteReadsTests: XCTestCase {
 
     func testRowsDecodeExactlyAsTheDriverDecodesThem() async throws {
         try await withApp { testApp in
-            guard let reads = testApp.app.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
+            guard let reads = testApp.app.data.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
             try await Fixtures.organisation(in: testApp)
             let db = testApp.db
             let query: SQLQueryString = "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p ORDER BY p.email"
             let viaDriver = try await db.sql.raw(query).all().map { try PersonModel.read($0, "p") }
-            let pool = Reads(database: db, path: .sqliteReadConnections(reads))
+            let pool = Reads(database: db, path: .sqliteReadConnections(reads), caches: testApp.app.data.caches)
             let viaPool = try await pool.rows(query).map { try PersonModel.read($0, "p") }
             XCTAssertEqual(viaPool.count, viaDriver.count)
             XCTAssertGreaterThan(viaPool.count, 5)
@@ -83,7 +83,7 @@ final class SQLiteReadsTests: XCTestCase {
 
     func testReadsInsideATransactionSeeItsOwnWrites() async throws {
         try await withApp { testApp in
-            guard let reads = testApp.app.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
+            guard let reads = testApp.app.data.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
             try await Fixtures.organisation(in: testApp)
             let freya = try await Fixtures.personID(Fixtures.employee, in: testApp)
             guard case .sqliteReadConnections(let pool) = testApp.reads.path, pool === reads else {
@@ -108,8 +108,8 @@ final class SQLiteReadsTests: XCTestCase {
 
     func testManyDifferentStatementsStayCorrectPastTheCacheLimit() async throws {
         try await withApp { testApp in
-            guard let reads = testApp.app.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
-            let pool = Reads(database: testApp.db, path: .sqliteReadConnections(reads))
+            guard let reads = testApp.app.data.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
+            let pool = Reads(database: testApp.db, path: .sqliteReadConnections(reads), caches: testApp.app.data.caches)
             do {
                 for round in 0..<2 {
                     for number in 0..<300 {

@@ -176,12 +176,12 @@ final class SlotsTests: XCTestCase {
             let refusals = try await withThrowingTaskGroup(of: SlotBooking.Refusal?.self) { group in
                 for round in 0..<4 {
                     for (index, slot) in slots.enumerated() {
-                        let database = (round + index) % 2 == 0 ? testApp.db : sibling.app.db
+                        let reads = (round + index) % 2 == 0 ? testApp.reads : sibling.reads
                         group.addTask {
                             do {
                                 return try await SlotsStore.book(
                                     slot, by: freya, purpose: "", conversationID: UUID(), bookingID: UUID(), at: now,
-                                    timeZone: TimeZone(identifier: "Europe/London")!, on: database)
+                                    timeZone: TimeZone(identifier: "Europe/London")!, on: reads)
                             } catch {
                                 return .taken
                             }

@@ -92,7 +92,8 @@ final class TeamBoardTests: XCTestCase {
                 let counter = QueryCounter()
                 let counted = testApp.app.database(countingWith: counter)
                 _ = try await TeamBoard.Model.load(
-                    manager: boss, display: DisplayDate(timeZone: .gmt, now: testApp.clock.now), on: .driver(counted),
+                    manager: boss, display: DisplayDate(timeZone: .gmt, now: testApp.clock.now),
+                    on: .driver(counted, caches: testApp.app.data.caches),
                     now: testApp.clock.now)
                 count = counter.count
                 XCTAssertGreaterThan(count, 0, "the counter sees the statements")

@@ -90,7 +90,7 @@ public struct Accounts: Sendable {
             let stored = try await AccountsStore.passwordHash(of: personID, on: app.writes)
             let matches: Bool
             do {
-                matches = try await app.passwordWork.verify(current, against: stored ?? app.signInDecoyHash)
+                matches = try await app.passwordWork.verify(current, against: stored ?? app.foothold.signInDecoyHash)
             } catch let busy as PasswordWork.Busy {
                 try await SignInAttempts.refund(keys: keys, reservation, on: app.writes)
                 throw busy

@@ -49,23 +49,6 @@ final class PasswordWork: Sendable {
     }
 }
 
-extension Application {
-    private struct PasswordWorkKey: StorageKey { typealias Value = PasswordWork }
-
-    /// Set up by `configure`, stopped with the app; without it no password is checked (503).
-    var passwordWork: PasswordWork {
-        get throws {
-            guard let work = storage[PasswordWorkKey.self] else { throw PasswordWork.Busy() }
-            return work
-        }
-    }
-
-    func usePasswordWork(_ work: PasswordWork) {
-        storage[PasswordWorkKey.self] = work
-        lifecycle.use(PasswordWorkLifecycle(work: work))
-    }
-}
-
 struct PasswordWorkLifecycle: LifecycleHandler {
     let work: PasswordWork
     func shutdown(_ application: Application) { work.shutdown() }

@@ -82,7 +82,7 @@ public enum Operations {
             if let interval = configuration.reminderInterval {
                 app.lifecycle.use(ReminderSchedule(interval: interval))
                 // What someone has just done or asked for is delivered at once, not at the next pass.
-                app.outboxKick = OutboxKick()
+                app.foothold.outboxKick.switchOn()
                 if case .folder(let path) = configuration.mail.transport, demo {
                     say("Reminders are written to the folder \(path)/, one .eml file a message, instead of being e-mailed.")
                 }

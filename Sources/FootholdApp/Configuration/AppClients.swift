@@ -36,23 +36,3 @@ public struct AppClients: Sendable {
         }
     )
 }
-
-extension Application {
-    private struct ConfigurationKey: StorageKey { typealias Value = Configuration }
-    private struct ClientsKey: StorageKey { typealias Value = AppClients }
-
-    public var footholdConfiguration: Configuration {
-        get { storage[ConfigurationKey.self] ?? Configuration(storage: .sqlite(path: "foothold.sqlite")) }
-        set { storage[ConfigurationKey.self] = newValue }
-    }
-
-    public var clients: AppClients {
-        get { storage[ClientsKey.self] ?? .live }
-        set { storage[ClientsKey.self] = newValue }
-    }
-}
-
-extension Request {
-    var clients: AppClients { application.clients }
-    var now: Date { application.clients.now() }
-}

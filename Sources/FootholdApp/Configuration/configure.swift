@@ -6,18 +6,16 @@ import Vapor
 /// Sets up a Foothold application: storage, migrations, passwords, middleware and routes.
 /// Fails with a `Configuration.Problem` when the database cannot be used.
 public func configure(_ app: Application, configuration: Configuration, clients: AppClients = .live) async throws {
-    app.footholdConfiguration = configuration
-    app.clients = clients
-    app.questionBanks = QuestionBanks()
-    try await setUpDatabase(app, storage: configuration.storage)
-    app.startMonitoring()
-    app.mailWarnings = NIOLockedValueBox([])
-    app.opportunityCatalogue = OpportunityCatalogue()
-
+    let data = try await setUpDatabase(app, storage: configuration.storage, timeZone: configuration.timeZone)
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     // bcrypt on a core's worth of threads of its own, with a bounded queue (decision 0012).
-    app.usePasswordWork(PasswordWork(threads: System.coreCount, cost: configuration.bcryptCost))
-    app.signInDecoyHash = try await app.passwordWork.hash(clients.makeToken())
+    let passwordWork = PasswordWork(threads: System.coreCount, cost: configuration.bcryptCost)
+    app.lifecycle.use(PasswordWorkLifecycle(work: passwordWork))
+    app.foothold = FootholdEnvironment(
+        configuration: configuration, clients: clients, data: data, passwordWork: passwordWork,
+        signInDecoyHash: try await passwordWork.hash(clients.makeToken()),
+        monitoring: app.makeMonitoring(configuration, clients: clients), opportunityCatalogue: OpportunityCatalogue(),
+        outboxKick: OutboxKick(), mailWarnings: NIOLockedValueBox([]))
     app.routes.defaultMaxBodySize = "64kb"
 
     app.middleware = Middlewares()

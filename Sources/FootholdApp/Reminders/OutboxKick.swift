@@ -2,22 +2,17 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-extension Application {
-    private struct OutboxKickKey: StorageKey { typealias Value = OutboxKick }
-    /// Delivers what is waiting in the outbox now, in the background (decision 0022); set by `serve`.
-    /// Without it (tests, commands) what is recorded waits for the next pass.
-    var outboxKick: OutboxKick? {
-        get { storage[OutboxKickKey.self] }
-        set { storage[OutboxKickKey.self] = newValue }
-    }
-}
-
 /// One delivery run at a time on this server; a kick while one runs asks for one more after it.
-final class OutboxKick: @unchecked Sendable {
-    private let state = NIOLockedValueBox<(running: Bool, again: Bool)>((false, false))
+/// Off until `serve` switches it on with its reminder schedule: in tests and commands, what is
+/// recorded waits for the next pass.
+final class OutboxKick: Sendable {
+    private let state = NIOLockedValueBox<(on: Bool, running: Bool, again: Bool)>((false, false, false))
+
+    func switchOn() { state.withLockedValue { $0.on = true } }
 
     func callAsFunction(_ app: Application) {
         let start = state.withLockedValue { state -> Bool in
+            guard state.on else { return false }
             if state.running {
                 state.again = true
                 return false
@@ -49,5 +44,5 @@ final class OutboxKick: @unchecked Sendable {
 
 extension Request {
     /// Asks the server to deliver what was just recorded in the outbox now (decision 0022).
-    func deliverSoon() { application.outboxKick?(application) }
+    func deliverSoon() { application.foothold.outboxKick(application) }
 }

@@ -216,7 +216,7 @@ struct ReminderPass {
                     messageID: "reminder-\(delivery.id.uuidString.lowercased())@\(host)", calendar: calendar)
             }
             do {
-                let (logger, warnings) = (app.logger, app.mailWarnings)
+                let (logger, warnings) = (app.logger, app.foothold.mailWarnings)
                 try await configuration.mail.transport.send(message, heloName: host, group: app.eventLoopGroup) { server in
                     // Once for each server, not for every message: enough to be seen, not a flood.
                     if warnings.withLockedValue({ $0.insert(server).inserted }) {

@@ -44,14 +44,3 @@ final class ReminderSchedule: LifecycleHandler, @unchecked Sendable {
         return parts.joined(separator: ", ") + "."
     }
 }
-
-extension Application {
-    private struct MailWarningsKey: StorageKey { typealias Value = NIOLockedValueBox<Set<String>> }
-
-    /// The mail servers already warned about in the log (plain-text delivery), for this app's life;
-    /// made by `configure`.
-    var mailWarnings: NIOLockedValueBox<Set<String>> {
-        get { storage[MailWarningsKey.self] ?? NIOLockedValueBox([]) }
-        set { storage[MailWarningsKey.self] = newValue }
-    }
-}

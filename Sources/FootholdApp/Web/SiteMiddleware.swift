@@ -108,7 +108,7 @@ struct SiteMiddleware: Middleware {
                     response = try await next.respond(to: request).get()
                 }
                 // Anything sent may change what monitoring counts: a conversation held, a report, an import.
-                if request.method == .POST && response.status.code < 400 { request.application.monitoring?.changed() }
+                if request.method == .POST && response.status.code < 400 { request.application.monitoring.changed() }
             } catch {
                 response = self.response(for: error, request: request)
             }

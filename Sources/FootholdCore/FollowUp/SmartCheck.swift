@@ -62,7 +62,7 @@ public struct SmartVerdict: Sendable, Equatable {
 /// no model); it advises and never blocks saving (SPEC §3).
 public enum SmartCheck {
     /// What the check looks at.
-    public struct Action: Sendable, Equatable {
+    public struct Action: Sendable, Hashable {
         public var description: String
         /// "How we will know it is done."
         public var successMeasure: String

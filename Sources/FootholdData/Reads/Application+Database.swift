@@ -8,29 +8,58 @@ import Vapor
 
 /// Registers the database, checks it answers (a problem is one line naming the setting), sets up
 /// the read path for it, the migrations and the read audit.
-package func setUpDatabase(_ app: Application, storage: DatabaseStorage) async throws {
+@discardableResult
+package func setUpDatabase(_ app: Application, storage: DatabaseStorage, timeZone: TimeZone) async throws -> DataEnvironment {
     try DatabaseSetup.register(storage, on: app)
     // The driver logs a failed first connection loudly; the check below says it in one line instead.
     let logLevel = app.logger.logLevel
     app.logger.logLevel = .critical
     defer { app.logger.logLevel = logLevel }
     try await DatabaseSetup.check(storage, on: app.db)
+    var sqliteReads: SQLiteReads?
     if case .sqlite(let path) = storage {
         try await DatabaseSetup.tuneSQLite(app)
-        let reads = SQLiteReads(path: path)
-        app.sqliteReads = reads
-        app.lifecycle.use(reads)
-    } else {
-        app.postgresPrepared = PostgresPrepared()
+        sqliteReads = SQLiteReads(path: path)
     }
-
     addMigrations(to: app)
     let audit = ReadAudit(logger: app.logger) { [weak app] in
         guard let app else { fatalError("the read audit outlived its application") }
         return app.db
     }
-    app.readAudit = audit
+    let data = DataEnvironment(
+        sqliteReads: sqliteReads, postgresPrepared: sqliteReads == nil ? PostgresPrepared() : nil, readAudit: audit,
+        caches: StoreCaches(timeZone: timeZone))
+    app.data = data
+    if let sqliteReads { app.lifecycle.use(sqliteReads) }
     app.lifecycle.use(audit)
+    return data
+}
+
+/// What FootholdData keeps for one application, made once by `setUpDatabase`: the read path for
+/// its database (SQLite's read connections or PostgreSQL's named statements), the read audit and
+/// the stores' caches. It is the database's part of the app's environment.
+package struct DataEnvironment: Sendable {
+    /// The read pool when the app runs on SQLite; nil on PostgreSQL.
+    package let sqliteReads: SQLiteReads?
+    /// The named statements when the app runs on PostgreSQL; nil on SQLite.
+    package let postgresPrepared: PostgresPrepared?
+    package let readAudit: ReadAudit
+    package let caches: StoreCaches
+}
+
+extension Application {
+    private struct DataEnvironmentKey: StorageKey { typealias Value = DataEnvironment }
+
+    /// Made by `setUpDatabase` (called by `configure`), before anything reads.
+    package fileprivate(set) var data: DataEnvironment {
+        get {
+            guard let data = storage[DataEnvironmentKey.self] else {
+                preconditionFailure("configure(_:) sets up the database before the app reads from it")
+            }
+            return data
+        }
+        set { storage[DataEnvironmentKey.self] = newValue }
+    }
 }
 
 /// The migrations, in order; never change one once shipped.

@@ -18,7 +18,7 @@ import SQLKit
 /// choice of route: `Reads` chooses). Rows come back in binary while the prepared description says
 /// text (a PostgresNIO slip), so `PreparedRow` reads every cell as binary.
 ///
-/// One lives on the `Application` (`app.postgresPrepared`), made when the app runs on PostgreSQL.
+/// One lives in the app's `DataEnvironment`, made when the app runs on PostgreSQL.
 package final class PostgresPrepared: Sendable {
     /// Distinct statements given a name; beyond this, reads go unnamed as before, so a query
     /// whose text varies without bound cannot fill every connection with statements.

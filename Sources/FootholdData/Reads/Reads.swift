@@ -13,7 +13,10 @@ import Vapor
 /// - on SQLite inside a transaction, the transaction's connection, so reads see its writes;
 /// - on PostgreSQL, named prepared statements (`PostgresPrepared`) on the database given, which
 ///   inside a transaction is the transaction's connection;
-/// - `Reads.driver(_:)`, the driver's ordinary path, for whoever wants nothing else.
+/// - `Reads.driver(_:caches:)`, the driver's ordinary path, for whoever wants nothing else.
+///
+/// A store that writes in a transaction reads inside it with `within(_:)`: the same choice, made
+/// for the transaction's connection. A `Reads` also carries the stores' caches (`StoreCaches`).
 package struct Reads: Sendable {
     package enum Path: Sendable {
         case sqliteReadConnections(SQLiteReads)
@@ -27,16 +30,30 @@ package struct Reads: Sendable {
     /// The database the store's Fluent queries and writes go to; also the driver path's reads.
     package let database: any Database
     package let path: Path
+    /// What the stores keep between reads: decoded documents, SMART verdicts, the question bank.
+    package let caches: StoreCaches
 
     /// Reads through the driver only.
-    package static func driver(_ database: any Database) -> Reads { Reads(database: database, path: .driver) }
+    package static func driver(_ database: any Database, caches: StoreCaches) -> Reads {
+        Reads(database: database, path: .driver, caches: caches)
+    }
+
+    /// These reads for a transaction begun on them: its connection, so they see its writes. On
+    /// SQLite that is the driver's path (the read connections cannot see a transaction); on
+    /// PostgreSQL, the same prepared statements on the transaction's connection.
+    package func within(_ transaction: any Database) -> Reads {
+        switch path {
+        case .postgresPrepared: Reads(database: transaction, path: path, caches: caches)
+        case .sqliteReadConnections, .sqliteReadConnectionsOffloaded, .driver: .driver(transaction, caches: caches)
+        }
+    }
 
     package func rows(_ query: SQLQueryString) async throws -> [any SQLRow] { try await run(query, first: false) }
 
     /// These reads with SQLite's steps moved to `threadPool`; on PostgreSQL, the same reads.
     package func offloaded(to threadPool: NIOThreadPool) -> Reads {
         guard case .sqliteReadConnections(let pool) = path else { return self }
-        return Reads(database: database, path: .sqliteReadConnectionsOffloaded(pool, threadPool))
+        return Reads(database: database, path: .sqliteReadConnectionsOffloaded(pool, threadPool), caches: caches)
     }
 
     package func firstRow(_ query: SQLQueryString) async throws -> (any SQLRow)? { try await run(query, first: true).first }
@@ -59,22 +76,19 @@ package struct Reads: Sendable {
 }
 
 extension Application {
-    private struct PostgresPreparedKey: StorageKey { typealias Value = PostgresPrepared }
-
-    /// The named statements when the app runs on PostgreSQL; nil on SQLite.
-    package var postgresPrepared: PostgresPrepared? {
-        get { storage[PostgresPreparedKey.self] }
-        set { storage[PostgresPreparedKey.self] = newValue }
-    }
-
     /// The fastest reads this app has on its own database, for work outside a request.
     package var reads: Reads { reads(on: db) }
 
     /// The fastest reads this app has on `database` (the app's own, or a transaction's).
     package func reads(on database: any Database) -> Reads {
-        if let sqliteReads, !database.inTransaction { return Reads(database: database, path: .sqliteReadConnections(sqliteReads)) }
-        if let postgresPrepared { return Reads(database: database, path: .postgresPrepared(postgresPrepared)) }
-        return .driver(database)
+        let data = self.data
+        if let sqliteReads = data.sqliteReads, !database.inTransaction {
+            return Reads(database: database, path: .sqliteReadConnections(sqliteReads), caches: data.caches)
+        }
+        if let postgresPrepared = data.postgresPrepared {
+            return Reads(database: database, path: .postgresPrepared(postgresPrepared), caches: data.caches)
+        }
+        return .driver(database, caches: data.caches)
     }
 }
 

@@ -16,7 +16,7 @@ import VaporCSQLite
 /// every committed write and never waits for the writer, so pages read exactly what they did.
 /// Reads inside a transaction use the transaction's connection instead, so they see its writes.
 ///
-/// One pool lives on the `Application` (`app.sqliteReads`); `Reads` decides when it is used.
+/// One pool lives in the app's `DataEnvironment`; `Reads` decides when it is used.
 package final class SQLiteReads: Sendable {
     package let path: String
     private let idle = NIOLockedValueBox<[ReadConnection]>([])
@@ -60,16 +60,6 @@ package final class SQLiteReads: Sendable {
 extension SQLiteReads: LifecycleHandler {
     package func shutdown(_ application: Application) { close() }
     package func shutdownAsync(_ application: Application) async { close() }
-}
-
-extension Application {
-    private struct SQLiteReadsKey: StorageKey { typealias Value = SQLiteReads }
-
-    /// The read pool when the app runs on SQLite; nil on PostgreSQL.
-    package var sqliteReads: SQLiteReads? {
-        get { storage[SQLiteReadsKey.self] }
-        set { storage[SQLiteReadsKey.self] = newValue }
-    }
 }
 
 package struct SQLiteReadError: Error, CustomStringConvertible {

@@ -46,7 +46,7 @@ struct ForgotPasswordController {
         {
             try await AccountEmails.record(
                 .passwordReset, to: [person.personID], by: person.personID, at: now, makeID: { req.clients.makeID() }, on: req.database)
-            req.application.outboxKick?(req.application)
+            req.deliverSoon()
         }
         return req.page("Check your e-mail", SignInPage.resetAsked(email: typed))
     }

@@ -52,7 +52,7 @@ struct SignInController {
         let candidate =
             email.utf8.count <= SignInThrottle.longestEmail ? try await Accounts(app: req.application).signInCandidate(email: email) : nil
         // Always run bcrypt once, so the time taken does not tell whether the address is known.
-        let digest = candidate?.passwordHash ?? req.application.signInDecoyHash
+        let digest = candidate?.passwordHash ?? req.application.foothold.signInDecoyHash
         let matches: Bool
         do {
             matches = try await req.application.passwordWork.verify(password, against: digest)
@@ -126,14 +126,4 @@ struct SignInController {
         return try await Self.signedIn(personID, req: req, to: SiteURL.home.path)
     }
 
-}
-
-extension Application {
-    private struct DecoyHashKey: StorageKey { typealias Value = String }
-
-    /// A bcrypt hash of nothing anyone knows, made once at start-up at the configured cost.
-    var signInDecoyHash: String {
-        get { storage[DecoyHashKey.self] ?? "" }
-        set { storage[DecoyHashKey.self] = newValue }
-    }
 }

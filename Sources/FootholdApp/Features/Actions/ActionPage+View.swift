@@ -9,7 +9,7 @@ extension ActionPage {
         problems: FieldProblems, saved: Saved?, display: DisplayDate, csrf: String
     ) -> [BodyNode] {
         let loaded = model.loaded, action = loaded.action, line = loaded.line
-        let verdict = action.smart(in: display.timeZone)
+        let verdict = line.smart
         let savedMessage: String? =
             switch saved {
             case .changed: "Action changed."

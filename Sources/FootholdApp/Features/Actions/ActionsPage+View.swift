@@ -196,7 +196,7 @@ extension ActionsPage {
                     .text(line.ownerName(for: viewerID)),
                     dueCell(action, today: today, display: display),
                     statusCell(action),
-                    smartCell(action.smart(in: display.timeZone)),
+                    smartCell(line.smart),
                 ] + (nextStep ? [button] : [])
             }, stacked: true)
     }

@@ -118,7 +118,7 @@ struct ProgrammeAdminController {
     // MARK: - Question bank
 
     @Sendable func questionBank(req: Request) async throws -> Response {
-        let bank = try await ConversationStore.questionBank(on: req.reads, banks: req.application.questionBanks)
+        let bank = try await ConversationStore.questionBank(on: req.reads)
         return req.page(
             "Question bank", breadcrumbs: Self.crumbs,
             ProgrammeAdminPages.questionBank(
@@ -139,7 +139,7 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func exportQuestionBank(req: Request) async throws -> Response {
-        let bank = try await ConversationStore.questionBank(on: req.reads, banks: req.application.questionBanks)
+        let bank = try await ConversationStore.questionBank(on: req.reads)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"foothold-question-bank.json\"")
@@ -147,7 +147,7 @@ struct ProgrammeAdminController {
     }
 
     @Sendable func importQuestionBank(req: Request) async throws -> Response {
-        let current = try await ConversationStore.questionBank(on: req.reads, banks: req.application.questionBanks)
+        let current = try await ConversationStore.questionBank(on: req.reads)
         var problems = FieldProblems()
         guard let file = try req.content.decode(ProgrammeAdminPages.ImportForm.self).file, file.data.readableBytes > 0 else {
             problems.add("file", "Choose a question bank file (JSON) to import")

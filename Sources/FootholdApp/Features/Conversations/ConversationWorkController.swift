@@ -29,7 +29,7 @@ struct ConversationWorkController {
     @Sendable func preparation(req: Request) async throws -> Response {
         let (record, side) = try await Self.participant(req)
         req.auditRead("viewed preparation", of: record)
-        var model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
+        var model = try await PreparationPage.Model.load(record, side: side, on: req.reads)
         model.opportunities = try await .load(
             for: model, today: req.display.today(), catalogue: req.application.opportunityCatalogue, on: req.reads)
         let own = model.own.answers.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
@@ -57,7 +57,7 @@ struct ConversationWorkController {
         }
         switch PreparationAnswers.from(raw, side: side) {
         case .failure(let problems):
-            var model = try await PreparationPage.Model.load(record, side: side, on: req.reads, banks: req.application.questionBanks)
+            var model = try await PreparationPage.Model.load(record, side: side, on: req.reads)
             model.opportunities = try await .load(
                 for: model, today: req.display.today(), catalogue: req.application.opportunityCatalogue, on: req.reads)
             return req.page(
@@ -76,7 +76,7 @@ struct ConversationWorkController {
         let (record, _) = try await Self.participant(req)
         guard ConversationRules.allows(.agreeExpectations, in: record.conversation.state) else { throw SiteError.notFound }
         req.auditRead("viewed guided conversation", of: record)
-        let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
+        let model = try await GuidedPage.Model.load(record, on: req.reads)
         let suggested = req.queryValue("suggested") != nil
         return req.page(
             "Guided conversation", breadcrumbs: ConversationsController.crumbs(record),
@@ -110,7 +110,7 @@ struct ConversationWorkController {
         case .failure(let more): for item in more.items { problems.add(item.field, item.message) }
         }
         guard problems.isEmpty, let colleague, let suggestion else {
-            let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
+            let model = try await GuidedPage.Model.load(record, on: req.reads)
             return req.page(
                 "Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 GuidedPage.content(model, display: req.display, csrf: req.csrfToken, problems: problems, typedTalkTo: form))
@@ -130,7 +130,7 @@ struct ConversationWorkController {
             in: .whitespacesAndNewlines)
         var problems = FieldProblems()
         guard ConversationRules.check(text, .expectations, into: &problems) else {
-            let model = try await GuidedPage.Model.load(record, on: req.reads, banks: req.application.questionBanks)
+            let model = try await GuidedPage.Model.load(record, on: req.reads)
             return req.page(
                 "Guided conversation", status: .badRequest, breadcrumbs: ConversationsController.crumbs(record),
                 GuidedPage.content(model, display: req.display, csrf: req.csrfToken, typedExpectations: text, problems: problems))

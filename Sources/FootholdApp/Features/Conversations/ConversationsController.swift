@@ -92,7 +92,7 @@ struct ConversationsController {
             meeting: MeetingDraft(date: form.date ?? "", time: form.time ?? "", minutes: form.minutes ?? "", place: form.place ?? ""))
         let invalidKind = ConversationKind(rawValue: form.kind ?? "") == nil
         switch try await Arranging.propose(
-            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.database, timeZone: req.display.timeZone, now: req.now,
+            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.reads, timeZone: req.display.timeZone, now: req.now,
             year: year)
         {
         case .success(let id) where !invalidKind:
@@ -149,7 +149,7 @@ struct ConversationsController {
         let record = try await Self.record(req)
         let form = try req.content.decode(ConversationPages.MeetingForm.self)
         switch try await Arranging.schedule(
-            record, step: step, meeting: form.draft, on: req.database, timeZone: req.display.timeZone, now: req.now)
+            record, step: step, meeting: form.draft, on: req.reads, timeZone: req.display.timeZone, now: req.now)
         {
         case .success:
             req.deliverSoon()
@@ -230,7 +230,7 @@ struct ConversationsController {
         let year = try await Self.year(containing: CalendarDate(iso: form.date ?? ""), req)
         switch try await Arranging.markHeld(
             record, date: form.date ?? "", minutes: form.minutes ?? "", checkpoint: CheckpointChoice(field: form.checkpoint), year: year,
-            snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(), on: req.database, now: req.now, timeZone: req.display.timeZone
+            snapshotID: req.clients.makeID(), noticeID: req.clients.makeID(), on: req.reads, now: req.now, timeZone: req.display.timeZone
         )
         {
         case .success:
@@ -271,7 +271,7 @@ struct ConversationsController {
         switch try await Arranging.changeCheckpoint(
             record, checkpoint: CheckpointChoice(field: chosen), year: year, snapshotID: req.clients.makeID(),
             noticeID: req.clients.makeID(),
-            on: req.database, now: req.now, timeZone: req.display.timeZone)
+            on: req.reads, now: req.now, timeZone: req.display.timeZone)
         {
         case .success:
             return .redirect(to: SiteURL.conversation(record.id).saved(ConversationPages.Saved.checkpoint))

@@ -16,10 +16,10 @@ enum GuidedPage {
         /// The opportunities the two put on the agenda while preparing.
         var agenda: [(id: UUID, title: String, kind: OpportunityKind)] = []
 
-        static func load(_ record: ConversationForViewer, on reads: Reads, banks: QuestionBanks) async throws -> Model {
+        static func load(_ record: ConversationForViewer, on reads: Reads) async throws -> Model {
             let readsPreparation = record.allows(.employeePreparation)
             let (bank, answers) = try await ConversationStore.questionBankAndPreparations(
-                of: record.id, sides: readsPreparation ? [.employee] : [], on: reads, banks: banks)
+                of: record.id, sides: readsPreparation ? [.employee] : [], on: reads)
             return Model(
                 record: record, bank: bank, preparation: readsPreparation ? answers[.employee] : nil,
                 history: try await ConversationStore.history(of: record, on: reads),

@@ -56,13 +56,13 @@ enum PreparationPage {
             return (target, plan[field])
         }
 
-        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads, banks: QuestionBanks) async throws
+        static func load(_ record: ConversationForViewer, side: ConversationSide, on reads: Reads) async throws
             -> Model
         {
             let otherSide: ConversationSide = side == .employee ? .guide : .employee
             let otherPart: ConversationAccess.Part = side == .employee ? .guidePreparation : .employeePreparation
             let (bank, answers) = try await ConversationStore.questionBankAndPreparations(
-                of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: reads, banks: banks)
+                of: record.id, sides: record.allows(otherPart) ? [side, otherSide] : [side], on: reads)
             var model = Model(
                 record: record, side: side,
                 own: answers[side] ?? PreparationAnswers(),

@@ -23,8 +23,8 @@ final class MonitoringCache<Value: Sendable>: Sendable {
 
     private struct State {
         var value: Value?
-        var countedAt: ContinuousClock.Instant?
-        var lastChange: ContinuousClock.Instant?
+        var countedAt: Date?
+        var lastChange: Date?
         var counting: Task<Value, any Error>?
     }
 
@@ -36,24 +36,26 @@ final class MonitoringCache<Value: Sendable>: Sendable {
     private let state = NIOLockedValueBox(State())
     private let timing: Timing
     private let count: @Sendable () async throws -> Value
-    private let clock = ContinuousClock()
+    /// The app's clock (`AppClients.now`), so a test can move time on.
+    private let now: @Sendable () -> Date
     private let onBackgroundFailure: @Sendable (any Error) -> Void
 
     init(
-        timing: Timing, onBackgroundFailure: @escaping @Sendable (any Error) -> Void = { _ in },
+        timing: Timing, now: @escaping @Sendable () -> Date, onBackgroundFailure: @escaping @Sendable (any Error) -> Void = { _ in },
         count: @escaping @Sendable () async throws -> Value
     ) {
         self.timing = timing
+        self.now = now
         self.count = count
         self.onBackgroundFailure = onBackgroundFailure
     }
 
     /// Counts recent enough to show, waiting for a count only when there are none young enough.
     func value() async throws -> Value {
-        let now = clock.now
+        let now = self.now()
         let next: Next = state.withLockedValue { state in
             if let value = state.value, let countedAt = state.countedAt {
-                let age = countedAt.duration(to: now)
+                let age = Duration.seconds(now.timeIntervalSince(countedAt))
                 let changedSince = state.lastChange.map { $0 >= countedAt } ?? false
                 if age < timing.refresh && (!changedSince || age < timing.refresh / 4) { return .serve(value) }
                 if age < timing.atMost {
@@ -75,13 +77,13 @@ final class MonitoringCache<Value: Sendable>: Sendable {
 
     /// Something counted has changed here: the next page starts a recount.
     func changed() {
-        let now = clock.now
+        let now = self.now()
         state.withLockedValue { $0.lastChange = now }
     }
 
     /// Starts a count that stores what it finds; called with the lock held.
     private func startCounting() -> Task<Value, any Error> {
-        let startedAt = clock.now
+        let startedAt = now()
         return Task { [self] in
             do {
                 let value = try await count()

@@ -26,7 +26,7 @@ struct MonitoringController {
         let scope = MonitoringScope.of(
             isLeadershipTeam: viewer.isLeadershipTeam, isHRAdministrator: viewer.isHRAdministrator, unitsHeaded: headed)
         guard scope != .nothing else { throw SiteError.forbidden }
-        guard let monitoring = req.application.monitoring else { throw Abort(.serviceUnavailable) }
+        let monitoring = req.application.monitoring
         let snapshot = try await monitoring.value()
         var unit: UUID?
         if let text = req.queryValue("unit"), !text.isEmpty {
@@ -93,7 +93,8 @@ struct MonitoringController {
         let scope = MonitoringScope.of(
             isLeadershipTeam: viewer.isLeadershipTeam, isHRAdministrator: viewer.isHRAdministrator, unitsHeaded: headed)
         guard scope != .nothing else { throw SiteError.forbidden }
-        guard let asked, let monitoring = req.application.monitoring else { throw SiteError.notFound }
+        let monitoring = req.application.monitoring
+        guard let asked else { throw SiteError.notFound }
         let snapshot = try await monitoring.value()
         guard case .unit(let index) = try? MonitoringPage.place(snapshot, scope: scope, unit: asked) else { throw SiteError.notFound }
         var crumbs: [(label: String, path: String)] = [("Monitoring", SiteURL.monitoring.path)]

@@ -9,31 +9,24 @@ import Vapor
 #endif
 
 extension Application {
-    private struct MonitoringKey: StorageKey { typealias Value = MonitoringCache<MonitoringSnapshot> }
-
-    /// The organisation's monitoring counts, kept for the dashboards (set up by `configure`).
-    var monitoring: MonitoringCache<MonitoringSnapshot>? {
-        get { storage[MonitoringKey.self] }
-        set { storage[MonitoringKey.self] = newValue }
-    }
-
-    /// Sets up the counts: read in the background on a thread of their own, at the lowest
-    /// priority, so counting the organisation never holds up a page (decision 0016).
-    func startMonitoring() {
-        let timing = MonitoringCache<MonitoringSnapshot>.Timing.refreshing(every: footholdConfiguration.monitoringRefresh)
+    /// The organisation's counts for the dashboards: read in the background on a thread of their
+    /// own, at the lowest priority, so counting the organisation never holds up a page (decision 0016).
+    func makeMonitoring(_ configuration: Configuration, clients: AppClients) -> MonitoringCache<MonitoringSnapshot> {
+        let timing = MonitoringCache<MonitoringSnapshot>.Timing.refreshing(every: configuration.monitoringRefresh)
         let logger = self.logger
         let pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
         lifecycle.use(MonitoringThread(pool: pool))
         pool.submit { _ in MonitoringThread.lowerPriority() }
         let shelf = ThemeReleaseShelf()
-        monitoring = MonitoringCache(
-            timing: timing, onBackgroundFailure: { logger.report(error: $0) },
+        let timeZone = configuration.timeZone
+        return MonitoringCache(
+            timing: timing, now: clients.now, onBackgroundFailure: { logger.report(error: $0) },
             count: { [weak self] in
                 guard let self else { throw Abort(.serviceUnavailable) }
                 let started = ContinuousClock.now
                 let snapshot = try await MonitoringCounting.count(
-                    on: self.reads.offloaded(to: pool), timeZone: self.footholdConfiguration.timeZone, now: self.clients.now(),
+                    on: self.reads.offloaded(to: pool), timeZone: timeZone, now: clients.now(),
                     on: pool, publishingTo: self, shelf: shelf)
                 let took = started.duration(to: .now)
                 logger.info("Monitoring counted \(snapshot.organisation.recent.staff) people in \(Int(took / .milliseconds(1))) ms")

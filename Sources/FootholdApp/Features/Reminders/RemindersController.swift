@@ -131,7 +131,7 @@ struct RemindersController {
     /// RFC 8058's one-click unsubscribe, posted by a mail client or by the button above.
     @Sendable func unsubscribe(req: Request) async throws -> Response {
         let token = try token(req)
-        guard let (kind, _) = try await RemindersStore.unsubscribe(tokenHash: TokenHash.of(token), at: req.now, on: req.database) else {
+        guard let (kind, _) = try await RemindersStore.unsubscribe(tokenHash: TokenHash.of(token), at: req.now, on: req.reads) else {
             throw SiteError.notFound
         }
         return req.page("Reminders stopped", RemindersPages.unsubscribed(kind, signedIn: req.viewer != nil))

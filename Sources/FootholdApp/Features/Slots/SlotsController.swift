@@ -52,7 +52,7 @@ struct SlotsController {
             let conversationID = clients.makeID()
             if let refusal = try await SlotsStore.book(
                 slot.id, by: viewer.personID, purpose: SlotsPage.purpose(note: note, slot: slot), conversationID: conversationID,
-                bookingID: clients.makeID(), at: req.now, timeZone: req.display.timeZone, on: req.database)
+                bookingID: clients.makeID(), at: req.now, timeZone: req.display.timeZone, on: req.reads)
             {
                 problem = refusal.message
             } else {

@@ -33,7 +33,7 @@ struct TeamController {
             otherID: employeeID, kind: .checkpoint, checkpointID: checkpoint.id,
             purpose: "Our \(checkpoint.name) conversation. \(checkpoint.focus)", meeting: MeetingDraft())
         switch try await Arranging.propose(
-            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.database, timeZone: req.display.timeZone, now: req.now,
+            proposal, id: req.clients.makeID(), by: viewer.personID, on: req.reads, timeZone: req.display.timeZone, now: req.now,
             year: year)
         {
         case .success:

@@ -58,9 +58,10 @@ package enum Arranging {
 
     /// Creates an invitation (the viewer guides) or a request (the viewer is the employee).
     package static func propose(
-        _ proposal: Proposal, id: UUID, by viewer: UUID, on database: any Database, timeZone: TimeZone, now: Date,
+        _ proposal: Proposal, id: UUID, by viewer: UUID, on reads: Reads, timeZone: TimeZone, now: Date,
         year: CareerYear
     ) async throws -> Result<UUID, FieldProblems> {
+        let database = reads.database
         let relationship = try await relationship(viewer: viewer, other: proposal.otherID, on: database)
         var problems = FieldProblems()
         if !relationship.kinds.contains(proposal.kind) {
@@ -86,7 +87,7 @@ package enum Arranging {
             let clash = try await Clashes.problem(
                 startsAt: meeting.startsAt, minutes: meeting.minutes,
                 for: [.init(id: viewer, name: nil), .init(id: proposal.otherID, name: relationship.other.name)], excluding: nil,
-                timeZone: timeZone, on: Reads.driver(database))
+                timeZone: timeZone, on: reads)
         {
             problems.add("time", clash)
         }
@@ -126,9 +127,10 @@ package enum Arranging {
     /// Accepting or rescheduling: both need a time.
     package static func schedule(
         _ record: ConversationForViewer, step: ConversationLifecycle.Step, meeting draft: MeetingDraft,
-        on database: any Database, timeZone: TimeZone, now: Date
+        on reads: Reads, timeZone: TimeZone, now: Date
     ) async throws -> Result<Void, FieldProblems> {
         guard record.may(step) else { throw Refusal.notAllowed }
+        let database = reads.database
         switch draft.validated(in: timeZone, now: now, required: true) {
         case .failure(let problems):
             return .failure(problems)
@@ -136,7 +138,7 @@ package enum Arranging {
             if let clash = try await Clashes.problem(
                 startsAt: meeting!.startsAt, minutes: meeting!.minutes,
                 for: [.init(id: record.viewerID, name: nil), .init(id: record.other.id, name: record.other.name)], excluding: record.id,
-                timeZone: timeZone, on: Reads.driver(database))
+                timeZone: timeZone, on: reads)
             {
                 var problems = FieldProblems()
                 problems.add("time", clash)
@@ -224,8 +226,9 @@ package enum Arranging {
     /// Marks a conversation held: when, for how long, and which checkpoint it meets.
     package static func markHeld(
         _ record: ConversationForViewer, date: String, minutes: String, checkpoint choice: CheckpointChoice, year: CareerYear,
-        snapshotID: UUID, noticeID: UUID, on database: any Database, now: Date, timeZone: TimeZone
+        snapshotID: UUID, noticeID: UUID, on reads: Reads, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
+        let database = reads.database
         guard record.may(.markHeld) else { throw Refusal.notAllowed }
         var problems = FieldProblems()
         let day = CalendarDate(iso: date)
@@ -274,7 +277,7 @@ package enum Arranging {
                 // The director hears that it happened, and nothing of what was said (SPEC §5).
                 try await MonitoringStore.notifyDirector(
                     conversationID: record.id, employeeID: record.employee.id, guideID: record.guide.id, checkpointID: checkpoint.id,
-                    heldAt: held, id: noticeID, at: now, reads: Reads.driver(database), on: database)
+                    heldAt: held, id: noticeID, at: now, reads: reads.within(database), on: database)
             }
         }
         return .success(())
@@ -285,8 +288,9 @@ package enum Arranging {
     /// check-in.
     package static func changeCheckpoint(
         _ record: ConversationForViewer, checkpoint choice: CheckpointChoice, year: CareerYear, snapshotID: UUID, noticeID: UUID,
-        on database: any Database, now: Date, timeZone: TimeZone
+        on reads: Reads, now: Date, timeZone: TimeZone
     ) async throws -> Result<Void, FieldProblems> {
+        let database = reads.database
         guard record.may(.changeCheckpoint), let heldAt = record.conversation.heldAt else { throw Refusal.notAllowed }
         var problems = FieldProblems()
         let day = CalendarDate(heldAt, in: timeZone)
@@ -321,7 +325,7 @@ package enum Arranging {
                     of: record.id, employeeID: employeeID, checkpoint: chosen, id: snapshotID, at: now, on: database)
                 try await MonitoringStore.notifyDirector(
                     conversationID: record.id, employeeID: employeeID, guideID: guideID, checkpointID: chosen.id, heldAt: heldAt,
-                    id: noticeID, at: now, reads: Reads.driver(database), on: database)
+                    id: noticeID, at: now, reads: reads.within(database), on: database)
             } else {
                 try await PlanStore.removeSnapshot(of: record.id, on: database)
             }

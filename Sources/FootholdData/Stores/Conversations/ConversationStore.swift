@@ -89,9 +89,9 @@ package enum ConversationStore {
     /// is not asked for; a side with no answers yet has empty ones.
     package static func questionBankAndPreparations(
         of conversationID: UUID, sides: [ConversationSide],
-        on reads: Reads, banks: QuestionBanks
+        on reads: Reads
     ) async throws -> (bank: QuestionBank, answers: [ConversationSide: PreparationAnswers]) {
-        guard !sides.isEmpty else { return (try await questionBank(on: reads, banks: banks), [:]) }
+        guard !sides.isEmpty else { return (try await questionBank(on: reads), [:]) }
         var query: SQLQueryString = "SELECT side, answers FROM preparations WHERE conversation_id = \(bind: conversationID) AND side IN ("
         query.appendInterpolation(binds: sides.map(\.rawValue))
         query.appendLiteral(") UNION ALL SELECT '' AS side, document AS answers FROM (SELECT document FROM question_banks LIMIT 1) bank")
@@ -101,7 +101,7 @@ package enum ConversationStore {
         for row in try await reads.rows(query) {
             let side = try row.decode(column: "side", as: String.self), text = try row.decode(column: "answers", as: String.self)
             if side.isEmpty {
-                bank = banks.bank(document: text)
+                bank = reads.caches.questionBanks.bank(document: text)
             } else {
                 answers[try rawValue(side)] = decode(text)
             }
@@ -186,7 +186,7 @@ package enum ConversationStore {
             AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
             AND a.conversation_id <> \(bind: record.id)) ORDER BY a.created_at, a.id
             """
-        let all = try await reads.rows(actions).map(ActionLine.init)
+        let all = try await reads.rows(actions).map { try ActionLine($0, caches: reads.caches) }
         return ConversationHistory(
             earlier: earlier,
             openActions: all.filter { $0.action.conversationID != record.id },
@@ -226,7 +226,7 @@ package enum ConversationStore {
                 let shown = try row.decode(column: "shown", as: Int.self) == 1
                 let standing = ConversationAccess.Standing(isOwner: employeeID == viewerID, isSharedWith: employeeID != viewerID && shown)
                 if ConversationAccess.allows(standing, .read, .plan) {
-                    goals = Decoded.plans.value(of: try row.decode(column: "note", as: String.self)).goals
+                    goals = reads.caches.plan(try row.decode(column: "note", as: String.self)).goals
                 }
             } else {
                 let theme = try ThemeModel.read(row, "t").theme
@@ -275,8 +275,8 @@ package enum ConversationStore {
     }
 
     /// The question bank in use, parsed once for each version of the document.
-    package static func questionBank(on reads: Reads, banks: QuestionBanks) async throws -> QuestionBank {
+    package static func questionBank(on reads: Reads) async throws -> QuestionBank {
         guard let row = try await reads.firstRow("SELECT document FROM question_banks LIMIT 1") else { return .standard }
-        return banks.bank(document: try row.decode(column: "document", as: String.self))
+        return reads.caches.questionBanks.bank(document: try row.decode(column: "document", as: String.self))
     }
 }

@@ -1,11 +1,10 @@
 import FootholdCore
 import Foundation
 import NIOConcurrencyHelpers
-import Vapor
 
 /// The question bank parsed once for each version of its stored document: a page that shows
 /// questions reads the document (one short row) and parses it only when it has changed.
-/// One lives on the `Application` (`app.questionBanks`).
+/// One lives in the stores' caches (`StoreCaches.questionBanks`).
 package final class QuestionBanks: Sendable {
     package init() {}
 
@@ -17,18 +16,5 @@ package final class QuestionBanks: Sendable {
         guard case .success(let bank) = QuestionBank.parse(Data(document.utf8)) else { return .standard }
         parsed.withLockedValue { $0 = (document, bank) }
         return bank
-    }
-}
-
-extension Application {
-    private struct QuestionBanksKey: StorageKey { typealias Value = QuestionBanks }
-
-    /// Set once by `configure`.
-    package var questionBanks: QuestionBanks {
-        get {
-            guard let banks = storage[QuestionBanksKey.self] else { fatalError("configure(_:) sets app.questionBanks") }
-            return banks
-        }
-        set { storage[QuestionBanksKey.self] = newValue }
     }
 }

@@ -167,7 +167,9 @@ package enum MyDataStore {
             SELECT \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
             UNION ALL SELECT \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) AND a.employee_id <> \(bind: personID)
             """)
-        let lines = try rows.map(ActionLine.init).filter { ConversationAccess.allows($0.standing(of: personID), .read, .action) }
+        let lines = try rows.map { try ActionLine($0, caches: reads.caches) }.filter {
+            ConversationAccess.allows($0.standing(of: personID), .read, .action)
+        }
         var notes: [UUID: [MyData.ActionNote]] = [:]
         let ids = lines.map(\.action.id)
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {

@@ -16,6 +16,8 @@ package struct ActionLine: Equatable {
     package var conversationDate: Date?
     /// For an action to talk to a colleague: the request it made to them.
     package var talkRequestID: UUID?
+    /// The SMART check of this version, counted in the organisation's time zone.
+    package var smart: SmartVerdict
 
     /// How `personID` stands to it, for the access policy.
     package func standing(of personID: UUID) -> ConversationAccess.Standing {
@@ -44,11 +46,13 @@ package struct ActionLine: Equatable {
         LEFT JOIN checkpoints k ON k.id = c.checkpoint_id
         """
 
-    package init(_ row: any SQLRow) throws {
+    /// From a row selected with `columns`, checked as SMART through the stores' caches.
+    package init(_ row: any SQLRow, caches: StoreCaches) throws {
         func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
             try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
         }
         action = try AgreedAction(row: row, "a")
+        smart = caches.smart(action)
         employeeName = try row.decode(column: "employee_name", as: String.self)
         guideID = try optional("guide_id", UUID.self)
         guideName = try optional("guide_name", String.self)

@@ -5,12 +5,24 @@ import SQLKit
 
 /// Every query about actions: the lists, one action through the policy, and each change, audited.
 package enum ActionStore {
+    /// Which list of a UNION a row belongs to, named in the query and read back here.
+    private enum List: String {
+        case own, guided, colleague, live
+        case toConfirm = "confirm"
+
+        init(_ row: any SQLRow) throws {
+            let text = try row.decode(column: "list", as: String.self)
+            guard let list = List(rawValue: text) else { throw StoreError.unexpectedRow("an action list called \(text)") }
+            self = list
+        }
+    }
+
     /// One action for `viewer`; "not found" for anyone the policy does not let read it.
     package static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ActionForViewer {
         guard let row = try await reads.firstRow("SELECT \(unsafeRaw: ActionLine.columns) WHERE a.id = \(bind: id)") else {
             throw StoreError.notFound
         }
-        let loaded = ActionForViewer(line: try ActionLine(row), viewerID: viewer.personID)
+        let loaded = ActionForViewer(line: try ActionLine(row, caches: reads.caches), viewerID: viewer.personID)
         guard loaded.allows(.read) else { throw Refusal.hidden }
         return loaded
     }
@@ -22,7 +34,8 @@ package enum ActionStore {
         for personID: UUID, statuses: [ActionStatus] = ActionStatus.allCases, on reads: Reads
     ) async throws -> ActionLists {
         let live = [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue]
-        var query: SQLQueryString = "SELECT 'own' AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID)"
+        var query: SQLQueryString =
+            "SELECT \(literal: List.own.rawValue) AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID)"
         if statuses.count < ActionStatus.allCases.count {
             query.appendLiteral(" AND a.status IN (")
             query.appendInterpolation(binds: statuses.map(\.rawValue))
@@ -30,9 +43,9 @@ package enum ActionStore {
         }
         query.appendInterpolation(
             """
-             UNION ALL SELECT 'guided', \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
+             UNION ALL SELECT \(literal: List.guided.rawValue), \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
             AND a.employee_id <> \(bind: personID) AND a.status IN (\(bind: live[0]), \(bind: live[1])) \
-            UNION ALL SELECT 'colleague', \(unsafeRaw: ActionLine.columns) WHERE a.owner_person_id = \(bind: personID) \
+            UNION ALL SELECT \(literal: List.colleague.rawValue), \(unsafeRaw: ActionLine.columns) WHERE a.owner_person_id = \(bind: personID) \
             AND a.owner = \(bind: ActionOwner.colleague.rawValue) AND a.employee_id <> \(bind: personID) \
             AND (c.guide_id IS NULL OR c.guide_id <> \(bind: personID)) AND a.status IN (\(bind: live[0]), \(bind: live[1])) \
             ORDER BY list DESC, sort_date DESC, a_created_at, a_id
@@ -40,11 +53,12 @@ package enum ActionStore {
         let rows = try await reads.rows(query)
         var lists = ActionLists()
         for row in rows {
-            let line = try ActionLine(row)
-            switch try row.decode(column: "list", as: String.self) {
-            case "own": lists.own.append(line)
-            case "guided": lists.guided.append(line)
-            default: lists.asColleague.append(line)
+            let line = try ActionLine(row, caches: reads.caches)
+            switch try List(row) {
+            case .own: lists.own.append(line)
+            case .guided: lists.guided.append(line)
+            case .colleague: lists.asColleague.append(line)
+            case .live, .toConfirm: throw StoreError.unexpectedRow("the actions page's lists")
             }
         }
         // Own actions come in order; the two short lists of live ones are ordered by date due.
@@ -62,7 +76,7 @@ package enum ActionStore {
             AND a.employee_id <> \(bind: guide) \
             AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue))
             """
-        ).map(ActionLine.init).sorted(by: soonestDueFirst)
+        ).map { try ActionLine($0, caches: reads.caches) }.sorted(by: soonestDueFirst)
     }
 
     /// Latest conversation first, then the order they were written in.
@@ -107,15 +121,19 @@ package enum ActionStore {
     package static func forHome(of personID: UUID, on reads: Reads) async throws -> (live: [ActionLine], toConfirm: [ActionLine]) {
         let rows = try await reads.rows(
             """
-            SELECT 'live' AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
+            SELECT \(literal: List.live.rawValue) AS list, \(unsafeRaw: ActionLine.columns) WHERE a.employee_id = \(bind: personID) \
             AND a.status IN (\(bind: ActionStatus.open.rawValue), \(bind: ActionStatus.inProgress.rawValue)) \
-            UNION ALL SELECT 'confirm', \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
+            UNION ALL SELECT \(literal: List.toConfirm.rawValue), \(unsafeRaw: ActionLine.columns) WHERE c.guide_id = \(bind: personID) \
             AND a.guide_id = \(bind: personID) AND \(unsafeRaw: awaitingIn("a"))
             """)
         var live: [ActionLine] = [], toConfirm: [ActionLine] = []
         for row in rows {
-            let line = try ActionLine(row)
-            if try row.decode(column: "list", as: String.self) == "live" { live.append(line) } else { toConfirm.append(line) }
+            let line = try ActionLine(row, caches: reads.caches)
+            switch try List(row) {
+            case .live: live.append(line)
+            case .toConfirm: toConfirm.append(line)
+            case .own, .guided, .colleague: throw StoreError.unexpectedRow("the home page's actions")
+            }
         }
         return (live.sorted(by: soonestDueFirst), toConfirm.sorted(by: soonestDueFirst))
     }

@@ -45,7 +45,7 @@ package enum PlanStore {
         guard let row = rows.first else {
             return StoredPlan(plan: CareerPlan(), careerYearID: year.id, startYear: year.year.startYear, updatedAt: nil)
         }
-        let plan = Decoded.plans.value(of: try row.decode(column: "content", as: String.self))
+        let plan = reads.caches.plan(try row.decode(column: "content", as: String.self))
         let sameYear = try row.decode(column: "start_year", as: Int.self) == year.year.startYear
         return StoredPlan(
             plan: plan, careerYearID: year.id, startYear: year.year.startYear,
@@ -59,7 +59,7 @@ package enum PlanStore {
             SELECT p.content FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
             WHERE p.person_id = \(bind: personID) ORDER BY y.start_year DESC LIMIT 1
             """)
-        return try row.map { Decoded.plans.value(of: try $0.decode(column: "content", as: String.self)) }
+        return try row.map { reads.caches.plan(try $0.decode(column: "content", as: String.self)) }
     }
 
     /// The development goals of the person's latest plan (no career year is created for this).
@@ -70,7 +70,7 @@ package enum PlanStore {
             SELECT p.content FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
             WHERE p.person_id = \(bind: personID) AND y.start_year <= \(bind: startYear) ORDER BY y.start_year DESC LIMIT 1
             """)
-        return try row.map { Decoded.plans.value(of: try $0.decode(column: "content", as: String.self)).goals } ?? []
+        return try row.map { reads.caches.plan(try $0.decode(column: "content", as: String.self)).goals } ?? []
     }
 
     /// Saves this year's version. The first save of a career year keeps the plan as it stood
@@ -159,7 +159,7 @@ package enum PlanStore {
             PlanSnapshot(
                 id: try row.decode(column: "id", as: UUID.self), label: try row.decode(column: "label", as: String.self),
                 takenAt: try row.decode(column: "taken_at", as: Date.self), startYear: try row.decode(column: "start_year", as: Int.self),
-                plan: Decoded.plans.value(of: try row.decode(column: "content", as: String.self)))
+                plan: reads.caches.plan(try row.decode(column: "content", as: String.self)))
         }
     }
 
@@ -181,7 +181,7 @@ package enum PlanStore {
         let shown = try row.decode(column: "shown", as: Int.self) == 1
         let standing = ConversationAccess.Standing(isOwner: personID == viewerID, isSharedWith: personID != viewerID && shown)
         guard ConversationAccess.allows(standing, .read, .plan) else { return [] }
-        return Decoded.plans.value(of: try row.decode(column: "content", as: String.self)).goals
+        return reads.caches.plan(try row.decode(column: "content", as: String.self)).goals
     }
 
     /// Whether `viewerID` may read `personID`'s plan: their own, or shown to them (the policy decides).

@@ -17,7 +17,7 @@ package enum ReflectionStore {
     package static func load(of conversationID: UUID, by personID: UUID, on reads: Reads) async throws -> Reflection? {
         let row = try await reads.firstRow(
             "SELECT content FROM reflections WHERE conversation_id = \(bind: conversationID) AND person_id = \(bind: personID)")
-        return try row.map { Decoded.reflections.value(of: try $0.decode(column: "content", as: String.self)) }
+        return try row.map { reads.caches.reflection(try $0.decode(column: "content", as: String.self)) }
     }
 
     package static func save(
@@ -81,7 +81,7 @@ package enum PreparationKeeps {
             let body = try row.decode(column: "body", as: String.self)
             switch try row.decode(column: "k", as: String.self) {
             case "plan":
-                loaded.plan = Decoded.plans.value(of: body)
+                loaded.plan = reads.caches.plan(body)
             case "journal":
                 guard let id = try optional("ref_id", UUID.self),
                     let day = try optional("written_on", String.self).flatMap(CalendarDate.init(iso:))
@@ -97,7 +97,7 @@ package enum PreparationKeeps {
                 let title = try optional("checkpoint_name", String.self) ?? kind.title
                 loaded.reflection = PastReflection(
                     conversationID: id, title: "\(title) with \(try optional("guide_name", String.self) ?? "your guide")",
-                    heldAt: try optional("held_at", Date.self), reflection: Decoded.reflections.value(of: body))
+                    heldAt: try optional("held_at", Date.self), reflection: reads.caches.reflection(body))
             }
         }
         return loaded

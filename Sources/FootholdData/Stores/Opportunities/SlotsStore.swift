@@ -146,10 +146,10 @@ package enum SlotsStore {
     /// booking per slot lets one through; the other is refused with `.taken` and nothing is kept.
     package static func book(
         _ slotID: UUID, by personID: UUID, purpose: String, conversationID: UUID, bookingID: UUID, at now: Date,
-        timeZone: TimeZone, on database: any Database
+        timeZone: TimeZone, on reads: Reads
     ) async throws -> SlotBooking.Refusal? {
         do {
-            return try await database.transaction { database -> SlotBooking.Refusal? in
+            return try await reads.database.transaction { database -> SlotBooking.Refusal? in
                 // Write first (ConversationWrites says why): the slot's row is taken for this
                 // transaction, so a second booking waits for the first and then reads it.
                 try await database.sql.raw("UPDATE leadership_slots SET per_person = per_person WHERE id = \(bind: slotID)").run()
@@ -157,10 +157,10 @@ package enum SlotsStore {
                 // PostgreSQL two bookings of two slots at once would otherwise each count none of
                 // the other's and pass the limit together.
                 try await database.sql.raw("UPDATE people SET active = active WHERE id = \(bind: personID)").run()
-                let reads = Reads.driver(database)
-                guard let slot = try await slot(slotID, on: reads) else { throw StoreError.notFound }
+                let inside = reads.within(database)
+                guard let slot = try await slot(slotID, on: inside) else { throw StoreError.notFound }
                 let held =
-                    try await reads.firstRow(
+                    try await inside.firstRow(
                         """
                         SELECT COUNT(*) AS held FROM slot_bookings b JOIN leadership_slots s ON s.id = b.slot_id \
                         WHERE b.person_id = \(bind: personID) AND s.member_id = \(bind: slot.memberID) AND s.starts_at > \(bind: now) \
@@ -174,7 +174,7 @@ package enum SlotsStore {
                 }
                 if let clash = try await Clashes.problem(
                     startsAt: slot.startsAt, minutes: slot.minutes, for: [.init(id: personID, name: nil)], excluding: nil,
-                    timeZone: timeZone, on: reads)
+                    timeZone: timeZone, on: inside)
                 {
                     return .clash(clash)
                 }

@@ -424,11 +424,11 @@ package enum RemindersStore {
 
     /// Switches off the kind of reminder the e-mail with this unsubscribe token carried; gives the
     /// kind and whose it was, or nil for a token no e-mail carried.
-    package static func unsubscribe(tokenHash: String, at now: Date, on database: any Database) async throws -> (
+    package static func unsubscribe(tokenHash: String, at now: Date, on reads: Reads) async throws -> (
         kind: ReminderKind, person: UUID
     )? {
-        guard let found = try await unsubscribeKind(tokenHash: tokenHash, on: .driver(database)) else { return nil }
-        try await switchOff(found.kind, of: found.person, at: now, on: database.sql)
+        guard let found = try await unsubscribeKind(tokenHash: tokenHash, on: reads) else { return nil }
+        try await switchOff(found.kind, of: found.person, at: now, on: reads.database.sql)
         return found
     }
 }
