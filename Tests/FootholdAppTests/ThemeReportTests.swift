@@ -93,7 +93,7 @@ final class ThemeReportTests: XCTestCase {
             XCTAssertTrue(wrong.body.visibleText.contains("2 is outside the range"))
             let right = try await hr.post(SiteURL.adminAnonymity.path, ["threshold": "7"])
             XCTAssertEqual(right.status, .seeOther)
-            let threshold = try await MonitoringStore.threshold(on: testApp.reads)
+            let threshold = try await ThemeReportStore.threshold(on: testApp.reads)
             XCTAssertEqual(threshold.people, 7)
             let manager = try await Fixtures.signedIn(Fixtures.manager, in: testApp)
             let found = try await manager.post(SiteURL.adminAnonymity.path, ["threshold": "3"]).status
@@ -146,7 +146,7 @@ final class ThemeReportTests: XCTestCase {
             for email in managers {
                 let manager = byEmail[email]!
                 let team = people.filter { $0.$manager.id == manager.id }.count
-                try await MonitoringStore.saveReport(
+                try await ThemeReportStore.saveReport(
                     manager: manager.id!, checkpoint: review.id, people: team,
                     counts: Dictionary(uniqueKeysWithValues: themes.map { ($0.id!, Int.random(in: 0...team, using: &random)) }), note: "",
                     ids: { UUID() }, at: testApp.clock.now, on: testApp.db)
@@ -197,7 +197,7 @@ final class ThemeReportTests: XCTestCase {
             let review = try XCTUnwrap(year.year.checkpoints.first { $0.name == "Progress review 2" })
             let theme = try await ThemeModel.query(on: testApp.db).sort(\.$position).first()!.requireID()
             func report(_ email: String, people: Int, raised: Int) async throws {
-                try await MonitoringStore.saveReport(
+                try await ThemeReportStore.saveReport(
                     manager: try await Fixtures.personID(email, in: testApp), checkpoint: review.id, people: people,
                     counts: [theme: raised],
                     note: "", ids: { UUID() }, at: testApp.clock.now, on: testApp.db)

@@ -27,5 +27,5 @@ extension H {
 
 extension Request {
     /// Whether the form was sent from a confirmation's "Yes" button (H.confirmation).
-    var confirmed: Bool { (try? content.get(String.self, at: "confirm")) == "yes" }
+    var confirmed: Bool { Ticked(field: try? content.get(String.self, at: "confirm")).isTicked }
 }

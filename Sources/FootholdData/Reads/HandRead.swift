@@ -31,10 +31,6 @@ extension HandRead {
     }
 }
 
-extension Database {
-    package var sql: any SQLDatabase { self as! any SQLDatabase }
-}
-
 /// Reads one aliased column.
 package struct AliasedRow {
     package let row: any SQLRow

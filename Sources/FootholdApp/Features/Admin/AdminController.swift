@@ -47,7 +47,7 @@ struct AdminController {
     /// sees that, and the file waits for "Import these changes".
     @Sendable func previewImport(req: Request) async throws -> Response {
         let form = try req.content.decode(AdminPages.ImportForm.self)
-        let deactivateMissing = form.deactivate_missing == "yes"
+        let deactivateMissing = form.deactivate_missing.isTicked
         let viewer = try req.requireViewer()
         func refuse(_ message: String) -> Response {
             req.page(

@@ -6,6 +6,6 @@ enum AdminPages {
     /// The people import: a CSV file, and whether people missing from it have left.
     struct ImportForm: Content {
         var file: File?
-        var deactivate_missing: String?
+        var deactivate_missing: Ticked?
     }
 }

@@ -91,7 +91,7 @@ struct ProgrammeAdminController {
         if let id = form.theme {
             let viewer = try req.requireViewer()
             guard
-                try await ProgrammeAdminStore.setTheme(id, active: form.active == "yes", by: viewer.personID, at: req.now, on: req.database)
+                try await ProgrammeAdminStore.setTheme(id, active: form.active.isTicked, by: viewer.personID, at: req.now, on: req.database)
             else { throw SiteError.notFound }
             return .redirect(to: SiteURL.adminThemes.path)
         }

@@ -25,7 +25,7 @@ enum ProgrammeAdminPages {
     struct ThemeForm: Content {
         var name: String?
         var theme: UUID?
-        var active: String?
+        var active: Ticked?
     }
 
     struct ImportForm: Content {

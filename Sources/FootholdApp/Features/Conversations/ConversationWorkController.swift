@@ -44,7 +44,7 @@ struct ConversationWorkController {
         let (record, side) = try await Self.participant(req)
         guard ConversationRules.allows(.prepare, in: record.conversation.state) else { throw SiteError.forbidden }
         var raw = try req.content.decode([String: String].self)
-        let share = raw["share"] == "yes"
+        let share = Ticked(field: raw["share"]).isTicked
         // "Bring in" adds a part of the plan or a journal entry to its question, then saves as usual.
         var anchor = ""
         if side == .employee, let bring = raw["bring"], !bring.isEmpty,
@@ -185,7 +185,7 @@ struct ConversationWorkController {
                     shown!, typed: form, typedAction: form.action, problems: problems, saved: nil, display: req.display,
                     csrf: req.csrfToken))
         }
-        let confirms = side == .employee && form.confirm == "yes" && !summary.isEmpty
+        let confirms = side == .employee && form.confirm.isTicked && !summary.isEmpty
         try await ConversationWrites.saveRecord(
             record, side: side, summary: summary, notes: notes, themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }),
             confirm: confirms, adding: draft.map { ($0, req.clients.makeID()) }, now: req.now, on: req.database)

@@ -42,7 +42,7 @@ enum RecordPage {
         var notes: String?
         var themes: [String]?
         /// "yes" when the employee presses "Save and confirm the summary".
-        var confirm: String?
+        var confirm: Ticked?
         var description: String?
         var success_measure: String?
         var owner: String?

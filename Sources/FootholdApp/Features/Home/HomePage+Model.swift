@@ -17,7 +17,7 @@ enum HomePage {
         var toConfirm: [ActionLine] = []
         /// What the Leadership Team will do about the themes raised in the person's units, and what
         /// their team asked to be done locally ("you said, we are doing").
-        var responses: [MonitoringStore.UnitResponse] = []
+        var responses: [UnitResponseStore.UnitResponse] = []
         var requests: [String] = []
         /// For a line manager: the team, what each needs next, counted.
         var team: TeamSummary?
@@ -36,7 +36,7 @@ enum HomePage {
                 .sorted { ($0.startsAt ?? .distantFuture, $0.createdAt) < ($1.startsAt ?? .distantFuture, $1.createdAt) }
             let (actions, toConfirm) = try await ActionStore.forHome(of: personID, on: reads)
             let lineage = person.unit.flatMap { UnitPath(parsing: $0.path) }?.lineage.map(\.description) ?? []
-            let heard = try await MonitoringStore.heard(unitPaths: lineage, manager: person.manager?.id, on: reads)
+            let heard = try await UnitResponseStore.heard(unitPaths: lineage, manager: person.manager?.id, on: reads)
             return Model(
                 person: person, roles: roles, units: units, administration: administration, waiting: waiting,
                 upcoming: upcoming, actions: actions, toConfirm: toConfirm, responses: heard.responses, requests: heard.requests,

@@ -32,7 +32,7 @@ struct SharingController {
                 "What your line manager can see", status: .conflict,
                 SharingPage.content(standing, csrf: req.csrfToken, saved: false, changed: true))
         }
-        let share = form.share == "yes" && standing.managerID != nil
+        let share = form.share.isTicked && standing.managerID != nil
         try await SharingStore.choose(share: share, for: viewer.personID, standing: standing, at: req.now, on: req.database)
         return .redirect(to: SiteURL.sharing.with(query: [("saved", "1")]))
     }

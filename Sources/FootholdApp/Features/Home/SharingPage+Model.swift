@@ -9,7 +9,7 @@ enum SharingPage {
     typealias Standing = SharingStanding
 
     struct Form: Content {
-        var share: String?
+        var share: Ticked?
         /// The manager the page was shown for, so the choice goes to the person it named.
         var manager: String?
     }

@@ -17,7 +17,7 @@ struct AnonymityController {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        let threshold = try await MonitoringStore.threshold(on: req.reads)
+        let threshold = try await ThemeReportStore.threshold(on: req.reads)
         let days = try await ThemeReleaseStore.reportingDays(on: req.reads)
         return req.page(
             AnonymityPage.title, breadcrumbs: ProgrammeAdminController.crumbs,
@@ -49,8 +49,8 @@ struct AnonymityController {
                 AnonymityPage.title, status: .badRequest, breadcrumbs: ProgrammeAdminController.crumbs,
                 AnonymityPage.content(form: form, problems: problems, saved: false, csrf: req.csrfToken))
         }
-        if chosen != (try await MonitoringStore.threshold(on: req.reads)) {
-            try await MonitoringStore.setThreshold(chosen, by: viewer.personID, at: req.now, on: req.database)
+        if chosen != (try await ThemeReportStore.threshold(on: req.reads)) {
+            try await ThemeReportStore.setThreshold(chosen, by: viewer.personID, at: req.now, on: req.database)
         }
         if let days, days != (try await ThemeReleaseStore.reportingDays(on: req.reads)) {
             try await ThemeReleaseStore.setReportingDays(days, by: viewer.personID, at: req.now, on: req.database)

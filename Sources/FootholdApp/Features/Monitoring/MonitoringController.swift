@@ -22,7 +22,7 @@ struct MonitoringController {
         snapshot: MonitoringSnapshot, scope: MonitoringScope, headed: [UUID], place: MonitoringPage.Place, checkpoint: Int
     ) {
         let viewer = try req.requireViewer()
-        let headed = try await MonitoringStore.unitsHeaded(by: viewer.personID, on: req.reads)
+        let headed = try await MonitoringCountsStore.unitsHeaded(by: viewer.personID, on: req.reads)
         let scope = MonitoringScope.of(
             isLeadershipTeam: viewer.isLeadershipTeam, isHRAdministrator: viewer.isHRAdministrator, unitsHeaded: headed)
         guard scope != .nothing else { throw SiteError.forbidden }
@@ -89,7 +89,7 @@ struct MonitoringController {
     /// The responses page for a unit the viewer may see; the form only for the Leadership Team.
     static func responsesModel(_ req: Request, unit asked: UUID?) async throws -> ResponsesPage.Model {
         let viewer = try req.requireViewer()
-        let headed = try await MonitoringStore.unitsHeaded(by: viewer.personID, on: req.reads)
+        let headed = try await MonitoringCountsStore.unitsHeaded(by: viewer.personID, on: req.reads)
         let scope = MonitoringScope.of(
             isLeadershipTeam: viewer.isLeadershipTeam, isHRAdministrator: viewer.isHRAdministrator, unitsHeaded: headed)
         guard scope != .nothing else { throw SiteError.forbidden }
@@ -103,8 +103,8 @@ struct MonitoringController {
         let mayRespond = MonitoringScope.mayRespond(isLeadershipTeam: viewer.isLeadershipTeam)
         return ResponsesPage.Model(
             unitID: asked, unitName: snapshot.units[index].name, crumbs: crumbs,
-            responses: try await MonitoringStore.responses(unit: asked, on: req.reads),
-            themes: mayRespond ? try await MonitoringStore.themes(on: req.reads).filter(\.isActive) : nil,
+            responses: try await UnitResponseStore.responses(unit: asked, on: req.reads),
+            themes: mayRespond ? try await ThemeReportStore.themes(on: req.reads).filter(\.isActive) : nil,
             form: ResponsesPage.Form(), problems: FieldProblems())
     }
 
@@ -132,7 +132,7 @@ struct MonitoringController {
                 ResponsesPage.title(model), status: .badRequest, breadcrumbs: model.crumbs,
                 ResponsesPage.content(model, display: req.display, csrf: req.csrfToken))
         }
-        try await MonitoringStore.addResponse(
+        try await UnitResponseStore.addResponse(
             unit: model.unitID, theme: theme.id, response, by: viewer.personID, id: req.clients.makeID(), at: req.now, on: req.database)
         return .redirect(to: SiteURL.responses.with(query: [("unit", model.unitID.lowerText)]))
     }
@@ -141,7 +141,7 @@ struct MonitoringController {
         let viewer = try req.requireViewer()
         guard MonitoringScope.mayRespond(isLeadershipTeam: viewer.isLeadershipTeam) else { throw SiteError.forbidden }
         guard let id = req.parameters.get(SiteURL.itemParameter).flatMap(UUID.init(uuidString:)),
-            let unit = try await MonitoringStore.deleteResponse(id, by: viewer.personID, at: req.now, on: req.database)
+            let unit = try await UnitResponseStore.deleteResponse(id, by: viewer.personID, at: req.now, on: req.database)
         else { throw SiteError.notFound }
         return .redirect(to: SiteURL.responses.with(query: [("unit", unit.lowerText)]))
     }
@@ -150,7 +150,7 @@ struct MonitoringController {
         let viewer = try req.requireViewer()
         let (snapshot, scope, headed, _, _) = try await Self.load(req)
         let page = req.queryPage()
-        let (lines, more) = try await MonitoringStore.notices(
+        let (lines, more) = try await NoticeStore.notices(
             for: viewer.personID, page: page, perPage: NoticesPage.perPage, on: req.reads)
         let (countedIn, held) = NoticesPage.heldLately(snapshot, scope: scope, headed: headed)
         let model = NoticesPage.Model(

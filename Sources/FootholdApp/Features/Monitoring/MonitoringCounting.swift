@@ -62,11 +62,11 @@ enum MonitoringCounting {
         var years = [current]
         if let previous = try await CareerYears.load(startYear: current.startYear - 1, on: reads) { years.insert(previous.year, at: 0) }
         let windows = MonitoringSnapshot.checkpoints(of: years).map(\.checkpoint).map { checkpoint in
-            MonitoringStore.Window(
+            MonitoringCountsStore.Window(
                 checkpointID: checkpoint.id, opens: checkpoint.opens.start(in: timeZone),
                 ends: checkpoint.closes.adding(days: 1).start(in: timeZone))
         }
-        let counts = try await MonitoringStore.counts(
+        let counts = try await MonitoringCountsStore.counts(
             windows: windows, recentSince: RecentConversationShare.since(today).start(in: timeZone),
             heldSince: today.adding(days: -(MonitoringSnapshot.heldDays - 1)).start(in: timeZone), on: reads)
         let ordered = MonitoringSnapshot.checkpoints(of: years)
@@ -81,8 +81,8 @@ enum MonitoringCounting {
                     themes.releases[stored.checkpointID] = (release, stored.releasedAt)
                 }
             }
-            themes.themes = try await MonitoringStore.themes(on: reads)
-            themes.threshold = try await MonitoringStore.threshold(on: reads)
+            themes.themes = try await ThemeReportStore.themes(on: reads)
+            themes.threshold = try await ThemeReportStore.threshold(on: reads)
             themes.reportingDays = try await ThemeReleaseStore.reportingDays(on: reads)
             let ids = ordered.map(\.checkpoint.id)
             for stored in try await ThemeReleaseStore.published(ids, on: reads) where themes.releases[stored.checkpointID] == nil {

@@ -3,7 +3,7 @@ import FootholdData
 import Foundation
 
 /// The whole organisation's monitoring counts at one moment, added up for every unit: what every
-/// dashboard, chart and export is drawn from. Built by `MonitoringCache` from `MonitoringStore.counts`.
+/// dashboard, chart and export is drawn from. Built by `MonitoringCache` from `MonitoringCountsStore.counts`.
 struct MonitoringSnapshot: Sendable {
     struct Unit: Sendable {
         var id: UUID
@@ -28,6 +28,8 @@ struct MonitoringSnapshot: Sendable {
         var recent: RecentConversationShare
         /// Conversations held in the last `heldDays` days, by kind.
         var heldByKind: [ConversationKind: Int]
+
+        var counts: GroupCounts { GroupCounts(tallies: tallies, recent: recent, heldByKind: heldByKind) }
     }
 
     /// How far back the notices page counts conversations held, by kind.
@@ -47,11 +49,13 @@ struct MonitoringSnapshot: Sendable {
     let builtAt: Date
     /// Themes from line managers' reports, as published.
     let themes: ThemeFigures
+    /// The units' parents and children, by position in `units`.
+    let tree: UnitTree
 
     /// What the theme figures are drawn from: the releases of these checkpoints, and for the rest
     /// how many reports have come in.
     struct ThemeInputs: Sendable {
-        var themes: [MonitoringStore.ThemeRow] = []
+        var themes: [ThemeReportStore.ThemeRow] = []
         var threshold = AnonymityThreshold.standard
         var releases: [UUID: (release: ThemeRelease, at: Date)] = [:]
         var received: [UUID: [UUID?: Int]] = [:]
@@ -61,7 +65,7 @@ struct MonitoringSnapshot: Sendable {
     /// Top-level units, by name.
     var topUnits: [Int] { units.indices.filter { units[$0].parent == nil }.sorted { units[$0].name < units[$1].name } }
 
-    init(years: [CareerYear], counts: MonitoringStore.Counts, themeInputs: ThemeInputs, builtAt: Date) {
+    init(years: [CareerYear], counts: MonitoringCountsStore.Counts, themeInputs: ThemeInputs, builtAt: Date) {
         let ordered = Self.checkpoints(of: years)
         checkpoints = ordered.map(\.checkpoint)
         startYears = ordered.map(\.startYear)
@@ -79,7 +83,7 @@ struct MonitoringSnapshot: Sendable {
         let names = units.map(\.name)
         for index in units.indices { units[index].children.sort { names[$0] < names[$1] } }
 
-        var teamIndex: [MonitoringStore.TeamKey: Int] = [:]
+        var teamIndex: [MonitoringCountsStore.TeamKey: Int] = [:]
         var teams: [Team] = []
         var unplaced: [Int] = []
         for row in counts.teams {
@@ -109,40 +113,19 @@ struct MonitoringSnapshot: Sendable {
         let managerNames = teams.map(\.managerName)
         for index in units.indices { units[index].teams.sort { managerNames[$0] < managerNames[$1] } }
 
-        // Each unit's own teams, then its children's totals added from the bottom up.
-        var order: [Int] = []
-        var stack = units.indices.filter { units[$0].parent == nil }
-        while let next = stack.popLast() {
-            order.append(next)
-            stack.append(contentsOf: units[next].children)
+        // Each unit's own teams, then everything below it, added up the tree (FootholdCore's UnitTree).
+        let tree = UnitTree(parents: units.map(\.parent))
+        let none = GroupCounts.none(checkpoints: checkpoints.count)
+        let own = units.map { unit in unit.teams.reduce(none) { $0 + teams[$1].counts } }
+        let totals = tree.rolledUp(own, adding: +)
+        for index in units.indices {
+            units[index].tallies = totals[index].tallies
+            units[index].recent = totals[index].recent
+            units[index].heldByKind = totals[index].heldByKind
         }
-        for index in order.reversed() {
-            var tallies = empty
-            var recent = RecentConversationShare(staff: 0, recent: 0)
-            var held: [ConversationKind: Int] = [:]
-            for team in units[index].teams {
-                for checkpoint in tallies.indices { tallies[checkpoint] += teams[team].tallies[checkpoint] }
-                recent = recent + teams[team].recent
-                held.merge(teams[team].heldByKind, uniquingKeysWith: +)
-            }
-            for child in units[index].children {
-                for checkpoint in tallies.indices { tallies[checkpoint] += units[child].tallies[checkpoint] }
-                recent = recent + units[child].recent
-                held.merge(units[child].heldByKind, uniquingKeysWith: +)
-            }
-            units[index].tallies = tallies
-            units[index].recent = recent
-            units[index].heldByKind = held
-        }
-        var organisation = (tallies: empty, recent: RecentConversationShare(staff: 0, recent: 0))
-        for top in units.indices where units[top].parent == nil {
-            for checkpoint in empty.indices { organisation.tallies[checkpoint] += units[top].tallies[checkpoint] }
-            organisation.recent = organisation.recent + units[top].recent
-        }
-        for team in unplaced {
-            for checkpoint in empty.indices { organisation.tallies[checkpoint] += teams[team].tallies[checkpoint] }
-            organisation.recent = organisation.recent + teams[team].recent
-        }
+        let whole = unplaced.reduce(tree.whole(totals, starting: none, adding: +)) { $0 + teams[$1].counts }
+        let organisation = (tallies: whole.tallies, recent: whole.recent)
+        self.tree = tree
         self.themes = ThemeFigures(
             themes: themeInputs.themes, threshold: themeInputs.threshold, checkpoints: checkpoints, releases: themeInputs.releases,
             received: themeInputs.received, reportingDays: themeInputs.reportingDays, units: units, unitIndex: unitIndex)
@@ -161,34 +144,13 @@ struct MonitoringSnapshot: Sendable {
     }
 
     /// Whether `unit` is `ancestor` or lies below it.
-    func unit(_ unit: Int, isWithin ancestor: Int) -> Bool {
-        var current: Int? = unit
-        while let index = current {
-            if index == ancestor { return true }
-            current = units[index].parent
-        }
-        return false
-    }
+    func unit(_ unit: Int, isWithin ancestor: Int) -> Bool { tree.unit(unit, isWithin: ancestor) }
 
     /// The unit and those above it, top first.
-    func lineage(of unit: Int) -> [Int] {
-        var result: [Int] = []
-        var current: Int? = unit
-        while let index = current {
-            result.append(index)
-            current = units[index].parent
-        }
-        return result.reversed()
-    }
+    func lineage(of unit: Int) -> [Int] { tree.lineage(of: unit) }
 
     /// The units a person heads, by name.
     func unitsHeaded(by person: UUID) -> [Int] {
         units.indices.filter { units[$0].headID == person }.sorted { units[$0].path < units[$1].path }
-    }
-}
-
-extension RecentConversationShare {
-    static func + (lhs: RecentConversationShare, rhs: RecentConversationShare) -> RecentConversationShare {
-        RecentConversationShare(staff: lhs.staff + rhs.staff, recent: lhs.recent + rhs.recent)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// and the other conversations held lately, counted and never named.
 enum NoticesPage {
     struct Model: Sendable {
-        var lines: [MonitoringStore.NoticeLine]
+        var lines: [NoticeStore.NoticeLine]
         var page: Int
         var hasMore: Bool
         /// Where the counts below were taken: the units headed, or the whole organisation.

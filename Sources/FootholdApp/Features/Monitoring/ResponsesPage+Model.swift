@@ -10,9 +10,9 @@ enum ResponsesPage {
         var unitID: UUID
         var unitName: String
         var crumbs: [(label: String, path: String)]
-        var responses: [MonitoringStore.UnitResponse]
+        var responses: [UnitResponseStore.UnitResponse]
         /// The themes a response may be for, when the viewer may record one.
-        var themes: [MonitoringStore.ThemeRow]?
+        var themes: [ThemeReportStore.ThemeRow]?
         var form: Form
         var problems: FieldProblems
     }

@@ -43,7 +43,7 @@ extension ResponsesPage {
         return nodes
     }
 
-    static func formCard(_ model: Model, themes: [MonitoringStore.ThemeRow], csrf: String) -> BodyNode {
+    static func formCard(_ model: Model, themes: [ThemeReportStore.ThemeRow], csrf: String) -> BodyNode {
         H.card(
             labelledBy: "respond-title",
             [

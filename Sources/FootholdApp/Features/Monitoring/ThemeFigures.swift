@@ -61,7 +61,7 @@ struct ThemeFigures: Sendable {
     static let empty = Figure(value: 0, visibility: .empty)
 
     init(
-        themes current: [MonitoringStore.ThemeRow], threshold: AnonymityThreshold, checkpoints checkpointList: [FootholdCore.Checkpoint],
+        themes current: [ThemeReportStore.ThemeRow], threshold: AnonymityThreshold, checkpoints checkpointList: [FootholdCore.Checkpoint],
         releases: [UUID: (release: ThemeRelease, at: Date)], received: [UUID: [UUID?: Int]], reportingDays: Int,
         units: [MonitoringSnapshot.Unit], unitIndex: [UUID: Int]
     ) {

@@ -58,7 +58,7 @@ struct ThemeReportController {
                 ThemeReportPage.content(model, display: req.display, csrf: req.csrfToken, sent: false))
         case .success(let counts):
             let clients = req.clients
-            try await MonitoringStore.saveReport(
+            try await ThemeReportStore.saveReport(
                 manager: viewer.personID, checkpoint: asked, people: model.people, counts: counts, note: note, ids: { clients.makeID() },
                 at: req.now, on: req.database)
             return .redirect(to: SiteURL.teamThemes.with(query: [("checkpoint", asked.lowerText), ("sent", "1")]))
@@ -77,14 +77,14 @@ struct ThemeReportController {
                 ThemeReportPage.content(model, display: req.display, csrf: req.csrfToken, sent: false))
         }
         _ = try await Self.model(req, checkpoint: nil)
-        try await MonitoringStore.addRequest(text, manager: viewer.personID, id: req.clients.makeID(), at: req.now, on: req.database)
+        try await TeamRequestStore.addRequest(text, manager: viewer.personID, id: req.clients.makeID(), at: req.now, on: req.database)
         return .redirect(to: SiteURL.teamThemes.path + "#requests-title")
     }
 
     @Sendable func requestDone(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let id = req.parameters.get(SiteURL.itemParameter).flatMap(UUID.init(uuidString:)) else { throw SiteError.notFound }
-        guard try await MonitoringStore.markRequestDone(id, manager: viewer.personID, at: req.now, on: req.database) else {
+        guard try await TeamRequestStore.markRequestDone(id, manager: viewer.personID, at: req.now, on: req.database) else {
             throw SiteError.notFound
         }
         return .redirect(to: SiteURL.teamThemes.path + "#requests-title")

@@ -11,7 +11,7 @@ enum ThemeReportPage {
         var selected: Int
         var director: String?
         var people: Int
-        var themes: [MonitoringStore.ThemeRow]
+        var themes: [ThemeReportStore.ThemeRow]
         /// What the form shows for each theme: what was typed, what was sent, or the tags.
         var values: [UUID: String]
         var tagged: [UUID: Int]
@@ -21,7 +21,7 @@ enum ThemeReportPage {
         var publishedOn: CalendarDate
         var isPublished: Bool
         var threshold: AnonymityThreshold
-        var requests: [MonitoringStore.TeamRequest]
+        var requests: [TeamRequestStore.TeamRequest]
         var problems: FieldProblems
         var requestText: String
         var requestProblem: String?
@@ -46,9 +46,9 @@ enum ThemeReportPage {
         let selected =
             asked.flatMap { id in open.firstIndex { $0.id == id } } ?? open.lastIndex { $0.contains(today) } ?? open.count - 1
         let checkpoint = open[selected]
-        let basis = try await MonitoringStore.reportBasis(manager: manager, checkpoint: checkpoint.id, on: reads)
-        let sent = try await MonitoringStore.report(manager: manager, checkpoint: checkpoint.id, on: reads)
-        let themes = try await MonitoringStore.themes(on: reads).filter(\.isActive)
+        let basis = try await ThemeReportStore.reportBasis(manager: manager, checkpoint: checkpoint.id, on: reads)
+        let sent = try await ThemeReportStore.report(manager: manager, checkpoint: checkpoint.id, on: reads)
+        let themes = try await ThemeReportStore.themes(on: reads).filter(\.isActive)
         let days = try await ThemeReleaseStore.reportingDays(on: reads)
         let publishedOn = ThemeRelease.lastReportingDay(closes: checkpoint.closes, reportingDays: days).adding(days: 1)
         var values: [UUID: String] = [:]
@@ -57,11 +57,11 @@ enum ThemeReportPage {
         }
         return Model(
             checkpoints: open.map { MonitoringPage.CheckpointChoice(id: $0.id, label: "\($0.name), \(year.label)") }, selected: selected,
-            director: try await MonitoringStore.director(of: manager, on: reads)?.name, people: basis.people,
+            director: try await ThemeReportStore.director(of: manager, on: reads)?.name, people: basis.people,
             themes: themes, values: values, tagged: basis.tagged, note: sent?.note ?? "",
             sentAt: sent?.submittedAt, publishedOn: publishedOn, isPublished: today >= publishedOn,
-            threshold: try await MonitoringStore.threshold(on: reads),
-            requests: try await MonitoringStore.requests(of: manager, on: reads),
+            threshold: try await ThemeReportStore.threshold(on: reads),
+            requests: try await TeamRequestStore.requests(of: manager, on: reads),
             problems: FieldProblems(), requestText: "", requestProblem: nil)
     }
 }

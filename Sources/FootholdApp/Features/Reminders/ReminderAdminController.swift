@@ -10,7 +10,7 @@ struct ReminderAdminController {
 
     struct Form: Content {
         var webhook: String?
-        var digests: String?
+        var digests: Ticked?
         var retention: String?
     }
 
@@ -22,7 +22,7 @@ struct ReminderAdminController {
     @Sendable func form(req: Request) async throws -> Response {
         let settings = try await OrganisationRemindersStore.load(on: req.reads)
         let form = Form(
-            webhook: settings.webhook ?? "", digests: settings.webhookDigests ? "yes" : nil,
+            webhook: settings.webhook ?? "", digests: Ticked(settings.webhookDigests),
             retention: settings.retentionMonths.map(String.init) ?? "")
         return req.page(
             Self.title, breadcrumbs: ProgrammeAdminController.crumbs,
@@ -33,7 +33,7 @@ struct ReminderAdminController {
         let viewer = try req.requireViewer()
         let form = try req.content.decode(Form.self)
         switch OrganisationReminders.parse(
-            webhook: form.webhook ?? "", digests: form.digests == "yes", retention: form.retention ?? "",
+            webhook: form.webhook ?? "", digests: form.digests.isTicked, retention: form.retention ?? "",
             webhookProblem: req.application.footholdConfiguration.outbound.problem)
         {
         case .failure(let problems):

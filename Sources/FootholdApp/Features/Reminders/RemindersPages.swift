@@ -152,7 +152,7 @@ enum RemindersPages {
                                 value: form.webhook ?? "", hint: "Leave it empty to send nothing to chat.",
                                 error: problems.message(for: "webhook")),
                             H.checkbox(
-                                name: "digests", label: "Send directors' weekly digests", checked: form.digests == "yes",
+                                name: "digests", label: "Send directors' weekly digests", checked: form.digests.isTicked,
                                 hint:
                                     "Counts of conversations met, due and overdue in each director's units. They name no one. "
                                     + "Reminders for one person never go to a channel: they say whom someone meets."),

@@ -275,7 +275,7 @@ package enum Arranging {
                     conversationID: record.id, employeeID: record.employee.id, checkpoint: checkpoint, id: snapshotID, at: now,
                     on: database)
                 // The director hears that it happened, and nothing of what was said (SPEC §5).
-                try await MonitoringStore.notifyDirector(
+                try await NoticeStore.notifyDirector(
                     conversationID: record.id, employeeID: record.employee.id, guideID: record.guide.id, checkpointID: checkpoint.id,
                     heldAt: held, id: noticeID, at: now, reads: reads.within(database), on: database)
             }
@@ -319,11 +319,11 @@ package enum Arranging {
             try await ConversationStore.audit("changed the checkpoint", conversation: record.id, by: record.viewerID, at: now, on: database)
             // The notice of the wrong checkpoint is withdrawn; the plan kept with it is kept under
             // the right one, or let go when it met none.
-            try await MonitoringStore.withdrawNotices(of: record.id, on: database)
+            try await NoticeStore.withdrawNotices(of: record.id, on: database)
             if let chosen {
                 try await PlanStore.relabelSnapshot(
                     of: record.id, employeeID: employeeID, checkpoint: chosen, id: snapshotID, at: now, on: database)
-                try await MonitoringStore.notifyDirector(
+                try await NoticeStore.notifyDirector(
                     conversationID: record.id, employeeID: employeeID, guideID: guideID, checkpointID: chosen.id, heldAt: heldAt,
                     id: noticeID, at: now, reads: reads.within(database), on: database)
             } else {

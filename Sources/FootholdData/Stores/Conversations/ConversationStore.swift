@@ -205,12 +205,13 @@ package enum ConversationStore {
         let employeeID = record.employee.id, viewerID = record.viewerID
         let rows = try await reads.rows(
             """
-            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS note, 'theme' AS part, 0 AS shown FROM themes t \
+            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS document, \(literal: Part.theme.rawValue) AS part, \
+            0 AS shown FROM themes t \
             LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
             WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
-            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body, 'note', 0 FROM private_notes \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, body, \(literal: Part.notes.rawValue), 0 FROM private_notes \
             WHERE conversation_id = \(bind: record.id) AND author_id = \(bind: viewerID) \
-            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, x.content, 'plan', x.shown FROM (SELECT p.content, \
+            UNION ALL SELECT \(unsafeRaw: noTheme), NULL, x.content, \(literal: Part.plan.rawValue), x.shown FROM (SELECT p.content, \
             CASE WHEN EXISTS (SELECT 1 FROM plan_shares s WHERE s.person_id = p.person_id AND s.guide_id = \(bind: viewerID)) \
             THEN 1 ELSE 0 END AS shown FROM career_plans p JOIN career_years y ON y.id = p.career_year_id \
             WHERE p.person_id = \(bind: employeeID) AND y.start_year <= \(bind: CareerYear.startYear(containing: today)) \
@@ -219,25 +220,35 @@ package enum ConversationStore {
             """)
         var themes: [Theme] = [], chosen: Set<UUID> = [], notes = "", goals: [CareerPlan.Goal] = []
         for row in rows {
-            let part = try row.decode(column: "part", as: String.self)
-            if part == "note" {
-                notes = try row.decode(column: "note", as: String.self)
-            } else if part == "plan" {
+            let text = try row.decode(column: "part", as: String.self)
+            switch Part(rawValue: text) {
+            case .notes:
+                notes = try row.decode(column: "document", as: String.self)
+            case .plan:
                 let shown = try row.decode(column: "shown", as: Int.self) == 1
                 let standing = ConversationAccess.Standing(isOwner: employeeID == viewerID, isSharedWith: employeeID != viewerID && shown)
                 if ConversationAccess.allows(standing, .read, .plan) {
-                    goals = reads.caches.plan(try row.decode(column: "note", as: String.self)).goals
+                    goals = reads.caches.plan(try row.decode(column: "document", as: String.self)).goals
                 }
-            } else {
+            case .theme:
                 let theme = try ThemeModel.read(row, "t").theme
                 themes.append(theme)
                 if try !row.decodeNil(column: "chosen") { chosen.insert(theme.id) }
+            case nil:
+                throw StoreError.unexpectedRow("the record page's themes and notes")
             }
         }
         return (themes, chosen, notes, goals)
     }
 
-    /// Empty theme columns, for the row that carries the viewer's notes.
+    /// The kinds of row `themesAndOwnNotes` reads in one UNION: a theme, or, in the `document`
+    /// column, the viewer's private notes or the employee's plan as stored.
+    private enum Part: String {
+        case theme, plan
+        case notes = "note"
+    }
+
+    /// Empty theme columns, for the rows that carry the viewer's notes and the plan.
     private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
 
     /// Whether the two people in this conversation have held another one before.

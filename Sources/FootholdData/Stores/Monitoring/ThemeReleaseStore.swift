@@ -139,9 +139,9 @@ package enum ThemeReleaseStore {
             reports[report].counts[try row.decode(column: "theme_id", as: UUID.self)] = try row.decode(column: "people", as: Int.self)
         }
         let reported = Set(reports.flatMap(\.counts.keys))
-        let themes = try await MonitoringStore.themes(on: reads).filter { $0.isActive || reported.contains($0.id) }
+        let themes = try await ThemeReportStore.themes(on: reads).filter { $0.isActive || reported.contains($0.id) }
             .map { ThemeRelease.Theme(id: $0.id, name: $0.name) }
-        return Inputs(threshold: try await MonitoringStore.threshold(on: reads), themes: themes, units: units, reports: reports)
+        return Inputs(threshold: try await ThemeReportStore.threshold(on: reads), themes: themes, units: units, reports: reports)
     }
 
     package struct Stored: Sendable {
