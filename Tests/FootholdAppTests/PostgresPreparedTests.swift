@@ -44,18 +44,18 @@ final class PostgresPreparedTests: XCTestCase {
             let db = testApp.db
             let statements = try XCTUnwrap(testApp.app.data.postgresPrepared)
             let people: SQLQueryString =
-                "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p WHERE p.active = \(bind: true) ORDER BY p.email"
-            let viaDriver = try await db.sql.raw(people).all().map { try PersonModel.read($0, "p") }
+                "SELECT \(unsafeRaw: StoredPerson.columns("p")) FROM people p WHERE p.active = \(bind: true) ORDER BY p.email"
+            let viaDriver = try await db.sql.raw(people).all().map { try StoredPerson.read($0, "p") }
             let prepared = try await statements.rows(people, on: db)
-            let viaPrepared = try XCTUnwrap(prepared).map { try PersonModel.read($0, "p") }
+            let viaPrepared = try XCTUnwrap(prepared).map { try StoredPerson.read($0, "p") }
             XCTAssertEqual(viaPrepared.count, viaDriver.count)
             XCTAssertGreaterThan(viaPrepared.count, 5)
             for (mine, driver) in zip(viaPrepared, viaDriver) {
                 XCTAssertEqual(mine.id, driver.id)
                 XCTAssertEqual(mine.email, driver.email)
                 XCTAssertEqual(mine.name, driver.name)
-                XCTAssertEqual(mine.$unit.id, driver.$unit.id)
-                XCTAssertEqual(mine.$manager.id, driver.$manager.id, "missing managers read as nil on both")
+                XCTAssertEqual(mine.unitID, driver.unitID)
+                XCTAssertEqual(mine.managerID, driver.managerID, "missing managers read as nil on both")
                 XCTAssertEqual(mine.isHRAdministrator, driver.isHRAdministrator)
                 XCTAssertEqual(mine.createdAt, driver.createdAt)
             }

@@ -40,18 +40,18 @@ final class SQLiteReadsTests: XCTestCase {
             guard let reads = testApp.app.data.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
             try await Fixtures.organisation(in: testApp)
             let db = testApp.db
-            let query: SQLQueryString = "SELECT \(unsafeRaw: PersonModel.columns("p")) FROM people p ORDER BY p.email"
-            let viaDriver = try await db.sql.raw(query).all().map { try PersonModel.read($0, "p") }
+            let query: SQLQueryString = "SELECT \(unsafeRaw: StoredPerson.columns("p")) FROM people p ORDER BY p.email"
+            let viaDriver = try await db.sql.raw(query).all().map { try StoredPerson.read($0, "p") }
             let pool = Reads(database: db, path: .sqliteReadConnections(reads), caches: testApp.app.data.caches)
-            let viaPool = try await pool.rows(query).map { try PersonModel.read($0, "p") }
+            let viaPool = try await pool.rows(query).map { try StoredPerson.read($0, "p") }
             XCTAssertEqual(viaPool.count, viaDriver.count)
             XCTAssertGreaterThan(viaPool.count, 5)
             for (pool, driver) in zip(viaPool, viaDriver) {
                 XCTAssertEqual(pool.id, driver.id)
                 XCTAssertEqual(pool.email, driver.email)
                 XCTAssertEqual(pool.name, driver.name)
-                XCTAssertEqual(pool.$unit.id, driver.$unit.id)
-                XCTAssertEqual(pool.$manager.id, driver.$manager.id, "missing managers read as nil on both")
+                XCTAssertEqual(pool.unitID, driver.unitID)
+                XCTAssertEqual(pool.managerID, driver.managerID, "missing managers read as nil on both")
                 XCTAssertEqual(pool.isHRAdministrator, driver.isHRAdministrator)
                 XCTAssertEqual(pool.isActive, driver.isActive)
                 XCTAssertEqual(pool.createdAt, driver.createdAt, "times round to the microsecond on both")

@@ -1,4 +1,5 @@
 import Fluent
+import FootholdCore
 @testable import FootholdData
 import SQLKit
 import XCTest
@@ -8,12 +9,12 @@ import XCTest
 /// A table's columns are listed once, by its model; the hand-written reads select them from there.
 /// The migrations, which never change once shipped, must build exactly those tables.
 final class SchemaTests: XCTestCase {
-    func testEveryHandReadModelNamesExactlyTheColumnsItsMigrationsMade() async throws {
+    func testEveryValueReadFromRowsNamesExactlyTheColumnsItsMigrationsMade() async throws {
         try await withApp { testApp in
             let models: [(table: String, columns: [String])] = [
-                (PersonModel.schema, PersonModel.readColumns), (UnitModel.schema, UnitModel.readColumns),
-                (CheckpointModel.schema, CheckpointModel.readColumns), (ConversationModel.schema, ConversationModel.readColumns),
-                (AgreedActionModel.schema, AgreedActionModel.readColumns), (ThemeModel.schema, ThemeModel.readColumns),
+                (PersonModel.schema, StoredPerson.columnNames), (UnitModel.schema, StoredUnit.columnNames),
+                (CheckpointModel.schema, Checkpoint.columnNames), (ConversationModel.schema, ConversationRecord.columnNames),
+                (AgreedActionModel.schema, AgreedAction.columnNames), (ThemeModel.schema, Theme.columnNames),
             ]
             for (table, columns) in models {
                 let made = try await Self.columns(of: table, on: testApp.db.sql)

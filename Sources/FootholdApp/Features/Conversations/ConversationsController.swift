@@ -67,7 +67,7 @@ struct ConversationsController {
     @Sendable func newForm(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let otherID = req.query[UUID.self, at: "with"] else { throw SiteError.notFound }
-        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.database)
+        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.reads)
         let year = try await Self.year(req)
         let kind = req.queryValue("kind").flatMap(ConversationKind.init(rawValue:)) ?? relationship.kinds[0]
         let checkpoint = year.current(on: req.display.today())?.id.uuidString
@@ -85,7 +85,7 @@ struct ConversationsController {
         let form = try req.content.decode(ConversationPages.ProposalForm.self)
         guard let otherID = form.with else { throw SiteError.notFound }
         let year = try await Self.year(req)
-        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.database)
+        let relationship = try await Arranging.relationship(viewer: viewer.personID, other: otherID, on: req.reads)
         let proposal = Arranging.Proposal(
             otherID: otherID, kind: ConversationKind(rawValue: form.kind ?? "") ?? .mentoring,
             checkpointID: form.checkpoint.flatMap(UUID.init(uuidString:)), purpose: form.purpose ?? "",

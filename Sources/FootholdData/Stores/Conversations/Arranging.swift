@@ -47,13 +47,16 @@ package enum Arranging {
         }
     }
 
-    package static func relationship(viewer: UUID, other otherID: UUID, on database: any Database) async throws -> Relationship {
-        guard otherID != viewer, let other = try await PersonModel.find(otherID, on: database), other.isActive,
-            let me = try await PersonModel.find(viewer, on: database)
+    package static func relationship(viewer: UUID, other otherID: UUID, on reads: Reads) async throws -> Relationship {
+        guard otherID != viewer else { throw StoreError.notFound }
+        let people = try await reads.rows(
+            "SELECT \(unsafeRaw: StoredPerson.columns("p")) FROM people p WHERE p.id IN (\(bind: viewer), \(bind: otherID))"
+        ).map { try StoredPerson.read($0, "p") }
+        guard let other = people.first(where: { $0.id == otherID }), other.isActive, let me = people.first(where: { $0.id == viewer })
         else { throw StoreError.notFound }
         return Relationship(
             other: other.conversationPerson, viewerName: me.name, otherIsLeadershipTeam: other.isLeadershipTeam,
-            viewerIsTheirManager: other.$manager.id == viewer, isViewersManager: me.$manager.id == otherID)
+            viewerIsTheirManager: other.managerID == viewer, isViewersManager: me.managerID == otherID)
     }
 
     /// Creates an invitation (the viewer guides) or a request (the viewer is the employee).
@@ -62,7 +65,7 @@ package enum Arranging {
         year: CareerYear
     ) async throws -> Result<UUID, FieldProblems> {
         let database = reads.database
-        let relationship = try await relationship(viewer: viewer, other: proposal.otherID, on: database)
+        let relationship = try await relationship(viewer: viewer, other: proposal.otherID, on: reads)
         var problems = FieldProblems()
         if !relationship.kinds.contains(proposal.kind) {
             problems.add("kind", "Choose one of the kinds of conversation offered")

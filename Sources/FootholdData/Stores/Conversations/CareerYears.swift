@@ -14,7 +14,7 @@ package enum CareerYears {
     package static func load(startYear: Int, on reads: Reads) async throws -> Stored? {
         let rows = try await reads.rows(
             """
-            SELECT y.id AS year_id, y.start_year AS year_start_year, \(unsafeRaw: CheckpointModel.columns("k")) \
+            SELECT y.id AS year_id, y.start_year AS year_start_year, \(unsafeRaw: Checkpoint.columns("k")) \
             FROM career_years y LEFT JOIN checkpoints k ON k.career_year_id = y.id WHERE y.start_year = \(bind: startYear)
             """)
         return try years(from: rows)[startYear]
@@ -28,7 +28,7 @@ package enum CareerYears {
         for row in rows where !(try row.decodeNil(column: "year_id")) {
             let startYear = try row.decode(column: "year_start_year", as: Int.self)
             var year = try found[startYear] ?? (row.decode(column: "year_id", as: UUID.self), [])
-            if let checkpoint = try CheckpointModel.readOptional(row, "k")?.checkpoint { year.checkpoints.append(checkpoint) }
+            if let checkpoint = try Checkpoint.readOptional(row, "k") { year.checkpoints.append(checkpoint) }
             found[startYear] = year
         }
         var years: [Int: Stored] = [:]

@@ -6,13 +6,21 @@ import SQLKit
 import Vapor
 
 package enum ConversationStore {
+    /// A conversation with its employee, guide and checkpoint: `SELECT \(withPeople) WHERE …`.
+    private static let withPeople = """
+        \(ConversationRecord.columns("c")), \(StoredPerson.columns("e")), \(StoredPerson.columns("g")), \(Checkpoint.columns("k")) \
+        FROM conversations c JOIN people e ON e.id = c.employee_id JOIN people g ON g.id = c.guide_id \
+        LEFT JOIN checkpoints k ON k.id = c.checkpoint_id
+        """
+
     /// Loads a conversation for `viewerID`. Someone who may not know it exists gets "not found",
     /// so a 404 reveals nothing either.
     package static func load(_ id: UUID, for viewer: Viewer, on reads: Reads) async throws -> ConversationForViewer {
-        let query: SQLQueryString = "SELECT \(unsafeRaw: ConversationModel.withPeople) WHERE c.id = \(bind: id)"
+        let query: SQLQueryString = "SELECT \(unsafeRaw: withPeople) WHERE c.id = \(bind: id)"
         guard let row = try await reads.firstRow(query) else { throw StoreError.notFound }
-        let model = try ConversationModel.readWithPeople(row)
-        let conversation = model.record, employee = model.employee.conversationPerson, guide = model.guide.conversationPerson
+        let conversation = try ConversationRecord.read(row, "c")
+        let employeeRow = try StoredPerson.read(row, "e")
+        let employee = employeeRow.conversationPerson, guide = try StoredPerson.read(row, "g").conversationPerson
         var access = ConversationAccess.Viewer(
             isEmployee: employee.id == viewer.personID,
             isGuide: guide.id == viewer.personID,
@@ -20,7 +28,7 @@ package enum ConversationStore {
             isLeadershipTeam: viewer.isLeadershipTeam,
             isHRAdministrator: viewer.isHRAdministrator)
         if !access.isEmployee && !access.isGuide && !access.isLineManager {
-            access.isDirector = try await isDirector(viewer.personID, over: model.employee, on: reads)
+            access.isDirector = try await isDirector(viewer.personID, over: employeeRow, on: reads)
         }
         let sharing = ConversationAccess.Sharing(
             kind: conversation.kind,
@@ -29,7 +37,7 @@ package enum ConversationStore {
             employeeSharesHistoryWithManager: HistoryConsent.applies(
                 sharedWith: employee.historySharedWithID, manager: employee.managerID))
         let record = ConversationForViewer(
-            conversation: conversation, employee: employee, guide: guide, checkpoint: model.checkpoint?.checkpoint,
+            conversation: conversation, employee: employee, guide: guide, checkpoint: try Checkpoint.readOptional(row, "k"),
             viewerID: viewer.personID, access: access, sharing: sharing)
         guard record.allows(.occurrence) else { throw Refusal.hidden }
         return record
@@ -68,8 +76,8 @@ package enum ConversationStore {
     }
 
     /// Whether the person heads the employee's unit or a unit above it (`Directorship`).
-    package static func isDirector(_ personID: UUID, over employee: PersonModel, on reads: Reads) async throws -> Bool {
-        guard let unitID = employee.$unit.id else { return false }
+    package static func isDirector(_ personID: UUID, over employee: StoredPerson, on reads: Reads) async throws -> Bool {
+        guard let unitID = employee.unitID else { return false }
         return Directorship.isDirector(personID, heads: try await OrganisationStore.headsAbove(unit: unitID, on: reads).map(\.id))
     }
 
@@ -205,7 +213,7 @@ package enum ConversationStore {
         let employeeID = record.employee.id, viewerID = record.viewerID
         let rows = try await reads.rows(
             """
-            SELECT \(unsafeRaw: ThemeModel.columns("t")), ct.id AS chosen, NULL AS document, \(literal: Part.theme.rawValue) AS part, \
+            SELECT \(unsafeRaw: Theme.columns("t")), ct.id AS chosen, NULL AS document, \(literal: Part.theme.rawValue) AS part, \
             0 AS shown FROM themes t \
             LEFT JOIN conversation_themes ct ON ct.theme_id = t.id AND ct.conversation_id = \(bind: record.id) \
             WHERE t.active = \(bind: true) OR ct.id IS NOT NULL \
@@ -231,7 +239,7 @@ package enum ConversationStore {
                     goals = reads.caches.plan(try row.decode(column: "document", as: String.self)).goals
                 }
             case .theme:
-                let theme = try ThemeModel.read(row, "t").theme
+                let theme = try Theme.read(row, "t")
                 themes.append(theme)
                 if try !row.decodeNil(column: "chosen") { chosen.insert(theme.id) }
             case nil:
@@ -249,7 +257,7 @@ package enum ConversationStore {
     }
 
     /// Empty theme columns, for the rows that carry the viewer's notes and the plan.
-    private static let noTheme = ThemeModel.readColumns.map { "NULL AS t_\($0)" }.joined(separator: ", ")
+    private static let noTheme = Theme.noColumns("t")
 
     /// Whether the two people in this conversation have held another one before.
     package static func heldBefore(_ record: ConversationForViewer, on reads: Reads) async throws -> Bool {
@@ -273,10 +281,10 @@ package enum ConversationStore {
         ).map { try $0.decode(column: "name", as: String.self) }.sorted()
         let actions = try await reads.rows(
             """
-            SELECT \(unsafeRaw: AgreedActionModel.columns("a")) FROM agreed_actions a \
+            SELECT \(unsafeRaw: AgreedAction.columns("a")) FROM agreed_actions a \
             WHERE a.conversation_id = \(bind: conversationID) ORDER BY a.created_at, a.id
             """
-        ).map { try AgreedActionModel.read($0, "a").action }
+        ).map { try AgreedAction.read($0, "a") }
         return (themes, actions)
     }
 

@@ -37,7 +37,7 @@ package struct ActionLine: Equatable {
     }
 
     package static let columns = """
-        \(AgreedActionModel.columns("a")), a.talk_request_id, e.name AS employee_name, c.guide_id, g.name AS guide_name, \
+        \(AgreedAction.columns("a")), a.talk_request_id, e.name AS employee_name, c.guide_id, g.name AS guide_name, \
         o.name AS colleague_name, \
         c.kind AS conversation_kind, k.name AS checkpoint_name, COALESCE(c.held_at, c.starts_at) AS conversation_date, \
         COALESCE(c.held_at, c.starts_at, a.created_at) AS sort_date \
@@ -51,7 +51,7 @@ package struct ActionLine: Equatable {
         func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
             try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: T.self)
         }
-        action = try AgreedAction(row: row, "a")
+        action = try AgreedAction.read(row, "a")
         smart = caches.smart(action)
         employeeName = try row.decode(column: "employee_name", as: String.self)
         guideID = try optional("guide_id", UUID.self)

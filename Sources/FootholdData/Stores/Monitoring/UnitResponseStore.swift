@@ -94,7 +94,7 @@ package enum UnitResponseStore {
                 """)
         }
         guard !parts.isEmpty else { return ([], []) }
-        let rows = try await reads.rows(parts.joined(separator: " UNION ALL ") + " ORDER BY updated_at DESC, id")
+        let rows = try await reads.rows("SELECT * FROM (" + parts.joined(separator: " UNION ALL ") + ") heard ORDER BY updated_at DESC, id")
         var responses: [UnitResponse] = []
         var requests: [String] = []
         for row in rows {

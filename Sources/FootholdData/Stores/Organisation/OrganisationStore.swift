@@ -66,6 +66,10 @@ package enum OrganisationStore {
         PersonSummary(id: person.id!, name: person.name, jobTitle: person.jobTitle, email: person.email, isActive: person.isActive)
     }
 
+    package static func summary(_ person: StoredPerson) -> PersonSummary {
+        PersonSummary(id: person.id, name: person.name, jobTitle: person.jobTitle, email: person.email, isActive: person.isActive)
+    }
+
     /// The heads of a unit and of every unit above it, nearest first (nil for a unit with no head),
     /// with their names: what `Directorship` decides from. Two indexed reads.
     package static func headsAbove(unit unitID: UUID, on reads: Reads) async throws -> [(id: UUID?, name: String?)] {
@@ -105,22 +109,22 @@ package enum OrganisationStore {
     /// counting reports and headed units on two indexes.
     package static func person(_ id: UUID, on reads: Reads) async throws -> PersonDetails? {
         let query: SQLQueryString = """
-            SELECT \(unsafeRaw: PersonModel.columns("p")), u.path AS u_path, \(unsafeRaw: PersonModel.columns("m")), \
+            SELECT \(unsafeRaw: StoredPerson.columns("p")), u.path AS u_path, \(unsafeRaw: StoredPerson.columns("m")), \
             (SELECT COUNT(*) FROM people r WHERE r.manager_id = p.id AND r.active = \(bind: true)) AS reports, \
             (SELECT COUNT(*) FROM units h WHERE h.head_id = p.id) AS headed \
             FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people m ON m.id = p.manager_id \
             WHERE p.id = \(bind: id)
             """
         guard let row = try await reads.firstRow(query) else { return nil }
-        let person = try PersonModel.read(row, "p")
+        let person = try StoredPerson.read(row, "p")
         return PersonDetails(
             id: id, name: person.name, email: person.email, jobTitle: person.jobTitle, isActive: person.isActive,
             isLeadershipTeam: person.isLeadershipTeam, isHRAdministrator: person.isHRAdministrator,
-            unit: try person.$unit.id.map { ($0, try row.decode(column: "u_path", as: String.self)) },
-            manager: try PersonModel.readOptional(row, "m").map(summary),
+            unit: try person.unitID.map { ($0, try row.decode(column: "u_path", as: String.self)) },
+            manager: try StoredPerson.readOptional(row, "m").map(summary),
             activeDirectReports: try row.decode(column: "reports", as: Int.self),
             unitsHeaded: try row.decode(column: "headed", as: Int.self),
-            hasNewManager: HistoryConsent.hasNewManager(choiceMadeFor: person.historyChoiceManagerID, manager: person.$manager.id))
+            hasNewManager: HistoryConsent.hasNewManager(choiceMadeFor: person.historyChoiceManagerID, manager: person.managerID))
     }
 
     package static let summaryColumns =
@@ -147,9 +151,9 @@ package enum OrganisationStore {
     package static func unitsHeaded(by head: PersonSummary, on reads: Reads) async throws -> [UnitOverview] {
         var overviews: [UnitOverview] = []
         for row in try await reads.rows(
-            "SELECT \(unsafeRaw: UnitModel.columns("u")) FROM units u WHERE u.head_id = \(bind: head.id) ORDER BY u.path")
+            "SELECT \(unsafeRaw: StoredUnit.columns("u")) FROM units u WHERE u.head_id = \(bind: head.id) ORDER BY u.path")
         {
-            overviews.append(try await overview(of: try UnitModel.read(row, "u"), head: head, on: reads))
+            overviews.append(try await overview(of: try StoredUnit.read(row, "u"), head: head, on: reads))
         }
         return overviews
     }
@@ -160,17 +164,17 @@ package enum OrganisationStore {
         guard
             let row = try await reads.firstRow(
                 """
-                SELECT \(unsafeRaw: UnitModel.columns("u")), \(unsafeRaw: summaryColumns) \
+                SELECT \(unsafeRaw: StoredUnit.columns("u")), \(unsafeRaw: summaryColumns) \
                 FROM units u LEFT JOIN people p ON p.id = u.head_id WHERE u.id = \(bind: id)
                 """)
         else { return nil }
         return try await overview(
-            of: try UnitModel.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: reads)
+            of: try StoredUnit.read(row, "u"), head: try row.decodeNil(column: "p_id") ? nil : try summary(row), on: reads)
     }
 
     /// The rest of a unit's overview: its ancestors and children in one query, its members in another.
-    private static func overview(of unit: UnitModel, head: PersonSummary?, on reads: Reads) async throws -> UnitOverview {
-        let id = unit.id!
+    private static func overview(of unit: StoredUnit, head: PersonSummary?, on reads: Reads) async throws -> UnitOverview {
+        let id = unit.id
         let lineage = UnitPath(parsing: unit.path)?.lineage.dropLast().map(\.description) ?? []
         // The unit's ancestors and children together.
         // Light rows, not models: a director's home lists dozens, and a Fluent model costs its

@@ -41,7 +41,8 @@ package enum ProgrammeAdminStore {
 
     /// Every theme, in the order people see them.
     package static func themes(on database: any Database) async throws -> [Theme] {
-        try await ThemeModel.query(on: database).sort(\.$position).all().map(\.theme)
+        try await database.sql.raw("SELECT \(unsafeRaw: Theme.columns("t")) FROM themes t ORDER BY t.position, t.name").all()
+            .map { try Theme.read($0, "t") }
     }
 
     /// Offers a theme again or retires it; nil when there is no such theme.

@@ -51,7 +51,7 @@ package enum CalendarFeedStore {
     package static func open(token: String, today: CalendarDate, since: Date, now: Date, on reads: Reads) async throws -> Opened? {
         let startYear = CareerYear.startYear(containing: today)
         let states = [ConversationState.scheduled, .held, .cancelled].map(\.rawValue)
-        let noCheckpoint = CheckpointModel.readColumns.map { _ in "NULL" }.joined(separator: ", ")
+        let noCheckpoint = Checkpoint.columnNames.map { _ in "NULL" }.joined(separator: ", ")
         let noMeeting = ["id", "state", "starts_at", "minutes", "updated_at", "other", "sequence"].map { "NULL AS m_\($0)" }
             .joined(separator: ", ")
         let meeting = "c.id, c.state, c.starts_at, c.minutes, c.updated_at, o.name, COALESCE(s.sequence, 0)"
@@ -60,7 +60,7 @@ package enum CalendarFeedStore {
             WITH owner AS (SELECT f.id FROM \(unsafeRaw: feeds) f JOIN people p ON p.id = f.id \
             WHERE f.token = \(bind: TokenHash.of(token)) AND p.active = \(bind: true)) \
             SELECT owner.id AS person_id, y.id AS year_id, y.start_year AS year_start_year, \
-            \(unsafeRaw: CheckpointModel.columns("k")), \(unsafeRaw: noMeeting) \
+            \(unsafeRaw: Checkpoint.columns("k")), \(unsafeRaw: noMeeting) \
             FROM owner LEFT JOIN career_years y ON y.start_year IN (\(bind: startYear), \(bind: startYear + 1)) \
             LEFT JOIN checkpoints k ON k.career_year_id = y.id \
             UNION ALL SELECT NULL, NULL, NULL, \(unsafeRaw: noCheckpoint), \(unsafeRaw: meeting) \
