@@ -85,6 +85,37 @@ final class ConversationFlowTests: XCTestCase {
         }
     }
 
+    /// A theme HR retires stays on the conversations already tagged with it: the record still
+    /// offers it ticked, and saving the record again keeps it rather than refusing the form.
+    func testARetiredThemeStaysOnARecordSavedAgain() async throws {
+        try await withApp { testApp in
+            let cast = try await scheduled(in: testApp)
+            _ = try await cast.manager.post(SiteURL.markHeld(cast.conversation).path, ["date": "2026-11-19", "minutes": "40"])
+            let theme = try await ThemeModel.query(on: testApp.db).filter(\.$name == "Learning and development").first()!
+            let fields = ["summary": "We talked about data skills.", "themes[]": theme.id!.uuidString]
+            let first = try await cast.manager.post(SiteURL.record(cast.conversation).path, fields)
+            XCTAssertEqual(first.status, .seeOther)
+            theme.isActive = false
+            try await theme.save(on: testApp.db)
+
+            let page = try await cast.manager.get(SiteURL.record(cast.conversation).path).body
+            XCTAssertTrue(page.contains("value=\"\(theme.id!.uuidString)\" class=\"checkbox__input\" checked"), "still offered, ticked")
+            let again = try await cast.manager.post(SiteURL.record(cast.conversation).path, fields)
+            XCTAssertEqual(again.status, .seeOther, "the retired theme it already carries is not a wrong choice")
+            let tagged = try await ConversationThemeModel.query(on: testApp.db).filter(\.$conversation.$id == cast.conversation).all()
+            XCTAssertEqual(tagged.map(\.$theme.id), [theme.id!])
+
+            let other = try await ThemeModel.query(on: testApp.db).filter(\.$name != "Learning and development").first()!
+            other.isActive = false
+            try await other.save(on: testApp.db)
+            let refused = try await cast.manager.post(
+                SiteURL.record(cast.conversation).path, ["summary": "We talked.", "themes[]": other.id!.uuidString])
+            XCTAssertEqual(refused.status, .badRequest, "a retired theme it never had is not offered")
+            XCTAssertTrue(refused.body.visibleText.contains("Choose themes from the list"))
+            XCTAssertTrue(refused.body.contains("We talked."), "what was typed is kept")
+        }
+    }
+
     func testTheRecordSummaryNotesThemesAndActions() async throws {
         try await withApp { testApp in
             let cast = try await scheduled(in: testApp)

@@ -213,3 +213,23 @@ final class CheckpointMeetingTests: XCTestCase {
         XCTAssertNil(ConversationRules.problem(meeting: year.checkpoints.first { $0.name == "Progress review 2" }!, heldOn: november))
     }
 }
+
+final class ThemeChoiceTests: XCTestCase {
+    let (learning, wellbeing, retired) = (UUID(), UUID(), UUID())
+
+    func testARecordOffersTheActiveThemesAndAnyRetiredOneItCarries() {
+        let offered = ThemeChoice.offered(active: [learning, wellbeing], alreadyTagged: [retired, learning])
+        XCTAssertEqual(offered, [learning, wellbeing, retired])
+        XCTAssertEqual(
+            try ThemeChoice.chosen([retired.uuidString, learning.uuidString, learning.uuidString], offered: offered).get().count, 2)
+    }
+
+    func testAThemeNotOfferedOrNotAnIdIsNamed() {
+        let offered: Set<UUID> = [learning]
+        for sent in [[wellbeing.uuidString], ["not-an-id"], [learning.uuidString, ""]] {
+            guard case .failure(let problems) = ThemeChoice.chosen(sent, offered: offered) else { return XCTFail("\(sent) was taken") }
+            XCTAssertEqual(problems.message(for: "themes"), ThemeChoice.problem)
+        }
+        XCTAssertEqual(try ThemeChoice.chosen([], offered: offered).get(), [], "no theme at all is a choice too")
+    }
+}

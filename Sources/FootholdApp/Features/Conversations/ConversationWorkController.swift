@@ -162,9 +162,12 @@ struct ConversationWorkController {
         var problems = FieldProblems()
         ConversationRules.check(summary, .summary, into: &problems)
         ConversationRules.check(notes, .notes, into: &problems)
-        let activeThemes = try await ConversationStore.activeThemeIDs(on: req.reads)
-        let chosen = Set((form.themes ?? []).compactMap(UUID.init(uuidString:))).intersection(activeThemes)
-        if (form.themes ?? []).count != chosen.count { problems.add("themes", "Choose themes from the list") }
+        let offered = try await ConversationStore.offeredThemeIDs(of: record.id, on: req.reads)
+        var chosen: [UUID] = []
+        switch ThemeChoice.chosen(form.themes ?? [], offered: offered) {
+        case .success(let themes): chosen = themes
+        case .failure(let wrong): for item in wrong.items { problems.add(item.field, item.message) }
+        }
         // A new action, when one is described, is saved with the rest or not at all.
         var model: RecordPage.Model?
         var draft: ActionStore.Draft?
@@ -187,7 +190,7 @@ struct ConversationWorkController {
         }
         let confirms = side == .employee && form.confirm.isTicked && !summary.isEmpty
         try await ConversationWrites.saveRecord(
-            record, side: side, summary: summary, notes: notes, themes: chosen.sorted(by: { $0.uuidString < $1.uuidString }),
+            record, side: side, summary: summary, notes: notes, themes: chosen,
             confirm: confirms, adding: draft.map { ($0, req.clients.makeID()) }, now: req.now, on: req.database)
         let saved: RecordPage.Saved = draft != nil ? .action : (confirms ? .confirmed : .record)
         return .redirect(to: SiteURL.record(record.id).saved(saved) + (draft != nil ? "#actions" : ""))

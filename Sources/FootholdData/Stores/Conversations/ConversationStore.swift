@@ -289,8 +289,20 @@ package enum ConversationStore {
     }
 
     /// The ids of the themes on offer now.
-    package static func activeThemeIDs(on reads: Reads) async throws -> Set<UUID> {
-        Set(try await reads.rows("SELECT id FROM themes WHERE active = \(bind: true)").map { try $0.decode(column: "id", as: UUID.self) })
+    /// The themes a conversation's record may be tagged with (`ThemeChoice`): the active ones and
+    /// those it already carries. One query.
+    package static func offeredThemeIDs(of conversationID: UUID, on reads: Reads) async throws -> Set<UUID> {
+        let rows = try await reads.rows(
+            """
+            SELECT id, 1 AS active FROM themes WHERE active = \(bind: true) \
+            UNION ALL SELECT theme_id, 0 FROM conversation_themes WHERE conversation_id = \(bind: conversationID)
+            """)
+        var active = Set<UUID>(), tagged = Set<UUID>()
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            if try row.decode(column: "active", as: Int.self) == 1 { active.insert(id) } else { tagged.insert(id) }
+        }
+        return ThemeChoice.offered(active: active, alreadyTagged: tagged)
     }
 
     /// The question bank in use, parsed once for each version of the document.
