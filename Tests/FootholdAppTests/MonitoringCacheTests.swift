@@ -24,6 +24,7 @@ final class MonitoringCacheTests: XCTestCase {
         func advance(_ duration: Duration) {
             moment.withLockedValue { $0 += Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
         }
+        func setBack(_ duration: Duration) { moment.withLockedValue { $0 -= Double(duration.components.seconds) } }
     }
 
     /// A moment for a recount that should not start, to show that it did not.
@@ -81,6 +82,19 @@ final class MonitoringCacheTests: XCTestCase {
         XCTAssertEqual(counter.value, 2)
         try await settle()
         XCTAssertEqual(counter.value, 2, "and then the counts are fresh again")
+    }
+
+    /// The machine's clock set back an hour: counts it now dates in the future are not trusted as
+    /// young; the page waits for a fresh count.
+    func testAClockSetBackDoesNotKeepOldCountsForever() async throws {
+        let (counter, clock) = (Counter(), Clock())
+        let cache = MonitoringCache<Int>(timing: .init(refresh: .seconds(60), atMost: .seconds(120)), now: clock.now) {
+            counter.next()
+        }
+        _ = try await cache.value()
+        clock.setBack(.seconds(3_600))
+        let after = try await cache.value()
+        XCTAssertEqual(after, 2, "counted again, not served as if counted an hour from now")
     }
 
     func testCountingForEveryPageNeverKeepsAnything() async throws {

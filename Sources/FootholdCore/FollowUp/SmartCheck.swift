@@ -378,26 +378,9 @@ struct Words {
 /// The word lists behind the check, in British spelling; American spellings, common inflections
 /// and one-letter typos are mapped onto them.
 enum Lexicon {
-    /// Words already looked up: the lists are fixed, so a word's dictionary form never changes,
-    /// and a page of sixty actions repeats most of its words.
-    private final class Memo: @unchecked Sendable {
-        let lock = NSLock()
-        var forms: [String: String] = [:]
-    }
-    private static let memo = Memo()
-
-    static func lemma(_ word: String) -> String {
-        memo.lock.lock()
-        let known = memo.forms[word]
-        memo.lock.unlock()
-        if let known { return known }
-        let form = lookUp(word)
-        memo.lock.lock()
-        if memo.forms.count > 100_000 { memo.forms.removeAll(keepingCapacity: true) }
-        memo.forms[word] = form
-        memo.lock.unlock()
-        return form
-    }
+    /// A word's dictionary form. Nothing is kept here: the app keeps each action's verdict
+    /// (`StoreCaches`), so a word is looked up again only when an action's words change.
+    static func lemma(_ word: String) -> String { lookUp(word) }
 
     private static func lookUp(_ word: String) -> String {
         var word = word

@@ -14,13 +14,16 @@ import SQLKit
 /// an `AliasedRow`.
 package protocol RowDecodable {
     associatedtype Table: Fluent.Model
+    /// The table's columns, in the order its model declares them: `columnNames(of: Table.self)`, kept
+    /// in a `static let` (a model's keys are found by making one and reflecting over it).
+    static var columnNames: [String] { get }
     init(_ row: AliasedRow) throws
 }
 
-extension RowDecodable {
-    /// The table's columns, in the order its model declares them.
-    package static var columnNames: [String] { Table.keys.map(\.description) }
+/// The columns a Fluent model declares, for a `RowDecodable`'s `columnNames`.
+package func columnNames<Table: Fluent.Model>(of table: Table.Type) -> [String] { Table.keys.map(\.description) }
 
+extension RowDecodable {
     /// `p.id AS p_id, p.name AS p_name, …`
     package static func columns(_ alias: String) -> String {
         columnNames.map { "\(alias).\($0) AS \(alias)_\($0)" }.joined(separator: ", ")
@@ -79,6 +82,7 @@ package func rawValue<T: RawRepresentable>(_ raw: String) throws -> T where T.Ra
 
 extension StoredPerson: RowDecodable {
     package typealias Table = PersonModel
+    package static let columnNames = FootholdData.columnNames(of: Table.self)
 
     package init(_ r: AliasedRow) throws {
         self.init(
@@ -91,6 +95,7 @@ extension StoredPerson: RowDecodable {
 
 extension StoredUnit: RowDecodable {
     package typealias Table = UnitModel
+    package static let columnNames = FootholdData.columnNames(of: Table.self)
 
     package init(_ r: AliasedRow) throws {
         self.init(
@@ -102,6 +107,7 @@ extension StoredUnit: RowDecodable {
 
 extension Checkpoint: RowDecodable {
     package typealias Table = CheckpointModel
+    package static let columnNames = FootholdData.columnNames(of: Table.self)
 
     package init(_ r: AliasedRow) throws {
         self.init(
@@ -113,6 +119,7 @@ extension Checkpoint: RowDecodable {
 
 extension ConversationRecord: RowDecodable {
     package typealias Table = ConversationModel
+    package static let columnNames = FootholdData.columnNames(of: Table.self)
 
     package init(_ r: AliasedRow) throws {
         self.init(
@@ -129,6 +136,7 @@ extension ConversationRecord: RowDecodable {
 
 extension AgreedAction: RowDecodable {
     package typealias Table = AgreedActionModel
+    package static let columnNames = FootholdData.columnNames(of: Table.self)
 
     /// Straight from a row, with no Fluent model in between: a page of sixty actions spent most of
     /// its time making and dropping models.
@@ -145,6 +153,7 @@ extension AgreedAction: RowDecodable {
 
 extension Theme: RowDecodable {
     package typealias Table = ThemeModel
+    package static let columnNames = FootholdData.columnNames(of: Table.self)
 
     package init(_ r: AliasedRow) throws {
         self.init(id: try r("id"), name: try r("name"), position: try r("position"), isActive: try r("active"))

@@ -14,7 +14,7 @@ package final class StoreCaches: Sendable {
     /// The organisation's time zone, the one a SMART check counts days in.
     package let timeZone: TimeZone
 
-    package init(timeZone: TimeZone, documents: Int = 2_000, smartVerdicts: Int = 100_000) {
+    package init(timeZone: TimeZone, documents: Int = 2_000, smartVerdicts: Int = 10_000) {
         self.timeZone = timeZone
         plans = BoundedCache(limit: documents)
         reflections = BoundedCache(limit: documents)

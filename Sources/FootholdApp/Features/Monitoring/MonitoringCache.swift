@@ -54,7 +54,8 @@ final class MonitoringCache<Value: Sendable>: Sendable {
     func value() async throws -> Value {
         let now = self.now()
         let next: Next = state.withLockedValue { state in
-            if let value = state.value, let countedAt = state.countedAt {
+            // Counts from what the clock now calls the future (it was set back) are as good as none.
+            if let value = state.value, let countedAt = state.countedAt, countedAt <= now {
                 let age = Duration.seconds(now.timeIntervalSince(countedAt))
                 let changedSince = state.lastChange.map { $0 >= countedAt } ?? false
                 if age < timing.refresh && (!changedSince || age < timing.refresh / 4) { return .serve(value) }

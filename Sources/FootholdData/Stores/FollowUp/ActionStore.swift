@@ -12,7 +12,7 @@ package enum ActionStore {
 
         init(_ row: any SQLRow) throws {
             let text = try row.decode(column: "list", as: String.self)
-            guard let list = List(rawValue: text) else { throw StoreError.unexpectedRow("an action list called \(text)") }
+            guard let list = List(rawValue: text) else { throw StoreError.unexpectedRow("the name of an action list") }
             self = list
         }
     }

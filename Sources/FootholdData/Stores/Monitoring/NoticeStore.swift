@@ -17,7 +17,7 @@ package enum NoticeStore {
     /// Tells the director of the employee's unit that a checkpoint conversation was held: the head
     /// of the employee's unit, or of the nearest unit above when the employee heads their own.
     /// Nobody is told of a conversation they held themselves. Runs in the transaction that marks it held.
-    /// `reads` reads inside the caller's transaction (`Reads.driver(database)`).
+    /// `reads` reads inside the caller's transaction (`reads.within(database)`).
     package static func notifyDirector(
         conversationID: UUID, employeeID: UUID, guideID: UUID, checkpointID: UUID, heldAt: Date, id: UUID, at now: Date,
         reads: Reads, on database: any Database

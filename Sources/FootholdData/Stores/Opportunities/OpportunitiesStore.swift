@@ -97,7 +97,11 @@ package enum OpportunitiesStore {
         guard parts > 0 else { return names }
         for row in try await reads.rows(query) {
             let (id, label) = (try row.decode(column: "id", as: UUID.self), try row.decode(column: "label", as: String.self))
-            if try row.decode(column: "k", as: String.self) == "u" { names.units[id] = label } else { names.people[id] = label }
+            switch try row.decode(column: "k", as: String.self) {
+            case "u": names.units[id] = label
+            case "p": names.people[id] = label
+            default: throw StoreError.unexpectedRow("the names of an opportunity list")
+            }
         }
         return names
     }
