@@ -3,33 +3,6 @@ import FootholdCore
 import Foundation
 import SQLKit
 
-/// A person's plan as the plan page needs it: this career year's version (or last year's, carried
-/// forward until it is first saved), and when it was last saved.
-package struct StoredPlan: Equatable {
-    package var plan: CareerPlan
-    package var careerYearID: UUID
-    package var startYear: Int
-    /// Nil until saved in this career year.
-    package var updatedAt: Date?
-}
-
-/// A snapshot of a plan, as a line in a list.
-package struct PlanSnapshot: Equatable {
-    package var id: UUID
-    package var label: String
-    package var takenAt: Date
-    package var startYear: Int
-    package var plan: CareerPlan
-}
-
-/// A guide a person could show their plan to, and whether they do.
-package struct PlanGuide: Equatable {
-    package var id: UUID
-    package var name: String
-    package var relation: String
-    package var shown: Bool
-}
-
 /// Every query about career plans: the current version, saving, snapshots, and whom it is shown to.
 package enum PlanStore {
     /// The plan for the career year that holds `today`: this year's row, or the latest earlier one
