@@ -41,7 +41,7 @@ extension ResourcesPage {
     }
 
     static func fields(_ model: Model, typed: Form?, problems: FieldProblems) -> [BodyNode] {
-        let units = [(value: "", label: "Everyone")] + model.units.map { (value: $0.id.uuidString, label: $0.path) }
+        let units = [(value: "", label: "Everyone")] + model.units.map { (value: $0.id.lowerText, label: $0.path) }
         return [
             H.field(name: "title", label: "Title", value: typed?.title ?? "", error: problems.message(for: "title")),
             H.field(
