@@ -23,6 +23,13 @@ extension String {
         guard needsEscaping else { return self }
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count + 16)
+        appendEscaped(quotes: quotes, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends the text's bytes to a page being built, escaped as `attributeEscaped` (with
+    /// `quotes`) or `textEscaped` does: for long lists, which build their HTML as bytes.
+    func appendEscaped(quotes: Bool, to result: inout [UInt8]) {
         for byte in utf8 {
             switch byte {
             case 0x26: result.append(contentsOf: "&amp;".utf8)
@@ -33,7 +40,6 @@ extension String {
             default: result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }
 
@@ -413,11 +419,18 @@ enum H {
         if let hint { html += "<p class=\"field__hint\">" + hint.textEscaped + "</p>" }
         if let error { html += "<p class=\"field__error\"><span class=\"visually-hidden\">Error: </span>" + error.textEscaped + "</p>" }
         html += "<select" + attribute("id", id) + attribute("name", name) + " class=\"input\">"
+        // As bytes, escaped in place: a list of every unit has a thousand options, and joining
+        // strings made several for each.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(options.reduce(0) { $0 + $1.value.utf8.count + $1.label.utf8.count + 40 })
         for option in options {
-            html +=
-                "<option" + attribute("value", option.value) + (option.value == selected ? " selected" : "") + ">"
-                + option.label.textEscaped + "</option>"
+            bytes.append(contentsOf: "<option value=\"".utf8)
+            option.value.appendEscaped(quotes: true, to: &bytes)
+            bytes.append(contentsOf: option.value == selected ? "\" selected>".utf8 : "\">".utf8)
+            option.label.appendEscaped(quotes: false, to: &bytes)
+            bytes.append(contentsOf: "</option>".utf8)
         }
+        html += String(decoding: bytes, as: UTF8.self)
         return .raw(html + "</select></div>")
     }
 
