@@ -94,6 +94,7 @@ public enum SiteURL: Equatable, Sendable {
     case agendaRemove(UUID)
     case talkTo(UUID)
     case adminResources
+    case newResource
     case adminResourceDelete(UUID)
     case stories
     case newStory
@@ -223,6 +224,7 @@ public enum SiteURL: Equatable, Sendable {
         case .agendaRemove(let id): ["conversations", .id(id, Self.conversationParameter), "agenda", "remove"]
         case .talkTo(let id): ["conversations", .id(id, Self.conversationParameter), "talk-to"]
         case .adminResources: ["admin", "resources"]
+        case .newResource: ["admin", "resources", "new"]
         case .adminResourceDelete(let id): ["admin", "resources", .id(id, Self.itemParameter), "delete"]
         case .stories: ["stories"]
         case .newStory: ["stories", "new"]

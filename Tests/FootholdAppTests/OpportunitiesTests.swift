@@ -216,22 +216,28 @@ final class OpportunitiesTests: XCTestCase {
                     + "ben.khan@ridgeway.example,no,no\n",
                 deactivateMissing: false, on: testApp.db, now: testApp.clock.now
             ).get()
-            let form = try await rosie.get(SiteURL.adminResources.path).body
+            // From the list, "Add a resource" opens the form, which offers every unit.
+            let listed = try await rosie.get(SiteURL.adminResources.path).body
+            XCTAssertTrue(listed.contains("href=\"\(SiteURL.newResource.path)\""))
+            XCTAssertFalse(listed.contains("<option"), "the list does not carry every unit")
+            let form = try await rosie.get(SiteURL.newResource.path).body
             XCTAssertTrue(form.contains(">Ridgeway/Housing/Tenancy Services/Lettings</option>"), "the new unit is offered")
+            let bensForm = try await ben.get(SiteURL.newResource.path)
+            XCTAssertEqual(bensForm.status, .forbidden)
             let script = try await rosie.post(
-                SiteURL.adminResources.path, ["title": "Click me", "url": "javascript:alert(document.cookie)", "unit": ""])
+                SiteURL.newResource.path, ["title": "Click me", "url": "javascript:alert(document.cookie)", "unit": ""])
             XCTAssertEqual(script.status, .badRequest)
             XCTAssertTrue(script.body.visibleText.contains("Only web links can be kept: start it with https:// or http://"))
             XCTAssertTrue(script.body.contains("value=\"Click me\""))
             let kept = try await rosie.post(
-                SiteURL.adminResources.path,
+                SiteURL.newResource.path,
                 [
                     "title": "Housing career paths", "url": "https://intranet.example/housing/careers", "description": "Where people moved",
                     "unit": housing.uuidString,
                 ])
             XCTAssertEqual(kept.status, .seeOther)
             _ = try await rosie.post(
-                SiteURL.adminResources.path, ["title": "Development-plan template", "url": "https://intranet.example/plan.docx"])
+                SiteURL.newResource.path, ["title": "Development-plan template", "url": "https://intranet.example/plan.docx"])
 
             // Freya works in Tenancy Services, below Housing: she sees both.
             let list = try await freya.get(SiteURL.opportunities.path)

@@ -96,6 +96,7 @@ final class SiteURLTests: XCTestCase {
             .agendaRemove(id1),
             .talkTo(id1),
             .adminResources,
+            .newResource,
             .adminResourceDelete(id1),
             .stories,
             .newStory,

@@ -218,6 +218,35 @@ def test_hr_administrator_sees_administration(driver, accounts):
     shot(driver, "09-import-error")
 
 
+def test_hr_administrator_adds_a_resource_for_a_unit(driver, accounts):
+    sign_in(driver, accounts["HR administrator"])
+    click(driver, By.LINK_TEXT, "Administration")
+    click(driver, By.LINK_TEXT, "Keep the resources")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Resources"
+    click(driver, By.LINK_TEXT, "Add a resource")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Add a resource"
+    driver.find_element(By.NAME, "title").send_keys("Housing career paths")
+    driver.find_element(By.NAME, "url").send_keys("intranet.example/housing")
+    choices = driver.find_element(By.NAME, "unit")
+    units = [option.text for option in choices.find_elements(By.TAG_NAME, "option")]
+    housing = next(unit for unit in units if unit.endswith("/Housing"))
+    choices.find_element(By.XPATH, f"option[. = '{housing}']").click()
+    # The browser itself refuses an address without https://; the server says the same.
+    driver.execute_script("document.querySelector('main form').noValidate = true")
+    click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Only web links can be kept" in text(driver), text(driver)[:400]
+    assert driver.find_element(By.NAME, "title").get_attribute("value") == "Housing career paths"
+    assert driver.find_element(By.CSS_SELECTOR, "select[name=unit] option:checked").text == housing
+    shot(driver, "09b-resource-error")
+    field = driver.find_element(By.NAME, "url")
+    field.clear()
+    field.send_keys("https://intranet.example/housing")
+    click(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+    main = text(driver)
+    assert "Saved." in main and "Housing career paths" in main and housing in main, main[:600]
+    shot(driver, "09c-resources")
+
+
 def test_employee_is_refused_administration(driver, accounts):
     sign_in(driver, accounts["Employee"])
     assert "Administration" not in driver.find_element(By.TAG_NAME, "header").text
@@ -675,6 +704,7 @@ def test_day_one_from_the_import_to_the_directors_count(driver, accounts):
 
 TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
+         test_hr_administrator_adds_a_resource_for_a_unit,
          test_employee_is_refused_administration, test_manager_team_board, test_employee_prepares, test_guided_conversation,
          test_record_of_a_held_conversation, test_change_password_keeps_the_form_honest, test_hr_audit_log_answers_whose_records,
          test_employee_keeps_actions_a_plan_and_a_journal, test_director_sees_coverage_and_themes, test_manager_reports_themes,

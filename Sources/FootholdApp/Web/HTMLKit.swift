@@ -30,15 +30,25 @@ extension String {
     /// Appends the text's bytes to a page being built, escaped as `attributeEscaped` (with
     /// `quotes`) or `textEscaped` does: for long lists, which build their HTML as bytes.
     func appendEscaped(quotes: Bool, to result: inout [UInt8]) {
-        for byte in utf8 {
-            switch byte {
-            case 0x26: result.append(contentsOf: "&amp;".utf8)
-            case 0x3C: result.append(contentsOf: "&lt;".utf8)
-            case 0x3E: result.append(contentsOf: "&gt;".utf8)
-            case 0x22 where quotes: result.append(contentsOf: "&quot;".utf8)
-            case 0x27 where quotes: result.append(contentsOf: "&#39;".utf8)
-            default: result.append(byte)
+        var text = self
+        text.withUTF8 { bytes in
+            // Runs with nothing to escape are copied whole.
+            var start = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22 where quotes: entity = "&quot;"
+                case 0x27 where quotes: entity = "&#39;"
+                default: continue
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                result.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = index + 1
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
     }
 }

@@ -8,7 +8,8 @@ import Vapor
 struct ResourcesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.adminResources, use: list)
-        routes.post(SiteURL.adminResources, use: add)
+        routes.get(SiteURL.newResource, use: new)
+        routes.post(SiteURL.newResource, use: add)
         routes.post(SiteURL.adminResourceDelete, use: delete)
     }
 
@@ -18,12 +19,21 @@ struct ResourcesController {
         let model = try await ResourcesPage.Model.load(on: req.reads)
         return req.page(
             "Resources", breadcrumbs: Self.crumbs,
-            ResourcesPage.content(model, typed: nil, problems: FieldProblems(), saved: req.queryValue("saved") != nil, csrf: req.csrfToken))
+            ResourcesPage.content(model, saved: req.queryValue("saved") != nil, csrf: req.csrfToken))
+    }
+
+    static let formCrumbs = crumbs + [(label: "Resources", path: SiteURL.adminResources.path)]
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let model = try await ResourcesPage.NewModel.load(on: req.reads)
+        return req.page(
+            "Add a resource", breadcrumbs: Self.formCrumbs,
+            ResourcesPage.new(model, typed: nil, problems: FieldProblems(), csrf: req.csrfToken))
     }
 
     @Sendable func add(req: Request) async throws -> Response {
         let form = try req.content.decode(ResourcesPage.Form.self)
-        let model = try await ResourcesPage.Model.load(on: req.reads)
+        let model = try await ResourcesPage.NewModel.load(on: req.reads)
         var problems = FieldProblems()
         var draft: ResourceDraft?
         switch ResourceDraft.parse(title: form.title ?? "", url: form.url ?? "", description: form.description ?? "") {
@@ -38,8 +48,8 @@ struct ResourcesController {
         }
         guard problems.isEmpty, let draft else {
             return req.page(
-                "Resources", status: .badRequest, breadcrumbs: Self.crumbs,
-                ResourcesPage.content(model, typed: form, problems: problems, saved: false, csrf: req.csrfToken))
+                "Add a resource", status: .badRequest, breadcrumbs: Self.formCrumbs,
+                ResourcesPage.new(model, typed: form, problems: problems, csrf: req.csrfToken))
         }
         try await ResourcesStore.add(
             draft, unitID: unitID, id: req.clients.makeID(), by: try req.requireViewer().personID, at: req.now, on: req.database)

@@ -3,28 +3,20 @@ import FootholdData
 import Foundation
 
 extension ResourcesPage {
-    static func content(_ model: Model, typed: Form?, problems: FieldProblems, saved: Bool, csrf: String) -> [BodyNode] {
+    static func content(_ model: Model, saved: Bool, csrf: String) -> [BodyNode] {
         [
-            H.errorSummary(problems.items),
             saved ? H.notice("Saved.", style: "success") : H.nothing,
             H.heading(1, "Resources"),
             H.paragraph(
                 "Links and templates for each unit's people, such as the development-plan template. People see their own unit's, every unit's above it, and those for everyone, beside their opportunities and in their preparation.",
                 class: "lead"),
-            H.card(
-                labelledBy: "add",
-                [
-                    H.heading(2, "Add a resource", id: "add"),
-                    H.form(
-                        action: SiteURL.adminResources.path, csrf: csrf,
-                        fields(model, typed: typed, problems: problems) + [H.button("Add it")]),
-                ]),
+            H.el("p", class: "button-row", H.link("Add a resource", to: SiteURL.newResource.path, class: "button button--primary")),
             H.card(
                 labelledBy: "kept",
                 [
                     H.heading(2, "Resources kept", id: "kept"),
                     model.resources.isEmpty
-                        ? H.emptyState("No resources yet", "Add a link above and the people it is for see it at once.")
+                        ? H.emptyState("No resources yet", "Add a link and the people it is for see it at once.")
                         : H.table(
                             caption: "Resources kept", headers: ["Resource", "For", ""],
                             cells: model.resources.map { resource in
@@ -40,7 +32,18 @@ extension ResourcesPage {
         ]
     }
 
-    static func fields(_ model: Model, typed: Form?, problems: FieldProblems) -> [BodyNode] {
+    static func new(_ model: NewModel, typed: Form?, problems: FieldProblems, csrf: String) -> [BodyNode] {
+        [
+            H.errorSummary(problems.items),
+            H.heading(1, "Add a resource"),
+            H.paragraph(
+                "A link to a page or a template people can use. Choose the unit it is for: its people, and everyone in the units below it, see it.",
+                class: "lead"),
+            H.form(action: SiteURL.newResource.path, csrf: csrf, fields(model, typed: typed, problems: problems) + [H.button("Add it")]),
+        ]
+    }
+
+    static func fields(_ model: NewModel, typed: Form?, problems: FieldProblems) -> [BodyNode] {
         let units = [(value: "", label: "Everyone")] + model.units.map { (value: $0.id.lowerText, label: $0.path) }
         return [
             H.field(name: "title", label: "Title", value: typed?.title ?? "", error: problems.message(for: "title")),
