@@ -503,6 +503,10 @@ def test_phone_layout(driver, accounts):
         sign_in(phone, accounts["HR administrator"])
         phone.get(BASE + "/admin/people")
         check_phone_page(phone, "43-phone-hr-people")
+        phone.get(BASE + "/admin/resources")
+        check_phone_page(phone, "44-phone-resources")
+        phone.get(BASE + phone.find_element(By.LINK_TEXT, "Add a resource").get_attribute("pathname"))
+        check_phone_page(phone, "45-phone-add-a-resource")
     finally:
         phone.quit()
 

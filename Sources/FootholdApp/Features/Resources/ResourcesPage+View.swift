@@ -27,7 +27,7 @@ extension ResourcesPage {
                                     .actionButton(
                                         "Delete", action: SiteURL.adminResourceDelete(resource.id).path, csrf: csrf, style: .warning),
                                 ]
-                            }),
+                            }, stacked: true),
                 ]),
         ]
     }
