@@ -2,6 +2,7 @@ import Fluent
 import FootholdCore
 @testable import FootholdData
 import Foundation
+import NIOPosix
 import SQLKit
 import XCTest
 @testable import FootholdApp
@@ -119,6 +120,28 @@ final class SQLiteReadsTests: XCTestCase {
                     }
                 }
             }
+        }
+    }
+
+    /// No read connection maps the file (decision 0006): each would map it for itself, and the
+    /// monitoring counts, reading across the whole organisation, kept every mapping they touched
+    /// resident (400 MB at 50,000 people, from 250 MB; 150 MB without).
+    func testReadConnectionsDoNotMapTheFileForPagesOrForCountsInTheBackground() async throws {
+        try await withApp { testApp in
+            guard let pool = testApp.app.data.sqliteReads else { XCTAssertTrue(TestDatabase.isPostgres); return }
+            let threads = NIOThreadPool(numberOfThreads: 1)
+            threads.start()
+            let pages = testApp.app.reads
+            func mapped(_ reads: Reads) async throws -> Int {
+                try await XCTUnwrapAsync(try await reads.firstRow("PRAGMA mmap_size")).decode(column: "mmap_size", as: Int.self)
+            }
+            let before = pool.statementsServed
+            let pageMap = try await mapped(pages)
+            let backgroundMap = try await mapped(pages.offloaded(to: threads))
+            XCTAssertEqual(pageMap, 0, "a page's reads")
+            XCTAssertEqual(backgroundMap, 0, "the counts' reads, in the background")
+            XCTAssertEqual(pool.statementsServed, before + 2, "both through the pool's own connections")
+            try await threads.shutdownGracefully()
         }
     }
 
