@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         // Already built for Vapor; named here for outbound requests that check where they connect (OutboundHTTP.swift).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.24.0"),
+        // Already built for Vapor and PostgresNIO; named here for checking ID tokens' signatures.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "FootholdCore"),
@@ -55,6 +57,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // Already built for PostgresNIO: ID tokens' signatures are checked with it (decision 0025).
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             // A file sees a module's members only if it imports that module: only the HTML kit in
             // Web/ imports Plot, so no feature can write a raw node (decision 0014).
@@ -78,6 +83,10 @@ let package = Package(
                 "FootholdDemo",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // Already built for PostgresNIO; the tests' own identity provider signs with it.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
     ],

@@ -5,6 +5,12 @@ import Foundation
 public enum AuditEvent: String, Sendable, CaseIterable {
     case signedIn = "signed in"
     case signInFailed = "sign-in failed"
+    /// Signed in with the organisation's account (decision 0025).
+    case signedInWithProvider = "signed in with the organisation's account"
+    /// A sign-in with the organisation's account was refused; the detail says why, never a claim's value.
+    case providerSignInRefused = "sign-in with the organisation's account refused"
+    /// A password sign-in refused because the organisation signs people in with its own accounts.
+    case passwordSignInOff = "password sign-in refused: the organisation's accounts only"
     case passwordSet = "set a password"
     case peopleImported = "imported people"
     case roleChanged = "changed a role"

@@ -8,6 +8,10 @@ public enum SiteURL: Equatable, Sendable {
     case signIn
     case signOut
     case setPassword(token: String)
+    /// Begins a sign-in with the organisation's account (decision 0025).
+    case signInWithProvider
+    /// Where the identity provider sends a person back.
+    case providerReturn
     case people
     case person(UUID)
     case unit(UUID)
@@ -143,6 +147,8 @@ public enum SiteURL: Equatable, Sendable {
         case .home: []
         case .signIn: ["sign-in"]
         case .signOut: ["sign-out"]
+        case .signInWithProvider: ["sign-in", "organisation"]
+        case .providerReturn: ["sign-in", "organisation", "return"]
         case .setPassword(let token): ["set-password", .value(token, Self.tokenParameter)]
         case .people: ["people"]
         case .person(let id): ["people", .id(id, Self.personParameter)]

@@ -6,6 +6,48 @@ import XCTest
 @testable import FootholdApp
 
 final class ConfigurationTests: XCTestCase {
+    func testSingleSignOnIsReadAndCheckedAtStartUp() throws {
+        let plain = try Configuration.fromEnvironment([:])
+        XCTAssertNil(plain.singleSignOn)
+        XCTAssertEqual(plain.passwordSignIn, .everyone)
+        let set = try Configuration.fromEnvironment([
+            "FOOTHOLD_OIDC_ISSUER": "https://login.microsoftonline.com/tenant/v2.0", "FOOTHOLD_OIDC_CLIENT_ID": "abc-123",
+            "FOOTHOLD_OIDC_CLIENT_SECRET": "s3cret", "FOOTHOLD_PASSWORD_SIGN_IN": "off",
+            "FOOTHOLD_BREAK_GLASS_EMAILS": "Rosie.Murphy@ridgeway.example, it@ridgeway.example",
+        ])
+        XCTAssertEqual(
+            set.singleSignOn,
+            SingleSignOnSettings(
+                issuer: "https://login.microsoftonline.com/tenant/v2.0", clientID: "abc-123", clientSecret: "s3cret", claim: "email",
+                buttonLabel: "Sign in with your organisation's account"))
+        XCTAssertEqual(set.passwordSignIn, .only(["rosie.murphy@ridgeway.example", "it@ridgeway.example"]))
+        XCTAssertTrue(set.passwordSignIn.allows("ROSIE.murphy@ridgeway.example"))
+        XCTAssertFalse(set.passwordSignIn.allows("freya.parker@ridgeway.example"))
+
+        let issuer = ["FOOTHOLD_OIDC_ISSUER": "https://idp.example.org", "FOOTHOLD_OIDC_CLIENT_ID": "c"]
+        for (environment, expected) in [
+            (
+                ["FOOTHOLD_OIDC_ISSUER": "http://idp.example.org", "FOOTHOLD_OIDC_CLIENT_ID": "c"],
+                "FOOTHOLD_OIDC_ISSUER must be the https://"
+            ),
+            (["FOOTHOLD_OIDC_ISSUER": "https://idp.example.org"], "FOOTHOLD_OIDC_CLIENT_ID must be set"),
+            (["FOOTHOLD_OIDC_CLIENT_ID": "c"], "FOOTHOLD_OIDC_CLIENT_ID is set but FOOTHOLD_OIDC_ISSUER is not"),
+            (issuer.merging(["FOOTHOLD_OIDC_CLAIM": "e mail"]) { $1 }, "FOOTHOLD_OIDC_CLAIM must be the name of a claim"),
+            (issuer.merging(["FOOTHOLD_OIDC_BUTTON": String(repeating: "x", count: 61)]) { $1 }, "FOOTHOLD_OIDC_BUTTON must be"),
+            (["FOOTHOLD_PASSWORD_SIGN_IN": "off"], "needs single sign-on"),
+            (issuer.merging(["FOOTHOLD_PASSWORD_SIGN_IN": "sometimes"]) { $1 }, "must be 'on' or 'off'"),
+            (issuer.merging(["FOOTHOLD_BREAK_GLASS_EMAILS": "it@ridgeway.example"]) { $1 }, "FOOTHOLD_BREAK_GLASS_EMAILS names who"),
+            (
+                issuer.merging(["FOOTHOLD_PASSWORD_SIGN_IN": "off", "FOOTHOLD_BREAK_GLASS_EMAILS": "not an address"]) { $1 },
+                "FOOTHOLD_BREAK_GLASS_EMAILS must be e-mail addresses"
+            ),
+        ] {
+            XCTAssertThrowsError(try Configuration.fromEnvironment(environment)) { error in
+                XCTAssertTrue(String(describing: error).contains(expected), "\(error)")
+            }
+        }
+    }
+
     func testDatabaseURLChoosesTheStorage() throws {
         XCTAssertEqual(try Configuration.fromEnvironment([:]).storage, .sqlite(path: "foothold.sqlite"))
         XCTAssertEqual(

@@ -57,7 +57,9 @@ def make_driver(width=1280, height=900, phone=False):
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
     options.binary_location = "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     f"--window-size={width},{height}", "--force-device-scale-factor=1"]:
+                     f"--window-size={width},{height}", "--force-device-scale-factor=1",
+                     # The test's identity provider serves a certificate the test made.
+                     "--ignore-certificate-errors"]:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
@@ -706,6 +708,42 @@ def test_day_one_from_the_import_to_the_directors_count(driver, accounts):
     assert "tenancy law" not in driver.page_source
 
 
+def test_a_person_signs_in_with_the_organisations_account(driver, accounts):
+    """Single sign-on against a real provider (oidc-provider-mock): the button, the provider's own
+    page, and back in Foothold signed in; signing out ends the provider's session too; someone
+    the provider knows but Foothold does not is told so, and not let in."""
+    provider = os.environ["FOOTHOLD_OIDC_PROVIDER"]
+
+    def through_the_provider(who):
+        driver.delete_all_cookies()
+        driver.get(BASE + "/sign-in")
+        driver.find_element(By.LINK_TEXT, "Sign in with your Ridgeway account").click()
+        WebDriverWait(driver, 20).until(lambda d: d.current_url.startswith(provider + "/oauth2/authorize"))
+        driver.find_element(By.NAME, "sub").send_keys(who)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Authorize']").click()
+        WebDriverWait(driver, 20, ignored_exceptions=[WebDriverException]).until(
+            lambda d: d.current_url.startswith(BASE) and d.execute_script("return document.readyState") == "complete")
+        check_accessibility(driver)
+
+    driver.delete_all_cookies()
+    driver.get(BASE + "/sign-in")
+    shot(driver, "46-sign-in-with-the-organisations-account")
+    through_the_provider(accounts["Employee"].upper())
+    assert "Welcome" in driver.find_element(By.TAG_NAME, "h1").text, driver.page_source[:800]
+    shot(driver, "47-signed-in-with-the-organisations-account")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.startswith(provider + "/oauth2/end_session"))
+    driver.get(BASE + "/")
+    assert driver.current_url.startswith(BASE + "/sign-in"), "signed out of Foothold too: " + driver.current_url
+
+    through_the_provider("someone.else@elsewhere.example")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "You are not signed in", driver.page_source[:800]
+    assert "not known to Foothold" in text(driver)
+    shot(driver, "48-an-account-foothold-does-not-know")
+    driver.get(BASE + "/")
+    assert driver.current_url.startswith(BASE + "/sign-in"), driver.current_url
+
+
 TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_email, test_manager_sees_team,
          test_directory_search, test_director_sees_units, test_hr_administrator_sees_administration,
          test_hr_administrator_adds_a_resource_for_a_unit,
@@ -716,7 +754,7 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story,
          test_director_reads_notifications_and_chooses_reminders, test_record_keeps_the_summary_when_an_action_is_added,
          test_hr_invites_people_and_anyone_can_ask_for_a_new_password, test_day_one_from_the_import_to_the_directors_count,
-         test_phone_layout]
+         test_a_person_signs_in_with_the_organisations_account, test_phone_layout]
 
 
 def main():

@@ -134,6 +134,11 @@ public struct Accounts: Sendable {
         try await AccountsStore.linkIsUsable(token: token, at: app.clients.now(), on: app.writes)
     }
 
+    /// The e-mail address of whoever a usable link is for; nil when it cannot be used.
+    func linkHolder(token: String) async throws -> String? {
+        try await AccountsStore.linkHolder(token: token, at: app.clients.now(), on: app.writes)
+    }
+
     func invitationLink(for personID: UUID, lifetime: TimeInterval = AccountLink.invitationLifetime) async throws -> String {
         let token = app.clients.makeToken()
         try await AccountsStore.addLink(

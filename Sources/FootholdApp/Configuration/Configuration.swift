@@ -53,6 +53,10 @@ public struct Configuration: Sendable, Equatable {
     public var sending: SendingTime
     /// Where requests Foothold makes of its own may go (decision 0020).
     var outbound = OutboundHTTP()
+    /// Signing in with the organisation's accounts, when it is set up (decision 0025).
+    var singleSignOn: SingleSignOnSettings?
+    /// Who may sign in with a password.
+    var passwordSignIn = PasswordSignIn.everyone
 
     public static let defaultDatabaseURL = "sqlite:foothold.sqlite"
 
@@ -129,6 +133,7 @@ public struct Configuration: Sendable, Equatable {
             clientAddressHeader: addressHeader, monitoringRefresh: refresh)
         try configuration.readReminders(environment)
         try configuration.readOutbound(environment)
+        try configuration.readSingleSignOn(environment)
         return configuration
     }
 

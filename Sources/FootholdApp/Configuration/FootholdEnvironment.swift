@@ -26,6 +26,10 @@ struct FootholdEnvironment: Sendable {
     let outboxKick: OutboxKick
     /// The mail servers already warned about in the log (plain-text delivery), for this app's life.
     let mailWarnings: NIOLockedValueBox<Set<String>>
+    /// The organisation's identity provider, when single sign-on is set up (decision 0025).
+    let identityProvider: OpenIDProvider?
+    /// The Content-Security-Policy every response carries (`SecurityHeaders`).
+    let contentSecurityPolicy: String
 }
 
 extension Application {

@@ -22,12 +22,14 @@ struct OutboundHTTP: Sendable, Equatable {
         case badAddress(String)
         case unresolved(host: String)
         case refused(host: String)
+        case answerTooLong(host: String)
 
         var description: String {
             switch self {
             case .badAddress(let problem): problem
             case .unresolved(let host): "\(host) could not be found"
             case .refused(let host): "\(host) leads to an address on this machine or a private network, which Foothold does not send to"
+            case .answerTooLong(let host): "\(host) answered with more than Foothold reads"
             }
         }
     }
@@ -39,6 +41,25 @@ struct OutboundHTTP: Sendable, Equatable {
 
     /// Posts a JSON body and returns the answer's status; a redirect is returned, not followed.
     func postJSON(_ body: Data, to address: String, timeout: TimeAmount, on app: Application) async throws -> HTTPResponseStatus {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        // Nothing in the answer is used: a long one is not read.
+        return try await send(.POST, to: address, headers: headers, body: body, keeping: nil, timeout: timeout, on: app).status
+    }
+
+    /// An answer, with at most as much of its body as the caller said it would keep.
+    struct Answer: Sendable {
+        var status: HTTPResponseStatus
+        var body: Data
+    }
+
+    /// Sends a request and returns the answer with its body, which may be at most `keeping` bytes
+    /// (a longer one is an error, not a partial answer; nil keeps none); a redirect is returned,
+    /// not followed.
+    func send(
+        _ method: HTTPMethod, to address: String, headers: HTTPHeaders = [:], body: Data? = nil, keeping limit: Int?,
+        timeout: TimeAmount, on app: Application
+    ) async throws -> Answer {
         if let problem = problem(address) { throw Failure.badAddress(problem) }
         // The host as AsyncHTTPClient reads it (Foundation's URL), which is the one it would look
         // up and connect to; URLComponents gives an international name in Unicode instead, and a
@@ -66,14 +87,19 @@ struct OutboundHTTP: Sendable, Equatable {
         let client = HTTPClient(eventLoopGroupProvider: .shared(app.eventLoopGroup), configuration: configuration)
         do {
             var request = HTTPClientRequest(url: address)
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
+            request.method = method
+            request.headers = headers
+            if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
             let response = try await client.execute(request, timeout: timeout + .seconds(5))
-            // Read at most a little of the answer: nothing in it is used.
-            _ = try? await response.body.collect(upTo: 64 * 1024)
+            var kept = Data()
+            if let limit {
+                guard let answer = try? await response.body.collect(upTo: limit) else { throw Failure.answerTooLong(host: host) }
+                kept = Data(answer.readableBytesView)
+            } else {
+                _ = try? await response.body.collect(upTo: 64 * 1024)
+            }
             try await client.shutdown()
-            return response.status
+            return Answer(status: response.status, body: kept)
         } catch {
             try? await client.shutdown()
             throw error

@@ -15,7 +15,10 @@ public func configure(_ app: Application, configuration: Configuration, clients:
         configuration: configuration, clients: clients, data: data, passwordWork: passwordWork,
         signInDecoyHash: try await passwordWork.hash(clients.makeToken()),
         monitoring: app.makeMonitoring(configuration, clients: clients), opportunityCatalogue: OpportunityCatalogue(),
-        outboxKick: OutboxKick(), mailWarnings: NIOLockedValueBox([]))
+        outboxKick: OutboxKick(), mailWarnings: NIOLockedValueBox([]),
+        identityProvider: configuration.singleSignOn.map { OpenIDProvider(settings: $0, outbound: configuration.outbound) },
+        contentSecurityPolicy: SecurityHeaders.policy(
+            formsAlsoTo: configuration.singleSignOn.flatMap { SecurityHeaders.origin(of: $0.issuer) }))
     app.routes.defaultMaxBodySize = "64kb"
 
     app.middleware = Middlewares()

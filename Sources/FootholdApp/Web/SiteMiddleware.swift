@@ -49,12 +49,17 @@ struct SiteMiddleware: Middleware {
             // The health check, the stylesheet, and addresses with no route.
             return next.respond(to: request).flatMapError { error in
                 request.eventLoop.makeSucceededFuture(self.response(for: error, request: request))
-            }.map { SecurityHeaders.add(to: $0, https: request.application.footholdConfiguration.usesHTTPS) }
+            }.map {
+                SecurityHeaders.add(
+                    to: $0, https: request.application.footholdConfiguration.usesHTTPS,
+                    policy: request.application.foothold.contentSecurityPolicy)
+            }
         }
         let promise = request.eventLoop.makePromise(of: Response.self)
         promise.completeWithTask {
             SecurityHeaders.add(
-                to: await self.serve(request, access: access, next: next), https: request.application.footholdConfiguration.usesHTTPS)
+                to: await self.serve(request, access: access, next: next), https: request.application.footholdConfiguration.usesHTTPS,
+                policy: request.application.foothold.contentSecurityPolicy)
         }
         return promise.futureResult
     }

@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     // and enforces the access each group names.
     SignInController().register(app.access(.open))
     ForgotPasswordController().register(app.access(.open))
+    SingleSignOnController().register(app.access(.open))
 
     let signedIn = app.access(.signedIn)
     HomeController().register(signedIn)

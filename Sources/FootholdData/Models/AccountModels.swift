@@ -32,6 +32,8 @@ package final class SessionModel: Model, @unchecked Sendable {
     @Field(key: "expires_at") package var expiresAt: Date
     /// When the session was last used, to within `Sessions.touchInterval`; idle sessions end.
     @OptionalField(key: "last_seen_at") package var lastSeenAt: Date?
+    /// Begun at the organisation's identity provider (decision 0025).
+    @Field(key: "single_sign_on") package var singleSignOn: Bool
 
     // relationships
     @Parent(key: "person_id") package var person: PersonModel

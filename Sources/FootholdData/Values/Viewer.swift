@@ -16,6 +16,8 @@ package struct Viewer: Sendable, Equatable {
     package var unreadNotifications = 0
     /// The session cookie's secret, which the form token is made from (`CSRF`).
     package var sessionToken: String = ""
+    /// The session began at the organisation's identity provider, which signing out ends too.
+    package var signedInWithProvider = false
 }
 
 extension Viewer {

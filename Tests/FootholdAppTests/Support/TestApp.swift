@@ -171,18 +171,21 @@ final class TestApp: @unchecked Sendable {
 
     static func make(
         clock: TestClock = TestClock(), database: TestDatabase.Handle? = nil,
-        baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil
+        baseURL: String = "http://127.0.0.1:8080", clientAddressHeader: String? = nil,
+        adjust: (inout Configuration) -> Void = { _ in }, clients adjustClients: (inout AppClients) -> Void = { _ in }
     ) async throws -> TestApp {
         let ids = TestIDs()
         let handle: TestDatabase.Handle
         if let database { handle = database } else { handle = try await TestDatabase.make() }
+        var configuration = Configuration(
+            // Monitoring counted afresh for every page, so a test sees a change at once.
+            storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader,
+            monitoringRefresh: 0)
+        adjust(&configuration)
+        var clients = AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken, makeID: ids.next)
+        adjustClients(&clients)
         let app = try await makeApplication(
-            configuration: Configuration(
-                // Monitoring counted afresh for every page, so a test sees a change at once.
-                storage: handle.storage, baseURL: baseURL, bcryptCost: 4, clientAddressHeader: clientAddressHeader,
-                monitoringRefresh: 0),
-            clients: AppClients(now: { clock.now }, makeToken: AppClients.live.makeToken, makeID: ids.next),
-            environment: .testing, logLevel: .warning)
+            configuration: configuration, clients: clients, environment: .testing, logLevel: .warning)
         try await app.autoMigrate()
         return TestApp(app: app, clock: clock, ids: ids, database: handle)
     }

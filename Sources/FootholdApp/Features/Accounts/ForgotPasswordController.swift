@@ -17,7 +17,8 @@ struct ForgotPasswordController {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        req.page("Forgot your password?", SignInPage.forgotPassword(csrf: req.csrfToken, email: "", error: nil))
+        req.page(
+            "Forgot your password?", SignInPage.forgotPassword(csrf: req.csrfToken, email: "", error: nil, passwordsOff: passwordsOff(req)))
     }
 
     @Sendable func ask(req: Request) async throws -> Response {
@@ -25,7 +26,7 @@ struct ForgotPasswordController {
         if let problem = typed.isEmpty ? "Enter your email address" : EmailAddress.problem(with: typed).map({ "The email address \($0)" }) {
             return req.page(
                 "Forgot your password?", status: .badRequest,
-                SignInPage.forgotPassword(csrf: req.csrfToken, email: typed, error: problem))
+                SignInPage.forgotPassword(csrf: req.csrfToken, email: typed, error: problem, passwordsOff: passwordsOff(req)))
         }
         let email = EmailAddress.normalised(typed)
         let now = req.now
@@ -41,7 +42,10 @@ struct ForgotPasswordController {
             response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
             return response
         }
-        if let person = try await Accounts(app: req.application).signInCandidate(email: email),
+        // When passwords are only for named administrators, nobody else is sent a link; the answer
+        // is the same, so it tells nobody who they are.
+        if req.application.footholdConfiguration.passwordSignIn.allows(email),
+            let person = try await Accounts(app: req.application).signInCandidate(email: email),
             req.application.footholdConfiguration.mail.transport != .none
         {
             try await AccountEmails.record(
@@ -49,5 +53,9 @@ struct ForgotPasswordController {
             req.deliverSoon()
         }
         return req.page("Check your e-mail", SignInPage.resetAsked(email: typed))
+    }
+
+    private func passwordsOff(_ req: Request) -> Bool {
+        req.application.footholdConfiguration.passwordSignIn != .everyone
     }
 }

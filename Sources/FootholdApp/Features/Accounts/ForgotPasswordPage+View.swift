@@ -2,12 +2,17 @@ import FootholdCore
 import Foundation
 
 extension SignInPage {
-    static func forgotPassword(csrf: String, email: String, error: String?) -> [BodyNode] {
+    static func forgotPassword(csrf: String, email: String, error: String?, passwordsOff: Bool = false) -> [BodyNode] {
         [
             H.el(
                 "div", class: "narrow",
                 H.errorSummary(error.map { [(field: "email", message: $0)] } ?? []),
                 H.heading(1, "Forgot your password?"),
+                passwordsOff
+                    ? H.notice(
+                        "Your organisation signs you in with its own account, so you need no Foothold password. Only administrators "
+                            + "it has named for emergencies can be sent a link here.", link: ("Go to sign in", SiteURL.signIn.path))
+                    : H.nothing,
                 H.paragraph(
                     "Enter the email address you use at work. If it belongs to someone in Foothold, we will send a link to choose "
                         + "a new password. It works once, for 30 minutes.",

@@ -18,7 +18,24 @@ struct SignInController {
     @Sendable func showSignIn(req: Request) async throws -> Response {
         if req.viewer != nil { return .redirect(to: SiteURL.home.path) }
         let next = SafeDestination.path(req.queryValue("next"))
-        return req.page("Sign in", SignInPage.content(csrf: req.csrfToken, email: "", next: next, errors: []))
+        return req.page(
+            "Sign in", SignInPage.content(csrf: req.csrfToken, email: "", next: next, errors: [], ways: Self.ways(req, next: next)))
+    }
+
+    /// The ways in the sign-in page offers: the organisation's account when it is set up, and a
+    /// password for everyone, or, when the organisation has turned passwords off, only behind a
+    /// link for its named administrators.
+    static func ways(_ req: Request, next: String?) -> SignInPage.Ways {
+        let configuration = req.application.footholdConfiguration
+        let provider = configuration.singleSignOn.map { settings in
+            (label: settings.buttonLabel, address: SiteURL.signInWithProvider.with(query: [("next", next)]))
+        }
+        let passwords: SignInPage.Ways.Passwords =
+            switch configuration.passwordSignIn {
+            case .everyone: .everyone
+            case .only: req.queryValue("with") == "password" ? .administratorsShown : .administratorsBehindLink
+            }
+        return SignInPage.Ways(provider: provider, passwords: passwords, next: next)
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
@@ -29,13 +46,23 @@ struct SignInController {
         var errors: [(field: String, message: String)] = []
         if typedEmail.isEmpty { errors.append(("email", "Enter your email address")) }
         if password.isEmpty { errors.append(("password", "Enter your password")) }
+        let ways = Self.ways(req, next: next)
         guard errors.isEmpty else {
             return req.page(
-                "Sign in", status: .badRequest, SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: errors))
+                "Sign in", status: .badRequest,
+                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: errors, ways: ways))
         }
 
         let email = EmailAddress.normalised(typedEmail)
         let now = req.now
+        guard req.application.footholdConfiguration.passwordSignIn.allows(email) else {
+            // The same answer for every address not named, so it tells nobody who has an account.
+            try await AuditLog.record(.passwordSignInOff, by: nil, at: now, on: req.database)
+            return req.page(
+                "Sign in", status: .forbidden,
+                SignInPage.content(
+                    csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", SignInPage.passwordsOff)], ways: ways))
+        }
         let keys = SignInThrottle.keys(email: email, address: req.clientAddress)
         // Counted before the password is checked: a burst is held to the allowance, however many at once.
         let reservation = try await SignInAttempts.reserve(keys: keys, now: now, on: req.database)
@@ -44,7 +71,7 @@ struct SignInController {
             let message = "There have been too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
             let response = req.page(
                 "Sign in", status: .tooManyRequests,
-                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)]))
+                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", message)], ways: ways))
             response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
             return response
         }
@@ -66,7 +93,8 @@ struct SignInController {
             try await AuditLog.record(.signInFailed, by: nil, about: candidate?.personID, at: now, on: req.database)
             return req.page(
                 "Sign in", status: .unauthorized,
-                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)]))
+                SignInPage.content(
+                    csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)], ways: ways))
         }
         try await SignInAttempts.succeeded(keys: keys, reservation, on: req.database)
         try await AuditLog.record(.signedIn, by: person.personID, about: person.personID, at: now, on: req.database)
@@ -74,20 +102,31 @@ struct SignInController {
     }
 
     /// A new session for the person, its cookie, and the way on.
-    static func signedIn(_ personID: UUID, req: Request, to destination: String) async throws -> Response {
+    static func signedIn(_ personID: UUID, req: Request, to destination: String, singleSignOn: Bool = false) async throws -> Response {
         let configuration = req.application.footholdConfiguration
         let clients = req.clients
         let token = clients.makeToken()
         try await Sessions.create(
-            for: personID, token: token, id: clients.makeID(), at: clients.now(), idle: configuration.sessionIdle, on: req.database)
+            for: personID, token: token, id: clients.makeID(), at: clients.now(), idle: configuration.sessionIdle,
+            singleSignOn: singleSignOn, on: req.database)
         let response = Response.redirect(to: destination)
         response.cookies[SessionCookie.name(https: configuration.usesHTTPS)] = SessionCookie.cookie(token, secure: configuration.usesHTTPS)
         return response
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
-        if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.database) }
-        let response = Response.redirect(to: SiteURL.signIn.path)
+        var destination = SiteURL.signIn.path
+        if let viewer = req.viewer {
+            try await Sessions.end(viewer.sessionID, on: req.database)
+            // Signed in at the provider: its session ends too, where it offers that (RP-initiated logout).
+            if viewer.signedInWithProvider, let provider = req.application.foothold.identityProvider,
+                let discovery = try? await provider.discovery(on: req.application), let ending = discovery.endSessionEndpoint
+            {
+                destination = provider.endSessionAddress(
+                    ending, returnTo: req.application.footholdConfiguration.baseURL + SiteURL.signIn.path)
+            }
+        }
+        let response = Response.redirect(to: destination)
         let https = req.application.footholdConfiguration.usesHTTPS
         response.cookies[SessionCookie.name(https: https)] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
@@ -97,14 +136,20 @@ struct SignInController {
 
     @Sendable func showSetPassword(req: Request) async throws -> Response {
         let token = req.parameters.get(SiteURL.tokenParameter) ?? ""
-        guard try await Accounts(app: req.application).linkIsUsable(token: token) else {
+        guard let holder = try await Accounts(app: req.application).linkHolder(token: token) else {
             return req.page("This link no longer works", status: .notFound, SignInPage.linkNotUsable())
         }
+        if let refused = Self.passwordsOff(for: holder, req: req) { return refused }
         return req.page("Set your password", SignInPage.setPassword(csrf: req.csrfToken, token: token, errors: []))
     }
 
     @Sendable func setPassword(req: Request) async throws -> Response {
         let token = req.parameters.get(SiteURL.tokenParameter) ?? ""
+        if let holder = try await Accounts(app: req.application).linkHolder(token: token),
+            let refused = Self.passwordsOff(for: holder, req: req)
+        {
+            return refused
+        }
         let form = try req.content.decode(SignInPage.SetPasswordForm.self)
         let password = form.password ?? ""
         var errors: [(field: String, message: String)] = []
@@ -126,4 +171,11 @@ struct SignInController {
         return try await Self.signedIn(personID, req: req, to: SiteURL.home.path)
     }
 
+    /// When the organisation signs people in with its own accounts, a link to set a password
+    /// works only for its named administrators; everyone else is shown the way in they have.
+    static func passwordsOff(for email: String, req: Request) -> Response? {
+        guard !req.application.footholdConfiguration.passwordSignIn.allows(email) else { return nil }
+        return req.page(
+            "Sign in with your organisation's account", status: .forbidden, SignInPage.passwordsOffPage(ways: ways(req, next: nil)))
+    }
 }

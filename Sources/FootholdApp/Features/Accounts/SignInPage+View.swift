@@ -3,30 +3,79 @@ import Foundation
 
 /// The pages of signing in.
 extension SignInPage {
-    static func content(csrf: String, email: String, next: String?, errors: [(field: String, message: String)]) -> [BodyNode] {
-        let emailError = errors.first { $0.field == "email" }?.message
-        let passwordError = errors.first { $0.field == "password" }?.message
+    static func content(
+        csrf: String, email: String, next: String?, errors: [(field: String, message: String)], ways: Ways = .passwordsOnly
+    ) -> [BodyNode] {
+        let showForm = ways.passwords != .administratorsBehindLink || !errors.isEmpty
         return [
             H.el(
                 "div", class: "narrow",
                 H.errorSummary(errors),
                 H.heading(1, "Sign in to Foothold"),
                 H.paragraph("Foothold is where you prepare for, hold and follow up your career conversations.", class: "lead"),
-                H.form(
-                    action: SiteURL.signIn.path, csrf: csrf,
-                    [
-                        H.field(
-                            name: "email", label: "Email address", value: email, type: "email", error: emailError,
-                            autocomplete: "username"),
-                        H.field(
-                            name: "password", label: "Password", type: "password", error: passwordError, autocomplete: "current-password"),
-                        next.map { H.hidden(name: "next", value: $0) } ?? H.nothing,
-                        H.button("Sign in"),
-                    ]),
-                H.el(
-                    "p", class: "muted", H.link("Forgot your password?", to: SiteURL.forgotPassword.path),
-                    H.text(" New to Foothold and not yet invited? The same link sets your first one."))
+                ways.provider.map { provider in
+                    H.el(
+                        "div", class: "button-row",
+                        H.link(provider.label, to: provider.address, class: "button button--primary"),
+                        ways.passwords == .everyone ? H.paragraph("Or sign in with your Foothold password:", class: "muted") : H.nothing)
+                } ?? H.nothing,
+                ways.passwords == .administratorsShown
+                    ? H.paragraph(
+                        "Only administrators your organisation has named can sign in with a password here; everyone else uses the "
+                            + "button above.", class: "muted")
+                    : H.nothing,
+                showForm ? passwordForm(csrf: csrf, email: email, next: next, errors: errors) : H.nothing,
+                ways.passwords == .everyone
+                    ? H.el(
+                        "p", class: "muted", H.link("Forgot your password?", to: SiteURL.forgotPassword.path),
+                        H.text(" New to Foothold and not yet invited? The same link sets your first one."))
+                    : H.nothing,
+                ways.passwords == .administratorsBehindLink && showForm == false
+                    ? H.el(
+                        "p", class: "muted",
+                        H.link("Sign in with a password", to: SiteURL.signIn.with(query: [("with", "password"), ("next", next)])),
+                        H.text(" (only for administrators your organisation has named)"))
+                    : H.nothing
             )
+        ]
+    }
+
+    private static func passwordForm(csrf: String, email: String, next: String?, errors: [(field: String, message: String)]) -> BodyNode {
+        H.form(
+            action: SiteURL.signIn.path, csrf: csrf,
+            [
+                H.field(
+                    name: "email", label: "Email address", value: email, type: "email",
+                    error: errors.first { $0.field == "email" }?.message, autocomplete: "username"),
+                H.field(
+                    name: "password", label: "Password", type: "password", error: errors.first { $0.field == "password" }?.message,
+                    autocomplete: "current-password"),
+                next.map { H.hidden(name: "next", value: $0) } ?? H.nothing,
+                H.button("Sign in"),
+            ])
+    }
+
+    /// A sign-in with the organisation's account that did not let the person in: why, and the way back.
+    static func refused(_ message: String) -> [BodyNode] {
+        [
+            H.el(
+                "div", class: "narrow",
+                H.heading(1, "You are not signed in"),
+                H.paragraph(message),
+                H.link("Back to the sign-in page", to: SiteURL.signIn.path, class: "button"))
+        ]
+    }
+
+    /// A link to set a password, when the organisation signs people in with its own accounts.
+    static func passwordsOffPage(ways: Ways) -> [BodyNode] {
+        [
+            H.el(
+                "div", class: "narrow",
+                H.heading(1, "Sign in with your organisation's account"),
+                H.paragraph(
+                    "Your organisation signs you in to Foothold with the account you use for your other work systems, so you do not "
+                        + "need a Foothold password."),
+                ways.provider.map { H.link($0.label, to: $0.address, class: "button") } ?? H.nothing)
         ]
     }
 

@@ -63,13 +63,18 @@ package enum AccountsStore {
 
     /// Whether the link can still be used: unused, unexpired, and for someone still here.
     package static func linkIsUsable(token: String, at now: Date, on database: any Database) async throws -> Bool {
+        try await linkHolder(token: token, at: now, on: database) != nil
+    }
+
+    /// The e-mail address of whoever a usable link is for, or nil when it cannot be used.
+    package static func linkHolder(token: String, at now: Date, on database: any Database) async throws -> String? {
         try await InvitationModel.query(on: database)
             .join(PersonModel.self, on: \InvitationModel.$person.$id == \PersonModel.$id)
             .filter(\.$tokenHash == TokenHash.of(token))
             .filter(\.$usedAt == nil)
             .filter(\.$expiresAt > now)
             .filter(PersonModel.self, \.$isActive == true)
-            .first() != nil
+            .first()?.joined(PersonModel.self).email
     }
 
     /// Keeps a new link for the person (only its token's hash), working for `lifetime`.
@@ -111,6 +116,13 @@ package enum AccountsStore {
             try row.decode(column: "id", as: UUID.self),
             try row.decodeNil(column: "password_hash") ? nil : try row.decode(column: "password_hash", as: String.self)
         )
+    }
+
+    /// Whoever has this (normalised) e-mail address, active or not: single sign-on tells a
+    /// person who has left from one Foothold never knew.
+    package static func person(withEmail email: String, on reads: Reads) async throws -> (personID: UUID, isActive: Bool)? {
+        guard let row = try await reads.firstRow("SELECT id, active FROM people WHERE email = \(bind: email)") else { return nil }
+        return (try row.decode(column: "id", as: UUID.self), try row.decode(column: "active", as: Bool.self))
     }
 
     /// Sets the password from a link and uses the link up, in one transaction. Returns whose it

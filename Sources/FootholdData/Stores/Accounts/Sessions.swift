@@ -15,7 +15,8 @@ package enum Sessions {
 
     /// Starts a session for the person under `token` (only its hash is kept), ending those gone idle.
     package static func create(
-        for personID: UUID, token: String, id: UUID, at now: Date, idle: TimeInterval, on database: any Database
+        for personID: UUID, token: String, id: UUID, at now: Date, idle: TimeInterval, singleSignOn: Bool = false,
+        on database: any Database
     ) async throws {
         try await purge(now: now, idle: idle, on: database)
         let session = SessionModel()
@@ -25,6 +26,7 @@ package enum Sessions {
         session.createdAt = now
         session.expiresAt = now.addingTimeInterval(lifetime)
         session.lastSeenAt = now
+        session.singleSignOn = singleSignOn
         try await session.create(on: database)
     }
 
@@ -39,7 +41,7 @@ package enum Sessions {
     /// minutes of use, one write to keep the session from going idle.
     package static func viewer(forToken token: String, now: Date, idle: TimeInterval, on reads: Reads) async throws -> Viewer? {
         let query: SQLQueryString = """
-            SELECT s.id AS session_id, s.last_seen_at, p.id, p.name, p.email, p.leadership_team, p.hr_admin, \
+            SELECT s.id AS session_id, s.last_seen_at, s.single_sign_on, p.id, p.name, p.email, p.leadership_team, p.hr_admin, \
             EXISTS (SELECT 1 FROM units u WHERE u.head_id = p.id) AS heads_unit, \
             EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = \(bind: true)) AS has_reports, \
             (SELECT COUNT(*) FROM reminders r WHERE r.recipient_id = p.id AND r.read_at IS NULL) AS unread \
@@ -61,7 +63,7 @@ package enum Sessions {
             headsUnit: try row.decode(column: "heads_unit", as: Bool.self),
             hasReports: try row.decode(column: "has_reports", as: Bool.self),
             unreadNotifications: try row.decode(column: "unread", as: Int.self),
-            sessionToken: token)
+            sessionToken: token, signedInWithProvider: try row.decode(column: "single_sign_on", as: Bool.self))
     }
 
     package static func end(_ sessionID: UUID, on database: any Database) async throws {
