@@ -40,6 +40,7 @@ final class MigrationNamesTests: XCTestCase {
         "FootholdApp.M026_StoryVersions",
         "FootholdApp.M027_IndexInvitationsByPerson",
         "FootholdApp.M028_PendingImports",
+        "FootholdApp.M029_SingleSignOn",
     ]
 
     func testEveryMigrationKeepsTheNameItShippedWith() async throws {

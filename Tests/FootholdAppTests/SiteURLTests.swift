@@ -17,6 +17,8 @@ final class SiteURLTests: XCTestCase {
             .signIn,
             .signOut,
             .setPassword(token: "tok-setPassword"),
+            .signInWithProvider,
+            .providerReturn,
             .people,
             .person(id1),
             .unit(id1),
