@@ -11,6 +11,8 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case providerSignInRefused = "sign-in with the organisation's account refused"
     /// A password sign-in refused because the organisation signs people in with its own accounts.
     case passwordSignInOff = "password sign-in refused: the organisation's accounts only"
+    /// A provisioning connection was made or revoked (the detail names it).
+    case provisioningChanged = "changed the provisioning connections"
     case passwordSet = "set a password"
     case peopleImported = "imported people"
     case roleChanged = "changed a role"

@@ -12,6 +12,15 @@ public enum SiteURL: Equatable, Sendable {
     case signInWithProvider
     /// Where the identity provider sends a person back.
     case providerReturn
+    /// HR's connections for provisioning over SCIM, and revoking one.
+    case adminProvisioning
+    case adminProvisioningRevoke(UUID)
+    /// SCIM 2.0 (RFC 7644), for identity providers, with a connection's bearer token.
+    case scimServiceProviderConfig
+    case scimResourceTypes
+    case scimSchemas
+    case scimUsers
+    case scimUser(String)
     case people
     case person(UUID)
     case unit(UUID)
@@ -149,6 +158,13 @@ public enum SiteURL: Equatable, Sendable {
         case .signOut: ["sign-out"]
         case .signInWithProvider: ["sign-in", "organisation"]
         case .providerReturn: ["sign-in", "organisation", "return"]
+        case .adminProvisioning: ["admin", "provisioning"]
+        case .adminProvisioningRevoke(let id): ["admin", "provisioning", .id(id, Self.itemParameter), "revoke"]
+        case .scimServiceProviderConfig: ["scim", "v2", "ServiceProviderConfig"]
+        case .scimResourceTypes: ["scim", "v2", "ResourceTypes"]
+        case .scimSchemas: ["scim", "v2", "Schemas"]
+        case .scimUsers: ["scim", "v2", "Users"]
+        case .scimUser(let id): ["scim", "v2", "Users", .value(id, Self.itemParameter)]
         case .setPassword(let token): ["set-password", .value(token, Self.tokenParameter)]
         case .people: ["people"]
         case .person(let id): ["people", .id(id, Self.personParameter)]

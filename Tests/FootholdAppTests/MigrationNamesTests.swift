@@ -41,6 +41,7 @@ final class MigrationNamesTests: XCTestCase {
         "FootholdApp.M027_IndexInvitationsByPerson",
         "FootholdApp.M028_PendingImports",
         "FootholdApp.M029_SingleSignOn",
+        "FootholdApp.M030_Provisioning",
     ]
 
     func testEveryMigrationKeepsTheNameItShippedWith() async throws {

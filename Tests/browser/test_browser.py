@@ -10,7 +10,10 @@ import base64
 import datetime
 import email
 import email.policy
+import json
+import urllib.error
 import urllib.parse
+import urllib.request
 import zoneinfo
 import os
 import re
@@ -708,6 +711,34 @@ def test_day_one_from_the_import_to_the_directors_count(driver, accounts):
     assert "tenancy law" not in driver.page_source
 
 
+def test_hr_connects_the_identity_provider(driver, accounts):
+    """An HR administrator makes a provisioning connection from the administration page, copies its
+    token (shown once), and the identity provider reads people with it; then revokes it."""
+    sign_in(driver, accounts["HR administrator"])
+    click(driver, By.LINK_TEXT, "Administration")
+    click(driver, By.LINK_TEXT, "Connect your identity provider")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Provisioning"
+    click(driver, By.XPATH, "//button[normalize-space()='Make the connection']")
+    assert "Enter a name for the connection" in text(driver), "a blank name is named"
+    driver.find_element(By.NAME, "name").send_keys("Entra ID")
+    click(driver, By.XPATH, "//button[normalize-space()='Make the connection']")
+    token = re.search(r"Secret token\n([A-Za-z0-9_-]{43})", text(driver)).group(1)
+    shot(driver, "49-provisioning-token-shown-once")
+    request = urllib.request.Request(BASE + "/scim/v2/Users?count=1", headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request) as answer:
+        assert answer.headers["Content-Type"].startswith("application/scim+json")
+        assert json.load(answer)["totalResults"] > 10
+    driver.get(BASE + "/admin/provisioning")
+    assert token not in driver.page_source, "the token is never shown again"
+    click(driver, By.XPATH, "//button[normalize-space()='Revoke']")
+    assert "revoked" in text(driver)
+    try:
+        urllib.request.urlopen(request)
+        raise AssertionError("a revoked token still opened SCIM")
+    except urllib.error.HTTPError as error:
+        assert error.code == 401
+
+
 def test_a_person_signs_in_with_the_organisations_account(driver, accounts):
     """Single sign-on against a real provider (oidc-provider-mock): the button, the provider's own
     page, and back in Foothold signed in; signing out ends the provider's session too; someone
@@ -754,7 +785,7 @@ TESTS = [test_sign_in_page_is_accessible_by_keyboard, test_wrong_password_keeps_
          test_leadership_team_member_offers_slots, test_employee_sees_opportunities_with_reasons_and_a_story,
          test_director_reads_notifications_and_chooses_reminders, test_record_keeps_the_summary_when_an_action_is_added,
          test_hr_invites_people_and_anyone_can_ask_for_a_new_password, test_day_one_from_the_import_to_the_directors_count,
-         test_a_person_signs_in_with_the_organisations_account, test_phone_layout]
+         test_a_person_signs_in_with_the_organisations_account, test_hr_connects_the_identity_provider, test_phone_layout]
 
 
 def main():

@@ -51,4 +51,8 @@ func routes(_ app: Application) throws {
     AnonymityController().register(administration)
     ResourcesController().register(administration)
     ReminderAdminController().register(administration)
+    ProvisioningController().register(administration)
+
+    // SCIM for the identity provider: its own bearer tokens, no session and no form token.
+    SCIMController().register(app)
 }

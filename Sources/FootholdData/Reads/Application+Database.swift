@@ -94,6 +94,7 @@ package func addMigrations(to app: Application) {
     app.migrations.add(M027_IndexInvitationsByPerson())  // the people list's "link sent", and revoking links
     app.migrations.add(M028_PendingImports())  // the web import waits for "Import these changes"
     app.migrations.add(M029_SingleSignOn())  // sign-ins begun at the identity provider; sessions.single_sign_on
+    app.migrations.add(M030_Provisioning())  // SCIM connections by token hash; people.external_id
 
 }
 

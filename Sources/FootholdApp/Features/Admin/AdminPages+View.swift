@@ -45,6 +45,10 @@ extension AdminPages {
                     H.paragraph("Links and templates for each unit's people, such as the development-plan template."),
                     H.link("Keep the resources", to: SiteURL.adminResources.path)),
                 H.card(
+                    H.heading(2, "Provisioning"),
+                    H.paragraph("Let your identity provider, such as Entra ID or Okta, keep Foothold's people up to date over SCIM."),
+                    H.link("Connect your identity provider", to: SiteURL.adminProvisioning.path)),
+                H.card(
                     H.heading(2, "Audit log"), H.paragraph("Who opened or changed conversation records, and when. Never what they said."),
                     H.link("See the audit log", to: SiteURL.adminAudit.path))),
         ]
