@@ -58,7 +58,7 @@ final class SCIMTests: XCTestCase {
             let config = try await scim(testApp, SiteURL.scimServiceProviderConfig.path, token: token)
             XCTAssertEqual(config.status, .ok)
             XCTAssertEqual(config.headers.contentType?.subType, "scim+json")
-            XCTAssertEqual((config.json["patch"] as? [String: Any])?["supported"] as? Bool, true)
+            XCTAssertEqual((config.json["filter"] as? [String: Any])?["supported"] as? Bool, true)
             let asCookie = try await scim(testApp, SiteURL.home.path, token: nil, cookie: "\(SessionCookie.name)=\(token)")
             XCTAssertEqual(asCookie.status, .seeOther, "the token is no session")
             let bearerOnSite = try await scim(testApp, SiteURL.home.path, token: token)
@@ -125,7 +125,8 @@ final class SCIMTests: XCTestCase {
 
             // Wrong requests are SCIM's error documents, never a 5xx.
             for filter in [
-                "userName co \"a\"", "title eq \"x\"", "userName eq", "userName eq \"unclosed", "userName eq \"a\" or id eq \"b\"",
+                "externalId eq \"a\u{0}\"", "userName eq \"a\u{7}b\"", "userName co \"a\"", "title eq \"x\"", "userName eq",
+                "userName eq \"unclosed", "userName eq \"a\" or id eq \"b\"",
             ] {
                 let answer = try await scim(testApp, SiteURL.scimUsers.with(query: [("filter", filter)]), token: token)
                 XCTAssertEqual(answer.status, .badRequest, filter)

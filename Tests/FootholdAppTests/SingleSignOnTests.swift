@@ -177,6 +177,11 @@ final class SingleSignOnTests: XCTestCase {
                 ),
                 ("no e-mail", .init(change: { $0["email"] = nil }), "the ID token has no email claim"),
                 (
+                    "e-mail not said to be verified", .init(change: { $0["email_verified"] = nil }),
+                    "the provider has not verified the e-mail address"
+                ),
+                ("no subject", .init(change: { $0["sub"] = nil }), "the ID token has no sub claim"),
+                (
                     "someone Foothold never knew", .init(change: { $0["email"] = "stranger@ridgeway.example" }),
                     "no one in Foothold has that account"
                 ),
@@ -290,6 +295,27 @@ final class SingleSignOnTests: XCTestCase {
         }
     }
 
+    func testAPersonIsKnownByTheirAccountAtTheProviderOnceTheyHaveSignedIn() async throws {
+        try await withProvider { testApp, _ in
+            let first = testApp.browser()
+            let signed = try await finish(first, try await begin(first), subject: ["email": Fixtures.employee, "sub": "freya-at-provider"])
+            XCTAssertEqual(signed.status, .seeOther)
+            // Her address changes at the provider before it does in Foothold: still her.
+            let renamed = testApp.browser()
+            let again = try await finish(
+                renamed, try await begin(renamed), subject: ["email": "freya.new@ridgeway.example", "sub": "freya-at-provider"])
+            XCTAssertEqual(again.status, .seeOther, again.body)
+            let home = try await renamed.get(SiteURL.home.path)
+            XCTAssertTrue(home.body.contains("Freya"))
+            // Someone else at the provider now gives her address: not let in as her.
+            let other = testApp.browser()
+            let taken = try await finish(other, try await begin(other), subject: ["email": Fixtures.employee, "sub": "someone-else"])
+            XCTAssertEqual(taken.status, .forbidden)
+            XCTAssertTrue(taken.body.contains("signs in to Foothold with a different account"))
+            XCTAssertFalse(other.isSignedIn)
+        }
+    }
+
     func testWithPasswordsOffOnlyTheNamedAdministratorsCanUseOne() async throws {
         try await withProvider(passwords: .only([Fixtures.hrAdmin])) { testApp, _ in
             let browser = testApp.browser()
@@ -300,12 +326,21 @@ final class SingleSignOnTests: XCTestCase {
             let shown = try await browser.get(SiteURL.signIn.with(query: [("with", "password")]))
             XCTAssertTrue(shown.body.contains("name=\"password\""))
 
+            // Someone not named, with their right password, is answered exactly as a named
+            // administrator with a wrong one: nobody can tell who may still use a password.
             let refused = try await browser.signIn(Fixtures.employee, password: Fixtures.password)
-            XCTAssertEqual(refused.status, .forbidden)
-            XCTAssertTrue(refused.body.contains(SignInPage.passwordsOff))
+            let wrongPassword = try await testApp.browser().signIn(Fixtures.hrAdmin, password: "not the password at all")
+            XCTAssertEqual(refused.status, .unauthorized)
+            XCTAssertEqual(wrongPassword.status, .unauthorized)
+            let said = { (page: Browser.Page) in
+                page.body.firstMatch(of: /<div class="error-summary"(.|\n)*?<\/div>/).map { String($0.output.0) }
+            }
+            XCTAssertNotNil(said(refused))
+            XCTAssertEqual(said(refused), said(wrongPassword), "the same words for both")
+            XCTAssertTrue(refused.body.contains("signs in with your organisation"))
             XCTAssertFalse(browser.isSignedIn)
             let counted = try await auditCount(.passwordSignInOff, testApp)
-            XCTAssertEqual(counted, 1)
+            XCTAssertEqual(counted, 1, "HR's audit log says which it was")
 
             let admin = testApp.browser()
             let allowed = try await admin.signIn(Fixtures.hrAdmin.uppercased(), password: Fixtures.password)

@@ -56,20 +56,37 @@ final class IDTokenRulesTests: XCTestCase {
 
     func testThePersonIsMatchedByTheClaimAndAnUnverifiedAddressIsNotUsed() {
         XCTAssertEqual(
-            try IDTokenRules.matchValue(claim: "email", claims: ["email": .text(" Freya.Parker@Ridgeway.example ")]).get(),
-            "freya.parker@ridgeway.example")
+            try IDTokenRules.matchValue(
+                claim: "email",
+                claims: ["sub": .text("s"), "email": .text(" Freya.Parker@Ridgeway.example "), "email_verified": .flag(true)]
+            ).get(), "freya.parker@ridgeway.example")
         XCTAssertEqual(
-            try IDTokenRules.matchValue(claim: "email", claims: ["email": .text("a@b.example"), "email_verified": .flag(true)]).get(),
-            "a@b.example")
-        for unverified in [IDTokenValue.flag(false), .text("false"), .text("False")] {
+            try IDTokenRules.matchValue(
+                claim: "email", claims: ["sub": .text("s"), "email": .text("a@b.example"), "email_verified": .text("true")]
+            ).get(), "a@b.example")
+        for unverified in [IDTokenValue.flag(false), .text("false"), .text("False"), .number(1), .other] {
             XCTAssertThrowsError(
-                try IDTokenRules.matchValue(claim: "email", claims: ["email": .text("a@b.example"), "email_verified": unverified]).get()
+                try IDTokenRules.matchValue(
+                    claim: "email", claims: ["sub": .text("s"), "email": .text("a@b.example"), "email_verified": unverified]
+                ).get()
             ) { XCTAssertEqual($0 as? SingleSignOnRefusal, .emailNotVerified) }
         }
+        XCTAssertThrowsError(
+            try IDTokenRules.matchValue(claim: "email", claims: ["sub": .text("s"), "email": .text("a@b.example")]).get(),
+            "an address the provider does not say it verified is not used"
+        ) { XCTAssertEqual($0 as? SingleSignOnRefusal, .emailNotVerified) }
+        XCTAssertThrowsError(
+            try IDTokenRules.matchValue(claim: "preferred_username", claims: ["preferred_username": .text("a@b.example")]).get()
+        ) { XCTAssertEqual($0 as? SingleSignOnRefusal, .claimMissing("sub"), "no subject, no token") }
         XCTAssertEqual(
-            try IDTokenRules.matchValue(claim: "preferred_username", claims: ["preferred_username": .text("A@B.example")]).get(),
-            "a@b.example")
-        for missing: [String: IDTokenValue] in [[:], ["email": .number(1)], ["email": .text("  ")], ["email": .list(["a@b.example"])]] {
+            try IDTokenRules.matchValue(
+                claim: "preferred_username", claims: ["sub": .text("s"), "preferred_username": .text("A@B.example")]
+            )
+            .get(), "a@b.example")
+        for missing: [String: IDTokenValue] in [
+            ["sub": .text("s")], ["sub": .text("s"), "email": .number(1)], ["sub": .text("s"), "email": .text("  ")],
+            ["sub": .text("s"), "email": .list(["a@b.example"])],
+        ] {
             XCTAssertThrowsError(try IDTokenRules.matchValue(claim: "email", claims: missing).get()) {
                 XCTAssertEqual($0 as? SingleSignOnRefusal, .claimMissing("email"))
             }

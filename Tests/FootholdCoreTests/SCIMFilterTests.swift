@@ -21,6 +21,7 @@ final class SCIMFilterTests: XCTestCase {
             ("userName co \"x\"", "'eq'"), ("title eq \"x\"", "'title'"), ("userName eq x", "double quotes"),
             ("userName eq \"a\" or userName eq \"b\"", "'and'"), ("userName eq \"a\" and", "ends before"),
             (String(repeating: "a", count: 1001), "longer than"),
+            ("externalId eq \"a\u{0}\"", "control character"),
         ] {
             switch SCIMFilter.parse(filter) {
             case .success: XCTFail("\(filter) was accepted")

@@ -13,6 +13,9 @@ enum Access: Sendable, Equatable {
     /// Anyone holding the link's secret, signed in or not, with no form token: the secret in the
     /// address is the proof (the one-click unsubscribe of RFC 8058, posted by a mail client).
     case secretLink
+    /// An identity provider over SCIM, with a provisioning connection's bearer token, which the
+    /// SCIM routes check themselves: no session, no form token, and none of the site's pages.
+    case provisioning
 
     static let key = "foothold.access"
 }
@@ -45,7 +48,7 @@ private struct AccessGroup: RoutesBuilder {
 /// front of it (a route grouped with another middleware is reached through `next`, as usual).
 struct SiteMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard let access = request.route?.userInfo[Access.key] as? Access else {
+        guard let access = request.route?.userInfo[Access.key] as? Access, access != .provisioning else {
             // The health check, the stylesheet, and addresses with no route.
             return next.respond(to: request).flatMapError { error in
                 request.eventLoop.makeSucceededFuture(self.response(for: error, request: request))
@@ -103,7 +106,7 @@ struct SiteMiddleware: Middleware {
                 if !knowsViewer { try await findViewer() }
                 if access != .secretLink { try await CSRF.check(request, token: token) }
                 switch access {
-                case .open, .secretLink: break
+                case .open, .secretLink, .provisioning: break
                 case .signedIn: _ = try request.requireViewer()
                 case .hrAdministrator: guard try request.requireViewer().isHRAdministrator else { throw SiteError.forbidden }
                 }

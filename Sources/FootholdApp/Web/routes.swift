@@ -54,5 +54,5 @@ func routes(_ app: Application) throws {
     ProvisioningController().register(administration)
 
     // SCIM for the identity provider: its own bearer tokens, no session and no form token.
-    SCIMController().register(app)
+    SCIMController().register(app.access(.provisioning))
 }

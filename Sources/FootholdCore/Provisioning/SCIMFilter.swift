@@ -80,6 +80,9 @@ public struct SCIMFilter: Sendable, Equatable {
             }
             let quoted = tokens[position + 2]
             guard quoted.hasPrefix("\"") else { return .failure(.invalidFilter("A value in the filter must be in double quotes")) }
+            guard !quoted.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                return .failure(.invalidFilter("A value in the filter holds a control character"))
+            }
             conditions.append(Condition(attribute: attribute, value: String(quoted.dropFirst())))
             position += 3
         }

@@ -62,16 +62,20 @@ public enum IDTokenRules {
         return nil
     }
 
-    /// The value a person is matched by, from the claim Foothold was told to use. An e-mail
-    /// address the provider says it has not verified is not used: anyone could have typed it.
+    /// The value a person is matched by, from the claim Foothold was told to use. The `email`
+    /// claim is used only when the provider says it verified the address (`email_verified`):
+    /// where a person can set their own address, anyone could have typed someone else's. (Entra
+    /// ID sends no `email_verified`; there `preferred_username`, the sign-in name, is the claim.)
+    /// Every ID token names its subject (`sub`); one that does not is not one.
     public static func matchValue(claim: String, claims: [String: IDTokenValue]) -> Result<String, SingleSignOnRefusal> {
+        guard case .text(let subject)? = claims["sub"], !subject.isEmpty else { return .failure(.claimMissing("sub")) }
         guard case .text(let raw)? = claims[claim] else { return .failure(.claimMissing(claim)) }
         let value = raw.trimmed()
         guard !value.isEmpty, value.utf8.count <= 320 else { return .failure(.claimMissing(claim)) }
         if claim == "email" {
             switch claims["email_verified"] {
-            case .flag(false)?, .text("false")?, .text("False")?: return .failure(.emailNotVerified)
-            default: break
+            case .flag(true)?, .text("true")?, .text("True")?: break
+            default: return .failure(.emailNotVerified)
             }
         }
         return .success(EmailAddress.normalised(value))
@@ -107,6 +111,7 @@ public enum SingleSignOnRefusal: Error, Sendable, Equatable {
     case emailNotVerified
     case unknownPerson
     case personLeft
+    case anotherAccount
 
     /// For the audit log: what went wrong, in a few words, with nothing the provider or the
     /// person sent in it.
@@ -128,6 +133,7 @@ public enum SingleSignOnRefusal: Error, Sendable, Equatable {
         case .emailNotVerified: "the provider has not verified the e-mail address"
         case .unknownPerson: "no one in Foothold has that account"
         case .personLeft: "the account belongs to someone who has left"
+        case .anotherAccount: "the e-mail address belongs to someone who signs in with another account"
         }
     }
 
@@ -145,6 +151,9 @@ public enum SingleSignOnRefusal: Error, Sendable, Equatable {
                 + "your work e-mail address."
         case .personLeft:
             "Foothold has you down as having left the organisation, so it cannot sign you in. If that is wrong, ask your HR team."
+        case .anotherAccount:
+            "The e-mail address your organisation's account gives belongs to someone who signs in to Foothold with a different "
+                + "account. Ask your IT service desk or your HR team to check it."
         case .emailNotVerified:
             "Your organisation's sign-in service has not confirmed your e-mail address, so Foothold cannot tell who you are. "
                 + "Ask your IT service desk."

@@ -16,6 +16,8 @@ package struct M029_SingleSignOn: FootholdMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "state_hash")
             .create()
+        // Sign-ins not finished are forgotten by age.
+        try await database.sql.raw("CREATE INDEX single_sign_on_starts_created_idx ON single_sign_on_starts (created_at)").run()
         try await database.schema(SessionModel.schema)
             .field("single_sign_on", .bool, .required, .sql(.default(false)))
             .update()

@@ -19,9 +19,14 @@ package struct M030_Provisioning: FootholdMigration {
             .create()
         try await database.schema(PersonModel.schema).field("external_id", .string).update()
         try await database.sql.raw("CREATE INDEX people_external_id_idx ON people (external_id)").run()
+        // Who a person is at the identity provider once they have signed in there (decision 0025).
+        try await database.schema(PersonModel.schema).field("identity_subject", .string).update()
+        try await database.sql.raw("CREATE UNIQUE INDEX people_identity_subject_idx ON people (identity_subject)").run()
     }
 
     package func revert(on database: any Database) async throws {
+        try await database.sql.raw("DROP INDEX people_identity_subject_idx").run()
+        try await database.schema(PersonModel.schema).deleteField("identity_subject").update()
         try await database.sql.raw("DROP INDEX people_external_id_idx").run()
         try await database.schema(PersonModel.schema).deleteField("external_id").update()
         try await database.schema(ProvisioningStore.connections).delete()

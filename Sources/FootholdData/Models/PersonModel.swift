@@ -24,6 +24,11 @@ package final class PersonModel: Model, @unchecked Sendable {
     @OptionalField(key: "history_shared_with_id") package var historySharedWithID: UUID?
     /// The manager this person last made that choice for; a different manager is a new one to ask about.
     @OptionalField(key: "history_choice_manager_id") package var historyChoiceManagerID: UUID?
+    /// The person's id at the organisation's identity provider (SCIM's `externalId`), when it gave one.
+    @OptionalField(key: "external_id") package var externalID: String?
+    /// Who the person is at the identity provider ("issuer subject"), kept at their first sign-in
+    /// there, so a later change of address at the provider cannot lead to someone else's account.
+    @OptionalField(key: "identity_subject") package var identitySubject: String?
 
     // relationships
     @OptionalParent(key: "unit_id") package var unit: UnitModel?

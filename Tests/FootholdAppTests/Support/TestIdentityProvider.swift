@@ -131,8 +131,12 @@ final class TestIdentityProvider: @unchecked Sendable {
             let moment = now().timeIntervalSince1970
             var claims: [String: Any] = [
                 "iss": issuer, "aud": clientID, "exp": moment + 300, "iat": moment, "nonce": said["nonce"] ?? "", "sub": "subject-1",
+                "email_verified": true,
             ]
-            for (name, value) in said["subject"] as? [String: Any] ?? [:] { claims[name] = value }
+            let subject = said["subject"] as? [String: Any] ?? [:]
+            // Each person their own subject at the provider, unless the test names one.
+            if let email = subject["email"] as? String { claims["sub"] = "subject-" + email.lowercased() }
+            for (name, value) in subject { claims[name] = value }
             tampering.change(&claims)
             return Self.json(["access_token": "opaque", "token_type": "Bearer", "id_token": try sign(claims, tampering.signing, keyID)])
         }

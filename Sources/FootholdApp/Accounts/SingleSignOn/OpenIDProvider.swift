@@ -24,6 +24,12 @@ final class OpenIDProvider: Sendable {
     /// The ID token's claims, once every check has passed.
     struct Verified: Sendable {
         var claims: [String: IDTokenValue]
+
+        /// Who the person is at the provider, as Foothold keeps it: "issuer subject".
+        func subject(issuer: String) -> String {
+            if case .text(let subject)? = claims["sub"] { return issuer + " " + subject }
+            return issuer + " "
+        }
     }
 
     let settings: SingleSignOnSettings
@@ -33,7 +39,13 @@ final class OpenIDProvider: Sendable {
     private struct Kept {
         var discovery: (value: Discovery, until: Date)?
         var keys: (value: ProviderKeys, fetched: Date)?
+        /// After the discovery document could not be read, it is not asked for again before this,
+        /// so sign-ins begun while the provider is down do not each wait for it.
+        var discoveryFailedUntil: Date?
     }
+
+    /// How long a failure to read the discovery document is remembered.
+    static let failureRemembered: TimeInterval = 30
 
     /// How long the discovery document and the keys are kept before they are read again.
     static let keepFor: TimeInterval = 60 * 60
@@ -52,7 +64,18 @@ final class OpenIDProvider: Sendable {
     /// The discovery document, read again after an hour.
     func discovery(on app: Application) async throws(SingleSignOnRefusal) -> Discovery {
         let now = app.clients.now()
-        if let kept = state.withLockedValue({ $0.discovery }), kept.until > now { return kept.value }
+        let (kept, failedUntil) = state.withLockedValue { ($0.discovery, $0.discoveryFailedUntil) }
+        if let kept, kept.until > now { return kept.value }
+        if let failedUntil, failedUntil > now { throw .providerUnavailable }
+        do {
+            return try await readDiscovery(now: now, on: app)
+        } catch {
+            state.withLockedValue { $0.discoveryFailedUntil = now.addingTimeInterval(Self.failureRemembered) }
+            throw error
+        }
+    }
+
+    private func readDiscovery(now: Date, on app: Application) async throws(SingleSignOnRefusal) -> Discovery {
         let trimmed = settings.issuer.hasSuffix("/") ? String(settings.issuer.dropLast()) : settings.issuer
         let json = try await fetch(trimmed + "/.well-known/openid-configuration", on: app)
         guard let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any],
@@ -67,12 +90,21 @@ final class OpenIDProvider: Sendable {
             app.logger.error("Single sign-on: the discovery document names another issuer than FOOTHOLD_OIDC_ISSUER")
             throw .providerUnavailable
         }
+        // Every address the document gives must be https, as the issuer's is.
+        let addresses = [authorization, token, keys] + [object["end_session_endpoint"] as? String].compactMap { $0 }
+        guard addresses.allSatisfy({ URL(string: $0)?.scheme?.lowercased() == "https" && URL(string: $0)?.host != nil }) else {
+            app.logger.error("Single sign-on: the discovery document gives an address that is not https")
+            throw .providerUnavailable
+        }
         let methods = object["token_endpoint_auth_methods_supported"] as? [String] ?? ["client_secret_basic"]
         let discovery = Discovery(
             issuer: issuer, authorizationEndpoint: authorization, tokenEndpoint: token, keysAddress: keys,
             endSessionEndpoint: object["end_session_endpoint"] as? String,
             secretInBody: !methods.contains("client_secret_basic") && methods.contains("client_secret_post"))
-        state.withLockedValue { $0.discovery = (discovery, now.addingTimeInterval(Self.keepFor)) }
+        state.withLockedValue {
+            $0.discovery = (discovery, now.addingTimeInterval(Self.keepFor))
+            $0.discoveryFailedUntil = nil
+        }
         return discovery
     }
 
@@ -150,15 +182,18 @@ final class OpenIDProvider: Sendable {
             let answer = try await outbound.send(
                 .GET, to: address, headers: headers, keeping: Self.longestDocument, timeout: Self.timeout, on: app)
             guard answer.status == .ok else {
-                app.logger.error("Single sign-on: \(address) answered \(answer.status.code)")
+                app.logger.error("Single sign-on: \(Self.host(address)) answered \(answer.status.code)")
                 throw SingleSignOnRefusal.providerUnavailable
             }
             return answer.body
         } catch {
-            app.logger.error("Single sign-on: \(address) could not be read: \(error)")
+            app.logger.error("Single sign-on: \(Self.host(address)) could not be read: \(error)")
             throw .providerUnavailable
         }
     }
+
+    /// An address's host, for the log (never the rest of what a provider wrote).
+    static func host(_ address: String) -> String { URL(string: address)?.host ?? "an address that could not be read" }
 
     /// application/x-www-form-urlencoded, as RFC 6749 asks for the client's id and secret too.
     static func formEncoded(_ text: String) -> String {

@@ -55,14 +55,12 @@ struct SignInController {
 
         let email = EmailAddress.normalised(typedEmail)
         let now = req.now
-        guard req.application.footholdConfiguration.passwordSignIn.allows(email) else {
-            // The same answer for every address not named, so it tells nobody who has an account.
-            try await AuditLog.record(.passwordSignInOff, by: nil, at: now, on: req.database)
-            return req.page(
-                "Sign in", status: .forbidden,
-                SignInPage.content(
-                    csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", SignInPage.passwordsOff)], ways: ways))
-        }
+        // With passwords kept for named administrators, an address not named is refused exactly as
+        // a wrong password is, after the same throttle and the same bcrypt, so neither the answer
+        // nor its time tells anyone who may still use a password.
+        let passwordsOff = req.application.footholdConfiguration.passwordSignIn != .everyone
+        let allowed = req.application.footholdConfiguration.passwordSignIn.allows(email)
+        let wrong = passwordsOff ? SignInPage.wrongOrPasswordsOff : Self.wrongCredentials
         let keys = SignInThrottle.keys(email: email, address: req.clientAddress)
         // Counted before the password is checked: a burst is held to the allowance, however many at once.
         let reservation = try await SignInAttempts.reserve(keys: keys, now: now, on: req.database)
@@ -77,7 +75,8 @@ struct SignInController {
         }
 
         let candidate =
-            email.utf8.count <= SignInThrottle.longestEmail ? try await Accounts(app: req.application).signInCandidate(email: email) : nil
+            allowed && email.utf8.count <= SignInThrottle.longestEmail
+            ? try await Accounts(app: req.application).signInCandidate(email: email) : nil
         // Always run bcrypt once, so the time taken does not tell whether the address is known.
         let digest = candidate?.passwordHash ?? req.application.foothold.signInDecoyHash
         let matches: Bool
@@ -90,11 +89,11 @@ struct SignInController {
         }
 
         guard matches, let person = candidate, person.passwordHash != nil else {
-            try await AuditLog.record(.signInFailed, by: nil, about: candidate?.personID, at: now, on: req.database)
+            try await AuditLog.record(
+                allowed ? .signInFailed : .passwordSignInOff, by: nil, about: candidate?.personID, at: now, on: req.database)
             return req.page(
                 "Sign in", status: .unauthorized,
-                SignInPage.content(
-                    csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", Self.wrongCredentials)], ways: ways))
+                SignInPage.content(csrf: req.csrfToken, email: typedEmail, next: next, errors: [("email", wrong)], ways: ways))
         }
         try await SignInAttempts.succeeded(keys: keys, reservation, on: req.database)
         try await AuditLog.record(.signedIn, by: person.personID, about: person.personID, at: now, on: req.database)
@@ -106,6 +105,8 @@ struct SignInController {
         let configuration = req.application.footholdConfiguration
         let clients = req.clients
         let token = clients.makeToken()
+        // Whoever was signed in in this browser is no longer.
+        if let viewer = req.viewer { try await Sessions.end(viewer.sessionID, on: req.database) }
         try await Sessions.create(
             for: personID, token: token, id: clients.makeID(), at: clients.now(), idle: configuration.sessionIdle,
             singleSignOn: singleSignOn, on: req.database)

@@ -23,8 +23,10 @@ enum SignInPage {
         static let passwordsOnly = Ways(provider: nil, passwords: .everyone, next: nil)
     }
 
-    static let passwordsOff =
-        "Your organisation signs you in with its own account, not a Foothold password. Use the button at the top of this page."
+    /// A wrong password, or an address that may not use one: the same words for both.
+    static let wrongOrPasswordsOff =
+        "The email address or password is not right, or this address signs in with your organisation's account. "
+        + "Check both, or use the button at the top of this page."
 
     struct SignInForm: Content {
         var email: String?

@@ -10,8 +10,11 @@ import Vapor
 /// and checks before it lets anyone in. Only someone active in Foothold gets in; nobody gets an
 /// account this way.
 struct SingleSignOnController {
-    /// The cookie that ties a sign-in to the browser that began it: it holds the `state`.
+    /// The cookie that ties a sign-in to the browser that began it: it holds the `state`. Over
+    /// https it is a `__Host-` cookie, which no other host (a sibling subdomain) can set.
     static let cookie = "foothold_sign_in"
+
+    static func cookieName(https: Bool) -> String { https ? "__Host-" + cookie : cookie }
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.signInWithProvider, use: begin)
@@ -37,38 +40,49 @@ struct SingleSignOnController {
             to: provider.authorizationAddress(
                 discovery: discovery, state: state, nonce: nonce, challenge: challenge, redirectURI: Self.returnAddress(req)))
         let https = req.application.footholdConfiguration.usesHTTPS
-        response.cookies[Self.cookie] = HTTPCookies.Value(
-            string: state, maxAge: Int(SingleSignOnStarts.lifetime), path: SiteURL.signInWithProvider.path, isSecure: https,
-            isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Self.cookieName(https: https)] = HTTPCookies.Value(
+            string: state, maxAge: Int(SingleSignOnStarts.lifetime), path: "/", isSecure: https, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
     @Sendable func finish(req: Request) async throws -> Response {
         guard let provider = req.application.foothold.identityProvider else { throw Abort(.notFound) }
+        let https = req.application.footholdConfiguration.usesHTTPS
+        let state = req.queryValue("state") ?? ""
+        // Only a return to a sign-in this browser began is looked up, or audited: anything else
+        // is answered without writing anything.
+        guard !state.isEmpty, state.utf8.count <= 128, req.cookieValue(Self.cookieName(https: https)) == state,
+            let start = try await SingleSignOnStarts.take(state: state, at: req.now, on: req.database)
+        else {
+            let response = page(for: .notStartedHere, req: req)
+            forget(response, req: req)
+            return response
+        }
         do {
             if let error = req.queryValue("error") { throw SingleSignOnRefusal.providerSaidNo(String(error.prefix(64))) }
-            let state = req.queryValue("state") ?? ""
-            guard !state.isEmpty, state.utf8.count <= 128, req.cookieValue(Self.cookie) == state,
-                let start = try await SingleSignOnStarts.take(state: state, at: req.now, on: req.database)
-            else { throw SingleSignOnRefusal.notStartedHere }
             guard let code = req.queryValue("code"), !code.isEmpty, code.utf8.count <= 4096 else {
                 throw SingleSignOnRefusal.providerSaidNo("no code")
             }
             let verified = try await provider.redeem(
                 code: code, verifier: start.verifier, nonce: start.nonce, redirectURI: Self.returnAddress(req), on: req.application)
             let email = try IDTokenRules.matchValue(claim: provider.settings.claim, claims: verified.claims).get()
-            guard let person = try await AccountsStore.person(withEmail: email, on: req.reads) else {
-                throw SingleSignOnRefusal.unknownPerson
-            }
-            guard person.isActive else {
+            let subject = verified.subject(issuer: provider.settings.issuer)
+            let personID: UUID
+            switch try await AccountsStore.providerMatch(subject: subject, issuer: provider.settings.issuer, email: email, on: req.reads) {
+            case .nobody: throw SingleSignOnRefusal.unknownPerson
+            case .anotherAccount: throw SingleSignOnRefusal.anotherAccount
+            case .person(let id, isActive: false, known: _):
                 try await AuditLog.record(
-                    .providerSignInRefused, by: nil, about: person.personID, detail: SingleSignOnRefusal.personLeft.auditDetail,
-                    at: req.now, on: req.database)
+                    .providerSignInRefused, by: nil, about: id, detail: SingleSignOnRefusal.personLeft.auditDetail, at: req.now,
+                    on: req.database)
                 return page(for: .personLeft, req: req)
+            case .person(let id, isActive: true, let known):
+                if !known { try await AccountsStore.recordProviderSubject(subject, for: id, on: req.database) }
+                personID = id
             }
-            try await AuditLog.record(.signedInWithProvider, by: person.personID, about: person.personID, at: req.now, on: req.database)
+            try await AuditLog.record(.signedInWithProvider, by: personID, about: personID, at: req.now, on: req.database)
             let response = try await SignInController.signedIn(
-                person.personID, req: req, to: start.destination ?? SiteURL.home.path, singleSignOn: true)
+                personID, req: req, to: start.destination ?? SiteURL.home.path, singleSignOn: true)
             forget(response, req: req)
             return response
         } catch {
@@ -89,16 +103,17 @@ struct SingleSignOnController {
         let status: HTTPResponseStatus =
             switch refusal {
             case .providerUnavailable: .serviceUnavailable
-            case .unknownPerson, .personLeft, .emailNotVerified, .providerSaidNo: .forbidden
+            case .unknownPerson, .personLeft, .anotherAccount, .emailNotVerified, .providerSaidNo: .forbidden
             default: .badRequest
             }
         return req.page("You are not signed in", status: status, SignInPage.refused(refusal.message))
     }
 
     private func forget(_ response: Response, req: Request) {
-        response.cookies[Self.cookie] = HTTPCookies.Value(
-            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: SiteURL.signInWithProvider.path,
-            isSecure: req.application.footholdConfiguration.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
+        let https = req.application.footholdConfiguration.usesHTTPS
+        response.cookies[Self.cookieName(https: https)] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: https, isHTTPOnly: true,
+            sameSite: .lax)
     }
 
     /// Where the provider sends people back: registered with the provider as Foothold's redirect URI.

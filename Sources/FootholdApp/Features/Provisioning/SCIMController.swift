@@ -42,6 +42,10 @@ struct SCIMController {
                 return try await handler(req, connection)
             } catch let problem as SCIMProblem {
                 return Self.error(problem)
+            } catch {
+                // Whatever else went wrong is still answered in SCIM's words, and logged.
+                req.logger.report(error: error)
+                return Self.error(SCIMProblem(status: 500, type: nil, detail: "Foothold could not answer this request; try it again"))
             }
         }
     }
@@ -66,7 +70,7 @@ struct SCIMController {
         Self.json([
             "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
             "documentationUri": req.application.footholdConfiguration.baseURL + "/",
-            "patch": ["supported": true], "bulk": ["supported": false, "maxOperations": 0, "maxPayloadSize": 0],
+            "patch": ["supported": false], "bulk": ["supported": false, "maxOperations": 0, "maxPayloadSize": 0],
             "filter": ["supported": true, "maxResults": Self.largestPage], "changePassword": ["supported": false],
             "sort": ["supported": false], "etag": ["supported": false],
             "authenticationSchemes": [

@@ -118,11 +118,36 @@ package enum AccountsStore {
         )
     }
 
-    /// Whoever has this (normalised) e-mail address, active or not: single sign-on tells a
-    /// person who has left from one Foothold never knew.
-    package static func person(withEmail email: String, on reads: Reads) async throws -> (personID: UUID, isActive: Bool)? {
-        guard let row = try await reads.firstRow("SELECT id, active FROM people WHERE email = \(bind: email)") else { return nil }
-        return (try row.decode(column: "id", as: UUID.self), try row.decode(column: "active", as: Bool.self))
+    /// Who an identity provider's sign-in is (decision 0025).
+    package enum ProviderMatch: Sendable, Equatable {
+        /// The person, active or not; `known` when they have signed in there before.
+        case person(UUID, isActive: Bool, known: Bool)
+        /// Nobody Foothold knows.
+        case nobody
+        /// The address is someone's who signs in there as someone else.
+        case anotherAccount
+    }
+
+    /// The person whose provider identity this is; failing that, whoever has the address, unless
+    /// they are known at this provider as someone else. `subject` is "issuer subject".
+    package static func providerMatch(subject: String, issuer: String, email: String, on reads: Reads) async throws -> ProviderMatch {
+        if let row = try await reads.firstRow("SELECT id, active FROM people WHERE identity_subject = \(bind: subject)") {
+            return .person(
+                try row.decode(column: "id", as: UUID.self), isActive: try row.decode(column: "active", as: Bool.self), known: true)
+        }
+        guard let row = try await reads.firstRow("SELECT id, active, identity_subject FROM people WHERE email = \(bind: email)") else {
+            return .nobody
+        }
+        // Known at this provider as someone else; at another provider (the organisation moved), not.
+        if let recorded = try row.decode(column: "identity_subject", as: String?.self), recorded.hasPrefix(issuer + " ") {
+            return .anotherAccount
+        }
+        return .person(try row.decode(column: "id", as: UUID.self), isActive: try row.decode(column: "active", as: Bool.self), known: false)
+    }
+
+    /// Keeps who the person is at the provider, at their first sign-in there.
+    package static func recordProviderSubject(_ subject: String, for person: UUID, on database: any Database) async throws {
+        try await database.sql.raw("UPDATE people SET identity_subject = \(bind: subject) WHERE id = \(bind: person)").run()
     }
 
     /// Sets the password from a link and uses the link up, in one transaction. Returns whose it
