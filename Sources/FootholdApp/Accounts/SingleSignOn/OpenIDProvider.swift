@@ -178,18 +178,19 @@ final class OpenIDProvider: Sendable {
     private func fetch(_ address: String, on app: Application) async throws(SingleSignOnRefusal) -> Data {
         var headers = HTTPHeaders()
         headers.add(name: "Accept", value: "application/json")
+        let answer: OutboundHTTP.Answer
         do {
-            let answer = try await outbound.send(
+            answer = try await outbound.send(
                 .GET, to: address, headers: headers, keeping: Self.longestDocument, timeout: Self.timeout, on: app)
-            guard answer.status == .ok else {
-                app.logger.error("Single sign-on: \(Self.host(address)) answered \(answer.status.code)")
-                throw SingleSignOnRefusal.providerUnavailable
-            }
-            return answer.body
         } catch {
             app.logger.error("Single sign-on: \(Self.host(address)) could not be read: \(error)")
             throw .providerUnavailable
         }
+        guard answer.status == .ok else {
+            app.logger.error("Single sign-on: \(Self.host(address)) answered \(answer.status.code)")
+            throw .providerUnavailable
+        }
+        return answer.body
     }
 
     /// An address's host, for the log (never the rest of what a provider wrote).
